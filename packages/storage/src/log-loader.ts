@@ -1,0 +1,165 @@
+/**
+ * Opening a partition directory (Kafka's LogLoader): resolve what an interrupted delete or clean
+ * left behind, load the segments, rebuild indexes that are missing or damaged, and recover every
+ * segment past the recovery point — a torn or corrupt tail is cut at the last complete batch and
+ * any later segment is dropped.
+ *
+ * Leftover files: `*.deleted` were on their way out (delete them); `*.cleaned` belong to a clean
+ * that never reached its swap (delete them); `*.swap` belong to a clean that did: the swap segment
+ * replaces the live segments in its offset range, then loses its suffix.
+ */
+import { join } from 'node:path';
+import type { FileSystem } from './file-system';
+import {
+  CLEANED_FILE_SUFFIX,
+  DELETED_FILE_SUFFIX,
+  INDEX_FILE_SUFFIX,
+  LOG_FILE_SUFFIX,
+  LogSegment,
+  SWAP_FILE_SUFFIX,
+  TIME_INDEX_FILE_SUFFIX,
+  TXN_INDEX_FILE_SUFFIX,
+  filenamePrefixFromOffset,
+  type SegmentOptions,
+} from './log-segment';
+
+const SEGMENT_FILE = /^(\d{20})(\.log|\.index|\.timeindex|\.txnindex)(\.deleted|\.cleaned|\.swap)?$/;
+
+export interface LoadLogArgs {
+  fsys: FileSystem;
+  dir: string;
+  segmentOptions: SegmentOptions;
+  recoveryPoint: number;
+  logStartOffset: number;
+  hadCleanShutdown: boolean;
+  nowMs: number;
+  warn: (message: string, context?: Record<string, unknown>) => void;
+}
+
+export interface LoadedLog {
+  segments: LogSegment[];
+  logEndOffset: number;
+  recoveryPoint: number;
+  logStartOffset: number;
+  segmentsRecovered: number;
+  truncatedBytes: number;
+}
+
+function removeIfExists(fsys: FileSystem, path: string): void {
+  if (fsys.existsSync(path)) fsys.unlinkSync(path);
+}
+
+function segmentFiles(dir: string, baseOffset: number, suffix: string): string[] {
+  const prefix = join(dir, filenamePrefixFromOffset(baseOffset));
+  return [LOG_FILE_SUFFIX, INDEX_FILE_SUFFIX, TIME_INDEX_FILE_SUFFIX, TXN_INDEX_FILE_SUFFIX].map((k) => prefix + k + suffix);
+}
+
+export function loadLog(args: LoadLogArgs): LoadedLog {
+  const { fsys, dir, segmentOptions, warn } = args;
+  const liveLogs = new Set<number>();
+  const swapLogs: number[] = [];
+  const names = fsys.readdirSync(dir);
+  for (const name of names) {
+    if (name.endsWith('.tmp')) {
+      removeIfExists(fsys, join(dir, name));
+      continue;
+    }
+    const m = SEGMENT_FILE.exec(name);
+    if (m === null) continue;
+    const base = Number(m[1]);
+    const [kind, suffix] = [m[2], m[3]];
+    if (suffix === DELETED_FILE_SUFFIX || suffix === CLEANED_FILE_SUFFIX) {
+      removeIfExists(fsys, join(dir, name));
+    } else if (suffix === SWAP_FILE_SUFFIX) {
+      if (kind === LOG_FILE_SUFFIX) swapLogs.push(base);
+    } else if (kind === LOG_FILE_SUFFIX) {
+      liveLogs.add(base);
+    }
+  }
+
+  // Finish interrupted swaps: the swap segment supersedes live segments in its range.
+  for (const base of swapLogs.sort((a, b) => a - b)) {
+    const swap = LogSegment.open(fsys, dir, base, segmentOptions, SWAP_FILE_SUFFIX);
+    swap.recover();
+    const next = swap.readNextOffset();
+    swap.closeFd();
+    for (const live of [...liveLogs]) {
+      if (live >= base && live < next) {
+        for (const f of segmentFiles(dir, live, '')) removeIfExists(fsys, f);
+        liveLogs.delete(live);
+      }
+    }
+    const from = segmentFiles(dir, base, SWAP_FILE_SUFFIX);
+    const to = segmentFiles(dir, base, '');
+    from.forEach((f, i) => {
+      if (fsys.existsSync(f)) fsys.renameSync(f, to[i]!);
+    });
+    liveLogs.add(base);
+    warn('completed an interrupted segment swap', { dir, baseOffset: base, nextOffset: next });
+  }
+  // Swap index files without a swap log are debris of the same kind.
+  for (const name of fsys.readdirSync(dir)) if (name.endsWith(SWAP_FILE_SUFFIX)) removeIfExists(fsys, join(dir, name));
+  // Index files without a log are orphans.
+  for (const name of fsys.readdirSync(dir)) {
+    const m = SEGMENT_FILE.exec(name);
+    if (m !== null && m[3] === undefined && m[2] !== LOG_FILE_SUFFIX && !liveLogs.has(Number(m[1]))) {
+      removeIfExists(fsys, join(dir, name));
+    }
+  }
+
+  let segments = [...liveLogs].sort((a, b) => a - b).map((base) => LogSegment.open(fsys, dir, base, segmentOptions));
+  let segmentsRecovered = 0;
+  let truncatedBytes = 0;
+
+  // A sealed segment's indexes end with the time-index entry Kafka adds when a segment stops being
+  // active; rebuilt ones get it too, so they match what Kafka wrote.
+  const sealIndexes = (seg: LogSegment): void => {
+    if (seg !== segments[segments.length - 1]) seg.onBecomeInactive();
+  };
+  for (const seg of segments) {
+    if (!seg.indexFilesLookSane()) {
+      warn('rebuilding missing or damaged indexes', { dir, baseOffset: seg.baseOffset });
+      seg.recover();
+      sealIndexes(seg);
+    }
+  }
+
+  if (!args.hadCleanShutdown) {
+    const rp = args.recoveryPoint;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      const next = segments[i + 1];
+      if (next !== undefined && next.baseOffset <= rp) continue; // entirely before the recovery point
+      const result = seg.recover(rp > seg.baseOffset ? rp : undefined);
+      segmentsRecovered++;
+      if (result.truncatedBytes > 0) {
+        truncatedBytes += result.truncatedBytes;
+        warn('truncated a torn or corrupt log tail', {
+          dir,
+          baseOffset: seg.baseOffset,
+          truncatedBytes: result.truncatedBytes,
+          reason: result.reason,
+        });
+        for (const later of segments.slice(i + 1)) {
+          truncatedBytes += later.size;
+          later.deleteFiles();
+        }
+        segments = segments.slice(0, i + 1);
+      }
+      sealIndexes(seg);
+    }
+  }
+
+  if (segments.length === 0) segments.push(LogSegment.create(fsys, dir, args.logStartOffset, segmentOptions, args.nowMs));
+  const active = segments[segments.length - 1]!;
+  active.persistIndexes(true, false);
+  const logEndOffset = active.readNextOffset();
+  return {
+    segments,
+    logEndOffset,
+    recoveryPoint: args.hadCleanShutdown ? logEndOffset : Math.min(args.recoveryPoint, logEndOffset),
+    logStartOffset: Math.max(args.logStartOffset, segments[0]!.baseOffset),
+    segmentsRecovered,
+    truncatedBytes,
+  };
+}

@@ -1,0 +1,441 @@
+/**
+ * One segment of a partition log: `<baseOffset>.log` with its `.index` and `.timeindex`
+ * (file names: the base offset zero-padded to 20 digits).
+ *
+ * Invariants: `size` counts only bytes whose write completed, so readers never see a partial
+ * batch; index entries always point at batch starts inside `size`. The in-memory max timestamp and
+ * index-interval counter follow Kafka's LogSegment.append exactly, so appending batches and
+ * rebuilding the indexes from the `.log` produce the same index files.
+ */
+import { join } from 'node:path';
+import { EntryHeaderReader, EntryScanner, type EntryHeader, type ScanStop } from './file-records';
+import type { FileSystem } from './file-system';
+import { OffsetIndex } from './offset-index';
+import { TimeIndex } from './time-index';
+
+export const LOG_FILE_SUFFIX = '.log';
+export const INDEX_FILE_SUFFIX = '.index';
+export const TIME_INDEX_FILE_SUFFIX = '.timeindex';
+export const TXN_INDEX_FILE_SUFFIX = '.txnindex';
+export const DELETED_FILE_SUFFIX = '.deleted';
+export const CLEANED_FILE_SUFFIX = '.cleaned';
+export const SWAP_FILE_SUFFIX = '.swap';
+
+export function filenamePrefixFromOffset(offset: number): string {
+  return String(offset).padStart(20, '0');
+}
+
+export interface SegmentOptions {
+  indexIntervalBytes: number;
+  maxIndexSize: number;
+}
+
+/** A batch about to be written: its bytes and what the indexes need to know about it. */
+export interface SegmentAppend {
+  bytes: Buffer;
+  lastOffset: number;
+  maxTimestamp: number;
+}
+
+export interface FileSlice {
+  fd: number;
+  position: number;
+  length: number;
+}
+
+export class LogSegment {
+  private fdOrNull: number | null = null;
+  private readonly headers: EntryHeaderReader;
+  readonly offsetIndex: OffsetIndex;
+  readonly timeIndex: TimeIndex;
+  /** Visible (fully written) bytes of the `.log`. */
+  size: number;
+  private bytesSinceLastIndexEntry = 0;
+  private maxTimestampAndOffset: { timestamp: number; offset: number } | null = null;
+  /** Max timestamp of the first batch: what segment.ms counts from (Kafka's rollingBasedTimestamp). */
+  private rollingBasedTimestamp: number | null = null;
+  /** Creation time, for segment.ms when the segment holds no timestamps. */
+  readonly createdMs: number;
+  /** Last modification time in ms: used for retention without timestamps and the tombstone horizon. */
+  lastModifiedMs: number;
+  private suffix = '';
+
+  constructor(
+    private readonly fsys: FileSystem,
+    readonly dir: string,
+    readonly baseOffset: number,
+    private readonly options: SegmentOptions,
+    size: number,
+    nowMs: number,
+    suffix = '',
+  ) {
+    this.headers = new EntryHeaderReader(fsys);
+    this.size = size;
+    this.suffix = suffix;
+    this.createdMs = nowMs;
+    this.lastModifiedMs = nowMs;
+    const prefix = join(dir, filenamePrefixFromOffset(baseOffset));
+    this.offsetIndex = new OffsetIndex(fsys, prefix + INDEX_FILE_SUFFIX + suffix, baseOffset, options.maxIndexSize);
+    this.timeIndex = new TimeIndex(fsys, prefix + TIME_INDEX_FILE_SUFFIX + suffix, baseOffset, options.maxIndexSize);
+  }
+
+  /** A new, empty segment; its `.log` is created now. */
+  static create(fsys: FileSystem, dir: string, baseOffset: number, options: SegmentOptions, nowMs: number, suffix = ''): LogSegment {
+    const seg = new LogSegment(fsys, dir, baseOffset, options, 0, nowMs, suffix);
+    seg.fdOrNull = fsys.openSync(seg.logPath, 'w+');
+    seg.offsetIndex.initEmpty();
+    seg.timeIndex.initEmpty();
+    return seg;
+  }
+
+  /** An existing segment. Its indexes load lazily; `sanityCheck` tells whether they look usable. */
+  static open(fsys: FileSystem, dir: string, baseOffset: number, options: SegmentOptions, suffix = ''): LogSegment {
+    const path = join(dir, filenamePrefixFromOffset(baseOffset) + LOG_FILE_SUFFIX + suffix);
+    const stat = fsys.statSync(path);
+    const seg = new LogSegment(fsys, dir, baseOffset, options, stat.size, stat.mtimeMs, suffix);
+    seg.lastModifiedMs = Math.floor(stat.mtimeMs);
+    return seg;
+  }
+
+  get logPath(): string {
+    return join(this.dir, filenamePrefixFromOffset(this.baseOffset) + LOG_FILE_SUFFIX + this.suffix);
+  }
+
+  get txnIndexPath(): string {
+    return join(this.dir, filenamePrefixFromOffset(this.baseOffset) + TXN_INDEX_FILE_SUFFIX + this.suffix);
+  }
+
+  /** The `.log` descriptor, opened on first use so idle sealed segments hold no descriptor. */
+  get fd(): number {
+    if (this.fdOrNull === null) this.fdOrNull = this.fsys.openSync(this.logPath, 'r+');
+    return this.fdOrNull;
+  }
+
+  /** Both indexes load and agree with the log's size; otherwise they must be rebuilt. */
+  indexesLookValid(): boolean {
+    if (!this.offsetIndex.load() || !this.timeIndex.load()) return false;
+    const last = this.offsetIndex.lastEntry();
+    if (this.offsetIndex.entries > 0 && last.position >= this.size) return false;
+    return this.timeIndex.lastEntry().offset >= this.baseOffset;
+  }
+
+  get maxTimestampSoFar(): number {
+    return this.loadMaxTimestamp().timestamp;
+  }
+
+  get offsetOfMaxTimestampSoFar(): number {
+    return this.loadMaxTimestamp().offset;
+  }
+
+  /**
+   * For a segment loaded from disk: the time index's last entry, then the batches after it (Kafka's
+   * loadLargestTimestamp). A sealed segment's final entry makes that tail empty.
+   */
+  private loadMaxTimestamp(): { timestamp: number; offset: number } {
+    if (this.maxTimestampAndOffset === null) {
+      const last = this.timeIndex.lastEntry();
+      const max = { timestamp: last.timestamp, offset: last.offset };
+      let position = this.offsetIndex.lookup(last.offset).position;
+      for (let h = this.entryAt(position); h !== null; h = this.entryAt(position)) {
+        if (h.maxTimestamp > max.timestamp) {
+          max.timestamp = h.maxTimestamp;
+          max.offset = h.lastOffset;
+        }
+        position += h.size;
+      }
+      this.maxTimestampAndOffset = max;
+    }
+    return this.maxTimestampAndOffset;
+  }
+
+  /** Cheap start-up check (Kafka's sanityCheck): index files exist and hold whole entries. */
+  indexFilesLookSane(): boolean {
+    for (const index of [this.offsetIndex, this.timeIndex]) {
+      if (!this.fsys.existsSync(index.path)) return false;
+      if (this.fsys.statSync(index.path).size % index.entrySize !== 0) return false;
+    }
+    return true;
+  }
+
+  /** Largest timestamp in the segment, or its modification time when it has none (Kafka's rule). */
+  get largestTimestamp(): number {
+    const ts = this.maxTimestampSoFar;
+    return ts >= 0 ? ts : this.lastModifiedMs;
+  }
+
+  /** Would appending `bytes` more overflow the segment, its indexes or its age? (LogSegment.shouldRoll) */
+  shouldRoll(args: {
+    /** Bytes queued for this segment but not yet written. */
+    pendingBytes: number;
+    bytes: number;
+    maxTimestampInBatch: number;
+    lastOffset: number;
+    segmentBytes: number;
+    rollMs: number;
+    nowMs: number;
+  }): boolean {
+    const size = this.size + args.pendingBytes;
+    if (size === 0) return false;
+    const reachedRollMs = this.size > 0 && this.timeWaitedForRoll(args.nowMs, args.maxTimestampInBatch) > args.rollMs;
+    return (
+      size > args.segmentBytes - args.bytes ||
+      reachedRollMs ||
+      this.offsetIndex.isFull ||
+      this.timeIndex.isFull ||
+      args.lastOffset - this.baseOffset > 0x7fffffff
+    );
+  }
+
+  private timeWaitedForRoll(nowMs: number, messageTimestamp: number): number {
+    if (this.rollingBasedTimestamp === null && this.size > 0) {
+      const first = this.headers.read(this.fd, 0, this.size);
+      this.rollingBasedTimestamp = first?.maxTimestamp ?? -1;
+    }
+    const t = this.rollingBasedTimestamp ?? -1;
+    return t >= 0 ? messageTimestamp - t : nowMs - this.createdMs;
+  }
+
+  /**
+   * Writes batches at the end of the `.log` in one writev, then indexes them. On a failed write the
+   * file is cut back to its previous size, so no partial batch survives, and the error is rethrown.
+   */
+  append(batches: readonly SegmentAppend[], nowMs: number): void {
+    if (batches.length === 0) return;
+    const start = this.size;
+    const fd = this.fd;
+    const bufs = batches.map((b) => b.bytes);
+    try {
+      let written = this.fsys.writevSync(fd, bufs, start);
+      const total = bufs.reduce((n, b) => n + b.length, 0);
+      // writev may write less than asked; finish the rest with plain writes.
+      while (written < total) {
+        let skip = written;
+        const rest: Buffer[] = [];
+        for (const b of bufs) {
+          if (skip >= b.length) skip -= b.length;
+          else {
+            rest.push(skip > 0 ? b.subarray(skip) : b);
+            skip = 0;
+          }
+        }
+        written += this.fsys.writevSync(fd, rest, start + written);
+      }
+    } catch (err) {
+      try {
+        this.fsys.ftruncateSync(fd, start);
+      } catch {
+        // The recovery scan at next start-up cuts any partial tail.
+      }
+      throw err;
+    }
+    let position = start;
+    for (const b of batches) {
+      this.indexBatch(position, b.bytes.length, b.lastOffset, b.maxTimestamp);
+      position += b.bytes.length;
+    }
+    this.size = position;
+    this.lastModifiedMs = nowMs;
+  }
+
+  /** Kafka's per-batch index rule, shared by append and rebuild so both give the same files. */
+  private indexBatch(position: number, size: number, lastOffset: number, maxTimestamp: number): void {
+    if (this.rollingBasedTimestamp === null && position === 0) this.rollingBasedTimestamp = maxTimestamp;
+    const max = this.loadMaxTimestamp();
+    if (maxTimestamp > max.timestamp) {
+      max.timestamp = maxTimestamp;
+      max.offset = lastOffset;
+    }
+    if (this.bytesSinceLastIndexEntry > this.options.indexIntervalBytes) {
+      this.offsetIndex.append(lastOffset, position);
+      this.timeIndex.maybeAppend(max.timestamp, max.offset);
+      this.bytesSinceLastIndexEntry = 0;
+    }
+    this.bytesSinceLastIndexEntry += size;
+  }
+
+  /** Header of the first entry whose last offset is >= `offset`, searching from `startPosition`. */
+  translateOffset(offset: number, startPosition = 0): EntryHeader | null {
+    const fromIndex = this.offsetIndex.lookup(offset).position;
+    let position = Math.max(fromIndex, startPosition);
+    for (;;) {
+      const h = this.headers.read(this.fd, position, this.size);
+      if (h === null) return null;
+      if (h.lastOffset >= offset) return h;
+      position += h.size;
+    }
+  }
+
+  /** Header of the entry at a known position. */
+  entryAt(position: number): EntryHeader | null {
+    return this.headers.read(this.fd, position, this.size);
+  }
+
+  /**
+   * Kafka's LogSegment.read: the bytes from the entry holding `startOffset` up to `maxSize` (at least
+   * that whole first entry when `minOneMessage`) and never past `maxPosition`. A trailing entry may be
+   * cut short, as Kafka does; clients drop partial batches. Null when the offset is past this segment.
+   */
+  read(startOffset: number, maxSize: number, maxPosition: number, minOneMessage: boolean): { slice: FileSlice; first: EntryHeader } | null {
+    const first = this.translateOffset(startOffset);
+    if (first === null) return null;
+    const limit = Math.min(maxPosition, this.size);
+    if (first.position >= limit) return { slice: { fd: this.fd, position: first.position, length: 0 }, first };
+    const adjusted = minOneMessage ? Math.max(maxSize, first.size) : maxSize;
+    const length = Math.min(limit - first.position, adjusted);
+    return { slice: { fd: this.fd, position: first.position, length }, first };
+  }
+
+  /** Offset after the last entry (the next offset to assign), from the last index entry onward. */
+  readNextOffset(): number {
+    let position = this.offsetIndex.lastEntry().position;
+    let next = this.baseOffset;
+    for (;;) {
+      const h = this.headers.read(this.fd, position, this.size);
+      if (h === null) return next;
+      next = h.lastOffset + 1;
+      position += h.size;
+    }
+  }
+
+  /**
+   * Rebuilds the indexes from the `.log` and validates entries, cutting the file at the first torn
+   * or corrupt one (or one whose offsets go backwards). Returns the bytes cut and why.
+   * (Kafka's LogSegment.recover.)
+   *
+   * With `trustBelowOffset` (the recovery point: everything before it was fsynced together with
+   * the indexes) and indexes that loaded cleanly, index entries below it are kept and only the
+   * bytes after the last of them are scanned, which is what makes recovery of a large segment fast.
+   */
+  recover(trustBelowOffset?: number): { truncatedBytes: number; reason: ScanStop | 'offsets'; scannedBytes: number } {
+    const fileSize = this.fsys.fstatSync(this.fd).size;
+    let position = 0;
+    let lastOffset: number | null = null;
+    const trusted = trustBelowOffset !== undefined ? this.trustedPrefix(trustBelowOffset, fileSize) : null;
+    if (trusted !== null) {
+      position = trusted.position;
+      lastOffset = trusted.lastOffset;
+    } else {
+      for (const index of [this.offsetIndex, this.timeIndex]) {
+        index.reset();
+        index.markUnpersisted();
+      }
+      this.maxTimestampAndOffset = { timestamp: -1, offset: this.baseOffset };
+      this.bytesSinceLastIndexEntry = 0;
+    }
+    this.rollingBasedTimestamp = null;
+    const scanStart = position;
+    let reason: ScanStop | 'offsets' = 'end';
+    const scanner = new EntryScanner(this.fsys, this.fd, position, fileSize, true);
+    for (const { header: h } of scanner) {
+      if (h.baseOffset < this.baseOffset || (lastOffset !== null && h.baseOffset <= lastOffset)) {
+        reason = 'offsets';
+        break;
+      }
+      this.indexBatch(h.position, h.size, h.lastOffset, h.maxTimestamp);
+      lastOffset = h.lastOffset;
+      position = h.position + h.size;
+    }
+    if (reason !== 'offsets') reason = scanner.stop;
+    const truncatedBytes = fileSize - position;
+    if (truncatedBytes > 0) this.fsys.ftruncateSync(this.fd, position);
+    this.size = position;
+    return { truncatedBytes, reason, scannedBytes: position - scanStart };
+  }
+
+  /**
+   * Restores the in-memory index state as it was right after the last batch that has an index
+   * entry below `offset`, so a scan can resume after that batch. Null when nothing can be trusted.
+   */
+  private trustedPrefix(offset: number, fileSize: number): { position: number; lastOffset: number } | null {
+    if (!this.indexesLookValid()) return null;
+    const entry = this.offsetIndex.lookup(offset - 1);
+    if (entry.position === 0) return null;
+    this.size = fileSize;
+    const batch = this.entryAt(entry.position);
+    if (batch === null || batch.lastOffset !== entry.offset) return null;
+    this.offsetIndex.truncateTo(entry.offset + 1);
+    this.timeIndex.truncateTo(entry.offset + 1);
+    const lastTime = this.timeIndex.lastEntry();
+    this.maxTimestampAndOffset = { timestamp: lastTime.timestamp, offset: lastTime.offset };
+    this.bytesSinceLastIndexEntry = batch.size;
+    return { position: entry.position + batch.size, lastOffset: batch.lastOffset };
+  }
+
+  /** Called when a newer segment takes over appends: final time-index entry, indexes trimmed. */
+  onBecomeInactive(): void {
+    this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar, true);
+    this.offsetIndex.persist({ preallocate: false, sync: false });
+    this.timeIndex.persist({ preallocate: false, sync: false });
+  }
+
+  /** Writes the indexes to disk; the active segment keeps its preallocated size. */
+  persistIndexes(active: boolean, sync: boolean): void {
+    this.offsetIndex.persist({ preallocate: active, sync });
+    this.timeIndex.persist({ preallocate: active, sync });
+  }
+
+  /** fsyncs the `.log` and the indexes. */
+  flush(active: boolean): void {
+    if (this.size > 0 || this.fdOrNull !== null) this.fsys.fsyncSync(this.fd);
+    this.persistIndexes(active, true);
+  }
+
+  /**
+   * Removes every entry from the one holding `offset` on (Kafka's truncateTo): a batch that
+   * straddles `offset` goes entirely. Returns the bytes removed.
+   */
+  truncateTo(offset: number): number {
+    const entry = this.translateOffset(offset);
+    if (entry === null) return 0;
+    const removed = this.size - entry.position;
+    this.offsetIndex.truncateTo(offset);
+    this.timeIndex.truncateTo(offset);
+    this.fsys.ftruncateSync(this.fd, entry.position);
+    this.size = entry.position;
+    this.bytesSinceLastIndexEntry = 0;
+    this.maxTimestampAndOffset = null;
+    if (this.size === 0) this.rollingBasedTimestamp = null;
+    return removed;
+  }
+
+  /** Renames all of the segment's files from the current suffix to `suffix` ('' = live). */
+  changeFileSuffix(suffix: string): void {
+    const renames: Array<[string, string]> = [];
+    const base = join(this.dir, filenamePrefixFromOffset(this.baseOffset));
+    for (const kind of [LOG_FILE_SUFFIX, TXN_INDEX_FILE_SUFFIX]) {
+      renames.push([base + kind + this.suffix, base + kind + suffix]);
+    }
+    for (const [from, to] of renames) if (this.fsys.existsSync(from)) this.fsys.renameSync(from, to);
+    this.offsetIndex.renameTo(base + INDEX_FILE_SUFFIX + suffix);
+    this.timeIndex.renameTo(base + TIME_INDEX_FILE_SUFFIX + suffix);
+    this.suffix = suffix;
+  }
+
+  get fileSuffix(): string {
+    return this.suffix;
+  }
+
+  /** Closes the `.log` descriptor; `active` adds the final time-index entry first, as Kafka's close does. */
+  close(active: boolean): void {
+    if (active) this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar, true);
+    this.persistIndexes(false, false);
+    this.closeFd();
+  }
+
+  closeFd(): void {
+    if (this.fdOrNull !== null) {
+      this.fsys.closeSync(this.fdOrNull);
+      this.fdOrNull = null;
+    }
+  }
+
+  /** Removes the segment's files (whatever suffix they carry). */
+  deleteFiles(): void {
+    this.closeFd();
+    if (this.fsys.existsSync(this.logPath)) this.fsys.unlinkSync(this.logPath);
+    if (this.fsys.existsSync(this.txnIndexPath)) this.fsys.unlinkSync(this.txnIndexPath);
+    this.offsetIndex.deleteFile();
+    this.timeIndex.deleteFile();
+  }
+}
+

@@ -1,0 +1,644 @@
+/**
+ * The log of one partition: an ordered run of segments in `<log.dir>/<topic>-<partition>/`
+ * (Kafka's UnifiedLog). Offsets are JS numbers (exact to 2^53, far beyond any real log).
+ *
+ * Appends are validated and given offsets at once, then written at the end of the event-loop turn
+ * together with every other append issued in that turn (one writev per segment: group commit).
+ * `logEndOffset` moves only after the bytes are written, so a reader never sees a partial batch.
+ * The high watermark is set by the replica manager; reads are bounded by whichever offset the
+ * caller passes (high watermark for consumers, log end for followers).
+ */
+import { join } from 'node:path';
+import { ErrorCode, KafkaError, decodeRecordBatch, decodeLegacyMessageSet } from '@tarn/protocol';
+import { readFully, type FileSystem } from './file-system';
+import type { LogConfig } from './log-config';
+import type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
+import { loadLog } from './log-loader';
+import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
+import { LeaderEpochCache } from './leader-epoch-cache';
+import { assignOffsets, summarize, validateBatches, type AppendOrigin, type ValidatedAppend } from './log-validator';
+import type { Scheduler, Time } from './time';
+
+export interface LogContext {
+  fsys: FileSystem;
+  time: Time;
+  scheduler: Scheduler;
+  warn: (message: string, context?: Record<string, unknown>) => void;
+  emit: LogEventListener;
+}
+
+export interface OpenLogArgs {
+  dir: string;
+  topic: string;
+  partition: number;
+  config: LogConfig;
+  recoveryPoint?: number;
+  logStartOffset?: number;
+  hadCleanShutdown?: boolean;
+}
+
+export interface AppendOptions {
+  origin?: AppendOrigin;
+  /** Stamped on every batch; the leader epoch cache learns where each epoch starts. */
+  leaderEpoch?: number;
+}
+
+export interface LogAppendInfo extends ValidatedAppend {
+  /** Broker time for LogAppendTime topics, -1 otherwise. */
+  logAppendTime: number;
+  logStartOffset: number;
+}
+
+export interface FetchDataInfo {
+  /** Bytes to send as stored: whole batches, except that the last one may be cut short. */
+  slice: FileSlice | null;
+  /** Base offset of the first entry in the slice. */
+  firstEntryOffset: number;
+}
+
+interface PendingAppend {
+  records: Buffer;
+  info: LogAppendInfo;
+  resolve: (info: LogAppendInfo) => void;
+  reject: (err: unknown) => void;
+}
+
+export interface SegmentInfo {
+  baseOffset: number;
+  size: number;
+  active: boolean;
+  nextOffset: number | null;
+  largestTimestamp: number;
+  indexEntries: number;
+  timeIndexEntries: number;
+}
+
+export class PartitionLog {
+  segments: LogSegment[];
+  logStartOffset: number;
+  recoveryPoint: number;
+  highWatermark: number;
+  /** Offset after the last written batch. */
+  logEndOffset: number;
+  readonly leaderEpochCache: LeaderEpochCache;
+  /** Next offset to assign, running ahead of logEndOffset while appends are pending. */
+  private nextOffset: number;
+  private pending: PendingAppend[] = [];
+  private writeScheduled = false;
+  private unflushedMessages = 0;
+  private lastFlushMs: number;
+  private closed = false;
+  private readonly segmentOptions: SegmentOptions;
+
+  private constructor(
+    private readonly ctx: LogContext,
+    readonly dir: string,
+    readonly topic: string,
+    readonly partition: number,
+    public config: LogConfig,
+    loaded: ReturnType<typeof loadLog>,
+  ) {
+    this.segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes };
+    this.segments = loaded.segments;
+    this.logStartOffset = loaded.logStartOffset;
+    this.recoveryPoint = loaded.recoveryPoint;
+    this.logEndOffset = loaded.logEndOffset;
+    this.nextOffset = loaded.logEndOffset;
+    this.highWatermark = Math.min(this.logEndOffset, Math.max(this.logStartOffset, 0));
+    this.lastFlushMs = ctx.time.milliseconds();
+    this.leaderEpochCache = new LeaderEpochCache(ctx.fsys, dir);
+    this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
+    this.leaderEpochCache.truncateFromStart(this.logStartOffset);
+  }
+
+  static open(ctx: LogContext, args: OpenLogArgs): PartitionLog {
+    const start = ctx.time.milliseconds();
+    ctx.fsys.mkdirSync(args.dir, { recursive: true });
+    const loaded = loadLog({
+      fsys: ctx.fsys,
+      dir: args.dir,
+      segmentOptions: { indexIntervalBytes: args.config.indexIntervalBytes, maxIndexSize: args.config.segmentIndexBytes },
+      recoveryPoint: args.recoveryPoint ?? 0,
+      logStartOffset: args.logStartOffset ?? 0,
+      hadCleanShutdown: args.hadCleanShutdown ?? false,
+      nowMs: start,
+      warn: ctx.warn,
+    });
+    const log = new PartitionLog(ctx, args.dir, args.topic, args.partition, args.config, loaded);
+    if (loaded.segmentsRecovered > 0) {
+      log.emit({
+        type: 'recovered',
+        segmentsRecovered: loaded.segmentsRecovered,
+        truncatedBytes: loaded.truncatedBytes,
+        durationMs: ctx.time.milliseconds() - start,
+        logEndOffset: log.logEndOffset,
+      });
+    }
+    return log;
+  }
+
+  private emit(event: DistributiveOmit<LogEvent, 'topic' | 'partition'>): void {
+    this.ctx.emit({ ...event, topic: this.topic, partition: this.partition } as LogEvent);
+  }
+
+  get activeSegment(): LogSegment {
+    return this.segments[this.segments.length - 1]!;
+  }
+
+  get size(): number {
+    return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+
+  updateConfig(config: LogConfig): void {
+    this.config = config;
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `log ${this.topic}-${this.partition} is closed`);
+  }
+
+  // ---------------------------------------------------------------- append
+
+  /**
+   * Validates `records` (concatenated v2 batches), assigns offsets in place and queues the write.
+   * Resolves once the batches are in the `.log` (and fsynced if flush.messages asks for it).
+   * Throws synchronously-visible errors as a rejected promise; nothing is written then.
+   */
+  append(records: Buffer, options: AppendOptions = {}): Promise<LogAppendInfo> {
+    try {
+      this.checkOpen();
+      const origin = options.origin ?? 'client';
+      const now = this.ctx.time.milliseconds();
+      const batches = validateBatches(records, this.config, origin, now);
+      if (origin !== 'replication') {
+        assignOffsets(records, batches, this.nextOffset, options.leaderEpoch ?? -1, this.config, now);
+      } else if (batches[0]!.baseOffset < this.nextOffset) {
+        throw new KafkaError(
+          ErrorCode.INVALID_RECORD,
+          `replicated batch at offset ${batches[0]!.baseOffset} is below the log end offset ${this.nextOffset}`,
+        );
+      }
+      const summary = summarize(batches);
+      this.nextOffset = summary.lastOffset + 1;
+      const info: LogAppendInfo = {
+        ...summary,
+        logAppendTime: this.config.messageTimestampType === 'LogAppendTime' ? now : -1,
+        logStartOffset: this.logStartOffset,
+      };
+      return new Promise((resolve, reject) => {
+        this.pending.push({ records, info, resolve, reject });
+        if (!this.writeScheduled) {
+          this.writeScheduled = true;
+          setImmediate(() => this.writePending());
+        }
+      });
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Writes every queued append: one writev per segment, rolling between appends when needed. */
+  private writePending(): void {
+    this.writeScheduled = false;
+    const queue = this.pending;
+    this.pending = [];
+    const now = this.ctx.time.milliseconds();
+    let run: SegmentAppend[] = [];
+    let runStart = 0; // queue index of the first append in `run`
+    for (let i = 0; i <= queue.length; i++) {
+      const entry = queue[i];
+      const mustWrite = entry === undefined || (run.length > 0 && this.needsRoll(entry.info, run, queue, runStart, i, now));
+      if (mustWrite && run.length > 0) {
+        try {
+          this.activeSegment.append(run, now);
+        } catch (err) {
+          this.failPending(queue.slice(runStart), err);
+          return;
+        }
+        for (const e of queue.slice(runStart, i)) this.afterWrite(e);
+        run = [];
+        runStart = i;
+      }
+      if (entry === undefined) break;
+      if (run.length === 0 && this.needsRoll(entry.info, run, queue, i, i, now)) {
+        try {
+          this.roll(entry.info.firstOffset);
+        } catch (err) {
+          this.failPending(queue.slice(i), err);
+          return;
+        }
+      }
+      for (const b of entry.info.batches) {
+        run.push({ bytes: entry.records.subarray(b.position, b.position + b.size), lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp });
+      }
+    }
+  }
+
+  /** Would `info`, written after the appends queued in `run`, need a new segment? */
+  private needsRoll(info: LogAppendInfo, run: SegmentAppend[], queue: PendingAppend[], runStart: number, i: number, now: number): boolean {
+    let runBytes = 0;
+    for (let j = runStart; j < i; j++) runBytes += queue[j]!.info.sizeInBytes;
+    const seg = this.activeSegment;
+    return (
+      seg.shouldRoll({
+        pendingBytes: runBytes,
+        bytes: info.sizeInBytes,
+        maxTimestampInBatch: info.maxTimestamp,
+        lastOffset: info.lastOffset,
+        segmentBytes: this.config.segmentBytes,
+        rollMs: this.config.segmentMs - this.config.segmentJitterMs,
+        nowMs: now,
+      }) ||
+      // each batch may add one index entry: keep room for all of them
+      seg.offsetIndex.entries + run.length + info.batches.length >= seg.offsetIndex.maxEntries
+    );
+  }
+
+  private afterWrite(entry: PendingAppend): void {
+    const { info } = entry;
+    for (const b of info.batches) {
+      if (b.partitionLeaderEpoch > this.leaderEpochCache.latestEpoch) this.leaderEpochCache.assign(b.partitionLeaderEpoch, b.baseOffset);
+    }
+    this.logEndOffset = info.lastOffset + 1;
+    this.unflushedMessages += info.recordCount;
+    if (this.unflushedMessages >= this.config.flushMessages) this.flush();
+    this.emit({
+      type: 'appended',
+      firstOffset: info.firstOffset,
+      lastOffset: info.lastOffset,
+      records: info.recordCount,
+      bytes: info.sizeInBytes,
+    });
+    entry.resolve(info);
+  }
+
+  /** A failed write loses nothing acknowledged: queued appends fail and offsets rewind. */
+  private failPending(entries: PendingAppend[], err: unknown): void {
+    this.nextOffset = this.logEndOffset;
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    this.ctx.warn('append failed; the log is unchanged', { topic: this.topic, partition: this.partition, error: String(err) });
+    const failure = new KafkaError(
+      ErrorCode.KAFKA_STORAGE_ERROR,
+      `I/O error appending to ${this.topic}-${this.partition} (${code}): ${(err as Error).message}`,
+      { cause: err },
+    );
+    for (const e of entries) e.reject(failure);
+    // Anything queued behind the failure was assigned offsets past the rewind point.
+    const rest = this.pending;
+    this.pending = [];
+    for (const e of rest) e.reject(failure);
+  }
+
+  /** Starts a new active segment at `newBaseOffset` (the next offset). */
+  roll(newBaseOffset = this.logEndOffset): LogSegment {
+    const previous = this.activeSegment;
+    if (previous.size === 0 && previous.baseOffset === newBaseOffset) return previous;
+    previous.onBecomeInactive();
+    const seg = LogSegment.create(this.ctx.fsys, this.dir, newBaseOffset, this.segmentOptions, this.ctx.time.milliseconds());
+    seg.persistIndexes(true, false);
+    this.segments.push(seg);
+    this.emit({ type: 'segment-rolled', baseOffset: newBaseOffset, previousBaseOffset: previous.baseOffset, previousSize: previous.size });
+    // As Kafka does, make the sealed segment durable in the background and move the recovery point.
+    this.ctx.fsys.fsync(previous.fd, (err) => {
+      if (err !== null) return; // closed or deleted meanwhile; the next flush covers it
+      try {
+        previous.persistIndexes(false, true);
+        this.recoveryPoint = Math.max(this.recoveryPoint, newBaseOffset);
+      } catch {
+        // the segment went away (deleted or replaced) before its flush
+      }
+    });
+    return seg;
+  }
+
+  /** fsyncs everything up to the log end and moves the recovery point there. */
+  flush(): void {
+    const target = this.logEndOffset;
+    for (const seg of this.segments) {
+      const next = this.segments[this.segments.indexOf(seg) + 1];
+      if (next !== undefined && next.baseOffset <= this.recoveryPoint) continue;
+      seg.flush(seg === this.activeSegment);
+    }
+    this.recoveryPoint = Math.max(this.recoveryPoint, target);
+    this.unflushedMessages = 0;
+    this.lastFlushMs = this.ctx.time.milliseconds();
+  }
+
+  /** Flush when flush.ms has passed since the last one (called by the log manager's scheduler). */
+  maybeFlushByTime(): void {
+    if (this.unflushedMessages > 0 && this.ctx.time.milliseconds() - this.lastFlushMs >= this.config.flushMs) this.flush();
+  }
+
+  // ---------------------------------------------------------------- read
+
+  private segmentIndexFor(offset: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.segments[mid]!.baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  private outOfRange(offset: number): KafkaError {
+    return new KafkaError(
+      ErrorCode.OFFSET_OUT_OF_RANGE,
+      `Offset ${offset} is out of range for ${this.topic}-${this.partition}: log start offset ${this.logStartOffset}, log end offset ${this.logEndOffset}`,
+    );
+  }
+
+  /**
+   * Kafka's Log.read: up to `maxBytes` from the batch holding `startOffset`, never past `maxOffset`
+   * (exclusive; high watermark or log end). `minOneMessage` returns a whole first batch even when it
+   * is larger than `maxBytes`, so a consumer can always make progress.
+   */
+  read(startOffset: number, maxBytes: number, maxOffset: number = this.logEndOffset, minOneMessage = true): FetchDataInfo {
+    this.checkOpen();
+    const end = this.logEndOffset;
+    if (startOffset === end) return { slice: null, firstEntryOffset: startOffset };
+    if (startOffset < this.logStartOffset || startOffset > end) throw this.outOfRange(startOffset);
+    if (startOffset >= maxOffset) return { slice: null, firstEntryOffset: startOffset };
+    for (let i = this.segmentIndexFor(startOffset); i >= 0 && i < this.segments.length; i++) {
+      const seg = this.segments[i]!;
+      const maxPosition = this.maxPositionIn(seg, i, maxOffset);
+      const result = seg.read(startOffset, maxBytes, maxPosition, minOneMessage);
+      if (result !== null) {
+        return { slice: result.slice.length > 0 ? result.slice : null, firstEntryOffset: result.first.baseOffset };
+      }
+    }
+    return { slice: null, firstEntryOffset: startOffset };
+  }
+
+  /** File position in `seg` where data at or after `maxOffset` begins. */
+  private maxPositionIn(seg: LogSegment, index: number, maxOffset: number): number {
+    if (maxOffset >= this.logEndOffset) return seg.size;
+    const next = this.segments[index + 1];
+    if (next !== undefined && next.baseOffset <= maxOffset) return seg.size;
+    if (maxOffset <= seg.baseOffset) return 0;
+    return seg.translateOffset(maxOffset)?.position ?? seg.size;
+  }
+
+  /** Reads a slice's bytes (the broker writes them to the socket as they are). */
+  readSlice(slice: FileSlice): Buffer {
+    const buf = Buffer.allocUnsafe(slice.length);
+    const n = readFully(this.ctx.fsys, slice.fd, buf, 0, slice.length, slice.position);
+    return n === slice.length ? buf : buf.subarray(0, n);
+  }
+
+  /** Convenience for tools and tests: the stored bytes from `startOffset` up to `maxOffset`. */
+  readBytes(startOffset: number, maxBytes: number, maxOffset?: number): Buffer {
+    const { slice } = this.read(startOffset, maxBytes, maxOffset);
+    return slice === null ? Buffer.alloc(0) : this.readSlice(slice);
+  }
+
+  // ---------------------------------------------------------------- lookups
+
+  /**
+   * ListOffsets by timestamp: the first offset at or after `logStartOffset` whose record timestamp
+   * is >= `timestamp` (the time index narrows the search, one batch is decoded). Null when every
+   * record is older.
+   */
+  offsetForTimestamp(timestamp: number): { offset: number; timestamp: number; leaderEpoch: number } | null {
+    this.checkOpen();
+    for (const seg of this.segments) {
+      if (seg.size === 0 || seg.largestTimestamp < timestamp) continue;
+      const fromIndex = seg.timeIndex.lookup(timestamp);
+      let position = seg.offsetIndex.lookup(Math.max(fromIndex.offset, this.logStartOffset)).position;
+      for (let h = seg.entryAt(position); h !== null; h = seg.entryAt(position)) {
+        if (h.maxTimestamp >= timestamp && h.lastOffset >= this.logStartOffset) {
+          const found = this.firstRecordAtOrAfter(seg, h.position, h.size, h.magic, timestamp);
+          if (found !== null) return { ...found, leaderEpoch: this.leaderEpochCache.epochForOffset(found.offset) };
+        }
+        position += h.size;
+      }
+    }
+    return null;
+  }
+
+  private firstRecordAtOrAfter(seg: LogSegment, position: number, size: number, magic: number, timestamp: number): { offset: number; timestamp: number } | null {
+    const bytes = this.readSlice({ fd: seg.fd, position, length: size });
+    const records = magic === 2 ? decodeRecordBatch(bytes, 0).records : decodeLegacyMessageSet(bytes);
+    for (const r of records) {
+      if (r.timestamp >= timestamp && r.offset >= this.logStartOffset) return { offset: r.offset, timestamp: r.timestamp };
+    }
+    return null;
+  }
+
+  /** ListOffsets MAX_TIMESTAMP (KIP-734): the offset and time of the record with the largest timestamp. */
+  offsetOfMaxTimestamp(): { offset: number; timestamp: number; leaderEpoch: number } | null {
+    let best: LogSegment | null = null;
+    for (const seg of this.segments) if (seg.size > 0 && (best === null || seg.maxTimestampSoFar > best.maxTimestampSoFar)) best = seg;
+    if (best === null || best.maxTimestampSoFar < 0) return null;
+    const ts = best.maxTimestampSoFar;
+    const entry = best.translateOffset(best.offsetOfMaxTimestampSoFar);
+    const exact = entry !== null ? this.firstRecordAtOrAfter(best, entry.position, entry.size, entry.magic, ts) : null;
+    const offset = exact?.offset ?? best.offsetOfMaxTimestampSoFar;
+    return { offset, timestamp: ts, leaderEpoch: this.leaderEpochCache.epochForOffset(offset) };
+  }
+
+  segmentInfos(): SegmentInfo[] {
+    return this.segments.map((s, i) => ({
+      baseOffset: s.baseOffset,
+      size: s.size,
+      active: i === this.segments.length - 1,
+      nextOffset: this.segments[i + 1]?.baseOffset ?? this.logEndOffset,
+      largestTimestamp: s.size > 0 ? s.largestTimestamp : -1,
+      indexEntries: s.offsetIndex.entries,
+      timeIndexEntries: s.timeIndex.entries,
+    }));
+  }
+
+  // ---------------------------------------------------------------- high watermark, truncation
+
+  updateHighWatermark(offset: number): void {
+    this.highWatermark = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
+  }
+
+  /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark). */
+  deleteRecordsBefore(offset: number): number {
+    this.checkOpen();
+    if (offset > this.highWatermark) {
+      throw new KafkaError(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        `Cannot increment the log start offset to ${offset} of ${this.topic}-${this.partition} since it is larger than the high watermark ${this.highWatermark}`,
+      );
+    }
+    if (offset > this.logStartOffset) {
+      this.logStartOffset = offset;
+      this.leaderEpochCache.truncateFromStart(offset);
+      this.emit({ type: 'log-start-offset-changed', logStartOffset: offset });
+      this.deleteOldSegments();
+    }
+    return this.logStartOffset;
+  }
+
+  /** Removes everything from `targetOffset` on (a follower cutting a divergent tail). */
+  truncateTo(targetOffset: number): void {
+    this.checkOpen();
+    if (targetOffset >= this.logEndOffset) return;
+    const from = this.logEndOffset;
+    if (targetOffset <= this.segments[0]!.baseOffset) {
+      this.truncateFullyAndStartAt(targetOffset);
+      return;
+    }
+    const keep = this.segments.filter((s) => s.baseOffset < targetOffset);
+    for (const s of this.segments.slice(keep.length)) this.asyncDeleteSegment(s, 'truncation');
+    this.segments = keep;
+    this.activeSegment.truncateTo(targetOffset);
+    this.activeSegment.persistIndexes(true, false);
+    this.logEndOffset = this.activeSegment.readNextOffset();
+    this.nextOffset = this.logEndOffset;
+    this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
+    this.highWatermark = Math.min(this.highWatermark, this.logEndOffset);
+    this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
+    this.emit({ type: 'truncated', fromOffset: from, toOffset: this.logEndOffset });
+  }
+
+  /** Drops every segment and starts empty at `newOffset`. */
+  truncateFullyAndStartAt(newOffset: number): void {
+    const from = this.logEndOffset;
+    for (const s of this.segments) this.asyncDeleteSegment(s, 'truncation');
+    const seg = LogSegment.create(this.ctx.fsys, this.dir, newOffset, this.segmentOptions, this.ctx.time.milliseconds());
+    seg.persistIndexes(true, false);
+    this.segments = [seg];
+    this.logStartOffset = newOffset;
+    this.logEndOffset = newOffset;
+    this.nextOffset = newOffset;
+    this.recoveryPoint = newOffset;
+    this.highWatermark = newOffset;
+    this.leaderEpochCache.clear();
+    this.emit({ type: 'truncated', fromOffset: from, toOffset: newOffset });
+  }
+
+  // ---------------------------------------------------------------- retention
+
+  /**
+   * Kafka's deleteOldSegments: segments wholly below the log start offset, past retention.ms, or
+   * beyond retention.bytes go — oldest first, never past the high watermark. When every segment
+   * qualifies, a new empty active segment is rolled first so the log always has one.
+   */
+  deleteOldSegments(): number {
+    this.checkOpen();
+    let deleted = this.deleteSegmentsWhile('log-start-offset', (seg, next) => next !== null && next.baseOffset <= this.logStartOffset);
+    if (this.config.cleanupPolicy.delete) {
+      const now = this.ctx.time.milliseconds();
+      if (this.config.retentionMs >= 0) {
+        deleted += this.deleteSegmentsWhile('retention.ms', (seg) => now - seg.largestTimestamp > this.config.retentionMs);
+      }
+      if (this.config.retentionBytes >= 0) {
+        let diff = this.size - this.config.retentionBytes;
+        deleted += this.deleteSegmentsWhile('retention.bytes', (seg) => {
+          if (diff - seg.size < 0) return false;
+          diff -= seg.size;
+          return true;
+        });
+      }
+    }
+    return deleted;
+  }
+
+  private deleteSegmentsWhile(reason: SegmentDeleteReason, predicate: (seg: LogSegment, next: LogSegment | null) => boolean): number {
+    const deletable: LogSegment[] = [];
+    for (let i = 0; i < this.segments.length; i++) {
+      const seg = this.segments[i]!;
+      const next = this.segments[i + 1] ?? null;
+      const upperBound = next?.baseOffset ?? this.logEndOffset;
+      const isLastAndEmpty = next === null && seg.size === 0;
+      if (this.highWatermark >= upperBound && !isLastAndEmpty && predicate(seg, next)) deletable.push(seg);
+      else break;
+    }
+    if (deletable.length === 0) return 0;
+    if (deletable.length === this.segments.length) this.roll(this.logEndOffset);
+    for (const seg of deletable) this.asyncDeleteSegment(seg, reason);
+    this.segments = this.segments.slice(deletable.length);
+    const newStart = Math.max(this.logStartOffset, this.segments[0]!.baseOffset);
+    if (newStart !== this.logStartOffset) {
+      this.logStartOffset = newStart;
+      this.leaderEpochCache.truncateFromStart(newStart);
+      this.emit({ type: 'log-start-offset-changed', logStartOffset: newStart });
+    }
+    return deletable.length;
+  }
+
+  /**
+   * Kafka's two-step delete: rename to `.deleted` now (readers holding the descriptor keep working),
+   * remove after file.delete.delay.ms.
+   */
+  private asyncDeleteSegment(seg: LogSegment, reason: SegmentDeleteReason): void {
+    seg.changeFileSuffix(DELETED_FILE_SUFFIX);
+    this.emit({ type: 'segment-marked-deleted', baseOffset: seg.baseOffset, size: seg.size, reason });
+    this.ctx.scheduler.schedule(
+      `delete-file ${this.topic}-${this.partition} ${seg.baseOffset}`,
+      () => {
+        try {
+          seg.deleteFiles();
+          this.emit({ type: 'segment-deleted', baseOffset: seg.baseOffset });
+        } catch (err) {
+          this.ctx.warn('failed to delete segment files', { dir: this.dir, baseOffset: seg.baseOffset, error: String(err) });
+        }
+      },
+      this.config.fileDeleteDelayMs,
+    );
+  }
+
+  /**
+   * Puts cleaned segments in place of `oldSegments` (Kafka's replaceSegments): the new files carry
+   * `.swap` while the old ones are renamed `.deleted`, then the swap suffix goes. A crash at any
+   * point is resolved by the loader.
+   */
+  replaceSegments(newSegments: LogSegment[], oldSegments: LogSegment[], afterStep?: (step: string) => void): void {
+    for (const s of newSegments) s.changeFileSuffix('.swap');
+    afterStep?.('swap');
+    const oldSet = new Set(oldSegments);
+    for (const s of oldSegments) this.asyncDeleteSegment(s, 'compaction');
+    afterStep?.('deleted');
+    for (const s of newSegments) s.changeFileSuffix('');
+    afterStep?.('live');
+    const kept = this.segments.filter((s) => !oldSet.has(s));
+    this.segments = [...kept, ...newSegments].sort((a, b) => a.baseOffset - b.baseOffset);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Writes what is queued, trims the indexes and closes the files (a clean shutdown). */
+  close(): void {
+    if (this.closed) return;
+    this.writePending();
+    this.flush();
+    for (const s of this.segments) s.close(s === this.activeSegment);
+    this.closed = true;
+  }
+
+  /** Closes without flushing (tests simulating a crash use this to drop descriptors). */
+  closeFds(): void {
+    for (const s of this.segments) s.closeFd();
+    this.closed = true;
+  }
+
+  /** Removes the partition directory (topic deletion). */
+  deleteDirectory(): void {
+    this.closeFds();
+    this.ctx.fsys.rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  static dirName(topic: string, partition: number): string {
+    return `${topic}-${partition}`;
+  }
+
+  static dirFor(logDir: string, topic: string, partition: number): string {
+    return join(logDir, PartitionLog.dirName(topic, partition));
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
