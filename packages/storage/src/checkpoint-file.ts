@@ -13,7 +13,9 @@ export class MalformedCheckpointError extends Error {}
 /** Reads the entry lines of a checkpoint; null when the file does not exist. */
 export function readCheckpointLines(fsys: FileSystem, path: string): string[][] | null {
   if (!fsys.existsSync(path)) return null;
-  const lines = fsys.readFileSync(path, 'utf8').split('\n');
+  const text = fsys.readFileSync(path, 'utf8');
+  if (text === '') return []; // Kafka leaves some checkpoints empty (cleaner-offset-checkpoint)
+  const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const version = Number(lines[0]);
   if (version !== CHECKPOINT_VERSION) throw new MalformedCheckpointError(`${path}: unsupported version '${lines[0]}'`);

@@ -13,3 +13,4 @@ export * from './log-loader';
 export * from './partition-log';
 export * from './log-manager';
 export * from './record-reader';
+export * from './log-cleaner';

@@ -14,12 +14,14 @@ import { MalformedCheckpointError, readOffsetCheckpoint, writeOffsetCheckpoint }
 import { nodeFileSystem, writeFileAtomically, type FileSystem } from './file-system';
 import { buildLogConfig, type LogConfig } from './log-config';
 import type { LogEvent, LogEventListener } from './log-events';
+import { LogCleaner, type CleanResult, type CleanerHooks } from './log-cleaner';
 import { PartitionLog, type LogContext } from './partition-log';
 import { SystemScheduler, SystemTime, type Cancel, type Scheduler, type Time } from './time';
 
 export const RECOVERY_POINT_CHECKPOINT = 'recovery-point-offset-checkpoint';
 export const LOG_START_OFFSET_CHECKPOINT = 'log-start-offset-checkpoint';
 export const REPLICATION_OFFSET_CHECKPOINT = 'replication-offset-checkpoint';
+export const CLEANER_OFFSET_CHECKPOINT = 'cleaner-offset-checkpoint';
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 const DELETE_DIR_SUFFIX = '-delete';
 const PARTITION_DIR = /^(.+)-(\d+)$/;
@@ -64,6 +66,9 @@ export class LogManager {
   private readonly topicOverrides: (topic: string) => Readonly<Record<string, string>>;
   private readonly tasks: Cancel[] = [];
   private started = false;
+  readonly cleaner: LogCleaner;
+  /** First dirty offset per compacted log ("topic-partition"), as in cleaner-offset-checkpoint. */
+  private readonly cleanerCheckpoints = new Map<string, number>();
 
   constructor(options: LogManagerOptions) {
     this.logDirs = options.logDirs;
@@ -80,6 +85,7 @@ export class LogManager {
       warn: (m, c) => this.logger.warn(m, c),
       emit: (e) => this.emit(e),
     };
+    this.cleaner = new LogCleaner(this.fsys, this.time);
   }
 
   onEvent(listener: LogEventListener): () => void {
@@ -114,6 +120,7 @@ export class LogManager {
       const recoveryPoints = this.readCheckpoint(join(dir, RECOVERY_POINT_CHECKPOINT));
       const logStartOffsets = this.readCheckpoint(join(dir, LOG_START_OFFSET_CHECKPOINT));
       const highWatermarks = this.readCheckpoint(join(dir, REPLICATION_OFFSET_CHECKPOINT));
+      for (const [key, offset] of this.readCheckpoint(join(dir, CLEANER_OFFSET_CHECKPOINT))) this.cleanerCheckpoints.set(key, offset);
       for (const name of this.fsys.readdirSync(dir).sort()) {
         const path = join(dir, name);
         if (!this.fsys.statSync(path).isDirectory()) continue;
@@ -166,6 +173,7 @@ export class LogManager {
     every('log-retention', brokerLong(b, 'log.retention.check.interval.ms', 300_000), () => this.cleanupLogs());
     every('log-flusher', brokerLong(b, 'log.flush.scheduler.interval.ms', Number.POSITIVE_INFINITY), () => this.flushDirtyLogs());
     every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () => this.checkpointRecoveryPoints());
+    if (b['log.cleaner.enable'] !== 'false') every('log-cleaner', brokerLong(b, 'log.cleaner.backoff.ms', 15_000), () => this.cleanLogs());
     every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () => this.checkpointLogStartOffsets());
   }
 
@@ -221,6 +229,7 @@ export class LogManager {
     const log = this.logs.get(key);
     if (log === undefined) return;
     this.logs.delete(key);
+    this.cleanerCheckpoints.delete(key);
     log.closeFds();
     const doomed = `${log.dir}.${randomUUID().replaceAll('-', '')}${DELETE_DIR_SUFFIX}`;
     this.fsys.renameSync(log.dir, doomed);
@@ -240,6 +249,45 @@ export class LogManager {
     return deleted;
   }
 
+  /**
+   * One cleaner round: every compacted log whose dirty ratio reached min.cleanable.dirty.ratio (or
+   * whose oldest dirty segment passed max.compaction.lag.ms) is cleaned.
+   */
+  cleanLogs(hooks?: CleanerHooks): CleanResult[] {
+    const results: CleanResult[] = [];
+    const now = this.time.milliseconds();
+    for (const log of this.logs.values()) {
+      if (log.isClosed || !log.config.cleanupPolicy.compact) continue;
+      const key = LogManager.key(log.topic, log.partition);
+      const firstDirty = Math.max(this.cleanerCheckpoints.get(key) ?? 0, log.logStartOffset);
+      const firstDirtySegment = log.segments.find((s, i) => (log.segments[i + 1]?.baseOffset ?? log.logEndOffset) > firstDirty);
+      const overdue = firstDirtySegment !== undefined && firstDirtySegment.size > 0 && now - firstDirtySegment.largestTimestamp > log.config.maxCompactionLagMs;
+      if (!overdue && this.cleaner.dirtyRatio(log, firstDirty) < log.config.minCleanableDirtyRatio) continue;
+      const result = this.cleaner.clean(log, firstDirty, hooks);
+      if (result === null) continue;
+      this.cleanerCheckpoints.set(key, result.endOffset);
+      this.checkpointCleanerOffsets();
+      this.emit({
+        type: 'cleaned',
+        topic: log.topic,
+        partition: log.partition,
+        segments: result.segmentsCleaned,
+        bytesBefore: result.bytesBefore,
+        bytesAfter: result.bytesAfter,
+        recordsRemoved: result.recordsRemoved,
+        firstDirtyOffset: result.firstDirtyOffset,
+        endOffset: result.endOffset,
+      });
+      this.logger.info('cleaned log', { topic: log.topic, partition: log.partition, ...result });
+      results.push(result);
+    }
+    return results;
+  }
+
+  checkpointCleanerOffsets(): void {
+    this.writeCheckpoint(CLEANER_OFFSET_CHECKPOINT, (l) => this.cleanerCheckpoints.get(LogManager.key(l.topic, l.partition)), true);
+  }
+
   flushDirtyLogs(): void {
     for (const log of this.logs.values()) if (!log.isClosed) log.maybeFlushByTime();
   }
@@ -253,13 +301,12 @@ export class LogManager {
     return out;
   }
 
-  private writeCheckpoint(file: string, value: (log: PartitionLog) => number): void {
+  private writeCheckpoint(file: string, value: (log: PartitionLog) => number | undefined, skipMissing = false): void {
     for (const [dir, logs] of this.logsByDir()) {
-      writeOffsetCheckpoint(
-        this.fsys,
-        join(dir, file),
-        logs.map((l) => ({ topic: l.topic, partition: l.partition, offset: value(l) })),
-      );
+      const entries = logs
+        .map((l) => ({ topic: l.topic, partition: l.partition, offset: value(l) }))
+        .filter((e): e is { topic: string; partition: number; offset: number } => e.offset !== undefined || !skipMissing);
+      writeOffsetCheckpoint(this.fsys, join(dir, file), entries);
     }
   }
 

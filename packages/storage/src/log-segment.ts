@@ -364,8 +364,15 @@ export class LogSegment {
   /** Called when a newer segment takes over appends: final time-index entry, indexes trimmed. */
   onBecomeInactive(): void {
     this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar, true);
+    if (this.size > 0) this.setLastModified(this.lastModifiedMs);
     this.offsetIndex.persist({ preallocate: false, sync: false });
     this.timeIndex.persist({ preallocate: false, sync: false });
+  }
+
+  /** Stamps the `.log`'s mtime, which retention and the tombstone horizon read after a restart. */
+  setLastModified(ms: number): void {
+    this.lastModifiedMs = ms;
+    this.fsys.utimesSync(this.logPath, ms / 1000, ms / 1000);
   }
 
   /** Writes the indexes to disk; the active segment keeps its preallocated size. */

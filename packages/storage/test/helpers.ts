@@ -37,3 +37,47 @@ export function copyFixtureLogDir(): string {
   makeWritable(dest);
   return dest;
 }
+
+import { buildRecordBatch, type BatchOptions, type RecordInput } from '@tarn/protocol';
+import { MockTime, PartitionLog, buildLogConfig, nodeFileSystem, type FileSystem, type LogEvent } from '../src/index';
+
+export interface TestLog {
+  log: PartitionLog;
+  events: LogEvent[];
+  reopen(options?: { recoveryPoint?: number; hadCleanShutdown?: boolean; fsys?: FileSystem }): PartitionLog;
+}
+
+/** A standalone partition log on a mock clock; `reopen` simulates a restart of the same directory. */
+export function openTestLog(
+  overrides: Record<string, string> = {},
+  options: { dir?: string; time?: MockTime; fsys?: FileSystem } = {},
+): TestLog {
+  const dir = options.dir ?? join(tempDir(), 'topic-0');
+  const time = options.time ?? new MockTime();
+  const events: LogEvent[] = [];
+  const open = (fsys: FileSystem, extra: { recoveryPoint?: number; hadCleanShutdown?: boolean } = {}) =>
+    PartitionLog.open(
+      { fsys, time, scheduler: time, warn: () => {}, emit: (e) => events.push(e) },
+      { dir, topic: 'topic', partition: 0, config: buildLogConfig(overrides), ...extra },
+    );
+  const result: TestLog = {
+    log: open(options.fsys ?? nodeFileSystem),
+    events,
+    reopen(o = {}) {
+      result.log = open(o.fsys ?? nodeFileSystem, o);
+      return result.log;
+    },
+  };
+  return result;
+}
+
+/** `count` records "key-i" → "value-i", 100-byte-ish values. */
+export function makeBatch(count: number, options: BatchOptions & { start?: number; keyPrefix?: string } = {}): Buffer {
+  const start = options.start ?? 0;
+  const records: RecordInput[] = Array.from({ length: count }, (_, i) => ({
+    key: `${options.keyPrefix ?? 'key'}-${start + i}`,
+    value: `value-${start + i}-${'x'.repeat(80)}`,
+    timestamp: options.now ?? 1_700_000_000_000 + start + i,
+  }));
+  return buildRecordBatch(records, options);
+}
