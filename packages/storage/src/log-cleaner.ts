@@ -7,16 +7,17 @@
  *     younger than min.compaction.lag.ms are never cleaned.
  *  2. An offset map records the last offset of every key in the dirty section.
  *  3. Every segment below that point is rewritten, in groups that fit one segment, keeping a record
- *     only if no later offset holds its key, and dropping tombstones (null values) and keyless
- *     records once they are older than delete.retention.ms (the delete horizon: the last cleaned
- *     segment's mtime minus delete.retention.ms). Batches keep their base offset, last offset,
- *     producer fields and codec; a batch that keeps all its records is copied byte for byte.
+ *     only if no later offset holds its key. Keyless records go. Tombstones (null values) follow
+ *     KIP-534: the first clean that keeps one stamps its batch with a delete horizon (now +
+ *     delete.retention.ms); a clean after that horizon drops it. Batches keep their base offset,
+ *     last offset, producer fields and codec; one that keeps all its records (and needs no new
+ *     horizon) is copied byte for byte.
  *  4. The rewritten group goes `.cleaned` → `.swap` → live while the old segments go `.deleted`;
  *     the loader finishes or discards an interrupted swap, so a crash never loses a key's latest
  *     value.
  */
 import { join } from 'node:path';
-import { buildRecordBatch, decodeRecordBatch, readBatchHeader, timestampTypeOf, isControl, isTransactional, type RecordInput } from '@tarn/protocol';
+import { DELETE_HORIZON_FLAG_MASK, buildRecordBatch, decodeRecordBatch, readBatchHeader, timestampTypeOf, isControl, isTransactional, type RecordInput } from '@tarn/protocol';
 import { EntryScanner } from './file-records';
 import type { FileSystem } from './file-system';
 import { LogSegment, CLEANED_FILE_SUFFIX, type SegmentAppend } from './log-segment';
@@ -80,14 +81,10 @@ export class LogCleaner {
     const { map, endOffset } = this.buildOffsetMap(log, firstDirtyOffset, uncleanable);
     if (endOffset <= firstDirtyOffset) return null;
 
-    const cleanSection = log.segments.filter((s, i) => (log.segments[i + 1]?.baseOffset ?? log.logEndOffset) <= firstDirtyOffset);
-    const lastClean = cleanSection.at(-1);
-    const deleteHorizonMs = lastClean === undefined ? 0 : lastClean.lastModifiedMs - log.config.deleteRetentionMs;
-
     const toClean = log.segments.filter((s) => s.baseOffset < endOffset && s !== log.activeSegment);
     const result: CleanResult = { firstDirtyOffset, endOffset, segmentsCleaned: 0, bytesBefore: 0, bytesAfter: 0, recordsRemoved: 0 };
     for (const group of this.groupBySize(toClean, log.config.segmentBytes)) {
-      this.cleanGroup(log, group, map, deleteHorizonMs, result, hooks);
+      this.cleanGroup(log, group, map, result, hooks);
     }
     return result;
   }
@@ -135,7 +132,6 @@ export class LogCleaner {
     log: PartitionLog,
     group: LogSegment[],
     map: Map<string, number>,
-    deleteHorizonMs: number,
     result: CleanResult,
     hooks: CleanerHooks,
   ): void {
@@ -147,8 +143,8 @@ export class LogCleaner {
       if (this.fsys.existsSync(p)) this.fsys.unlinkSync(p);
     }
     const cleaned = LogSegment.create(this.fsys, log.dir, base, options, this.time.milliseconds(), CLEANED_FILE_SUFFIX);
+    const now = this.time.milliseconds();
     for (const seg of group) {
-      const retainDeletes = seg.lastModifiedMs > deleteHorizonMs;
       const out: SegmentAppend[] = [];
       for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
         result.bytesBefore += header.size;
@@ -156,7 +152,7 @@ export class LogCleaner {
           out.push({ bytes: Buffer.from(bytes), lastOffset: header.lastOffset, maxTimestamp: header.maxTimestamp });
           continue;
         }
-        const kept = this.filterBatch(bytes, map, retainDeletes, result);
+        const kept = this.filterBatch(bytes, map, now, log.config.deleteRetentionMs, result);
         if (kept !== null) out.push({ bytes: kept, lastOffset: header.lastOffset, maxTimestamp: header.maxTimestamp });
       }
       cleaned.append(out, seg.lastModifiedMs);
@@ -171,19 +167,22 @@ export class LogCleaner {
   }
 
   /** The batch with only the records worth keeping: as is, rebuilt, or null when none are. */
-  private filterBatch(bytes: Buffer, map: Map<string, number>, retainDeletes: boolean, result: CleanResult): Buffer | null {
+  private filterBatch(bytes: Buffer, map: Map<string, number>, now: number, deleteRetentionMs: number, result: CleanResult): Buffer | null {
     const header = readBatchHeader(bytes);
     if (isControl(header.attributes)) return Buffer.from(bytes);
+    const hasHorizon = (header.attributes & DELETE_HORIZON_FLAG_MASK) !== 0;
+    const horizonPassed = hasHorizon && header.baseTimestamp <= now;
     const { records } = decodeRecordBatch(bytes, 0, { verifyCrc: false });
     const kept = records.filter((r) => {
       if (r.key === null) return false;
       const latest = map.get(r.key.toString('latin1'));
       if (latest !== undefined && r.offset < latest) return false;
-      return r.value !== null || retainDeletes;
+      return r.value !== null || !horizonPassed;
     });
     result.recordsRemoved += records.length - kept.length;
-    if (kept.length === records.length) return Buffer.from(bytes);
+    const keepsTombstones = kept.some((r) => r.value === null);
     if (kept.length === 0) return null;
+    if (kept.length === records.length && (hasHorizon || !keepsTombstones)) return Buffer.from(bytes);
     const inputs: RecordInput[] = kept.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp }));
     return buildRecordBatch(inputs, {
       baseOffset: header.baseOffset,
@@ -197,6 +196,7 @@ export class LogCleaner {
       isTransactional: isTransactional(header.attributes),
       offsetDeltas: kept.map((r) => r.offset - header.baseOffset),
       lastOffsetDelta: header.lastOffsetDelta,
+      deleteHorizonMs: keepsTombstones ? (hasHorizon ? header.baseTimestamp : now + deleteRetentionMs) : undefined,
     });
   }
 }

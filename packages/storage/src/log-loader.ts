@@ -42,6 +42,8 @@ export interface LoadedLog {
   recoveryPoint: number;
   logStartOffset: number;
   segmentsRecovered: number;
+  /** Bytes whose batches were validated (CRC) during recovery. */
+  scannedBytes: number;
   truncatedBytes: number;
 }
 
@@ -109,6 +111,7 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
 
   let segments = [...liveLogs].sort((a, b) => a - b).map((base) => LogSegment.open(fsys, dir, base, segmentOptions));
   let segmentsRecovered = 0;
+  let scannedBytes = 0;
   let truncatedBytes = 0;
 
   // A sealed segment's indexes end with the time-index entry Kafka adds when a segment stops being
@@ -132,6 +135,7 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
       if (next !== undefined && next.baseOffset <= rp) continue; // entirely before the recovery point
       const result = seg.recover(rp > seg.baseOffset ? rp : undefined);
       segmentsRecovered++;
+      scannedBytes += result.scannedBytes + result.truncatedBytes;
       if (result.truncatedBytes > 0) {
         truncatedBytes += result.truncatedBytes;
         warn('truncated a torn or corrupt log tail', {
@@ -160,6 +164,7 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
     recoveryPoint: args.hadCleanShutdown ? logEndOffset : Math.min(args.recoveryPoint, logEndOffset),
     logStartOffset: Math.max(args.logStartOffset, segments[0]!.baseOffset),
     segmentsRecovered,
+    scannedBytes,
     truncatedBytes,
   };
 }

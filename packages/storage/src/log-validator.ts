@@ -112,9 +112,12 @@ export function validateBatches(
     if (remaining < LOG_OVERHEAD + 5) corrupt(`${remaining} trailing bytes are not a record batch`);
     const size = records.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
     const magic = records.readInt8(pos + MAGIC_OFFSET);
-    if (magic !== 2) invalid(`record batch magic ${magic} is not supported here; only magic 2 is stored`);
+    // An old-format message set is a known format in the wrong place; anything else that does not
+    // even fit its own length is corrupt.
+    if (magic === 0 || magic === 1) invalid(`magic ${magic} message sets must be up-converted before they are appended`);
     if (size < RECORD_BATCH_OVERHEAD) corrupt(`record batch length ${size} is below the minimum of ${RECORD_BATCH_OVERHEAD}`);
     if (size > remaining) corrupt(`record batch claims ${size} bytes but only ${remaining} remain`);
+    if (magic !== 2) invalid(`record batch magic ${magic} is not supported; only magic 2 is stored`);
     if (size > config.maxMessageBytes && origin !== 'replication') {
       throw new KafkaError(
         ErrorCode.MESSAGE_TOO_LARGE,

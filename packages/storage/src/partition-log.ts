@@ -129,6 +129,7 @@ export class PartitionLog {
       log.emit({
         type: 'recovered',
         segmentsRecovered: loaded.segmentsRecovered,
+        scannedBytes: loaded.scannedBytes,
         truncatedBytes: loaded.truncatedBytes,
         durationMs: ctx.time.milliseconds() - start,
         logEndOffset: log.logEndOffset,

@@ -13,6 +13,7 @@ import {
   BASE_TIMESTAMP_OFFSET,
   BATCH_LENGTH_OFFSET,
   CONTROL_FLAG_MASK,
+  DELETE_HORIZON_FLAG_MASK,
   LAST_OFFSET_DELTA_OFFSET,
   LOG_OVERHEAD,
   MAGIC_OFFSET,
@@ -96,13 +97,18 @@ export interface BatchOptions {
   now?: number;
   /** maxTimestamp for LogAppendTime batches. */
   logAppendTime?: number;
+  /**
+   * KIP-534: when the cleaner may drop this batch's tombstones. Stored as the base timestamp with
+   * attribute bit 6 set; record timestamp deltas are relative to it so timestamps stay exact.
+   */
+  deleteHorizonMs?: number;
 }
 
 /** Builds one v2 batch with a valid CRC. */
 export function buildRecordBatch(records: readonly RecordInput[], options: BatchOptions = {}): Buffer {
   const now = options.now ?? Date.now();
   const timestamps = records.map((r) => r.timestamp ?? now);
-  const baseTimestamp = timestamps.length > 0 ? timestamps[0]! : now;
+  const baseTimestamp = options.deleteHorizonMs ?? (timestamps.length > 0 ? timestamps[0]! : now);
   let maxTimestamp = timestamps.length > 0 ? Math.max(...timestamps) : -1;
   const deltas = options.offsetDeltas ?? records.map((_, i) => i);
   const prepared = records.map((r, i) => prepareRecord(r, deltas[i]!, timestamps[i]! - baseTimestamp));
@@ -119,6 +125,7 @@ export function buildRecordBatch(records: readonly RecordInput[], options: Batch
   if (timestampType === TimestampType.LOG_APPEND_TIME) attributes |= TIMESTAMP_TYPE_MASK;
   if (options.isTransactional) attributes |= TRANSACTIONAL_FLAG_MASK;
   if (options.isControl) attributes |= CONTROL_FLAG_MASK;
+  if (options.deleteHorizonMs !== undefined) attributes |= DELETE_HORIZON_FLAG_MASK;
 
   const size = RECORDS_OFFSET + body.length;
   const out = Buffer.allocUnsafe(size);

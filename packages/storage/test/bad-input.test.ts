@@ -1,0 +1,101 @@
+// Bad batches are refused with Kafka's error and leave nothing behind; a full disk fails the
+// append with KAFKA_STORAGE_ERROR and the log stays readable and consistent across a restart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { ErrorCode, KafkaError, buildRecordBatch, CompressionType } from '@tarn/protocol';
+import { nodeFileSystem, readLogRecords, type FileSystem } from '../src/index';
+import { makeBatch, openTestLog } from './helpers';
+
+async function refused(promise: Promise<unknown>, code: number): Promise<void> {
+  await assert.rejects(promise, (e: unknown) => e instanceof KafkaError && e.code === code);
+}
+
+test('bad CRC, wrong magic, lying length and oversize batches are refused and nothing is written', async () => {
+  const { log } = openTestLog({ 'max.message.bytes': '2000' });
+  await log.append(makeBatch(2));
+  const size = statSync(log.activeSegment.logPath).size;
+
+  const badCrc = makeBatch(2, { start: 2 });
+  badCrc[badCrc.length - 1] = badCrc[badCrc.length - 1]! ^ 1;
+  await refused(log.append(badCrc), ErrorCode.CORRUPT_MESSAGE);
+
+  const badMagic = makeBatch(2, { start: 2 });
+  badMagic[16] = 1;
+  await refused(log.append(badMagic), ErrorCode.INVALID_RECORD);
+
+  const longer = makeBatch(2, { start: 2 });
+  longer.writeInt32BE(longer.length + 100, 8);
+  await refused(log.append(longer), ErrorCode.CORRUPT_MESSAGE);
+  const shorter = makeBatch(2, { start: 2 });
+  shorter.writeInt32BE(20, 8);
+  await refused(log.append(shorter), ErrorCode.CORRUPT_MESSAGE);
+  await refused(log.append(Buffer.from('garbage that is not a batch at all')), ErrorCode.CORRUPT_MESSAGE);
+
+  await refused(log.append(makeBatch(40, { start: 2 })), ErrorCode.MESSAGE_TOO_LARGE);
+
+  const countMismatch = makeBatch(3, { start: 2, lastOffsetDelta: 5 });
+  await refused(log.append(countMismatch), ErrorCode.INVALID_RECORD);
+
+  // a good batch followed by a bad one: the whole append is refused
+  const mixed = Buffer.concat([makeBatch(1, { start: 2 }), badCrc]);
+  await refused(log.append(mixed), ErrorCode.CORRUPT_MESSAGE);
+
+  assert.equal(log.logEndOffset, 2);
+  assert.equal(statSync(log.activeSegment.logPath).size, size);
+  const next = await log.append(makeBatch(1, { start: 2 }));
+  assert.equal(next.firstOffset, 2);
+});
+
+test('compacted topics refuse records without a key', async () => {
+  const { log } = openTestLog({ 'cleanup.policy': 'compact' });
+  const keyless = buildRecordBatch([{ key: 'k', value: 'v' }, { key: null, value: 'no key' }], { compression: CompressionType.GZIP });
+  await refused(log.append(keyless), ErrorCode.INVALID_RECORD);
+  assert.equal(log.logEndOffset, 0);
+});
+
+/** A filesystem whose disk fills up: writes past `room` bytes of appends fail with ENOSPC. */
+function fillingDisk(room: { bytes: number }): FileSystem {
+  return {
+    ...nodeFileSystem,
+    writevSync(fd, bufs, pos) {
+      const want = bufs.reduce((n, b) => n + b.byteLength, 0);
+      if (want <= room.bytes) {
+        room.bytes -= want;
+        return nodeFileSystem.writevSync(fd, bufs, pos);
+      }
+      // a torn write: part of the data lands, then the disk is full
+      const first = bufs[0]!;
+      nodeFileSystem.writeSync(fd, first as Buffer, 0, Math.min(first.byteLength, Math.max(room.bytes, 7)), pos);
+      room.bytes = 0;
+      const err = new Error('ENOSPC: no space left on device, write') as NodeJS.ErrnoException;
+      err.code = 'ENOSPC';
+      throw err;
+    },
+  };
+}
+
+test('a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consistent and recovers', async () => {
+  const room = { bytes: 3000 };
+  const t = openTestLog({}, { fsys: fillingDisk(room) });
+  const acked: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    try {
+      const info = await t.log.append(makeBatch(4, { start: i * 4 }));
+      for (let o = info.firstOffset; o <= info.lastOffset; o++) acked.push(o);
+    } catch (e) {
+      assert.ok(e instanceof KafkaError && e.code === ErrorCode.KAFKA_STORAGE_ERROR, String(e));
+    }
+  }
+  assert.ok(acked.length > 0 && acked.length < 40);
+  assert.equal(t.log.logEndOffset, acked.length);
+  assert.equal(statSync(t.log.activeSegment.logPath).size, t.log.activeSegment.size, 'no partial batch left in the file');
+  assert.deepEqual([...readLogRecords(t.log, 0)].map((r) => r.offset), acked);
+  // space comes back: appends continue at the next offset
+  room.bytes = 1 << 20;
+  const info = await t.log.append(makeBatch(4, { start: 100 }));
+  assert.equal(info.firstOffset, acked.length);
+  t.log.closeFds();
+  const log = t.reopen();
+  assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.offset), [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)]);
+});
