@@ -11,6 +11,7 @@ export type FileSystem = Pick<
   | 'readSync'
   | 'writeSync'
   | 'writevSync'
+  | 'writev'
   | 'fsyncSync'
   | 'fsync'
   | 'ftruncateSync'

@@ -323,11 +323,11 @@ export class LogManager {
   }
 
   /** Clean shutdown: flush and close every log, write the checkpoints and the clean-shutdown marker. */
-  shutdown(): void {
+  async shutdown(): Promise<void> {
     for (const cancel of this.tasks.splice(0)) cancel();
     for (const log of this.logs.values()) {
       try {
-        log.close();
+        await log.close();
       } catch (err) {
         this.logger.warn('error closing log', { topic: log.topic, partition: log.partition, error: String(err) });
       }

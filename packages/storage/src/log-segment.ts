@@ -196,38 +196,65 @@ export class LogSegment {
   }
 
   /**
-   * Writes batches at the end of the `.log` in one writev, then indexes them. On a failed write the
-   * file is cut back to its previous size, so no partial batch survives, and the error is rethrown.
+   * Writes batches at the end of the `.log` with writev (synchronously), then indexes them. On a
+   * failed write the file is cut back to its previous size, so no partial batch survives, and the
+   * error is rethrown.
    */
   append(batches: readonly SegmentAppend[], nowMs: number): void {
     if (batches.length === 0) return;
     const start = this.size;
     const fd = this.fd;
     const bufs = batches.map((b) => b.bytes);
+    const total = bufs.reduce((n, b) => n + b.length, 0);
     try {
-      let written = this.fsys.writevSync(fd, bufs, start);
-      const total = bufs.reduce((n, b) => n + b.length, 0);
-      // writev may write less than asked; finish the rest with plain writes.
-      while (written < total) {
-        let skip = written;
-        const rest: Buffer[] = [];
-        for (const b of bufs) {
-          if (skip >= b.length) skip -= b.length;
-          else {
-            rest.push(skip > 0 ? b.subarray(skip) : b);
-            skip = 0;
-          }
-        }
-        written += this.fsys.writevSync(fd, rest, start + written);
-      }
+      // writev may write less than asked; continue with what is left
+      for (let written = 0; written < total; ) written += this.fsys.writevSync(fd, remainingAfter(bufs, written), start + written);
     } catch (err) {
-      try {
-        this.fsys.ftruncateSync(fd, start);
-      } catch {
-        // The recovery scan at next start-up cuts any partial tail.
-      }
+      this.cutBackTo(start);
       throw err;
     }
+    this.afterAppend(batches, start, nowMs);
+  }
+
+  /**
+   * The same on the thread pool, so the event loop can validate the next batches meanwhile.
+   * The caller must not start another append (or roll, or truncate) before this one settles.
+   */
+  appendAsync(batches: readonly SegmentAppend[], nowMs: number): Promise<void> {
+    if (batches.length === 0) return Promise.resolve();
+    const start = this.size;
+    const fd = this.fd;
+    const bufs = batches.map((b) => b.bytes);
+    const total = bufs.reduce((n, b) => n + b.length, 0);
+    return new Promise((resolve, reject) => {
+      const writeFrom = (written: number): void => {
+        if (written >= total) {
+          this.afterAppend(batches, start, nowMs);
+          resolve();
+          return;
+        }
+        this.fsys.writev(fd, remainingAfter(bufs, written), start + written, (err, n) => {
+          if (err !== null) {
+            this.cutBackTo(start);
+            reject(err);
+          } else {
+            writeFrom(written + n);
+          }
+        });
+      };
+      writeFrom(0);
+    });
+  }
+
+  private cutBackTo(size: number): void {
+    try {
+      this.fsys.ftruncateSync(this.fd, size);
+    } catch {
+      // The recovery scan at next start-up cuts any partial tail.
+    }
+  }
+
+  private afterAppend(batches: readonly SegmentAppend[], start: number, nowMs: number): void {
     let position = start;
     for (const b of batches) {
       this.indexBatch(position, b.bytes.length, b.lastOffset, b.maxTimestamp);
@@ -446,3 +473,17 @@ export class LogSegment {
   }
 }
 
+/** The buffers left to write once `written` bytes of `bufs` are on disk. */
+function remainingAfter(bufs: readonly Buffer[], written: number): Buffer[] {
+  if (written === 0) return bufs as Buffer[];
+  const rest: Buffer[] = [];
+  let skip = written;
+  for (const b of bufs) {
+    if (skip >= b.length) skip -= b.length;
+    else {
+      rest.push(skip > 0 ? b.subarray(skip) : b);
+      skip = 0;
+    }
+  }
+  return rest;
+}

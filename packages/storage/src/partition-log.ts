@@ -85,6 +85,10 @@ export class PartitionLog {
   private nextOffset: number;
   private pending: PendingAppend[] = [];
   private writeScheduled = false;
+  private writing = false;
+  private idleWaiters: Array<() => void> = [];
+  /** Appends written by the current write, resolved when it ends. */
+  private written: PendingAppend[] = [];
   private unflushedMessages = 0;
   private lastFlushMs: number;
   private closed = false;
@@ -188,9 +192,13 @@ export class PartitionLog {
       };
       return new Promise((resolve, reject) => {
         this.pending.push({ records, info, resolve, reject });
-        if (!this.writeScheduled) {
+        // Appends issued in this event-loop turn (or while a write is in flight) go out together.
+        if (!this.writeScheduled && !this.writing) {
           this.writeScheduled = true;
-          setImmediate(() => this.writePending());
+          setImmediate(() => {
+            this.writeScheduled = false;
+            this.startWrite();
+          });
         }
       });
     } catch (err) {
@@ -198,40 +206,67 @@ export class PartitionLog {
     }
   }
 
-  /** Writes every queued append: one writev per segment, rolling between appends when needed. */
-  private writePending(): void {
-    this.writeScheduled = false;
+  /**
+   * Writes every queued append: one writev per segment, rolling between appends when needed. One
+   * write is in flight at a time; whatever is queued meanwhile goes out together in the next one.
+   */
+  private startWrite(): void {
+    if (this.writing || this.pending.length === 0) return;
     const queue = this.pending;
     this.pending = [];
+    this.writing = true;
+    void this.writeQueue(queue).finally(() => {
+      // Settle the writers only once the log is idle again, so that code resuming after an
+      // append sees a quiet log (unless more appends were queued meanwhile).
+      this.writing = false;
+      for (const e of this.written.splice(0)) e.resolve(e.info);
+      for (const waiter of this.idleWaiters.splice(0)) waiter();
+      this.startWrite();
+    });
+  }
+
+  private async writeQueue(queue: PendingAppend[]): Promise<void> {
     const now = this.ctx.time.milliseconds();
-    let run: SegmentAppend[] = [];
-    let runStart = 0; // queue index of the first append in `run`
-    for (let i = 0; i <= queue.length; i++) {
-      const entry = queue[i];
-      const mustWrite = entry === undefined || (run.length > 0 && this.needsRoll(entry.info, run, queue, runStart, i, now));
-      if (mustWrite && run.length > 0) {
+    for (let i = 0; i < queue.length; ) {
+      if (this.needsRoll(queue[i]!.info, [], queue, i, i, now)) {
         try {
-          this.activeSegment.append(run, now);
-        } catch (err) {
-          this.failPending(queue.slice(runStart), err);
-          return;
-        }
-        for (const e of queue.slice(runStart, i)) this.afterWrite(e);
-        run = [];
-        runStart = i;
-      }
-      if (entry === undefined) break;
-      if (run.length === 0 && this.needsRoll(entry.info, run, queue, i, i, now)) {
-        try {
-          this.roll(entry.info.firstOffset);
+          this.roll(queue[i]!.info.firstOffset);
         } catch (err) {
           this.failPending(queue.slice(i), err);
           return;
         }
       }
-      for (const b of entry.info.batches) {
-        run.push({ bytes: entry.records.subarray(b.position, b.position + b.size), lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp });
+      const run: SegmentAppend[] = [];
+      let j = i;
+      while (j < queue.length && (j === i || !this.needsRoll(queue[j]!.info, run, queue, i, j, now))) {
+        const entry = queue[j]!;
+        for (const b of entry.info.batches) {
+          run.push({ bytes: entry.records.subarray(b.position, b.position + b.size), lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp });
+        }
+        j++;
       }
+      try {
+        await this.activeSegment.appendAsync(run, now);
+      } catch (err) {
+        this.failPending(queue.slice(i), err);
+        return;
+      }
+      for (const e of queue.slice(i, j)) this.afterWrite(e);
+      i = j;
+    }
+  }
+
+  /** Resolves once no write is in flight or queued. */
+  idle(): Promise<void> {
+    if (!this.writing && this.pending.length === 0 && !this.writeScheduled) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters.push(() => void this.idle().then(resolve));
+    });
+  }
+
+  private assertIdle(what: string): void {
+    if (this.writing || this.pending.length > 0) {
+      throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot ${what} ${this.topic}-${this.partition} while appends are being written`);
     }
   }
 
@@ -270,7 +305,7 @@ export class PartitionLog {
       records: info.recordCount,
       bytes: info.sizeInBytes,
     });
-    entry.resolve(info);
+    this.written.push(entry);
   }
 
   /** A failed write loses nothing acknowledged: queued appends fail and offsets rewind. */
@@ -483,6 +518,7 @@ export class PartitionLog {
   /** Removes everything from `targetOffset` on (a follower cutting a divergent tail). */
   truncateTo(targetOffset: number): void {
     this.checkOpen();
+    this.assertIdle('truncate');
     if (targetOffset >= this.logEndOffset) return;
     const from = this.logEndOffset;
     if (targetOffset <= this.segments[0]!.baseOffset) {
@@ -504,6 +540,7 @@ export class PartitionLog {
 
   /** Drops every segment and starts empty at `newOffset`. */
   truncateFullyAndStartAt(newOffset: number): void {
+    this.assertIdle('truncate');
     const from = this.logEndOffset;
     for (const s of this.segments) this.asyncDeleteSegment(s, 'truncation');
     const seg = LogSegment.create(this.ctx.fsys, this.dir, newOffset, this.segmentOptions, this.ctx.time.milliseconds());
@@ -527,6 +564,8 @@ export class PartitionLog {
    */
   deleteOldSegments(): number {
     this.checkOpen();
+    // Segments change only between writes; the next retention round catches up.
+    if (this.writing) return 0;
     let deleted = this.deleteSegmentsWhile('log-start-offset', (seg, next) => next !== null && next.baseOffset <= this.logStartOffset);
     if (this.config.cleanupPolicy.delete) {
       const now = this.ctx.time.milliseconds();
@@ -608,10 +647,10 @@ export class PartitionLog {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Writes what is queued, trims the indexes and closes the files (a clean shutdown). */
-  close(): void {
+  /** Waits for queued writes, flushes, trims the indexes and closes the files (a clean shutdown). */
+  async close(): Promise<void> {
     if (this.closed) return;
-    this.writePending();
+    await this.idle();
     this.flush();
     for (const s of this.segments) s.close(s === this.activeSegment);
     this.closed = true;

@@ -56,23 +56,22 @@ test('compacted topics refuse records without a key', async () => {
 
 /** A filesystem whose disk fills up: writes past `room` bytes of appends fail with ENOSPC. */
 function fillingDisk(room: { bytes: number }): FileSystem {
-  return {
-    ...nodeFileSystem,
-    writevSync(fd, bufs, pos) {
-      const want = bufs.reduce((n, b) => n + b.byteLength, 0);
-      if (want <= room.bytes) {
-        room.bytes -= want;
-        return nodeFileSystem.writevSync(fd, bufs, pos);
-      }
-      // a torn write: part of the data lands, then the disk is full
-      const first = bufs[0]!;
-      nodeFileSystem.writeSync(fd, first as Buffer, 0, Math.min(first.byteLength, Math.max(room.bytes, 7)), pos);
-      room.bytes = 0;
-      const err = new Error('ENOSPC: no space left on device, write') as NodeJS.ErrnoException;
-      err.code = 'ENOSPC';
-      throw err;
-    },
+  const writev = (fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void): void => {
+    const want = bufs.reduce((n, b) => n + b.byteLength, 0);
+    if (want <= room.bytes) {
+      room.bytes -= want;
+      nodeFileSystem.writev(fd, bufs, pos, cb);
+      return;
+    }
+    // a torn write: part of the data lands, then the disk is full
+    const first = bufs[0] as Buffer;
+    nodeFileSystem.writeSync(fd, first, 0, Math.min(first.byteLength, Math.max(room.bytes, 7)), pos);
+    room.bytes = 0;
+    const err = new Error('ENOSPC: no space left on device, write') as NodeJS.ErrnoException;
+    err.code = 'ENOSPC';
+    setImmediate(() => cb(err, 0));
   };
+  return { ...nodeFileSystem, writev: writev as FileSystem['writev'] };
 }
 
 test('a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consistent and recovers', async () => {

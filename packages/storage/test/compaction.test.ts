@@ -128,7 +128,7 @@ test('killed at every step of a clean, the reopened log never loses a key\'s lat
   const template = openTestLog(CONFIG, { time });
   const latest = await buildCompactedLog(template.log, time);
   const leo = template.log.logEndOffset;
-  template.log.close();
+  await template.log.close();
 
   // Count the file operations a whole clean takes.
   const countDir = join(tempDir(), 'topic-0');

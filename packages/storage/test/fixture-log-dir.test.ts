@@ -70,7 +70,7 @@ const PARTITIONS = [
   '__transaction_state-30',
 ];
 
-test('every record of the Kafka 2.1.1 log dir reads back with offsets, keys, values, headers and timestamps', () => {
+test('every record of the Kafka 2.1.1 log dir reads back with offsets, keys, values, headers and timestamps', async () => {
   const dir = copyFixtureLogDir();
   const manager = new LogManager({ logDirs: [dir] });
   manager.startup();
@@ -84,10 +84,10 @@ test('every record of the Kafka 2.1.1 log dir reads back with offsets, keys, val
   assert.equal(manager.getLog('fx-kcat', 0)!.logEndOffset, 23);
   assert.equal(manager.getLog('fx-magic1', 0)!.logEndOffset, 6);
   assert.equal(manager.getLog('fx-gzip', 0)!.segments.length, 3);
-  manager.shutdown();
+  await manager.shutdown();
 });
 
-test('reads from the middle of a batch return the whole batch', () => {
+test('reads from the middle of a batch return the whole batch', async () => {
   const dir = copyFixtureLogDir();
   const manager = new LogManager({ logDirs: [dir] });
   manager.startup();
@@ -99,10 +99,10 @@ test('reads from the middle of a batch return the whole batch', () => {
   assert.equal(info.slice.position, 669);
   const records = [...readLogRecords(log, 235, { maxOffset: 244 })];
   assert.deepEqual(records.map((r) => r.offset), Array.from({ length: 9 }, (_, i) => 235 + i));
-  manager.shutdown();
+  await manager.shutdown();
 });
 
-test('rebuilt indexes are byte-identical to the ones Kafka wrote', () => {
+test('rebuilt indexes are byte-identical to the ones Kafka wrote', async () => {
   for (const name of PARTITIONS.filter((p) => p.startsWith('fx-'))) {
     const original = join(fixturesDir(), 'log-dir', name);
     const logDir = tempDir();
@@ -114,7 +114,7 @@ test('rebuilt indexes are byte-identical to the ones Kafka wrote', () => {
     // The fixture topics were created with index.interval.bytes=512 (fixtures README §1.1).
     const manager = new LogManager({ logDirs: [logDir], topicOverrides: () => ({ 'index.interval.bytes': '512', 'segment.bytes': '16384' }) });
     manager.startup();
-    manager.shutdown();
+    await manager.shutdown();
     for (const f of indexes) {
       assert.deepEqual(readFileSync(join(copy, f)), readFileSync(join(original, f)), `${name}/${f} differs from Kafka's`);
     }

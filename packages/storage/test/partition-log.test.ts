@@ -26,10 +26,10 @@ test('appends issued in one event-loop turn are written with one writev', async 
   let writes = 0;
   const counting: FileSystem = {
     ...nodeFileSystem,
-    writevSync: (fd, bufs, pos) => {
+    writev: ((fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void) => {
       writes++;
-      return nodeFileSystem.writevSync(fd, bufs, pos);
-    },
+      nodeFileSystem.writev(fd, bufs, pos, cb);
+    }) as FileSystem['writev'],
   };
   const { log } = openTestLog({}, { fsys: counting });
   await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(makeBatch(2, { start: i * 2 }))));

@@ -96,7 +96,7 @@ test('a torn segment in the middle drops every later segment', async () => {
 test('missing and corrupt indexes are rebuilt; leftovers of deletes and cleans are resolved', async () => {
   const t = openTestLog({ 'segment.bytes': '1500', 'index.interval.bytes': '100' });
   for (let i = 0; i < 12; i++) await t.log.append(makeBatch(4, { start: i * 4 }));
-  t.log.close();
+  await t.log.close();
   const [s0, s1] = [t.log.segments[0]!, t.log.segments[1]!];
   const originalIndex = readFileSync(s0.offsetIndex.path);
   const originalTimeIndex = readFileSync(s1.timeIndex.path);
@@ -117,7 +117,7 @@ test('missing and corrupt indexes are rebuilt; leftovers of deletes and cleans a
 test('a clean shutdown needs no recovery; a recovery point inside a segment scans only the tail', async () => {
   const t = openTestLog({ 'index.interval.bytes': '100' });
   for (let i = 0; i < 20; i++) await t.log.append(makeBatch(4, { start: i * 4 }));
-  t.log.close();
+  await t.log.close();
   t.reopen({ hadCleanShutdown: true });
   assert.equal(t.log.logEndOffset, 80);
   assert.equal(t.events.filter((e) => e.type === 'recovered').length, 0);

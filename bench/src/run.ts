@@ -1,0 +1,14 @@
+// `npm run bench -- <name…>`: runs the named benchmarks (all when none is named).
+const benches: Record<string, () => Promise<void>> = {
+  storage: async () => (await import('./storage')).run(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => a !== '--');
+for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (bench === undefined) {
+    console.error(`unknown benchmark '${name}'; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  await bench();
+}

@@ -1,0 +1,122 @@
+// generated — do not edit. Source: shared/kafka-protocol/messages/IncrementalAlterConfigsRequest.json (run `npm run gen` in packages/protocol).
+// Schema language: shared/kafka-protocol/SCHEMA-FORMAT.md; runtime: src/wire/.
+import type { Reader } from '../wire/reader';
+import type { Writer } from '../wire/writer';
+import type { ApiMessageCodec } from '../wire/message-codec';
+import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
+import { checkVersion } from '../wire/field-checks';
+import { readArray, writeArray } from '../wire/arrays';
+
+/**
+ * IncrementalAlterConfigsRequest (api key 44); versions 0-1; flexible 1+.
+ */
+export interface IncrementalAlterConfigsRequest {
+  /** The incremental updates for each resource. */
+  resources: AlterConfigsResource[];
+  /** True if we should validate the request, but not change the configurations. */
+  validateOnly: boolean;
+  /** Tagged fields this codec does not know, kept verbatim so they re-encode byte for byte. */
+  unknownTaggedFields?: RawTaggedField[];
+}
+
+/**
+ * AlterableConfig: versions 0-1.
+ */
+export interface AlterableConfig {
+  /** The configuration key name. */
+  name: string;
+  /** The type (Set, Delete, Append, Subtract) of operation. */
+  configOperation: number;
+  /** The value to set for the configuration key. (nullable) */
+  value: string | null;
+  /** Tagged fields this codec does not know, kept verbatim so they re-encode byte for byte. */
+  unknownTaggedFields?: RawTaggedField[];
+}
+
+/**
+ * AlterConfigsResource: versions 0-1.
+ */
+export interface AlterConfigsResource {
+  /** The resource type. */
+  resourceType: number;
+  /** The resource name. */
+  resourceName: string;
+  /** The configurations. */
+  configs: AlterableConfig[];
+  /** Tagged fields this codec does not know, kept verbatim so they re-encode byte for byte. */
+  unknownTaggedFields?: RawTaggedField[];
+}
+
+/** Codec for IncrementalAlterConfigsRequest: `read` and `write` its body at a given version. */
+export const IncrementalAlterConfigsRequest = {
+  apiKey: 44,
+  type: 'request',
+  name: 'IncrementalAlterConfigs',
+  validVersions: { min: 0, max: 1 },
+  flexibleVersions: { min: 1, max: 32767 },
+  read: readIncrementalAlterConfigsRequest,
+  write: writeIncrementalAlterConfigsRequest,
+} as const satisfies ApiMessageCodec<IncrementalAlterConfigsRequest>;
+
+function readIncrementalAlterConfigsRequest(r: Reader, v: number): IncrementalAlterConfigsRequest {
+  checkVersion(v, 0, 1, 'IncrementalAlterConfigsRequest');
+  const flex = v === 1;
+  const o: IncrementalAlterConfigsRequest = {
+    resources: readArray(r, flex, v, readAlterConfigsResource),
+    validateOnly: r.bool(),
+  };
+  if (flex) readTaggedFields(r, o, null);
+  return o;
+}
+
+function writeIncrementalAlterConfigsRequest(w: Writer, v: number, o: IncrementalAlterConfigsRequest): void {
+  checkVersion(v, 0, 1, 'IncrementalAlterConfigsRequest');
+  const flex = v === 1;
+  writeArray(w, flex, v, o.resources, writeAlterConfigsResource);
+  w.bool(o.validateOnly);
+  if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
+  else noTaggedFields(o, 'IncrementalAlterConfigsRequest', v);
+}
+
+function readAlterableConfig(r: Reader, v: number): AlterableConfig {
+  const flex = v === 1;
+  const o: AlterableConfig = {
+    name: flex ? r.compactString() : r.string(),
+    configOperation: r.int8(),
+    value: flex ? r.compactNullableString() : r.nullableString(),
+  };
+  if (flex) readTaggedFields(r, o, null);
+  return o;
+}
+
+function writeAlterableConfig(w: Writer, v: number, o: AlterableConfig): void {
+  const flex = v === 1;
+  if (flex) w.compactString(o.name);
+  else w.string(o.name);
+  w.int8(o.configOperation);
+  if (flex) w.compactNullableString(o.value);
+  else w.nullableString(o.value);
+  if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
+  else noTaggedFields(o, 'AlterableConfig', v);
+}
+
+function readAlterConfigsResource(r: Reader, v: number): AlterConfigsResource {
+  const flex = v === 1;
+  const o: AlterConfigsResource = {
+    resourceType: r.int8(),
+    resourceName: flex ? r.compactString() : r.string(),
+    configs: readArray(r, flex, v, readAlterableConfig),
+  };
+  if (flex) readTaggedFields(r, o, null);
+  return o;
+}
+
+function writeAlterConfigsResource(w: Writer, v: number, o: AlterConfigsResource): void {
+  const flex = v === 1;
+  w.int8(o.resourceType);
+  if (flex) w.compactString(o.resourceName);
+  else w.string(o.resourceName);
+  writeArray(w, flex, v, o.configs, writeAlterableConfig);
+  if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
+  else noTaggedFields(o, 'AlterConfigsResource', v);
+}
