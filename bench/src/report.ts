@@ -10,6 +10,7 @@ export function fmt(n: number, digits = 1): string {
   if (!Number.isFinite(n)) return String(n);
   if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
   if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)} k`;
+  if (Math.abs(n) < 10) return n.toFixed(Math.max(digits, 2));
   return n.toFixed(digits);
 }
 

@@ -1,4 +1,5 @@
 // `npm run bench -- <name…>`: runs the named benchmarks (all when none is named).
+export {};
 const benches: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage')).run(),
 };
