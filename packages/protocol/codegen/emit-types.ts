@@ -37,7 +37,7 @@ export function emitInterface(ctx: EmitContext, s: StructSpec, title: string): s
 function emitDefaultFactory(ctx: EmitContext, s: StructSpec): string[] {
   const entries = s.fields.map((f) => `${f.prop}: ${ctx.defaultOf(f)}`);
   const body = entries.length === 0 ? '{}' : `{\n    ${entries.join(',\n    ')},\n  }`;
-  return [`function default${s.name}(): ${s.name} {`, `  return ${body};`, '}'];
+  return [`/** ${s.name} with every field at its default (Kafka's no-argument constructor). */`, `export function default${s.name}(): ${s.name} {`, `  return ${body};`, '}'];
 }
 
 function emitIsDefault(ctx: EmitContext, s: StructSpec): string[] {
@@ -50,6 +50,8 @@ function emitIsDefault(ctx: EmitContext, s: StructSpec): string[] {
 
 /** Emits every helper requested so far, and those they request in turn, in name order. */
 export function emitHelpers(ctx: EmitContext): string[] {
+  // Every struct gets an exported default factory: handlers build responses from them.
+  for (const name of ctx.structs.keys()) ctx.needDefault.add(name);
   const done = new Set<string>();
   const chunks = new Map<string, string[]>();
   for (;;) {

@@ -58,3 +58,13 @@ function writeAddOffsetsToTxnRequest(w: Writer, v: number, o: AddOffsetsToTxnReq
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AddOffsetsToTxnRequest', v);
 }
+
+/** AddOffsetsToTxnRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddOffsetsToTxnRequest(): AddOffsetsToTxnRequest {
+  return {
+    transactionalId: "",
+    producerId: 0n,
+    producerEpoch: 0,
+    groupId: "",
+  };
+}

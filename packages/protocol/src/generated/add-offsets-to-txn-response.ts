@@ -48,3 +48,11 @@ function writeAddOffsetsToTxnResponse(w: Writer, v: number, o: AddOffsetsToTxnRe
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AddOffsetsToTxnResponse', v);
 }
+
+/** AddOffsetsToTxnResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddOffsetsToTxnResponse(): AddOffsetsToTxnResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+  };
+}

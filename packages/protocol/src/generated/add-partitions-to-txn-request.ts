@@ -138,3 +138,33 @@ function writeAddPartitionsToTxnTopic(w: Writer, v: number, o: AddPartitionsToTx
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AddPartitionsToTxnTopic', v);
 }
+
+/** AddPartitionsToTxnRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnRequest(): AddPartitionsToTxnRequest {
+  return {
+    transactions: [],
+    v3AndBelowTransactionalId: "",
+    v3AndBelowProducerId: 0n,
+    v3AndBelowProducerEpoch: 0,
+    v3AndBelowTopics: [],
+  };
+}
+
+/** AddPartitionsToTxnTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnTopic(): AddPartitionsToTxnTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}
+
+/** AddPartitionsToTxnTransaction with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnTransaction(): AddPartitionsToTxnTransaction {
+  return {
+    transactionalId: "",
+    producerId: 0n,
+    producerEpoch: 0,
+    verifyOnly: false,
+    topics: [],
+  };
+}

@@ -147,3 +147,37 @@ function writeAddPartitionsToTxnPartitionResult(w: Writer, v: number, o: AddPart
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AddPartitionsToTxnPartitionResult', v);
 }
+
+/** AddPartitionsToTxnPartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnPartitionResult(): AddPartitionsToTxnPartitionResult {
+  return {
+    partitionIndex: 0,
+    partitionErrorCode: 0,
+  };
+}
+
+/** AddPartitionsToTxnResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnResponse(): AddPartitionsToTxnResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    resultsByTransaction: [],
+    resultsByTopicV3AndBelow: [],
+  };
+}
+
+/** AddPartitionsToTxnResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnResult(): AddPartitionsToTxnResult {
+  return {
+    transactionalId: "",
+    topicResults: [],
+  };
+}
+
+/** AddPartitionsToTxnTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddPartitionsToTxnTopicResult(): AddPartitionsToTxnTopicResult {
+  return {
+    name: "",
+    resultsByPartition: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -88,4 +88,24 @@ function writeListener(w: Writer, v: number, o: Listener): void {
   w.compactString(o.host);
   w.uint16(o.port);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AddRaftVoterRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddRaftVoterRequest(): AddRaftVoterRequest {
+  return {
+    clusterId: "",
+    timeoutMs: 0,
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+    listeners: [],
+  };
+}
+
+/** Listener with every field at its default (Kafka's no-argument constructor). */
+export function defaultListener(): Listener {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
 }

@@ -49,3 +49,12 @@ function writeAddRaftVoterResponse(w: Writer, v: number, o: AddRaftVoterResponse
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AddRaftVoterResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAddRaftVoterResponse(): AddRaftVoterResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}

@@ -45,3 +45,11 @@ function writeAllocateProducerIdsRequest(w: Writer, v: number, o: AllocateProduc
   w.int64(o.brokerEpoch);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AllocateProducerIdsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAllocateProducerIdsRequest(): AllocateProducerIdsRequest {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+  };
+}

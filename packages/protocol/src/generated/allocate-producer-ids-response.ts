@@ -53,3 +53,13 @@ function writeAllocateProducerIdsResponse(w: Writer, v: number, o: AllocateProdu
   w.int32(o.producerIdLen);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AllocateProducerIdsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAllocateProducerIdsResponse(): AllocateProducerIdsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    producerIdStart: 0n,
+    producerIdLen: 0,
+  };
+}

@@ -146,3 +146,36 @@ function writeEntryData(w: Writer, v: number, o: EntryData): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'EntryData', v);
 }
+
+/** AlterClientQuotasRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterClientQuotasRequest(): AlterClientQuotasRequest {
+  return {
+    entries: [],
+    validateOnly: false,
+  };
+}
+
+/** EntityData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntityData(): EntityData {
+  return {
+    entityType: "",
+    entityName: "",
+  };
+}
+
+/** EntryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntryData(): EntryData {
+  return {
+    entity: [],
+    ops: [],
+  };
+}
+
+/** OpData with every field at its default (Kafka's no-argument constructor). */
+export function defaultOpData(): OpData {
+  return {
+    key: "",
+    value: 0,
+    remove: false,
+  };
+}

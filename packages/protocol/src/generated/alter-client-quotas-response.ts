@@ -116,3 +116,28 @@ function writeEntryData(w: Writer, v: number, o: EntryData): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'EntryData', v);
 }
+
+/** AlterClientQuotasResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterClientQuotasResponse(): AlterClientQuotasResponse {
+  return {
+    throttleTimeMs: 0,
+    entries: [],
+  };
+}
+
+/** EntityData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntityData(): EntityData {
+  return {
+    entityType: "",
+    entityName: "",
+  };
+}
+
+/** EntryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntryData(): EntryData {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    entity: [],
+  };
+}

@@ -116,3 +116,28 @@ function writeAlterConfigsResource(w: Writer, v: number, o: AlterConfigsResource
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AlterConfigsResource', v);
 }
+
+/** AlterConfigsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterConfigsRequest(): AlterConfigsRequest {
+  return {
+    resources: [],
+    validateOnly: false,
+  };
+}
+
+/** AlterConfigsResource with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterConfigsResource(): AlterConfigsResource {
+  return {
+    resourceType: 0,
+    resourceName: "",
+    configs: [],
+  };
+}
+
+/** AlterableConfig with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterableConfig(): AlterableConfig {
+  return {
+    name: "",
+    value: "",
+  };
+}

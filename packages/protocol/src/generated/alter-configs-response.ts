@@ -89,3 +89,21 @@ function writeAlterConfigsResourceResponse(w: Writer, v: number, o: AlterConfigs
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AlterConfigsResourceResponse', v);
 }
+
+/** AlterConfigsResourceResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterConfigsResourceResponse(): AlterConfigsResourceResponse {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    resourceType: 0,
+    resourceName: "",
+  };
+}
+
+/** AlterConfigsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterConfigsResponse(): AlterConfigsResponse {
+  return {
+    throttleTimeMs: 0,
+    responses: [],
+  };
+}

@@ -100,3 +100,27 @@ function writeReassignableTopic(w: Writer, v: number, o: ReassignableTopic): voi
   writeArray(w, true, v, o.partitions, writeReassignablePartition);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AlterPartitionReassignmentsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterPartitionReassignmentsRequest(): AlterPartitionReassignmentsRequest {
+  return {
+    timeoutMs: 60000,
+    topics: [],
+  };
+}
+
+/** ReassignablePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultReassignablePartition(): ReassignablePartition {
+  return {
+    partitionIndex: 0,
+    replicas: null,
+  };
+}
+
+/** ReassignableTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultReassignableTopic(): ReassignableTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

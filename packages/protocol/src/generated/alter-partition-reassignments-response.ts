@@ -112,3 +112,30 @@ function writeReassignableTopicResponse(w: Writer, v: number, o: ReassignableTop
   writeArray(w, true, v, o.partitions, writeReassignablePartitionResponse);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AlterPartitionReassignmentsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterPartitionReassignmentsResponse(): AlterPartitionReassignmentsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    responses: [],
+  };
+}
+
+/** ReassignablePartitionResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultReassignablePartitionResponse(): ReassignablePartitionResponse {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}
+
+/** ReassignableTopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultReassignableTopicResponse(): ReassignableTopicResponse {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -154,3 +154,41 @@ function writeTopicData(w: Writer, v: number, o: TopicData): void {
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AlterPartitionRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterPartitionRequest(): AlterPartitionRequest {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+    topics: [],
+  };
+}
+
+/** BrokerState with every field at its default (Kafka's no-argument constructor). */
+export function defaultBrokerState(): BrokerState {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    leaderEpoch: 0,
+    newIsr: [],
+    newIsrWithEpochs: [],
+    leaderRecoveryState: 0,
+    partitionEpoch: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}

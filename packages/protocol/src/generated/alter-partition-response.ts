@@ -128,3 +128,34 @@ function writeTopicData(w: Writer, v: number, o: TopicData): void {
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AlterPartitionResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterPartitionResponse(): AlterPartitionResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    topics: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    leaderId: 0,
+    leaderEpoch: 0,
+    isr: [],
+    leaderRecoveryState: 0,
+    partitionEpoch: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}

@@ -107,3 +107,26 @@ function writeAlterReplicaLogDir(w: Writer, v: number, o: AlterReplicaLogDir): v
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AlterReplicaLogDir', v);
 }
+
+/** AlterReplicaLogDir with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDir(): AlterReplicaLogDir {
+  return {
+    path: "",
+    topics: [],
+  };
+}
+
+/** AlterReplicaLogDirTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDirTopic(): AlterReplicaLogDirTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}
+
+/** AlterReplicaLogDirsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDirsRequest(): AlterReplicaLogDirsRequest {
+  return {
+    dirs: [],
+  };
+}

@@ -110,3 +110,27 @@ function writeAlterReplicaLogDirTopicResult(w: Writer, v: number, o: AlterReplic
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AlterReplicaLogDirTopicResult', v);
 }
+
+/** AlterReplicaLogDirPartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDirPartitionResult(): AlterReplicaLogDirPartitionResult {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** AlterReplicaLogDirTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDirTopicResult(): AlterReplicaLogDirTopicResult {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}
+
+/** AlterReplicaLogDirsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterReplicaLogDirsResponse(): AlterReplicaLogDirsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -111,4 +111,31 @@ function writeScramCredentialUpsertion(w: Writer, v: number, o: ScramCredentialU
   w.compactBytes(o.salt);
   w.compactBytes(o.saltedPassword);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AlterUserScramCredentialsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterUserScramCredentialsRequest(): AlterUserScramCredentialsRequest {
+  return {
+    deletions: [],
+    upsertions: [],
+  };
+}
+
+/** ScramCredentialDeletion with every field at its default (Kafka's no-argument constructor). */
+export function defaultScramCredentialDeletion(): ScramCredentialDeletion {
+  return {
+    name: "",
+    mechanism: 0,
+  };
+}
+
+/** ScramCredentialUpsertion with every field at its default (Kafka's no-argument constructor). */
+export function defaultScramCredentialUpsertion(): ScramCredentialUpsertion {
+  return {
+    name: "",
+    mechanism: 0,
+    iterations: 0,
+    salt: EMPTY_BYTES,
+    saltedPassword: EMPTY_BYTES,
+  };
 }

@@ -77,3 +77,20 @@ function writeAlterUserScramCredentialsResult(w: Writer, v: number, o: AlterUser
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** AlterUserScramCredentialsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterUserScramCredentialsResponse(): AlterUserScramCredentialsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}
+
+/** AlterUserScramCredentialsResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterUserScramCredentialsResult(): AlterUserScramCredentialsResult {
+  return {
+    user: "",
+    errorCode: 0,
+    errorMessage: "",
+  };
+}

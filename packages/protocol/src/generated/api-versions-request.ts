@@ -48,3 +48,11 @@ function writeApiVersionsRequest(w: Writer, v: number, o: ApiVersionsRequest): v
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ApiVersionsRequest', v);
 }
+
+/** ApiVersionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultApiVersionsRequest(): ApiVersionsRequest {
+  return {
+    clientSoftwareName: "",
+    clientSoftwareVersion: "",
+  };
+}

@@ -188,3 +188,43 @@ function writeFinalizedFeatureKey(w: Writer, v: number, o: FinalizedFeatureKey):
   w.int16(o.minVersionLevel);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ApiVersion with every field at its default (Kafka's no-argument constructor). */
+export function defaultApiVersion(): ApiVersion {
+  return {
+    apiKey: 0,
+    minVersion: 0,
+    maxVersion: 0,
+  };
+}
+
+/** ApiVersionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultApiVersionsResponse(): ApiVersionsResponse {
+  return {
+    errorCode: 0,
+    apiKeys: [],
+    throttleTimeMs: 0,
+    supportedFeatures: [],
+    finalizedFeaturesEpoch: -1n,
+    finalizedFeatures: [],
+    zkMigrationReady: false,
+  };
+}
+
+/** FinalizedFeatureKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultFinalizedFeatureKey(): FinalizedFeatureKey {
+  return {
+    name: "",
+    maxVersionLevel: 0,
+    minVersionLevel: 0,
+  };
+}
+
+/** SupportedFeatureKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultSupportedFeatureKey(): SupportedFeatureKey {
+  return {
+    name: "",
+    minVersion: 0,
+    maxVersion: 0,
+  };
+}

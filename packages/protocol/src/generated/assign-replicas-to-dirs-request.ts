@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -126,4 +126,36 @@ function writeDirectoryData(w: Writer, v: number, o: DirectoryData): void {
   w.uuid(o.id);
   writeArray(w, true, v, o.topics, writeTopicData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AssignReplicasToDirsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultAssignReplicasToDirsRequest(): AssignReplicasToDirsRequest {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+    directories: [],
+  };
+}
+
+/** DirectoryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultDirectoryData(): DirectoryData {
+  return {
+    id: ZERO_UUID,
+    topics: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -130,4 +130,37 @@ function writeDirectoryData(w: Writer, v: number, o: DirectoryData): void {
   w.uuid(o.id);
   writeArray(w, true, v, o.topics, writeTopicData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AssignReplicasToDirsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultAssignReplicasToDirsResponse(): AssignReplicasToDirsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    directories: [],
+  };
+}
+
+/** DirectoryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultDirectoryData(): DirectoryData {
+  return {
+    id: ZERO_UUID,
+    topics: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

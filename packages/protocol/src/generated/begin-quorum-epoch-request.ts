@@ -158,3 +158,40 @@ function writeLeaderEndpoint(w: Writer, v: number, o: LeaderEndpoint): void {
   w.uint16(o.port);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** BeginQuorumEpochRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultBeginQuorumEpochRequest(): BeginQuorumEpochRequest {
+  return {
+    clusterId: null,
+    voterId: -1,
+    topics: [],
+    leaderEndpoints: [],
+  };
+}
+
+/** LeaderEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderEndpoint(): LeaderEndpoint {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    voterDirectoryId: ZERO_UUID,
+    leaderId: 0,
+    leaderEpoch: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}

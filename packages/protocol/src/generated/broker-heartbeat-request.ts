@@ -76,3 +76,15 @@ function writeBrokerHeartbeatRequest(w: Writer, v: number, o: BrokerHeartbeatReq
   }
   writeTaggedFields(w, tags, o.unknownTaggedFields);
 }
+
+/** BrokerHeartbeatRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultBrokerHeartbeatRequest(): BrokerHeartbeatRequest {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+    currentMetadataOffset: 0n,
+    wantFence: false,
+    wantShutDown: false,
+    offlineLogDirs: [],
+  };
+}

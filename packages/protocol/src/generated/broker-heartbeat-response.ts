@@ -57,3 +57,14 @@ function writeBrokerHeartbeatResponse(w: Writer, v: number, o: BrokerHeartbeatRe
   w.bool(o.shouldShutDown);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** BrokerHeartbeatResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultBrokerHeartbeatResponse(): BrokerHeartbeatResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    isCaughtUp: false,
+    isFenced: true,
+    shouldShutDown: false,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, nonDefault, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readUuidElement, writeArray, writeUuidElement } from '../wire/arrays';
 
 /**
@@ -140,4 +140,38 @@ function writeFeature(w: Writer, v: number, o: Feature): void {
   w.int16(o.minSupportedVersion);
   w.int16(o.maxSupportedVersion);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** BrokerRegistrationRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultBrokerRegistrationRequest(): BrokerRegistrationRequest {
+  return {
+    brokerId: 0,
+    clusterId: "",
+    incarnationId: ZERO_UUID,
+    listeners: [],
+    features: [],
+    rack: "",
+    isMigratingZkBroker: false,
+    logDirs: [],
+    previousBrokerEpoch: -1n,
+  };
+}
+
+/** Feature with every field at its default (Kafka's no-argument constructor). */
+export function defaultFeature(): Feature {
+  return {
+    name: "",
+    minSupportedVersion: 0,
+    maxSupportedVersion: 0,
+  };
+}
+
+/** Listener with every field at its default (Kafka's no-argument constructor). */
+export function defaultListener(): Listener {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+    securityProtocol: 0,
+  };
 }

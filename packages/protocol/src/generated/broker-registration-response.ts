@@ -49,3 +49,12 @@ function writeBrokerRegistrationResponse(w: Writer, v: number, o: BrokerRegistra
   w.int64(o.brokerEpoch);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** BrokerRegistrationResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultBrokerRegistrationResponse(): BrokerRegistrationResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    brokerEpoch: -1n,
+  };
+}

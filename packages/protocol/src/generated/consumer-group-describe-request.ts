@@ -46,3 +46,11 @@ function writeConsumerGroupDescribeRequest(w: Writer, v: number, o: ConsumerGrou
   w.bool(o.includeAuthorizedOperations);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ConsumerGroupDescribeRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerGroupDescribeRequest(): ConsumerGroupDescribeRequest {
+  return {
+    groupIds: [],
+    includeAuthorizedOperations: false,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readCompactStringElement, readInt32Element, writeArray, writeCompactStringElement, writeInt32Element } from '../wire/arrays';
 
 /**
@@ -215,8 +215,57 @@ function writeAssignment(w: Writer, v: number, o: Assignment): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultAssignment(): Assignment {
+/** Assignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultAssignment(): Assignment {
   return {
     topicPartitions: [],
+  };
+}
+
+/** ConsumerGroupDescribeResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerGroupDescribeResponse(): ConsumerGroupDescribeResponse {
+  return {
+    throttleTimeMs: 0,
+    groups: [],
+  };
+}
+
+/** DescribedGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedGroup(): DescribedGroup {
+  return {
+    errorCode: 0,
+    errorMessage: null,
+    groupId: "",
+    groupState: "",
+    groupEpoch: 0,
+    assignmentEpoch: 0,
+    assignorName: "",
+    members: [],
+    authorizedOperations: -2147483648,
+  };
+}
+
+/** Member with every field at its default (Kafka's no-argument constructor). */
+export function defaultMember(): Member {
+  return {
+    memberId: "",
+    instanceId: null,
+    rackId: null,
+    memberEpoch: 0,
+    clientId: "",
+    clientHost: "",
+    subscribedTopicNames: [],
+    subscribedTopicRegex: null,
+    assignment: defaultAssignment(),
+    targetAssignment: defaultAssignment(),
+  };
+}
+
+/** TopicPartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topicId: ZERO_UUID,
+    topicName: "",
+    partitions: [],
   };
 }

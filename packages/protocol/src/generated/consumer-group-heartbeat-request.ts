@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, nonDefault, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readCompactStringElement, readInt32Element, readNullableArray, writeArray, writeCompactStringElement, writeInt32Element, writeNullableArray } from '../wire/arrays';
 
 /**
@@ -105,4 +105,28 @@ function writeTopicPartitions(w: Writer, v: number, o: TopicPartitions): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writeInt32Element);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** ConsumerGroupHeartbeatRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerGroupHeartbeatRequest(): ConsumerGroupHeartbeatRequest {
+  return {
+    groupId: "",
+    memberId: "",
+    memberEpoch: 0,
+    instanceId: null,
+    rackId: null,
+    rebalanceTimeoutMs: -1,
+    subscribedTopicNames: null,
+    subscribedTopicRegex: null,
+    serverAssignor: null,
+    topicPartitions: null,
+  };
+}
+
+/** TopicPartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

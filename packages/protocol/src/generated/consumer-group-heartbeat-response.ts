@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readInt32Element, writeArray, writeInt32Element } from '../wire/arrays';
 
 /**
@@ -119,4 +119,32 @@ function writeTopicPartitions(w: Writer, v: number, o: TopicPartitions): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writeInt32Element);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** Assignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultAssignment(): Assignment {
+  return {
+    topicPartitions: [],
+  };
+}
+
+/** ConsumerGroupHeartbeatResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerGroupHeartbeatResponse(): ConsumerGroupHeartbeatResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: null,
+    memberId: null,
+    memberEpoch: 0,
+    heartbeatIntervalMs: 0,
+    assignment: null,
+  };
+}
+
+/** TopicPartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

@@ -63,3 +63,19 @@ function writeTopicPartition(w: Writer, v: number, o: TopicPartition): void {
   w.string(o.topic);
   writeArray(w, false, v, o.partitions, writeInt32Element);
 }
+
+/** ConsumerProtocolAssignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerProtocolAssignment(): ConsumerProtocolAssignment {
+  return {
+    assignedPartitions: [],
+    userData: null,
+  };
+}
+
+/** TopicPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartition(): TopicPartition {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}

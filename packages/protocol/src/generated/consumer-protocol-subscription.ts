@@ -75,3 +75,22 @@ function writeTopicPartition(w: Writer, v: number, o: TopicPartition): void {
   w.string(o.topic);
   writeArray(w, false, v, o.partitions, writeInt32Element);
 }
+
+/** ConsumerProtocolSubscription with every field at its default (Kafka's no-argument constructor). */
+export function defaultConsumerProtocolSubscription(): ConsumerProtocolSubscription {
+  return {
+    topics: [],
+    userData: null,
+    ownedPartitions: [],
+    generationId: -1,
+    rackId: null,
+  };
+}
+
+/** TopicPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartition(): TopicPartition {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}

@@ -48,3 +48,11 @@ function writeControlledShutdownRequest(w: Writer, v: number, o: ControlledShutd
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ControlledShutdownRequest', v);
 }
+
+/** ControlledShutdownRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultControlledShutdownRequest(): ControlledShutdownRequest {
+  return {
+    brokerId: 0,
+    brokerEpoch: -1n,
+  };
+}

@@ -80,3 +80,19 @@ function writeRemainingPartition(w: Writer, v: number, o: RemainingPartition): v
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'RemainingPartition', v);
 }
+
+/** ControlledShutdownResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultControlledShutdownResponse(): ControlledShutdownResponse {
+  return {
+    errorCode: 0,
+    remainingPartitions: [],
+  };
+}
+
+/** RemainingPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultRemainingPartition(): RemainingPartition {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+  };
+}

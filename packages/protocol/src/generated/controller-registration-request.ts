@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -123,4 +123,34 @@ function writeFeature(w: Writer, v: number, o: Feature): void {
   w.int16(o.minSupportedVersion);
   w.int16(o.maxSupportedVersion);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** ControllerRegistrationRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultControllerRegistrationRequest(): ControllerRegistrationRequest {
+  return {
+    controllerId: 0,
+    incarnationId: ZERO_UUID,
+    zkMigrationReady: false,
+    listeners: [],
+    features: [],
+  };
+}
+
+/** Feature with every field at its default (Kafka's no-argument constructor). */
+export function defaultFeature(): Feature {
+  return {
+    name: "",
+    minSupportedVersion: 0,
+    maxSupportedVersion: 0,
+  };
+}
+
+/** Listener with every field at its default (Kafka's no-argument constructor). */
+export function defaultListener(): Listener {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+    securityProtocol: 0,
+  };
 }

@@ -49,3 +49,12 @@ function writeControllerRegistrationResponse(w: Writer, v: number, o: Controller
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ControllerRegistrationResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultControllerRegistrationResponse(): ControllerRegistrationResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}

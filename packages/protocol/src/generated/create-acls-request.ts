@@ -99,3 +99,23 @@ function writeAclCreation(w: Writer, v: number, o: AclCreation): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AclCreation', v);
 }
+
+/** AclCreation with every field at its default (Kafka's no-argument constructor). */
+export function defaultAclCreation(): AclCreation {
+  return {
+    resourceType: 0,
+    resourceName: "",
+    resourcePatternType: 3,
+    principal: "",
+    host: "",
+    operation: 0,
+    permissionType: 0,
+  };
+}
+
+/** CreateAclsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateAclsRequest(): CreateAclsRequest {
+  return {
+    creations: [],
+  };
+}

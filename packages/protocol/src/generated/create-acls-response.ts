@@ -80,3 +80,19 @@ function writeAclCreationResult(w: Writer, v: number, o: AclCreationResult): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AclCreationResult', v);
 }
+
+/** AclCreationResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultAclCreationResult(): AclCreationResult {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+  };
+}
+
+/** CreateAclsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateAclsResponse(): CreateAclsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}

@@ -91,3 +91,21 @@ function writeCreatableRenewers(w: Writer, v: number, o: CreatableRenewers): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'CreatableRenewers', v);
 }
+
+/** CreatableRenewers with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableRenewers(): CreatableRenewers {
+  return {
+    principalType: "",
+    principalName: "",
+  };
+}
+
+/** CreateDelegationTokenRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateDelegationTokenRequest(): CreateDelegationTokenRequest {
+  return {
+    ownerPrincipalType: "",
+    ownerPrincipalName: "",
+    renewers: [],
+    maxLifetimeMs: 0n,
+  };
+}

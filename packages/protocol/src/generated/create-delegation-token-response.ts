@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault } from '../wire/field-checks';
 
 /**
  * CreateDelegationTokenResponse (api key 38); versions 0-3; flexible 2+.
@@ -89,4 +89,21 @@ function writeCreateDelegationTokenResponse(w: Writer, v: number, o: CreateDeleg
   w.int32(o.throttleTimeMs);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'CreateDelegationTokenResponse', v);
+}
+
+/** CreateDelegationTokenResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateDelegationTokenResponse(): CreateDelegationTokenResponse {
+  return {
+    errorCode: 0,
+    principalType: "",
+    principalName: "",
+    tokenRequesterPrincipalType: "",
+    tokenRequesterPrincipalName: "",
+    issueTimestampMs: 0n,
+    expiryTimestampMs: 0n,
+    maxTimestampMs: 0n,
+    tokenId: "",
+    hmac: EMPTY_BYTES,
+    throttleTimeMs: 0,
+  };
 }

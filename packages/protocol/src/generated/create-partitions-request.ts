@@ -114,3 +114,28 @@ function writeCreatePartitionsTopic(w: Writer, v: number, o: CreatePartitionsTop
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'CreatePartitionsTopic', v);
 }
+
+/** CreatePartitionsAssignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatePartitionsAssignment(): CreatePartitionsAssignment {
+  return {
+    brokerIds: [],
+  };
+}
+
+/** CreatePartitionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatePartitionsRequest(): CreatePartitionsRequest {
+  return {
+    topics: [],
+    timeoutMs: 0,
+    validateOnly: false,
+  };
+}
+
+/** CreatePartitionsTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatePartitionsTopic(): CreatePartitionsTopic {
+  return {
+    name: "",
+    count: 0,
+    assignments: [],
+  };
+}

@@ -85,3 +85,20 @@ function writeCreatePartitionsTopicResult(w: Writer, v: number, o: CreatePartiti
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'CreatePartitionsTopicResult', v);
 }
+
+/** CreatePartitionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatePartitionsResponse(): CreatePartitionsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}
+
+/** CreatePartitionsTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatePartitionsTopicResult(): CreatePartitionsTopicResult {
+  return {
+    name: "",
+    errorCode: 0,
+    errorMessage: null,
+  };
+}

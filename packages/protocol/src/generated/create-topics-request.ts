@@ -159,3 +159,39 @@ function writeCreatableTopic(w: Writer, v: number, o: CreatableTopic): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'CreatableTopic', v);
 }
+
+/** CreatableReplicaAssignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableReplicaAssignment(): CreatableReplicaAssignment {
+  return {
+    partitionIndex: 0,
+    brokerIds: [],
+  };
+}
+
+/** CreatableTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableTopic(): CreatableTopic {
+  return {
+    name: "",
+    numPartitions: 0,
+    replicationFactor: 0,
+    assignments: [],
+    configs: [],
+  };
+}
+
+/** CreatableTopicConfig with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableTopicConfig(): CreatableTopicConfig {
+  return {
+    name: "",
+    value: "",
+  };
+}
+
+/** CreateTopicsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateTopicsRequest(): CreateTopicsRequest {
+  return {
+    topics: [],
+    timeoutMs: 60000,
+    validateOnly: false,
+  };
+}

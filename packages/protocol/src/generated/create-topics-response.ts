@@ -157,3 +157,36 @@ function writeCreatableTopicResult(w: Writer, v: number, o: CreatableTopicResult
     writeTaggedFields(w, tags, o.unknownTaggedFields);
   } else noTaggedFields(o, 'CreatableTopicResult', v);
 }
+
+/** CreatableTopicConfigs with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableTopicConfigs(): CreatableTopicConfigs {
+  return {
+    name: "",
+    value: "",
+    readOnly: false,
+    configSource: -1,
+    isSensitive: false,
+  };
+}
+
+/** CreatableTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreatableTopicResult(): CreatableTopicResult {
+  return {
+    name: "",
+    topicId: ZERO_UUID,
+    errorCode: 0,
+    errorMessage: "",
+    topicConfigErrorCode: 0,
+    numPartitions: -1,
+    replicationFactor: -1,
+    configs: [],
+  };
+}
+
+/** CreateTopicsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultCreateTopicsResponse(): CreateTopicsResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}

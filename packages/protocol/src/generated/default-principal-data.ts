@@ -48,3 +48,12 @@ function writeDefaultPrincipalData(w: Writer, v: number, o: DefaultPrincipalData
   w.bool(o.tokenAuthenticated);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DefaultPrincipalData with every field at its default (Kafka's no-argument constructor). */
+export function defaultDefaultPrincipalData(): DefaultPrincipalData {
+  return {
+    type: "",
+    name: "",
+    tokenAuthenticated: false,
+  };
+}

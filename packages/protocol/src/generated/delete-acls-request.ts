@@ -99,3 +99,23 @@ function writeDeleteAclsFilter(w: Writer, v: number, o: DeleteAclsFilter): void 
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeleteAclsFilter', v);
 }
+
+/** DeleteAclsFilter with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteAclsFilter(): DeleteAclsFilter {
+  return {
+    resourceTypeFilter: 0,
+    resourceNameFilter: "",
+    patternTypeFilter: 3,
+    principalFilter: "",
+    hostFilter: "",
+    operation: 0,
+    permissionType: 0,
+  };
+}
+
+/** DeleteAclsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteAclsRequest(): DeleteAclsRequest {
+  return {
+    filters: [],
+  };
+}

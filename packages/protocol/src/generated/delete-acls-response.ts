@@ -147,3 +147,35 @@ function writeDeleteAclsFilterResult(w: Writer, v: number, o: DeleteAclsFilterRe
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeleteAclsFilterResult', v);
 }
+
+/** DeleteAclsFilterResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteAclsFilterResult(): DeleteAclsFilterResult {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    matchingAcls: [],
+  };
+}
+
+/** DeleteAclsMatchingAcl with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteAclsMatchingAcl(): DeleteAclsMatchingAcl {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    resourceType: 0,
+    resourceName: "",
+    patternType: 3,
+    principal: "",
+    host: "",
+    operation: 0,
+    permissionType: 0,
+  };
+}
+
+/** DeleteAclsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteAclsResponse(): DeleteAclsResponse {
+  return {
+    throttleTimeMs: 0,
+    filterResults: [],
+  };
+}

@@ -45,3 +45,10 @@ function writeDeleteGroupsRequest(w: Writer, v: number, o: DeleteGroupsRequest):
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeleteGroupsRequest', v);
 }
+
+/** DeleteGroupsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteGroupsRequest(): DeleteGroupsRequest {
+  return {
+    groupsNames: [],
+  };
+}

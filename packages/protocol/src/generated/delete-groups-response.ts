@@ -80,3 +80,19 @@ function writeDeletableGroupResult(w: Writer, v: number, o: DeletableGroupResult
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeletableGroupResult', v);
 }
+
+/** DeletableGroupResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeletableGroupResult(): DeletableGroupResult {
+  return {
+    groupId: "",
+    errorCode: 0,
+  };
+}
+
+/** DeleteGroupsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteGroupsResponse(): DeleteGroupsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}

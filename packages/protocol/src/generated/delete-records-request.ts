@@ -110,3 +110,27 @@ function writeDeleteRecordsTopic(w: Writer, v: number, o: DeleteRecordsTopic): v
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeleteRecordsTopic', v);
 }
+
+/** DeleteRecordsPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsPartition(): DeleteRecordsPartition {
+  return {
+    partitionIndex: 0,
+    offset: 0n,
+  };
+}
+
+/** DeleteRecordsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsRequest(): DeleteRecordsRequest {
+  return {
+    topics: [],
+    timeoutMs: 0,
+  };
+}
+
+/** DeleteRecordsTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsTopic(): DeleteRecordsTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

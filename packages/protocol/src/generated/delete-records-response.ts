@@ -114,3 +114,28 @@ function writeDeleteRecordsTopicResult(w: Writer, v: number, o: DeleteRecordsTop
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeleteRecordsTopicResult', v);
 }
+
+/** DeleteRecordsPartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsPartitionResult(): DeleteRecordsPartitionResult {
+  return {
+    partitionIndex: 0,
+    lowWatermark: 0n,
+    errorCode: 0,
+  };
+}
+
+/** DeleteRecordsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsResponse(): DeleteRecordsResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** DeleteRecordsTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteRecordsTopicResult(): DeleteRecordsTopicResult {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -95,4 +95,27 @@ function writeDeleteStateData(w: Writer, v: number, o: DeleteStateData): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** DeleteShareGroupStateRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteShareGroupStateRequest(): DeleteShareGroupStateRequest {
+  return {
+    groupId: "",
+    topics: [],
+  };
+}
+
+/** DeleteStateData with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteStateData(): DeleteStateData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partition: 0,
+  };
 }

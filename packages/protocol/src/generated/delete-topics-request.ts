@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, nonDefault, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readCompactStringElement, readStringElement, writeArray, writeCompactStringElement, writeStringElement } from '../wire/arrays';
 
 /**
@@ -80,4 +80,21 @@ function writeDeleteTopicState(w: Writer, v: number, o: DeleteTopicState): void 
   w.compactNullableString(o.name);
   w.uuid(o.topicId);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** DeleteTopicState with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteTopicState(): DeleteTopicState {
+  return {
+    name: null,
+    topicId: ZERO_UUID,
+  };
+}
+
+/** DeleteTopicsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteTopicsRequest(): DeleteTopicsRequest {
+  return {
+    topics: [],
+    topicNames: [],
+    timeoutMs: 0,
+  };
 }

@@ -93,3 +93,21 @@ function writeDeletableTopicResult(w: Writer, v: number, o: DeletableTopicResult
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DeletableTopicResult', v);
 }
+
+/** DeletableTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeletableTopicResult(): DeletableTopicResult {
+  return {
+    name: "",
+    topicId: ZERO_UUID,
+    errorCode: 0,
+    errorMessage: null,
+  };
+}
+
+/** DeleteTopicsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDeleteTopicsResponse(): DeleteTopicsResponse {
+  return {
+    throttleTimeMs: 0,
+    responses: [],
+  };
+}

@@ -72,3 +72,16 @@ function writeDescribeAclsRequest(w: Writer, v: number, o: DescribeAclsRequest):
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeAclsRequest', v);
 }
+
+/** DescribeAclsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeAclsRequest(): DescribeAclsRequest {
+  return {
+    resourceTypeFilter: 0,
+    resourceNameFilter: "",
+    patternTypeFilter: 3,
+    principalFilter: "",
+    hostFilter: "",
+    operation: 0,
+    permissionType: 0,
+  };
+}

@@ -138,3 +138,33 @@ function writeDescribeAclsResource(w: Writer, v: number, o: DescribeAclsResource
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeAclsResource', v);
 }
+
+/** AclDescription with every field at its default (Kafka's no-argument constructor). */
+export function defaultAclDescription(): AclDescription {
+  return {
+    principal: "",
+    host: "",
+    operation: 0,
+    permissionType: 0,
+  };
+}
+
+/** DescribeAclsResource with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeAclsResource(): DescribeAclsResource {
+  return {
+    resourceType: 0,
+    resourceName: "",
+    patternType: 3,
+    acls: [],
+  };
+}
+
+/** DescribeAclsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeAclsResponse(): DescribeAclsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    resources: [],
+  };
+}

@@ -85,3 +85,20 @@ function writeComponentData(w: Writer, v: number, o: ComponentData): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ComponentData', v);
 }
+
+/** ComponentData with every field at its default (Kafka's no-argument constructor). */
+export function defaultComponentData(): ComponentData {
+  return {
+    entityType: "",
+    matchType: 0,
+    match: "",
+  };
+}
+
+/** DescribeClientQuotasRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeClientQuotasRequest(): DescribeClientQuotasRequest {
+  return {
+    components: [],
+    strict: false,
+  };
+}

@@ -151,3 +151,37 @@ function writeEntryData(w: Writer, v: number, o: EntryData): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'EntryData', v);
 }
+
+/** DescribeClientQuotasResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeClientQuotasResponse(): DescribeClientQuotasResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    entries: [],
+  };
+}
+
+/** EntityData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntityData(): EntityData {
+  return {
+    entityType: "",
+    entityName: "",
+  };
+}
+
+/** EntryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultEntryData(): EntryData {
+  return {
+    entity: [],
+    values: [],
+  };
+}
+
+/** ValueData with every field at its default (Kafka's no-argument constructor). */
+export function defaultValueData(): ValueData {
+  return {
+    key: "",
+    value: 0,
+  };
+}

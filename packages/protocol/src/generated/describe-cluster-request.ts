@@ -46,3 +46,11 @@ function writeDescribeClusterRequest(w: Writer, v: number, o: DescribeClusterReq
   else if (o.endpointType !== 1) throw nonDefault('DescribeClusterRequest.endpointType', v);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeClusterRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeClusterRequest(): DescribeClusterRequest {
+  return {
+    includeClusterAuthorizedOperations: false,
+    endpointType: 1,
+  };
+}

@@ -106,3 +106,27 @@ function writeDescribeClusterBroker(w: Writer, v: number, o: DescribeClusterBrok
   w.compactNullableString(o.rack);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeClusterBroker with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeClusterBroker(): DescribeClusterBroker {
+  return {
+    brokerId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** DescribeClusterResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeClusterResponse(): DescribeClusterResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: null,
+    endpointType: 1,
+    clusterId: "",
+    controllerId: -1,
+    brokers: [],
+    clusterAuthorizedOperations: -2147483648,
+  };
+}

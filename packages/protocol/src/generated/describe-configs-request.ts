@@ -90,3 +90,21 @@ function writeDescribeConfigsResource(w: Writer, v: number, o: DescribeConfigsRe
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeConfigsResource', v);
 }
+
+/** DescribeConfigsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsRequest(): DescribeConfigsRequest {
+  return {
+    resources: [],
+    includeSynonyms: false,
+    includeDocumentation: false,
+  };
+}
+
+/** DescribeConfigsResource with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsResource(): DescribeConfigsResource {
+  return {
+    resourceType: 0,
+    resourceName: "",
+    configurationKeys: [],
+  };
+}

@@ -193,3 +193,46 @@ function writeDescribeConfigsResult(w: Writer, v: number, o: DescribeConfigsResu
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeConfigsResult', v);
 }
+
+/** DescribeConfigsResourceResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsResourceResult(): DescribeConfigsResourceResult {
+  return {
+    name: "",
+    value: "",
+    readOnly: false,
+    isDefault: false,
+    configSource: -1,
+    isSensitive: false,
+    synonyms: [],
+    configType: 0,
+    documentation: "",
+  };
+}
+
+/** DescribeConfigsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsResponse(): DescribeConfigsResponse {
+  return {
+    throttleTimeMs: 0,
+    results: [],
+  };
+}
+
+/** DescribeConfigsResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsResult(): DescribeConfigsResult {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    resourceType: 0,
+    resourceName: "",
+    configs: [],
+  };
+}
+
+/** DescribeConfigsSynonym with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeConfigsSynonym(): DescribeConfigsSynonym {
+  return {
+    name: "",
+    value: "",
+    source: 0,
+  };
+}

@@ -77,3 +77,18 @@ function writeDescribeDelegationTokenOwner(w: Writer, v: number, o: DescribeDele
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeDelegationTokenOwner', v);
 }
+
+/** DescribeDelegationTokenOwner with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeDelegationTokenOwner(): DescribeDelegationTokenOwner {
+  return {
+    principalType: "",
+    principalName: "",
+  };
+}
+
+/** DescribeDelegationTokenRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeDelegationTokenRequest(): DescribeDelegationTokenRequest {
+  return {
+    owners: [],
+  };
+}

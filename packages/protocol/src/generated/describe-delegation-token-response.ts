@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -152,4 +152,37 @@ function writeDescribedDelegationToken(w: Writer, v: number, o: DescribedDelegat
   writeArray(w, flex, v, o.renewers, writeDescribedDelegationTokenRenewer);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribedDelegationToken', v);
+}
+
+/** DescribeDelegationTokenResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeDelegationTokenResponse(): DescribeDelegationTokenResponse {
+  return {
+    errorCode: 0,
+    tokens: [],
+    throttleTimeMs: 0,
+  };
+}
+
+/** DescribedDelegationToken with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedDelegationToken(): DescribedDelegationToken {
+  return {
+    principalType: "",
+    principalName: "",
+    tokenRequesterPrincipalType: "",
+    tokenRequesterPrincipalName: "",
+    issueTimestamp: 0n,
+    expiryTimestamp: 0n,
+    maxTimestamp: 0n,
+    tokenId: "",
+    hmac: EMPTY_BYTES,
+    renewers: [],
+  };
+}
+
+/** DescribedDelegationTokenRenewer with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedDelegationTokenRenewer(): DescribedDelegationTokenRenewer {
+  return {
+    principalType: "",
+    principalName: "",
+  };
 }

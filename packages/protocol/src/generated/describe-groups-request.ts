@@ -50,3 +50,11 @@ function writeDescribeGroupsRequest(w: Writer, v: number, o: DescribeGroupsReque
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeGroupsRequest', v);
 }
+
+/** DescribeGroupsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeGroupsRequest(): DescribeGroupsRequest {
+  return {
+    groups: [],
+    includeAuthorizedOperations: false,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -157,4 +157,37 @@ function writeDescribedGroup(w: Writer, v: number, o: DescribedGroup): void {
   else if (o.authorizedOperations !== -2147483648) throw nonDefault('DescribedGroup.authorizedOperations', v);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribedGroup', v);
+}
+
+/** DescribeGroupsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeGroupsResponse(): DescribeGroupsResponse {
+  return {
+    throttleTimeMs: 0,
+    groups: [],
+  };
+}
+
+/** DescribedGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedGroup(): DescribedGroup {
+  return {
+    errorCode: 0,
+    groupId: "",
+    groupState: "",
+    protocolType: "",
+    protocolData: "",
+    members: [],
+    authorizedOperations: -2147483648,
+  };
+}
+
+/** DescribedGroupMember with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedGroupMember(): DescribedGroupMember {
+  return {
+    memberId: "",
+    groupInstanceId: null,
+    clientId: "",
+    clientHost: "",
+    memberMetadata: EMPTY_BYTES,
+    memberAssignment: EMPTY_BYTES,
+  };
 }

@@ -76,3 +76,18 @@ function writeDescribableLogDirTopic(w: Writer, v: number, o: DescribableLogDirT
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribableLogDirTopic', v);
 }
+
+/** DescribableLogDirTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribableLogDirTopic(): DescribableLogDirTopic {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}
+
+/** DescribeLogDirsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeLogDirsRequest(): DescribeLogDirsRequest {
+  return {
+    topics: [],
+  };
+}

@@ -165,3 +165,41 @@ function writeDescribeLogDirsResult(w: Writer, v: number, o: DescribeLogDirsResu
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'DescribeLogDirsResult', v);
 }
+
+/** DescribeLogDirsPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeLogDirsPartition(): DescribeLogDirsPartition {
+  return {
+    partitionIndex: 0,
+    partitionSize: 0n,
+    offsetLag: 0n,
+    isFutureKey: false,
+  };
+}
+
+/** DescribeLogDirsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeLogDirsResponse(): DescribeLogDirsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    results: [],
+  };
+}
+
+/** DescribeLogDirsResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeLogDirsResult(): DescribeLogDirsResult {
+  return {
+    errorCode: 0,
+    logDir: "",
+    topics: [],
+    totalBytes: -1n,
+    usableBytes: -1n,
+  };
+}
+
+/** DescribeLogDirsTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeLogDirsTopic(): DescribeLogDirsTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -69,3 +69,18 @@ function writeTopicRequest(w: Writer, v: number, o: TopicRequest): void {
   writeArray(w, true, v, o.partitionIndexes, writeInt32Element);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeProducersRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeProducersRequest(): DescribeProducersRequest {
+  return {
+    topics: [],
+  };
+}
+
+/** TopicRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicRequest(): TopicRequest {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}

@@ -151,3 +151,41 @@ function writeTopicResponse(w: Writer, v: number, o: TopicResponse): void {
   writeArray(w, true, v, o.partitions, writePartitionResponse);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeProducersResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeProducersResponse(): DescribeProducersResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** PartitionResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResponse(): PartitionResponse {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    errorMessage: null,
+    activeProducers: [],
+  };
+}
+
+/** ProducerState with every field at its default (Kafka's no-argument constructor). */
+export function defaultProducerState(): ProducerState {
+  return {
+    producerId: 0n,
+    producerEpoch: 0,
+    lastSequence: -1,
+    lastTimestamp: -1n,
+    coordinatorEpoch: 0,
+    currentTxnStartOffset: -1n,
+  };
+}
+
+/** TopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicResponse(): TopicResponse {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -92,3 +92,25 @@ function writeTopicData(w: Writer, v: number, o: TopicData): void {
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeQuorumRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeQuorumRequest(): DescribeQuorumRequest {
+  return {
+    topics: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}

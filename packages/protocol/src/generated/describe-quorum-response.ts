@@ -231,3 +231,63 @@ function writeReplicaState(w: Writer, v: number, o: ReplicaState): void {
   if (v >= 1) w.int64(o.lastCaughtUpTimestamp);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeQuorumResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeQuorumResponse(): DescribeQuorumResponse {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    topics: [],
+    nodes: [],
+  };
+}
+
+/** Listener with every field at its default (Kafka's no-argument constructor). */
+export function defaultListener(): Listener {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
+}
+
+/** Node with every field at its default (Kafka's no-argument constructor). */
+export function defaultNode(): Node {
+  return {
+    nodeId: 0,
+    listeners: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    errorMessage: "",
+    leaderId: 0,
+    leaderEpoch: 0,
+    highWatermark: 0n,
+    currentVoters: [],
+    observers: [],
+  };
+}
+
+/** ReplicaState with every field at its default (Kafka's no-argument constructor). */
+export function defaultReplicaState(): ReplicaState {
+  return {
+    replicaId: 0,
+    replicaDirectoryId: ZERO_UUID,
+    logEndOffset: 0n,
+    lastFetchTimestamp: -1n,
+    lastCaughtUpTimestamp: -1n,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}

@@ -104,3 +104,27 @@ function writeCursor(w: Writer, v: number, o: Cursor): void {
   w.int32(o.partitionIndex);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** Cursor with every field at its default (Kafka's no-argument constructor). */
+export function defaultCursor(): Cursor {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+  };
+}
+
+/** DescribeTopicPartitionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTopicPartitionsRequest(): DescribeTopicPartitionsRequest {
+  return {
+    topics: [],
+    responsePartitionLimit: 2000,
+    cursor: null,
+  };
+}
+
+/** TopicRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicRequest(): TopicRequest {
+  return {
+    name: "",
+  };
+}

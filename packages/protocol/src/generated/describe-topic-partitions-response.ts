@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readInt32Element, readNullableArray, writeArray, writeInt32Element, writeNullableArray } from '../wire/arrays';
 
 /**
@@ -178,4 +178,48 @@ function writeCursor(w: Writer, v: number, o: Cursor): void {
   w.compactString(o.topicName);
   w.int32(o.partitionIndex);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** Cursor with every field at its default (Kafka's no-argument constructor). */
+export function defaultCursor(): Cursor {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+  };
+}
+
+/** DescribeTopicPartitionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTopicPartitionsResponse(): DescribeTopicPartitionsResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+    nextCursor: null,
+  };
+}
+
+/** DescribeTopicPartitionsResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTopicPartitionsResponsePartition(): DescribeTopicPartitionsResponsePartition {
+  return {
+    errorCode: 0,
+    partitionIndex: 0,
+    leaderId: 0,
+    leaderEpoch: -1,
+    replicaNodes: [],
+    isrNodes: [],
+    eligibleLeaderReplicas: null,
+    lastKnownElr: null,
+    offlineReplicas: [],
+  };
+}
+
+/** DescribeTopicPartitionsResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTopicPartitionsResponseTopic(): DescribeTopicPartitionsResponseTopic {
+  return {
+    errorCode: 0,
+    name: "",
+    topicId: ZERO_UUID,
+    isInternal: false,
+    partitions: [],
+    topicAuthorizedOperations: -2147483648,
+  };
 }

@@ -42,3 +42,10 @@ function writeDescribeTransactionsRequest(w: Writer, v: number, o: DescribeTrans
   writeArray(w, true, v, o.transactionalIds, writeCompactStringElement);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeTransactionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTransactionsRequest(): DescribeTransactionsRequest {
+  return {
+    transactionalIds: [],
+  };
+}

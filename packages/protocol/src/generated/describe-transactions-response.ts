@@ -124,3 +124,33 @@ function writeTransactionState(w: Writer, v: number, o: TransactionState): void 
   writeArray(w, true, v, o.topics, writeTopicData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeTransactionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeTransactionsResponse(): DescribeTransactionsResponse {
+  return {
+    throttleTimeMs: 0,
+    transactionStates: [],
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}
+
+/** TransactionState with every field at its default (Kafka's no-argument constructor). */
+export function defaultTransactionState(): TransactionState {
+  return {
+    errorCode: 0,
+    transactionalId: "",
+    transactionState: "",
+    transactionTimeoutMs: 0,
+    transactionStartTimeMs: 0n,
+    producerId: 0n,
+    producerEpoch: 0,
+    topics: [],
+  };
+}

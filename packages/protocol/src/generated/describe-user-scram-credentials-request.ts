@@ -65,3 +65,17 @@ function writeUserName(w: Writer, v: number, o: UserName): void {
   w.compactString(o.name);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** DescribeUserScramCredentialsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeUserScramCredentialsRequest(): DescribeUserScramCredentialsRequest {
+  return {
+    users: [],
+  };
+}
+
+/** UserName with every field at its default (Kafka's no-argument constructor). */
+export function defaultUserName(): UserName {
+  return {
+    name: "",
+  };
+}

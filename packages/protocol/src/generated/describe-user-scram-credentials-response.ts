@@ -116,3 +116,31 @@ function writeDescribeUserScramCredentialsResult(w: Writer, v: number, o: Descri
   writeArray(w, true, v, o.credentialInfos, writeCredentialInfo);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** CredentialInfo with every field at its default (Kafka's no-argument constructor). */
+export function defaultCredentialInfo(): CredentialInfo {
+  return {
+    mechanism: 0,
+    iterations: 0,
+  };
+}
+
+/** DescribeUserScramCredentialsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeUserScramCredentialsResponse(): DescribeUserScramCredentialsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    results: [],
+  };
+}
+
+/** DescribeUserScramCredentialsResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribeUserScramCredentialsResult(): DescribeUserScramCredentialsResult {
+  return {
+    user: "",
+    errorCode: 0,
+    errorMessage: "",
+    credentialInfos: [],
+  };
+}

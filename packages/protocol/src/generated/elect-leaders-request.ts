@@ -85,3 +85,20 @@ function writeTopicPartitions(w: Writer, v: number, o: TopicPartitions): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'TopicPartitions', v);
 }
+
+/** ElectLeadersRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultElectLeadersRequest(): ElectLeadersRequest {
+  return {
+    electionType: 0,
+    topicPartitions: [],
+    timeoutMs: 60000,
+  };
+}
+
+/** TopicPartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}

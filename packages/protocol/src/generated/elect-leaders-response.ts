@@ -120,3 +120,29 @@ function writeReplicaElectionResult(w: Writer, v: number, o: ReplicaElectionResu
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ReplicaElectionResult', v);
 }
+
+/** ElectLeadersResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultElectLeadersResponse(): ElectLeadersResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    replicaElectionResults: [],
+  };
+}
+
+/** PartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResult(): PartitionResult {
+  return {
+    partitionId: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}
+
+/** ReplicaElectionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultReplicaElectionResult(): ReplicaElectionResult {
+  return {
+    topic: "",
+    partitionResult: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readInt32Element, writeArray, writeInt32Element } from '../wire/arrays';
 
 /**
@@ -184,4 +184,49 @@ function writeLeaderEndpoint(w: Writer, v: number, o: LeaderEndpoint): void {
   w.compactString(o.host);
   w.uint16(o.port);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** EndQuorumEpochRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultEndQuorumEpochRequest(): EndQuorumEpochRequest {
+  return {
+    clusterId: null,
+    topics: [],
+    leaderEndpoints: [],
+  };
+}
+
+/** LeaderEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderEndpoint(): LeaderEndpoint {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    leaderId: 0,
+    leaderEpoch: 0,
+    preferredSuccessors: [],
+    preferredCandidates: [],
+  };
+}
+
+/** ReplicaInfo with every field at its default (Kafka's no-argument constructor). */
+export function defaultReplicaInfo(): ReplicaInfo {
+  return {
+    candidateId: 0,
+    candidateDirectoryId: ZERO_UUID,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
 }

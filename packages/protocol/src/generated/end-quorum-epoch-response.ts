@@ -165,3 +165,39 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   w.uint16(o.port);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** EndQuorumEpochResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultEndQuorumEpochResponse(): EndQuorumEpochResponse {
+  return {
+    errorCode: 0,
+    topics: [],
+    nodeEndpoints: [],
+  };
+}
+
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    leaderId: 0,
+    leaderEpoch: 0,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}

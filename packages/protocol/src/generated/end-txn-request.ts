@@ -57,3 +57,13 @@ function writeEndTxnRequest(w: Writer, v: number, o: EndTxnRequest): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'EndTxnRequest', v);
 }
+
+/** EndTxnRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultEndTxnRequest(): EndTxnRequest {
+  return {
+    transactionalId: "",
+    producerId: 0n,
+    producerEpoch: 0,
+    committed: false,
+  };
+}

@@ -56,3 +56,13 @@ function writeEndTxnResponse(w: Writer, v: number, o: EndTxnResponse): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'EndTxnResponse', v);
 }
+
+/** EndTxnResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultEndTxnResponse(): EndTxnResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    producerId: -1n,
+    producerEpoch: -1,
+  };
+}

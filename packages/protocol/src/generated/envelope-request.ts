@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 
 /**
  * EnvelopeRequest (api key 58); versions 0; flexible 0+.
@@ -48,4 +48,13 @@ function writeEnvelopeRequest(w: Writer, v: number, o: EnvelopeRequest): void {
   w.compactNullableBytes(o.requestPrincipal);
   w.compactBytes(o.clientHostAddress);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** EnvelopeRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultEnvelopeRequest(): EnvelopeRequest {
+  return {
+    requestData: EMPTY_BYTES,
+    requestPrincipal: EMPTY_BYTES,
+    clientHostAddress: EMPTY_BYTES,
+  };
 }

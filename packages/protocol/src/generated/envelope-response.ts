@@ -45,3 +45,11 @@ function writeEnvelopeResponse(w: Writer, v: number, o: EnvelopeResponse): void 
   w.int16(o.errorCode);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** EnvelopeResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultEnvelopeResponse(): EnvelopeResponse {
+  return {
+    responseData: null,
+    errorCode: 0,
+  };
+}

@@ -52,3 +52,12 @@ function writeExpireDelegationTokenResponse(w: Writer, v: number, o: ExpireDeleg
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ExpireDelegationTokenResponse', v);
 }
+
+/** ExpireDelegationTokenResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultExpireDelegationTokenResponse(): ExpireDelegationTokenResponse {
+  return {
+    errorCode: 0,
+    expiryTimestampMs: 0n,
+    throttleTimeMs: 0,
+  };
+}

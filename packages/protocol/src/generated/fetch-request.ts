@@ -280,7 +280,57 @@ function writeForgottenTopic(w: Writer, v: number, o: ForgottenTopic): void {
   else noTaggedFields(o, 'ForgottenTopic', v);
 }
 
-function defaultReplicaState(): ReplicaState {
+/** FetchPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchPartition(): FetchPartition {
+  return {
+    partition: 0,
+    currentLeaderEpoch: -1,
+    fetchOffset: 0n,
+    lastFetchedEpoch: -1,
+    logStartOffset: -1n,
+    partitionMaxBytes: 0,
+    replicaDirectoryId: ZERO_UUID,
+  };
+}
+
+/** FetchRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchRequest(): FetchRequest {
+  return {
+    clusterId: null,
+    replicaId: -1,
+    replicaState: defaultReplicaState(),
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 2147483647,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [],
+    forgottenTopicsData: [],
+    rackId: "",
+  };
+}
+
+/** FetchTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchTopic(): FetchTopic {
+  return {
+    topic: "",
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** ForgottenTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultForgottenTopic(): ForgottenTopic {
+  return {
+    topic: "",
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** ReplicaState with every field at its default (Kafka's no-argument constructor). */
+export function defaultReplicaState(): ReplicaState {
   return {
     replicaId: -1,
     replicaEpoch: -1n,

@@ -350,21 +350,79 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultEpochEndOffset(): EpochEndOffset {
+/** AbortedTransaction with every field at its default (Kafka's no-argument constructor). */
+export function defaultAbortedTransaction(): AbortedTransaction {
+  return {
+    producerId: 0n,
+    firstOffset: 0n,
+  };
+}
+
+/** EpochEndOffset with every field at its default (Kafka's no-argument constructor). */
+export function defaultEpochEndOffset(): EpochEndOffset {
   return {
     epoch: -1,
     endOffset: -1n,
   };
 }
 
-function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
+/** FetchResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchResponse(): FetchResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    sessionId: 0,
+    responses: [],
+    nodeEndpoints: [],
+  };
+}
+
+/** FetchableTopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchableTopicResponse(): FetchableTopicResponse {
+  return {
+    topic: "",
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** LeaderIdAndEpoch with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
   return {
     leaderId: -1,
     leaderEpoch: -1,
   };
 }
 
-function defaultSnapshotId(): SnapshotId {
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    highWatermark: 0n,
+    lastStableOffset: -1n,
+    logStartOffset: -1n,
+    divergingEpoch: defaultEpochEndOffset(),
+    currentLeader: defaultLeaderIdAndEpoch(),
+    snapshotId: defaultSnapshotId(),
+    abortedTransactions: [],
+    preferredReadReplica: -1,
+    records: null,
+  };
+}
+
+/** SnapshotId with every field at its default (Kafka's no-argument constructor). */
+export function defaultSnapshotId(): SnapshotId {
   return {
     endOffset: -1n,
     epoch: -1,

@@ -171,9 +171,39 @@ function writeTopicSnapshot(w: Writer, v: number, o: TopicSnapshot): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultSnapshotId(): SnapshotId {
+/** FetchSnapshotRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchSnapshotRequest(): FetchSnapshotRequest {
+  return {
+    clusterId: null,
+    replicaId: -1,
+    maxBytes: 2147483647,
+    topics: [],
+  };
+}
+
+/** PartitionSnapshot with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionSnapshot(): PartitionSnapshot {
+  return {
+    partition: 0,
+    currentLeaderEpoch: 0,
+    snapshotId: defaultSnapshotId(),
+    position: 0n,
+    replicaDirectoryId: ZERO_UUID,
+  };
+}
+
+/** SnapshotId with every field at its default (Kafka's no-argument constructor). */
+export function defaultSnapshotId(): SnapshotId {
   return {
     endOffset: 0n,
     epoch: 0,
+  };
+}
+
+/** TopicSnapshot with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicSnapshot(): TopicSnapshot {
+  return {
+    name: "",
+    partitions: [],
   };
 }

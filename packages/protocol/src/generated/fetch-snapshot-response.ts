@@ -238,17 +238,59 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
+/** FetchSnapshotResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchSnapshotResponse(): FetchSnapshotResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    topics: [],
+    nodeEndpoints: [],
+  };
+}
+
+/** LeaderIdAndEpoch with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
   return {
     leaderId: 0,
     leaderEpoch: 0,
   };
 }
 
-function defaultSnapshotId(): SnapshotId {
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+  };
+}
+
+/** PartitionSnapshot with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionSnapshot(): PartitionSnapshot {
+  return {
+    index: 0,
+    errorCode: 0,
+    snapshotId: defaultSnapshotId(),
+    currentLeader: defaultLeaderIdAndEpoch(),
+    size: 0n,
+    position: 0n,
+    unalignedRecords: null,
+  };
+}
+
+/** SnapshotId with every field at its default (Kafka's no-argument constructor). */
+export function defaultSnapshotId(): SnapshotId {
   return {
     endOffset: 0n,
     epoch: 0,
+  };
+}
+
+/** TopicSnapshot with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicSnapshot(): TopicSnapshot {
+  return {
+    name: "",
+    partitions: [],
   };
 }
 

@@ -58,3 +58,12 @@ function writeFindCoordinatorRequest(w: Writer, v: number, o: FindCoordinatorReq
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'FindCoordinatorRequest', v);
 }
+
+/** FindCoordinatorRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultFindCoordinatorRequest(): FindCoordinatorRequest {
+  return {
+    key: "",
+    keyType: 0,
+    coordinatorKeys: [],
+  };
+}

@@ -122,3 +122,28 @@ function writeCoordinator(w: Writer, v: number, o: Coordinator): void {
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** Coordinator with every field at its default (Kafka's no-argument constructor). */
+export function defaultCoordinator(): Coordinator {
+  return {
+    key: "",
+    nodeId: 0,
+    host: "",
+    port: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}
+
+/** FindCoordinatorResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultFindCoordinatorResponse(): FindCoordinatorResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    nodeId: 0,
+    host: "",
+    port: 0,
+    coordinators: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 
 /**
  * GetTelemetrySubscriptionsRequest (api key 71); versions 0; flexible 0+.
@@ -40,4 +40,11 @@ function writeGetTelemetrySubscriptionsRequest(w: Writer, v: number, o: GetTelem
   checkVersion(v, 0, 0, 'GetTelemetrySubscriptionsRequest');
   w.uuid(o.clientInstanceId);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** GetTelemetrySubscriptionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultGetTelemetrySubscriptionsRequest(): GetTelemetrySubscriptionsRequest {
+  return {
+    clientInstanceId: ZERO_UUID,
+  };
 }

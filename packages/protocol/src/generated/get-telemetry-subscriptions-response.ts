@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readCompactStringElement, readInt8Element, writeArray, writeCompactStringElement, writeInt8Element } from '../wire/arrays';
 
 /**
@@ -73,4 +73,19 @@ function writeGetTelemetrySubscriptionsResponse(w: Writer, v: number, o: GetTele
   w.bool(o.deltaTemporality);
   writeArray(w, true, v, o.requestedMetrics, writeCompactStringElement);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** GetTelemetrySubscriptionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultGetTelemetrySubscriptionsResponse(): GetTelemetrySubscriptionsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    clientInstanceId: ZERO_UUID,
+    subscriptionId: 0,
+    acceptedCompressionTypes: [],
+    pushIntervalMs: 0,
+    telemetryMaxBytes: 0,
+    deltaTemporality: false,
+    requestedMetrics: [],
+  };
 }

@@ -61,3 +61,13 @@ function writeHeartbeatRequest(w: Writer, v: number, o: HeartbeatRequest): void 
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'HeartbeatRequest', v);
 }
+
+/** HeartbeatRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultHeartbeatRequest(): HeartbeatRequest {
+  return {
+    groupId: "",
+    generationId: 0,
+    memberId: "",
+    groupInstanceId: null,
+  };
+}

@@ -48,3 +48,11 @@ function writeHeartbeatResponse(w: Writer, v: number, o: HeartbeatResponse): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'HeartbeatResponse', v);
 }
+
+/** HeartbeatResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultHeartbeatResponse(): HeartbeatResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+  };
+}

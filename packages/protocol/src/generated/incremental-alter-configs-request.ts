@@ -120,3 +120,29 @@ function writeAlterConfigsResource(w: Writer, v: number, o: AlterConfigsResource
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'AlterConfigsResource', v);
 }
+
+/** AlterConfigsResource with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterConfigsResource(): AlterConfigsResource {
+  return {
+    resourceType: 0,
+    resourceName: "",
+    configs: [],
+  };
+}
+
+/** AlterableConfig with every field at its default (Kafka's no-argument constructor). */
+export function defaultAlterableConfig(): AlterableConfig {
+  return {
+    name: "",
+    configOperation: 0,
+    value: "",
+  };
+}
+
+/** IncrementalAlterConfigsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultIncrementalAlterConfigsRequest(): IncrementalAlterConfigsRequest {
+  return {
+    resources: [],
+    validateOnly: false,
+  };
+}

@@ -59,3 +59,13 @@ function writeInitProducerIdRequest(w: Writer, v: number, o: InitProducerIdReque
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'InitProducerIdRequest', v);
 }
+
+/** InitProducerIdRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitProducerIdRequest(): InitProducerIdRequest {
+  return {
+    transactionalId: "",
+    transactionTimeoutMs: 0,
+    producerId: -1n,
+    producerEpoch: -1,
+  };
+}

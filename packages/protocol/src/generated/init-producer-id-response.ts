@@ -56,3 +56,13 @@ function writeInitProducerIdResponse(w: Writer, v: number, o: InitProducerIdResp
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'InitProducerIdResponse', v);
 }
+
+/** InitProducerIdResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitProducerIdResponse(): InitProducerIdResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    producerId: -1n,
+    producerEpoch: 0,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -103,4 +103,29 @@ function writeInitializeStateData(w: Writer, v: number, o: InitializeStateData):
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** InitializeShareGroupStateRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitializeShareGroupStateRequest(): InitializeShareGroupStateRequest {
+  return {
+    groupId: "",
+    topics: [],
+  };
+}
+
+/** InitializeStateData with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitializeStateData(): InitializeStateData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partition: 0,
+    stateEpoch: 0,
+    startOffset: 0n,
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -99,4 +99,28 @@ function writeInitializeStateResult(w: Writer, v: number, o: InitializeStateResu
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionResult);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** InitializeShareGroupStateResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitializeShareGroupStateResponse(): InitializeShareGroupStateResponse {
+  return {
+    results: [],
+  };
+}
+
+/** InitializeStateResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultInitializeStateResult(): InitializeStateResult {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** PartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResult(): PartitionResult {
+  return {
+    partition: 0,
+    errorCode: 0,
+    errorMessage: null,
+  };
 }

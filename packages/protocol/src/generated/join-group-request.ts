@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -110,4 +110,26 @@ function writeJoinGroupRequestProtocol(w: Writer, v: number, o: JoinGroupRequest
   else w.bytes(o.metadata);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'JoinGroupRequestProtocol', v);
+}
+
+/** JoinGroupRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultJoinGroupRequest(): JoinGroupRequest {
+  return {
+    groupId: "",
+    sessionTimeoutMs: 0,
+    rebalanceTimeoutMs: -1,
+    memberId: "",
+    groupInstanceId: null,
+    protocolType: "",
+    protocols: [],
+    reason: null,
+  };
+}
+
+/** JoinGroupRequestProtocol with every field at its default (Kafka's no-argument constructor). */
+export function defaultJoinGroupRequestProtocol(): JoinGroupRequestProtocol {
+  return {
+    name: "",
+    metadata: EMPTY_BYTES,
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault, nonNull } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault, nonNull } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -124,4 +124,28 @@ function writeJoinGroupResponseMember(w: Writer, v: number, o: JoinGroupResponse
   else w.bytes(o.metadata);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'JoinGroupResponseMember', v);
+}
+
+/** JoinGroupResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultJoinGroupResponse(): JoinGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    generationId: -1,
+    protocolType: null,
+    protocolName: "",
+    leader: "",
+    skipAssignment: false,
+    memberId: "",
+    members: [],
+  };
+}
+
+/** JoinGroupResponseMember with every field at its default (Kafka's no-argument constructor). */
+export function defaultJoinGroupResponseMember(): JoinGroupResponseMember {
+  return {
+    memberId: "",
+    groupInstanceId: null,
+    metadata: EMPTY_BYTES,
+  };
 }

@@ -44,3 +44,11 @@ function writeKRaftVersionRecord(w: Writer, v: number, o: KRaftVersionRecord): v
   w.int16(o.kRaftVersion);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** KRaftVersionRecord with every field at its default (Kafka's no-argument constructor). */
+export function defaultKRaftVersionRecord(): KRaftVersionRecord {
+  return {
+    version: 0,
+    kRaftVersion: 0,
+  };
+}

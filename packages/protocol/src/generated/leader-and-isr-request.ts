@@ -218,3 +218,53 @@ function writeLeaderAndIsrPartitionState(w: Writer, v: number, o: LeaderAndIsrPa
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'LeaderAndIsrPartitionState', v);
 }
+
+/** LeaderAndIsrLiveLeader with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrLiveLeader(): LeaderAndIsrLiveLeader {
+  return {
+    brokerId: 0,
+    hostName: "",
+    port: 0,
+  };
+}
+
+/** LeaderAndIsrPartitionState with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrPartitionState(): LeaderAndIsrPartitionState {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+    controllerEpoch: 0,
+    leader: 0,
+    leaderEpoch: 0,
+    isr: [],
+    partitionEpoch: 0,
+    replicas: [],
+    addingReplicas: [],
+    removingReplicas: [],
+    isNew: false,
+    leaderRecoveryState: 0,
+  };
+}
+
+/** LeaderAndIsrRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrRequest(): LeaderAndIsrRequest {
+  return {
+    controllerId: 0,
+    isKRaftController: false,
+    controllerEpoch: 0,
+    brokerEpoch: -1n,
+    type: 0,
+    ungroupedPartitionStates: [],
+    topicStates: [],
+    liveLeaders: [],
+  };
+}
+
+/** LeaderAndIsrTopicState with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrTopicState(): LeaderAndIsrTopicState {
+  return {
+    topicName: "",
+    topicId: ZERO_UUID,
+    partitionStates: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, nonDefault, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -118,4 +118,30 @@ function writeLeaderAndIsrPartitionError(w: Writer, v: number, o: LeaderAndIsrPa
   w.int16(o.errorCode);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'LeaderAndIsrPartitionError', v);
+}
+
+/** LeaderAndIsrPartitionError with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrPartitionError(): LeaderAndIsrPartitionError {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** LeaderAndIsrResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrResponse(): LeaderAndIsrResponse {
+  return {
+    errorCode: 0,
+    partitionErrors: [],
+    topics: [],
+  };
+}
+
+/** LeaderAndIsrTopicError with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderAndIsrTopicError(): LeaderAndIsrTopicError {
+  return {
+    topicId: ZERO_UUID,
+    partitionErrors: [],
+  };
 }

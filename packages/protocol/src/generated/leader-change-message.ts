@@ -81,3 +81,21 @@ function writeVoter(w: Writer, v: number, o: Voter): void {
   else if (o.voterDirectoryId !== ZERO_UUID) throw nonDefault('Voter.voterDirectoryId', v);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** LeaderChangeMessage with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderChangeMessage(): LeaderChangeMessage {
+  return {
+    version: 0,
+    leaderId: 0,
+    voters: [],
+    grantingVoters: [],
+  };
+}
+
+/** Voter with every field at its default (Kafka's no-argument constructor). */
+export function defaultVoter(): Voter {
+  return {
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+  };
+}

@@ -92,3 +92,21 @@ function writeMemberIdentity(w: Writer, v: number, o: MemberIdentity): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'MemberIdentity', v);
 }
+
+/** LeaveGroupRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaveGroupRequest(): LeaveGroupRequest {
+  return {
+    groupId: "",
+    memberId: "",
+    members: [],
+  };
+}
+
+/** MemberIdentity with every field at its default (Kafka's no-argument constructor). */
+export function defaultMemberIdentity(): MemberIdentity {
+  return {
+    memberId: "",
+    groupInstanceId: null,
+    reason: null,
+  };
+}

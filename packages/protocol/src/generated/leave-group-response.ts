@@ -90,3 +90,21 @@ function writeMemberResponse(w: Writer, v: number, o: MemberResponse): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'MemberResponse', v);
 }
+
+/** LeaveGroupResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaveGroupResponse(): LeaveGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    members: [],
+  };
+}
+
+/** MemberResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultMemberResponse(): MemberResponse {
+  return {
+    memberId: "",
+    groupInstanceId: "",
+    errorCode: 0,
+  };
+}

@@ -37,3 +37,8 @@ function writeListClientMetricsResourcesRequest(w: Writer, v: number, o: ListCli
   checkVersion(v, 0, 0, 'ListClientMetricsResourcesRequest');
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ListClientMetricsResourcesRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultListClientMetricsResourcesRequest(): ListClientMetricsResourcesRequest {
+  return {};
+}

@@ -73,3 +73,19 @@ function writeClientMetricsResource(w: Writer, v: number, o: ClientMetricsResour
   w.compactString(o.name);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ClientMetricsResource with every field at its default (Kafka's no-argument constructor). */
+export function defaultClientMetricsResource(): ClientMetricsResource {
+  return {
+    name: "",
+  };
+}
+
+/** ListClientMetricsResourcesResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListClientMetricsResourcesResponse(): ListClientMetricsResourcesResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    clientMetricsResources: [],
+  };
+}

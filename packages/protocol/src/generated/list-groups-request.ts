@@ -51,3 +51,11 @@ function writeListGroupsRequest(w: Writer, v: number, o: ListGroupsRequest): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ListGroupsRequest', v);
 }
+
+/** ListGroupsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultListGroupsRequest(): ListGroupsRequest {
+  return {
+    statesFilter: [],
+    typesFilter: [],
+  };
+}

@@ -93,3 +93,22 @@ function writeListedGroup(w: Writer, v: number, o: ListedGroup): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ListedGroup', v);
 }
+
+/** ListGroupsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListGroupsResponse(): ListGroupsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    groups: [],
+  };
+}
+
+/** ListedGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultListedGroup(): ListedGroup {
+  return {
+    groupId: "",
+    protocolType: "",
+    groupState: "",
+    groupType: "",
+  };
+}

@@ -128,3 +128,31 @@ function writeListOffsetsTopic(w: Writer, v: number, o: ListOffsetsTopic): void 
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ListOffsetsTopic', v);
 }
+
+/** ListOffsetsPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsPartition(): ListOffsetsPartition {
+  return {
+    partitionIndex: 0,
+    currentLeaderEpoch: -1,
+    timestamp: 0n,
+    maxNumOffsets: 1,
+  };
+}
+
+/** ListOffsetsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsRequest(): ListOffsetsRequest {
+  return {
+    replicaId: 0,
+    isolationLevel: 0,
+    topics: [],
+    timeoutMs: 0,
+  };
+}
+
+/** ListOffsetsTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsTopic(): ListOffsetsTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -130,3 +130,31 @@ function writeListOffsetsTopicResponse(w: Writer, v: number, o: ListOffsetsTopic
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ListOffsetsTopicResponse', v);
 }
+
+/** ListOffsetsPartitionResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsPartitionResponse(): ListOffsetsPartitionResponse {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    oldStyleOffsets: [],
+    timestamp: -1n,
+    offset: -1n,
+    leaderEpoch: -1,
+  };
+}
+
+/** ListOffsetsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsResponse(): ListOffsetsResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** ListOffsetsTopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListOffsetsTopicResponse(): ListOffsetsTopicResponse {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -73,3 +73,19 @@ function writeListPartitionReassignmentsTopics(w: Writer, v: number, o: ListPart
   writeArray(w, true, v, o.partitionIndexes, writeInt32Element);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ListPartitionReassignmentsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultListPartitionReassignmentsRequest(): ListPartitionReassignmentsRequest {
+  return {
+    timeoutMs: 60000,
+    topics: null,
+  };
+}
+
+/** ListPartitionReassignmentsTopics with every field at its default (Kafka's no-argument constructor). */
+export function defaultListPartitionReassignmentsTopics(): ListPartitionReassignmentsTopics {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}

@@ -116,3 +116,31 @@ function writeOngoingTopicReassignment(w: Writer, v: number, o: OngoingTopicReas
   writeArray(w, true, v, o.partitions, writeOngoingPartitionReassignment);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ListPartitionReassignmentsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListPartitionReassignmentsResponse(): ListPartitionReassignmentsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    topics: [],
+  };
+}
+
+/** OngoingPartitionReassignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultOngoingPartitionReassignment(): OngoingPartitionReassignment {
+  return {
+    partitionIndex: 0,
+    replicas: [],
+    addingReplicas: [],
+    removingReplicas: [],
+  };
+}
+
+/** OngoingTopicReassignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultOngoingTopicReassignment(): OngoingTopicReassignment {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -51,3 +51,12 @@ function writeListTransactionsRequest(w: Writer, v: number, o: ListTransactionsR
   else if (o.durationFilter !== -1n) throw nonDefault('ListTransactionsRequest.durationFilter', v);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ListTransactionsRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultListTransactionsRequest(): ListTransactionsRequest {
+  return {
+    stateFilters: [],
+    producerIdFilters: [],
+    durationFilter: -1n,
+  };
+}

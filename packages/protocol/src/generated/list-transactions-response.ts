@@ -85,3 +85,22 @@ function writeTransactionState(w: Writer, v: number, o: TransactionState): void 
   w.compactString(o.transactionState);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ListTransactionsResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultListTransactionsResponse(): ListTransactionsResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    unknownStateFilters: [],
+    transactionStates: [],
+  };
+}
+
+/** TransactionState with every field at its default (Kafka's no-argument constructor). */
+export function defaultTransactionState(): TransactionState {
+  return {
+    transactionalId: "",
+    producerId: 0n,
+    transactionState: "",
+  };
+}

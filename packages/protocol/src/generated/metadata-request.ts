@@ -97,3 +97,21 @@ function writeMetadataRequestTopic(w: Writer, v: number, o: MetadataRequestTopic
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'MetadataRequestTopic', v);
 }
+
+/** MetadataRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataRequest(): MetadataRequest {
+  return {
+    topics: [],
+    allowAutoTopicCreation: true,
+    includeClusterAuthorizedOperations: false,
+    includeTopicAuthorizedOperations: false,
+  };
+}
+
+/** MetadataRequestTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataRequestTopic(): MetadataRequestTopic {
+  return {
+    topicId: ZERO_UUID,
+    name: "",
+  };
+}

@@ -214,3 +214,50 @@ function writeMetadataResponseTopic(w: Writer, v: number, o: MetadataResponseTop
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'MetadataResponseTopic', v);
 }
+
+/** MetadataResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataResponse(): MetadataResponse {
+  return {
+    throttleTimeMs: 0,
+    brokers: [],
+    clusterId: null,
+    controllerId: -1,
+    topics: [],
+    clusterAuthorizedOperations: -2147483648,
+  };
+}
+
+/** MetadataResponseBroker with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataResponseBroker(): MetadataResponseBroker {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** MetadataResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataResponsePartition(): MetadataResponsePartition {
+  return {
+    errorCode: 0,
+    partitionIndex: 0,
+    leaderId: 0,
+    leaderEpoch: -1,
+    replicaNodes: [],
+    isrNodes: [],
+    offlineReplicas: [],
+  };
+}
+
+/** MetadataResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultMetadataResponseTopic(): MetadataResponseTopic {
+  return {
+    errorCode: 0,
+    name: "",
+    topicId: ZERO_UUID,
+    isInternal: false,
+    partitions: [],
+    topicAuthorizedOperations: -2147483648,
+  };
+}

@@ -147,3 +147,34 @@ function writeOffsetCommitRequestTopic(w: Writer, v: number, o: OffsetCommitRequ
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'OffsetCommitRequestTopic', v);
 }
+
+/** OffsetCommitRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitRequest(): OffsetCommitRequest {
+  return {
+    groupId: "",
+    generationIdOrMemberEpoch: -1,
+    memberId: "",
+    groupInstanceId: null,
+    retentionTimeMs: -1n,
+    topics: [],
+  };
+}
+
+/** OffsetCommitRequestPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitRequestPartition(): OffsetCommitRequestPartition {
+  return {
+    partitionIndex: 0,
+    committedOffset: 0n,
+    committedLeaderEpoch: -1,
+    commitTimestamp: -1n,
+    committedMetadata: "",
+  };
+}
+
+/** OffsetCommitRequestTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitRequestTopic(): OffsetCommitRequestTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -110,3 +110,27 @@ function writeOffsetCommitResponseTopic(w: Writer, v: number, o: OffsetCommitRes
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'OffsetCommitResponseTopic', v);
 }
+
+/** OffsetCommitResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitResponse(): OffsetCommitResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** OffsetCommitResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitResponsePartition(): OffsetCommitResponsePartition {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** OffsetCommitResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitResponseTopic(): OffsetCommitResponseTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -83,3 +83,26 @@ function writeOffsetDeleteRequestTopic(w: Writer, v: number, o: OffsetDeleteRequ
   w.string(o.name);
   writeArray(w, false, v, o.partitions, writeOffsetDeleteRequestPartition);
 }
+
+/** OffsetDeleteRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteRequest(): OffsetDeleteRequest {
+  return {
+    groupId: "",
+    topics: [],
+  };
+}
+
+/** OffsetDeleteRequestPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteRequestPartition(): OffsetDeleteRequestPartition {
+  return {
+    partitionIndex: 0,
+  };
+}
+
+/** OffsetDeleteRequestTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteRequestTopic(): OffsetDeleteRequestTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

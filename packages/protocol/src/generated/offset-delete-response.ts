@@ -91,3 +91,28 @@ function writeOffsetDeleteResponseTopic(w: Writer, v: number, o: OffsetDeleteRes
   w.string(o.name);
   writeArray(w, false, v, o.partitions, writeOffsetDeleteResponsePartition);
 }
+
+/** OffsetDeleteResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteResponse(): OffsetDeleteResponse {
+  return {
+    errorCode: 0,
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** OffsetDeleteResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteResponsePartition(): OffsetDeleteResponsePartition {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** OffsetDeleteResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetDeleteResponseTopic(): OffsetDeleteResponseTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

@@ -158,3 +158,39 @@ function writeOffsetFetchRequestGroup(w: Writer, v: number, o: OffsetFetchReques
   writeNullableArray(w, true, v, o.topics, writeOffsetFetchRequestTopics);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** OffsetFetchRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchRequest(): OffsetFetchRequest {
+  return {
+    groupId: "",
+    topics: [],
+    groups: [],
+    requireStable: false,
+  };
+}
+
+/** OffsetFetchRequestGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchRequestGroup(): OffsetFetchRequestGroup {
+  return {
+    groupId: "",
+    memberId: null,
+    memberEpoch: -1,
+    topics: [],
+  };
+}
+
+/** OffsetFetchRequestTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchRequestTopic(): OffsetFetchRequestTopic {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}
+
+/** OffsetFetchRequestTopics with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchRequestTopics(): OffsetFetchRequestTopics {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}

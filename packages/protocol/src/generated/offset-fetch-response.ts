@@ -230,3 +230,60 @@ function writeOffsetFetchResponseGroup(w: Writer, v: number, o: OffsetFetchRespo
   w.int16(o.errorCode);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** OffsetFetchResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponse(): OffsetFetchResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+    errorCode: 0,
+    groups: [],
+  };
+}
+
+/** OffsetFetchResponseGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponseGroup(): OffsetFetchResponseGroup {
+  return {
+    groupId: "",
+    topics: [],
+    errorCode: 0,
+  };
+}
+
+/** OffsetFetchResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponsePartition(): OffsetFetchResponsePartition {
+  return {
+    partitionIndex: 0,
+    committedOffset: 0n,
+    committedLeaderEpoch: -1,
+    metadata: "",
+    errorCode: 0,
+  };
+}
+
+/** OffsetFetchResponsePartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponsePartitions(): OffsetFetchResponsePartitions {
+  return {
+    partitionIndex: 0,
+    committedOffset: 0n,
+    committedLeaderEpoch: -1,
+    metadata: "",
+    errorCode: 0,
+  };
+}
+
+/** OffsetFetchResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponseTopic(): OffsetFetchResponseTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}
+
+/** OffsetFetchResponseTopics with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetFetchResponseTopics(): OffsetFetchResponseTopics {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

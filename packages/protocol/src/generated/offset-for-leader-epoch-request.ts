@@ -114,3 +114,28 @@ function writeOffsetForLeaderTopic(w: Writer, v: number, o: OffsetForLeaderTopic
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'OffsetForLeaderTopic', v);
 }
+
+/** OffsetForLeaderEpochRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetForLeaderEpochRequest(): OffsetForLeaderEpochRequest {
+  return {
+    replicaId: -2,
+    topics: [],
+  };
+}
+
+/** OffsetForLeaderPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetForLeaderPartition(): OffsetForLeaderPartition {
+  return {
+    partition: 0,
+    currentLeaderEpoch: -1,
+    leaderEpoch: 0,
+  };
+}
+
+/** OffsetForLeaderTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetForLeaderTopic(): OffsetForLeaderTopic {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}

@@ -118,3 +118,29 @@ function writeOffsetForLeaderTopicResult(w: Writer, v: number, o: OffsetForLeade
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'OffsetForLeaderTopicResult', v);
 }
+
+/** EpochEndOffset with every field at its default (Kafka's no-argument constructor). */
+export function defaultEpochEndOffset(): EpochEndOffset {
+  return {
+    errorCode: 0,
+    partition: 0,
+    leaderEpoch: -1,
+    endOffset: -1n,
+  };
+}
+
+/** OffsetForLeaderEpochResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetForLeaderEpochResponse(): OffsetForLeaderEpochResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** OffsetForLeaderTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetForLeaderTopicResult(): OffsetForLeaderTopicResult {
+  return {
+    topic: "",
+    partitions: [],
+  };
+}

@@ -121,3 +121,29 @@ function writeTopicProduceData(w: Writer, v: number, o: TopicProduceData): void 
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'TopicProduceData', v);
 }
+
+/** PartitionProduceData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionProduceData(): PartitionProduceData {
+  return {
+    index: 0,
+    records: null,
+  };
+}
+
+/** ProduceRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultProduceRequest(): ProduceRequest {
+  return {
+    transactionalId: null,
+    acks: 0,
+    timeoutMs: 0,
+    topicData: [],
+  };
+}
+
+/** TopicProduceData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicProduceData(): TopicProduceData {
+  return {
+    name: "",
+    partitionData: [],
+  };
+}

@@ -265,10 +265,60 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
+/** BatchIndexAndErrorMessage with every field at its default (Kafka's no-argument constructor). */
+export function defaultBatchIndexAndErrorMessage(): BatchIndexAndErrorMessage {
+  return {
+    batchIndex: 0,
+    batchIndexErrorMessage: null,
+  };
+}
+
+/** LeaderIdAndEpoch with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
   return {
     leaderId: -1,
     leaderEpoch: -1,
+  };
+}
+
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** PartitionProduceResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionProduceResponse(): PartitionProduceResponse {
+  return {
+    index: 0,
+    errorCode: 0,
+    baseOffset: 0n,
+    logAppendTimeMs: -1n,
+    logStartOffset: -1n,
+    recordErrors: [],
+    errorMessage: null,
+    currentLeader: defaultLeaderIdAndEpoch(),
+  };
+}
+
+/** ProduceResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultProduceResponse(): ProduceResponse {
+  return {
+    responses: [],
+    throttleTimeMs: 0,
+    nodeEndpoints: [],
+  };
+}
+
+/** TopicProduceResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicProduceResponse(): TopicProduceResponse {
+  return {
+    name: "",
+    partitionResponses: [],
   };
 }
 

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, ZERO_UUID } from '../wire/field-checks';
 
 /**
  * PushTelemetryRequest (api key 72); versions 0; flexible 0+.
@@ -56,4 +56,15 @@ function writePushTelemetryRequest(w: Writer, v: number, o: PushTelemetryRequest
   w.int8(o.compressionType);
   w.compactBytes(o.metrics);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PushTelemetryRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultPushTelemetryRequest(): PushTelemetryRequest {
+  return {
+    clientInstanceId: ZERO_UUID,
+    subscriptionId: 0,
+    terminating: false,
+    compressionType: 0,
+    metrics: EMPTY_BYTES,
+  };
 }

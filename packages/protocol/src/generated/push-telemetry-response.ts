@@ -45,3 +45,11 @@ function writePushTelemetryResponse(w: Writer, v: number, o: PushTelemetryRespon
   w.int16(o.errorCode);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** PushTelemetryResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultPushTelemetryResponse(): PushTelemetryResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -146,4 +146,41 @@ function writeReadStateResult(w: Writer, v: number, o: ReadStateResult): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionResult);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResult(): PartitionResult {
+  return {
+    partition: 0,
+    errorCode: 0,
+    errorMessage: null,
+    stateEpoch: 0,
+    startOffset: 0n,
+    stateBatches: [],
+  };
+}
+
+/** ReadShareGroupStateResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadShareGroupStateResponse(): ReadShareGroupStateResponse {
+  return {
+    results: [],
+  };
+}
+
+/** ReadStateResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadStateResult(): ReadStateResult {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** StateBatch with every field at its default (Kafka's no-argument constructor). */
+export function defaultStateBatch(): StateBatch {
+  return {
+    firstOffset: 0n,
+    lastOffset: 0n,
+    deliveryState: 0,
+    deliveryCount: 0,
+  };
 }

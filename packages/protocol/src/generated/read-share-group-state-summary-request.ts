@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -99,4 +99,28 @@ function writeReadStateSummaryData(w: Writer, v: number, o: ReadStateSummaryData
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partition: 0,
+    leaderEpoch: 0,
+  };
+}
+
+/** ReadShareGroupStateSummaryRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadShareGroupStateSummaryRequest(): ReadShareGroupStateSummaryRequest {
+  return {
+    groupId: "",
+    topics: [],
+  };
+}
+
+/** ReadStateSummaryData with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadStateSummaryData(): ReadStateSummaryData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -107,4 +107,30 @@ function writeReadStateSummaryResult(w: Writer, v: number, o: ReadStateSummaryRe
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionResult);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResult(): PartitionResult {
+  return {
+    partition: 0,
+    errorCode: 0,
+    errorMessage: null,
+    stateEpoch: 0,
+    startOffset: 0n,
+  };
+}
+
+/** ReadShareGroupStateSummaryResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadShareGroupStateSummaryResponse(): ReadShareGroupStateSummaryResponse {
+  return {
+    results: [],
+  };
+}
+
+/** ReadStateSummaryResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultReadStateSummaryResult(): ReadStateSummaryResult {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

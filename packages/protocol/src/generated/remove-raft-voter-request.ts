@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 
 /**
  * RemoveRaftVoterRequest (api key 81); versions 0; flexible 0+.
@@ -48,4 +48,13 @@ function writeRemoveRaftVoterRequest(w: Writer, v: number, o: RemoveRaftVoterReq
   w.int32(o.voterId);
   w.uuid(o.voterDirectoryId);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** RemoveRaftVoterRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultRemoveRaftVoterRequest(): RemoveRaftVoterRequest {
+  return {
+    clusterId: "",
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+  };
 }

@@ -49,3 +49,12 @@ function writeRemoveRaftVoterResponse(w: Writer, v: number, o: RemoveRaftVoterRe
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** RemoveRaftVoterResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultRemoveRaftVoterResponse(): RemoveRaftVoterResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}

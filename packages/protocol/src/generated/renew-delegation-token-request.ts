@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 
 /**
  * RenewDelegationTokenRequest (api key 39); versions 0-2; flexible 2+; deprecated 0.
@@ -48,4 +48,12 @@ function writeRenewDelegationTokenRequest(w: Writer, v: number, o: RenewDelegati
   w.int64(o.renewPeriodMs);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'RenewDelegationTokenRequest', v);
+}
+
+/** RenewDelegationTokenRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultRenewDelegationTokenRequest(): RenewDelegationTokenRequest {
+  return {
+    hmac: EMPTY_BYTES,
+    renewPeriodMs: 0n,
+  };
 }

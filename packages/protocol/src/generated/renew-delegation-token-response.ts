@@ -52,3 +52,12 @@ function writeRenewDelegationTokenResponse(w: Writer, v: number, o: RenewDelegat
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'RenewDelegationTokenResponse', v);
 }
+
+/** RenewDelegationTokenResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultRenewDelegationTokenResponse(): RenewDelegationTokenResponse {
+  return {
+    errorCode: 0,
+    expiryTimestampMs: 0n,
+    throttleTimeMs: 0,
+  };
+}

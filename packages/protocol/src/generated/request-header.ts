@@ -55,3 +55,13 @@ function writeRequestHeader(w: Writer, v: number, o: RequestHeader): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'RequestHeader', v);
 }
+
+/** RequestHeader with every field at its default (Kafka's no-argument constructor). */
+export function defaultRequestHeader(): RequestHeader {
+  return {
+    requestApiKey: 0,
+    requestApiVersion: 0,
+    correlationId: 0,
+    clientId: "",
+  };
+}

@@ -43,3 +43,10 @@ function writeResponseHeader(w: Writer, v: number, o: ResponseHeader): void {
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'ResponseHeader', v);
 }
+
+/** ResponseHeader with every field at its default (Kafka's no-argument constructor). */
+export function defaultResponseHeader(): ResponseHeader {
+  return {
+    correlationId: 0,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 
 /**
  * SaslAuthenticateRequest (api key 36); versions 0-2; flexible 2+.
@@ -44,4 +44,11 @@ function writeSaslAuthenticateRequest(w: Writer, v: number, o: SaslAuthenticateR
   else w.bytes(o.authBytes);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'SaslAuthenticateRequest', v);
+}
+
+/** SaslAuthenticateRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultSaslAuthenticateRequest(): SaslAuthenticateRequest {
+  return {
+    authBytes: EMPTY_BYTES,
+  };
 }

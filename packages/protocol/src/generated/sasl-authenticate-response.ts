@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 
 /**
  * SaslAuthenticateResponse (api key 36); versions 0-2; flexible 2+.
@@ -57,4 +57,14 @@ function writeSaslAuthenticateResponse(w: Writer, v: number, o: SaslAuthenticate
   if (v >= 1) w.int64(o.sessionLifetimeMs);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'SaslAuthenticateResponse', v);
+}
+
+/** SaslAuthenticateResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultSaslAuthenticateResponse(): SaslAuthenticateResponse {
+  return {
+    errorCode: 0,
+    errorMessage: "",
+    authBytes: EMPTY_BYTES,
+    sessionLifetimeMs: 0n,
+  };
 }

@@ -36,3 +36,10 @@ function writeSaslHandshakeRequest(w: Writer, v: number, o: SaslHandshakeRequest
   checkVersion(v, 0, 1, 'SaslHandshakeRequest');
   w.string(o.mechanism);
 }
+
+/** SaslHandshakeRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultSaslHandshakeRequest(): SaslHandshakeRequest {
+  return {
+    mechanism: "",
+  };
+}

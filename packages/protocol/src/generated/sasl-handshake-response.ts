@@ -41,3 +41,11 @@ function writeSaslHandshakeResponse(w: Writer, v: number, o: SaslHandshakeRespon
   w.int16(o.errorCode);
   writeArray(w, false, v, o.mechanisms, writeStringElement);
 }
+
+/** SaslHandshakeResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultSaslHandshakeResponse(): SaslHandshakeResponse {
+  return {
+    errorCode: 0,
+    mechanisms: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readInt8Element, writeArray, writeInt8Element } from '../wire/arrays';
 
 /**
@@ -138,4 +138,39 @@ function writeAcknowledgeTopic(w: Writer, v: number, o: AcknowledgeTopic): void 
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writeAcknowledgePartition);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AcknowledgePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultAcknowledgePartition(): AcknowledgePartition {
+  return {
+    partitionIndex: 0,
+    acknowledgementBatches: [],
+  };
+}
+
+/** AcknowledgeTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultAcknowledgeTopic(): AcknowledgeTopic {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** AcknowledgementBatch with every field at its default (Kafka's no-argument constructor). */
+export function defaultAcknowledgementBatch(): AcknowledgementBatch {
+  return {
+    firstOffset: 0n,
+    lastOffset: 0n,
+    acknowledgeTypes: [],
+  };
+}
+
+/** ShareAcknowledgeRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareAcknowledgeRequest(): ShareAcknowledgeRequest {
+  return {
+    groupId: null,
+    memberId: "",
+    shareSessionEpoch: 0,
+    topics: [],
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -183,9 +183,49 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
+/** LeaderIdAndEpoch with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
   return {
     leaderId: 0,
     leaderEpoch: 0,
+  };
+}
+
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    errorMessage: null,
+    currentLeader: defaultLeaderIdAndEpoch(),
+  };
+}
+
+/** ShareAcknowledgeResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareAcknowledgeResponse(): ShareAcknowledgeResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: null,
+    responses: [],
+    nodeEndpoints: [],
+  };
+}
+
+/** ShareAcknowledgeTopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareAcknowledgeTopicResponse(): ShareAcknowledgeTopicResponse {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
   };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readInt32Element, readInt8Element, writeArray, writeInt32Element, writeInt8Element } from '../wire/arrays';
 
 /**
@@ -185,4 +185,52 @@ function writeForgottenTopic(w: Writer, v: number, o: ForgottenTopic): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writeInt32Element);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** AcknowledgementBatch with every field at its default (Kafka's no-argument constructor). */
+export function defaultAcknowledgementBatch(): AcknowledgementBatch {
+  return {
+    firstOffset: 0n,
+    lastOffset: 0n,
+    acknowledgeTypes: [],
+  };
+}
+
+/** FetchPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchPartition(): FetchPartition {
+  return {
+    partitionIndex: 0,
+    partitionMaxBytes: 0,
+    acknowledgementBatches: [],
+  };
+}
+
+/** FetchTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultFetchTopic(): FetchTopic {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** ForgottenTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultForgottenTopic(): ForgottenTopic {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
+}
+
+/** ShareFetchRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareFetchRequest(): ShareFetchRequest {
+  return {
+    groupId: null,
+    memberId: "",
+    shareSessionEpoch: 0,
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 2147483647,
+    topics: [],
+    forgottenTopicsData: [],
+  };
 }

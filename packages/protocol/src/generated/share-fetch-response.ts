@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -230,9 +230,62 @@ function writeNodeEndpoint(w: Writer, v: number, o: NodeEndpoint): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
+/** AcquiredRecords with every field at its default (Kafka's no-argument constructor). */
+export function defaultAcquiredRecords(): AcquiredRecords {
+  return {
+    firstOffset: 0n,
+    lastOffset: 0n,
+    deliveryCount: 0,
+  };
+}
+
+/** LeaderIdAndEpoch with every field at its default (Kafka's no-argument constructor). */
+export function defaultLeaderIdAndEpoch(): LeaderIdAndEpoch {
   return {
     leaderId: 0,
     leaderEpoch: 0,
+  };
+}
+
+/** NodeEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultNodeEndpoint(): NodeEndpoint {
+  return {
+    nodeId: 0,
+    host: "",
+    port: 0,
+    rack: null,
+  };
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+    errorMessage: null,
+    acknowledgeErrorCode: 0,
+    acknowledgeErrorMessage: null,
+    currentLeader: defaultLeaderIdAndEpoch(),
+    records: null,
+    acquiredRecords: [],
+  };
+}
+
+/** ShareFetchResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareFetchResponse(): ShareFetchResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: null,
+    responses: [],
+    nodeEndpoints: [],
+  };
+}
+
+/** ShareFetchableTopicResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareFetchableTopicResponse(): ShareFetchableTopicResponse {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
   };
 }

@@ -46,3 +46,11 @@ function writeShareGroupDescribeRequest(w: Writer, v: number, o: ShareGroupDescr
   w.bool(o.includeAuthorizedOperations);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ShareGroupDescribeRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareGroupDescribeRequest(): ShareGroupDescribeRequest {
+  return {
+    groupIds: [],
+    includeAuthorizedOperations: false,
+  };
+}

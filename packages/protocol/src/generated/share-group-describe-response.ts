@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, readCompactStringElement, readInt32Element, writeArray, writeCompactStringElement, writeInt32Element } from '../wire/arrays';
 
 /**
@@ -203,8 +203,54 @@ function writeAssignment(w: Writer, v: number, o: Assignment): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultAssignment(): Assignment {
+/** Assignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultAssignment(): Assignment {
   return {
     topicPartitions: [],
+  };
+}
+
+/** DescribedGroup with every field at its default (Kafka's no-argument constructor). */
+export function defaultDescribedGroup(): DescribedGroup {
+  return {
+    errorCode: 0,
+    errorMessage: null,
+    groupId: "",
+    groupState: "",
+    groupEpoch: 0,
+    assignmentEpoch: 0,
+    assignorName: "",
+    members: [],
+    authorizedOperations: -2147483648,
+  };
+}
+
+/** Member with every field at its default (Kafka's no-argument constructor). */
+export function defaultMember(): Member {
+  return {
+    memberId: "",
+    rackId: null,
+    memberEpoch: 0,
+    clientId: "",
+    clientHost: "",
+    subscribedTopicNames: [],
+    assignment: defaultAssignment(),
+  };
+}
+
+/** ShareGroupDescribeResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareGroupDescribeResponse(): ShareGroupDescribeResponse {
+  return {
+    throttleTimeMs: 0,
+    groups: [],
+  };
+}
+
+/** TopicPartitions with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicPartitions(): TopicPartitions {
+  return {
+    topicId: ZERO_UUID,
+    topicName: "",
+    partitions: [],
   };
 }

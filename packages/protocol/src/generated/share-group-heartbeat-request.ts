@@ -58,3 +58,14 @@ function writeShareGroupHeartbeatRequest(w: Writer, v: number, o: ShareGroupHear
   writeNullableArray(w, true, v, o.subscribedTopicNames, writeCompactStringElement);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** ShareGroupHeartbeatRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultShareGroupHeartbeatRequest(): ShareGroupHeartbeatRequest {
+  return {
+    groupId: "",
+    memberId: "",
+    memberEpoch: 0,
+    rackId: null,
+    subscribedTopicNames: null,
+  };
+}

@@ -40,3 +40,10 @@ function writeSnapshotFooterRecord(w: Writer, v: number, o: SnapshotFooterRecord
   w.int16(o.version);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** SnapshotFooterRecord with every field at its default (Kafka's no-argument constructor). */
+export function defaultSnapshotFooterRecord(): SnapshotFooterRecord {
+  return {
+    version: 0,
+  };
+}

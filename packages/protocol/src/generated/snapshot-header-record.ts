@@ -44,3 +44,11 @@ function writeSnapshotHeaderRecord(w: Writer, v: number, o: SnapshotHeaderRecord
   w.int64(o.lastContainedLogTimestamp);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** SnapshotHeaderRecord with every field at its default (Kafka's no-argument constructor). */
+export function defaultSnapshotHeaderRecord(): SnapshotHeaderRecord {
+  return {
+    version: 0,
+    lastContainedLogTimestamp: 0n,
+  };
+}

@@ -193,3 +193,50 @@ function writeStopReplicaTopicState(w: Writer, v: number, o: StopReplicaTopicSta
   writeArray(w, true, v, o.partitionStates, writeStopReplicaPartitionState);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** StopReplicaPartitionState with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaPartitionState(): StopReplicaPartitionState {
+  return {
+    partitionIndex: 0,
+    leaderEpoch: -1,
+    deletePartition: false,
+  };
+}
+
+/** StopReplicaPartitionV0 with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaPartitionV0(): StopReplicaPartitionV0 {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+  };
+}
+
+/** StopReplicaRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaRequest(): StopReplicaRequest {
+  return {
+    controllerId: 0,
+    isKRaftController: false,
+    controllerEpoch: 0,
+    brokerEpoch: -1n,
+    deletePartitions: false,
+    ungroupedPartitions: [],
+    topics: [],
+    topicStates: [],
+  };
+}
+
+/** StopReplicaTopicState with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaTopicState(): StopReplicaTopicState {
+  return {
+    topicName: "",
+    partitionStates: [],
+  };
+}
+
+/** StopReplicaTopicV1 with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaTopicV1(): StopReplicaTopicV1 {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}

@@ -84,3 +84,20 @@ function writeStopReplicaPartitionError(w: Writer, v: number, o: StopReplicaPart
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'StopReplicaPartitionError', v);
 }
+
+/** StopReplicaPartitionError with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaPartitionError(): StopReplicaPartitionError {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** StopReplicaResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultStopReplicaResponse(): StopReplicaResponse {
+  return {
+    errorCode: 0,
+    partitionErrors: [],
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion, nonDefault } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES, nonDefault } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -105,4 +105,25 @@ function writeSyncGroupRequestAssignment(w: Writer, v: number, o: SyncGroupReque
   else w.bytes(o.assignment);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'SyncGroupRequestAssignment', v);
+}
+
+/** SyncGroupRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultSyncGroupRequest(): SyncGroupRequest {
+  return {
+    groupId: "",
+    generationId: 0,
+    memberId: "",
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: null,
+    assignments: [],
+  };
+}
+
+/** SyncGroupRequestAssignment with every field at its default (Kafka's no-argument constructor). */
+export function defaultSyncGroupRequestAssignment(): SyncGroupRequestAssignment {
+  return {
+    memberId: "",
+    assignment: EMPTY_BYTES,
+  };
 }

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../wire/field-checks';
 
 /**
  * SyncGroupResponse (api key 14); versions 0-5; flexible 4+.
@@ -60,4 +60,15 @@ function writeSyncGroupResponse(w: Writer, v: number, o: SyncGroupResponse): voi
   else w.bytes(o.assignment);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'SyncGroupResponse', v);
+}
+
+/** SyncGroupResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultSyncGroupResponse(): SyncGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    protocolType: null,
+    protocolName: null,
+    assignment: EMPTY_BYTES,
+  };
 }

@@ -148,3 +148,35 @@ function writeTxnOffsetCommitRequestTopic(w: Writer, v: number, o: TxnOffsetComm
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'TxnOffsetCommitRequestTopic', v);
 }
+
+/** TxnOffsetCommitRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitRequest(): TxnOffsetCommitRequest {
+  return {
+    transactionalId: "",
+    groupId: "",
+    producerId: 0n,
+    producerEpoch: 0,
+    generationId: -1,
+    memberId: "",
+    groupInstanceId: null,
+    topics: [],
+  };
+}
+
+/** TxnOffsetCommitRequestPartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitRequestPartition(): TxnOffsetCommitRequestPartition {
+  return {
+    partitionIndex: 0,
+    committedOffset: 0n,
+    committedLeaderEpoch: -1,
+    committedMetadata: "",
+  };
+}
+
+/** TxnOffsetCommitRequestTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitRequestTopic(): TxnOffsetCommitRequestTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

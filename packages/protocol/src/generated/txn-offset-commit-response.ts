@@ -110,3 +110,27 @@ function writeTxnOffsetCommitResponseTopic(w: Writer, v: number, o: TxnOffsetCom
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'TxnOffsetCommitResponseTopic', v);
 }
+
+/** TxnOffsetCommitResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitResponse(): TxnOffsetCommitResponse {
+  return {
+    throttleTimeMs: 0,
+    topics: [],
+  };
+}
+
+/** TxnOffsetCommitResponsePartition with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitResponsePartition(): TxnOffsetCommitResponsePartition {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** TxnOffsetCommitResponseTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultTxnOffsetCommitResponseTopic(): TxnOffsetCommitResponseTopic {
+  return {
+    name: "",
+    partitions: [],
+  };
+}

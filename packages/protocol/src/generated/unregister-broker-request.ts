@@ -41,3 +41,10 @@ function writeUnregisterBrokerRequest(w: Writer, v: number, o: UnregisterBrokerR
   w.int32(o.brokerId);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** UnregisterBrokerRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultUnregisterBrokerRequest(): UnregisterBrokerRequest {
+  return {
+    brokerId: 0,
+  };
+}

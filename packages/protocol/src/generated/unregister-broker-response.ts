@@ -49,3 +49,12 @@ function writeUnregisterBrokerResponse(w: Writer, v: number, o: UnregisterBroker
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** UnregisterBrokerResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultUnregisterBrokerResponse(): UnregisterBrokerResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+  };
+}

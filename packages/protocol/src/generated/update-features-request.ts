@@ -88,3 +88,22 @@ function writeFeatureUpdateKey(w: Writer, v: number, o: FeatureUpdateKey): void 
   else if (o.upgradeType !== 1) throw nonDefault('FeatureUpdateKey.upgradeType', v);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** FeatureUpdateKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultFeatureUpdateKey(): FeatureUpdateKey {
+  return {
+    feature: "",
+    maxVersionLevel: 0,
+    allowDowngrade: false,
+    upgradeType: 1,
+  };
+}
+
+/** UpdateFeaturesRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateFeaturesRequest(): UpdateFeaturesRequest {
+  return {
+    timeoutMs: 60000,
+    featureUpdates: [],
+    validateOnly: false,
+  };
+}

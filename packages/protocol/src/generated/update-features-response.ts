@@ -85,3 +85,22 @@ function writeUpdatableFeatureResult(w: Writer, v: number, o: UpdatableFeatureRe
   w.compactNullableString(o.errorMessage);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** UpdatableFeatureResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdatableFeatureResult(): UpdatableFeatureResult {
+  return {
+    feature: "",
+    errorCode: 0,
+    errorMessage: "",
+  };
+}
+
+/** UpdateFeaturesResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateFeaturesResponse(): UpdateFeaturesResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    errorMessage: "",
+    results: [],
+  };
+}

@@ -271,3 +271,62 @@ function writeUpdateMetadataPartitionState(w: Writer, v: number, o: UpdateMetada
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'UpdateMetadataPartitionState', v);
 }
+
+/** UpdateMetadataBroker with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataBroker(): UpdateMetadataBroker {
+  return {
+    id: 0,
+    v0Host: "",
+    v0Port: 0,
+    endpoints: [],
+    rack: "",
+  };
+}
+
+/** UpdateMetadataEndpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataEndpoint(): UpdateMetadataEndpoint {
+  return {
+    port: 0,
+    host: "",
+    listener: "",
+    securityProtocol: 0,
+  };
+}
+
+/** UpdateMetadataPartitionState with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataPartitionState(): UpdateMetadataPartitionState {
+  return {
+    topicName: "",
+    partitionIndex: 0,
+    controllerEpoch: 0,
+    leader: 0,
+    leaderEpoch: 0,
+    isr: [],
+    zkVersion: 0,
+    replicas: [],
+    offlineReplicas: [],
+  };
+}
+
+/** UpdateMetadataRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataRequest(): UpdateMetadataRequest {
+  return {
+    controllerId: 0,
+    isKRaftController: false,
+    type: 0,
+    controllerEpoch: 0,
+    brokerEpoch: -1n,
+    ungroupedPartitionStates: [],
+    topicStates: [],
+    liveBrokers: [],
+  };
+}
+
+/** UpdateMetadataTopicState with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataTopicState(): UpdateMetadataTopicState {
+  return {
+    topicName: "",
+    topicId: ZERO_UUID,
+    partitionStates: [],
+  };
+}

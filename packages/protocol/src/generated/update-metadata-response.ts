@@ -44,3 +44,10 @@ function writeUpdateMetadataResponse(w: Writer, v: number, o: UpdateMetadataResp
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'UpdateMetadataResponse', v);
 }
+
+/** UpdateMetadataResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateMetadataResponse(): UpdateMetadataResponse {
+  return {
+    errorCode: 0,
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -121,9 +121,31 @@ function writeKRaftVersionFeature(w: Writer, v: number, o: KRaftVersionFeature):
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultKRaftVersionFeature(): KRaftVersionFeature {
+/** KRaftVersionFeature with every field at its default (Kafka's no-argument constructor). */
+export function defaultKRaftVersionFeature(): KRaftVersionFeature {
   return {
     minSupportedVersion: 0,
     maxSupportedVersion: 0,
+  };
+}
+
+/** Listener with every field at its default (Kafka's no-argument constructor). */
+export function defaultListener(): Listener {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
+}
+
+/** UpdateRaftVoterRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateRaftVoterRequest(): UpdateRaftVoterRequest {
+  return {
+    clusterId: "",
+    currentLeaderEpoch: 0,
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+    listeners: [],
+    kRaftVersionFeature: defaultKRaftVersionFeature(),
   };
 }

@@ -95,12 +95,22 @@ function writeCurrentLeader(w: Writer, v: number, o: CurrentLeader): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultCurrentLeader(): CurrentLeader {
+/** CurrentLeader with every field at its default (Kafka's no-argument constructor). */
+export function defaultCurrentLeader(): CurrentLeader {
   return {
     leaderId: -1,
     leaderEpoch: -1,
     host: "",
     port: 0,
+  };
+}
+
+/** UpdateRaftVoterResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultUpdateRaftVoterResponse(): UpdateRaftVoterResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    currentLeader: defaultCurrentLeader(),
   };
 }
 

@@ -124,3 +124,33 @@ function writeTopicData(w: Writer, v: number, o: TopicData): void {
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partitionIndex: 0,
+    candidateEpoch: 0,
+    candidateId: 0,
+    candidateDirectoryId: ZERO_UUID,
+    voterDirectoryId: ZERO_UUID,
+    lastOffsetEpoch: 0,
+    lastOffset: 0n,
+  };
+}
+
+/** TopicData with every field at its default (Kafka's no-argument constructor). */
+export function defaultTopicData(): TopicData {
+  return {
+    topicName: "",
+    partitions: [],
+  };
+}
+
+/** VoteRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultVoteRequest(): VoteRequest {
+  return {
+    clusterId: null,
+    voterId: -1,
+    topics: [],
+  };
+}

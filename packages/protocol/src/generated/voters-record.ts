@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { MessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -139,9 +139,37 @@ function writeVoter(w: Writer, v: number, o: Voter): void {
   writeTaggedFields(w, null, o.unknownTaggedFields);
 }
 
-function defaultKRaftVersionFeature(): KRaftVersionFeature {
+/** Endpoint with every field at its default (Kafka's no-argument constructor). */
+export function defaultEndpoint(): Endpoint {
+  return {
+    name: "",
+    host: "",
+    port: 0,
+  };
+}
+
+/** KRaftVersionFeature with every field at its default (Kafka's no-argument constructor). */
+export function defaultKRaftVersionFeature(): KRaftVersionFeature {
   return {
     minSupportedVersion: 0,
     maxSupportedVersion: 0,
+  };
+}
+
+/** Voter with every field at its default (Kafka's no-argument constructor). */
+export function defaultVoter(): Voter {
+  return {
+    voterId: 0,
+    voterDirectoryId: ZERO_UUID,
+    endpoints: [],
+    kRaftVersionFeature: defaultKRaftVersionFeature(),
+  };
+}
+
+/** VotersRecord with every field at its default (Kafka's no-argument constructor). */
+export function defaultVotersRecord(): VotersRecord {
+  return {
+    version: 0,
+    voters: [],
   };
 }

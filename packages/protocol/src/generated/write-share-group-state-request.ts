@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -146,4 +146,41 @@ function writeWriteStateData(w: Writer, v: number, o: WriteStateData): void {
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionData);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PartitionData with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionData(): PartitionData {
+  return {
+    partition: 0,
+    stateEpoch: 0,
+    leaderEpoch: 0,
+    startOffset: 0n,
+    stateBatches: [],
+  };
+}
+
+/** StateBatch with every field at its default (Kafka's no-argument constructor). */
+export function defaultStateBatch(): StateBatch {
+  return {
+    firstOffset: 0n,
+    lastOffset: 0n,
+    deliveryState: 0,
+    deliveryCount: 0,
+  };
+}
+
+/** WriteShareGroupStateRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteShareGroupStateRequest(): WriteShareGroupStateRequest {
+  return {
+    groupId: "",
+    topics: [],
+  };
+}
+
+/** WriteStateData with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteStateData(): WriteStateData {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

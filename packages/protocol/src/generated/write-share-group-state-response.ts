@@ -4,7 +4,7 @@ import type { Reader } from '../wire/reader';
 import type { Writer } from '../wire/writer';
 import type { ApiMessageCodec } from '../wire/message-codec';
 import { type RawTaggedField, readTaggedFields, writeTaggedFields } from '../wire/tagged-fields';
-import { checkVersion } from '../wire/field-checks';
+import { checkVersion, ZERO_UUID } from '../wire/field-checks';
 import { readArray, writeArray } from '../wire/arrays';
 
 /**
@@ -99,4 +99,28 @@ function writeWriteStateResult(w: Writer, v: number, o: WriteStateResult): void 
   w.uuid(o.topicId);
   writeArray(w, true, v, o.partitions, writePartitionResult);
   writeTaggedFields(w, null, o.unknownTaggedFields);
+}
+
+/** PartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionResult(): PartitionResult {
+  return {
+    partition: 0,
+    errorCode: 0,
+    errorMessage: null,
+  };
+}
+
+/** WriteShareGroupStateResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteShareGroupStateResponse(): WriteShareGroupStateResponse {
+  return {
+    results: [],
+  };
+}
+
+/** WriteStateResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteStateResult(): WriteStateResult {
+  return {
+    topicId: ZERO_UUID,
+    partitions: [],
+  };
 }

@@ -118,3 +118,29 @@ function writeWritableTxnMarker(w: Writer, v: number, o: WritableTxnMarker): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'WritableTxnMarker', v);
 }
+
+/** WritableTxnMarker with every field at its default (Kafka's no-argument constructor). */
+export function defaultWritableTxnMarker(): WritableTxnMarker {
+  return {
+    producerId: 0n,
+    producerEpoch: 0,
+    transactionResult: false,
+    topics: [],
+    coordinatorEpoch: 0,
+  };
+}
+
+/** WritableTxnMarkerTopic with every field at its default (Kafka's no-argument constructor). */
+export function defaultWritableTxnMarkerTopic(): WritableTxnMarkerTopic {
+  return {
+    name: "",
+    partitionIndexes: [],
+  };
+}
+
+/** WriteTxnMarkersRequest with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteTxnMarkersRequest(): WriteTxnMarkersRequest {
+  return {
+    markers: [],
+  };
+}

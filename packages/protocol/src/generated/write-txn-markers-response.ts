@@ -136,3 +136,34 @@ function writeWritableTxnMarkerResult(w: Writer, v: number, o: WritableTxnMarker
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'WritableTxnMarkerResult', v);
 }
+
+/** WritableTxnMarkerPartitionResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultWritableTxnMarkerPartitionResult(): WritableTxnMarkerPartitionResult {
+  return {
+    partitionIndex: 0,
+    errorCode: 0,
+  };
+}
+
+/** WritableTxnMarkerResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultWritableTxnMarkerResult(): WritableTxnMarkerResult {
+  return {
+    producerId: 0n,
+    topics: [],
+  };
+}
+
+/** WritableTxnMarkerTopicResult with every field at its default (Kafka's no-argument constructor). */
+export function defaultWritableTxnMarkerTopicResult(): WritableTxnMarkerTopicResult {
+  return {
+    name: "",
+    partitions: [],
+  };
+}
+
+/** WriteTxnMarkersResponse with every field at its default (Kafka's no-argument constructor). */
+export function defaultWriteTxnMarkersResponse(): WriteTxnMarkersResponse {
+  return {
+    markers: [],
+  };
+}

@@ -35,3 +35,10 @@ function writeGroupMetadataKey(w: Writer, v: number, o: GroupMetadataKey): void 
   checkVersion(v, 2, 2, 'GroupMetadataKey');
   w.string(o.group);
 }
+
+/** GroupMetadataKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultGroupMetadataKey(): GroupMetadataKey {
+  return {
+    group: "",
+  };
+}

@@ -4,7 +4,7 @@ import type { Reader } from '../../wire/reader';
 import type { Writer } from '../../wire/writer';
 import type { MessageCodec } from '../../wire/message-codec';
 import { noTaggedFields, type RawTaggedField, readTaggedFields, writeTaggedFields } from '../../wire/tagged-fields';
-import { checkVersion } from '../../wire/field-checks';
+import { checkVersion, EMPTY_BYTES } from '../../wire/field-checks';
 import { readArray, writeArray } from '../../wire/arrays';
 
 /**
@@ -128,4 +128,30 @@ function writeMemberMetadata(w: Writer, v: number, o: MemberMetadata): void {
   else w.bytes(o.assignment);
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'MemberMetadata', v);
+}
+
+/** GroupMetadataValue with every field at its default (Kafka's no-argument constructor). */
+export function defaultGroupMetadataValue(): GroupMetadataValue {
+  return {
+    protocolType: "",
+    generation: 0,
+    protocol: "",
+    leader: "",
+    currentStateTimestamp: -1n,
+    members: [],
+  };
+}
+
+/** MemberMetadata with every field at its default (Kafka's no-argument constructor). */
+export function defaultMemberMetadata(): MemberMetadata {
+  return {
+    memberId: "",
+    groupInstanceId: null,
+    clientId: "",
+    clientHost: "",
+    rebalanceTimeout: -1,
+    sessionTimeout: 0,
+    subscription: EMPTY_BYTES,
+    assignment: EMPTY_BYTES,
+  };
 }

@@ -43,3 +43,12 @@ function writeOffsetCommitKey(w: Writer, v: number, o: OffsetCommitKey): void {
   w.string(o.topic);
   w.int32(o.partition);
 }
+
+/** OffsetCommitKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitKey(): OffsetCommitKey {
+  return {
+    group: "",
+    topic: "",
+    partition: 0,
+  };
+}

@@ -60,3 +60,14 @@ function writeOffsetCommitValue(w: Writer, v: number, o: OffsetCommitValue): voi
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'OffsetCommitValue', v);
 }
+
+/** OffsetCommitValue with every field at its default (Kafka's no-argument constructor). */
+export function defaultOffsetCommitValue(): OffsetCommitValue {
+  return {
+    offset: 0n,
+    leaderEpoch: -1,
+    metadata: "",
+    commitTimestamp: 0n,
+    expireTimestamp: -1n,
+  };
+}

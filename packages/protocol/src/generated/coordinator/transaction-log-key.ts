@@ -35,3 +35,10 @@ function writeTransactionLogKey(w: Writer, v: number, o: TransactionLogKey): voi
   checkVersion(v, 0, 0, 'TransactionLogKey');
   w.string(o.transactionalId);
 }
+
+/** TransactionLogKey with every field at its default (Kafka's no-argument constructor). */
+export function defaultTransactionLogKey(): TransactionLogKey {
+  return {
+    transactionalId: "",
+  };
+}

@@ -133,3 +133,27 @@ function writePartitionsSchema(w: Writer, v: number, o: PartitionsSchema): void 
   if (flex) writeTaggedFields(w, null, o.unknownTaggedFields);
   else noTaggedFields(o, 'PartitionsSchema', v);
 }
+
+/** PartitionsSchema with every field at its default (Kafka's no-argument constructor). */
+export function defaultPartitionsSchema(): PartitionsSchema {
+  return {
+    topic: "",
+    partitionIds: [],
+  };
+}
+
+/** TransactionLogValue with every field at its default (Kafka's no-argument constructor). */
+export function defaultTransactionLogValue(): TransactionLogValue {
+  return {
+    producerId: 0n,
+    previousProducerId: -1n,
+    nextProducerId: -1n,
+    producerEpoch: 0,
+    transactionTimeoutMs: 0,
+    transactionStatus: 0,
+    transactionPartitions: [],
+    transactionLastUpdateTimestampMs: 0n,
+    transactionStartTimestampMs: 0n,
+    clientTransactionVersion: 0,
+  };
+}
