@@ -1,0 +1,145 @@
+/**
+ * A tarn broker: wires the log manager, metadata store, replica manager, topic administration and
+ * the request handlers behind the Kafka listeners, plus the admin HTTP server.
+ *
+ * Start-up: metadata → logs (recovery) → partitions → listeners. Shutdown (SIGTERM): stop accepting,
+ * answer the requests already received, then flush logs and write checkpoints.
+ */
+import { LogManager } from '@tarn/storage';
+import { AdminServer } from './admin/admin-server';
+import { BrokerConfig, type Listener } from './config/broker-config';
+import { allHandlers } from './handlers';
+import { createLogger, type Logger } from './logger';
+import type { BrokerEndpoint } from './metadata/cluster-metadata';
+import { EmbeddedMetadataStore } from './metadata/embedded-metadata-store';
+import type { MetadataStore } from './metadata/metadata-store';
+import { TopicAdmin } from './metadata/topic-admin';
+import { SocketServer } from './network/socket-server';
+import { ProducerIdManager } from './producer/producer-id-manager';
+import { ReplicaManager } from './replica/replica-manager';
+import { RequestDispatcher } from './server/request-dispatcher';
+
+export const TARN_VERSION = '0.1.0';
+
+export class Broker {
+  readonly config: BrokerConfig;
+  readonly logger: Logger;
+  readonly metadata: MetadataStore;
+  readonly logManager: LogManager;
+  readonly replicaManager: ReplicaManager;
+  readonly topicAdmin: TopicAdmin;
+  readonly producerIds: ProducerIdManager;
+  readonly dispatcher: RequestDispatcher;
+  readonly socketServer: SocketServer;
+  readonly adminServer: AdminServer;
+  startedAtMs = 0;
+  private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
+
+  constructor(props: Readonly<Record<string, string>>, options: { logger?: Logger } = {}) {
+    this.config = new BrokerConfig(props);
+    this.logger = options.logger ?? createLogger(this.config.get('log.level') ?? 'info', this.config.nodeId);
+    this.metadata = new EmbeddedMetadataStore(this.config.logDirs[0]!, this.config.get('cluster.id'));
+    this.logManager = new LogManager({
+      logDirs: this.config.logDirs,
+      brokerConfig: this.config.props,
+      topicOverrides: (topic) => this.metadata.topic(topic)?.configs ?? {},
+      logger: { info: (m, c) => this.logger.info(c ?? {}, m), warn: (m, c) => this.logger.warn(c ?? {}, m) },
+    });
+    this.replicaManager = new ReplicaManager(this.config.nodeId, this.logManager, this.metadata, this.logger);
+    this.topicAdmin = new TopicAdmin(
+      this.metadata,
+      () => this.liveBrokers().map((b) => b.nodeId),
+      {
+        numPartitions: this.config.int('num.partitions', 1),
+        replicationFactor: this.config.int('default.replication.factor', 1),
+        deleteTopicEnable: this.config.bool('delete.topic.enable'),
+      },
+      this.logger,
+    );
+    this.producerIds = new ProducerIdManager(this.metadata);
+    this.dispatcher = new RequestDispatcher(this, allHandlers, this.logger);
+    this.socketServer = new SocketServer(
+      {
+        listeners: this.config.listeners,
+        maxRequestSize: this.config.int('socket.request.max.bytes', 1),
+        idleMs: this.config.int('connections.max.idle.ms', -1),
+      },
+      this.dispatcher,
+      this.logger,
+    );
+    this.adminServer = new AdminServer(this.config.adminListener.host, this.config.adminListener.port, this.logger);
+    this.adminServer.route((req, res) => {
+      if (req.url !== '/healthz') return false;
+      const healthy = this.state === 'running';
+      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: healthy ? 'ok' : this.state, nodeId: this.config.nodeId, clusterId: this.metadata.clusterId, version: TARN_VERSION }));
+      return true;
+    });
+  }
+
+  async start(): Promise<void> {
+    const t0 = performance.now();
+    await this.metadata.start();
+    this.logManager.startup();
+    await this.adoptStrayLogs();
+    this.replicaManager.start();
+    this.logManager.startBackgroundTasks();
+    await this.socketServer.start();
+    await this.adminServer.start();
+    this.startedAtMs = Date.now();
+    this.state = 'running';
+    this.logger.info(
+      { clusterId: this.metadata.clusterId, listeners: this.boundListeners(), admin: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`, logDirs: this.config.logDirs, startupMs: Math.round(performance.now() - t0) },
+      'tarn broker started',
+    );
+  }
+
+  /** Partition directories found on disk that metadata does not know: a log dir written by Kafka. */
+  private async adoptStrayLogs(): Promise<void> {
+    for (const { topic, partitions } of this.replicaManager.strayLogs()) {
+      const created = await this.topicAdmin.createTopic(
+        { name: topic, numPartitions: partitions, replicationFactor: 1 },
+        { internal: true, validateOnly: true },
+      );
+      const single = created.partitions.map((p) => ({ ...p, replicas: [this.config.nodeId], isr: [this.config.nodeId], leader: this.config.nodeId }));
+      await this.metadata.createTopic({ ...created, partitions: single });
+      this.logger.warn({ topic, partitions }, 'adopted a topic found in the log directory but unknown to metadata');
+    }
+  }
+
+  /** Listeners with their bound ports (a configured port of 0 picks a free one). */
+  boundListeners(): Listener[] {
+    const bound = this.socketServer.boundListeners();
+    return this.config.advertisedListeners.map((a) => {
+      const b = bound.find((l) => l.name === a.name);
+      return a.port === 0 && b !== undefined ? { ...a, port: b.port } : a;
+    });
+  }
+
+  /** The brokers clients are told about (this one, until clustering lands). */
+  liveBrokers(listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
+    const l = this.boundListeners().find((x) => x.name === listenerName) ?? this.boundListeners()[0]!;
+    return [{ nodeId: this.config.nodeId, host: l.host, port: l.port, rack: this.config.get('broker.rack') ?? null }];
+  }
+
+  get controllerId(): number {
+    return this.config.nodeId;
+  }
+
+  get isRunning(): boolean {
+    return this.state === 'running';
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.state === 'stopping' || this.state === 'stopped') return;
+    this.state = 'stopping';
+    this.logger.info('shutting down');
+    await this.socketServer.shutdown();
+    this.replicaManager.stop();
+    await this.logManager.shutdown();
+    await this.metadata.close();
+    await this.adminServer.shutdown();
+    this.state = 'stopped';
+    this.logger.info('shut down completed');
+  }
+}

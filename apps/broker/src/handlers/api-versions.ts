@@ -1,0 +1,26 @@
+// ApiVersions v0-3. v1 adds throttle_time_ms; v3 is flexible and carries the client's software name
+// and version (KIP-511), which must match Kafka's pattern or the answer is INVALID_REQUEST. A
+// version newer than 3 is answered by the dispatcher with the KIP-511 fallback.
+import { ApiKey, ApiVersionsResponseTypes, ErrorCode } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+const SOFTWARE_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
+
+export const apiVersions = defineHandler({
+  apiKey: ApiKey.ApiVersions,
+  minVersion: 0,
+  maxVersion: 3,
+  handle(ctx, req) {
+    if (ctx.apiVersion >= 3) {
+      if (!SOFTWARE_PATTERN.test(req.clientSoftwareName) || !SOFTWARE_PATTERN.test(req.clientSoftwareVersion)) {
+        return { ...ApiVersionsResponseTypes.defaultApiVersionsResponse(), errorCode: ErrorCode.INVALID_REQUEST };
+      }
+      ctx.connection.clientSoftware = { name: req.clientSoftwareName, version: req.clientSoftwareVersion };
+    }
+    return {
+      ...ApiVersionsResponseTypes.defaultApiVersionsResponse(),
+      apiKeys: ctx.broker.dispatcher.supportedVersions(),
+    };
+  },
+  errorResponse: (_req, code) => ({ ...ApiVersionsResponseTypes.defaultApiVersionsResponse(), errorCode: code }),
+});

@@ -1,0 +1,104 @@
+// Metadata v0-12. v0: an empty topic list means all topics (v1+: null means all, empty means none).
+// v1 adds controller id, rack and is_internal; v2 cluster id; v3 throttle time; v4
+// allow_auto_topic_creation; v5 offline replicas; v7 leader epochs; v8 authorized operations (only
+// when asked for); v9 is flexible; v10 topic ids; v12 topic names nullable.
+// Unknown topics are auto-created when auto.create.topics.enable and the request allow it; names
+// that are not legal topic names are answered with INVALID_TOPIC_EXCEPTION.
+import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes, errorCodeOf } from '@tarn/protocol';
+import type { Broker } from '../broker';
+import { ZERO_UUID, type TopicMetadata } from '../metadata/cluster-metadata';
+import { validateTopicName } from '../metadata/topic-name';
+import { defineHandler } from '../server/handler';
+
+type TopicResponse = MetadataResponseTypes.MetadataResponseTopic;
+
+/** Kafka's "authorized operations" bitfield when no authorizer is configured: everything allowed. */
+const ALL_TOPIC_OPERATIONS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((bits, op) => bits | (1 << op), 0); // READ WRITE CREATE DELETE ALTER DESCRIBE DESCRIBE_CONFIGS ALTER_CONFIGS
+const NOT_REQUESTED = -2147483648;
+
+function topicResponse(broker: Broker, t: TopicMetadata, includeOps: boolean): TopicResponse {
+  return {
+    ...MetadataResponseTypes.defaultMetadataResponseTopic(),
+    errorCode: ErrorCode.NONE,
+    name: t.name,
+    topicId: t.topicId,
+    isInternal: t.internal,
+    partitions: t.partitions.map((p) => ({
+      ...MetadataResponseTypes.defaultMetadataResponsePartition(),
+      errorCode: p.leader < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
+      partitionIndex: p.partition,
+      leaderId: p.leader,
+      leaderEpoch: p.leaderEpoch,
+      replicaNodes: p.replicas,
+      isrNodes: p.isr,
+      offlineReplicas: p.replicas.filter((r) => !broker.liveBrokers().some((b) => b.nodeId === r)),
+    })),
+    topicAuthorizedOperations: includeOps ? ALL_TOPIC_OPERATIONS : NOT_REQUESTED,
+  };
+}
+
+function errorTopic(name: string | null, topicId: string, code: number): TopicResponse {
+  return { ...MetadataResponseTypes.defaultMetadataResponseTopic(), errorCode: code, name, topicId, topicAuthorizedOperations: NOT_REQUESTED };
+}
+
+export const metadata = defineHandler({
+  apiKey: ApiKey.Metadata,
+  minVersion: 0,
+  maxVersion: 12,
+  async handle(ctx, req) {
+    const { broker, apiVersion } = ctx;
+    const includeOps = apiVersion >= 8 && req.includeTopicAuthorizedOperations;
+    const allTopics = req.topics === null || (apiVersion === 0 && req.topics.length === 0);
+    let topics: TopicResponse[];
+    if (allTopics) {
+      topics = broker.metadata.topics().map((t) => topicResponse(broker, t, includeOps));
+    } else {
+      const autoCreate = broker.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
+      topics = [];
+      for (const rt of req.topics ?? []) {
+        if (rt.name === null) {
+          // topic ids are looked up by id (v10+)
+          const t = broker.metadata.topics().find((x) => x.topicId === rt.topicId);
+          topics.push(t ? topicResponse(broker, t, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          continue;
+        }
+        const name = rt.name;
+        const existing = broker.metadata.topic(name);
+        if (existing !== undefined) {
+          topics.push(topicResponse(broker, existing, includeOps));
+          continue;
+        }
+        try {
+          validateTopicName(name);
+        } catch {
+          topics.push(errorTopic(name, ZERO_UUID, ErrorCode.INVALID_TOPIC_EXCEPTION));
+          continue;
+        }
+        if (!autoCreate) {
+          topics.push(errorTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+          continue;
+        }
+        try {
+          const created = await broker.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
+          topics.push(topicResponse(broker, created, includeOps));
+        } catch (err) {
+          // a concurrent request created it first
+          const now = broker.metadata.topic(name);
+          topics.push(now ? topicResponse(broker, now, includeOps) : errorTopic(name, ZERO_UUID, err instanceof KafkaError ? err.code : errorCodeOf(err)));
+        }
+      }
+    }
+    return {
+      ...MetadataResponseTypes.defaultMetadataResponse(),
+      brokers: broker.liveBrokers(ctx.connection.listenerName).map((b) => ({ ...MetadataResponseTypes.defaultMetadataResponseBroker(), ...b })),
+      clusterId: broker.metadata.clusterId,
+      controllerId: broker.controllerId,
+      topics,
+      clusterAuthorizedOperations: apiVersion >= 8 && apiVersion <= 10 && req.includeClusterAuthorizedOperations ? 0 : NOT_REQUESTED,
+    };
+  },
+  errorResponse: (req, code) => ({
+    ...MetadataResponseTypes.defaultMetadataResponse(),
+    topics: (req.topics ?? []).map((t) => errorTopic(t.name, t.topicId, code)),
+  }),
+});

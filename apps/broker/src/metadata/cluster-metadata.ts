@@ -1,0 +1,44 @@
+/**
+ * The shape of cluster metadata: brokers, topics (with Kafka topic ids), partition assignments,
+ * leaders, leader epochs and ISRs. A metadata store keeps it; the broker reads an in-memory image.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface BrokerEndpoint {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface PartitionState {
+  partition: number;
+  replicas: number[];
+  isr: number[];
+  leader: number;
+  leaderEpoch: number;
+  /** Bumped on every change of this record; conditional updates compare it (compare-and-swap). */
+  partitionEpoch: number;
+}
+
+export interface TopicMetadata {
+  name: string;
+  topicId: string;
+  internal: boolean;
+  partitions: PartitionState[];
+  /** Topic-level config overrides only; effective values come from LogConfig resolution. */
+  configs: Record<string, string>;
+}
+
+export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+/** A random Kafka Uuid in its string form (URL-safe base64, no padding), never starting with '-'. */
+export function randomTopicId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-') && id !== ZERO_UUID) return id;
+  }
+}
+
+/** Kafka's cluster ids are Uuids in the same form. */
+export const randomClusterId = randomTopicId;

@@ -1,0 +1,122 @@
+/**
+ * Single-node metadata: the whole image in memory, persisted as one JSON file in the first log dir
+ * (`tarn-metadata.json`, written to `.tmp`, fsynced and renamed on every change).
+ */
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { nodeFileSystem, writeFileAtomically } from '@tarn/storage';
+import { randomClusterId, type PartitionState, type TopicMetadata } from './cluster-metadata';
+import type { MetadataChange, MetadataStore } from './metadata-store';
+
+export const EMBEDDED_METADATA_FILE = 'tarn-metadata.json';
+
+interface Image {
+  version: 1;
+  clusterId: string;
+  nextProducerId: number;
+  topics: TopicMetadata[];
+}
+
+export class EmbeddedMetadataStore implements MetadataStore {
+  private image!: Image;
+  private readonly byName = new Map<string, TopicMetadata>();
+  private readonly listeners = new Set<(c: MetadataChange) => void>();
+  private readonly path: string;
+
+  constructor(private readonly dir: string, private readonly clusterIdOverride?: string) {
+    this.path = join(dir, EMBEDDED_METADATA_FILE);
+  }
+
+  get clusterId(): string {
+    return this.image.clusterId;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
+    if (existsSync(this.path)) {
+      this.image = JSON.parse(readFileSync(this.path, 'utf8')) as Image;
+      if (this.image.version !== 1) throw new Error(`${this.path}: unsupported metadata version ${String(this.image.version)}`);
+    } else {
+      this.image = { version: 1, clusterId: this.clusterIdOverride ?? randomClusterId(), nextProducerId: 0, topics: [] };
+      this.persist();
+    }
+    for (const t of this.image.topics) this.byName.set(t.name, t);
+  }
+
+  async close(): Promise<void> {}
+
+  private persist(): void {
+    this.image.topics = [...this.byName.values()];
+    writeFileAtomically(nodeFileSystem, this.path, JSON.stringify(this.image, null, 1));
+  }
+
+  private emit(change: MetadataChange): void {
+    for (const l of this.listeners) l(change);
+  }
+
+  topic(name: string): TopicMetadata | undefined {
+    return this.byName.get(name);
+  }
+
+  topics(): TopicMetadata[] {
+    return [...this.byName.values()];
+  }
+
+  private mustGet(name: string): TopicMetadata {
+    const t = this.byName.get(name);
+    if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
+    return t;
+  }
+
+  async createTopic(topic: TopicMetadata): Promise<void> {
+    if (this.byName.has(topic.name)) throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${topic.name}' already exists.`);
+    this.byName.set(topic.name, structuredClone(topic));
+    this.persist();
+    this.emit({ type: 'topic-created', topic: topic.name });
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    const t = this.mustGet(name);
+    this.byName.delete(name);
+    this.persist();
+    this.emit({ type: 'topic-deleted', topic: name, topicId: t.topicId });
+  }
+
+  async setTopicConfigs(name: string, configs: Record<string, string>): Promise<void> {
+    this.mustGet(name).configs = { ...configs };
+    this.persist();
+    this.emit({ type: 'topic-configs-changed', topic: name });
+  }
+
+  async addPartitions(name: string, partitions: PartitionState[]): Promise<void> {
+    const t = this.mustGet(name);
+    const from = t.partitions.length;
+    t.partitions.push(...structuredClone(partitions));
+    this.persist();
+    this.emit({ type: 'partitions-added', topic: name, from });
+  }
+
+  async updatePartition(name: string, state: PartitionState, expectedPartitionEpoch: number): Promise<boolean> {
+    const t = this.mustGet(name);
+    const previous = t.partitions[state.partition];
+    if (previous === undefined || previous.partitionEpoch !== expectedPartitionEpoch) return false;
+    const current = { ...structuredClone(state), partitionEpoch: expectedPartitionEpoch + 1 };
+    t.partitions[state.partition] = current;
+    this.persist();
+    this.emit({ type: 'partition-changed', topic: name, partition: state.partition, previous, current });
+    return true;
+  }
+
+  async allocateProducerIds(count: number): Promise<number> {
+    const first = this.image.nextProducerId;
+    this.image.nextProducerId += count;
+    this.persist();
+    return first;
+  }
+
+  onChange(listener: (change: MetadataChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Where cluster metadata lives (DESIGN.md decision 8): `embedded` for a single node, `etcd` for a
+ * cluster. Reads come from an in-memory image that the store keeps current; every change is a
+ * conditional write, and listeners hear about changes whoever made them.
+ */
+import type { PartitionState, TopicMetadata } from './cluster-metadata';
+
+export type MetadataChange =
+  | { type: 'topic-created'; topic: string }
+  | { type: 'topic-deleted'; topic: string; topicId: string }
+  | { type: 'topic-configs-changed'; topic: string }
+  | { type: 'partitions-added'; topic: string; from: number }
+  | { type: 'partition-changed'; topic: string; partition: number; previous: PartitionState; current: PartitionState };
+
+export interface MetadataStore {
+  readonly clusterId: string;
+  start(): Promise<void>;
+  close(): Promise<void>;
+  topic(name: string): TopicMetadata | undefined;
+  topics(): TopicMetadata[];
+  /** Throws TOPIC_ALREADY_EXISTS. */
+  createTopic(topic: TopicMetadata): Promise<void>;
+  deleteTopic(name: string): Promise<void>;
+  setTopicConfigs(name: string, configs: Record<string, string>): Promise<void>;
+  addPartitions(name: string, partitions: PartitionState[]): Promise<void>;
+  /** Replaces a partition's state if its partitionEpoch still equals `expectedPartitionEpoch`. */
+  updatePartition(name: string, state: PartitionState, expectedPartitionEpoch: number): Promise<boolean>;
+  /** Reserves `count` consecutive producer ids and returns the first. */
+  allocateProducerIds(count: number): Promise<number>;
+  onChange(listener: (change: MetadataChange) => void): () => void;
+}

@@ -1,0 +1,186 @@
+/**
+ * One client connection: cuts the byte stream into Kafka frames (int32 size + payload), hands each
+ * to the request processor, and writes the responses back strictly in request order.
+ *
+ * Requests are processed as they arrive (pipelining), not one at a time as Kafka's muted channels
+ * do; order still holds because handlers make their order-sensitive changes (log appends, group
+ * state) synchronously before they first await, and responses queue behind earlier ones.
+ * A frame larger than socket.request.max.bytes (or with a negative size) closes the connection, as
+ * Kafka's InvalidReceiveException does. Idle connections close after connections.max.idle.ms.
+ */
+import type { Socket } from 'node:net';
+import type { Logger } from '../logger';
+
+export type ProcessResult =
+  | { kind: 'response'; chunks: Buffer[] }
+  | { kind: 'none' }
+  | { kind: 'close'; reason: string };
+
+export interface RequestProcessor {
+  process(connection: Connection, frame: Buffer): Promise<ProcessResult>;
+}
+
+interface Slot {
+  result: ProcessResult | null;
+}
+
+/** More requests than this in flight on one connection pauses reading from it. */
+const MAX_IN_FLIGHT = 64;
+
+export class Connection {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private frameSize = -1;
+  private readonly queue: Slot[] = [];
+  private closed = false;
+  private readPaused = false;
+  private drainWaiters: Array<() => void> = [];
+  /** Set by ApiVersions v3+ (KIP-511), for logs and the console. */
+  clientSoftware: { name: string; version: string } | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly socket: Socket,
+    readonly listenerName: string,
+    private readonly processor: RequestProcessor,
+    private readonly maxRequestSize: number,
+    idleMs: number,
+    private readonly logger: Logger,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.updateReading());
+    socket.on('error', (err) => this.logger.debug({ connection: id, err: err.message }, 'connection error'));
+    socket.on('close', () => this.onClose());
+    if (idleMs > 0 && idleMs < 2 ** 31) {
+      socket.setTimeout(idleMs, () => {
+        if (this.queue.length === 0) this.close(`idle for more than connections.max.idle.ms (${idleMs})`);
+      });
+    }
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
+  }
+
+  get inFlight(): number {
+    return this.queue.length;
+  }
+
+  private take(n: number): Buffer {
+    const first = this.chunks[0]!;
+    let out: Buffer;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+    } else {
+      out = Buffer.allocUnsafe(n);
+      let filled = 0;
+      while (filled < n) {
+        const c = this.chunks[0]!;
+        const k = Math.min(c.length, n - filled);
+        c.copy(out, filled, 0, k);
+        filled += k;
+        if (k === c.length) this.chunks.shift();
+        else this.chunks[0] = c.subarray(k);
+      }
+    }
+    this.buffered -= n;
+    return out;
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    for (;;) {
+      if (this.frameSize < 0) {
+        if (this.buffered < 4) break;
+        const size = this.take(4).readInt32BE(0);
+        if (size < 0 || size > this.maxRequestSize) {
+          this.close(`invalid request size ${size} (socket.request.max.bytes is ${this.maxRequestSize})`);
+          return;
+        }
+        this.frameSize = size;
+      }
+      if (this.buffered < this.frameSize) break;
+      const frame = this.take(this.frameSize);
+      this.frameSize = -1;
+      this.dispatch(frame);
+      if (this.closed) return;
+    }
+    this.updateReading();
+  }
+
+  private dispatch(frame: Buffer): void {
+    const slot: Slot = { result: null };
+    this.queue.push(slot);
+    this.processor.process(this, frame).then(
+      (result) => {
+        slot.result = result;
+        this.flush();
+      },
+      (err: unknown) => {
+        slot.result = { kind: 'close', reason: `request processing failed: ${String(err)}` };
+        this.flush();
+      },
+    );
+  }
+
+  /** Sends every finished response at the head of the queue. */
+  private flush(): void {
+    if (this.closed) return;
+    this.socket.cork();
+    while (this.queue.length > 0 && this.queue[0]!.result !== null) {
+      const result = this.queue.shift()!.result!;
+      if (result.kind === 'close') {
+        this.socket.uncork();
+        this.close(result.reason);
+        return;
+      }
+      if (result.kind === 'response') for (const c of result.chunks) this.socket.write(c);
+    }
+    this.socket.uncork();
+    this.updateReading();
+    if (this.queue.length === 0) for (const w of this.drainWaiters.splice(0)) w();
+  }
+
+  /** Back-pressure: stop reading while too much is in flight or the socket's buffer is full. */
+  private updateReading(): void {
+    if (this.closed) return;
+    const shouldPause = this.queue.length >= MAX_IN_FLIGHT || this.socket.writableNeedDrain;
+    if (shouldPause && !this.readPaused) {
+      this.socket.pause();
+      this.readPaused = true;
+    } else if (!shouldPause && this.readPaused) {
+      this.readPaused = false;
+      this.socket.resume();
+    }
+  }
+
+  /** Resolves when every request received so far has been answered. */
+  drained(): Promise<void> {
+    if (this.queue.length === 0 || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  /** Stops reading new requests (shutdown); requests already received still get answers. */
+  stopReading(): void {
+    this.socket.pause();
+    this.readPaused = true;
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.logger.info({ connection: this.id, remote: this.remoteAddress, reason }, 'closing connection');
+    this.socket.destroy();
+    for (const w of this.drainWaiters.splice(0)) w();
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    for (const w of this.drainWaiters.splice(0)) w();
+  }
+}

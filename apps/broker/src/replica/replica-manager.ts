@@ -1,0 +1,273 @@
+/**
+ * The partitions this broker hosts and the two data paths through them (Kafka's ReplicaManager):
+ * appends with acks semantics, and fetches that long-poll until `min.bytes` are ready or
+ * `max.wait.ms` passes. Partitions follow the metadata store: created, grown and deleted as topics
+ * change.
+ */
+import { ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
+import type { LogAppendInfo, LogManager } from '@tarn/storage';
+import type { Logger } from '../logger';
+import type { PartitionState, TopicMetadata } from '../metadata/cluster-metadata';
+import type { MetadataChange, MetadataStore } from '../metadata/metadata-store';
+import { Partition, type FetchIsolation } from './partition';
+
+export interface AppendEntry {
+  topic: string;
+  partition: number;
+  records: Buffer;
+}
+
+export interface AppendResult {
+  topic: string;
+  partition: number;
+  error: number;
+  errorMessage: string | null;
+  info: LogAppendInfo | null;
+}
+
+export interface FetchPartition {
+  topic: string;
+  partition: number;
+  fetchOffset: number;
+  partitionMaxBytes: number;
+  currentLeaderEpoch: number;
+}
+
+export interface FetchParams {
+  replicaId: number;
+  maxWaitMs: number;
+  minBytes: number;
+  maxBytes: number;
+  /** Fetch v0-2 had no response size limit: every partition may return its first batch whole. */
+  hardMaxBytesLimit: boolean;
+  isolation: FetchIsolation;
+  partitions: FetchPartition[];
+}
+
+export interface FetchResult {
+  topic: string;
+  partition: number;
+  error: number;
+  highWatermark: number;
+  lastStableOffset: number;
+  logStartOffset: number;
+  /** Stored bytes, possibly ending in a partial batch, as Kafka serves them. */
+  records: Buffer | null;
+  /** Base offset of the first batch in `records`. */
+  firstEntryOffset: number;
+}
+
+export const partitionKey = (topic: string, partition: number): string => `${topic}-${partition}`;
+
+export class ReplicaManager {
+  private readonly partitions = new Map<string, Partition>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly nodeId: number,
+    readonly logManager: LogManager,
+    private readonly metadata: MetadataStore,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Opens a replica for every partition assigned to this broker and follows metadata changes. */
+  start(): void {
+    for (const topic of this.metadata.topics()) this.ensureReplicas(topic, 0);
+    this.unsubscribe = this.metadata.onChange((c) => this.onMetadataChange(c));
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    for (const p of this.partitions.values()) p.close();
+  }
+
+  private onMetadataChange(change: MetadataChange): void {
+    try {
+      switch (change.type) {
+        case 'topic-created':
+        case 'partitions-added': {
+          const topic = this.metadata.topic(change.topic);
+          if (topic) this.ensureReplicas(topic, change.type === 'partitions-added' ? change.from : 0);
+          break;
+        }
+        case 'topic-deleted':
+          for (const [key, p] of this.partitions) {
+            if (p.topic !== change.topic) continue;
+            p.close();
+            this.partitions.delete(key);
+            this.logManager.deleteLog(p.topic, p.partition);
+          }
+          break;
+        case 'topic-configs-changed': {
+          const topic = this.metadata.topic(change.topic);
+          if (topic) this.logManager.updateTopicConfig(topic.name, topic.configs);
+          break;
+        }
+        case 'partition-changed': {
+          const p = this.partitions.get(partitionKey(change.topic, change.partition));
+          if (p) p.state = change.current;
+          break;
+        }
+      }
+    } catch (err) {
+      this.logger.error({ change, err }, 'failed to apply a metadata change');
+    }
+  }
+
+  private ensureReplicas(topic: TopicMetadata, from: number): void {
+    for (const state of topic.partitions.slice(from)) {
+      if (!state.replicas.includes(this.nodeId)) continue;
+      const key = partitionKey(topic.name, state.partition);
+      if (this.partitions.has(key)) continue;
+      const log = this.logManager.getOrCreateLog(topic.name, state.partition, topic.configs);
+      const p = new Partition(topic.name, state.partition, topic.topicId, log, state, this.nodeId);
+      // A restarted single replica is its own ISR: everything it has is committed.
+      if (p.isLeader && state.isr.length === 1 && state.isr[0] === this.nodeId) p.maybeIncrementHighWatermark();
+      this.partitions.set(key, p);
+    }
+  }
+
+  getPartition(topic: string, partition: number): Partition | undefined {
+    return this.partitions.get(partitionKey(topic, partition));
+  }
+
+  /** The partition if this broker leads it; Kafka's errors otherwise. */
+  leaderPartition(topic: string, partition: number): Partition {
+    const p = this.partitions.get(partitionKey(topic, partition));
+    if (p === undefined) {
+      const t = this.metadata.topic(topic);
+      if (t !== undefined && partition >= 0 && partition < t.partitions.length) {
+        throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `This broker does not host ${topic}-${partition}`);
+      }
+      throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `This server does not host ${topic}-${partition}`);
+    }
+    if (!p.isLeader) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Broker ${this.nodeId} is not the leader of ${topic}-${partition}`);
+    return p;
+  }
+
+  allPartitions(): Partition[] {
+    return [...this.partitions.values()];
+  }
+
+  /**
+   * Appends to every partition, then waits as `acks` asks: 0 and 1 once the local write is done,
+   * -1 once the high watermark passes the batch (up to `timeoutMs`, then REQUEST_TIMED_OUT).
+   * The appends themselves are issued synchronously, in request order.
+   */
+  async appendRecords(acks: number, timeoutMs: number, entries: AppendEntry[]): Promise<AppendResult[]> {
+    const pending = entries.map((e) => {
+      try {
+        const p = this.leaderPartition(e.topic, e.partition);
+        return { e, p, promise: p.appendRecordsToLeader(e.records, acks) };
+      } catch (err) {
+        return { e, p: null, promise: Promise.reject(err) };
+      }
+    });
+    return Promise.all(
+      pending.map(async ({ e, p, promise }): Promise<AppendResult> => {
+        try {
+          const info = await promise;
+          if (acks === -1 && p !== null && !(await p.waitForHighWatermark(info.lastOffset + 1, timeoutMs))) {
+            return { topic: e.topic, partition: e.partition, error: ErrorCode.REQUEST_TIMED_OUT, errorMessage: 'the high watermark did not reach the batch in time', info };
+          }
+          return { topic: e.topic, partition: e.partition, error: ErrorCode.NONE, errorMessage: null, info };
+        } catch (err) {
+          return { topic: e.topic, partition: e.partition, error: this.codeFor(err, e), errorMessage: (err as Error).message, info: null };
+        }
+      }),
+    );
+  }
+
+  private codeFor(err: unknown, where: { topic: string; partition: number }): number {
+    const code = errorCodeOf(err);
+    if (code === ErrorCode.UNKNOWN_SERVER_ERROR) this.logger.error({ err, ...where }, 'unexpected error on the data path');
+    return code;
+  }
+
+  /** Reads every partition once (Kafka's readFromLocalLog), sharing the response byte budget. */
+  private readFromLocalLog(params: FetchParams): FetchResult[] {
+    let limitBytes = params.maxBytes;
+    let minOneMessage = !params.hardMaxBytesLimit;
+    return params.partitions.map((fp): FetchResult => {
+      const empty = { topic: fp.topic, partition: fp.partition, records: null, firstEntryOffset: fp.fetchOffset };
+      try {
+        const p = this.leaderPartition(fp.topic, fp.partition);
+        p.checkLeaderEpoch(fp.currentLeaderEpoch);
+        const fetchSize = params.hardMaxBytesLimit ? fp.partitionMaxBytes : Math.min(fp.partitionMaxBytes, limitBytes);
+        const info = p.read(fp.fetchOffset, fetchSize, params.isolation, minOneMessage);
+        const records = info.slice === null ? null : p.log.readSlice(info.slice);
+        const size = records?.length ?? 0;
+        if (size > 0) minOneMessage = false;
+        limitBytes = Math.max(0, limitBytes - size);
+        return {
+          ...empty,
+          error: ErrorCode.NONE,
+          highWatermark: p.highWatermark,
+          lastStableOffset: p.lastStableOffset,
+          logStartOffset: p.log.logStartOffset,
+          records,
+          firstEntryOffset: info.firstEntryOffset,
+        };
+      } catch (err) {
+        return { ...empty, error: this.codeFor(err, fp), highWatermark: -1, lastStableOffset: -1, logStartOffset: -1 };
+      }
+    });
+  }
+
+  /**
+   * A fetch: answered at once when it has `minBytes`, an error, or no wait; otherwise parked until a
+   * partition's high watermark moves enough or `maxWaitMs` passes (the fetch purgatory).
+   */
+  fetchMessages(params: FetchParams): Promise<FetchResult[]> {
+    const first = this.readFromLocalLog(params);
+    const ready = (results: FetchResult[]) =>
+      results.some((r) => r.error !== ErrorCode.NONE) || results.reduce((n, r) => n + (r.records?.length ?? 0), 0) >= params.minBytes;
+    if (params.maxWaitMs <= 0 || params.partitions.length === 0 || ready(first)) return Promise.resolve(first);
+    return new Promise((resolve) => {
+      let done = false;
+      let checkScheduled = false;
+      const unsubscribes: Array<() => void> = [];
+      const finish = (results: FetchResult[]) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        for (const u of unsubscribes) u();
+        resolve(results);
+      };
+      const check = () => {
+        checkScheduled = false;
+        if (done) return;
+        const results = this.readFromLocalLog(params);
+        if (ready(results)) finish(results);
+      };
+      const timer = setTimeout(() => finish(this.readFromLocalLog(params)), params.maxWaitMs);
+      for (const fp of params.partitions) {
+        const p = this.partitions.get(partitionKey(fp.topic, fp.partition));
+        if (p === undefined) continue;
+        unsubscribes.push(
+          p.onHighWatermarkChange(() => {
+            // several partitions may move in one turn: check once
+            if (!checkScheduled) {
+              checkScheduled = true;
+              setImmediate(check);
+            }
+          }),
+        );
+      }
+    });
+  }
+
+  /** Adopts logs found on disk that metadata does not know (e.g. a log dir written by Kafka). */
+  strayLogs(): Array<{ topic: string; partitions: number }> {
+    const byTopic = new Map<string, number>();
+    for (const log of this.logManager.allLogs()) {
+      if (this.metadata.topic(log.topic) !== undefined) continue;
+      byTopic.set(log.topic, Math.max(byTopic.get(log.topic) ?? 0, log.partition + 1));
+    }
+    return [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
+  }
+
+  static singleReplicaState(partition: number, nodeId: number): PartitionState {
+    return { partition, replicas: [nodeId], isr: [nodeId], leader: nodeId, leaderEpoch: 0, partitionEpoch: 0 };
+  }
+}

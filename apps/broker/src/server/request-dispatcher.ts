@@ -1,0 +1,115 @@
+/**
+ * Decodes a request, runs its handler, encodes the answer — and turns failures into Kafka's
+ * answers (DESIGN.md decision 6):
+ *  - ApiVersions at a version newer than ours: a v0 response with UNSUPPORTED_VERSION listing our
+ *    ApiVersions range (KIP-511), so the client can retry at a version we speak;
+ *  - an unknown API key, an unsupported version or a frame that does not decode: the connection is
+ *    closed, as Kafka does (it cannot know how to answer), and other connections go on;
+ *  - a handler that throws: the API's error response with the KafkaError's code, or
+ *    UNKNOWN_SERVER_ERROR (logged with its context) for anything unexpected.
+ */
+import {
+  ApiKey,
+  DecodeError,
+  ErrorCode,
+  KafkaError,
+  decodeRequest,
+  encodeResponse,
+  errorCodeOf,
+  peekRequestIds,
+  type ApiKeyNumber,
+  type ApiRequestMap,
+} from '@tarn/protocol';
+import type { Broker } from '../broker';
+import type { Logger } from '../logger';
+import type { Connection, ProcessResult, RequestProcessor } from '../network/connection';
+import { CLOSE_CONNECTION, NO_RESPONSE, type Handler } from './handler';
+
+export interface RequestObserver {
+  (apiKey: number, apiVersion: number, durationMs: number, error: number): void;
+}
+
+export class RequestDispatcher implements RequestProcessor {
+  private readonly handlers = new Map<number, Handler<ApiKeyNumber>>();
+  private observers: RequestObserver[] = [];
+
+  constructor(
+    private readonly broker: Broker,
+    handlers: ReadonlyArray<Handler<ApiKeyNumber>>,
+    private readonly logger: Logger,
+  ) {
+    for (const h of handlers) this.handlers.set(h.apiKey, h);
+  }
+
+  /** The API versions this broker advertises in ApiVersions. */
+  supportedVersions(): Array<{ apiKey: number; minVersion: number; maxVersion: number }> {
+    return [...this.handlers.values()]
+      .map((h) => ({ apiKey: h.apiKey, minVersion: h.minVersion, maxVersion: h.maxVersion }))
+      .sort((a, b) => a.apiKey - b.apiKey);
+  }
+
+  observe(observer: RequestObserver): void {
+    this.observers.push(observer);
+  }
+
+  async process(connection: Connection, frame: Buffer): Promise<ProcessResult> {
+    const started = performance.now();
+    let ids: { apiKey: number; apiVersion: number; correlationId: number };
+    try {
+      ids = peekRequestIds(frame);
+    } catch (err) {
+      return { kind: 'close', reason: `undecodable request header: ${(err as Error).message}` };
+    }
+    const handler = this.handlers.get(ids.apiKey);
+    if (ids.apiKey === ApiKey.ApiVersions && handler !== undefined && ids.apiVersion > handler.maxVersion) {
+      return this.apiVersionsFallback(ids.correlationId, handler);
+    }
+    if (handler === undefined) {
+      return { kind: 'close', reason: `unknown or unsupported API key ${ids.apiKey} (v${ids.apiVersion})` };
+    }
+    if (ids.apiVersion < handler.minVersion || ids.apiVersion > handler.maxVersion) {
+      return { kind: 'close', reason: `unsupported version ${ids.apiVersion} of API key ${ids.apiKey} (supported ${handler.minVersion}-${handler.maxVersion})` };
+    }
+    let request;
+    try {
+      request = decodeRequest(frame);
+    } catch (err) {
+      const why = err instanceof DecodeError ? err.message : String(err);
+      return { kind: 'close', reason: `malformed API key ${ids.apiKey} v${ids.apiVersion} request: ${why}` };
+    }
+    const ctx = { broker: this.broker, connection, header: request.header, apiVersion: ids.apiVersion };
+    let result;
+    let error: number = ErrorCode.NONE;
+    try {
+      result = await handler.handle(ctx, request.body as ApiRequestMap[ApiKeyNumber]);
+    } catch (err) {
+      error = errorCodeOf(err);
+      if (!(err instanceof KafkaError)) {
+        this.logger.error({ err, apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, connection: connection.id }, 'unexpected error handling a request');
+      }
+      result = handler.errorResponse(request.body as ApiRequestMap[ApiKeyNumber], error, (err as Error).message, ids.apiVersion);
+    }
+    for (const o of this.observers) o(ids.apiKey, ids.apiVersion, performance.now() - started, error);
+    if (result === NO_RESPONSE) return { kind: 'none' };
+    if (result === CLOSE_CONNECTION) return { kind: 'close', reason: 'acks=0 produce request failed' };
+    try {
+      return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result) };
+    } catch (err) {
+      this.logger.error({ err, apiKey: ids.apiKey, apiVersion: ids.apiVersion }, 'failed to encode a response');
+      return { kind: 'close', reason: 'response encoding failed' };
+    }
+  }
+
+  private apiVersionsFallback(correlationId: number, handler: Handler<ApiKeyNumber>): ProcessResult {
+    const body = {
+      errorCode: ErrorCode.UNSUPPORTED_VERSION,
+      apiKeys: [{ apiKey: ApiKey.ApiVersions, minVersion: handler.minVersion, maxVersion: handler.maxVersion }],
+      throttleTimeMs: 0,
+      supportedFeatures: [],
+      finalizedFeaturesEpoch: -1n,
+      finalizedFeatures: [],
+      zkMigrationReady: false,
+    };
+    return { kind: 'response', chunks: encodeResponse(ApiKey.ApiVersions, 0, correlationId, body) };
+  }
+}
