@@ -1,0 +1,37 @@
+// CreatePartitions v0-3: grow a topic to `count` partitions, with optional manual assignments;
+// validate_only checks without changing anything. v2 is flexible. A topic named twice is
+// INVALID_REQUEST.
+import { ApiKey, CreatePartitionsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+export const createPartitions = defineHandler({
+  apiKey: ApiKey.CreatePartitions,
+  minVersion: 0,
+  maxVersion: 3,
+  async handle(ctx, req) {
+    const counts = new Map<string, number>();
+    for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+    const results = [];
+    for (const t of req.topics) {
+      let errorCode: number = ErrorCode.NONE;
+      let errorMessage: string | null = null;
+      try {
+        if (counts.get(t.name)! > 1) {
+          errorCode = ErrorCode.INVALID_REQUEST;
+          errorMessage = 'Duplicate topic in request.';
+        } else {
+          await ctx.broker.topicAdmin.createPartitions(t.name, t.count, t.assignments?.map((a) => a.brokerIds) ?? null, req.validateOnly);
+        }
+      } catch (err) {
+        errorCode = errorCodeOf(err);
+        errorMessage = (err as Error).message;
+      }
+      results.push({ ...CreatePartitionsResponseTypes.defaultCreatePartitionsTopicResult(), name: t.name, errorCode, errorMessage });
+    }
+    return { ...CreatePartitionsResponseTypes.defaultCreatePartitionsResponse(), results };
+  },
+  errorResponse: (req, code, message) => ({
+    ...CreatePartitionsResponseTypes.defaultCreatePartitionsResponse(),
+    results: req.topics.map((t) => ({ ...CreatePartitionsResponseTypes.defaultCreatePartitionsTopicResult(), name: t.name, errorCode: code, errorMessage: message })),
+  }),
+});

@@ -1,0 +1,41 @@
+// DeleteRecords v0-2: moves a partition's log start offset up to `offset` (-1 = the high
+// watermark); whole segments below it are deleted. An offset past the high watermark is
+// OFFSET_OUT_OF_RANGE; a compacted topic (cleanup.policy without "delete") refuses with
+// POLICY_VIOLATION, as Kafka does. v2 is flexible.
+import { ApiKey, DeleteRecordsResponseTypes, ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+export const deleteRecords = defineHandler({
+  apiKey: ApiKey.DeleteRecords,
+  minVersion: 0,
+  maxVersion: 2,
+  handle(ctx, req) {
+    const topics = req.topics.map((t) => ({
+      ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
+      name: t.name,
+      partitions: t.partitions.map((rp) => {
+        const out = { ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: rp.partitionIndex, lowWatermark: -1n };
+        try {
+          const p = ctx.broker.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+          if (!p.log.config.cleanupPolicy.delete) {
+            throw new KafkaError(ErrorCode.POLICY_VIOLATION, `Records of partition ${t.name}-${rp.partitionIndex} can not be deleted due to the configured policy`);
+          }
+          const offset = rp.offset === -1n ? p.highWatermark : Number(rp.offset);
+          if (offset < 0) throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `Cannot delete records before offset ${rp.offset}`);
+          return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.log.deleteRecordsBefore(offset)) };
+        } catch (err) {
+          return { ...out, errorCode: errorCodeOf(err) };
+        }
+      }),
+    }));
+    return { ...DeleteRecordsResponseTypes.defaultDeleteRecordsResponse(), topics };
+  },
+  errorResponse: (req, code) => ({
+    ...DeleteRecordsResponseTypes.defaultDeleteRecordsResponse(),
+    topics: req.topics.map((t) => ({
+      ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: p.partitionIndex, lowWatermark: -1n, errorCode: code })),
+    })),
+  }),
+});

@@ -1,0 +1,20 @@
+// InitProducerId v0-4 for idempotent producers: a fresh producer id with epoch 0 (KIP-98). v3 lets a
+// producer pass its current id and epoch (KIP-360); without a transactional id Kafka hands out a
+// new id then too. v2 is flexible. Transactional ids are refused until tarn supports transactions.
+import { ApiKey, ErrorCode, InitProducerIdResponseTypes } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+export const initProducerId = defineHandler({
+  apiKey: ApiKey.InitProducerId,
+  minVersion: 0,
+  maxVersion: 4,
+  async handle(ctx, req) {
+    if (req.transactionalId !== null) {
+      ctx.broker.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');
+      return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
+    }
+    const producerId = await ctx.broker.producerIds.generateProducerId();
+    return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.NONE, producerId: BigInt(producerId), producerEpoch: 0 };
+  },
+  errorResponse: (_req, code) => ({ ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: code, producerId: -1n, producerEpoch: -1 }),
+});

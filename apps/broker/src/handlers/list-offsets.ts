@@ -1,0 +1,100 @@
+// ListOffsets v0-7. Timestamps: -1 latest (the high watermark, or the last stable offset for
+// read_committed, v2+), -2 earliest (log start offset), -3 max timestamp (v7, KIP-734), otherwise
+// the first offset whose record timestamp is >= the one asked for (-1/-1 when there is none).
+// v0 answers with a list of offsets (old_style_offsets: Kafka's legacy segment-based lookup); v1 a
+// single offset with its timestamp; v2 isolation level and throttle time; v4 leader epochs (current
+// epoch fencing and the epoch of the returned offset); v6 is flexible. A partition named twice is
+// INVALID_REQUEST; a follower (replica_id >= 0) reads the log end offset for "latest".
+import { ApiKey, ErrorCode, KafkaError, ListOffsetsResponseTypes, errorCodeOf } from '@tarn/protocol';
+import type { Partition } from '../replica/partition';
+import { defineHandler } from '../server/handler';
+
+export const LATEST_TIMESTAMP = -1;
+export const EARLIEST_TIMESTAMP = -2;
+export const MAX_TIMESTAMP = -3;
+
+type PartitionResponse = ListOffsetsResponseTypes.ListOffsetsPartitionResponse;
+
+function response(index: number, code: number): PartitionResponse {
+  return { ...ListOffsetsResponseTypes.defaultListOffsetsPartitionResponse(), partitionIndex: index, errorCode: code };
+}
+
+/** Kafka's v0 lookup: base offsets of segments last modified before the timestamp, newest first. */
+function legacyOffsets(p: Partition, timestamp: number, maxNumOffsets: number): number[] {
+  const log = p.log;
+  const candidates = log.segments.map((s) => ({ offset: s.baseOffset, time: s.lastModifiedMs }));
+  if (log.segments.at(-1)!.size > 0) candidates.push({ offset: p.highWatermark, time: Date.now() });
+  let picked: number[];
+  if (timestamp === LATEST_TIMESTAMP) picked = candidates.map((c) => c.offset);
+  else if (timestamp === EARLIEST_TIMESTAMP) picked = [log.logStartOffset];
+  else picked = candidates.filter((c) => c.time <= timestamp).map((c) => c.offset);
+  return [...new Set(picked)].sort((a, b) => b - a).slice(0, Math.max(0, maxNumOffsets));
+}
+
+export const listOffsets = defineHandler({
+  apiKey: ApiKey.ListOffsets,
+  minVersion: 0,
+  maxVersion: 7,
+  handle(ctx, req) {
+    const { broker, apiVersion } = ctx;
+    const seen = new Set<string>();
+    const topics = req.topics.map((t) => ({
+      ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
+      name: t.name,
+      partitions: t.partitions.map((rp): PartitionResponse => {
+        const key = `${t.name}-${rp.partitionIndex}`;
+        if (seen.has(key)) return response(rp.partitionIndex, ErrorCode.INVALID_REQUEST);
+        seen.add(key);
+        try {
+          const p = broker.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+          if (apiVersion >= 4) p.checkLeaderEpoch(rp.currentLeaderEpoch);
+          const timestamp = Number(rp.timestamp);
+          if (apiVersion === 0) {
+            return { ...response(rp.partitionIndex, ErrorCode.NONE), oldStyleOffsets: legacyOffsets(p, timestamp, rp.maxNumOffsets).map(BigInt) };
+          }
+          const found = lookup(p, timestamp, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
+          return {
+            ...response(rp.partitionIndex, ErrorCode.NONE),
+            timestamp: BigInt(found?.timestamp ?? -1),
+            offset: BigInt(found?.offset ?? -1),
+            leaderEpoch: apiVersion >= 4 ? (found?.leaderEpoch ?? -1) : -1,
+          };
+        } catch (err) {
+          if (!(err instanceof KafkaError)) broker.logger.error({ err, topic: t.name, partition: rp.partitionIndex }, 'ListOffsets failed');
+          return response(rp.partitionIndex, errorCodeOf(err));
+        }
+      }),
+    }));
+    return { ...ListOffsetsResponseTypes.defaultListOffsetsResponse(), topics };
+  },
+  errorResponse: (req, code) => ({
+    ...ListOffsetsResponseTypes.defaultListOffsetsResponse(),
+    topics: req.topics.map((t) => ({
+      ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
+      name: t.name,
+      partitions: t.partitions.map((p) => response(p.partitionIndex, code)),
+    })),
+  }),
+});
+
+function lookup(p: Partition, timestamp: number, fromFollower: boolean, readCommitted: boolean): { offset: number; timestamp: number; leaderEpoch: number } | null {
+  const log = p.log;
+  const epochAt = (offset: number) => log.leaderEpochCache.epochForOffset(offset);
+  switch (timestamp) {
+    case LATEST_TIMESTAMP: {
+      const offset = fromFollower ? log.logEndOffset : readCommitted ? p.lastStableOffset : p.highWatermark;
+      return { offset, timestamp: -1, leaderEpoch: epochAt(offset - 1) };
+    }
+    case EARLIEST_TIMESTAMP:
+      return { offset: log.logStartOffset, timestamp: -1, leaderEpoch: epochAt(log.logStartOffset) };
+    case MAX_TIMESTAMP:
+      return log.offsetOfMaxTimestamp();
+    default: {
+      if (timestamp < 0) throw new KafkaError(ErrorCode.INVALID_REQUEST, `invalid timestamp ${timestamp}`);
+      const found = log.offsetForTimestamp(timestamp);
+      // Consumers only see offsets below the high watermark.
+      if (found !== null && !fromFollower && found.offset >= p.highWatermark) return null;
+      return found;
+    }
+  }
+}

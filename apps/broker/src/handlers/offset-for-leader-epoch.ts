@@ -1,0 +1,38 @@
+// OffsetForLeaderEpoch v0-4 (KIP-101/KIP-279): for each partition, the largest epoch <= the one asked
+// for and the offset where it ends (the log end offset for the current epoch). v1 returns the epoch;
+// v2 adds current-epoch fencing; v3 the replica id (consumers validating positions send -1); v4 is
+// flexible.
+import { ApiKey, ErrorCode, OffsetForLeaderEpochResponseTypes, errorCodeOf } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+export const offsetForLeaderEpoch = defineHandler({
+  apiKey: ApiKey.OffsetForLeaderEpoch,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(ctx, req) {
+    const topics = req.topics.map((t) => ({
+      ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderTopicResult(),
+      topic: t.topic,
+      partitions: t.partitions.map((rp) => {
+        const out = { ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: rp.partition };
+        try {
+          const p = ctx.broker.replicaManager.leaderPartition(t.topic, rp.partition);
+          if (ctx.apiVersion >= 2) p.checkLeaderEpoch(rp.currentLeaderEpoch);
+          const { epoch, endOffset } = p.log.leaderEpochCache.endOffsetFor(rp.leaderEpoch, p.log.logEndOffset);
+          return { ...out, errorCode: ErrorCode.NONE, leaderEpoch: ctx.apiVersion >= 1 ? epoch : -1, endOffset: BigInt(endOffset) };
+        } catch (err) {
+          return { ...out, errorCode: errorCodeOf(err) };
+        }
+      }),
+    }));
+    return { ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderEpochResponse(), topics };
+  },
+  errorResponse: (req, code) => ({
+    ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderEpochResponse(),
+    topics: req.topics.map((t) => ({
+      ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderTopicResult(),
+      topic: t.topic,
+      partitions: t.partitions.map((p) => ({ ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: p.partition, errorCode: code })),
+    })),
+  }),
+});

@@ -1,0 +1,123 @@
+// Produce v0-9. acks 0 (no response; a failure closes the connection, as Kafka does), 1 (after the
+// local append) and -1 (after the high watermark passes the batch, up to timeout_ms). v0-2 carry
+// magic 0/1 message sets, up-converted here to record batch v2; v3+ must carry exactly one v2 batch
+// per partition; zstd needs v7+. v2 adds log_append_time, v5 log_start_offset, v8 record_errors and
+// error_message, v9 is flexible. Transactions are not supported yet: transactional produce is refused
+// with INVALID_TXN_STATE. Internal topics refuse client writes.
+import {
+  ApiKey,
+  CompressionType,
+  ErrorCode,
+  KafkaError,
+  MAGIC_OFFSET,
+  ATTRIBUTES_OFFSET,
+  BATCH_LENGTH_OFFSET,
+  LOG_OVERHEAD,
+  ProduceResponseTypes,
+  errorName,
+  isTransactional,
+  upConvertMessageSet,
+} from '@tarn/protocol';
+import type { AppendEntry } from '../replica/replica-manager';
+import { isInternalTopic } from '../metadata/topic-name';
+import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from '../server/handler';
+
+type PartitionResponse = ProduceResponseTypes.PartitionProduceResponse;
+
+function partitionResponse(index: number, code: number, message: string | null, apiVersion: number): PartitionResponse {
+  return {
+    ...ProduceResponseTypes.defaultPartitionProduceResponse(),
+    index,
+    errorCode: code,
+    baseOffset: -1n,
+    logAppendTimeMs: -1n,
+    logStartOffset: -1n,
+    errorMessage: apiVersion >= 8 ? message : null,
+  };
+}
+
+/** Checks the shape Kafka requires of a partition's records before they reach the log. */
+function checkRecords(records: Buffer | null, apiVersion: number, transactionalId: string | null, nowMs: number): Buffer {
+  if (records === null || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'produce request without records');
+  if (records.length < LOG_OVERHEAD + MAGIC_OFFSET - 8 + 1) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'records too short to be a batch');
+  const magic = records.readInt8(MAGIC_OFFSET);
+  if (apiVersion <= 2 && (magic === 0 || magic === 1)) return upConvertMessageSet(records, { nowMs });
+  if (magic !== 2) {
+    throw new KafkaError(ErrorCode.INVALID_RECORD, `Produce requests with version ${apiVersion} are only allowed to contain record batches with magic version 2`);
+  }
+  if (apiVersion >= 3 && records.length >= LOG_OVERHEAD && records.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD !== records.length) {
+    throw new KafkaError(ErrorCode.INVALID_RECORD, `Produce requests with version ${apiVersion} are only allowed to contain exactly one record batch`);
+  }
+  if (records.length > ATTRIBUTES_OFFSET + 2) {
+    const attributes = records.readInt16BE(ATTRIBUTES_OFFSET);
+    if ((attributes & 7) === CompressionType.ZSTD && apiVersion < 7) {
+      throw new KafkaError(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, 'Produce requests with zstd compressed batches need version 7 or later');
+    }
+    if (isTransactional(attributes) || transactionalId !== null) {
+      throw new KafkaError(ErrorCode.INVALID_TXN_STATE, 'tarn does not support transactions yet; use an idempotent (non-transactional) producer');
+    }
+  }
+  return records;
+}
+
+export const produce = defineHandler({
+  apiKey: ApiKey.Produce,
+  minVersion: 0,
+  maxVersion: 9,
+  async handle(ctx, req) {
+    const { broker, apiVersion } = ctx;
+    const responses = new Map<string, Map<number, PartitionResponse>>();
+    const put = (topic: string, r: PartitionResponse) => {
+      let m = responses.get(topic);
+      if (m === undefined) responses.set(topic, (m = new Map()));
+      m.set(r.index, r);
+    };
+    const entries: AppendEntry[] = [];
+    const validAcks = req.acks === 0 || req.acks === 1 || req.acks === -1;
+    const now = Date.now();
+    for (const t of req.topicData) {
+      for (const p of t.partitionData) {
+        try {
+          if (!validAcks) throw new KafkaError(ErrorCode.INVALID_REQUIRED_ACKS, `acks must be -1, 0 or 1, not ${req.acks}`);
+          if (isInternalTopic(t.name)) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`);
+          entries.push({ topic: t.name, partition: p.index, records: checkRecords(p.records, apiVersion, req.transactionalId, now) });
+        } catch (err) {
+          const code = err instanceof KafkaError ? err.code : ErrorCode.UNKNOWN_SERVER_ERROR;
+          put(t.name, partitionResponse(p.index, code, (err as Error).message, apiVersion));
+        }
+      }
+    }
+    // Appends are issued synchronously inside appendRecords, before this handler first awaits.
+    const results = await broker.replicaManager.appendRecords(req.acks, req.timeoutMs, entries);
+    let failed = responses.size > 0;
+    for (const r of results) {
+      const resp = partitionResponse(r.partition, r.error, r.errorMessage, apiVersion);
+      if (r.error === ErrorCode.NONE && r.info !== null) {
+        resp.baseOffset = BigInt(r.info.firstOffset);
+        resp.logAppendTimeMs = BigInt(r.info.logAppendTime);
+        resp.logStartOffset = BigInt(r.info.logStartOffset);
+      } else {
+        failed = true;
+        broker.logger.debug({ topic: r.topic, partition: r.partition, error: errorName(r.error), message: r.errorMessage, client: ctx.header.clientId }, 'produce failed');
+      }
+      put(r.topic, resp);
+    }
+    if (req.acks === 0) return failed ? CLOSE_CONNECTION : NO_RESPONSE;
+    return {
+      ...ProduceResponseTypes.defaultProduceResponse(),
+      responses: req.topicData.map((t) => ({
+        ...ProduceResponseTypes.defaultTopicProduceResponse(),
+        name: t.name,
+        partitionResponses: t.partitionData.map((p) => responses.get(t.name)?.get(p.index) ?? partitionResponse(p.index, ErrorCode.UNKNOWN_SERVER_ERROR, null, apiVersion)),
+      })),
+    };
+  },
+  errorResponse: (req, code, message, apiVersion) => ({
+    ...ProduceResponseTypes.defaultProduceResponse(),
+    responses: req.topicData.map((t) => ({
+      ...ProduceResponseTypes.defaultTopicProduceResponse(),
+      name: t.name,
+      partitionResponses: t.partitionData.map((p) => partitionResponse(p.index, code, message, apiVersion)),
+    })),
+  }),
+});
