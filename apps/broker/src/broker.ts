@@ -33,6 +33,12 @@ export class Broker {
   readonly socketServer: SocketServer;
   readonly adminServer: AdminServer;
   startedAtMs = 0;
+  /**
+   * Faults tests inject through the real code paths: `dropProduceResponses` appends the next N
+   * produce requests (acks 1/-1) and then drops the connection instead of answering, as a lost
+   * response would, forcing clients to retry.
+   */
+  readonly testFaults = { dropProduceResponses: 0 };
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
 
   constructor(props: Readonly<Record<string, string>>, options: { logger?: Logger } = {}) {

@@ -103,6 +103,10 @@ export const produce = defineHandler({
       put(r.topic, resp);
     }
     if (req.acks === 0) return failed ? CLOSE_CONNECTION : NO_RESPONSE;
+    if (broker.testFaults.dropProduceResponses > 0) {
+      broker.testFaults.dropProduceResponses--;
+      return CLOSE_CONNECTION;
+    }
     return {
       ...ProduceResponseTypes.defaultProduceResponse(),
       responses: req.topicData.map((t) => ({
