@@ -84,7 +84,7 @@ test('bad frames close only their own connection; bad requests get error codes',
   // a corrupt batch (bad CRC) is CORRUPT_MESSAGE and is not stored
   const body = produceBody('bad-input', 0);
   const records = body.topicData[0]!.partitionData[0]!.records!;
-  records[records.length - 1] ^= 0xff;
+  records[records.length - 1] = records[records.length - 1]! ^ 0xff;
   const res5 = await c.request(ApiKey.Produce, 7, body);
   assert.equal(res5.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.CORRUPT_MESSAGE);
   c.close();

@@ -62,7 +62,9 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
   const swapLogs: number[] = [];
   const names = fsys.readdirSync(dir);
   for (const name of names) {
-    if (name.endsWith('.tmp')) {
+    // Temporary files, and anything on its way out (producer snapshots too, which go with their
+    // segment), are debris of an interrupted operation.
+    if (name.endsWith('.tmp') || name.endsWith(DELETED_FILE_SUFFIX)) {
       removeIfExists(fsys, join(dir, name));
       continue;
     }

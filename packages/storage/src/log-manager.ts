@@ -6,6 +6,9 @@
  * Per log dir, as Kafka keeps them: `recovery-point-offset-checkpoint`, `log-start-offset-checkpoint`,
  * `replication-offset-checkpoint` (high watermarks) and, after a clean shutdown,
  * `.kafka_cleanshutdown`, whose presence lets the next start skip recovery.
+ *
+ * Broker properties read here besides topic-config defaults: the background task intervals and
+ * `producer.id.expiration.ms` (how long an idle idempotent producer's state is kept).
  */
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +19,7 @@ import { buildLogConfig, type LogConfig } from './log-config';
 import type { LogEvent, LogEventListener } from './log-events';
 import { LogCleaner, type CleanResult, type CleanerHooks } from './log-cleaner';
 import { PartitionLog, type LogContext } from './partition-log';
+import { DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, DEFAULT_PRODUCER_ID_EXPIRATION_MS } from './producer-state-manager';
 import { SystemScheduler, SystemTime, type Cancel, type Scheduler, type Time } from './time';
 
 export const RECOVERY_POINT_CHECKPOINT = 'recovery-point-offset-checkpoint';
@@ -84,6 +88,7 @@ export class LogManager {
       scheduler: this.scheduler,
       warn: (m, c) => this.logger.warn(m, c),
       emit: (e) => this.emit(e),
+      producerIdExpirationMs: brokerLong(this.brokerConfig, 'producer.id.expiration.ms', DEFAULT_PRODUCER_ID_EXPIRATION_MS),
     };
     this.cleaner = new LogCleaner(this.fsys, this.time);
   }
@@ -175,6 +180,11 @@ export class LogManager {
     every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () => this.checkpointRecoveryPoints());
     if (b['log.cleaner.enable'] !== 'false') every('log-cleaner', brokerLong(b, 'log.cleaner.backoff.ms', 15_000), () => this.cleanLogs());
     every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () => this.checkpointLogStartOffsets());
+    every(
+      'producer-id-expiration',
+      brokerLong(b, 'producer.id.expiration.check.interval.ms', DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS),
+      () => this.removeExpiredProducers(),
+    );
   }
 
   private guard(name: string, task: () => void): void {
@@ -286,6 +296,13 @@ export class LogManager {
 
   checkpointCleanerOffsets(): void {
     this.writeCheckpoint(CLEANER_OFFSET_CHECKPOINT, (l) => this.cleanerCheckpoints.get(LogManager.key(l.topic, l.partition)), true);
+  }
+
+  /** Forgets idempotent producers idle longer than producer.id.expiration.ms, in every open log. */
+  removeExpiredProducers(): number {
+    let removed = 0;
+    for (const log of this.logs.values()) if (!log.isClosed) removed += log.removeExpiredProducers();
+    return removed;
   }
 
   flushDirtyLogs(): void {

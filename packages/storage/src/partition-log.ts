@@ -7,6 +7,10 @@
  * `logEndOffset` moves only after the bytes are written, so a reader never sees a partial batch.
  * The high watermark is set by the replica manager; reads are bounded by whichever offset the
  * caller passes (high watermark for consumers, log end for followers).
+ *
+ * Batches with a producer id go through the producer state (producer-state-manager.ts) when their
+ * offsets are assigned: a client's retry of one of its last five batches is answered with the
+ * original offsets and writes nothing, sequence gaps and fenced epochs are refused.
  */
 import { join } from 'node:path';
 import { ErrorCode, KafkaError, decodeRecordBatch, decodeLegacyMessageSet } from '@tarn/protocol';
@@ -17,6 +21,10 @@ import { loadLog } from './log-loader';
 import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { assignOffsets, summarize, validateBatches, type AppendOrigin, type ValidatedAppend } from './log-validator';
+import { firstOffsetOf, type BatchMetadata } from './batch-metadata';
+import type { ProducerAppendInfo } from './producer-append-info';
+import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
+import { rebuildProducerState } from './producer-state-loader';
 import type { Scheduler, Time } from './time';
 
 export interface LogContext {
@@ -25,6 +33,8 @@ export interface LogContext {
   scheduler: Scheduler;
   warn: (message: string, context?: Record<string, unknown>) => void;
   emit: LogEventListener;
+  /** Broker-wide `producer.id.expiration.ms` (Kafka's default when absent). */
+  producerIdExpirationMs?: number;
 }
 
 export interface OpenLogArgs {
@@ -44,9 +54,14 @@ export interface AppendOptions {
 }
 
 export interface LogAppendInfo extends ValidatedAppend {
-  /** Broker time for LogAppendTime topics, -1 otherwise. */
+  /** Broker time for LogAppendTime topics, -1 otherwise (a duplicate: the original batch's timestamp). */
   logAppendTime: number;
   logStartOffset: number;
+  /**
+   * The append repeated a batch the producer had already written (a retry): nothing was written and
+   * firstOffset/lastOffset are the original batch's. `batches` is empty, the counts are zero.
+   */
+  duplicate: boolean;
 }
 
 export interface FetchDataInfo {
@@ -59,8 +74,11 @@ export interface FetchDataInfo {
 interface PendingAppend {
   records: Buffer;
   info: LogAppendInfo;
+  producerUpdates: ProducerAppendInfo[];
   resolve: (info: LogAppendInfo) => void;
   reject: (err: unknown) => void;
+  /** Settles with the append (what a retry of one of its batches waits for). */
+  done: Promise<LogAppendInfo>;
 }
 
 export interface SegmentInfo {
@@ -81,9 +99,12 @@ export class PartitionLog {
   /** Offset after the last written batch. */
   logEndOffset: number;
   readonly leaderEpochCache: LeaderEpochCache;
+  readonly producerStateManager: ProducerStateManager;
   /** Next offset to assign, running ahead of logEndOffset while appends are pending. */
   private nextOffset: number;
   private pending: PendingAppend[] = [];
+  /** Appends taken by the current write. */
+  private inFlight: PendingAppend[] = [];
   private writeScheduled = false;
   private writing = false;
   private idleWaiters: Array<() => void> = [];
@@ -101,6 +122,7 @@ export class PartitionLog {
     readonly partition: number,
     public config: LogConfig,
     loaded: ReturnType<typeof loadLog>,
+    hadCleanShutdown: boolean,
   ) {
     this.segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes };
     this.segments = loaded.segments;
@@ -113,6 +135,24 @@ export class PartitionLog {
     this.leaderEpochCache = new LeaderEpochCache(ctx.fsys, dir);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
     this.leaderEpochCache.truncateFromStart(this.logStartOffset);
+    this.producerStateManager = new ProducerStateManager(
+      ctx.fsys,
+      dir,
+      `${topic}-${partition}`,
+      { producerIdExpirationMs: ctx.producerIdExpirationMs ?? DEFAULT_PRODUCER_ID_EXPIRATION_MS },
+      (m, c) => ctx.warn(m, { topic, partition, ...c }),
+    );
+    this.producerStateManager.removeStraySnapshots(this.segments.map((s) => s.baseOffset));
+    this.loadProducerState(hadCleanShutdown);
+  }
+
+  /** Producer state up to the log end: the latest valid snapshot, then the batches after it. */
+  private loadProducerState(reloadFromCleanShutdown: boolean): void {
+    rebuildProducerState({
+      psm: this.producerStateManager, fsys: this.ctx.fsys, segments: this.segments, logStartOffset: this.logStartOffset,
+      lastOffset: this.logEndOffset, reloadFromCleanShutdown, nowMs: this.ctx.time.milliseconds(),
+      warn: (m, c) => this.ctx.warn(m, { topic: this.topic, partition: this.partition, ...c }),
+    });
   }
 
   static open(ctx: LogContext, args: OpenLogArgs): PartitionLog {
@@ -128,7 +168,7 @@ export class PartitionLog {
       nowMs: start,
       warn: ctx.warn,
     });
-    const log = new PartitionLog(ctx, args.dir, args.topic, args.partition, args.config, loaded);
+    const log = new PartitionLog(ctx, args.dir, args.topic, args.partition, args.config, loaded, args.hadCleanShutdown ?? false);
     if (loaded.segmentsRecovered > 0) {
       log.emit({
         type: 'recovered',
@@ -175,35 +215,64 @@ export class PartitionLog {
       const origin = options.origin ?? 'client';
       const now = this.ctx.time.milliseconds();
       const batches = validateBatches(records, this.config, origin, now);
+      const logAppendTime = this.config.messageTimestampType === 'LogAppendTime' ? now : null;
+      let producerUpdates: ProducerAppendInfo[];
       if (origin !== 'replication') {
+        // Producer state is checked against the offsets about to be assigned, so that a duplicate or
+        // a refused batch leaves the buffer and the offsets untouched.
+        const analysis = this.producerStateManager.analyzeAppend(records, batches, origin, { firstOffset: this.nextOffset, logAppendTime });
+        if (analysis.duplicate !== null) return this.answerDuplicate(analysis.duplicate);
+        producerUpdates = analysis.updates;
         assignOffsets(records, batches, this.nextOffset, options.leaderEpoch ?? -1, this.config, now);
-      } else if (batches[0]!.baseOffset < this.nextOffset) {
-        throw new KafkaError(
-          ErrorCode.INVALID_RECORD,
-          `replicated batch at offset ${batches[0]!.baseOffset} is below the log end offset ${this.nextOffset}`,
-        );
+      } else {
+        if (batches[0]!.baseOffset < this.nextOffset) {
+          throw new KafkaError(
+            ErrorCode.INVALID_RECORD,
+            `replicated batch at offset ${batches[0]!.baseOffset} is below the log end offset ${this.nextOffset}`,
+          );
+        }
+        producerUpdates = this.producerStateManager.analyzeAppend(records, batches, origin, null).updates;
       }
       const summary = summarize(batches);
       this.nextOffset = summary.lastOffset + 1;
-      const info: LogAppendInfo = {
-        ...summary,
-        logAppendTime: this.config.messageTimestampType === 'LogAppendTime' ? now : -1,
-        logStartOffset: this.logStartOffset,
-      };
-      return new Promise((resolve, reject) => {
-        this.pending.push({ records, info, resolve, reject });
-        // Appends issued in this event-loop turn (or while a write is in flight) go out together.
-        if (!this.writeScheduled && !this.writing) {
-          this.writeScheduled = true;
-          setImmediate(() => {
-            this.writeScheduled = false;
-            this.startWrite();
-          });
-        }
+      this.producerStateManager.stage(producerUpdates);
+      const info: LogAppendInfo = { ...summary, logAppendTime: logAppendTime ?? -1, logStartOffset: this.logStartOffset, duplicate: false };
+      let resolve!: (info: LogAppendInfo) => void;
+      let reject!: (err: unknown) => void;
+      const done = new Promise<LogAppendInfo>((res, rej) => {
+        resolve = res;
+        reject = rej;
       });
+      this.pending.push({ records, info, producerUpdates, resolve, reject, done });
+      // Appends issued in this event-loop turn (or while a write is in flight) go out together.
+      if (!this.writeScheduled && !this.writing) {
+        this.writeScheduled = true;
+        setImmediate(() => {
+          this.writeScheduled = false;
+          this.startWrite();
+        });
+      }
+      return done;
     } catch (err) {
       return Promise.reject(err);
     }
+  }
+
+  /**
+   * Kafka answers a retried batch with the original batch's offsets, and its timestamp as the log
+   * append time, without writing anything. When the original is still being written, the answer
+   * waits for it and shares its fate: a retry is never acknowledged for bytes that never landed.
+   */
+  private answerDuplicate(original: BatchMetadata): Promise<LogAppendInfo> {
+    const [firstOffset, lastOffset, timestamp] = [firstOffsetOf(original), original.lastOffset, original.timestamp];
+    const info: LogAppendInfo = {
+      batches: [], firstOffset, lastOffset, maxTimestamp: timestamp, offsetOfMaxTimestamp: lastOffset, recordCount: 0, sizeInBytes: 0,
+      logAppendTime: timestamp, logStartOffset: this.logStartOffset, duplicate: true,
+    };
+    if (lastOffset < this.logEndOffset) return Promise.resolve(info);
+    const holder = [...this.inFlight, ...this.pending].find((e) => e.info.firstOffset <= lastOffset && lastOffset <= e.info.lastOffset);
+    if (holder === undefined) throw new Error(`producer state above the log end (${lastOffset}) belongs to no queued append`);
+    return holder.done.then(() => info);
   }
 
   /**
@@ -214,11 +283,13 @@ export class PartitionLog {
     if (this.writing || this.pending.length === 0) return;
     const queue = this.pending;
     this.pending = [];
+    this.inFlight = queue;
     this.writing = true;
     void this.writeQueue(queue).finally(() => {
       // Settle the writers only once the log is idle again, so that code resuming after an
       // append sees a quiet log (unless more appends were queued meanwhile).
       this.writing = false;
+      this.inFlight = [];
       for (const e of this.written.splice(0)) e.resolve(e.info);
       for (const waiter of this.idleWaiters.splice(0)) waiter();
       this.startWrite();
@@ -296,6 +367,7 @@ export class PartitionLog {
       if (b.partitionLeaderEpoch > this.leaderEpochCache.latestEpoch) this.leaderEpochCache.assign(b.partitionLeaderEpoch, b.baseOffset);
     }
     this.logEndOffset = info.lastOffset + 1;
+    this.producerStateManager.onAppendWritten(entry.producerUpdates, this.logEndOffset);
     this.unflushedMessages += info.recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush();
     this.emit({
@@ -311,6 +383,8 @@ export class PartitionLog {
   /** A failed write loses nothing acknowledged: queued appends fail and offsets rewind. */
   private failPending(entries: PendingAppend[], err: unknown): void {
     this.nextOffset = this.logEndOffset;
+    // Every append not yet written fails below, so the state of what is written is all there is.
+    this.producerStateManager.discardPending();
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     this.ctx.warn('append failed; the log is unchanged', { topic: this.topic, partition: this.partition, error: String(err) });
     const failure = new KafkaError(
@@ -333,6 +407,9 @@ export class PartitionLog {
     const seg = LogSegment.create(this.ctx.fsys, this.dir, newBaseOffset, this.segmentOptions, this.ctx.time.milliseconds());
     seg.persistIndexes(true, false);
     this.segments.push(seg);
+    // A snapshot at the new base offset lets recovery of this segment start from it (Kafka does the same).
+    this.producerStateManager.updateMapEndOffset(newBaseOffset);
+    this.takeProducerSnapshot();
     this.emit({ type: 'segment-rolled', baseOffset: newBaseOffset, previousBaseOffset: previous.baseOffset, previousSize: previous.size });
     // As Kafka does, make the sealed segment durable in the background and move the recovery point.
     this.ctx.fsys.fsync(previous.fd, (err) => {
@@ -347,6 +424,15 @@ export class PartitionLog {
     return seg;
   }
 
+  /** A snapshot only shortens the next start's replay: failing to write one fails nothing else. */
+  private takeProducerSnapshot(): void {
+    try {
+      this.producerStateManager.takeSnapshot();
+    } catch (err) {
+      this.ctx.warn('could not write a producer state snapshot', { topic: this.topic, partition: this.partition, error: String(err) });
+    }
+  }
+
   /** fsyncs everything up to the log end and moves the recovery point there. */
   flush(): void {
     const target = this.logEndOffset;
@@ -358,6 +444,11 @@ export class PartitionLog {
     this.recoveryPoint = Math.max(this.recoveryPoint, target);
     this.unflushedMessages = 0;
     this.lastFlushMs = this.ctx.time.milliseconds();
+  }
+
+  /** Forgets producers idle for producer.id.expiration.ms (called by the log manager's scheduler). */
+  removeExpiredProducers(): number {
+    return this.producerStateManager.removeExpiredProducers(this.ctx.time.milliseconds());
   }
 
   /** Flush when flush.ms has passed since the last one (called by the log manager's scheduler). */
@@ -509,6 +600,7 @@ export class PartitionLog {
     if (offset > this.logStartOffset) {
       this.logStartOffset = offset;
       this.leaderEpochCache.truncateFromStart(offset);
+      this.producerStateManager.onLogStartOffsetIncremented(offset);
       this.emit({ type: 'log-start-offset-changed', logStartOffset: offset });
       this.deleteOldSegments();
     }
@@ -535,6 +627,7 @@ export class PartitionLog {
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.highWatermark = Math.min(this.highWatermark, this.logEndOffset);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
+    this.loadProducerState(false);
     this.emit({ type: 'truncated', fromOffset: from, toOffset: this.logEndOffset });
   }
 
@@ -552,6 +645,8 @@ export class PartitionLog {
     this.recoveryPoint = newOffset;
     this.highWatermark = newOffset;
     this.leaderEpochCache.clear();
+    this.producerStateManager.truncateFullyAndStartAt(newOffset);
+    this.loadProducerState(false);
     this.emit({ type: 'truncated', fromOffset: from, toOffset: newOffset });
   }
 
@@ -602,6 +697,7 @@ export class PartitionLog {
     if (newStart !== this.logStartOffset) {
       this.logStartOffset = newStart;
       this.leaderEpochCache.truncateFromStart(newStart);
+      this.producerStateManager.onLogStartOffsetIncremented(newStart);
       this.emit({ type: 'log-start-offset-changed', logStartOffset: newStart });
     }
     return deletable.length;
@@ -609,16 +705,19 @@ export class PartitionLog {
 
   /**
    * Kafka's two-step delete: rename to `.deleted` now (readers holding the descriptor keep working),
-   * remove after file.delete.delay.ms.
+   * remove after file.delete.delay.ms. The producer snapshot at the segment's base offset goes with
+   * it, unless a replacing segment starts at the same offset.
    */
-  private asyncDeleteSegment(seg: LogSegment, reason: SegmentDeleteReason): void {
+  private asyncDeleteSegment(seg: LogSegment, reason: SegmentDeleteReason, keepSnapshot = false): void {
     seg.changeFileSuffix(DELETED_FILE_SUFFIX);
+    const deleteSnapshot = keepSnapshot ? null : this.producerStateManager.removeAndMarkSnapshotForDeletion(seg.baseOffset);
     this.emit({ type: 'segment-marked-deleted', baseOffset: seg.baseOffset, size: seg.size, reason });
     this.ctx.scheduler.schedule(
       `delete-file ${this.topic}-${this.partition} ${seg.baseOffset}`,
       () => {
         try {
           seg.deleteFiles();
+          deleteSnapshot?.();
           this.emit({ type: 'segment-deleted', baseOffset: seg.baseOffset });
         } catch (err) {
           this.ctx.warn('failed to delete segment files', { dir: this.dir, baseOffset: seg.baseOffset, error: String(err) });
@@ -637,7 +736,8 @@ export class PartitionLog {
     for (const s of newSegments) s.changeFileSuffix('.swap');
     afterStep?.('swap');
     const oldSet = new Set(oldSegments);
-    for (const s of oldSegments) this.asyncDeleteSegment(s, 'compaction');
+    const newBases = new Set(newSegments.map((s) => s.baseOffset));
+    for (const s of oldSegments) this.asyncDeleteSegment(s, 'compaction', newBases.has(s.baseOffset));
     afterStep?.('deleted');
     for (const s of newSegments) s.changeFileSuffix('');
     afterStep?.('live');
@@ -652,6 +752,8 @@ export class PartitionLog {
     if (this.closed) return;
     await this.idle();
     this.flush();
+    // Kafka's snapshot at the log end on close: the next start loads it instead of scanning.
+    this.takeProducerSnapshot();
     for (const s of this.segments) s.close(s === this.activeSegment);
     this.closed = true;
   }

@@ -1,6 +1,7 @@
 // CreateTopics v0-7. v1 adds validate_only and error messages; v2 throttle time; v4 lets
 // num_partitions / replication_factor be -1 for the broker defaults; v5 (flexible) returns the
-// partition count, replication factor and configs of the created topic; v7 its topic id. A topic
+// partition count, replication factor and configs of the created topic; v7 its topic id. As in
+// Kafka's broker, -1 means the default at every version (clients such as kafkajs send it at v3). A topic
 // named twice in one request fails with INVALID_REQUEST for each occurrence, as in Kafka.
 import { ApiKey, CreateTopicsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
 import { resolveTopicConfigs } from '@tarn/storage';
@@ -19,17 +20,13 @@ export const createTopics = defineHandler({
   minVersion: 0,
   maxVersion: 7,
   async handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { broker } = ctx;
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
     const topics: Result[] = [];
     for (const t of req.topics) {
       if (counts.get(t.name)! > 1) {
         topics.push(result(t.name, ErrorCode.INVALID_REQUEST, 'Create topics request from client contains duplicate topic names'));
-        continue;
-      }
-      if (apiVersion < 4 && (t.numPartitions === -1 || t.replicationFactor === -1) && t.assignments.length === 0) {
-        topics.push(result(t.name, ErrorCode.INVALID_REQUEST, 'numPartitions and replicationFactor must be set before version 4'));
         continue;
       }
       try {

@@ -41,7 +41,7 @@ function checkRecords(records: Buffer | null, apiVersion: number, transactionalI
   if (records === null || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'produce request without records');
   if (records.length < LOG_OVERHEAD + MAGIC_OFFSET - 8 + 1) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'records too short to be a batch');
   const magic = records.readInt8(MAGIC_OFFSET);
-  if (apiVersion <= 2 && (magic === 0 || magic === 1)) return upConvertMessageSet(records, { nowMs });
+  if (apiVersion <= 2 && (magic === 0 || magic === 1)) return upConvertMessageSet(records, { now: nowMs });
   if (magic !== 2) {
     throw new KafkaError(ErrorCode.INVALID_RECORD, `Produce requests with version ${apiVersion} are only allowed to contain record batches with magic version 2`);
   }
