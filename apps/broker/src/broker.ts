@@ -8,6 +8,7 @@
 import { LogManager } from '@tarn/storage';
 import { AdminServer } from './admin/admin-server';
 import { BrokerConfig, type Listener } from './config/broker-config';
+import { EventBus } from './events/event-bus';
 import { allHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import type { BrokerEndpoint } from './metadata/cluster-metadata';
@@ -32,6 +33,7 @@ export class Broker {
   readonly dispatcher: RequestDispatcher;
   readonly socketServer: SocketServer;
   readonly adminServer: AdminServer;
+  readonly events = new EventBus();
   startedAtMs = 0;
   /**
    * Faults tests inject through the real code paths: `dropProduceResponses` appends the next N
@@ -50,6 +52,17 @@ export class Broker {
       brokerConfig: this.config.props,
       topicOverrides: (topic) => this.metadata.topic(topic)?.configs ?? {},
       logger: { info: (m, c) => this.logger.info(c ?? {}, m), warn: (m, c) => this.logger.warn(c ?? {}, m) },
+    });
+    this.logManager.onEvent((e) => {
+      // appends are far too frequent for the ring; the live tail and throughput meters read them directly
+      if (e.type !== 'appended') this.events.publish(e);
+    });
+    this.metadata.onChange((c) => {
+      const topic = this.metadata.topic(c.topic);
+      if (c.type === 'topic-created') this.events.publish({ type: 'topic-created', topic: c.topic, partitions: topic?.partitions.length ?? 0 });
+      else if (c.type === 'topic-deleted') this.events.publish({ type: 'topic-deleted', topic: c.topic });
+      else if (c.type === 'topic-configs-changed') this.events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
+      else if (c.type === 'partitions-added') this.events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
     });
     this.replicaManager = new ReplicaManager(this.config.nodeId, this.logManager, this.metadata, this.logger);
     this.topicAdmin = new TopicAdmin(
