@@ -13,7 +13,6 @@ import {
   buildRecordBatch,
   decodeRecordBatch,
   decodeResponse,
-  encodeRequest,
   encodeResponse,
   CompressionType,
 } from '@tarn/protocol';

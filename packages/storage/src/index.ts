@@ -21,3 +21,5 @@ export * from './partition-log';
 export * from './log-manager';
 export * from './record-reader';
 export * from './log-cleaner';
+export * from './segment-info';
+export * from './timestamp-lookup';

@@ -61,7 +61,7 @@ export class LogSegment {
   private suffix = '';
 
   constructor(
-    private readonly fsys: FileSystem,
+    readonly fsys: FileSystem,
     readonly dir: string,
     readonly baseOffset: number,
     private readonly options: SegmentOptions,

@@ -13,11 +13,12 @@
  * original offsets and writes nothing, sequence gaps and fenced epochs are refused.
  */
 import { join } from 'node:path';
-import { ErrorCode, KafkaError, decodeRecordBatch, decodeLegacyMessageSet } from '@tarn/protocol';
+import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { readFully, type FileSystem } from './file-system';
 import type { LogConfig } from './log-config';
 import type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
 import { loadLog } from './log-loader';
+import { offsetForTimestamp, offsetOfMaxTimestamp, type TimestampLookup } from './timestamp-lookup';
 import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { assignOffsets, summarize, validateBatches, type AppendOrigin, type ValidatedAppend } from './log-validator';
@@ -81,18 +82,10 @@ interface PendingAppend {
   done: Promise<LogAppendInfo>;
 }
 
-export interface SegmentInfo {
-  baseOffset: number;
-  size: number;
-  active: boolean;
-  nextOffset: number | null;
-  largestTimestamp: number;
-  indexEntries: number;
-  timeIndexEntries: number;
-}
-
 export class PartitionLog {
   segments: LogSegment[];
+  /** Segments renamed `.deleted`, waiting out file.delete.delay.ms (readers may still hold them). */
+  readonly pendingDeletes = new Set<LogSegment>();
   logStartOffset: number;
   recoveryPoint: number;
   highWatermark: number;
@@ -527,59 +520,15 @@ export class PartitionLog {
 
   // ---------------------------------------------------------------- lookups
 
-  /**
-   * ListOffsets by timestamp: the first offset at or after `logStartOffset` whose record timestamp
-   * is >= `timestamp` (the time index narrows the search, one batch is decoded). Null when every
-   * record is older.
-   */
-  offsetForTimestamp(timestamp: number): { offset: number; timestamp: number; leaderEpoch: number } | null {
+  /** ListOffsets by timestamp: see timestamp-lookup.ts. */
+  offsetForTimestamp(timestamp: number): TimestampLookup | null {
     this.checkOpen();
-    for (const seg of this.segments) {
-      if (seg.size === 0 || seg.largestTimestamp < timestamp) continue;
-      const fromIndex = seg.timeIndex.lookup(timestamp);
-      let position = seg.offsetIndex.lookup(Math.max(fromIndex.offset, this.logStartOffset)).position;
-      for (let h = seg.entryAt(position); h !== null; h = seg.entryAt(position)) {
-        if (h.maxTimestamp >= timestamp && h.lastOffset >= this.logStartOffset) {
-          const found = this.firstRecordAtOrAfter(seg, h.position, h.size, h.magic, timestamp);
-          if (found !== null) return { ...found, leaderEpoch: this.leaderEpochCache.epochForOffset(found.offset) };
-        }
-        position += h.size;
-      }
-    }
-    return null;
+    return offsetForTimestamp(this, timestamp);
   }
 
-  private firstRecordAtOrAfter(seg: LogSegment, position: number, size: number, magic: number, timestamp: number): { offset: number; timestamp: number } | null {
-    const bytes = this.readSlice({ fd: seg.fd, position, length: size });
-    const records = magic === 2 ? decodeRecordBatch(bytes, 0).records : decodeLegacyMessageSet(bytes);
-    for (const r of records) {
-      if (r.timestamp >= timestamp && r.offset >= this.logStartOffset) return { offset: r.offset, timestamp: r.timestamp };
-    }
-    return null;
-  }
-
-  /** ListOffsets MAX_TIMESTAMP (KIP-734): the offset and time of the record with the largest timestamp. */
-  offsetOfMaxTimestamp(): { offset: number; timestamp: number; leaderEpoch: number } | null {
-    let best: LogSegment | null = null;
-    for (const seg of this.segments) if (seg.size > 0 && (best === null || seg.maxTimestampSoFar > best.maxTimestampSoFar)) best = seg;
-    if (best === null || best.maxTimestampSoFar < 0) return null;
-    const ts = best.maxTimestampSoFar;
-    const entry = best.translateOffset(best.offsetOfMaxTimestampSoFar);
-    const exact = entry !== null ? this.firstRecordAtOrAfter(best, entry.position, entry.size, entry.magic, ts) : null;
-    const offset = exact?.offset ?? best.offsetOfMaxTimestampSoFar;
-    return { offset, timestamp: ts, leaderEpoch: this.leaderEpochCache.epochForOffset(offset) };
-  }
-
-  segmentInfos(): SegmentInfo[] {
-    return this.segments.map((s, i) => ({
-      baseOffset: s.baseOffset,
-      size: s.size,
-      active: i === this.segments.length - 1,
-      nextOffset: this.segments[i + 1]?.baseOffset ?? this.logEndOffset,
-      largestTimestamp: s.size > 0 ? s.largestTimestamp : -1,
-      indexEntries: s.offsetIndex.entries,
-      timeIndexEntries: s.timeIndex.entries,
-    }));
+  /** ListOffsets MAX_TIMESTAMP (KIP-734): see timestamp-lookup.ts. */
+  offsetOfMaxTimestamp(): TimestampLookup | null {
+    return offsetOfMaxTimestamp(this);
   }
 
   // ---------------------------------------------------------------- high watermark, truncation
@@ -710,11 +659,13 @@ export class PartitionLog {
    */
   private asyncDeleteSegment(seg: LogSegment, reason: SegmentDeleteReason, keepSnapshot = false): void {
     seg.changeFileSuffix(DELETED_FILE_SUFFIX);
+    this.pendingDeletes.add(seg);
     const deleteSnapshot = keepSnapshot ? null : this.producerStateManager.removeAndMarkSnapshotForDeletion(seg.baseOffset);
     this.emit({ type: 'segment-marked-deleted', baseOffset: seg.baseOffset, size: seg.size, reason });
     this.ctx.scheduler.schedule(
       `delete-file ${this.topic}-${this.partition} ${seg.baseOffset}`,
       () => {
+        this.pendingDeletes.delete(seg);
         try {
           seg.deleteFiles();
           deleteSnapshot?.();

@@ -1,0 +1,73 @@
+/**
+ * What the console shows of a partition's segments: offsets, sizes, record counts, timestamps,
+ * index entries, and whether a segment is the active one, sealed, or renamed `.deleted` and waiting
+ * to go. Record counts of sealed segments are counted once from their batch headers and cached.
+ */
+import { RECORDS_COUNT_OFFSET, BASE_TIMESTAMP_OFFSET, readInt64 } from '@tarn/protocol';
+import { readFully } from './file-system';
+import type { LogSegment } from './log-segment';
+import type { PartitionLog } from './partition-log';
+
+export type SegmentStatus = 'active' | 'sealed' | 'deleted';
+
+export interface SegmentInfo {
+  baseOffset: number;
+  /** Offset after the segment's last record (the next segment's base for sealed ones). */
+  nextOffset: number;
+  size: number;
+  records: number;
+  firstTimestamp: number;
+  largestTimestamp: number;
+  indexEntries: number;
+  timeIndexEntries: number;
+  indexBytes: number;
+  status: SegmentStatus;
+}
+
+const recordCounts = new WeakMap<LogSegment, { size: number; records: number; firstTimestamp: number }>();
+
+/** Sums the batches' record counts with one small read per batch header. */
+function countRecords(seg: LogSegment): { records: number; firstTimestamp: number } {
+  const cached = recordCounts.get(seg);
+  if (cached !== undefined && cached.size === seg.size) return cached;
+  const head = Buffer.allocUnsafe(RECORDS_COUNT_OFFSET + 4);
+  let records = 0;
+  let firstTimestamp = -1;
+  let position = 0;
+  for (let h = seg.entryAt(position); h !== null; h = seg.entryAt(position)) {
+    if (h.magic === 2 && readFully(seg.fsys, seg.fd, head, 0, head.length, position) === head.length) {
+      records += head.readInt32BE(RECORDS_COUNT_OFFSET);
+      if (firstTimestamp < 0) firstTimestamp = readInt64(head, BASE_TIMESTAMP_OFFSET);
+    } else {
+      records += h.lastOffset - h.baseOffset + 1;
+      if (firstTimestamp < 0) firstTimestamp = h.maxTimestamp;
+    }
+    position += h.size;
+  }
+  const result = { size: seg.size, records, firstTimestamp };
+  recordCounts.set(seg, result);
+  return result;
+}
+
+export function describeSegments(log: PartitionLog): SegmentInfo[] {
+  const describe = (s: LogSegment, nextOffset: number, status: SegmentStatus): SegmentInfo => {
+    const counted = s.size > 0 && status !== 'deleted' ? countRecords(s) : { records: 0, firstTimestamp: -1 };
+    return {
+      baseOffset: s.baseOffset,
+      nextOffset,
+      size: s.size,
+      records: counted.records,
+      firstTimestamp: counted.firstTimestamp,
+      largestTimestamp: s.size > 0 && status !== 'deleted' ? s.largestTimestamp : -1,
+      indexEntries: status === 'deleted' ? 0 : s.offsetIndex.entries,
+      timeIndexEntries: status === 'deleted' ? 0 : s.timeIndex.entries,
+      indexBytes: status === 'deleted' ? 0 : s.offsetIndex.sizeInBytes + s.timeIndex.sizeInBytes,
+      status,
+    };
+  };
+  const live = log.segments.map((s, i) =>
+    describe(s, log.segments[i + 1]?.baseOffset ?? log.logEndOffset, i === log.segments.length - 1 ? 'active' : 'sealed'),
+  );
+  const deleted = [...log.pendingDeletes].map((s) => describe(s, s.baseOffset, 'deleted'));
+  return [...deleted, ...live].sort((a, b) => a.baseOffset - b.baseOffset || (a.status === 'deleted' ? -1 : 1));
+}
