@@ -6,21 +6,28 @@
  * answer the requests already received, then flush logs and write checkpoints.
  */
 import { LogManager } from '@tarn/storage';
+import { AdminApi } from './admin/admin-api';
 import { AdminServer } from './admin/admin-server';
 import { BrokerConfig, type Listener } from './config/broker-config';
 import { EventBus } from './events/event-bus';
+import { GroupCoordinator } from './group/group-coordinator';
+import { groupConfigFrom } from './group/group-config';
+import { offsetsTopicConfigs } from './group/offsets-topic';
 import { allHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import type { BrokerEndpoint } from './metadata/cluster-metadata';
 import { EmbeddedMetadataStore } from './metadata/embedded-metadata-store';
 import type { MetadataStore } from './metadata/metadata-store';
 import { TopicAdmin } from './metadata/topic-admin';
+import { GROUP_METADATA_TOPIC_NAME } from './metadata/topic-name';
 import { SocketServer } from './network/socket-server';
 import { ProducerIdManager } from './producer/producer-id-manager';
 import { ReplicaManager } from './replica/replica-manager';
 import { RequestDispatcher } from './server/request-dispatcher';
 
-export const TARN_VERSION = '0.1.0';
+import { TARN_VERSION } from './version';
+
+export { TARN_VERSION };
 
 export class Broker {
   readonly config: BrokerConfig;
@@ -30,10 +37,12 @@ export class Broker {
   readonly replicaManager: ReplicaManager;
   readonly topicAdmin: TopicAdmin;
   readonly producerIds: ProducerIdManager;
+  readonly groupCoordinator: GroupCoordinator;
   readonly dispatcher: RequestDispatcher;
   readonly socketServer: SocketServer;
   readonly adminServer: AdminServer;
   readonly events = new EventBus();
+  readonly adminApi: AdminApi;
   startedAtMs = 0;
   /**
    * Faults tests inject through the real code paths: `dropProduceResponses` appends the next N
@@ -76,6 +85,16 @@ export class Broker {
       this.logger,
     );
     this.producerIds = new ProducerIdManager(this.metadata);
+    // group coordinator (issue 4)
+    this.groupCoordinator = new GroupCoordinator({
+      nodeId: this.config.nodeId,
+      config: groupConfigFrom(this.config),
+      metadata: this.metadata,
+      topicAdmin: this.topicAdmin,
+      replicaManager: this.replicaManager,
+      events: this.events,
+      logger: this.logger,
+    });
     this.dispatcher = new RequestDispatcher(this, allHandlers, this.logger);
     this.socketServer = new SocketServer(
       {
@@ -87,6 +106,7 @@ export class Broker {
       this.logger,
     );
     this.adminServer = new AdminServer(this.config.adminListener.host, this.config.adminListener.port, this.logger);
+    this.adminApi = new AdminApi(this);
     this.adminServer.route((req, res) => {
       if (req.url !== '/healthz') return false;
       const healthy = this.state === 'running';
@@ -102,9 +122,12 @@ export class Broker {
     this.logManager.startup();
     await this.adoptStrayLogs();
     this.replicaManager.start();
+    this.groupCoordinator.startup(); // group coordinator (issue 4): replays the __consumer_offsets partitions it leads
     this.logManager.startBackgroundTasks();
     await this.socketServer.start();
+    this.adminApi.start();
     await this.adminServer.start();
+    this.adminApi.attachWebSocket();
     this.startedAtMs = Date.now();
     this.state = 'running';
     this.logger.info(
@@ -116,12 +139,15 @@ export class Broker {
   /** Partition directories found on disk that metadata does not know: a log dir written by Kafka. */
   private async adoptStrayLogs(): Promise<void> {
     for (const { topic, partitions } of this.replicaManager.strayLogs()) {
+      // group coordinator (issue 4): Kafka's offsets topic is compacted; adopt it with its configs
+      const configs = topic === GROUP_METADATA_TOPIC_NAME ? offsetsTopicConfigs(this.config.int('offsets.topic.segment.bytes', 1)) : {};
       const created = await this.topicAdmin.createTopic(
-        { name: topic, numPartitions: partitions, replicationFactor: 1 },
+        { name: topic, numPartitions: partitions, replicationFactor: 1, configs },
         { internal: true, validateOnly: true },
       );
       const single = created.partitions.map((p) => ({ ...p, replicas: [this.config.nodeId], isr: [this.config.nodeId], leader: this.config.nodeId }));
       await this.metadata.createTopic({ ...created, partitions: single });
+      if (Object.keys(configs).length > 0) this.logManager.updateTopicConfig(topic, created.configs); // opened before its configs were known
       this.logger.warn({ topic, partitions }, 'adopted a topic found in the log directory but unknown to metadata');
     }
   }
@@ -154,9 +180,11 @@ export class Broker {
     this.state = 'stopping';
     this.logger.info('shutting down');
     await this.socketServer.shutdown();
+    this.groupCoordinator.shutdown(); // group coordinator (issue 4)
     this.replicaManager.stop();
     await this.logManager.shutdown();
     await this.metadata.close();
+    this.adminApi.stop();
     await this.adminServer.shutdown();
     this.state = 'stopped';
     this.logger.info('shut down completed');

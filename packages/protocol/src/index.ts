@@ -20,3 +20,4 @@ export type { RawTaggedField } from './wire/tagged-fields';
 export * from './wire/request-frame';
 export * from './wire/response-frame';
 export * from './generated/index';
+export * from './records/murmur2';

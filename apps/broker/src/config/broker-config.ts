@@ -32,6 +32,10 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   // Kafka's default is 3, which a single broker cannot satisfy; a cluster raises it.
   'offsets.topic.replication.factor': '1',
   'offsets.retention.minutes': '10080',
+  'offsets.retention.check.interval.ms': '600000',
+  'offsets.topic.segment.bytes': '104857600',
+  'offsets.commit.timeout.ms': '5000',
+  'offsets.commit.required.acks': '-1',
   'offset.metadata.max.bytes': '4096',
   'group.initial.rebalance.delay.ms': '3000',
   'group.min.session.timeout.ms': '6000',

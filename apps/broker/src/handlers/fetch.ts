@@ -74,6 +74,7 @@ export const fetch = defineHandler({
           data.logStartOffset = BigInt(r.logStartOffset);
           data.abortedTransactions = isolation === 'txn-committed' ? [] : null;
           if (r.records !== null) {
+            if (req.replicaId < 0) broker.adminApi.recordFetch(t.topic, r.records);
             try {
               data.records = toMagic === 2 ? r.records : downConvertRecords(r.records, toMagic, Number(p.fetchOffset));
             } catch (err) {

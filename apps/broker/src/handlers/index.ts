@@ -16,6 +16,18 @@ import { listOffsets } from './list-offsets';
 import { metadata } from './metadata';
 import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
 import { produce } from './produce';
+// group coordinator APIs (issue 4)
+import { deleteGroups } from './delete-groups';
+import { describeGroups } from './describe-groups';
+import { findCoordinator } from './find-coordinator';
+import { heartbeat } from './heartbeat';
+import { joinGroup } from './join-group';
+import { leaveGroup } from './leave-group';
+import { listGroups } from './list-groups';
+import { offsetCommit } from './offset-commit';
+import { offsetDelete } from './offset-delete';
+import { offsetFetch } from './offset-fetch';
+import { syncGroup } from './sync-group';
 
 export const allHandlers = [
   produce,
@@ -33,4 +45,16 @@ export const allHandlers = [
   incrementalAlterConfigs,
   createPartitions,
   describeCluster,
+  // group coordinator APIs
+  findCoordinator,
+  joinGroup,
+  syncGroup,
+  heartbeat,
+  leaveGroup,
+  offsetCommit,
+  offsetFetch,
+  describeGroups,
+  listGroups,
+  deleteGroups,
+  offsetDelete,
 ] as unknown as ReadonlyArray<Handler<ApiKeyNumber>>;

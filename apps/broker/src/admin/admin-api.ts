@@ -1,0 +1,185 @@
+/**
+ * The admin API on the broker's admin HTTP server: login/logout (session cookie), the tRPC router
+ * over HTTP (`/trpc/...`) and WebSocket (`/trpc`), and `/metrics`. Every tRPC call and WebSocket
+ * connection needs a session cookie or an API token; mutations are written to the audit log.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { WebSocketServer } from 'ws';
+import { errorName, KafkaError } from '@tarn/protocol';
+import type { Broker } from '../broker';
+import { adminRouter } from './admin-router';
+import { AdminUsers } from './admin-users';
+import { AuditLog } from './audit-log';
+import { countRecords, ThroughputMeter } from './live/throughput-meter';
+import { createMetrics } from './metrics';
+import { ProduceService } from './produce-service';
+import { bearerToken, readCookie, SESSION_COOKIE, Sessions, type Principal } from './sessions';
+import type { AdminContext } from './trpc';
+
+const MAX_LOGIN_FAILURES = 10;
+
+export class AdminApi {
+  readonly users: AdminUsers;
+  readonly sessions: Sessions;
+  readonly audit: AuditLog;
+  readonly throughput = new ThroughputMeter();
+  readonly producer: ProduceService;
+  private wss: WebSocketServer | null = null;
+  private readonly loginFailures = new Map<string, { count: number; since: number }>();
+
+  constructor(private readonly broker: Broker) {
+    const dir = broker.config.logDirs[0]!;
+    const tokens = [...(broker.config.get('admin.api.tokens') ?? '').split(','), process.env.TARN_ADMIN_TOKEN ?? ''].map((t) => t.trim());
+    this.users = new AdminUsers(dir, tokens);
+    this.sessions = new Sessions(Number(broker.config.get('admin.session.timeout.ms') ?? 12 * 3_600_000));
+    this.audit = new AuditLog(dir);
+    this.producer = new ProduceService(broker);
+  }
+
+  /** Loads users (creating the first one) and hooks the meters into the data path. */
+  start(): void {
+    const created = this.users.load({
+      username: this.broker.config.get('admin.username') ?? process.env.TARN_ADMIN_USER,
+      password: this.broker.config.get('admin.password') ?? process.env.TARN_ADMIN_PASSWORD,
+    });
+    if (created?.generatedPassword != null) {
+      // printed once, on the first start; only its hash is kept
+      this.broker.logger.warn({ username: created.username, password: created.generatedPassword }, 'created the console user; this password is shown only once');
+      process.stderr.write(`\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`);
+    }
+    this.broker.logManager.onEvent((e) => {
+      if (e.type === 'appended') this.throughput.recordIn(e.topic, e.records, e.bytes);
+    });
+    this.throughput.start();
+    const metrics = createMetrics(this.broker, this);
+    const server = this.broker.adminServer;
+    server.route((req, res) => this.handleAuth(req, res));
+    server.route(async (req, res) => {
+      if (req.url !== '/metrics') return false;
+      if (this.principal(req) === null) {
+        res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('unauthorized: send an API token (admin.api.tokens) or a console session\n');
+        return true;
+      }
+      res.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.metrics());
+      return true;
+    });
+    const trpc = createHTTPHandler({ router: adminRouter, basePath: '/trpc/', createContext: ({ req }) => this.context(req) });
+    server.route((req, res) => {
+      if (!req.url?.startsWith('/trpc/')) return false;
+      trpc(req, res);
+      return true;
+    });
+  }
+
+  /** Records what a fetch served (consumers only), for the throughput meters. */
+  recordFetch(topic: string, records: Buffer): void {
+    this.throughput.recordOut(topic, countRecords(records), records.length);
+  }
+
+  /** WebSocket subscriptions share the admin HTTP server's port. */
+  attachWebSocket(): void {
+    const http = this.broker.adminServer.httpServer;
+    if (http === null) return;
+    this.wss = new WebSocketServer({ noServer: true });
+    applyWSSHandler({
+      wss: this.wss,
+      router: adminRouter,
+      createContext: ({ req }) => this.context(req),
+      keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
+    });
+    http.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/trpc') || this.principal(req) === null) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\n\r\n');
+        return;
+      }
+      this.wss!.handleUpgrade(req, socket, head, (ws) => this.wss!.emit('connection', ws, req));
+    });
+  }
+
+  stop(): void {
+    this.throughput.stop();
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    this.wss?.close();
+  }
+
+  principal(req: IncomingMessage): Principal | null {
+    const token = bearerToken(req);
+    if (token !== null) return this.users.verifyToken(token) ? { user: 'api-token', via: 'token' } : null;
+    const session = readCookie(req, SESSION_COOKIE);
+    const user = session === null ? null : this.sessions.touch(session);
+    return user === null ? null : { user, via: 'session' };
+  }
+
+  private context(req: IncomingMessage): AdminContext {
+    return { broker: this.broker, admin: this, principal: this.principal(req) };
+  }
+
+  /** Runs a change and writes it to the audit log, with its outcome. */
+  async audited<T>(principal: Principal, action: string, target: string, details: unknown, fn: () => Promise<T>): Promise<T> {
+    try {
+      const result = await fn();
+      this.audit.record({ user: principal.user, action, target, details, result: 'ok' });
+      this.broker.logger.info({ user: principal.user, action, target }, 'admin change');
+      return result;
+    } catch (err) {
+      const error = err instanceof KafkaError ? `${errorName(err.code)}: ${err.message}` : String(err);
+      this.audit.record({ user: principal.user, action, target, details, result: 'error', error });
+      throw err;
+    }
+  }
+
+  private async handleAuth(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+      return true;
+    };
+    if (req.url === '/api/auth/login' && req.method === 'POST') {
+      const ip = req.socket.remoteAddress ?? '?';
+      const failures = this.loginFailures.get(ip);
+      if (failures !== undefined && failures.count >= MAX_LOGIN_FAILURES && Date.now() - failures.since < 60_000) {
+        return json(429, { error: 'Too many failed logins; wait a minute.' });
+      }
+      let body: { username?: unknown; password?: unknown };
+      try {
+        body = JSON.parse(await readBody(req, 16_384)) as typeof body;
+      } catch {
+        return json(400, { error: 'Send {"username": ..., "password": ...} as JSON.' });
+      }
+      if (typeof body.username !== 'string' || typeof body.password !== 'string' || !this.users.verify(body.username, body.password)) {
+        const f = failures !== undefined && Date.now() - failures.since < 60_000 ? failures : { count: 0, since: Date.now() };
+        f.count++;
+        this.loginFailures.set(ip, f);
+        this.broker.logger.warn({ ip, username: String(body.username) }, 'failed console login');
+        return json(401, { error: 'Wrong username or password.' });
+      }
+      this.loginFailures.delete(ip);
+      const session = this.sessions.create(body.username);
+      this.audit.record({ user: body.username, action: 'auth.login', target: ip, result: 'ok' });
+      return json(200, { user: body.username }, { 'set-cookie': this.sessions.cookie(session) });
+    }
+    if (req.url === '/api/auth/logout' && req.method === 'POST') {
+      const session = readCookie(req, SESSION_COOKIE);
+      if (session !== null) this.sessions.destroy(session);
+      return json(200, { ok: true }, { 'set-cookie': Sessions.clearCookie() });
+    }
+    return false;
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The admin API the console calls: queries and mutations over HTTP, subscriptions over WebSocket.
+ * The console imports only its type (`import type { AdminRouter } from '@tarn/broker'`).
+ */
+import { z } from 'zod';
+import { authedProcedure, router } from './trpc';
+import { clusterOverview } from './views/cluster-view';
+import { liveRouter } from './routers/live-router';
+import { messagesRouter } from './routers/messages-router';
+import { topicsRouter } from './routers/topics-router';
+
+export const adminRouter = router({
+  me: authedProcedure.query(({ ctx }) => ({ user: ctx.principal.user, via: ctx.principal.via })),
+  cluster: router({
+    overview: authedProcedure.query(({ ctx }) => clusterOverview(ctx.broker)),
+  }),
+  topics: topicsRouter,
+  messages: messagesRouter,
+  live: liveRouter,
+  audit: router({
+    list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => ctx.admin.audit.list(input.limit)),
+  }),
+});
+
+export type AdminRouter = typeof adminRouter;

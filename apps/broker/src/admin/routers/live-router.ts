@@ -1,0 +1,54 @@
+// Live subscriptions over WebSocket: the event bus (resumable with the last event id), throughput
+// samples, and the tail of a topic.
+import { tracked } from '@trpc/server';
+import { z } from 'zod';
+import type { StampedEvent } from '../../events/event-bus';
+import { PushQueue } from '../live/push-queue';
+import { tailTopic } from '../live/tail';
+import type { ThroughputSample } from '../live/throughput-meter';
+import { authedProcedure, router } from '../trpc';
+
+export const liveRouter = router({
+  events: authedProcedure
+    .input(z.object({ lastEventId: z.string().nullish(), types: z.array(z.string()).optional(), topic: z.string().optional(), group: z.string().optional() }).optional())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const wanted = (e: StampedEvent) => {
+        if (input?.types !== undefined && !input.types.some((t) => e.event.type.startsWith(t))) return false;
+        if (input?.topic !== undefined && (!('topic' in e.event) || e.event.topic !== input.topic)) return false;
+        if (input?.group !== undefined && (!('group' in e.event) || e.event.group !== input.group)) return false;
+        return true;
+      };
+      const bus = ctx.broker.events;
+      const from = input?.lastEventId != null ? Number(input.lastEventId) : bus.lastId;
+      // catch up on what was missed while disconnected, then follow live
+      let last = from;
+      const live = new PushQueue<StampedEvent>((push) => bus.subscribe(push), signal);
+      for (const e of bus.since(from)) {
+        last = e.id;
+        if (wanted(e)) yield tracked(String(e.id), e);
+      }
+      for await (const e of live) {
+        if (e.id <= last) continue;
+        if (wanted(e)) yield tracked(String(e.id), e);
+      }
+    }),
+
+  throughput: authedProcedure.subscription(async function* ({ ctx, signal }) {
+    const live = new PushQueue<ThroughputSample>((push) => ctx.admin.throughput.subscribe(push), signal);
+    yield { history: ctx.admin.throughput.history() };
+    for await (const s of live) yield { sample: s };
+  }),
+
+  tail: authedProcedure
+    .input(
+      z.object({
+        topic: z.string().min(1),
+        partitions: z.array(z.number().int().min(0)).nullable().default(null),
+        filter: z.string().max(200).default(''),
+        maxPerSecond: z.number().int().min(1).max(20_000).default(2_000),
+      }),
+    )
+    .subscription(async function* ({ ctx, input, signal }) {
+      yield* tailTopic(ctx.broker, input, signal);
+    }),
+});

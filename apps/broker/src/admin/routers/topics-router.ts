@@ -1,0 +1,67 @@
+// Topics: paged list, detail with partitions, segments, create/delete, configs (every change audited).
+import { z } from 'zod';
+import { describeSegments } from '@tarn/storage';
+import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { authedProcedure, router } from '../trpc';
+import { listTopics, topicDetail } from '../views/topic-view';
+
+const topicName = z.string().min(1).max(249);
+
+export const topicsRouter = router({
+  list: authedProcedure
+    .input(
+      z.object({
+        page: z.number().int().min(0).default(0),
+        pageSize: z.number().int().min(1).max(500).default(50),
+        sort: z.enum(['name', 'partitions', 'size', 'messages']).default('name'),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+        search: z.string().max(249).default(''),
+        includeInternal: z.boolean().default(false),
+      }),
+    )
+    .query(({ ctx, input }) => listTopics(ctx.broker, input)),
+
+  get: authedProcedure.input(z.object({ name: topicName })).query(({ ctx, input }) => topicDetail(ctx.broker, input.name)),
+
+  segments: authedProcedure.input(z.object({ topic: topicName, partition: z.number().int().min(0) })).query(({ ctx, input }) => {
+    const log = ctx.broker.logManager.getLog(input.topic, input.partition);
+    if (log === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${input.topic}-${input.partition} is not hosted on this broker.`);
+    return { topic: input.topic, partition: input.partition, logStartOffset: log.logStartOffset, highWatermark: log.highWatermark, logEndOffset: log.logEndOffset, segmentBytes: log.config.segmentBytes, segments: describeSegments(log) };
+  }),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        name: topicName,
+        partitions: z.number().int().min(1).max(10_000),
+        replicationFactor: z.number().int().min(1).max(32).default(1),
+        configs: z.record(z.string(), z.string()).default({}),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.admin.audited(ctx.principal, 'topic.create', input.name, input, async () => {
+        const t = await ctx.broker.topicAdmin.createTopic({ name: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
+        return { name: t.name, topicId: t.topicId, partitions: t.partitions.length };
+      }),
+    ),
+
+  delete: authedProcedure.input(z.object({ name: topicName })).mutation(({ ctx, input }) =>
+    ctx.admin.audited(ctx.principal, 'topic.delete', input.name, undefined, async () => {
+      await ctx.broker.topicAdmin.deleteTopic(input.name);
+      return { deleted: input.name };
+    }),
+  ),
+
+  updateConfigs: authedProcedure
+    .input(z.object({ name: topicName, set: z.record(z.string(), z.string()).default({}), remove: z.array(z.string()).default([]) }))
+    .mutation(({ ctx, input }) =>
+      ctx.admin.audited(ctx.principal, 'topic.configs', input.name, { set: input.set, remove: input.remove }, async () => {
+        const ops = [
+          ...Object.entries(input.set).map(([name, value]) => ({ name, op: 'set' as const, value })),
+          ...input.remove.map((name) => ({ name, op: 'delete' as const, value: null })),
+        ];
+        await ctx.broker.topicAdmin.incrementalAlterConfigs(input.name, ops, false);
+        return topicDetail(ctx.broker, input.name).configs;
+      }),
+    ),
+});

@@ -1,0 +1,63 @@
+/**
+ * tRPC plumbing for the admin API: the request context (the broker and who is calling), procedures
+ * that require a principal, and errors that carry the Kafka error code and name to the console
+ * (`error.data.kafka`), so a refused change explains itself.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ErrorCode, KafkaError, errorName } from '@tarn/protocol';
+import type { Broker } from '../broker';
+import type { AdminApi } from './admin-api';
+import type { Principal } from './sessions';
+
+export interface AdminContext {
+  broker: Broker;
+  admin: AdminApi;
+  principal: Principal | null;
+}
+
+type TRPCCode = ConstructorParameters<typeof TRPCError>[0]['code'];
+
+function trpcCodeFor(code: number): TRPCCode {
+  switch (code) {
+    case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
+    case ErrorCode.GROUP_ID_NOT_FOUND:
+    case ErrorCode.UNKNOWN_TOPIC_ID:
+      return 'NOT_FOUND';
+    case ErrorCode.TOPIC_ALREADY_EXISTS:
+      return 'CONFLICT';
+    case ErrorCode.NON_EMPTY_GROUP:
+    case ErrorCode.REBALANCE_IN_PROGRESS:
+    case ErrorCode.UNKNOWN_MEMBER_ID:
+      return 'PRECONDITION_FAILED';
+    case ErrorCode.UNKNOWN_SERVER_ERROR:
+    case ErrorCode.KAFKA_STORAGE_ERROR:
+      return 'INTERNAL_SERVER_ERROR';
+    default:
+      return 'BAD_REQUEST';
+  }
+}
+
+const t = initTRPC.context<AdminContext>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const kafka = cause instanceof KafkaError ? { code: cause.code, name: errorName(cause.code), message: cause.message } : null;
+    return { ...shape, data: { ...shape.data, kafka } };
+  },
+});
+
+export const router = t.router;
+
+/** Turns KafkaErrors thrown by a procedure into TRPCErrors with a matching HTTP-ish code. */
+const kafkaErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof KafkaError) {
+    const k = result.error.cause;
+    throw new TRPCError({ code: trpcCodeFor(k.code), message: k.message, cause: k });
+  }
+  return result;
+});
+
+export const authedProcedure = t.procedure.use(kafkaErrors).use(({ ctx, next }) => {
+  if (ctx.principal === null) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in to the tarn console (or send an API token) first.' });
+  return next({ ctx: { ...ctx, principal: ctx.principal } });
+});

@@ -1,0 +1,51 @@
+/**
+ * The cluster as the console's overview shows it: identity, uptime, listeners, brokers with their
+ * leadership counts, log dirs with sizes, and partition health.
+ */
+import { statfsSync } from 'node:fs';
+import type { Broker } from '../../broker';
+import { TARN_VERSION } from '../../version';
+
+export function clusterOverview(broker: Broker) {
+  const topics = broker.metadata.topics();
+  const partitions = topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })));
+  const live = new Set(broker.liveBrokers().map((b) => b.nodeId));
+  const underReplicated = partitions.filter((p) => p.isr.length < p.replicas.length).length;
+  const offline = partitions.filter((p) => p.leader < 0 || !live.has(p.leader)).length;
+  const logs = broker.logManager.allLogs();
+  const logDirs = broker.config.logDirs.map((dir) => {
+    const inDir = logs.filter((l) => l.dir.startsWith(dir.replace(/\/$/, '') + '/'));
+    let freeBytes: number | null = null;
+    let totalBytes: number | null = null;
+    try {
+      const fs = statfsSync(dir);
+      freeBytes = fs.bavail * fs.bsize;
+      totalBytes = fs.blocks * fs.bsize;
+    } catch {
+      // statfs is best effort
+    }
+    return { path: dir, partitions: inDir.length, sizeBytes: inDir.reduce((n, l) => n + l.size, 0), freeBytes, totalBytes };
+  });
+  return {
+    clusterId: broker.metadata.clusterId,
+    version: TARN_VERSION,
+    nodeId: broker.config.nodeId,
+    controllerId: broker.controllerId,
+    startedAtMs: broker.startedAtMs,
+    uptimeMs: Date.now() - broker.startedAtMs,
+    listeners: broker.boundListeners().map((l) => `${l.name}://${l.host}:${l.port}`),
+    brokers: broker.liveBrokers().map((b) => ({
+      ...b,
+      state: 'running' as const,
+      isController: b.nodeId === broker.controllerId,
+      leaderPartitions: partitions.filter((p) => p.leader === b.nodeId).length,
+      replicas: partitions.filter((p) => p.replicas.includes(b.nodeId)).length,
+    })),
+    logDirs,
+    topicCount: topics.filter((t) => !t.internal).length,
+    internalTopicCount: topics.filter((t) => t.internal).length,
+    partitionCount: partitions.length,
+    underReplicatedPartitions: underReplicated,
+    offlinePartitions: offline,
+  };
+}

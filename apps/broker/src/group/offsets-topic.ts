@@ -1,0 +1,70 @@
+/**
+ * `__consumer_offsets`: created on first need (FindCoordinator, or a console action) as an internal,
+ * compacted topic with offsets.topic.num.partitions partitions and offsets.topic.replication.factor
+ * replicas, segment.bytes = offsets.topic.segment.bytes and compression.type=producer — the configs
+ * Kafka gives it. Once it exists its own partition count decides where groups live, whatever the
+ * broker config says now (a log dir written by Kafka keeps its layout).
+ */
+import { ErrorCode, KafkaError } from '@tarn/protocol';
+import type { Logger } from '../logger';
+import type { MetadataStore } from '../metadata/metadata-store';
+import type { TopicAdmin } from '../metadata/topic-admin';
+import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
+import type { Partition } from '../replica/partition';
+import type { ReplicaManager } from '../replica/replica-manager';
+import type { GroupConfig } from './group-config';
+import type { OffsetsTopicAccess } from './group-metadata-manager';
+
+export function offsetsTopicConfigs(segmentBytes: number): Record<string, string> {
+  return { 'cleanup.policy': 'compact', 'segment.bytes': String(segmentBytes), 'compression.type': 'producer' };
+}
+
+export class OffsetsTopic implements OffsetsTopicAccess {
+  private creating: Promise<void> | null = null;
+
+  constructor(
+    private readonly config: GroupConfig,
+    private readonly metadata: MetadataStore,
+    private readonly topicAdmin: TopicAdmin,
+    private readonly replicaManager: ReplicaManager,
+    private readonly logger: Logger,
+  ) {}
+
+  get exists(): boolean {
+    return this.metadata.topic(GROUP_METADATA_TOPIC_NAME) !== undefined;
+  }
+
+  numPartitions(): number {
+    return this.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions.length ?? this.config.offsetsTopicNumPartitions;
+  }
+
+  partition(index: number): Partition | undefined {
+    return this.replicaManager.getPartition(GROUP_METADATA_TOPIC_NAME, index);
+  }
+
+  /** Creates the topic unless it exists; concurrent callers share one creation. */
+  ensure(): Promise<void> {
+    if (this.exists) return Promise.resolve();
+    this.creating ??= this.topicAdmin
+      .createTopic(
+        {
+          name: GROUP_METADATA_TOPIC_NAME,
+          numPartitions: this.config.offsetsTopicNumPartitions,
+          replicationFactor: this.config.offsetsTopicReplicationFactor,
+          configs: offsetsTopicConfigs(this.config.offsetsTopicSegmentBytes),
+        },
+        { internal: true },
+      )
+      .then(
+        () => this.logger.info({ partitions: this.config.offsetsTopicNumPartitions }, `created ${GROUP_METADATA_TOPIC_NAME}`),
+        (err: unknown) => {
+          if (err instanceof KafkaError && err.code === ErrorCode.TOPIC_ALREADY_EXISTS) return;
+          throw err;
+        },
+      )
+      .finally(() => {
+        this.creating = null;
+      });
+    return this.creating;
+  }
+}

@@ -1,0 +1,17 @@
+// Heartbeat v0-4. Keeps a member's session alive and tells it when to rejoin
+// (REBALANCE_IN_PROGRESS). v1 adds throttle_time_ms; v2 same as v1; v3 group_instance_id (static
+// members, FENCED_INSTANCE_ID); v4 is flexible. While the group's partition is loading the answer
+// is NONE, as Kafka gives it.
+import { ApiKey, HeartbeatResponseTypes } from '@tarn/protocol';
+import { defineHandler } from '../server/handler';
+
+export const heartbeat = defineHandler({
+  apiKey: ApiKey.Heartbeat,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(ctx, req) {
+    const errorCode = ctx.broker.groupCoordinator.handleHeartbeat(req.groupId, req.memberId, ctx.apiVersion >= 3 ? req.groupInstanceId : null, req.generationId);
+    return { ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode };
+  },
+  errorResponse: (_req, code) => ({ ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode: code }),
+});

@@ -1,0 +1,49 @@
+// JoinGroup v0-7. v0 has no rebalance_timeout_ms (the session timeout bounds the join phase too);
+// v1 adds it; v2 throttle_time_ms; v3 same as v2; v4 requires a known member id: a new dynamic member
+// first gets MEMBER_ID_REQUIRED with the id it must join with (KIP-394); v5 group_instance_id —
+// static membership (KIP-345), FENCED_INSTANCE_ID — and members' instance ids in the answer; v6 is
+// flexible; v7 answers protocol_type and lets protocol_name be null. Earlier versions get "" where
+// v7 would say null.
+import { ApiKey, JoinGroupResponseTypes } from '@tarn/protocol';
+import type { JoinGroupResult } from '../group/member-metadata';
+import { defineHandler } from '../server/handler';
+
+function response(r: JoinGroupResult, apiVersion: number): JoinGroupResponseTypes.JoinGroupResponse {
+  return {
+    ...JoinGroupResponseTypes.defaultJoinGroupResponse(),
+    errorCode: r.error,
+    generationId: r.generationId,
+    protocolType: apiVersion >= 7 ? r.protocolType : null,
+    protocolName: apiVersion >= 7 ? r.protocolName : (r.protocolName ?? ''),
+    leader: r.leaderId,
+    memberId: r.memberId,
+    members: r.members.map((m) => ({ ...m, groupInstanceId: apiVersion >= 5 ? m.groupInstanceId : null })),
+  };
+}
+
+export const joinGroup = defineHandler({
+  apiKey: ApiKey.JoinGroup,
+  minVersion: 0,
+  maxVersion: 7,
+  async handle(ctx, req) {
+    const v = ctx.apiVersion;
+    const groupInstanceId = v >= 5 ? req.groupInstanceId : null;
+    const result = await ctx.broker.groupCoordinator.handleJoinGroup({
+      groupId: req.groupId,
+      memberId: req.memberId,
+      groupInstanceId,
+      requireKnownMemberId: v >= 4 && groupInstanceId === null,
+      clientId: ctx.header.clientId ?? '',
+      clientHost: `/${ctx.connection.socket.remoteAddress ?? ''}`,
+      rebalanceTimeoutMs: v === 0 ? req.sessionTimeoutMs : req.rebalanceTimeoutMs,
+      sessionTimeoutMs: req.sessionTimeoutMs,
+      protocolType: req.protocolType,
+      // copies: the request frame's memory is not ours to keep
+      protocols: req.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata) })),
+      reason: req.reason ?? 'not provided',
+    });
+    return response(result, v);
+  },
+  errorResponse: (req, code, _message, apiVersion) =>
+    response({ members: [], memberId: req.memberId, generationId: -1, protocolType: null, protocolName: null, leaderId: '', skipAssignment: false, error: code }, apiVersion),
+});

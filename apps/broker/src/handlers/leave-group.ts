@@ -1,0 +1,27 @@
+// LeaveGroup v0-4. v0-2 name one member_id and get one error code (the group's error, else the
+// member's); v1 adds throttle_time_ms; v3 takes a batch of members — by member id, or by
+// group_instance_id alone for administrative removal of static members (KIP-345) — answered per
+// member; v4 is flexible.
+import { ApiKey, ErrorCode, LeaveGroupResponseTypes } from '@tarn/protocol';
+import type { LeaveResult } from '../group/group-membership';
+import { defineHandler } from '../server/handler';
+
+function response(r: LeaveResult, apiVersion: number): LeaveGroupResponseTypes.LeaveGroupResponse {
+  if (apiVersion <= 2) {
+    const memberError = r.members.find((m) => m.error !== ErrorCode.NONE)?.error ?? ErrorCode.NONE;
+    return { ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(), errorCode: r.topLevelError !== ErrorCode.NONE ? r.topLevelError : memberError };
+  }
+  return { ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(), errorCode: r.topLevelError, members: r.members.map((m) => ({ ...LeaveGroupResponseTypes.defaultMemberResponse(), memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: m.error })) };
+}
+
+export const leaveGroup = defineHandler({
+  apiKey: ApiKey.LeaveGroup,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(ctx, req) {
+    const v = ctx.apiVersion;
+    const leaving = v <= 2 ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }] : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));
+    return response(ctx.broker.groupCoordinator.handleLeaveGroup(req.groupId, leaving), v);
+  },
+  errorResponse: (_req, code, _message, apiVersion) => response({ topLevelError: code, members: [] }, apiVersion),
+});

@@ -1,0 +1,71 @@
+// OffsetCommit v0-8. v0 carries group and offsets only (Kafka kept v0 commits in ZooKeeper; tarn has
+// none and stores them like any other version, so every OffsetFetch version reads them); v1 adds
+// generation_id, member_id and a per-partition commit_timestamp (-1: now); v2-4 replace it with
+// retention_time_ms (-1: offsets.retention.minutes applies; otherwise the commit carries its own
+// expire timestamp and is written as value v1); v3 throttle_time_ms; v5 drops retention_time_ms;
+// v6 committed_leader_epoch; v7 group_instance_id (static members, FENCED_INSTANCE_ID); v8 is
+// flexible. Partitions of unknown topics get UNKNOWN_TOPIC_OR_PARTITION; the others are committed
+// together in one record batch and answered once it is durable (offsets.commit.required.acks).
+import { ApiKey, ErrorCode, OffsetCommitResponseTypes } from '@tarn/protocol';
+import type { Commit } from '../group/group-metadata-manager';
+import { tpKey } from '../group/offset-and-metadata';
+import { defineHandler } from '../server/handler';
+
+export const offsetCommit = defineHandler({
+  apiKey: ApiKey.OffsetCommit,
+  minVersion: 0,
+  maxVersion: 8,
+  async handle(ctx, req) {
+    const { broker, apiVersion: v } = ctx;
+    const now = Date.now();
+    const errors = new Map<string, number>();
+    const commits = new Map<string, Commit>();
+    const expireTimestamp = v >= 2 && v <= 4 && req.retentionTimeMs !== -1n ? now + Number(req.retentionTimeMs) : null;
+    for (const t of req.topics) {
+      const topic = broker.metadata.topic(t.name);
+      for (const p of t.partitions) {
+        const key = tpKey(t.name, p.partitionIndex);
+        if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) {
+          errors.set(key, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+          continue;
+        }
+        commits.set(key, {
+          tp: { topic: t.name, partition: p.partitionIndex },
+          om: {
+            offset: p.committedOffset,
+            leaderEpoch: v >= 6 ? p.committedLeaderEpoch : -1,
+            metadata: p.committedMetadata ?? '',
+            commitTimestamp: v === 1 && p.commitTimestamp !== -1n ? Number(p.commitTimestamp) : now,
+            expireTimestamp,
+          },
+        });
+      }
+    }
+    if (commits.size > 0) {
+      const stored = await broker.groupCoordinator.handleCommitOffsets(
+        req.groupId,
+        v >= 1 ? req.memberId : '',
+        v >= 7 ? req.groupInstanceId : null,
+        v >= 1 ? req.generationIdOrMemberEpoch : -1,
+        [...commits.values()],
+      );
+      for (const [k, e] of stored) errors.set(k, e);
+    }
+    return {
+      ...OffsetCommitResponseTypes.defaultOffsetCommitResponse(),
+      topics: req.topics.map((t) => ({
+        ...OffsetCommitResponseTypes.defaultOffsetCommitResponseTopic(),
+        name: t.name,
+        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.UNKNOWN_SERVER_ERROR })),
+      })),
+    };
+  },
+  errorResponse: (req, code) => ({
+    ...OffsetCommitResponseTypes.defaultOffsetCommitResponse(),
+    topics: req.topics.map((t) => ({
+      ...OffsetCommitResponseTypes.defaultOffsetCommitResponseTopic(),
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })),
+    })),
+  }),
+});

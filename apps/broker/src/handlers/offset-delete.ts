@@ -1,0 +1,37 @@
+// OffsetDelete v0 (KIP-496): deletes a group's committed offsets. An Empty group loses any of them;
+// a consumer group with members only those of topics no member subscribes to (the others:
+// GROUP_SUBSCRIBED_TO_TOPIC); any other group with members is NON_EMPTY_GROUP. Unknown topics are
+// UNKNOWN_TOPIC_OR_PARTITION; a group-level error answers with no topics.
+import { ApiKey, ErrorCode, OffsetDeleteResponseTypes } from '@tarn/protocol';
+import { tpKey } from '../group/offset-and-metadata';
+import { defineHandler } from '../server/handler';
+
+export const offsetDelete = defineHandler({
+  apiKey: ApiKey.OffsetDelete,
+  minVersion: 0,
+  maxVersion: 0,
+  handle(ctx, req) {
+    const { broker } = ctx;
+    const errors = new Map<string, number>();
+    const tps = [];
+    for (const t of req.topics) {
+      const topic = broker.metadata.topic(t.name);
+      for (const p of t.partitions) {
+        if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) errors.set(tpKey(t.name, p.partitionIndex), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        else tps.push({ topic: t.name, partition: p.partitionIndex });
+      }
+    }
+    const { error, partitions } = broker.groupCoordinator.handleDeleteOffsets(req.groupId, tps);
+    if (error !== ErrorCode.NONE) return { ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(), errorCode: error };
+    for (const [k, e] of partitions) errors.set(k, e);
+    return {
+      ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(),
+      topics: req.topics.map((t) => ({
+        ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponseTopic(),
+        name: t.name,
+        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.NONE })),
+      })),
+    };
+  },
+  errorResponse: (_req, code) => ({ ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(), errorCode: code }),
+});
