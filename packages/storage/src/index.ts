@@ -23,3 +23,4 @@ export * from './record-reader';
 export * from './log-cleaner';
 export * from './segment-info';
 export * from './timestamp-lookup';
+export * from './recompress';

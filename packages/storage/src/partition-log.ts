@@ -18,6 +18,7 @@ import { readFully, type FileSystem } from './file-system';
 import type { LogConfig } from './log-config';
 import type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
 import { loadLog } from './log-loader';
+import { recompressIfNeeded } from './recompress';
 import { offsetForTimestamp, offsetOfMaxTimestamp, type TimestampLookup } from './timestamp-lookup';
 import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
@@ -202,11 +203,12 @@ export class PartitionLog {
    * Resolves once the batches are in the `.log` (and fsynced if flush.messages asks for it).
    * Throws synchronously-visible errors as a rejected promise; nothing is written then.
    */
-  append(records: Buffer, options: AppendOptions = {}): Promise<LogAppendInfo> {
+  append(recordsIn: Buffer, options: AppendOptions = {}): Promise<LogAppendInfo> {
     try {
       this.checkOpen();
       const origin = options.origin ?? 'client';
       const now = this.ctx.time.milliseconds();
+      const records = origin === 'client' ? recompressIfNeeded(recordsIn, this.config.compressionType) : recordsIn;
       const batches = validateBatches(records, this.config, origin, now);
       const logAppendTime = this.config.messageTimestampType === 'LogAppendTime' ? now : null;
       let producerUpdates: ProducerAppendInfo[];

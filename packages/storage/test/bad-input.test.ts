@@ -98,3 +98,13 @@ test('a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consi
   const log = t.reopen();
   assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.offset), [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)]);
 });
+
+test('compression.type re-compresses batches sent in another codec, keeping records and offsets', async () => {
+  const { log } = openTestLog({ 'compression.type': 'zstd' });
+  await log.append(buildRecordBatch([{ key: 'a', value: 'one', headers: [{ key: 'h', value: 'x' }] }, { key: 'b', value: 'two' }], { compression: CompressionType.GZIP }));
+  await log.append(makeBatch(3, { start: 2 }));
+  const records = [...readLogRecords(log, 0)];
+  assert.deepEqual(records.map((r) => [r.offset, r.codec]), [0, 1, 2, 3, 4].map((o) => [o, CompressionType.ZSTD]));
+  assert.equal(records[0]!.headers[0]!.value?.toString(), 'x');
+  assert.equal(records[1]!.value?.toString(), 'two');
+});
