@@ -2,6 +2,7 @@
 export {};
 const benches: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage')).run(),
+  broker: async () => (await import('./broker')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

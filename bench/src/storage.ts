@@ -10,9 +10,9 @@ import { bestOf, fmt, printTable, type Row } from './report';
 const MiB = 1024 * 1024;
 const RECORD_VALUE = Buffer.alloc(100, 'v');
 
-/** A batch of 100-byte records filling about `bytes`. */
-export function batchOf(bytes: number): { batch: Buffer; records: number } {
-  const build = (n: number) => buildRecordBatch(Array.from({ length: n }, () => ({ key: null, value: RECORD_VALUE, timestamp: 1_700_000_000_000 })));
+/** A batch of 100-byte records (null keys) filling about `bytes`. */
+export function batchOf(bytes: number, timestamp = 1_700_000_000_000): { batch: Buffer; records: number } {
+  const build = (n: number) => buildRecordBatch(Array.from({ length: n }, () => ({ key: null, value: RECORD_VALUE, timestamp })));
   const perRecord = build(2).length - build(1).length;
   let records = Math.max(1, Math.floor((bytes - 61) / perRecord));
   let batch = build(records);
