@@ -3,6 +3,7 @@ export {};
 const benches: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage')).run(),
   broker: async () => (await import('./broker')).run(),
+  groups: async () => (await import('./groups')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

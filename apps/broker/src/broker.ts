@@ -179,8 +179,10 @@ export class Broker {
     if (this.state === 'stopping' || this.state === 'stopped') return;
     this.state = 'stopping';
     this.logger.info('shutting down');
+    // group coordinator (issue 4): answers parked JoinGroup/SyncGroup requests (NOT_COORDINATOR) so the
+    // connections can drain instead of waiting out a rebalance timeout
+    this.groupCoordinator.shutdown();
     await this.socketServer.shutdown();
-    this.groupCoordinator.shutdown(); // group coordinator (issue 4)
     this.replicaManager.stop();
     await this.logManager.shutdown();
     await this.metadata.close();
