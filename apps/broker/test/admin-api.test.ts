@@ -142,3 +142,53 @@ test('live subscriptions: segment events resume after a reconnect; the tail stre
   assert.match(metrics, /tarn_records_in_total\{topic="live"\} 60/);
   close();
 });
+
+test('groups through tRPC: lag, members, rebalance timeline, reset plan with its CLI command, apply refused while active', async () => {
+  const { adminPort, port } = await startBroker({ 'admin.password': 'pw' });
+  const { cookie } = await login(adminPort, 'admin', 'pw');
+  const { http, close } = clients(adminPort, cookie!);
+  const { Kafka, logLevel } = await import('kafkajs');
+  const kafka = new Kafka({ clientId: 'admin-groups', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
+  await http.topics.create.mutate({ name: 'work', partitions: 2 });
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({ topic: 'work', messages: Array.from({ length: 20 }, (_, i) => ({ value: `job-${i}`, partition: i % 2 })) });
+  const consumer = kafka.consumer({ groupId: 'workers', sessionTimeout: 10_000 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'work', fromBeginning: true });
+  let consumed = 0;
+  await new Promise<void>((resolve) => {
+    void consumer.run({ eachMessage: async () => { if (++consumed === 20) resolve(); } });
+  });
+  await new Promise((r) => setTimeout(r, 500)); // let the auto-commit land
+
+  const list = await http.groups.list.query();
+  assert.deepEqual(list.items.map((g) => [g.groupId, g.state, g.members]), [['workers', 'Stable', 1]]);
+  const detail = await http.groups.get.query({ groupId: 'workers' });
+  assert.equal(detail.members.length, 1);
+  assert.deepEqual(detail.members[0]!.assignment, { work: [0, 1] });
+  assert.equal(detail.lag?.totalLag, 0);
+  const rebalances = await http.groups.rebalances.query({ groupId: 'workers' });
+  assert.ok(rebalances.length >= 1);
+
+  const scope = { kind: 'group' as const };
+  const strategy = { kind: 'earliest' as const };
+  const plan = await http.groups.resetPlan.query({ groupId: 'workers', scope, strategy });
+  assert.equal(plan.applicable, false, 'not while members are active');
+  assert.match(plan.command, /kafka-consumer-groups\.sh --bootstrap-server 127\.0\.0\.1:\d+ --group 'workers' --reset-offsets --to-earliest --all-topics --execute/);
+  const refused = await http.groups.resetApply.mutate({ groupId: 'workers', scope, strategy }).catch((e: TRPCClientError<AdminRouter>) => e);
+  assert.ok(refused instanceof TRPCClientError);
+  assert.ok(refused.data?.kafka?.name, 'the refusal names the Kafka error');
+  assert.equal((await http.groups.get.query({ groupId: 'workers' })).lag?.totalLag, 0, 'nothing changed');
+
+  await consumer.disconnect();
+  const applied = await http.groups.resetApply.mutate({ groupId: 'workers', scope, strategy });
+  assert.deepEqual(applied.partitions.map((p) => [p.partition, p.currentOffset, p.targetOffset]), [[0, 10, 0], [1, 10, 0]]);
+  const after = await http.groups.get.query({ groupId: 'workers' });
+  assert.equal(after.lag?.totalLag, 20);
+  const audit = await http.audit.list.query({ limit: 10 });
+  assert.ok(audit.some((a) => a.action === 'group.reset-offsets' && a.result === 'ok'));
+  assert.ok(audit.some((a) => a.action === 'group.reset-offsets' && a.result === 'error'));
+  await producer.disconnect();
+  close();
+});

@@ -6,7 +6,7 @@ import { CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { readLogRecords } from '@tarn/storage';
 import { startBroker } from './helpers';
 
-test('kafkajs: create a topic, produce with and without keys and gzip, list offsets, delete the topic', async () => {
+test('kafkajs: create a topic, produce with and without keys and gzip, list offsets, consume back, delete the topic', async () => {
   const { port, broker } = await startBroker();
   const kafka = new Kafka({ clientId: 'tarn-kafkajs-test', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -32,6 +32,26 @@ test('kafkajs: create a topic, produce with and without keys and gzip, list offs
   assert.equal(p1.length, 100);
   assert.equal(p1[0]!.codec, 1, 'stored gzip-compressed');
   assert.equal(p1[42]!.headers[0]!.value?.toString(), '42');
+
+  // consume everything back with a kafkajs consumer group
+  const consumer = kafka.consumer({ groupId: 'kjs-readers', sessionTimeout: 10_000 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: 'kjs', fromBeginning: true });
+  const seen: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    consumer
+      .run({
+        eachMessage: async ({ partition, message }) => {
+          seen.push(`${partition}:${message.key?.toString() ?? ''}:${message.value?.toString()}`);
+          if (seen.length === 102) resolve();
+        },
+      })
+      .catch(reject);
+  });
+  await consumer.disconnect();
+  assert.equal(seen.length, 102);
+  assert.ok(seen.includes('0:a:with key a') && seen.includes('0::no key') && seen.includes('1:g99:gzip 99'));
+  assert.deepEqual(seen.filter((s) => s.startsWith('1:')), Array.from({ length: 100 }, (_, i) => `1:g${i}:gzip ${i}`), 'in order within a partition');
 
   await admin.deleteTopics({ topics: ['kjs'] });
   assert.equal((await admin.listTopics()).includes('kjs'), false);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { authedProcedure, router } from './trpc';
 import { clusterOverview } from './views/cluster-view';
+import { groupsRouter } from './routers/groups-router';
 import { liveRouter } from './routers/live-router';
 import { messagesRouter } from './routers/messages-router';
 import { topicsRouter } from './routers/topics-router';
@@ -16,6 +17,7 @@ export const adminRouter = router({
   }),
   topics: topicsRouter,
   messages: messagesRouter,
+  groups: groupsRouter,
   live: liveRouter,
   audit: router({
     list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => ctx.admin.audit.list(input.limit)),

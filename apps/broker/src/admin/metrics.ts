@@ -66,5 +66,19 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
       for (const log of broker.logManager.allLogs()) this.set({ topic: log.topic, partition: String(log.partition) }, log.size);
     },
   });
+  new Gauge({
+    name: 'tarn_consumer_group_lag',
+    help: 'Records between a group\'s committed offset and the high watermark',
+    labelNames: ['group', 'topic', 'partition'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const g of broker.groupCoordinator.groupSummaries()) {
+        for (const p of broker.groupCoordinator.lag.groupLag(g.groupId)?.partitions ?? []) {
+          if (p.lag !== null) this.set({ group: g.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
+        }
+      }
+    },
+  });
   return registry;
 }

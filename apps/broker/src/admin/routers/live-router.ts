@@ -51,4 +51,21 @@ export const liveRouter = router({
     .subscription(async function* ({ ctx, input, signal }) {
       yield* tailTopic(ctx.broker, input, signal);
     }),
+
+  /** A group's lag every `intervalMs` (the lag chart); also right away. */
+  lag: authedProcedure
+    .input(z.object({ groupId: z.string().min(1), intervalMs: z.number().int().min(250).max(60_000).default(1000) }))
+    .subscription(async function* ({ ctx, input, signal }) {
+      while (signal?.aborted !== true) {
+        const lag = ctx.broker.groupCoordinator.lag.groupLag(input.groupId);
+        yield { timeMs: Date.now(), lag };
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, input.intervalMs);
+          signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+          }, { once: true });
+        });
+      }
+    }),
 });

@@ -1,0 +1,120 @@
+// Consumer groups: list with state, members, lag and status; one group's members, assignments and
+// per-partition lag; lag history for charts; the rebalance timeline; offset resets (dry-run plan
+// with the equivalent kafka-consumer-groups.sh command, then apply — audited, refused while the
+// group has members).
+import { z } from 'zod';
+import { ErrorCode, KafkaError } from '@tarn/protocol';
+import type { Broker } from '../../broker';
+import { decodeAssignment, decodeSubscriptionTopics } from '../../group/consumer-protocol';
+import type { ResetScope, ResetStrategy } from '../../group/offset-reset-service';
+import { authedProcedure, router } from '../trpc';
+
+const scope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('group') }),
+  z.object({ kind: z.literal('topics'), topics: z.array(z.string().min(1)).min(1) }),
+  z.object({ kind: z.literal('partitions'), partitions: z.array(z.object({ topic: z.string().min(1), partition: z.number().int().min(0) })).min(1) }),
+]);
+
+const strategy = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('earliest') }),
+  z.object({ kind: z.literal('latest') }),
+  z.object({ kind: z.literal('timestamp'), timestampMs: z.number().int().min(0) }),
+  z.object({ kind: z.literal('offset'), offset: z.number().int().min(0) }),
+  z.object({ kind: z.literal('shift'), by: z.number().int() }),
+  z.object({ kind: z.literal('duration'), durationMs: z.number().int().min(0) }),
+]);
+
+/** ISO-8601 duration as kafka-consumer-groups.sh --by-duration expects it (PnDTnHnMnS). */
+function isoDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  return `P${Math.floor(s / 86400)}DT${Math.floor((s % 86400) / 3600)}H${Math.floor((s % 3600) / 60)}M${s % 60}S`;
+}
+
+/** The kafka-consumer-groups.sh invocation that performs the same reset. */
+export function resetCommand(bootstrap: string, groupId: string, sc: ResetScope, st: ResetStrategy): string {
+  const how =
+    st.kind === 'earliest' ? '--to-earliest'
+    : st.kind === 'latest' ? '--to-latest'
+    : st.kind === 'timestamp' ? `--to-datetime ${new Date(st.timestampMs).toISOString().replace('Z', '')}`
+    : st.kind === 'offset' ? `--to-offset ${st.offset}`
+    : st.kind === 'shift' ? `--shift-by ${st.by}`
+    : `--by-duration ${isoDuration(st.durationMs)}`;
+  let what: string;
+  if (sc.kind === 'group') what = '--all-topics';
+  else if (sc.kind === 'topics') what = sc.topics.map((t) => `--topic ${t}`).join(' ');
+  else {
+    const byTopic = new Map<string, number[]>();
+    for (const p of sc.partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+    what = [...byTopic].map(([t, ps]) => `--topic ${t}:${ps.sort((a, b) => a - b).join(',')}`).join(' ');
+  }
+  return `kafka-consumer-groups.sh --bootstrap-server ${bootstrap} --group '${groupId}' --reset-offsets ${how} ${what} --execute`;
+}
+
+function bootstrap(broker: Broker): string {
+  const l = broker.boundListeners()[0]!;
+  return `${l.host}:${l.port}`;
+}
+
+function groupDetail(broker: Broker, groupId: string) {
+  const coordinator = broker.groupCoordinator;
+  const group = coordinator.group(groupId);
+  const { error, summary } = coordinator.handleDescribeGroup(groupId);
+  if (error !== ErrorCode.NONE) throw new KafkaError(error, `Group '${groupId}' cannot be described here`);
+  if (group === undefined && summary.state === 'Dead') throw new KafkaError(ErrorCode.GROUP_ID_NOT_FOUND, `Group '${groupId}' does not exist.`);
+  const overview = coordinator.groupSummaries().find((g) => g.groupId === groupId);
+  return {
+    groupId,
+    state: summary.state,
+    protocolType: summary.protocolType,
+    protocol: summary.protocol,
+    generationId: overview?.generationId ?? -1,
+    leaderId: overview?.leaderId ?? null,
+    coordinatorPartition: coordinator.partitionFor(groupId),
+    members: summary.members.map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      subscription: summary.protocolType === 'consumer' ? decodeSubscriptionTopics(m.metadata) : null,
+      assignment: summary.protocolType === 'consumer' ? decodeAssignment(m.assignment) : null,
+    })),
+    lag: coordinator.lag.groupLag(groupId),
+  };
+}
+
+export const groupsRouter = router({
+  list: authedProcedure
+    .input(z.object({ search: z.string().max(249).default(''), page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(100) }).default({ search: '', page: 0, pageSize: 100 }))
+    .query(({ ctx, input }) => {
+      const needle = input.search.toLowerCase();
+      const all = ctx.broker.groupCoordinator
+        .groupSummaries()
+        .filter((g) => needle === '' || g.groupId.toLowerCase().includes(needle))
+        .sort((a, b) => a.groupId.localeCompare(b.groupId));
+      const items = all.slice(input.page * input.pageSize, (input.page + 1) * input.pageSize).map((g) => {
+        const lag = ctx.broker.groupCoordinator.lag.groupLag(g.groupId);
+        return { ...g, totalLag: lag?.totalLag ?? 0, maxLagMs: lag?.maxLagMs ?? 0, status: lag?.status ?? 'OK' };
+      });
+      return { total: all.length, items };
+    }),
+
+  get: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => groupDetail(ctx.broker, input.groupId)),
+
+  lagHistory: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
+    const lag = ctx.broker.groupCoordinator.lag.groupLag(input.groupId);
+    return (lag?.partitions ?? []).map((p) => ({ topic: p.topic, partition: p.partition, samples: ctx.broker.groupCoordinator.lag.samples(input.groupId, { topic: p.topic, partition: p.partition }) }));
+  }),
+
+  rebalances: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => ctx.broker.groupCoordinator.rebalanceHistory(input.groupId)),
+
+  resetPlan: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).query(({ ctx, input }) => ({
+    ...ctx.broker.groupCoordinator.offsetReset.plan(input.groupId, input.scope, input.strategy),
+    command: resetCommand(bootstrap(ctx.broker), input.groupId, input.scope, input.strategy),
+  })),
+
+  resetApply: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).mutation(({ ctx, input }) =>
+    ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () =>
+      ctx.broker.groupCoordinator.offsetReset.apply(input.groupId, input.scope, input.strategy),
+    ),
+  ),
+});
