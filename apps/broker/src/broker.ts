@@ -16,7 +16,9 @@ import { offsetsTopicConfigs } from './group/offsets-topic';
 import { allHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
 import type { BrokerEndpoint } from './metadata/cluster-metadata';
+import { Controller } from './controller/controller';
 import { EmbeddedMetadataStore } from './metadata/embedded-metadata-store';
+import { EtcdMetadataStore } from './metadata/etcd-metadata-store';
 import type { MetadataStore } from './metadata/metadata-store';
 import { TopicAdmin } from './metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from './metadata/topic-name';
@@ -35,6 +37,7 @@ export class Broker {
   readonly metadata: MetadataStore;
   readonly logManager: LogManager;
   readonly replicaManager: ReplicaManager;
+  readonly controller: Controller;
   readonly topicAdmin: TopicAdmin;
   readonly producerIds: ProducerIdManager;
   readonly groupCoordinator: GroupCoordinator;
@@ -55,7 +58,16 @@ export class Broker {
   constructor(props: Readonly<Record<string, string>>, options: { logger?: Logger } = {}) {
     this.config = new BrokerConfig(props);
     this.logger = options.logger ?? createLogger(this.config.get('log.level') ?? 'info', this.config.nodeId);
-    this.metadata = new EmbeddedMetadataStore(this.config.logDirs[0]!, this.config.get('cluster.id'));
+    this.metadata =
+      this.config.get('metadata.store') === 'etcd'
+        ? new EtcdMetadataStore({
+            endpoints: (this.config.get('etcd.endpoints') ?? 'http://127.0.0.1:2379').split(',').map((e) => e.trim()),
+            prefix: this.config.get('etcd.prefix') ?? '/tarn',
+            leaseTtlSeconds: Math.max(1, Math.round(this.config.int('broker.session.timeout.ms', 1000) / 1000)),
+            clusterIdOverride: this.config.get('cluster.id'),
+            logger: this.logger,
+          })
+        : new EmbeddedMetadataStore(this.config.logDirs[0]!, this.config.get('cluster.id'));
     this.logManager = new LogManager({
       logDirs: this.config.logDirs,
       brokerConfig: this.config.props,
@@ -73,10 +85,40 @@ export class Broker {
       else if (c.type === 'topic-configs-changed') this.events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
       else if (c.type === 'partitions-added') this.events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
     });
-    this.replicaManager = new ReplicaManager(this.config.nodeId, this.logManager, this.metadata, this.logger);
+    this.replicaManager = new ReplicaManager(
+      this.config.nodeId,
+      this.logManager,
+      this.metadata,
+      this.logger,
+      {
+        replicaLagTimeMaxMs: this.config.int('replica.lag.time.max.ms', 1),
+        highWatermarkCheckpointIntervalMs: this.config.int('replica.high.watermark.checkpoint.interval.ms', 1),
+        fetcher: {
+          maxWaitMs: this.config.int('replica.fetch.wait.max.ms', 0),
+          maxBytes: this.config.int('replica.fetch.response.max.bytes', 1),
+          partitionMaxBytes: this.config.int('replica.fetch.max.bytes', 1),
+        },
+      },
+      this.events,
+    );
+    this.controller = new Controller(
+      this.config.nodeId,
+      this.metadata,
+      {
+        uncleanLeaderElection: (topic) => this.logManager.logConfigFor(topic).uncleanLeaderElectionEnable,
+        autoLeaderRebalance: this.config.bool('auto.leader.rebalance.enable'),
+        leaderImbalanceCheckIntervalMs: this.config.int('leader.imbalance.check.interval.seconds', 1) * 1000,
+      },
+      this.events,
+      this.logger,
+    );
     this.topicAdmin = new TopicAdmin(
       this.metadata,
-      () => this.liveBrokers().map((b) => b.nodeId),
+      // before this broker has registered (start-up), it is the one broker it knows
+      () => {
+        const ids = this.liveBrokers().map((b) => b.nodeId);
+        return ids.length > 0 ? ids : [this.config.nodeId];
+      },
       {
         numPartitions: this.config.int('num.partitions', 1),
         replicationFactor: this.config.int('default.replication.factor', 1),
@@ -120,7 +162,7 @@ export class Broker {
     const t0 = performance.now();
     await this.metadata.start();
     this.logManager.startup();
-    await this.adoptStrayLogs();
+    if (this.metadata instanceof EmbeddedMetadataStore) await this.adoptStrayLogs();
     this.replicaManager.start();
     this.groupCoordinator.startup(); // group coordinator (issue 4): replays the __consumer_offsets partitions it leads
     this.logManager.startBackgroundTasks();
@@ -128,6 +170,20 @@ export class Broker {
     this.adminApi.start();
     await this.adminServer.start();
     this.adminApi.attachWebSocket();
+    // Announce this broker (its listeners are bound now) and join the controller election.
+    const endpoint = this.boundListeners()[0]!;
+    await this.metadata.registerBroker({
+      nodeId: this.config.nodeId,
+      host: endpoint.host,
+      port: endpoint.port,
+      rack: this.config.get('broker.rack') ?? null,
+      adminUrl: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
+      state: 'running',
+      registeredAtMs: Date.now(),
+    });
+    await this.metadata.startControllerElection(this.config.nodeId);
+    // A single node has no other broker to fail over to: the controller's work is a cluster's.
+    if (!(this.metadata instanceof EmbeddedMetadataStore)) this.controller.start();
     this.startedAtMs = Date.now();
     this.state = 'running';
     this.logger.info(
@@ -161,24 +217,49 @@ export class Broker {
     });
   }
 
-  /** The brokers clients are told about (this one, until clustering lands). */
-  liveBrokers(listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
-    const l = this.boundListeners().find((x) => x.name === listenerName) ?? this.boundListeners()[0]!;
-    return [{ nodeId: this.config.nodeId, host: l.host, port: l.port, rack: this.config.get('broker.rack') ?? null }];
+  /** The brokers clients are told about: every registered broker, with its advertised listener. */
+  liveBrokers(_listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
+    return this.metadata.brokers().map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }));
   }
 
   get controllerId(): number {
-    return this.config.nodeId;
+    return this.metadata.controllerId;
   }
 
   get isRunning(): boolean {
     return this.state === 'running';
   }
 
+  /**
+   * Kafka's controlled shutdown: announce that this broker is leaving so the controller moves its
+   * leaderships to other ISR members first, and wait (up to controlled.shutdown.timeout.ms) until it
+   * leads nothing that has another replica to go to.
+   */
+  private async controlledShutdown(): Promise<void> {
+    const others = this.metadata.brokers().filter((b) => b.nodeId !== this.config.nodeId);
+    if (others.length === 0 || !this.config.bool('controlled.shutdown.enable')) return;
+    try {
+      await this.metadata.setBrokerState('shutting-down');
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'controlled shutdown could not be announced');
+      return;
+    }
+    const deadline = Date.now() + this.config.int('controlled.shutdown.timeout.ms', 0);
+    const stillLeading = () =>
+      this.metadata
+        .topics()
+        .flatMap((t) => t.partitions)
+        .filter((p) => p.leader === this.config.nodeId && p.replicas.some((r) => r !== this.config.nodeId && others.some((o) => o.nodeId === r))).length;
+    while (stillLeading() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    this.logger.info({ remainingLeaderships: stillLeading() }, 'controlled shutdown: leaderships moved');
+  }
+
   async shutdown(): Promise<void> {
     if (this.state === 'stopping' || this.state === 'stopped') return;
     this.state = 'stopping';
     this.logger.info('shutting down');
+    await this.controlledShutdown();
+    this.controller.stop();
     // group coordinator (issue 4): answers parked JoinGroup/SyncGroup requests (NOT_COORDINATOR) so the
     // connections can drain instead of waiting out a rebalance timeout
     this.groupCoordinator.shutdown();

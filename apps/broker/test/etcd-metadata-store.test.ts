@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pino } from 'pino';
-import { EtcdMetadataStore, type BrokerRegistration } from '../src/metadata/etcd-metadata-store';
+import { EtcdMetadataStore } from '../src/metadata/etcd-metadata-store';
+import type { BrokerRegistration } from '../src/metadata/cluster-metadata';
 import type { MetadataChange } from '../src/metadata/metadata-store';
 import { startEtcd } from './etcd';
 

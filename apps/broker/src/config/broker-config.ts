@@ -6,6 +6,9 @@
  * tarn-specific settings, where Kafka has no equivalent:
  *   admin.listeners   http://127.0.0.1:9644  the admin HTTP server (health, metrics, console API)
  *   metadata.store    embedded                where cluster metadata lives (embedded | etcd)
+ *   etcd.endpoints    http://127.0.0.1:2379   the etcd cluster (metadata.store=etcd), comma-separated
+ *   etcd.prefix       /tarn                   key prefix of this tarn cluster in etcd
+ *   controlled.shutdown.timeout.ms  15000     how long SIGTERM waits for leaderships to move away
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 
@@ -44,6 +47,18 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'producer.id.expiration.ms': '86400000',
   'transactional.id.expiration.ms': '604800000',
   'replica.lag.time.max.ms': '30000',
+  'replica.fetch.wait.max.ms': '500',
+  'replica.fetch.max.bytes': '1048576',
+  'replica.fetch.response.max.bytes': '10485760',
+  'replica.high.watermark.checkpoint.interval.ms': '5000',
+  'broker.session.timeout.ms': '9000',
+  'auto.leader.rebalance.enable': 'true',
+  'leader.imbalance.check.interval.seconds': '300',
+  'controlled.shutdown.enable': 'true',
+  // tarn: how long a controlled shutdown waits for leaderships to move (Kafka retries 3 × 5 s)
+  'controlled.shutdown.timeout.ms': '15000',
+  'etcd.endpoints': 'http://127.0.0.1:2379',
+  'etcd.prefix': '/tarn',
   'fetch.max.bytes': '57671680',
   'log.level': 'info',
 };

@@ -11,6 +11,13 @@ export interface BrokerEndpoint {
   rack: string | null;
 }
 
+/** A broker as registered in the metadata store: how to reach it and whether it is leaving. */
+export interface BrokerRegistration extends BrokerEndpoint {
+  adminUrl: string;
+  state: 'running' | 'shutting-down';
+  registeredAtMs: number;
+}
+
 export interface PartitionState {
   partition: number;
   replicas: number[];

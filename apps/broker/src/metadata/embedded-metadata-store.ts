@@ -6,7 +6,7 @@ import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { nodeFileSystem, writeFileAtomically } from '@tarn/storage';
-import { randomClusterId, type PartitionState, type TopicMetadata } from './cluster-metadata';
+import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
 
 export const EMBEDDED_METADATA_FILE = 'tarn-metadata.json';
@@ -22,6 +22,8 @@ export class EmbeddedMetadataStore implements MetadataStore {
   private image!: Image;
   private readonly byName = new Map<string, TopicMetadata>();
   private readonly listeners = new Set<(c: MetadataChange) => void>();
+  private registration: BrokerRegistration | null = null;
+  private controller = -1;
   private readonly path: string;
 
   constructor(private readonly dir: string, private readonly clusterIdOverride?: string) {
@@ -118,5 +120,38 @@ export class EmbeddedMetadataStore implements MetadataStore {
   onChange(listener: (change: MetadataChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  // A single node: its own registration is the whole cluster, and it is the controller.
+  async registerBroker(registration: BrokerRegistration): Promise<void> {
+    this.registration = registration;
+  }
+
+  async setBrokerState(state: BrokerRegistration['state']): Promise<void> {
+    if (this.registration !== null) this.registration = { ...this.registration, state };
+  }
+
+  brokers(): BrokerRegistration[] {
+    return this.registration === null ? [] : [this.registration];
+  }
+
+  onBrokersChange(): () => void {
+    return () => {};
+  }
+
+  async startControllerElection(nodeId: number): Promise<void> {
+    this.controller = nodeId;
+  }
+
+  get controllerId(): number {
+    return this.controller;
+  }
+
+  onControllerChange(): () => void {
+    return () => {};
+  }
+
+  get isReachable(): boolean {
+    return true;
   }
 }

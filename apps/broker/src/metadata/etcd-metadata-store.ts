@@ -17,14 +17,8 @@
 import { Etcd3, type IKeyValue, type Lease, type Watcher, type Campaign, type ElectionObserver } from 'etcd3';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { Logger } from '../logger';
-import { randomClusterId, type BrokerEndpoint, type PartitionState, type TopicMetadata } from './cluster-metadata';
+import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
-
-export interface BrokerRegistration extends BrokerEndpoint {
-  adminUrl: string;
-  state: 'running' | 'shutting-down';
-  registeredAtMs: number;
-}
 
 interface TopicRecord {
   name: string;

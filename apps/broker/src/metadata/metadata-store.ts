@@ -3,7 +3,7 @@
  * cluster. Reads come from an in-memory image that the store keeps current; every change is a
  * conditional write, and listeners hear about changes whoever made them.
  */
-import type { PartitionState, TopicMetadata } from './cluster-metadata';
+import type { BrokerRegistration, PartitionState, TopicMetadata } from './cluster-metadata';
 
 export type MetadataChange =
   | { type: 'topic-created'; topic: string }
@@ -28,4 +28,17 @@ export interface MetadataStore {
   /** Reserves `count` consecutive producer ids and returns the first. */
   allocateProducerIds(count: number): Promise<number>;
   onChange(listener: (change: MetadataChange) => void): () => void;
+
+  /** Announces this broker; in a cluster the registration lives only as long as the broker renews it. */
+  registerBroker(registration: BrokerRegistration): Promise<void>;
+  setBrokerState(state: BrokerRegistration['state']): Promise<void>;
+  /** Live (registered) brokers. */
+  brokers(): BrokerRegistration[];
+  onBrokersChange(listener: () => void): () => void;
+  /** Joins the election for the controller role (the single node simply is the controller). */
+  startControllerElection(nodeId: number): Promise<void>;
+  readonly controllerId: number;
+  onControllerChange(listener: (nodeId: number) => void): () => void;
+  /** False while the store cannot be reached: no metadata changes are possible then. */
+  readonly isReachable: boolean;
 }

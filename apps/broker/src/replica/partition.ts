@@ -1,8 +1,16 @@
 /**
- * One partition replica hosted by this broker (Kafka's Partition): its log, its leader state from
- * metadata, and the high watermark. On the leader, the high watermark is the smallest log end offset
- * over the ISR; with a single replica that is the leader's own log end offset. acks=all producers wait
- * for it to pass their batch; consumers read only below it.
+ * One partition replica hosted by this broker (Kafka's Partition): its log, its state from metadata
+ * (replicas, ISR, leader, leader epoch) and, on the leader, what it knows of each follower.
+ *
+ * On the leader the high watermark is the smallest log end offset over the ISR, learnt from the
+ * followers' fetch offsets; a follower that has not fetched since this broker became leader holds
+ * it back. acks=all producers wait for it to pass their batch; consumers read only below it.
+ * A follower in the ISR that has not caught up for replica.lag.time.max.ms is dropped from it; one
+ * outside that reaches the high watermark is added back. ISR changes are conditional writes to the
+ * metadata store (through `alterIsr`), the same store the controller writes leaders to.
+ *
+ * On a follower the log is written by the replica fetcher, and the high watermark is the leader's,
+ * capped at the local log end.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { FetchDataInfo, LogAppendInfo, PartitionLog, AppendOrigin } from '@tarn/storage';
@@ -16,9 +24,27 @@ interface HighWatermarkWaiter {
   timer: NodeJS.Timeout;
 }
 
+/** What the leader knows of one follower (Kafka's Replica state). */
+export interface FollowerState {
+  /** The follower's log end offset (its last fetch offset); -1 until it fetches from this leader. */
+  logEndOffset: number;
+  /** Last time the follower had everything the leader had (Kafka's lastCaughtUpTimeMs). */
+  lastCaughtUpTimeMs: number;
+  lastFetchLeaderLogEndOffset: number;
+  lastFetchTimeMs: number;
+}
+
+export interface ReplicationHooks {
+  /** Writes a new ISR for this partition (a conditional write on its epoch); false when it lost a race. */
+  alterIsr(partition: Partition, isr: number[], reason: string): Promise<boolean>;
+  replicaLagTimeMaxMs: number;
+}
+
 export class Partition {
   private waiters: HighWatermarkWaiter[] = [];
-  private readonly hwListeners = new Set<() => void>();
+  private readonly dataListeners = new Set<() => void>();
+  readonly followers = new Map<number, FollowerState>();
+  private isrChangeInFlight = false;
 
   constructor(
     readonly topic: string,
@@ -27,6 +53,7 @@ export class Partition {
     readonly log: PartitionLog,
     public state: PartitionState,
     private readonly localNodeId: number,
+    private readonly hooks: ReplicationHooks,
   ) {}
 
   get isLeader(): boolean {
@@ -61,6 +88,36 @@ export class Partition {
     }
   }
 
+  // ------------------------------------------------------------ leadership
+
+  /** This broker leads from now on: the new epoch starts at the log end, followers start unknown. */
+  becomeLeader(state: PartitionState, nowMs: number): void {
+    this.state = state;
+    this.followers.clear();
+    for (const r of state.replicas) {
+      if (r === this.localNodeId) continue;
+      // ISR members get the benefit of the doubt for replica.lag.time.max.ms, as in Kafka
+      this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: state.isr.includes(r) ? nowMs : 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
+    }
+    this.log.leaderEpochCache.assign(state.leaderEpoch, this.log.logEndOffset);
+    this.maybeIncrementHighWatermark();
+  }
+
+  /** Another broker leads: pending acks=all waits end, consumers go elsewhere. */
+  becomeFollower(state: PartitionState): void {
+    this.state = state;
+    this.followers.clear();
+    this.failWaiters();
+  }
+
+  /** The metadata changed without a leadership change (ISR, epoch). */
+  updateState(state: PartitionState): void {
+    this.state = state;
+    if (this.isLeader) this.maybeIncrementHighWatermark();
+  }
+
+  // ------------------------------------------------------------ the leader's side
+
   /**
    * Appends on the leader. With acks=all the ISR must hold at least min.insync.replicas replicas
    * (NOT_ENOUGH_REPLICAS otherwise). Synchronous up to the log's offset assignment, so requests
@@ -78,16 +135,45 @@ export class Partition {
       );
     }
     return this.log.append(records, { origin, leaderEpoch: this.state.leaderEpoch }).then((info) => {
+      this.notifyData();
       this.maybeIncrementHighWatermark();
       return info;
     });
   }
 
-  /** High watermark = min log end offset over the ISR (just this replica until replication lands). */
+  /**
+   * A follower fetched at `fetchOffset` (its log end offset). Kafka's rule for "caught up": it has
+   * everything the leader has now, or everything the leader had at its previous fetch.
+   */
+  updateFollowerFetchState(replicaId: number, fetchOffset: number, nowMs: number): void {
+    const f = this.followers.get(replicaId);
+    if (f === undefined) return;
+    const leaderEnd = this.log.logEndOffset;
+    if (fetchOffset >= leaderEnd) f.lastCaughtUpTimeMs = nowMs;
+    else if (fetchOffset >= f.lastFetchLeaderLogEndOffset && f.lastFetchLeaderLogEndOffset >= 0) f.lastCaughtUpTimeMs = Math.max(f.lastCaughtUpTimeMs, f.lastFetchTimeMs);
+    f.logEndOffset = fetchOffset;
+    f.lastFetchLeaderLogEndOffset = leaderEnd;
+    f.lastFetchTimeMs = nowMs;
+    this.maybeExpandIsr(replicaId);
+    this.maybeIncrementHighWatermark();
+  }
+
+  /** High watermark = the smallest log end offset over the ISR. */
   maybeIncrementHighWatermark(): void {
-    const candidate = this.log.logEndOffset;
+    if (!this.isLeader) return;
+    let candidate = this.log.logEndOffset;
+    for (const r of this.state.isr) {
+      if (r === this.localNodeId) continue;
+      const f = this.followers.get(r);
+      if (f === undefined || f.logEndOffset < 0) return; // not heard from yet: no progress
+      candidate = Math.min(candidate, f.logEndOffset);
+    }
     if (candidate <= this.log.highWatermark) return;
     this.log.updateHighWatermark(candidate);
+    this.onHighWatermarkMoved();
+  }
+
+  private onHighWatermarkMoved(): void {
     const hw = this.log.highWatermark;
     const still: HighWatermarkWaiter[] = [];
     for (const w of this.waiters) {
@@ -97,12 +183,61 @@ export class Partition {
       } else still.push(w);
     }
     this.waiters = still;
-    for (const l of this.hwListeners) l();
+    this.notifyData();
   }
 
-  /** Resolves true once the high watermark reaches `offset`, false after `timeoutMs`. */
+  private maybeExpandIsr(replicaId: number): void {
+    if (this.state.isr.includes(replicaId) || this.isrChangeInFlight) return;
+    const f = this.followers.get(replicaId)!;
+    // caught up to the high watermark and into the current leader epoch
+    const epochStart = this.log.leaderEpochCache.entries.find((e) => e.epoch === this.state.leaderEpoch)?.startOffset ?? 0;
+    if (f.logEndOffset < this.log.highWatermark || f.logEndOffset < epochStart) return;
+    this.changeIsr([...this.state.isr, replicaId], `replica ${replicaId} caught up`);
+  }
+
+  /** Drops ISR followers that have not caught up within replica.lag.time.max.ms. */
+  maybeShrinkIsr(nowMs: number): void {
+    if (!this.isLeader || this.isrChangeInFlight) return;
+    const lagging = this.state.isr.filter((r) => {
+      if (r === this.localNodeId) return false;
+      const f = this.followers.get(r);
+      return f !== undefined && nowMs - f.lastCaughtUpTimeMs > this.hooks.replicaLagTimeMaxMs;
+    });
+    if (lagging.length === 0) return;
+    this.changeIsr(
+      this.state.isr.filter((r) => !lagging.includes(r)),
+      `replica ${lagging.join(',')} not caught up for more than replica.lag.time.max.ms (${this.hooks.replicaLagTimeMaxMs})`,
+    );
+  }
+
+  private changeIsr(isr: number[], reason: string): void {
+    this.isrChangeInFlight = true;
+    this.hooks
+      .alterIsr(this, isr, reason)
+      .catch(() => false)
+      .finally(() => {
+        this.isrChangeInFlight = false;
+        this.maybeIncrementHighWatermark();
+      });
+  }
+
+  // ------------------------------------------------------------ the follower's side
+
+  /** The leader's high watermark, as a follower learns it from fetch responses. */
+  updateFollowerHighWatermark(leaderHighWatermark: number): void {
+    const hw = Math.min(leaderHighWatermark, this.log.logEndOffset);
+    if (hw > this.log.highWatermark) {
+      this.log.updateHighWatermark(hw);
+      this.notifyData();
+    }
+  }
+
+  // ------------------------------------------------------------ waiting and reading
+
+  /** Resolves true once the high watermark reaches `offset`; false after `timeoutMs` or on losing leadership. */
   waitForHighWatermark(offset: number, timeoutMs: number): Promise<boolean> {
     if (this.log.highWatermark >= offset) return Promise.resolve(true);
+    if (!this.isLeader) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter: HighWatermarkWaiter = {
         offset,
@@ -116,9 +251,14 @@ export class Partition {
     });
   }
 
+  /** Called when either the high watermark or the log end moved (fetch purgatory, live tail). */
   onHighWatermarkChange(listener: () => void): () => void {
-    this.hwListeners.add(listener);
-    return () => this.hwListeners.delete(listener);
+    this.dataListeners.add(listener);
+    return () => this.dataListeners.delete(listener);
+  }
+
+  notifyData(): void {
+    for (const l of this.dataListeners) l();
   }
 
   /** Reads for a consumer (up to the high watermark or last stable offset) or a follower (log end). */
@@ -128,13 +268,17 @@ export class Partition {
     return this.log.read(fetchOffset, maxBytes, maxOffset, minOneMessage);
   }
 
-  /** Fails pending acks=all waits, e.g. when leadership moves away or the topic goes. */
-  close(): void {
+  private failWaiters(): void {
     for (const w of this.waiters) {
       clearTimeout(w.timer);
       w.resolve(false);
     }
     this.waiters = [];
-    this.hwListeners.clear();
+  }
+
+  /** Fails pending acks=all waits, e.g. when leadership moves away or the topic goes. */
+  close(): void {
+    this.failWaiters();
+    this.dataListeners.clear();
   }
 }

@@ -9,7 +9,9 @@ import type { LogAppendInfo, LogManager } from '@tarn/storage';
 import type { Logger } from '../logger';
 import type { PartitionState, TopicMetadata } from '../metadata/cluster-metadata';
 import type { MetadataChange, MetadataStore } from '../metadata/metadata-store';
-import { Partition, type FetchIsolation } from './partition';
+import type { EventBus } from '../events/event-bus';
+import { Partition, type FetchIsolation, type ReplicationHooks } from './partition';
+import { ReplicaFetcher, type FetcherConfig } from './replica-fetcher';
 
 export interface AppendEntry {
   topic: string;
@@ -59,25 +61,60 @@ export interface FetchResult {
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}-${partition}`;
 
+export interface ReplicationConfig {
+  replicaLagTimeMaxMs: number;
+  highWatermarkCheckpointIntervalMs: number;
+  fetcher: FetcherConfig;
+}
+
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
+  private readonly fetchers = new Map<number, ReplicaFetcher>();
   private unsubscribe: (() => void) | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private readonly hooks: ReplicationHooks;
 
   constructor(
     private readonly nodeId: number,
     readonly logManager: LogManager,
     private readonly metadata: MetadataStore,
     private readonly logger: Logger,
-  ) {}
+    private readonly config: ReplicationConfig,
+    private readonly events: EventBus,
+  ) {
+    this.hooks = {
+      replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
+      alterIsr: (p, isr, reason) => this.alterIsr(p, isr, reason),
+    };
+  }
 
   /** Opens a replica for every partition assigned to this broker and follows metadata changes. */
   start(): void {
     for (const topic of this.metadata.topics()) this.ensureReplicas(topic, 0);
     this.unsubscribe = this.metadata.onChange((c) => this.onMetadataChange(c));
+    const every = (ms: number, task: () => void) => {
+      const t = setInterval(() => {
+        try {
+          task();
+        } catch (err) {
+          this.logger.warn({ err }, 'replica manager task failed');
+        }
+      }, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(Math.max(100, Math.floor(this.config.replicaLagTimeMaxMs / 2)), () => {
+      const now = Date.now();
+      for (const p of this.partitions.values()) p.maybeShrinkIsr(now);
+    });
+    every(this.config.highWatermarkCheckpointIntervalMs, () => this.logManager.checkpointHighWatermarks());
   }
 
   stop(): void {
     this.unsubscribe?.();
+    for (const t of this.timers.splice(0)) clearInterval(t);
+    for (const f of this.fetchers.values()) f.stop();
+    this.fetchers.clear();
     for (const p of this.partitions.values()) p.close();
   }
 
@@ -93,9 +130,7 @@ export class ReplicaManager {
         case 'topic-deleted':
           for (const [key, p] of this.partitions) {
             if (p.topic !== change.topic) continue;
-            p.close();
-            this.partitions.delete(key);
-            this.logManager.deleteLog(p.topic, p.partition);
+            this.dropReplica(key, p);
           }
           break;
         case 'topic-configs-changed': {
@@ -103,28 +138,85 @@ export class ReplicaManager {
           if (topic) this.logManager.updateTopicConfig(topic.name, topic.configs);
           break;
         }
-        case 'partition-changed': {
-          const p = this.partitions.get(partitionKey(change.topic, change.partition));
-          if (p) p.state = change.current;
+        case 'partition-changed':
+          this.applyPartitionState(change.topic, change.current);
           break;
-        }
       }
     } catch (err) {
       this.logger.error({ change, err }, 'failed to apply a metadata change');
     }
   }
 
+  private dropReplica(key: string, p: Partition): void {
+    this.fetchers.get(p.state.leader)?.remove(p);
+    p.close();
+    this.partitions.delete(key);
+    this.logManager.deleteLog(p.topic, p.partition);
+  }
+
   private ensureReplicas(topic: TopicMetadata, from: number): void {
-    for (const state of topic.partitions.slice(from)) {
-      if (!state.replicas.includes(this.nodeId)) continue;
-      const key = partitionKey(topic.name, state.partition);
-      if (this.partitions.has(key)) continue;
+    for (const state of topic.partitions.slice(from)) this.applyPartitionState(topic.name, state, topic);
+  }
+
+  /** Brings this broker's replica of a partition in line with its metadata: leader, follower or none. */
+  private applyPartitionState(topicName: string, state: PartitionState, topicMeta?: TopicMetadata): void {
+    const key = partitionKey(topicName, state.partition);
+    let p = this.partitions.get(key);
+    if (!state.replicas.includes(this.nodeId)) {
+      if (p !== undefined) this.dropReplica(key, p); // reassigned away
+      return;
+    }
+    const topic = topicMeta ?? this.metadata.topic(topicName);
+    if (topic === undefined) return;
+    const previous = p?.state;
+    if (p === undefined) {
       const log = this.logManager.getOrCreateLog(topic.name, state.partition, topic.configs);
-      const p = new Partition(topic.name, state.partition, topic.topicId, log, state, this.nodeId);
-      // A restarted single replica is its own ISR: everything it has is committed.
-      if (p.isLeader && state.isr.length === 1 && state.isr[0] === this.nodeId) p.maybeIncrementHighWatermark();
+      p = new Partition(topic.name, state.partition, topic.topicId, log, state, this.nodeId, this.hooks);
       this.partitions.set(key, p);
     }
+    const leadershipChanged = previous === undefined || previous.leader !== state.leader || previous.leaderEpoch !== state.leaderEpoch;
+    if (state.leader === this.nodeId) {
+      if (leadershipChanged) {
+        if (previous !== undefined) this.fetchers.get(previous.leader)?.remove(p);
+        p.becomeLeader(state, Date.now());
+        this.logger.info({ topic: topicName, partition: state.partition, leaderEpoch: state.leaderEpoch }, 'became leader');
+      } else p.updateState(state);
+    } else if (leadershipChanged) {
+      if (previous !== undefined) this.fetchers.get(previous.leader)?.remove(p);
+      p.becomeFollower(state);
+      if (state.leader >= 0) this.fetcherFor(state.leader).add(p);
+    } else {
+      p.updateState(state);
+    }
+  }
+
+  private fetcherFor(leaderId: number): ReplicaFetcher {
+    let f = this.fetchers.get(leaderId);
+    if (f === undefined) {
+      f = new ReplicaFetcher(
+        leaderId,
+        () => {
+          const b = this.metadata.brokers().find((r) => r.nodeId === leaderId);
+          return b === undefined ? null : { host: b.host, port: b.port };
+        },
+        this.nodeId,
+        this.config.fetcher,
+        this.logger,
+      );
+      this.fetchers.set(leaderId, f);
+    }
+    return f;
+  }
+
+  /** The leader's ISR change: a conditional write on the partition epoch, like Kafka's AlterPartition. */
+  private async alterIsr(p: Partition, isr: number[], reason: string): Promise<boolean> {
+    const previous = p.state;
+    const ok = await this.metadata.updatePartition(p.topic, { ...previous, isr }, previous.partitionEpoch);
+    if (ok) {
+      this.events.publish({ type: 'isr-changed', topic: p.topic, partition: p.partition, isr, previousIsr: previous.isr, reason });
+      this.logger.info({ topic: p.topic, partition: p.partition, isr, previousIsr: previous.isr, reason }, 'ISR changed');
+    }
+    return ok;
   }
 
   getPartition(topic: string, partition: number): Partition | undefined {
@@ -167,8 +259,16 @@ export class ReplicaManager {
       pending.map(async ({ e, p, promise }): Promise<AppendResult> => {
         try {
           const info = await promise;
-          if (acks === -1 && p !== null && !(await p.waitForHighWatermark(info.lastOffset + 1, timeoutMs))) {
-            return { topic: e.topic, partition: e.partition, error: ErrorCode.REQUEST_TIMED_OUT, errorMessage: 'the high watermark did not reach the batch in time', info };
+          if (acks === -1 && p !== null) {
+            const fail = (error: number, errorMessage: string): AppendResult => ({ topic: e.topic, partition: e.partition, error, errorMessage, info });
+            if (!(await p.waitForHighWatermark(info.lastOffset + 1, timeoutMs))) {
+              if (!p.isLeader) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'leadership moved before the ISR had the batch');
+              return fail(ErrorCode.REQUEST_TIMED_OUT, 'the high watermark did not reach the batch in time');
+            }
+            // Kafka's NOT_ENOUGH_REPLICAS_AFTER_APPEND: written and replicated to the ISR, but the ISR shrank below min.insync.replicas
+            if (p.state.isr.length < p.log.config.minInsyncReplicas) {
+              return fail(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.log.config.minInsyncReplicas}) after the append`);
+            }
           }
           return { topic: e.topic, partition: e.partition, error: ErrorCode.NONE, errorMessage: null, info };
         } catch (err) {
@@ -193,6 +293,7 @@ export class ReplicaManager {
       try {
         const p = this.leaderPartition(fp.topic, fp.partition);
         p.checkLeaderEpoch(fp.currentLeaderEpoch);
+        if (params.replicaId >= 0) p.updateFollowerFetchState(params.replicaId, fp.fetchOffset, Date.now());
         const fetchSize = params.hardMaxBytesLimit ? fp.partitionMaxBytes : Math.min(fp.partitionMaxBytes, limitBytes);
         const info = p.read(fp.fetchOffset, fetchSize, params.isolation, minOneMessage);
         const records = info.slice === null ? null : p.log.readSlice(info.slice);

@@ -1,0 +1,247 @@
+/**
+ * A follower's fetcher for all partitions led by one broker (Kafka's ReplicaFetcherThread): one
+ * connection, a Fetch loop with this broker's replica id, and log truncation before fetching
+ * (KIP-101/KIP-279): the follower asks the leader where its latest leader epoch ends
+ * (OffsetForLeaderEpoch) and cuts its log there, so records the leader never had — written by an
+ * old leader that lost them — cannot survive or be served.
+ *
+ * Batches are appended as the leader stored them (offsets and leader epochs included); the high
+ * watermark comes from the fetch response, capped at the local log end.
+ */
+import {
+  ApiKey,
+  ErrorCode,
+  FetchRequestTypes,
+  LOG_OVERHEAD,
+  BATCH_LENGTH_OFFSET,
+  OffsetForLeaderEpochRequestTypes,
+  ListOffsetsRequestTypes,
+  errorName,
+} from '@tarn/protocol';
+import type { Logger } from '../logger';
+import { KafkaClientConnection } from '../network/kafka-client';
+import type { Partition } from './partition';
+
+export interface FetcherConfig {
+  maxWaitMs: number;
+  maxBytes: number;
+  partitionMaxBytes: number;
+}
+
+interface Fetched {
+  partition: Partition;
+  /** Truncation to the leader's history is needed before fetching (new leader, out of range). */
+  needsTruncation: boolean;
+}
+
+const EARLIEST_TIMESTAMP = -2n;
+
+/** The complete batches at the start of `records` (a fetch response may end in a partial one). */
+function completeBatches(records: Buffer): Buffer {
+  let pos = 0;
+  while (pos + LOG_OVERHEAD <= records.length) {
+    const size = records.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
+    if (size < LOG_OVERHEAD || pos + size > records.length) break;
+    pos += size;
+  }
+  return records.subarray(0, pos);
+}
+
+export class ReplicaFetcher {
+  private readonly partitions = new Map<string, Fetched>();
+  private conn: KafkaClientConnection | null = null;
+  private running = false;
+  private stopped = false;
+
+  constructor(
+    readonly leaderId: number,
+    private readonly endpoint: () => { host: string; port: number } | null,
+    private readonly localNodeId: number,
+    private readonly config: FetcherConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  private key(p: Partition): string {
+    return `${p.topic}-${p.partition}`;
+  }
+
+  add(p: Partition): void {
+    this.partitions.set(this.key(p), { partition: p, needsTruncation: true });
+    this.ensureRunning();
+  }
+
+  remove(p: Partition): void {
+    this.partitions.delete(this.key(p));
+  }
+
+  get isEmpty(): boolean {
+    return this.partitions.size === 0;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.conn?.close();
+  }
+
+  private ensureRunning(): void {
+    if (this.running || this.stopped) return;
+    this.running = true;
+    void this.run().finally(() => {
+      this.running = false;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = 100;
+    while (!this.stopped && this.partitions.size > 0) {
+      try {
+        if (this.conn === null || !this.conn.isOpen) {
+          const ep = this.endpoint();
+          if (ep === null) throw new Error(`no endpoint known for leader ${this.leaderId}`);
+          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`);
+        }
+        await this.truncateWhereNeeded(this.conn);
+        await this.fetchOnce(this.conn);
+        backoffMs = 100;
+      } catch (err) {
+        if (this.stopped) return;
+        this.logger.debug({ leader: this.leaderId, err: (err as Error).message }, 'replica fetch failed; retrying');
+        this.conn?.close();
+        this.conn = null;
+        await new Promise((r) => setTimeout(r, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, 2000);
+      }
+    }
+  }
+
+  private async truncateWhereNeeded(conn: KafkaClientConnection): Promise<void> {
+    const pending = [...this.partitions.values()].filter((f) => f.needsTruncation);
+    if (pending.length === 0) return;
+    const res = await conn.request(ApiKey.OffsetForLeaderEpoch, 4, {
+      ...OffsetForLeaderEpochRequestTypes.defaultOffsetForLeaderEpochRequest(),
+      replicaId: this.localNodeId,
+      topics: groupByTopic(pending.map((f) => f.partition)).map(([topic, ps]) => ({
+        ...OffsetForLeaderEpochRequestTypes.defaultOffsetForLeaderTopic(),
+        topic,
+        partitions: ps.map((p) => ({
+          ...OffsetForLeaderEpochRequestTypes.defaultOffsetForLeaderPartition(),
+          partition: p.partition,
+          currentLeaderEpoch: p.leaderEpoch,
+          leaderEpoch: p.log.leaderEpochCache.latestEpoch,
+        })),
+      })),
+    });
+    for (const t of res.topics) {
+      for (const r of t.partitions) {
+        const f = this.partitions.get(`${t.topic}-${r.partition}`);
+        if (f === undefined) continue;
+        if (r.errorCode !== ErrorCode.NONE) {
+          this.logger.debug({ topic: t.topic, partition: r.partition, error: errorName(r.errorCode) }, 'OffsetForLeaderEpoch refused; will retry');
+          continue;
+        }
+        await this.truncate(f.partition, r.leaderEpoch, Number(r.endOffset));
+        f.needsTruncation = false;
+      }
+    }
+  }
+
+  /** KIP-279: cut the log where it stops agreeing with the leader's epochs. */
+  private async truncate(p: Partition, leaderEpoch: number, leaderEndOffset: number): Promise<void> {
+    const log = p.log;
+    await log.idle();
+    const localEpoch = log.leaderEpochCache.latestEpoch;
+    let target: number;
+    if (leaderEndOffset < 0 || localEpoch < 0) {
+      target = log.highWatermark; // nothing to compare epochs with: keep only what was committed
+    } else if (leaderEpoch === localEpoch) {
+      target = leaderEndOffset;
+    } else {
+      const own = log.leaderEpochCache.endOffsetFor(leaderEpoch, log.logEndOffset).endOffset;
+      target = Math.min(leaderEndOffset, own < 0 ? leaderEndOffset : own);
+    }
+    if (target < log.logEndOffset) {
+      this.logger.info({ topic: p.topic, partition: p.partition, from: log.logEndOffset, to: target, leader: this.leaderId, leaderEpoch }, 'truncating a divergent log tail');
+      log.truncateTo(target);
+      log.updateHighWatermark(Math.min(log.highWatermark, log.logEndOffset));
+    }
+  }
+
+  private async fetchOnce(conn: KafkaClientConnection): Promise<void> {
+    const fetching = [...this.partitions.values()].filter((f) => !f.needsTruncation).map((f) => f.partition);
+    if (fetching.length === 0) {
+      await new Promise((r) => setTimeout(r, 100));
+      return;
+    }
+    const res = await conn.request(ApiKey.Fetch, 12, {
+      ...FetchRequestTypes.defaultFetchRequest(),
+      replicaId: this.localNodeId,
+      maxWaitMs: this.config.maxWaitMs,
+      minBytes: 1,
+      maxBytes: this.config.maxBytes,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: groupByTopic(fetching).map(([topic, ps]) => ({
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic,
+        partitions: ps.map((p) => ({
+          ...FetchRequestTypes.defaultFetchPartition(),
+          partition: p.partition,
+          currentLeaderEpoch: p.leaderEpoch,
+          fetchOffset: BigInt(p.log.logEndOffset),
+          logStartOffset: BigInt(p.log.logStartOffset),
+          partitionMaxBytes: this.config.partitionMaxBytes,
+        })),
+      })),
+    });
+    if (res.errorCode !== ErrorCode.NONE) throw new Error(`fetch refused: ${errorName(res.errorCode)}`);
+    let backoff = false;
+    for (const t of res.responses) {
+      for (const r of t.partitions) {
+        const f = this.partitions.get(`${t.topic}-${r.partitionIndex}`);
+        if (f === undefined) continue;
+        const p = f.partition;
+        if (r.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
+          await this.handleOutOfRange(conn, f);
+          continue;
+        }
+        if (r.errorCode !== ErrorCode.NONE) {
+          // NOT_LEADER_OR_FOLLOWER, FENCED/UNKNOWN_LEADER_EPOCH…: wait for metadata to catch up
+          backoff = true;
+          continue;
+        }
+        const batches = r.records === null ? null : completeBatches(r.records);
+        if (batches !== null && batches.length > 0) await p.log.append(batches, { origin: 'replication' });
+        p.updateFollowerHighWatermark(Number(r.highWatermark));
+        const leaderStart = Number(r.logStartOffset);
+        if (leaderStart > p.log.logStartOffset && leaderStart <= p.log.highWatermark) p.log.deleteRecordsBefore(leaderStart);
+      }
+    }
+    if (backoff) await new Promise((r) => setTimeout(r, 200));
+  }
+
+  /** Ahead of the leader (truncate again) or behind its log start (start over at the leader's start). */
+  private async handleOutOfRange(conn: KafkaClientConnection, f: Fetched): Promise<void> {
+    const p = f.partition;
+    const res = await conn.request(ApiKey.ListOffsets, 7, {
+      ...ListOffsetsRequestTypes.defaultListOffsetsRequest(),
+      replicaId: this.localNodeId,
+      topics: [{ ...ListOffsetsRequestTypes.defaultListOffsetsTopic(), name: p.topic, partitions: [{ ...ListOffsetsRequestTypes.defaultListOffsetsPartition(), partitionIndex: p.partition, currentLeaderEpoch: p.leaderEpoch, timestamp: EARLIEST_TIMESTAMP }] }],
+    });
+    const earliest = res.topics[0]?.partitions[0];
+    if (earliest === undefined || earliest.errorCode !== ErrorCode.NONE) return;
+    const leaderStart = Number(earliest.offset);
+    await p.log.idle();
+    if (p.log.logEndOffset < leaderStart) {
+      this.logger.warn({ topic: p.topic, partition: p.partition, from: p.log.logEndOffset, leaderStart }, 'follower is behind the leader\'s log start: starting over there');
+      p.log.truncateFullyAndStartAt(leaderStart);
+    } else {
+      f.needsTruncation = true;
+    }
+  }
+}
+
+function groupByTopic(partitions: Partition[]): Array<[string, Partition[]]> {
+  const m = new Map<string, Partition[]>();
+  for (const p of partitions) m.set(p.topic, [...(m.get(p.topic) ?? []), p]);
+  return [...m];
+}
