@@ -1,0 +1,12 @@
+import type { ReactNode } from 'react';
+import { ConsoleShell } from '../../features/shell/console-shell';
+import { currentUser } from '../../trpc/server';
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { user, problem } = await currentUser();
+  return (
+    <ConsoleShell user={user} problem={problem}>
+      {children}
+    </ConsoleShell>
+  );
+}

@@ -1,0 +1,171 @@
+'use client';
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, DataTable, describeMillis, EmptyState, TextInput } from '@tarn/ui';
+import type { TopicDetail } from '../../lib/types';
+import { describeError } from '../../trpc/errors';
+import { useTRPC } from '../../trpc/provider';
+
+type Config = TopicDetail['configs'][number];
+
+function SourceBadge({ c }: { c: Config }) {
+  if (c.source === 'TOPIC_CONFIG') return <Badge tone="accent">topic override</Badge>;
+  if (c.source === 'STATIC_BROKER_CONFIG') return <Badge tone="info" title={c.synonym !== undefined ? `set by ${c.synonym}` : undefined}>broker{c.synonym !== undefined ? `: ${c.synonym}` : ''}</Badge>;
+  return <Badge>default</Badge>;
+}
+
+export function ConfigTab({ topic }: { topic: TopicDetail }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<{ name: string; value: string } | null>(null);
+  const [error, setError] = useState<{ name: string; message: string } | null>(null);
+  const [search, setSearch] = useState('');
+  const [onlyOverrides, setOnlyOverrides] = useState(false);
+  const key = trpc.topics.get.queryKey({ name: topic.name });
+
+  const update = useMutation(
+    trpc.topics.updateConfigs.mutationOptions({
+      onSuccess: (configs) => {
+        queryClient.setQueryData(key, (old) => (old === undefined ? old : { ...old, configs }));
+        void queryClient.invalidateQueries({ queryKey: key });
+        setEditing(null);
+        setError(null);
+      },
+    }),
+  );
+
+  const save = (name: string, value: string) =>
+    update.mutate({ name: topic.name, set: { [name]: value.trim() } }, { onError: (err) => setError({ name, message: describeError(err).message }) });
+  const reset = (name: string) => update.mutate({ name: topic.name, remove: [name] }, { onError: (err) => setError({ name, message: describeError(err).message }) });
+
+  const needle = search.trim().toLowerCase();
+  const rows = topic.configs.filter((c) => (!onlyOverrides || c.source === 'TOPIC_CONFIG') && (needle === '' || c.name.includes(needle) || c.doc.toLowerCase().includes(needle)));
+  const overrides = topic.configs.filter((c) => c.source === 'TOPIC_CONFIG').length;
+
+  return (
+    <Card title="Configuration" description={`Every topic config with its effective value and where it comes from. ${overrides} set on this topic.`} flush>
+      <div className="c-toolbar">
+        <TextInput type="search" aria-label="Filter configs" placeholder="Filter configs…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
+        <label className="t-check">
+          <input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.target.checked)} /> Only overrides
+        </label>
+      </div>
+      <DataTable<Config>
+        caption={`Configuration of ${topic.name}`}
+        rows={rows}
+        rowKey={(c) => c.name}
+        empty={<EmptyState title="No config matches">{onlyOverrides ? 'This topic overrides nothing: every value comes from the broker or Kafka’s defaults.' : 'Try another filter.'}</EmptyState>}
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            width: '32%',
+            render: (c) => (
+              <div className="t-stack-sm" style={{ gap: 2 }}>
+                <code className="t-mono" style={{ fontWeight: 600 }}>
+                  {c.name}
+                </code>
+                <span className="t-hint">{c.doc}</span>
+              </div>
+            ),
+          },
+          {
+            key: 'value',
+            header: 'Value',
+            render: (c) => {
+              if (editing?.name === c.name) {
+                const err = error?.name === c.name ? error.message : undefined;
+                return (
+                  <form
+                    className="t-stack-sm"
+                    style={{ gap: 4 }}
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      save(c.name, editing.value);
+                    }}
+                  >
+                    <div className="t-row" style={{ flexWrap: 'nowrap' }}>
+                      <TextInput
+                        aria-label={`Value of ${c.name}`}
+                        mono
+                        autoFocus
+                        value={editing.value}
+                        onChange={(e) => setEditing({ name: c.name, value: e.target.value })}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Escape') {
+                            setEditing(null);
+                            setError(null);
+                          }
+                        }}
+                        invalid={err !== undefined}
+                        aria-describedby={err !== undefined ? `cfg-${c.name}-error` : undefined}
+                      />
+                      <Button type="submit" size="sm" variant="primary" busy={update.isPending}>
+                        Save
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => {
+                          setEditing(null);
+                          setError(null);
+                        }}
+                      >
+                        Cancel
+                      </Button>
+                    </div>
+                    {err !== undefined ? (
+                      <div className="t-field-error" id={`cfg-${c.name}-error`} role="alert">
+                        <span aria-hidden="true">⚠</span>
+                        <span>{err}</span>
+                      </div>
+                    ) : null}
+                  </form>
+                );
+              }
+              const human = describeMillis(c.value);
+              return (
+                <div className="t-stack-sm" style={{ gap: 2 }}>
+                  <code className="t-mono">{c.value}</code>
+                  {human !== null && c.name.endsWith('.ms') ? <span className="t-hint">{human}</span> : null}
+                  {error?.name === c.name ? (
+                    <div className="t-field-error" role="alert">
+                      <span aria-hidden="true">⚠</span>
+                      <span>{error.message}</span>
+                    </div>
+                  ) : null}
+                </div>
+              );
+            },
+          },
+          { key: 'source', header: 'Source', render: (c) => <SourceBadge c={c} /> },
+          {
+            key: 'actions',
+            header: <span className="t-visually-hidden">Actions</span>,
+            align: 'right',
+            render: (c) =>
+              editing?.name === c.name ? null : (
+                <span className="t-row" style={{ justifyContent: 'flex-end', flexWrap: 'nowrap' }}>
+                  <Button
+                    size="sm"
+                    onClick={() => {
+                      setEditing({ name: c.name, value: c.value });
+                      setError(null);
+                    }}
+                    aria-label={`Edit ${c.name}`}
+                  >
+                    Edit
+                  </Button>
+                  {c.source === 'TOPIC_CONFIG' ? (
+                    <Button size="sm" variant="ghost" onClick={() => reset(c.name)} title="Delete the override: the broker's value applies again" aria-label={`Reset ${c.name} to default`}>
+                      Reset to default
+                    </Button>
+                  ) : null}
+                </span>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AdminRouter } from '@tarn/broker';
+
+/** What the admin API's procedures take and return, inferred from the broker's router type. */
+export type Inputs = inferRouterInputs<AdminRouter>;
+export type Outputs = inferRouterOutputs<AdminRouter>;
+
+export type ClusterOverview = Outputs['cluster']['overview'];
+export type TopicDetail = Outputs['topics']['get'];
+export type TopicSummary = Outputs['topics']['list']['items'][number];
+export type SegmentsView = Outputs['topics']['segments'];
+export type MessageView = Outputs['messages']['browse']['messages'][number];
+
+type Yield<T> = T extends AsyncIterable<infer U> ? U : T;
+/** What a subscription delivers per message. */
+export type ThroughputUpdate = Yield<Outputs['live']['throughput']>;
+export type EventMessage = Yield<Outputs['live']['events']>;
+export type TailBatch = Yield<Outputs['live']['tail']>;
+export type TailRecord = TailBatch['records'][number];
+
+// compile-time probes: these fail to type-check if the router's shapes change underneath
+type Probe<T extends true> = T;
+export type _Probes = [
+  Probe<ThroughputUpdate extends { history: unknown } | { sample: unknown } ? true : false>,
+  Probe<EventMessage extends { id: string; data: { event: { type: string } } } ? true : false>,
+];
