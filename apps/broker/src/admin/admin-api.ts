@@ -136,25 +136,27 @@ export class AdminApi {
       return true;
     };
     if (req.url === '/api/auth/login' && req.method === 'POST') {
-      const ip = req.socket.remoteAddress ?? '?';
-      const failures = this.loginFailures.get(ip);
-      if (failures !== undefined && failures.count >= MAX_LOGIN_FAILURES && Date.now() - failures.since < 60_000) {
-        return json(429, { error: 'Too many failed logins; wait a minute.' });
-      }
+      const ip = clientAddress(req);
       let body: { username?: unknown; password?: unknown };
       try {
         body = JSON.parse(await readBody(req, 16_384)) as typeof body;
       } catch {
         return json(400, { error: 'Send {"username": ..., "password": ...} as JSON.' });
       }
+      // failures count per client and user name, so one user's typos lock out nobody else
+      const failureKey = `${ip} ${String(body.username)}`;
+      const failures = this.loginFailures.get(failureKey);
+      if (failures !== undefined && failures.count >= MAX_LOGIN_FAILURES && Date.now() - failures.since < 60_000) {
+        return json(429, { error: 'Too many failed logins; wait a minute.' });
+      }
       if (typeof body.username !== 'string' || typeof body.password !== 'string' || !this.users.verify(body.username, body.password)) {
         const f = failures !== undefined && Date.now() - failures.since < 60_000 ? failures : { count: 0, since: Date.now() };
         f.count++;
-        this.loginFailures.set(ip, f);
+        this.loginFailures.set(failureKey, f);
         this.broker.logger.warn({ ip, username: String(body.username) }, 'failed console login');
         return json(401, { error: 'Wrong username or password.' });
       }
-      this.loginFailures.delete(ip);
+      this.loginFailures.delete(failureKey);
       const session = this.sessions.create(body.username);
       this.audit.record({ user: body.username, action: 'auth.login', target: ip, result: 'ok' });
       return json(200, { user: body.username }, { 'set-cookie': this.sessions.cookie(session) });
@@ -166,6 +168,15 @@ export class AdminApi {
     }
     return false;
   }
+}
+
+/** The client's address; behind the console's proxy (a loopback peer) the forwarded one. */
+function clientAddress(req: IncomingMessage): string {
+  const peer = req.socket.remoteAddress ?? '?';
+  const forwarded = req.headers['x-forwarded-for'];
+  const loopback = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
+  if (loopback && typeof forwarded === 'string' && forwarded.trim() !== '') return forwarded.split(',')[0]!.trim();
+  return peer;
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {

@@ -4,6 +4,7 @@
  * (`error.data.kafka`), so a refused change explains itself.
  */
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
 import { ErrorCode, KafkaError, errorName } from '@tarn/protocol';
 import type { Broker } from '../broker';
 import type { AdminApi } from './admin-api';
@@ -38,10 +39,14 @@ function trpcCodeFor(code: number): TRPCCode {
 }
 
 const t = initTRPC.context<AdminContext>().create({
+  // no stack traces in answers
+  isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const kafka = cause instanceof KafkaError ? { code: cause.code, name: errorName(cause.code), message: cause.message } : null;
-    return { ...shape, data: { ...shape.data, kafka } };
+    // invalid input: which field and why, for the console to show next to it
+    const issues = cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null;
+    return { ...shape, data: { ...shape.data, kafka, issues } };
   },
 });
 

@@ -35,6 +35,8 @@ export interface StampedEvent {
 
 export type EventListener = (e: StampedEvent) => void;
 
+const EPHEMERAL: ReadonlySet<string> = new Set(['group-offsets-committed']);
+
 export class EventBus {
   private nextId = 1;
   private readonly ring: StampedEvent[] = [];
@@ -44,8 +46,12 @@ export class EventBus {
 
   publish(event: BrokerEvent): StampedEvent {
     const stamped = { id: this.nextId++, timeMs: Date.now(), event };
-    this.ring.push(stamped);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    // Frequent events (offset commits) go to live subscribers only, so they cannot push the
+    // history of rolls, deletions and ISR changes out of the ring.
+    if (!EPHEMERAL.has(event.type)) {
+      this.ring.push(stamped);
+      if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    }
     for (const l of this.listeners) {
       try {
         l(stamped);

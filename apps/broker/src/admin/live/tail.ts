@@ -70,21 +70,27 @@ export async function* tailTopic(broker: Broker, options: TailOptions, signal?: 
   );
   const needle = options.filter.toLowerCase();
   const perTick = Math.max(1, Math.round((options.maxPerSecond * TICK_MS) / 1000));
+  let rotation = 0;
   try {
     while (signal?.aborted !== true) {
       await sleep(TICK_MS, signal, wake);
       if (!dirty) continue;
       dirty = false;
       const batch: TailBatch = { records: [], skipped: 0, filteredOut: 0, positions };
-      for (const p of partitions) {
+      // share the tick's budget among the partitions that have news, starting at a rotating one
+      const busy = partitions.filter((p) => p.highWatermark > positions[p.partition]!);
+      const share = Math.max(1, Math.ceil(perTick / Math.max(1, busy.length)));
+      rotation = (rotation + 1) % Math.max(1, busy.length);
+      for (const p of [...busy.slice(rotation), ...busy.slice(0, rotation)]) {
         const hw = p.highWatermark;
         let pos = positions[p.partition]!;
-        if (hw <= pos) continue;
-        if (batch.records.length >= perTick) {
+        const budget = Math.min(share, perTick - batch.records.length);
+        if (budget <= 0) {
           batch.skipped += hw - pos;
           positions[p.partition] = hw;
           continue;
         }
+        let taken = 0;
         for (const r of readLogRecords(p.log, pos, { maxOffset: hw })) {
           pos = r.offset + 1;
           if (r.batch !== null && (r.batch.attributes & 0x20) !== 0) continue;
@@ -95,7 +101,7 @@ export async function* tailTopic(broker: Broker, options: TailOptions, signal?: 
             continue;
           }
           batch.records.push({ partition: p.partition, offset: r.offset, timestamp: r.timestamp, key, value, headers: r.headers.map((h) => ({ key: h.key, value: decodeBytes(h.value, 256) })) });
-          if (batch.records.length >= perTick) break;
+          if (++taken >= budget) break;
         }
         // whatever is left beyond the budget is skipped, not read
         batch.skipped += Math.max(0, hw - pos);

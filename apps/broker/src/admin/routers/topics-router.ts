@@ -1,6 +1,6 @@
 // Topics: paged list, detail with partitions, segments, create/delete, configs (every change audited).
 import { z } from 'zod';
-import { describeSegments } from '@tarn/storage';
+import { describeSegments, TOPIC_CONFIGS } from '@tarn/storage';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { authedProcedure, router } from '../trpc';
 import { listTopics, topicDetail } from '../views/topic-view';
@@ -8,6 +8,9 @@ import { listTopics, topicDetail } from '../views/topic-view';
 const topicName = z.string().min(1).max(249);
 
 export const topicsRouter = router({
+  /** Every topic config with its type, default, valid values and doc (for forms). */
+  configDefinitions: authedProcedure.query(() => TOPIC_CONFIGS.map((d) => ({ name: d.name, type: d.type, default: d.default, oneOf: d.oneOf ?? null, min: d.min ?? null, max: d.max ?? null, doc: d.doc }))),
+
   list: authedProcedure
     .input(
       z.object({
