@@ -57,3 +57,53 @@ test('replication: RF=3, acks=all, ISR shrink/expand, failover and resume', asyn
     await cluster.close();
   }
 });
+
+test('reassignment moves replicas with data catch-up; ElectLeaders; DescribeLogDirs', async () => {
+  const { ApiKey, AlterPartitionReassignmentsRequestTypes, ListPartitionReassignmentsRequestTypes, ElectLeadersRequestTypes, DescribeLogDirsRequestTypes, ProduceRequestTypes, buildRecordBatch } = await import('@tarn/protocol');
+  const { TestConnection } = await import('./helpers');
+  const cluster = await startInProcessCluster(3);
+  try {
+    const b1 = cluster.brokers.get(1)!;
+    await eventually(() => b1.liveBrokers().length === 3 && b1.controllerId > 0, 'cluster formed');
+    await b1.topicAdmin.createTopic({ name: 'move', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [1, 2] }] });
+    const c = await TestConnection.open(cluster.ports.get(1)!);
+    for (let i = 0; i < 20; i++) {
+      await c.request(ApiKey.Produce, 9, {
+        ...ProduceRequestTypes.defaultProduceRequest(),
+        acks: -1,
+        timeoutMs: 5000,
+        topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: 'move', partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch([{ value: `v${i}` }]) }] }],
+      });
+    }
+    const state = () => b1.metadata.topic('move')!.partitions[0]!;
+    await eventually(() => state().isr.length === 2, 'both replicas in sync');
+    const res = await c.request(ApiKey.AlterPartitionReassignments, 0, {
+      ...AlterPartitionReassignmentsRequestTypes.defaultAlterPartitionReassignmentsRequest(),
+      topics: [{ ...AlterPartitionReassignmentsRequestTypes.defaultReassignableTopic(), name: 'move', partitions: [{ ...AlterPartitionReassignmentsRequestTypes.defaultReassignablePartition(), partitionIndex: 0, replicas: [2, 3] }] }],
+    });
+    assert.equal(res.responses[0]!.partitions[0]!.errorCode, 0);
+    // the move is listed while broker 3 catches up, then completes
+    const listed = await c.request(ApiKey.ListPartitionReassignments, 0, { ...ListPartitionReassignmentsRequestTypes.defaultListPartitionReassignmentsRequest(), topics: null });
+    assert.ok(listed.topics.length <= 1);
+    await eventually(() => state().replicas.join() === '2,3' && state().addingReplicas === undefined, 'reassignment completed');
+    assert.ok([2, 3].includes(state().leader), 'leadership moved into the new replica set');
+    await eventually(() => cluster.brokers.get(3)!.logManager.getLog('move', 0)?.logEndOffset === 20, 'broker 3 has all the data');
+    await eventually(() => b1.logManager.getLog('move', 0) === undefined, 'broker 1 dropped its replica');
+
+    // preferred leader election: make 3 lead, then elect the preferred (2) back
+    const logDirs = await c.request(ApiKey.DescribeLogDirs, 4, { ...DescribeLogDirsRequestTypes.defaultDescribeLogDirsRequest(), topics: null });
+    assert.equal(logDirs.results.length, 1);
+    assert.ok(logDirs.results[0]!.totalBytes > 0n);
+    const elected = await c.request(ApiKey.ElectLeaders, 2, {
+      ...ElectLeadersRequestTypes.defaultElectLeadersRequest(),
+      electionType: 0,
+      topicPartitions: [{ ...ElectLeadersRequestTypes.defaultTopicPartitions(), topic: 'move', partitions: [0] }],
+    });
+    const code = elected.replicaElectionResults[0]!.partitionResult[0]!.errorCode;
+    assert.ok(code === 0 || code === 84 /* ELECTION_NOT_NEEDED */, `ElectLeaders answered ${code}`);
+    await eventually(() => state().leader === 2, 'the preferred replica leads');
+    c.close();
+  } finally {
+    await cluster.close();
+  }
+});

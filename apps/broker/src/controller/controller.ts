@@ -144,11 +144,54 @@ export class Controller {
     if (!live.has(this.nodeId)) return;
     for (const topic of this.store.topics()) {
       for (const p of topic.partitions) {
-        const next = this.desiredState(topic.name, p, live, leaving);
+        const next = this.completeReassignment(this.desiredState(topic.name, p, live, leaving), live, leaving);
         if (next === p) continue;
-        await this.write(topic.name, p, next, next.leader !== p.leader ? 'broker gone or leaving' : 'ISR member gone or leaving');
+        await this.write(topic.name, p, next, next.replicas !== p.replicas ? 'reassignment completed' : next.leader !== p.leader ? 'broker gone or leaving' : 'ISR member gone or leaving');
       }
     }
+  }
+
+  /**
+   * A reassignment completes once every replica being added is in the ISR: the replica set becomes
+   * the target, the removed ones leave the ISR, and leadership moves into the target if needed.
+   */
+  private completeReassignment(p: PartitionState, live: Set<number>, leaving: Set<number>): PartitionState {
+    const adding = p.addingReplicas ?? [];
+    const removing = p.removingReplicas ?? [];
+    if (adding.length === 0 && removing.length === 0) return p;
+    if (!adding.every((r) => p.isr.includes(r))) return p;
+    const target = p.replicas.filter((r) => !removing.includes(r));
+    const isr = p.isr.filter((r) => target.includes(r));
+    let leader = p.leader;
+    if (!target.includes(leader)) leader = target.find((r) => isr.includes(r) && live.has(r) && !leaving.has(r)) ?? -1;
+    const { addingReplicas: _a, removingReplicas: _r, ...rest } = p;
+    return { ...rest, replicas: target, isr, leader, leaderEpoch: leader !== p.leader ? p.leaderEpoch + 1 : p.leaderEpoch };
+  }
+
+  /**
+   * Starts (or with null, cancels) moving a partition to `target` replicas (AlterPartitionReassignments):
+   * the new replicas join as followers and catch up; completion happens in reconcile.
+   */
+  async reassign(topic: string, p: PartitionState, target: number[] | null): Promise<'NO_REASSIGNMENT_IN_PROGRESS' | 'INVALID_REPLICA_ASSIGNMENT' | 'CONCURRENT_CHANGE' | null> {
+    const adding = p.addingReplicas ?? [];
+    const removing = p.removingReplicas ?? [];
+    let next: PartitionState;
+    if (target === null) {
+      if (adding.length === 0 && removing.length === 0) return 'NO_REASSIGNMENT_IN_PROGRESS';
+      const original = p.replicas.filter((r) => !adding.includes(r));
+      const { addingReplicas: _a, removingReplicas: _r, ...rest } = p;
+      const isr = p.isr.filter((r) => original.includes(r));
+      next = { ...rest, replicas: original, isr: isr.length > 0 ? isr : [original[0]!] };
+    } else {
+      const live = new Set(this.store.brokers().map((b) => b.nodeId));
+      if (target.length === 0 || new Set(target).size !== target.length || target.some((r) => !live.has(r))) return 'INVALID_REPLICA_ASSIGNMENT';
+      const current = p.replicas.filter((r) => !adding.includes(r));
+      const replicas = [...target, ...current.filter((r) => !target.includes(r))];
+      next = { ...p, replicas, addingReplicas: target.filter((r) => !current.includes(r)), removingReplicas: current.filter((r) => !target.includes(r)) };
+    }
+    const ok = await this.write(topic, p, next, target === null ? 'reassignment cancelled' : `reassignment to [${target.join(',')}] started`);
+    if (ok) this.schedule();
+    return ok ? null : 'CONCURRENT_CHANGE';
   }
 
   private async write(topic: string, p: PartitionState, next: PartitionState, reason: string): Promise<boolean> {

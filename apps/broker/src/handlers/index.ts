@@ -2,6 +2,10 @@
 import type { ApiKeyNumber } from '@tarn/protocol';
 import type { Handler } from '../server/handler';
 import { alterConfigs } from './alter-configs';
+import { alterPartitionReassignments } from './alter-partition-reassignments';
+import { describeLogDirs } from './describe-log-dirs';
+import { electLeaders } from './elect-leaders';
+import { listPartitionReassignments } from './list-partition-reassignments';
 import { apiVersions } from './api-versions';
 import { createPartitions } from './create-partitions';
 import { createTopics } from './create-topics';
@@ -45,6 +49,10 @@ export const allHandlers = [
   incrementalAlterConfigs,
   createPartitions,
   describeCluster,
+  electLeaders,
+  alterPartitionReassignments,
+  listPartitionReassignments,
+  describeLogDirs,
   // group coordinator APIs
   findCoordinator,
   joinGroup,

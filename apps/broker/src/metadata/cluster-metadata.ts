@@ -26,6 +26,9 @@ export interface PartitionState {
   leaderEpoch: number;
   /** Bumped on every change of this record; conditional updates compare it (compare-and-swap). */
   partitionEpoch: number;
+  /** During a reassignment: replicas being added (catching up) and removed once they have. */
+  addingReplicas?: number[];
+  removingReplicas?: number[];
 }
 
 export interface TopicMetadata {

@@ -113,7 +113,13 @@ export class Partition {
   /** The metadata changed without a leadership change (ISR, epoch). */
   updateState(state: PartitionState): void {
     this.state = state;
-    if (this.isLeader) this.maybeIncrementHighWatermark();
+    if (!this.isLeader) return;
+    // replicas added by a reassignment start out of sync; removed ones are forgotten
+    for (const r of state.replicas) {
+      if (r !== this.localNodeId && !this.followers.has(r)) this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
+    }
+    for (const r of this.followers.keys()) if (!state.replicas.includes(r)) this.followers.delete(r);
+    this.maybeIncrementHighWatermark();
   }
 
   // ------------------------------------------------------------ the leader's side
