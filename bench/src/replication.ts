@@ -1,0 +1,161 @@
+// Replication benchmark, one run: produce throughput on a three-broker cluster (separate processes,
+// etcd) for RF=1 acks=1 against RF=3 acks=all with min.insync.replicas=2 (and the ratio), then the
+// time from SIGKILL of a partition leader to the first acknowledged acks=all write on the new leader,
+// against the lease TTL (broker.session.timeout.ms) that bounds failure detection.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ApiKey,
+  CreateTopicsRequestTypes,
+  ErrorCode,
+  MetadataRequestTypes,
+  ProduceRequestTypes,
+  buildRecordBatch,
+  decodeResponse,
+  errorName,
+} from '@tarn/protocol';
+import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
+import { printTable, type Row } from './report';
+import { batchOf } from './storage';
+
+const MiB = 1024 * 1024;
+const VOLUME = Number(process.env.TARN_BENCH_REPLICATION_MIB ?? 192) * MiB;
+const LEASE_MS = 3000;
+/** Produce requests in flight; Kafka's producer default is 5. */
+const WINDOW = Number(process.env.TARN_BENCH_WINDOW ?? 5);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
+    });
+  });
+}
+
+async function startEtcd(): Promise<{ endpoint: string; stop: () => void }> {
+  const [client, peer] = [await freePort(), await freePort()];
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-bench-etcd-'));
+  const endpoint = `http://127.0.0.1:${client}`;
+  const child: ChildProcess = spawn('etcd', ['--data-dir', dir, '--name', 'b', '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint, '--listen-peer-urls', `http://127.0.0.1:${peer}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${peer}`, '--initial-cluster', `b=http://127.0.0.1:${peer}`, '--log-level', 'error'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${endpoint}/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    endpoint,
+    stop: () => {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Promise<number> {
+  for (const b of brokers.values()) {
+    try {
+      const c = await PipelinedConnection.open(b.port);
+      const md = await c.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: topic }], allowAutoTopicCreation: false });
+      c.close();
+      const leader = md.topics[0]?.partitions[0]?.leaderId ?? -1;
+      if (leader > 0 && brokers.has(leader)) return leader;
+    } catch {
+      // try the next broker
+    }
+  }
+  return -1;
+}
+
+async function produceThroughput(broker: BrokerProcess, topic: string, acks: number): Promise<{ recordsPerSec: number; mibPerSec: number }> {
+  const { batch, records } = batchOf(MiB, Date.now());
+  const conn = await PipelinedConnection.open(broker.port);
+  const body = { ...ProduceRequestTypes.defaultProduceRequest(), acks, timeoutMs: 30_000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }] }] };
+  const total = Math.max(1, Math.round(VOLUME / batch.length));
+  let sent = 0;
+  const issue = (onFrame: FrameHandler) => {
+    if (sent >= total) return null;
+    sent++;
+    conn.send(ApiKey.Produce, 9, body, onFrame);
+    return true;
+  };
+  const check = (frame: Buffer) => {
+    const p = decodeResponse(ApiKey.Produce, 9, frame).body.responses[0]!.partitionResponses[0]!;
+    if (p.errorCode !== ErrorCode.NONE) throw new Error(`produce ${topic}: ${errorName(p.errorCode)} ${p.errorMessage ?? ''}`);
+  };
+  const t0 = performance.now();
+  await pipeline(WINDOW, issue, check);
+  const seconds = (performance.now() - t0) / 1000;
+  conn.close();
+  return { recordsPerSec: (total * records) / seconds, mibPerSec: (total * batch.length) / MiB / seconds };
+}
+
+/** SIGKILLs the leader, then measures until an acks=all write succeeds on a new leader. */
+async function failover(brokers: Map<number, BrokerProcess>, topic: string): Promise<number> {
+  const victim = await leaderOf(brokers, topic);
+  const killed = brokers.get(victim)!;
+  process.kill(killed.pid, 'SIGKILL');
+  const t0 = performance.now();
+  brokers.delete(victim);
+  const records = buildRecordBatch([{ value: 'after failover' }]);
+  for (;;) {
+    const leader = await leaderOf(brokers, topic);
+    if (leader > 0) {
+      try {
+        const c = await PipelinedConnection.open(brokers.get(leader)!.port);
+        const res = await c.request(ApiKey.Produce, 9, { ...ProduceRequestTypes.defaultProduceRequest(), acks: -1, timeoutMs: 5000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }] }] });
+        c.close();
+        if (res.responses[0]!.partitionResponses[0]!.errorCode === ErrorCode.NONE) return performance.now() - t0;
+      } catch {
+        // not yet
+      }
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    if (performance.now() - t0 > 60_000) throw new Error('no write succeeded within 60 s of the kill');
+  }
+}
+
+export async function run(): Promise<void> {
+  const etcd = await startEtcd();
+  const brokers = new Map<number, BrokerProcess>();
+  try {
+    for (const id of [1, 2, 3]) {
+      brokers.set(id, await startBrokerProcess({ overrides: { 'node.id': String(id), 'metadata.store': 'etcd', 'etcd.endpoints': etcd.endpoint, 'broker.session.timeout.ms': String(LEASE_MS), 'replica.fetch.wait.max.ms': '100', 'replica.fetch.max.bytes': String(4 * MiB), 'admin.password': 'bench' } }));
+    }
+    const first = brokers.get(1)!;
+    const admin = await PipelinedConnection.open(first.port);
+    for (;;) {
+      const md = await admin.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [] });
+      if (md.brokers.length === 3 && md.controllerId > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const created = await admin.request(ApiKey.CreateTopics, 5, {
+      ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
+      topics: [
+        { ...CreateTopicsRequestTypes.defaultCreatableTopic(), name: 'rf1', numPartitions: 1, replicationFactor: 1 },
+        { ...CreateTopicsRequestTypes.defaultCreatableTopic(), name: 'rf3', numPartitions: 1, replicationFactor: 3, configs: [{ name: 'min.insync.replicas', value: '2' }] },
+      ],
+    });
+    for (const t of created.topics) if (t.errorCode !== ErrorCode.NONE) throw new Error(`CreateTopics ${t.name}: ${errorName(t.errorCode)}`);
+    admin.close();
+    await new Promise((r) => setTimeout(r, 1000)); // followers open their replicas
+    const rf1 = await produceThroughput(brokers.get(await leaderOf(brokers, 'rf1'))!, 'rf1', 1);
+    const rf3 = await produceThroughput(brokers.get(await leaderOf(brokers, 'rf3'))!, 'rf3', -1);
+    const rows: Row[] = [
+      { name: 'RF=1, acks=1 (1 MiB batches of 100-byte records)', 'records/s': rf1.recordsPerSec, 'MiB/s': rf1.mibPerSec, 'vs RF=1': 1 },
+      { name: 'RF=3, acks=all, min.insync.replicas=2', 'records/s': rf3.recordsPerSec, 'MiB/s': rf3.mibPerSec, 'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec, goal: '≥ 0.5' },
+    ];
+    printTable("replication: produce on a 3-broker cluster (three broker processes and etcd on this machine)", rows);
+    const ms = await failover(brokers, 'rf3');
+    printTable('replication: failover', [{ name: 'SIGKILL of the leader → first acks=all write acknowledged by the new leader', ms, 'lease TTL + 1 s': LEASE_MS + 1000, 'within goal': ms <= LEASE_MS + 1000 ? 'yes' : 'no' }]);
+  } finally {
+    for (const b of brokers.values()) await b.stop().catch(() => {});
+    etcd.stop();
+  }
+}
