@@ -107,3 +107,39 @@ test('reassignment moves replicas with data catch-up; ElectLeaders; DescribeLogD
     await cluster.close();
   }
 });
+
+test('etcd unreachable: brokers keep serving their leaderships with no ISR changes or elections, and recover', async () => {
+  const cluster = await startInProcessCluster(3);
+  try {
+    const b1 = cluster.brokers.get(1)!;
+    await eventually(() => b1.liveBrokers().length === 3 && b1.controllerId > 0, 'cluster formed');
+    await b1.topicAdmin.createTopic({ name: 'steady', numPartitions: 3, replicationFactor: 3, configs: { 'min.insync.replicas': '2' } });
+    const kafka = new Kafka({ clientId: 'etcd-outage', brokers: cluster.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 10 } });
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    await producer.send({ topic: 'steady', acks: -1, messages: [{ value: 'before' }] });
+    const before = JSON.stringify(b1.metadata.topic('steady')!.partitions.map((p) => [p.leader, p.leaderEpoch, p.isr]));
+    cluster.etcd.pause();
+    try {
+      const deadline = Date.now() + 5000; // longer than the 3 s lease
+      let sent = 0;
+      while (Date.now() < deadline) {
+        await producer.send({ topic: 'steady', acks: -1, messages: [{ value: `during-${sent++}` }] });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(sent > 10, 'acks=all writes kept succeeding while etcd was unreachable');
+      for (const b of cluster.brokers.values()) {
+        assert.equal(JSON.stringify(b.metadata.topic('steady')!.partitions.map((p) => [p.leader, p.leaderEpoch, p.isr])), before, 'no elections, no ISR changes');
+      }
+    } finally {
+      cluster.etcd.resume();
+    }
+    // back: registrations return and metadata changes work again
+    await eventually(() => [...cluster.brokers.values()].every((b) => b.liveBrokers().length === 3 && b.metadata.isReachable), 'brokers re-registered', 30_000);
+    await b1.topicAdmin.createTopic({ name: 'after-outage', numPartitions: 1, replicationFactor: 3 });
+    await producer.send({ topic: 'after-outage', acks: -1, messages: [{ value: 'after' }] });
+    await producer.disconnect();
+  } finally {
+    await cluster.close();
+  }
+});
