@@ -23,7 +23,7 @@ function brokerBin(): string {
   return join(dirname(index), '..', 'bin', 'tarn-broker.js');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

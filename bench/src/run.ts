@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage')).run(),
   broker: async () => (await import('./broker')).run(),
   groups: async () => (await import('./groups')).run(),
+  console: async () => (await import('./console')).run(),
   replication: async () => (await import('./replication')).run(),
 };
 

@@ -47,6 +47,7 @@ class Load {
   }
 
   async start(): Promise<void> {
+    openClients.push({ disconnect: () => this.stop() });
     await this.producer.connect();
     this.loop = (async () => {
       while (this.running) {
@@ -64,6 +65,7 @@ class Load {
   }
 
   async stop(): Promise<void> {
+    if (!this.running) return;
     this.running = false;
     await this.loop;
     await this.producer.disconnect();
@@ -73,6 +75,7 @@ class Load {
 /** A group consumer recording (partition, offset, id) of everything it sees. */
 async function startConsumer(kafka: Kafka, seen: Array<{ partition: number; offset: number; id: string }>): Promise<Consumer> {
   const consumer = kafka.consumer({ groupId: 'fault-readers', sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50 } });
+  openClients.push(consumer);
   await consumer.connect();
   await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
   void consumer.run({
@@ -107,6 +110,9 @@ function check(load: Load, seen: Array<{ partition: number; offset: number; id: 
   }
 }
 
+/** Clients a test opened; closed whatever happens, so a failed test cannot leave one retrying forever. */
+const openClients: Array<{ disconnect(): Promise<void> }> = [];
+
 async function withCluster(fn: (cluster: ProcessCluster, kafka: Kafka) => Promise<void>): Promise<void> {
   const cluster = await startProcessCluster(3);
   try {
@@ -118,6 +124,7 @@ async function withCluster(fn: (cluster: ProcessCluster, kafka: Kafka) => Promis
     await admin.disconnect();
     await fn(cluster, kafka);
   } finally {
+    for (const c of openClients.splice(0)) await c.disconnect().catch(() => {});
     await cluster.close();
   }
 }
@@ -128,7 +135,7 @@ async function drain(seen: Array<{ id: string }>, load: Load): Promise<void> {
 
 const ROUNDS = Number(process.env.TARN_FAULT_ROUNDS ?? 20);
 
-test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`, async () => {
+test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`, { timeout: 600_000 }, async () => {
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
@@ -152,7 +159,7 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
   });
 });
 
-test('SIGSTOP a broker longer than its lease, then SIGCONT it', async () => {
+test('SIGSTOP a broker longer than its lease, then SIGCONT it', { timeout: 180_000 }, async () => {
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
@@ -172,7 +179,7 @@ test('SIGSTOP a broker longer than its lease, then SIGCONT it', async () => {
   });
 });
 
-test('rolling restart of all three brokers under load', async () => {
+test('rolling restart of all three brokers under load', { timeout: 240_000 }, async () => {
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
@@ -191,9 +198,10 @@ test('rolling restart of all three brokers under load', async () => {
   });
 });
 
-test('with one broker of three down acks=all continues; with two down it is refused; nothing acknowledged is lost', async () => {
+test('with one broker of three down acks=all continues; with two down it is refused; nothing acknowledged is lost', { timeout: 180_000 }, async () => {
   await withCluster(async (cluster, kafka) => {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 2, initialRetryTime: 100 } });
+    openClients.push(producer);
     await producer.connect();
     const acked: string[] = [];
     const send = async (id: string) => {
@@ -216,6 +224,7 @@ test('with one broker of three down acks=all continues; with two down it is refu
     await cluster.start(down[1]!);
     await eventually(async () => (await metadata(cluster))[0]!.isr.length === 3, 'all back in the ISR', 30_000);
     const consumer = kafka.consumer({ groupId: 'after-outage' });
+    openClients.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
     const seen = new Set<string>();

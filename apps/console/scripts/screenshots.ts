@@ -2,7 +2,9 @@
  * Screenshots of every console page with Debian's Chromium (playwright-core, no browser download):
  * logs in through the login form, then visits each page in light and dark themes.
  *
- *   tsx scripts/screenshots.ts [--url http://127.0.0.1:3000] [--password …] [--topic demo] [--out /tmp/console-shots]
+ *   tsx scripts/screenshots.ts [--url http://127.0.0.1:3000] [--password …] [--topic demo] [--group demo-group] [--out /tmp/console-shots]
+ *
+ * The end-to-end suite (e2e/) takes its own screenshots of every page into e2e/artifacts/ as it runs.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     user: { type: 'string', default: 'admin' },
     password: { type: 'string', default: process.env.TARN_ADMIN_PASSWORD ?? '' },
     topic: { type: 'string', default: 'demo' },
+    group: { type: 'string', default: 'demo-group' },
     out: { type: 'string', default: '/tmp/console-shots' },
     only: { type: 'string' },
     dark: { type: 'boolean', default: false },
@@ -54,6 +57,7 @@ await page.click('button[type=submit]');
 await page.waitForURL(/\/topics/);
 
 const topic = encodeURIComponent(values.topic);
+const group = encodeURIComponent(values.group);
 const pages: Array<[string, string, string?]> = [
   ['02-overview', '/', '.recharts-surface'],
   ['03-topics', '/topics'],
@@ -65,6 +69,11 @@ const pages: Array<[string, string, string?]> = [
   ['09-topic-produce', `/topics/${topic}?tab=produce`],
   ['10-topic-config', `/topics/${topic}?tab=config`],
   ['11-isr', `/isr?topic=${topic}`],
+  ['15-groups', '/groups'],
+  ['16-group-lag', `/groups/${group}`, '.recharts-surface'],
+  ['17-group-members', `/groups/${group}?tab=members`],
+  ['18-group-rebalances', `/groups/${group}?tab=rebalances`],
+  ['19-group-reset', `/groups/${group}?tab=reset`, '.t-command'],
 ];
 for (const [name, path, selector] of pages) {
   if (values.only !== undefined && !name.includes(values.only)) continue;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TRPCClientError } from '@trpc/client';
-import { describeError, httpStatusOf, isUnauthorized, kafkaErrorName, shouldRetry } from '../src/trpc/errors';
+import { describeError, httpStatusOf, inputIssues, isUnauthorized, issueAt, kafkaErrorName, shouldRetry } from '../src/trpc/errors';
 
 function apiError(message: string, data: Record<string, unknown>) {
   return TRPCClientError.from({ error: { message, code: -32600, data } } as never);
@@ -34,4 +34,17 @@ test('server errors and unreachable brokers are retried a little', () => {
   assert.equal(shouldRetry(0, err), true);
   assert.equal(shouldRetry(2, err), false);
   assert.equal(describeError(err).message, 'The console cannot reach the broker');
+});
+
+test('zod issues come with their paths, to put each message next to its field', () => {
+  const issues = [
+    { path: ['strategy', 'offset'], message: 'Too small: expected number to be >=0' },
+    { path: ['name'], message: 'Too big' },
+  ];
+  const err = apiError(JSON.stringify(issues), { code: 'BAD_REQUEST', httpStatus: 400, kafka: null, issues });
+  assert.deepEqual(inputIssues(err), issues);
+  assert.equal(issueAt(inputIssues(err), 'strategy', 'offset'), 'Too small: expected number to be >=0');
+  assert.equal(issueAt(inputIssues(err), 'scope'), undefined);
+  assert.deepEqual(inputIssues(new Error('x')), []);
+  assert.deepEqual(inputIssues(apiError('x', { code: 'BAD_REQUEST', httpStatus: 400, kafka: null, issues: null })), []);
 });

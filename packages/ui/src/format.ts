@@ -141,3 +141,24 @@ export function indexDensity(indexEntries: number, sizeBytes: number): number | 
   if (sizeBytes <= 0) return null;
   return indexEntries / (sizeBytes / (1024 * 1024));
 }
+
+/** Sorted partition numbers as ranges: [0, 1, 2, 5, 7, 8] → "0–2, 5, 7–8". */
+export function formatPartitionRanges(partitions: readonly number[]): string {
+  const sorted = [...new Set(partitions)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** Partitions by topic, as consumer assignments read: { orders: [0, 1, 2] } → "orders[0–2]". */
+export function formatAssignment(byTopic: Readonly<Record<string, readonly number[]>>): string {
+  const topics = Object.keys(byTopic)
+    .filter((t) => (byTopic[t]?.length ?? 0) > 0)
+    .sort();
+  return topics.length === 0 ? '—' : topics.map((t) => `${t}[${formatPartitionRanges(byTopic[t]!)}]`).join(', ');
+}

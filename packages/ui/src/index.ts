@@ -16,3 +16,6 @@ export * from './segment-strip';
 export * from './throughput-chart';
 export * from './timeline';
 export * from './replica-set';
+export * from './lag-status-badge';
+export * from './copy-button';
+export * from './assignment-diff';

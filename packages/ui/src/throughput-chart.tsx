@@ -1,6 +1,7 @@
 'use client';
 /**
- * A live time-series chart (recharts) for throughput: one line per series over a window of samples.
+ * A live time-series chart (recharts) — throughput, consumer lag: one area per series over a window
+ * of samples.
  * Client-only: recharts measures the DOM, so the chart draws after mount and a placeholder of the
  * same height holds its place during server rendering.
  */
@@ -55,7 +56,7 @@ export function ThroughputChart({ data, series, format, height = 220, label, sta
     );
   };
   return (
-    <div className="t-chart" role="img" aria-label={label} style={{ height }}>
+    <div className="t-chart" role="img" aria-label={label} style={{ height }} data-points={data.length}>
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={data as ChartPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--t-chart-grid)" vertical={false} />

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { AppShell, DataTable, ErrorPanel, Field, isActive, nextSort, pageCount, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
+import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, nextSort, pageCount, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
 
 test('the data table marks the sorted column for assistive tech and pages', () => {
   const html = renderToStaticMarkup(
@@ -110,4 +110,24 @@ test('the timeline lists events with machine-readable times', () => {
   assert.match(html, /<ol class="t-timeline" aria-label="ISR history">/);
   assert.match(html, /data-tone="warning"/);
   assert.match(html, /dateTime="2024-01-01T00:00:00.000Z"|datetime="2024-01-01T00:00:00.000Z"/);
+});
+
+test('lag status badges carry their tone and meaning', () => {
+  const html = renderToStaticMarkup(<LagStatusBadge status="STOP" />);
+  assert.match(html, /data-tone="danger"/);
+  assert.match(html, /title="Lagging and no commits for a while: the consumer stopped"/);
+  assert.match(renderToStaticMarkup(<LagStatusBadge status="OK" />), /data-tone="success"[^>]*>OK</);
+});
+
+test('an assignment diff shows gained and lost partitions, or that nothing changed', () => {
+  const html = renderToStaticMarkup(<AssignmentDiff added={{ work: [2, 3] }} removed={{ work: [0] }} />);
+  assert.match(html, /data-kind="added"[^>]*>.*gained .*work\[2–3\]/);
+  assert.match(html, /data-kind="removed"[^>]*>.*lost .*work\[0\]/);
+  assert.match(renderToStaticMarkup(<AssignmentDiff added={{}} removed={{ work: [] }} />), /unchanged/);
+});
+
+test('a command block shows the command with a copy button', () => {
+  const html = renderToStaticMarkup(<CommandBlock label="Equivalent command" command="kafka-consumer-groups.sh --reset-offsets --to-earliest" />);
+  assert.match(html, /aria-label="Equivalent command">kafka-consumer-groups\.sh --reset-offsets --to-earliest</);
+  assert.match(html, /<button[^>]*>Copy<\/button>/);
 });

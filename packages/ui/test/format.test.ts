@@ -4,8 +4,10 @@ import {
   describeMillis,
   formatBytes,
   formatCompact,
+  formatAssignment,
   formatDuration,
   formatNumber,
+  formatPartitionRanges,
   formatPercent,
   formatRelative,
   formatTimestamp,
@@ -57,4 +59,11 @@ test('index density is entries per MiB of segment data', () => {
   assert.equal(indexDensity(256, 1024 * 1024), 256);
   assert.equal(indexDensity(10, 512 * 1024), 20);
   assert.equal(indexDensity(0, 0), null);
+});
+
+test('partition lists read as ranges, assignments per topic', () => {
+  assert.equal(formatPartitionRanges([5, 0, 1, 2, 7, 8, 2]), '0–2, 5, 7–8');
+  assert.equal(formatPartitionRanges([]), '');
+  assert.equal(formatAssignment({ orders: [2, 0, 1], audit: [3] }), 'audit[3], orders[0–2]');
+  assert.equal(formatAssignment({ orders: [] }), '—');
 });

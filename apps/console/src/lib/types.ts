@@ -10,6 +10,18 @@ export type TopicDetail = Outputs['topics']['get'];
 export type TopicSummary = Outputs['topics']['list']['items'][number];
 export type SegmentsView = Outputs['topics']['segments'];
 export type MessageView = Outputs['messages']['browse']['messages'][number];
+export type ConfigDefinition = Outputs['topics']['configDefinitions'][number];
+
+export type GroupSummary = Outputs['groups']['list']['items'][number];
+export type GroupDetail = Outputs['groups']['get'];
+export type GroupMember = GroupDetail['members'][number];
+export type GroupLag = NonNullable<GroupDetail['lag']>;
+export type PartitionLag = GroupLag['partitions'][number];
+export type LagHistory = Outputs['groups']['lagHistory'];
+export type RebalanceRecord = Outputs['groups']['rebalances'][number];
+export type ResetPlan = Outputs['groups']['resetPlan'];
+export type ResetPlanEntry = ResetPlan['partitions'][number];
+export type ResetInput = Inputs['groups']['resetPlan'];
 
 type Yield<T> = T extends AsyncIterable<infer U> ? U : T;
 /** What a subscription delivers per message. */
@@ -17,6 +29,7 @@ export type ThroughputUpdate = Yield<Outputs['live']['throughput']>;
 export type EventMessage = Yield<Outputs['live']['events']>;
 export type TailBatch = Yield<Outputs['live']['tail']>;
 export type TailRecord = TailBatch['records'][number];
+export type LagUpdate = Yield<Outputs['live']['lag']>;
 
 // compile-time probes: these fail to type-check if the router's shapes change underneath
 type Probe<T extends true> = T;

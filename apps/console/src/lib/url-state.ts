@@ -138,3 +138,57 @@ export const ALL_TOPICS_INPUT = { page: 0, pageSize: 500, sort: 'name', directio
 export function defaultIsrTopic(names: readonly string[]): string | null {
   return names.find((n) => !n.startsWith('__')) ?? names[0] ?? null;
 }
+
+// ---------------------------------------------------------------- /groups
+
+export interface GroupListParams {
+  q: string;
+  page: number;
+  size: number;
+}
+
+export function parseGroupListParams(src: ParamSource): GroupListParams {
+  const size = int(src, 'size', 1, 500);
+  const page = int(src, 'page', 1, 1_000_000);
+  return {
+    q: (get(src, 'q') ?? '').slice(0, 249),
+    page: page !== null ? page - 1 : 0,
+    size: size !== null && (PAGE_SIZES as readonly number[]).includes(size) ? size : 50,
+  };
+}
+
+export function groupListInput(p: GroupListParams) {
+  return { search: p.q, page: p.page, pageSize: p.size };
+}
+
+/** Every group (up to the admin API's page limit), for the overview's summary by lag status. */
+export const ALL_GROUPS_INPUT = { search: '', page: 0, pageSize: 500 } as const;
+
+// ---------------------------------------------------------------- /groups/[id]
+
+export const GROUP_TABS = ['lag', 'members', 'rebalances', 'reset'] as const;
+export type GroupTab = (typeof GROUP_TABS)[number];
+
+export interface GroupParams {
+  tab: GroupTab;
+}
+
+export function parseGroupParams(src: ParamSource): GroupParams {
+  return { tab: oneOf(src, 'tab', GROUP_TABS, 'lag') };
+}
+
+/**
+ * A dynamic route segment as the user typed it. Group ids may hold any character; a malformed
+ * escape (a lone '%') is kept as it is rather than failing the page.
+ */
+export function routeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export function groupHref(groupId: string, tab?: GroupTab): string {
+  return `/groups/${encodeURIComponent(groupId)}${tab !== undefined && tab !== 'lag' ? `?tab=${tab}` : ''}`;
+}

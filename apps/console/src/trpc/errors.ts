@@ -32,6 +32,23 @@ export function kafkaErrorName(err: unknown): string | null {
   return isAdminError(err) ? (err.data?.kafka?.name ?? null) : null;
 }
 
+export interface InputIssue {
+  /** Where in the input: ['strategy', 'offset'], ['name'], … */
+  path: string[];
+  message: string;
+}
+
+/** The zod issues behind a BAD_REQUEST (`error.data.issues`), to put each next to its field. */
+export function inputIssues(err: unknown): InputIssue[] {
+  if (!isAdminError(err)) return [];
+  return (err.data?.issues ?? []).map((i) => ({ path: [...i.path], message: i.message }));
+}
+
+/** The first issue whose path starts with `prefix`, as a message for that field. */
+export function issueAt(issues: readonly InputIssue[], ...prefix: string[]): string | undefined {
+  return issues.find((i) => prefix.every((p, k) => i.path[k] === p))?.message;
+}
+
 /** zod refusals arrive as a JSON list of issues in the message; make them one readable line. */
 function readableMessage(message: string): string {
   const trimmed = message.trim();

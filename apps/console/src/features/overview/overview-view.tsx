@@ -6,6 +6,7 @@ import type { ClusterOverview } from '../../lib/types';
 import { useNow } from '../../lib/use-now';
 import { useTRPC } from '../../trpc/provider';
 import { QueryError } from '../common/query-error';
+import { GroupsSummary } from './groups-summary';
 import { ThroughputPanel } from './throughput-panel';
 
 type Broker = ClusterOverview['brokers'][number];
@@ -50,6 +51,8 @@ export function OverviewView() {
           <Stat label="Offline" value={formatNumber(o.offlinePartitions)} tone={o.offlinePartitions > 0 ? 'danger' : 'success'} hint="no live leader" />
         </div>
       )}
+
+      <GroupsSummary />
 
       <ThroughputPanel />
 

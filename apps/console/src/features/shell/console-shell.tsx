@@ -4,10 +4,7 @@ import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
 import { AppShell, Button, ErrorPanel, ThemeToggle, type NavSection } from '@tarn/ui';
 
-/**
- * The console's navigation. Consumer groups are listed but not linked until the broker's group
- * coordinator and its admin endpoints land; adding them is one item here and a route folder.
- */
+/** The console's navigation; a page is one item here and a route folder. */
 export const NAV: readonly NavSection[] = [
   {
     title: 'Cluster',
@@ -20,7 +17,7 @@ export const NAV: readonly NavSection[] = [
     title: 'Data',
     items: [
       { href: '/topics', label: 'Topics', icon: '≡' },
-      { href: '/groups', label: 'Consumer groups', icon: '⚇', disabled: true, note: 'soon' },
+      { href: '/groups', label: 'Consumer groups', icon: '⚇' },
     ],
   },
 ];

@@ -1,8 +1,9 @@
 'use client';
-import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, DataTable, describeMillis, EmptyState, TextInput } from '@tarn/ui';
-import type { TopicDetail } from '../../lib/types';
+import { configValueProblem } from '../../lib/config-values';
+import type { ConfigDefinition, TopicDetail } from '../../lib/types';
 import { describeError } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 
@@ -22,6 +23,8 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
   const [search, setSearch] = useState('');
   const [onlyOverrides, setOnlyOverrides] = useState(false);
   const key = trpc.topics.get.queryKey({ name: topic.name });
+  const definitions = useQuery(trpc.topics.configDefinitions.queryOptions(undefined, { staleTime: Infinity }));
+  const defs = useMemo(() => new Map<string, ConfigDefinition>((definitions.data ?? []).map((d) => [d.name, d])), [definitions.data]);
 
   const update = useMutation(
     trpc.topics.updateConfigs.mutationOptions({
@@ -34,8 +37,12 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
     }),
   );
 
-  const save = (name: string, value: string) =>
+  const save = (name: string, value: string) => {
+    // checked against the broker's definitions first: every bad value explained without a round trip
+    const problem = defs.has(name) ? configValueProblem(name, value, defs) : null;
+    if (problem !== null) return setError({ name, message: problem });
     update.mutate({ name: topic.name, set: { [name]: value.trim() } }, { onError: (err) => setError({ name, message: describeError(err).message }) });
+  };
   const reset = (name: string) => update.mutate({ name: topic.name, remove: [name] }, { onError: (err) => setError({ name, message: describeError(err).message }) });
 
   const needle = search.trim().toLowerCase();

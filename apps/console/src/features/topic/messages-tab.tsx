@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, EmptyState, Field, formatBytes, formatTimestamp, SegmentedControl, Select, SkeletonRows, TextInput } from '@tarn/ui';
 import type { MessageView, TopicDetail } from '../../lib/types';
+import { fromLocalInput, toLocalInput } from '../../lib/local-time';
 import { browseInput, MESSAGE_LIMITS, type SeekType, type TopicParams } from '../../lib/url-state';
 import { describeError, kafkaErrorName } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
@@ -15,18 +16,6 @@ const SEEKS: ReadonlyArray<{ value: SeekType; label: string }> = [
   { value: 'offset', label: 'From offset' },
   { value: 'timestamp', label: 'From time' },
 ];
-
-/** epoch ms → value of a datetime-local input (the viewer's zone) and back. */
-function toLocalInput(ms: number | null): string {
-  if (ms === null) return '';
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 19);
-}
-function fromLocalInput(v: string): number | null {
-  if (v === '') return null;
-  const ms = new Date(v).getTime();
-  return Number.isFinite(ms) ? ms : null;
-}
 
 export interface MessagesTabProps {
   topic: TopicDetail;

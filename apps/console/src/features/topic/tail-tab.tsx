@@ -149,7 +149,7 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
           <TextInput id="tail-filter" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="e.g. order-42" style={{ width: 240 }} maxLength={200} />
         </Field>
         <Field id="tail-rate" label="At most" hint="The broker skips the rest">
-          <Select id="tail-rate" value={maxPerSecond} onChange={(e) => setMaxPerSecond(Number(e.target.value))} style={{ width: 150 }}>
+          <Select id="tail-rate" value={maxPerSecond} onChange={(e) => setMaxPerSecond(Number(e.target.value))} style={{ width: 180 }}>
             {RATES.map((r) => (
               <option key={r} value={r}>
                 {formatNumber(r)} records/s

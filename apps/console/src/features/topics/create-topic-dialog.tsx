@@ -1,11 +1,12 @@
 'use client';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Button, Dialog, ErrorPanel, Field, TextInput } from '@tarn/ui';
-import { configNameInMessage, TOPIC_CONFIG_NAMES } from '../../lib/topic-configs';
-import { describeError, kafkaErrorName } from '../../trpc/errors';
+import { configHint, configNameInMessage, configValueProblem } from '../../lib/config-values';
+import type { ConfigDefinition } from '../../lib/types';
+import { describeError, inputIssues, kafkaErrorName } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 
 interface ConfigRow {
@@ -24,7 +25,8 @@ const numberField = (label: string, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(1, `${label} must be at least 1.`).max(max, `${label} can be at most ${max}.`));
 
-// what the form checks before asking the broker; names and config values are the broker's to judge
+// what the form checks before asking the broker; topic names are the broker's to judge, config
+// values are checked against the broker's own definitions (topics.configDefinitions)
 const formSchema = z.object({
   name: z.string().trim().min(1, 'Give the topic a name.').max(249, 'Topic names are at most 249 characters.'),
   partitions: numberField('Partitions', 10_000),
@@ -42,6 +44,9 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
   const [replicationFactor, setReplicationFactor] = useState('1');
   const [rows, setRows] = useState<ConfigRow[]>([]);
   const [errors, setErrors] = useState<Errors>({});
+  // the broker's config table: names for the picker, types and ranges to check values against
+  const definitions = useQuery(trpc.topics.configDefinitions.queryOptions(undefined, { staleTime: Infinity, enabled: open }));
+  const defs = useMemo(() => new Map<string, ConfigDefinition>((definitions.data ?? []).map((d) => [d.name, d])), [definitions.data]);
 
   const create = useMutation(
     trpc.topics.create.mutationOptions({
@@ -72,8 +77,10 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
     for (const r of rows) {
       const k = r.key.trim();
       if (k === '' && r.value.trim() === '') continue;
+      const problem = defs.size > 0 ? configValueProblem(k, r.value, defs) : null;
       if (k === '') configErrors[r.id] = 'Name the config, or remove the row.';
       else if (seen.has(k)) configErrors[r.id] = `${k} is set twice.`;
+      else if (problem !== null) configErrors[r.id] = problem;
       seen.add(k);
     }
     if (Object.keys(configErrors).length > 0) next.configs = configErrors;
@@ -126,13 +133,16 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
         </legend>
         {rows.length === 0 ? <span className="t-hint">None: the topic uses the broker&apos;s defaults (retention.ms, segment.bytes, cleanup.policy, …).</span> : null}
         <datalist id="topic-config-names">
-          {TOPIC_CONFIG_NAMES.map((n) => (
-            <option key={n} value={n} />
+          {(definitions.data ?? []).map((d) => (
+            <option key={d.name} value={d.name}>
+              {d.doc}
+            </option>
           ))}
         </datalist>
         <div className="c-rows">
           {rows.map((r, i) => {
             const err = errors.configs?.[r.id];
+            const def = defs.get(r.key.trim());
             return (
               <div key={r.id} className="t-stack-sm" style={{ gap: 4 }}>
                 <div className="c-config-row">
@@ -148,7 +158,7 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
                   <TextInput
                     aria-label={`Config ${i + 1} value`}
                     mono
-                    placeholder="value"
+                    placeholder={def !== undefined ? `default ${def.default}` : 'value'}
                     value={r.value}
                     invalid={err !== undefined}
                     aria-describedby={err !== undefined ? `config-${r.id}-error` : undefined}
@@ -163,6 +173,8 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
                     <span aria-hidden="true">⚠</span>
                     <span>{err}</span>
                   </div>
+                ) : def !== undefined ? (
+                  <div className="t-hint">{configHint(def)}</div>
                 ) : null}
               </div>
             );
@@ -199,8 +211,16 @@ function serverErrors(err: unknown, rows: readonly ConfigRow[]): Errors {
     default:
       break;
   }
-  // zod refusals name the input field first: "name: String must contain at most 249 character(s)"
-  const field = /^(name|partitions|replicationFactor)\b/.exec(info.message)?.[1] as 'name' | 'partitions' | 'replicationFactor' | undefined;
-  if (field !== undefined) return { [field]: info.message };
-  return { form: info.message };
+  // zod refusals come with the path of each bad field (error.data.issues)
+  const out: Errors = {};
+  for (const issue of inputIssues(err)) {
+    const [field, key] = issue.path;
+    if (field === 'name' || field === 'partitions' || field === 'replicationFactor') out[field] ??= issue.message;
+    else if (field === 'configs') {
+      const row = rows.find((r) => r.key.trim() === key) ?? rows[0];
+      if (row !== undefined) out.configs = { ...out.configs, [row.id]: issue.message };
+      else out.form ??= issue.message;
+    } else out.form ??= issue.message;
+  }
+  return Object.keys(out).length > 0 ? out : { form: info.message };
 }
