@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
-import { ApiKey, MetadataRequestTypes } from '@tarn/protocol';
+import { ApiKey, FetchRequestTypes, MetadataRequestTypes, decodeRecordBatches } from '@tarn/protocol';
 import { eventually, startProcessCluster, type ProcessCluster } from './cluster-helpers';
 import { TestConnection } from './helpers';
 
@@ -129,8 +129,60 @@ async function withCluster(fn: (cluster: ProcessCluster, kafka: Kafka) => Promis
   }
 }
 
+/** Every record of every partition, read straight from the leaders (not through a consumer group). */
+async function readLogs(cluster: ProcessCluster): Promise<Map<string, { partition: number; offset: number }[]>> {
+  const out = new Map<string, { partition: number; offset: number }[]>();
+  for (const p of await metadata(cluster)) {
+    const c = await TestConnection.open(cluster.ports.get(p.leader)!);
+    for (let offset = 0; ; ) {
+      const res = await c.request(ApiKey.Fetch, 11, {
+        ...FetchRequestTypes.defaultFetchRequest(),
+        maxWaitMs: 0,
+        minBytes: 0,
+        maxBytes: 8 << 20,
+        topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: TOPIC, partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: p.partition, fetchOffset: BigInt(offset), partitionMaxBytes: 8 << 20 }] }],
+      });
+      const data = res.responses[0]!.partitions[0]!;
+      let progressed = false;
+      try {
+        for (const b of decodeRecordBatches(data.records!)) {
+          for (const r of b.records) {
+            if (r.offset < offset) continue;
+            const id = r.value!.toString();
+            out.set(id, [...(out.get(id) ?? []), { partition: p.partition, offset: r.offset }]);
+            offset = r.offset + 1;
+            progressed = true;
+          }
+        }
+      } catch {
+        // a partial batch at the end of the response
+      }
+      if (!progressed) break;
+    }
+    c.close();
+  }
+  return out;
+}
+
+/** The logs hold every acknowledged record exactly once, where it was sent. */
+async function checkLogs(cluster: ProcessCluster, load: Load): Promise<void> {
+  const logs = await readLogs(cluster);
+  const lost = [...load.acked.keys()].filter((id) => !logs.has(id));
+  assert.deepEqual(lost.slice(0, 20), [], `${lost.length} acknowledged records are missing from the logs`);
+  const duplicated = [...logs].filter(([, at]) => at.length > 1);
+  assert.deepEqual(duplicated.slice(0, 5), [], `${duplicated.length} records are stored more than once`);
+  for (const [id, partition] of load.acked) assert.equal(logs.get(id)![0]!.partition, partition);
+}
+
 async function drain(seen: Array<{ id: string }>, load: Load): Promise<void> {
-  await eventually(() => [...load.acked.keys()].every((id) => seen.some((s) => s.id === id)), 'the consumer to catch up with every acknowledged record', 60_000);
+  await eventually(
+    () => {
+      const ids = new Set(seen.map((s) => s.id));
+      return [...load.acked.keys()].every((id) => ids.has(id));
+    },
+    'the consumer to catch up with every acknowledged record',
+    120_000,
+  );
 }
 
 const ROUNDS = Number(process.env.TARN_FAULT_ROUNDS ?? 20);
@@ -152,6 +204,7 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
       await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), `broker ${victim} to rejoin every ISR (round ${round})`, 30_000);
     }
     await load.stop();
+    await checkLogs(cluster, load);
     await drain(seen, load);
     await consumer.disconnect();
     assert.ok(load.acked.size > 500, `${load.acked.size} records acknowledged`);
@@ -173,6 +226,7 @@ test('SIGSTOP a broker longer than its lease, then SIGCONT it', { timeout: 180_0
     await cluster.kill(victim, 'SIGCONT');
     await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), 'the resumed broker to rejoin every ISR', 30_000);
     await load.stop();
+    await checkLogs(cluster, load);
     await drain(seen, load);
     await consumer.disconnect();
     check(load, seen);
@@ -192,6 +246,7 @@ test('rolling restart of all three brokers under load', { timeout: 240_000 }, as
       await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3 && p.leader > 0), `broker ${id} back in every ISR`, 30_000);
     }
     await load.stop();
+    await checkLogs(cluster, load);
     await drain(seen, load);
     await consumer.disconnect();
     check(load, seen);
