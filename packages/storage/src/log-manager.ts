@@ -217,12 +217,17 @@ export class LogManager {
     const existing = this.getLog(topic, partition);
     if (existing !== undefined) return existing;
     const config = this.logConfigFor(topic, overrides);
-    const log = PartitionLog.open(this.ctx, {
-      dir: PartitionLog.dirFor(this.nextLogDir(), topic, partition),
-      topic,
-      partition,
-      config,
-    });
+    let log: PartitionLog;
+    try {
+      log = PartitionLog.open(this.ctx, { dir: PartitionLog.dirFor(this.nextLogDir(), topic, partition), topic, partition, config });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EMFILE' || code === 'ENFILE') {
+        throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot open the log of ${topic}-${partition}: too many open files (${code}); every partition keeps its active segment open — raise the open-file limit (ulimit -n)`, { cause: err });
+      }
+      if (code !== undefined) throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot create the log of ${topic}-${partition}: ${(err as Error).message}`, { cause: err });
+      throw err;
+    }
     this.logs.set(LogManager.key(topic, partition), log);
     return log;
   }

@@ -7,6 +7,7 @@
  * that reconnects can ask for everything after the last id it saw.
  */
 import type { LogEvent } from '@tarn/storage';
+import type { GroupCoordinatorEvent } from '../group/group-coordinator-event';
 
 export type PartitionEvent =
   | { type: 'isr-changed'; topic: string; partition: number; isr: number[]; previousIsr: number[]; reason: string }
@@ -18,14 +19,7 @@ export type TopicEvent =
   | { type: 'topic-configs-changed'; topic: string; configs: Record<string, string> }
   | { type: 'partitions-added'; topic: string; from: number; to: number };
 
-/** Group coordinator events carry a `group` and a `type` starting with "group-". */
-export interface GroupEvent {
-  type: `group-${string}`;
-  group: string;
-  [field: string]: unknown;
-}
-
-export type BrokerEvent = LogEvent | PartitionEvent | TopicEvent | GroupEvent;
+export type BrokerEvent = LogEvent | PartitionEvent | TopicEvent | GroupCoordinatorEvent;
 
 export interface StampedEvent {
   id: number;

@@ -111,6 +111,9 @@ export class OffsetResetService {
           target = byTime(now - strategy.durationMs);
           break;
         case 'offset':
+          // kafka-consumer-groups.sh clamps such a target; the plan says so, so nobody is surprised
+          if (strategy.offset > latest) error = `Offset ${strategy.offset} is beyond the end of ${tp.topic}-${tp.partition} (${latest}); it would be reset to ${latest}`;
+          else if (strategy.offset < earliest) error = `Offset ${strategy.offset} is before the start of ${tp.topic}-${tp.partition} (${earliest}); it would be reset to ${earliest}`;
           target = clamp(strategy.offset);
           break;
         case 'shift':

@@ -98,6 +98,22 @@ export const groupsRouter = router({
       return { total: all.length, items };
     }),
 
+  /** Counts by state and lag status over every group (the overview), and the furthest behind. */
+  summary: authedProcedure.query(({ ctx }) => {
+    const byState: Record<string, number> = {};
+    const byStatus: Record<string, number> = {};
+    const behind: Array<{ groupId: string; totalLag: number; status: string }> = [];
+    for (const g of ctx.broker.groupCoordinator.groupSummaries()) {
+      byState[g.state] = (byState[g.state] ?? 0) + 1;
+      const lag = ctx.broker.groupCoordinator.lag.groupLag(g.groupId);
+      const status = lag?.status ?? 'OK';
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+      if ((lag?.totalLag ?? 0) > 0) behind.push({ groupId: g.groupId, totalLag: lag!.totalLag, status });
+    }
+    behind.sort((a, b) => b.totalLag - a.totalLag);
+    return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState, byStatus, furthestBehind: behind.slice(0, 5) };
+  }),
+
   get: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => groupDetail(ctx.broker, input.groupId)),
 
   lagHistory: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
