@@ -84,6 +84,17 @@ export class Broker {
       else if (c.type === 'topic-deleted') this.events.publish({ type: 'topic-deleted', topic: c.topic });
       else if (c.type === 'topic-configs-changed') this.events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
       else if (c.type === 'partitions-added') this.events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
+      else if (c.type === 'partition-changed') {
+        // every broker sees every partition change (whoever made it) and tells its own subscribers
+        const { previous: a, current: b } = c;
+        const reason = b.reason ?? 'metadata change';
+        if (a.leader !== b.leader || a.leaderEpoch !== b.leaderEpoch) {
+          this.events.publish({ type: 'leader-changed', topic: c.topic, partition: c.partition, leader: b.leader, previousLeader: a.leader, leaderEpoch: b.leaderEpoch, reason });
+        }
+        if (a.isr.length !== b.isr.length || a.isr.some((r) => !b.isr.includes(r))) {
+          this.events.publish({ type: 'isr-changed', topic: c.topic, partition: c.partition, isr: b.isr, previousIsr: a.isr, reason });
+        }
+      }
     });
     this.replicaManager = new ReplicaManager(
       this.config.nodeId,
@@ -99,7 +110,6 @@ export class Broker {
           partitionMaxBytes: this.config.int('replica.fetch.max.bytes', 1),
         },
       },
-      this.events,
     );
     this.controller = new Controller(
       this.config.nodeId,
@@ -109,7 +119,6 @@ export class Broker {
         autoLeaderRebalance: this.config.bool('auto.leader.rebalance.enable'),
         leaderImbalanceCheckIntervalMs: this.config.int('leader.imbalance.check.interval.seconds', 1) * 1000,
       },
-      this.events,
       this.logger,
     );
     this.topicAdmin = new TopicAdmin(

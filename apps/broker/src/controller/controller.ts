@@ -15,7 +15,6 @@
  * lost race is simply retried on the next pass.
  */
 import type { Logger } from '../logger';
-import type { EventBus } from '../events/event-bus';
 import type { PartitionState } from '../metadata/cluster-metadata';
 import type { MetadataStore } from '../metadata/metadata-store';
 
@@ -45,7 +44,6 @@ export class Controller {
     private readonly nodeId: number,
     private readonly store: MetadataStore,
     private readonly config: ControllerConfig,
-    private readonly events: EventBus,
     private readonly logger: Logger,
   ) {}
 
@@ -194,17 +192,11 @@ export class Controller {
     return ok ? null : 'CONCURRENT_CHANGE';
   }
 
+  /** A conditional write; every broker turns the change into leader-changed / isr-changed events. */
   private async write(topic: string, p: PartitionState, next: PartitionState, reason: string): Promise<boolean> {
-    const ok = await this.store.updatePartition(topic, next, p.partitionEpoch);
-    if (!ok) return false;
-    if (next.leader !== p.leader) {
-      this.events.publish({ type: 'leader-changed', topic, partition: p.partition, leader: next.leader, previousLeader: p.leader, leaderEpoch: next.leaderEpoch, reason });
-      this.logger.info({ topic, partition: p.partition, from: p.leader, to: next.leader, leaderEpoch: next.leaderEpoch, reason }, 'leader changed');
-    }
-    if (!sameSet(next.isr, p.isr)) {
-      this.events.publish({ type: 'isr-changed', topic, partition: p.partition, isr: next.isr, previousIsr: p.isr, reason });
-    }
-    return true;
+    const ok = await this.store.updatePartition(topic, { ...next, reason }, p.partitionEpoch);
+    if (ok && next.leader !== p.leader) this.logger.info({ topic, partition: p.partition, from: p.leader, to: next.leader, leaderEpoch: next.leaderEpoch, reason }, 'leader changed');
+    return ok;
   }
 
   /** Moves leadership back to preferred replicas that are in the ISR again. */

@@ -29,6 +29,8 @@ export interface PartitionState {
   /** During a reassignment: replicas being added (catching up) and removed once they have. */
   addingReplicas?: number[];
   removingReplicas?: number[];
+  /** Why the last change was made (by the controller or the leader), for every broker's event stream. */
+  reason?: string;
 }
 
 export interface TopicMetadata {

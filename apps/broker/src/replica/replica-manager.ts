@@ -9,7 +9,6 @@ import type { LogAppendInfo, LogManager } from '@tarn/storage';
 import type { Logger } from '../logger';
 import type { PartitionState, TopicMetadata } from '../metadata/cluster-metadata';
 import type { MetadataChange, MetadataStore } from '../metadata/metadata-store';
-import type { EventBus } from '../events/event-bus';
 import { Partition, type FetchIsolation, type ReplicationHooks } from './partition';
 import { ReplicaFetcher, type FetcherConfig } from './replica-fetcher';
 
@@ -80,7 +79,6 @@ export class ReplicaManager {
     private readonly metadata: MetadataStore,
     private readonly logger: Logger,
     private readonly config: ReplicationConfig,
-    private readonly events: EventBus,
   ) {
     this.hooks = {
       replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
@@ -211,11 +209,8 @@ export class ReplicaManager {
   /** The leader's ISR change: a conditional write on the partition epoch, like Kafka's AlterPartition. */
   private async alterIsr(p: Partition, isr: number[], reason: string): Promise<boolean> {
     const previous = p.state;
-    const ok = await this.metadata.updatePartition(p.topic, { ...previous, isr }, previous.partitionEpoch);
-    if (ok) {
-      this.events.publish({ type: 'isr-changed', topic: p.topic, partition: p.partition, isr, previousIsr: previous.isr, reason });
-      this.logger.info({ topic: p.topic, partition: p.partition, isr, previousIsr: previous.isr, reason }, 'ISR changed');
-    }
+    const ok = await this.metadata.updatePartition(p.topic, { ...previous, isr, reason }, previous.partitionEpoch);
+    if (ok) this.logger.info({ topic: p.topic, partition: p.partition, isr, previousIsr: previous.isr, reason }, 'ISR changed');
     return ok;
   }
 

@@ -34,13 +34,7 @@ export function clusterOverview(broker: Broker) {
     startedAtMs: broker.startedAtMs,
     uptimeMs: Date.now() - broker.startedAtMs,
     listeners: broker.boundListeners().map((l) => `${l.name}://${l.host}:${l.port}`),
-    brokers: broker.liveBrokers().map((b) => ({
-      ...b,
-      state: 'running' as const,
-      isController: b.nodeId === broker.controllerId,
-      leaderPartitions: partitions.filter((p) => p.leader === b.nodeId).length,
-      replicas: partitions.filter((p) => p.replicas.includes(b.nodeId)).length,
-    })),
+    brokers: brokerStates(broker, partitions),
     logDirs,
     topicCount: topics.filter((t) => !t.internal).length,
     internalTopicCount: topics.filter((t) => t.internal).length,
@@ -48,4 +42,27 @@ export function clusterOverview(broker: Broker) {
     underReplicatedPartitions: underReplicated,
     offlinePartitions: offline,
   };
+}
+
+type BrokerState = 'running' | 'shutting-down' | 'offline';
+
+/**
+ * Registered brokers with their state, plus brokers that hold replicas but are not registered
+ * (dead or cut off): those are offline, with no endpoint.
+ */
+function brokerStates(broker: Broker, partitions: Array<{ leader: number; replicas: number[] }>) {
+  const regs = broker.metadata.brokers();
+  const known = new Set(regs.map((r) => r.nodeId));
+  const offline = [...new Set(partitions.flatMap((p) => p.replicas))].filter((id) => !known.has(id));
+  const row = (nodeId: number, host: string | null, port: number | null, rack: string | null, state: BrokerState) => ({
+    nodeId,
+    host,
+    port,
+    rack,
+    state,
+    isController: nodeId === broker.controllerId,
+    leaderPartitions: partitions.filter((p) => p.leader === nodeId).length,
+    replicas: partitions.filter((p) => p.replicas.includes(nodeId)).length,
+  });
+  return [...regs.map((r) => row(r.nodeId, r.host, r.port, r.rack, r.state)), ...offline.map((id) => row(id, null, null, null, 'offline'))].sort((a, b) => a.nodeId - b.nodeId);
 }

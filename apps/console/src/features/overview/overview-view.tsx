@@ -74,9 +74,9 @@ export function OverviewView() {
                   </span>
                 ),
               },
-              { key: 'endpoint', header: 'Endpoint', render: (b) => <span className="t-mono">{`${b.host}:${b.port}`}</span> },
+              { key: 'endpoint', header: 'Endpoint', render: (b) => <span className="t-mono">{b.host === null ? '—' : `${b.host}:${b.port}`}</span> },
               ...(o?.brokers.some((b) => b.rack !== null) === true ? [{ key: 'rack', header: 'Rack', render: (b: Broker) => b.rack ?? '—' }] : []),
-              { key: 'state', header: 'State', render: (b) => <StatusPill tone="success">{b.state}</StatusPill> },
+              { key: 'state', header: 'State', render: (b) => <StatusPill tone={b.state === 'running' ? 'success' : b.state === 'offline' ? 'danger' : 'warning'}>{b.state}</StatusPill> },
               { key: 'leaders', header: 'Leader for', align: 'right', render: (b) => formatNumber(b.leaderPartitions) },
               { key: 'replicas', header: 'Replicas', align: 'right', render: (b) => formatNumber(b.replicas) },
             ]}
