@@ -24,3 +24,4 @@ export * from './log-cleaner';
 export * from './segment-info';
 export * from './timestamp-lookup';
 export * from './recompress';
+export * from './file-handle-cache';

@@ -19,6 +19,7 @@
 import { join } from 'node:path';
 import { DELETE_HORIZON_FLAG_MASK, buildRecordBatch, decodeRecordBatch, readBatchHeader, timestampTypeOf, isControl, isTransactional, type RecordInput } from '@tarn/protocol';
 import { EntryScanner } from './file-records';
+import type { FileHandleCache } from './file-handle-cache';
 import type { FileSystem } from './file-system';
 import { LogSegment, CLEANED_FILE_SUFFIX, type SegmentAppend } from './log-segment';
 import type { PartitionLog } from './partition-log';
@@ -44,6 +45,7 @@ export class LogCleaner {
     private readonly time: Time,
     /** Upper bound on distinct keys per pass (log.cleaner.dedupe.buffer.size / 24 in Kafka terms). */
     private readonly maxMapEntries = 5_000_000,
+    private readonly files?: FileHandleCache,
   ) {}
 
   /** The first offset the cleaner must not touch. */
@@ -98,6 +100,19 @@ export class LogCleaner {
       if (next <= from || seg.baseOffset >= to) continue;
       // Stop at a segment boundary when the map is full; the rest waits for the next pass.
       if (map.size >= this.maxMapEntries) break;
+      seg.pin();
+      try {
+        this.mapSegment(seg, from, to, map);
+      } finally {
+        seg.unpin();
+      }
+      endOffset = Math.min(next, to);
+    }
+    return { map, endOffset };
+  }
+
+  private mapSegment(seg: LogSegment, from: number, to: number, map: Map<string, number>): void {
+    {
       for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
         if (header.magic !== 2 || header.lastOffset < from) continue;
         if (isControl(bytes.readInt16BE(21))) continue;
@@ -105,9 +120,7 @@ export class LogCleaner {
           if (r.offset >= from && r.offset < to && r.key !== null) map.set(r.key.toString('latin1'), r.offset);
         }
       }
-      endOffset = Math.min(next, to);
     }
-    return { map, endOffset };
   }
 
   /** Consecutive segments whose total size fits one segment (Kafka's groupSegmentsBySize). */
@@ -136,7 +149,7 @@ export class LogCleaner {
     hooks: CleanerHooks,
   ): void {
     const base = group[0]!.baseOffset;
-    const options = { indexIntervalBytes: log.config.indexIntervalBytes, maxIndexSize: log.config.segmentIndexBytes };
+    const options = { indexIntervalBytes: log.config.indexIntervalBytes, maxIndexSize: log.config.segmentIndexBytes, files: this.files };
     const cleanedPrefix = join(log.dir, `${String(base).padStart(20, '0')}`);
     for (const suffix of ['.log', '.index', '.timeindex']) {
       const p = cleanedPrefix + suffix + CLEANED_FILE_SUFFIX;
@@ -144,6 +157,22 @@ export class LogCleaner {
     }
     const cleaned = LogSegment.create(this.fsys, log.dir, base, options, this.time.milliseconds(), CLEANED_FILE_SUFFIX);
     const now = this.time.milliseconds();
+    for (const seg of group) seg.pin();
+    try {
+      this.copyGroup(log, group, cleaned, map, now, result);
+    } finally {
+      for (const seg of group) seg.unpin();
+    }
+    cleaned.onBecomeInactive();
+    cleaned.setLastModified(group[group.length - 1]!.lastModifiedMs);
+    cleaned.flush(false);
+    hooks.afterStep?.('cleaned');
+    log.replaceSegments([cleaned], group, hooks.afterStep);
+    result.segmentsCleaned += group.length;
+  }
+
+  /** The records of `group` worth keeping, written to the cleaned segment. */
+  private copyGroup(log: PartitionLog, group: LogSegment[], cleaned: LogSegment, map: Map<string, number>, now: number, result: CleanResult): void {
     for (const seg of group) {
       const out: SegmentAppend[] = [];
       for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
@@ -158,12 +187,6 @@ export class LogCleaner {
       cleaned.append(out, seg.lastModifiedMs);
       for (const b of out) result.bytesAfter += b.bytes.length;
     }
-    cleaned.onBecomeInactive();
-    cleaned.setLastModified(group[group.length - 1]!.lastModifiedMs);
-    cleaned.flush(false);
-    hooks.afterStep?.('cleaned');
-    log.replaceSegments([cleaned], group, hooks.afterStep);
-    result.segmentsCleaned += group.length;
   }
 
   /** The batch with only the records worth keeping: as is, rebuilt, or null when none are. */

@@ -17,6 +17,7 @@ import { MalformedCheckpointError, readOffsetCheckpoint, writeOffsetCheckpoint }
 import { nodeFileSystem, writeFileAtomically, type FileSystem } from './file-system';
 import { buildLogConfig, type LogConfig } from './log-config';
 import type { LogEvent, LogEventListener } from './log-events';
+import { FileHandleCache } from './file-handle-cache';
 import { LogCleaner, type CleanResult, type CleanerHooks } from './log-cleaner';
 import { PartitionLog, type LogContext } from './partition-log';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, DEFAULT_PRODUCER_ID_EXPIRATION_MS } from './producer-state-manager';
@@ -71,6 +72,7 @@ export class LogManager {
   private readonly tasks: Cancel[] = [];
   private started = false;
   readonly cleaner: LogCleaner;
+  readonly files: FileHandleCache;
   /** First dirty offset per compacted log ("topic-partition"), as in cleaner-offset-checkpoint. */
   private readonly cleanerCheckpoints = new Map<string, number>();
 
@@ -82,15 +84,18 @@ export class LogManager {
     this.logger = options.logger ?? silentLogger;
     this.brokerConfig = options.brokerConfig ?? {};
     this.topicOverrides = options.topicOverrides ?? (() => ({}));
+    // tarn: a bound on open segment files, so tens of thousands of partitions fit the open-file limit
+    this.files = new FileHandleCache(brokerLong(this.brokerConfig, 'log.open.files.max', 8192));
     this.ctx = {
       fsys: this.fsys,
       time: this.time,
       scheduler: this.scheduler,
       warn: (m, c) => this.logger.warn(m, c),
       emit: (e) => this.emit(e),
+      files: this.files,
       producerIdExpirationMs: brokerLong(this.brokerConfig, 'producer.id.expiration.ms', DEFAULT_PRODUCER_ID_EXPIRATION_MS),
     };
-    this.cleaner = new LogCleaner(this.fsys, this.time);
+    this.cleaner = new LogCleaner(this.fsys, this.time, undefined, this.files);
   }
 
   onEvent(listener: LogEventListener): () => void {

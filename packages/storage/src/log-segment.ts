@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { EntryHeaderReader, EntryScanner, type EntryHeader, type ScanStop } from './file-records';
+import type { CachedFile, FileHandleCache } from './file-handle-cache';
 import type { FileSystem } from './file-system';
 import { OffsetIndex } from './offset-index';
 import { TimeIndex } from './time-index';
@@ -28,6 +29,8 @@ export function filenamePrefixFromOffset(offset: number): string {
 export interface SegmentOptions {
   indexIntervalBytes: number;
   maxIndexSize: number;
+  /** Bounds open `.log` descriptors across logs (the log manager's); unbounded without one. */
+  files?: FileHandleCache;
 }
 
 /** A batch about to be written: its bytes and what the indexes need to know about it. */
@@ -43,8 +46,10 @@ export interface FileSlice {
   length: number;
 }
 
-export class LogSegment {
+export class LogSegment implements CachedFile {
   private fdOrNull: number | null = null;
+  lastUsedMs = 0;
+  pins = 0;
   private readonly headers: EntryHeaderReader;
   readonly offsetIndex: OffsetIndex;
   readonly timeIndex: TimeIndex;
@@ -83,6 +88,8 @@ export class LogSegment {
   static create(fsys: FileSystem, dir: string, baseOffset: number, options: SegmentOptions, nowMs: number, suffix = ''): LogSegment {
     const seg = new LogSegment(fsys, dir, baseOffset, options, 0, nowMs, suffix);
     seg.fdOrNull = fsys.openSync(seg.logPath, 'w+');
+    seg.lastUsedMs = performance.now();
+    options.files?.opened(seg);
     seg.offsetIndex.initEmpty();
     seg.timeIndex.initEmpty();
     return seg;
@@ -107,8 +114,25 @@ export class LogSegment {
 
   /** The `.log` descriptor, opened on first use so idle sealed segments hold no descriptor. */
   get fd(): number {
-    if (this.fdOrNull === null) this.fdOrNull = this.fsys.openSync(this.logPath, 'r+');
+    this.lastUsedMs = performance.now();
+    if (this.fdOrNull === null) {
+      this.fdOrNull = this.fsys.openSync(this.logPath, 'r+');
+      this.options.files?.opened(this);
+    }
     return this.fdOrNull;
+  }
+
+  /** Keeps the descriptor open across turns (async writes, long scans). */
+  pin(): void {
+    this.pins++;
+  }
+
+  unpin(): void {
+    this.pins--;
+  }
+
+  closeIdle(): void {
+    if (this.pins === 0) this.closeFd();
   }
 
   /** Both indexes load and agree with the log's size; otherwise they must be rebuilt. */
@@ -226,7 +250,8 @@ export class LogSegment {
     const fd = this.fd;
     const bufs = batches.map((b) => b.bytes);
     const total = bufs.reduce((n, b) => n + b.length, 0);
-    return new Promise((resolve, reject) => {
+    this.pin();
+    return new Promise<void>((resolve, reject) => {
       const writeFrom = (written: number): void => {
         if (written >= total) {
           this.afterAppend(batches, start, nowMs);
@@ -243,7 +268,7 @@ export class LogSegment {
         });
       };
       writeFrom(0);
-    });
+    }).finally(() => this.unpin());
   }
 
   private cutBackTo(size: number): void {
@@ -460,6 +485,7 @@ export class LogSegment {
     if (this.fdOrNull !== null) {
       this.fsys.closeSync(this.fdOrNull);
       this.fdOrNull = null;
+      this.options.files?.closed(this);
     }
   }
 

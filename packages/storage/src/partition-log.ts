@@ -19,6 +19,7 @@ import type { LogConfig } from './log-config';
 import type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
 import { loadLog } from './log-loader';
 import { recompressIfNeeded } from './recompress';
+import type { FileHandleCache } from './file-handle-cache';
 import { offsetForTimestamp, offsetOfMaxTimestamp, type TimestampLookup } from './timestamp-lookup';
 import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
@@ -37,6 +38,8 @@ export interface LogContext {
   emit: LogEventListener;
   /** Broker-wide `producer.id.expiration.ms` (Kafka's default when absent). */
   producerIdExpirationMs?: number;
+  /** Shared bound on open `.log` descriptors (see file-handle-cache.ts). */
+  files?: FileHandleCache;
 }
 
 export interface OpenLogArgs {
@@ -118,7 +121,7 @@ export class PartitionLog {
     loaded: ReturnType<typeof loadLog>,
     hadCleanShutdown: boolean,
   ) {
-    this.segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes };
+    this.segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes, files: ctx.files };
     this.segments = loaded.segments;
     this.logStartOffset = loaded.logStartOffset;
     this.recoveryPoint = loaded.recoveryPoint;
@@ -155,7 +158,7 @@ export class PartitionLog {
     const loaded = loadLog({
       fsys: ctx.fsys,
       dir: args.dir,
-      segmentOptions: { indexIntervalBytes: args.config.indexIntervalBytes, maxIndexSize: args.config.segmentIndexBytes },
+      segmentOptions: { indexIntervalBytes: args.config.indexIntervalBytes, maxIndexSize: args.config.segmentIndexBytes, files: ctx.files },
       recoveryPoint: args.recoveryPoint ?? 0,
       logStartOffset: args.logStartOffset ?? 0,
       hadCleanShutdown: args.hadCleanShutdown ?? false,
@@ -407,7 +410,9 @@ export class PartitionLog {
     this.takeProducerSnapshot();
     this.emit({ type: 'segment-rolled', baseOffset: newBaseOffset, previousBaseOffset: previous.baseOffset, previousSize: previous.size });
     // As Kafka does, make the sealed segment durable in the background and move the recovery point.
+    previous.pin(); // the descriptor must outlive the background fsync
     this.ctx.fsys.fsync(previous.fd, (err) => {
+      previous.unpin();
       if (err !== null) return; // closed or deleted meanwhile; the next flush covers it
       try {
         previous.persistIndexes(false, true);

@@ -104,3 +104,20 @@ test('background tasks: flush.ms, retention checks, the cleaner and delayed log 
   assert.equal(readdirSync(dir).some((n) => n.startsWith('expiring-0')), false);
   await m.shutdown();
 });
+
+test('log.open.files.max bounds open segment files; idle ones reopen on use', async () => {
+  const dir = tempDir();
+  const time = new MockTime();
+  const { m } = manager(dir, time, { 'log.open.files.max': '10' });
+  const logs = Array.from({ length: 40 }, (_, p) => m.getOrCreateLog('many', p));
+  for (const [p, log] of logs.entries()) await log.append(makeBatch(3, { start: p * 3 }));
+  // descriptors not used for a moment may be closed
+  await new Promise((r) => setTimeout(r, 1100));
+  m.getOrCreateLog('many', 40);
+  assert.ok(m.files.size <= 12, `${m.files.size} files open`);
+  for (const [p, log] of logs.entries()) {
+    assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.key?.toString()), [0, 1, 2].map((i) => `key-${p * 3 + i}`));
+    await log.append(makeBatch(1, { start: 1000 + p }));
+  }
+  await m.shutdown();
+});

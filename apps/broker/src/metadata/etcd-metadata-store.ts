@@ -7,14 +7,16 @@
  *                                            when the broker stops renewing (dies or is cut off)
  *   <prefix>/topics/<name>                   topic id, internal flag, config overrides
  *   <prefix>/partitions/<name>/<partition>   replicas, ISR, leader, leader epoch, partition epoch
- *   <prefix>/controller/…                    etcd's election: the controller broker
+ *   <prefix>/controller                      the controller's node id, bound to its lease: created only
+ *                                            when absent, so the first broker to create it wins
+ *                                            (Kafka's /controller znode); when it goes, all try again
  *
  * Every write is a transaction guarded by what the writer last saw (create revision 0 for new keys,
  * the key's mod revision for updates), so concurrent writers cannot overwrite each other. All
  * brokers watch the prefix and keep an in-memory image from which reads are served; when etcd is
  * unreachable the image stays as it was (brokers keep serving) and writes fail until it is back.
  */
-import { Etcd3, type IKeyValue, type Lease, type Watcher, type Campaign, type ElectionObserver } from 'etcd3';
+import { Etcd3, type IKeyValue, type Lease, type Watcher } from 'etcd3';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { Logger } from '../logger';
 import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
@@ -50,9 +52,9 @@ export class EtcdMetadataStore implements MetadataStore {
   private watcher: Watcher | null = null;
   private lease: Lease | null = null;
   private registration: BrokerRegistration | null = null;
-  private campaign: Campaign | null = null;
-  private observer: ElectionObserver | null = null;
   private controller = -1;
+  /** This broker's node id once it runs for controller. */
+  private candidate: number | null = null;
   private closed = false;
   private reachable = true;
 
@@ -116,6 +118,10 @@ export class EtcdMetadataStore implements MetadataStore {
       this.brokerRegs.set(reg.nodeId, reg);
       return [];
     }
+    if (rel[0] === 'controller' && rel.length === 1) {
+      this.setController(Number(value));
+      return [];
+    }
     if (rel[0] === 'topics' && rel.length === 2) {
       const t = JSON.parse(value) as TopicRecord;
       const existed = this.topicsByName.has(t.name);
@@ -146,6 +152,12 @@ export class EtcdMetadataStore implements MetadataStore {
       this.brokerRegs.delete(Number(rel[1]));
       return [];
     }
+    if (rel[0] === 'controller' && rel.length === 1) {
+      // the controller's lease ended: everyone runs again, one wins
+      this.setController(-1);
+      void this.tryBecomeController();
+      return [];
+    }
     if (rel[0] === 'topics' && rel.length === 2) {
       const t = this.topicsByName.get(rel[1]!);
       this.topicsByName.delete(rel[1]!);
@@ -158,8 +170,6 @@ export class EtcdMetadataStore implements MetadataStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.campaign?.resign().catch(() => {});
-    this.observer?.cancel().catch(() => {});
     await this.watcher?.cancel().catch(() => {});
     await this.lease?.revoke().catch(() => {});
     this.client.close();
@@ -301,6 +311,7 @@ export class EtcdMetadataStore implements MetadataStore {
     });
     await lease.put(this.key('brokers', this.registration.nodeId)).value(JSON.stringify(this.registration));
     this.setReachable(true, 'registered');
+    await this.tryBecomeController();
   }
 
   async setBrokerState(state: BrokerRegistration['state']): Promise<void> {
@@ -318,27 +329,27 @@ export class EtcdMetadataStore implements MetadataStore {
     return () => this.brokerListeners.delete(listener);
   }
 
-  /** Campaigns for the controller role and follows who holds it. */
+  /** Runs for controller: the controller key is created under this broker's lease if absent. */
   async startControllerElection(nodeId: number): Promise<void> {
-    const election = this.client.election(this.key('controller'), this.options.leaseTtlSeconds);
-    this.observer = await election.observe();
-    const update = (leader: string | undefined) => {
-      const id = leader === undefined ? -1 : Number(leader);
-      if (id === this.controller) return;
-      this.controller = id;
-      for (const l of this.controllerListeners) l(id);
-    };
-    update(this.observer.leader());
-    this.observer.on('change', (leader: string | undefined) => update(leader));
-    const campaign = () => {
-      if (this.closed) return;
-      this.campaign = election.campaign(String(nodeId));
-      this.campaign.on('error', (err: Error) => {
-        this.options.logger.warn({ err: err.message }, 'controller campaign failed; campaigning again');
-        setTimeout(campaign, 1000);
-      });
-    };
-    campaign();
+    this.candidate = nodeId;
+    await this.tryBecomeController();
+  }
+
+  private async tryBecomeController(): Promise<void> {
+    if (this.candidate === null || this.lease === null || this.closed || this.controller >= 0) return;
+    const key = this.key('controller');
+    try {
+      const leaseId = await this.lease.grant();
+      await this.client.if(key, 'Create', '==', 0).then(this.client.put(key).value(String(this.candidate)).lease(leaseId)).commit();
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message }, 'could not run for controller; will retry when the controller key changes');
+    }
+  }
+
+  private setController(id: number): void {
+    if (id === this.controller) return;
+    this.controller = id;
+    for (const l of this.controllerListeners) l(id);
   }
 
   get controllerId(): number {
