@@ -92,12 +92,21 @@ export interface BrokerProcess extends Child {
   adminUrl: string;
   bootstrap: string;
   logDir: string;
+  /** Sends a signal (SIGKILL: a crash) and waits for the exit; the log dir stays for a restart. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startBroker(password: string, overrides: Record<string, string> = {}): Promise<BrokerProcess> {
-  const logDir = mkdtempSync(join(tmpdir(), 'tarn-e2e-'));
-  const port = await freePort();
-  const adminPort = await freePort();
+/** Where a restarted broker comes back: the same ports and log dir. */
+export interface BrokerPlace {
+  port?: number;
+  adminPort?: number;
+  logDir?: string;
+}
+
+export async function startBroker(password: string, overrides: Record<string, string> = {}, place: BrokerPlace = {}): Promise<BrokerProcess> {
+  const logDir = place.logDir ?? mkdtempSync(join(tmpdir(), 'tarn-e2e-'));
+  const port = place.port ?? (await freePort());
+  const adminPort = place.adminPort ?? (await freePort());
   const props: Record<string, string> = {
     listeners: `PLAINTEXT://127.0.0.1:${port}`,
     'admin.listeners': `http://127.0.0.1:${adminPort}`,
@@ -111,7 +120,7 @@ export async function startBroker(password: string, overrides: Record<string, st
     ...overrides,
   };
   const args = [join(ROOT, 'apps', 'broker', 'bin', 'tarn-broker.js'), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
-  const { handle } = run('broker', args, { cwd: ROOT });
+  const { child, handle } = run('broker', args, { cwd: ROOT });
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   await waitUntil('the broker', handle, async () => (await canConnect(port)) && (await fetch(`${adminUrl}/healthz`).then((r) => r.ok, () => false)), 60_000);
   return {
@@ -124,6 +133,12 @@ export async function startBroker(password: string, overrides: Record<string, st
     async stop() {
       await handle.stop();
       rmSync(logDir, { recursive: true, force: true });
+    },
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      if (handle.exited()) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
     },
   };
 }

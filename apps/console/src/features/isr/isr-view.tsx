@@ -79,6 +79,8 @@ export function IsrView() {
             return next;
           });
           if (selected !== null) void queryClient.invalidateQueries({ queryKey: trpc.topics.get.queryKey({ name: selected }) });
+          // the cluster-wide counts (under-replicated, offline, brokers) change with it
+          void queryClient.invalidateQueries({ queryKey: trpc.cluster.overview.queryKey() });
         },
       },
     ),
