@@ -99,7 +99,9 @@ export class Partition {
       // ISR members get the benefit of the doubt for replica.lag.time.max.ms, as in Kafka
       this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: state.isr.includes(r) ? nowMs : 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
     }
-    this.log.leaderEpochCache.assign(state.leaderEpoch, this.log.logEndOffset);
+    // Kafka records where the new epoch starts; an empty log's first batch will do that (and a
+    // checkpoint write per new partition is costly when thousands are created)
+    if (this.log.logEndOffset > 0 || this.log.leaderEpochCache.latestEpoch >= 0) this.log.leaderEpochCache.assign(state.leaderEpoch, this.log.logEndOffset);
     this.maybeIncrementHighWatermark();
   }
 
