@@ -143,3 +143,47 @@ test('etcd unreachable: brokers keep serving their leaderships with no ISR chang
     await cluster.close();
   }
 });
+
+test('a returning old leader cuts its uncommitted tail (KIP-101): records only it had are not resurrected', async () => {
+  const { readLogRecords } = await import('@tarn/storage');
+  const { buildRecordBatch } = await import('@tarn/protocol');
+  // a long lag time keeps paused followers in the ISR, so one of them can take over cleanly
+  const cluster = await startInProcessCluster(3, { 'replica.lag.time.max.ms': '60000' });
+  try {
+    const b1 = cluster.brokers.get(1)!;
+    await eventually(() => b1.liveBrokers().length === 3 && b1.controllerId > 0, 'cluster formed');
+    await b1.topicAdmin.createTopic({ name: 'diverge', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [1, 2, 3] }] });
+    await eventually(() => b1.replicaManager.getPartition('diverge', 0)?.isLeader === true, 'broker 1 leads');
+    const leader = b1.replicaManager.getPartition('diverge', 0)!;
+    await leader.appendRecordsToLeader(buildRecordBatch([{ value: 'committed-0' }, { value: 'committed-1' }]), -1);
+    assert.ok(await leader.waitForHighWatermark(2, 10_000), 'the first two records are committed');
+    // followers stop fetching; the leader takes writes only it has (acks=1: not committed)
+    for (const id of [2, 3]) cluster.brokers.get(id)!.replicaManager.fetchersPaused = true;
+    await new Promise((r) => setTimeout(r, 1000)); // fetches already parked on the leader come back first
+    await leader.appendRecordsToLeader(buildRecordBatch([{ value: 'only-on-old-leader-0' }, { value: 'only-on-old-leader-1' }, { value: 'only-on-old-leader-2' }]), 1);
+    assert.equal(leader.log.logEndOffset, 5);
+    assert.equal(leader.highWatermark, 2);
+    // the old leader dies; a follower takes over and takes new writes
+    (b1.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
+    await cluster.stop(1);
+    for (const id of [2, 3]) cluster.brokers.get(id)!.replicaManager.fetchersPaused = false;
+    const b2 = cluster.brokers.get(2)!;
+    await eventually(() => [2, 3].includes(b2.metadata.topic('diverge')!.partitions[0]!.leader), 'a new leader');
+    const newLeaderId = b2.metadata.topic('diverge')!.partitions[0]!.leader;
+    const newLeader = cluster.brokers.get(newLeaderId)!.replicaManager.getPartition('diverge', 0)!;
+    await eventually(() => newLeader.isLeader, 'the new leader knows it');
+    await newLeader.appendRecordsToLeader(buildRecordBatch([{ value: 'new-epoch-0' }, { value: 'new-epoch-1' }]), 1);
+    // the old leader returns: it must end up with exactly the new leader's log
+    const back = await cluster.start(1);
+    const values = (p: ReturnType<typeof back.replicaManager.getPartition>) => [...readLogRecords(p!.log, 0, { maxOffset: p!.log.logEndOffset })].map((r) => r.value!.toString());
+    await eventually(() => {
+      const p = back.replicaManager.getPartition('diverge', 0);
+      return p !== undefined && p.log.logEndOffset === newLeader.log.logEndOffset && JSON.stringify(values(p)) === JSON.stringify(values(newLeader));
+    }, 'the returning broker to match the new leader', 30_000);
+    const returned = values(back.replicaManager.getPartition('diverge', 0));
+    assert.deepEqual(returned, ['committed-0', 'committed-1', 'new-epoch-0', 'new-epoch-1']);
+    assert.ok(!returned.some((v) => v.startsWith('only-on-old-leader')), 'the uncommitted tail is gone');
+  } finally {
+    await cluster.close();
+  }
+});

@@ -59,6 +59,8 @@ export class ReplicaFetcher {
     private readonly localNodeId: number,
     private readonly config: FetcherConfig,
     private readonly logger: Logger,
+    /** A test fault: while true, this follower stops fetching (as if cut off from the leader). */
+    private readonly paused: () => boolean = () => false,
   ) {}
 
   private key(p: Partition): string {
@@ -94,6 +96,10 @@ export class ReplicaFetcher {
   private async run(): Promise<void> {
     let backoffMs = 100;
     while (!this.stopped && this.partitions.size > 0) {
+      if (this.paused()) {
+        await new Promise((r) => setTimeout(r, 50));
+        continue;
+      }
       try {
         if (this.conn === null || !this.conn.isOpen) {
           const ep = this.endpoint();

@@ -72,6 +72,8 @@ export class ReplicaManager {
   private unsubscribe: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly hooks: ReplicationHooks;
+  /** A test fault: stops this broker's followers from fetching. */
+  fetchersPaused = false;
 
   constructor(
     private readonly nodeId: number,
@@ -200,6 +202,7 @@ export class ReplicaManager {
         this.nodeId,
         this.config.fetcher,
         this.logger,
+        () => this.fetchersPaused,
       );
       this.fetchers.set(leaderId, f);
     }
