@@ -187,3 +187,38 @@ test('a returning old leader cuts its uncommitted tail (KIP-101): records only i
     await cluster.close();
   }
 });
+
+test('auto.leader.rebalance.enable moves leadership back to the preferred replica once it returns', async () => {
+  const cluster = await startInProcessCluster(3, { 'leader.imbalance.check.interval.seconds': '1' });
+  try {
+    const b1 = cluster.brokers.get(1)!;
+    await eventually(() => b1.liveBrokers().length === 3 && b1.controllerId > 0, 'cluster formed');
+    await b1.topicAdmin.createTopic({ name: 'preferred', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [3, 1, 2] }] });
+    const state = () => b1.metadata.topic('preferred')!.partitions[0]!;
+    await eventually(() => state().leader === 3 && state().isr.length === 3, 'broker 3 (preferred) leads with a full ISR');
+    (cluster.brokers.get(3)!.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
+    await cluster.stop(3);
+    await eventually(() => state().leader !== 3 && state().leader > 0, 'leadership moved away from 3');
+    await cluster.start(3);
+    await eventually(() => state().leader === 3, 'leadership back on the preferred replica', 30_000);
+  } finally {
+    await cluster.close();
+  }
+});
+
+test('controlled shutdown moves leadership away before the broker stops', async () => {
+  const cluster = await startInProcessCluster(3);
+  try {
+    const b1 = cluster.brokers.get(1)!;
+    await eventually(() => b1.liveBrokers().length === 3 && b1.controllerId > 0, 'cluster formed');
+    await b1.topicAdmin.createTopic({ name: 'graceful', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [3, 1, 2] }, { partition: 1, brokerIds: [3, 2, 1] }] });
+    const partitions = () => b1.metadata.topic('graceful')!.partitions;
+    await eventually(() => partitions().every((p) => p.leader === 3 && p.isr.length === 3), 'broker 3 leads both with full ISRs');
+    await cluster.stop(3); // SIGTERM path: controlled shutdown first
+    // no lease had to expire: leadership was handed over while broker 3 was still up
+    assert.ok(partitions().every((p) => p.leader !== 3 && p.leader > 0), `leaders after shutdown: ${partitions().map((p) => p.leader).join(',')}`);
+    assert.ok(partitions().every((p) => !p.isr.includes(3)));
+  } finally {
+    await cluster.close();
+  }
+});

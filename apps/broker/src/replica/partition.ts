@@ -37,6 +37,8 @@ export interface FollowerState {
 export interface ReplicationHooks {
   /** Writes a new ISR for this partition (a conditional write on its epoch); false when it lost a race. */
   alterIsr(partition: Partition, isr: number[], reason: string): Promise<boolean>;
+  /** Whether a replica may join the ISR: registered and not shutting down (Kafka's eligible replicas). */
+  isEligible(replicaId: number): boolean;
   replicaLagTimeMaxMs: number;
 }
 
@@ -195,7 +197,7 @@ export class Partition {
   }
 
   private maybeExpandIsr(replicaId: number): void {
-    if (this.state.isr.includes(replicaId) || this.isrChangeInFlight) return;
+    if (this.state.isr.includes(replicaId) || this.isrChangeInFlight || !this.hooks.isEligible(replicaId)) return;
     const f = this.followers.get(replicaId)!;
     // caught up to the high watermark and into the current leader epoch
     const epochStart = this.log.leaderEpochCache.entries.find((e) => e.epoch === this.state.leaderEpoch)?.startOffset ?? 0;

@@ -85,6 +85,7 @@ export class ReplicaManager {
     this.hooks = {
       replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
       alterIsr: (p, isr, reason) => this.alterIsr(p, isr, reason),
+      isEligible: (id) => this.metadata.brokers().some((b) => b.nodeId === id && b.state === 'running'),
     };
   }
 
