@@ -1,6 +1,7 @@
 // The console on a three-broker cluster (etcd + three broker processes), in Chromium: kill a broker
 // and the Replicas & ISR page shows the ISR shrinking and the leadership moving within seconds,
-// then the ISR expanding again once the broker is back.
+// then the ISR expanding again once the broker is back; the Brokers page (open alongside) shows the
+// broker going offline and returning, and moves leadership back with a preferred leader election.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { mkdirSync } from 'node:fs';
@@ -63,10 +64,17 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   await page.click('button[type=submit]');
   await page.waitForURL((u) => u.pathname === '/isr');
   await page.screenshot({ path: join(ARTIFACTS, 'cluster-01-isr-healthy.png'), fullPage: true });
+  // the Brokers page in a second tab, following the same events
+  const brokersPage = await page.context().newPage();
+  watchPage(brokersPage, problems);
+  await brokersPage.goto('/brokers');
+  const brokerRow = (id: number) => brokersPage.getByRole('row').filter({ has: brokersPage.getByTestId(`leaders-${id}`) });
 
   // the victim leads at least one partition: broker 2 or 3 (the console talks to broker 1)
   const partitions = (await api.topics.get.query({ name: TOPIC })).partitions;
   const victim = [2, 3].find((id) => partitions.some((p) => p.leader === id)) ?? 2;
+  const preferredOfVictim = partitions.filter((p) => p.replicas[0] === victim).length;
+  await brokerRow(victim).getByText('running').waitFor();
   const killedAt = Date.now();
   await brokers.get(victim)!.kill('SIGKILL');
   await page.getByText(new RegExp(`ISR shrank: ${victim} left`)).first().waitFor({ timeout: 20_000 });
@@ -76,6 +84,11 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   await page.screenshot({ path: join(ARTIFACTS, 'cluster-02-isr-shrunk.png'), fullPage: true });
   const after = (await api.topics.get.query({ name: TOPIC })).partitions;
   assert.ok(after.every((p) => p.leader !== victim && !p.isr.includes(victim)));
+  // the Brokers page: the victim is offline and leads nothing; its history says so
+  await brokerRow(victim).getByText('offline').waitFor({ timeout: 10_000 });
+  await brokersPage.getByTestId(`leaders-${victim}`).getByText('0', { exact: true }).waitFor({ timeout: 10_000 });
+  await brokersPage.getByText(`Broker ${victim} went offline`).first().waitFor({ timeout: 10_000 });
+  await brokersPage.screenshot({ path: join(ARTIFACTS, 'cluster-02b-brokers-offline.png'), fullPage: true });
 
   // back on the same ports and log dir: it catches up and rejoins
   const old = brokers.get(victim)!;
@@ -83,6 +96,16 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   await page.getByText(new RegExp(`ISR expanded: ${victim} caught up`)).first().waitFor({ timeout: 60_000 });
   await page.screenshot({ path: join(ARTIFACTS, 'cluster-03-isr-expanded.png'), fullPage: true });
   assert.ok((await api.topics.get.query({ name: TOPIC })).partitions.every((p) => p.isr.length === 3));
+  // back and in sync but leading nothing until a preferred leader election moves its partitions back
+  await brokerRow(victim).getByText('running').waitFor({ timeout: 10_000 });
+  await brokersPage.getByText(`Broker ${victim} is running`).first().waitFor({ timeout: 10_000 });
+  assert.ok(preferredOfVictim > 0, 'the victim is the preferred leader of some partition');
+  await brokersPage.getByRole('button', { name: 'Elect preferred leaders' }).click();
+  await brokersPage.getByText(/Moved leadership of \d+ partitions? to the preferred replica/).waitFor({ timeout: 10_000 });
+  await brokersPage.getByTestId(`leaders-${victim}`).getByText(String(preferredOfVictim), { exact: true }).waitFor({ timeout: 10_000 });
+  await brokersPage.screenshot({ path: join(ARTIFACTS, 'cluster-03b-brokers-rebalanced.png'), fullPage: true });
+  const rebalanced = (await api.topics.get.query({ name: TOPIC })).partitions;
+  assert.ok(rebalanced.every((p) => p.leader === p.replicas[0]), 'every partition led by its preferred replica');
   // the overview shows all three brokers running again
   await page.goto('/');
   await page.getByText('running').first().waitFor();

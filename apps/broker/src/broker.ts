@@ -10,6 +10,7 @@ import { AdminApi } from './admin/admin-api';
 import { AdminServer } from './admin/admin-server';
 import { BrokerConfig, type Listener } from './config/broker-config';
 import { EventBus } from './events/event-bus';
+import { publishMetadataEvents } from './events/metadata-events';
 import { GroupCoordinator } from './group/group-coordinator';
 import { groupConfigFrom } from './group/group-config';
 import { offsetsTopicConfigs } from './group/offsets-topic';
@@ -78,24 +79,7 @@ export class Broker {
       // appends are far too frequent for the ring; the live tail and throughput meters read them directly
       if (e.type !== 'appended') this.events.publish(e);
     });
-    this.metadata.onChange((c) => {
-      const topic = this.metadata.topic(c.topic);
-      if (c.type === 'topic-created') this.events.publish({ type: 'topic-created', topic: c.topic, partitions: topic?.partitions.length ?? 0 });
-      else if (c.type === 'topic-deleted') this.events.publish({ type: 'topic-deleted', topic: c.topic });
-      else if (c.type === 'topic-configs-changed') this.events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
-      else if (c.type === 'partitions-added') this.events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
-      else if (c.type === 'partition-changed') {
-        // every broker sees every partition change (whoever made it) and tells its own subscribers
-        const { previous: a, current: b } = c;
-        const reason = b.reason ?? 'metadata change';
-        if (a.leader !== b.leader || a.leaderEpoch !== b.leaderEpoch) {
-          this.events.publish({ type: 'leader-changed', topic: c.topic, partition: c.partition, leader: b.leader, previousLeader: a.leader, leaderEpoch: b.leaderEpoch, reason });
-        }
-        if (a.isr.length !== b.isr.length || a.isr.some((r) => !b.isr.includes(r))) {
-          this.events.publish({ type: 'isr-changed', topic: c.topic, partition: c.partition, isr: b.isr, previousIsr: a.isr, reason });
-        }
-      }
-    });
+    publishMetadataEvents(this.metadata, this.events);
     this.replicaManager = new ReplicaManager(
       this.config.nodeId,
       this.logManager,

@@ -218,6 +218,10 @@ test('controlled shutdown moves leadership away before the broker stops', async 
     // no lease had to expire: leadership was handed over while broker 3 was still up
     assert.ok(partitions().every((p) => p.leader !== 3 && p.leader > 0), `leaders after shutdown: ${partitions().map((p) => p.leader).join(',')}`);
     assert.ok(partitions().every((p) => !p.isr.includes(3)));
+    // every broker's event bus (the console's live views) saw broker 3 go: shutting down, then offline
+    const states = () => b1.events.since(0).flatMap((e) => (e.event.type === 'broker-changed' && e.event.nodeId === 3 ? [e.event.state] : []));
+    await eventually(() => states().at(-1) === 'offline', 'broker 3 offline on the bus');
+    assert.deepEqual(states().slice(-2), ['shutting-down', 'offline']);
   } finally {
     await cluster.close();
   }

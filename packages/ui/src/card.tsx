@@ -88,12 +88,14 @@ export interface MeterProps {
   /** 0..1 */
   value: number;
   label: string;
+  /** A usage (the default) warns as it fills up; a plain share does not. */
+  kind?: 'usage' | 'share';
 }
 
-/** A thin bar for a share (disk usage); turns amber past 80% and red past 92%. */
-export function Meter({ value, label }: MeterProps) {
+/** A thin bar for a share: disk usage turns amber past 80% and red past 92%. */
+export function Meter({ value, label, kind = 'usage' }: MeterProps) {
   const v = Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
-  const tone = v > 0.92 ? 'danger' : v > 0.8 ? 'warning' : 'neutral';
+  const tone = kind === 'share' ? 'neutral' : v > 0.92 ? 'danger' : v > 0.8 ? 'warning' : 'neutral';
   return (
     <div className="t-meter" data-tone={tone} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(v * 100)} aria-label={label}>
       <span style={{ width: `${v * 100}%` }} />

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { authedProcedure, router } from './trpc';
-import { clusterOverview } from './views/cluster-view';
+import { clusterRouter } from './routers/cluster-router';
 import { groupsRouter } from './routers/groups-router';
 import { liveRouter } from './routers/live-router';
 import { messagesRouter } from './routers/messages-router';
@@ -12,9 +12,7 @@ import { topicsRouter } from './routers/topics-router';
 
 export const adminRouter = router({
   me: authedProcedure.query(({ ctx }) => ({ user: ctx.principal.user, via: ctx.principal.via })),
-  cluster: router({
-    overview: authedProcedure.query(({ ctx }) => clusterOverview(ctx.broker)),
-  }),
+  cluster: clusterRouter,
   topics: topicsRouter,
   messages: messagesRouter,
   groups: groupsRouter,

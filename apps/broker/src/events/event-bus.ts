@@ -19,7 +19,12 @@ export type TopicEvent =
   | { type: 'topic-configs-changed'; topic: string; configs: Record<string, string> }
   | { type: 'partitions-added'; topic: string; from: number; to: number };
 
-export type BrokerEvent = LogEvent | PartitionEvent | TopicEvent | GroupCoordinatorEvent;
+/** A broker's registration changed (offline: its registration is gone, e.g. its lease expired). */
+export type ClusterEvent =
+  | { type: 'broker-changed'; nodeId: number; state: 'running' | 'shutting-down' | 'offline'; previousState: 'running' | 'shutting-down' | 'offline' }
+  | { type: 'controller-changed'; controllerId: number; previousControllerId: number };
+
+export type BrokerEvent = LogEvent | PartitionEvent | TopicEvent | ClusterEvent | GroupCoordinatorEvent;
 
 export interface StampedEvent {
   id: number;

@@ -22,6 +22,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
   private image!: Image;
   private readonly byName = new Map<string, TopicMetadata>();
   private readonly listeners = new Set<(c: MetadataChange) => void>();
+  private readonly brokerListeners = new Set<() => void>();
   private registration: BrokerRegistration | null = null;
   private controller = -1;
   private readonly path: string;
@@ -125,18 +126,21 @@ export class EmbeddedMetadataStore implements MetadataStore {
   // A single node: its own registration is the whole cluster, and it is the controller.
   async registerBroker(registration: BrokerRegistration): Promise<void> {
     this.registration = registration;
+    for (const l of this.brokerListeners) l();
   }
 
   async setBrokerState(state: BrokerRegistration['state']): Promise<void> {
     if (this.registration !== null) this.registration = { ...this.registration, state };
+    for (const l of this.brokerListeners) l();
   }
 
   brokers(): BrokerRegistration[] {
     return this.registration === null ? [] : [this.registration];
   }
 
-  onBrokersChange(): () => void {
-    return () => {};
+  onBrokersChange(listener: () => void): () => void {
+    this.brokerListeners.add(listener);
+    return () => this.brokerListeners.delete(listener);
   }
 
   async startControllerElection(nodeId: number): Promise<void> {

@@ -12,6 +12,8 @@ export function clusterOverview(broker: Broker) {
   const live = new Set(broker.liveBrokers().map((b) => b.nodeId));
   const underReplicated = partitions.filter((p) => p.isr.length < p.replicas.length).length;
   const offline = partitions.filter((p) => p.leader < 0 || !live.has(p.leader)).length;
+  // Kafka's preferred-replica imbalance: led by someone other than the first replica
+  const notOnPreferredLeader = partitions.filter((p) => p.leader !== p.replicas[0]).length;
   const logs = broker.logManager.allLogs();
   const logDirs = broker.config.logDirs.map((dir) => {
     const inDir = logs.filter((l) => l.dir.startsWith(dir.replace(/\/$/, '') + '/'));
@@ -41,6 +43,7 @@ export function clusterOverview(broker: Broker) {
     partitionCount: partitions.length,
     underReplicatedPartitions: underReplicated,
     offlinePartitions: offline,
+    notOnPreferredLeader,
   };
 }
 
@@ -50,19 +53,28 @@ type BrokerState = 'running' | 'shutting-down' | 'offline';
  * Registered brokers with their state, plus brokers that hold replicas but are not registered
  * (dead or cut off): those are offline, with no endpoint.
  */
-function brokerStates(broker: Broker, partitions: Array<{ leader: number; replicas: number[] }>) {
+function brokerStates(broker: Broker, partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>) {
   const regs = broker.metadata.brokers();
   const known = new Set(regs.map((r) => r.nodeId));
   const offline = [...new Set(partitions.flatMap((p) => p.replicas))].filter((id) => !known.has(id));
-  const row = (nodeId: number, host: string | null, port: number | null, rack: string | null, state: BrokerState) => ({
+  const row = (nodeId: number, host: string | null, port: number | null, rack: string | null, state: BrokerState, registeredAtMs: number | null) => ({
     nodeId,
     host,
     port,
     rack,
     state,
+    registeredAtMs,
     isController: nodeId === broker.controllerId,
+    /** The broker whose admin API answered (the one this console talks to). */
+    isLocal: nodeId === broker.config.nodeId,
     leaderPartitions: partitions.filter((p) => p.leader === nodeId).length,
+    /** Partitions whose first replica (the preferred leader) this broker is. */
+    preferredLeaderPartitions: partitions.filter((p) => p.replicas[0] === nodeId).length,
     replicas: partitions.filter((p) => p.replicas.includes(nodeId)).length,
+    outOfSyncReplicas: partitions.filter((p) => p.replicas.includes(nodeId) && !p.isr.includes(nodeId)).length,
   });
-  return [...regs.map((r) => row(r.nodeId, r.host, r.port, r.rack, r.state)), ...offline.map((id) => row(id, null, null, null, 'offline'))].sort((a, b) => a.nodeId - b.nodeId);
+  return [
+    ...regs.map((r) => row(r.nodeId, r.host, r.port, r.rack, r.state, r.registeredAtMs)),
+    ...offline.map((id) => row(id, null, null, null, 'offline', null)),
+  ].sort((a, b) => a.nodeId - b.nodeId);
 }

@@ -10,6 +10,7 @@ export const NAV: readonly NavSection[] = [
     title: 'Cluster',
     items: [
       { href: '/', label: 'Overview', icon: '◎' },
+      { href: '/brokers', label: 'Brokers', icon: '▤' },
       { href: '/isr', label: 'Replicas & ISR', icon: '⇆' },
     ],
   },
