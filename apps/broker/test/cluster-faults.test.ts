@@ -72,10 +72,17 @@ class Load {
   }
 }
 
+type Seen = Array<{ partition: number; offset: number; id: string }>;
+const consumerEvents: string[] = [];
+
 /** A group consumer recording (partition, offset, id) of everything it sees. */
-async function startConsumer(kafka: Kafka, seen: Array<{ partition: number; offset: number; id: string }>): Promise<Consumer> {
+async function startConsumer(kafka: Kafka, seen: Seen): Promise<Consumer> {
   const consumer = kafka.consumer({ groupId: 'fault-readers', sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50 } });
   openClients.push(consumer);
+  // what the consumer went through, printed if it fails to catch up
+  for (const event of [consumer.events.CRASH, consumer.events.GROUP_JOIN, consumer.events.STOP, consumer.events.REBALANCING]) {
+    consumer.on(event, (e: { type: string; payload?: unknown }) => consumerEvents.push(`${new Date().toISOString()} ${e.type} ${JSON.stringify(e.payload ?? {}).slice(0, 300)}`));
+  }
   await consumer.connect();
   await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
   void consumer.run({
@@ -87,7 +94,7 @@ async function startConsumer(kafka: Kafka, seen: Array<{ partition: number; offs
   return consumer;
 }
 
-function check(load: Load, seen: Array<{ partition: number; offset: number; id: string }>): void {
+function check(load: Load, seen: Seen): void {
   // every acknowledged record was consumed, from the partition it was sent to
   const byId = new Map<string, { partition: number; offset: number }>();
   for (const s of seen) {
@@ -174,15 +181,28 @@ async function checkLogs(cluster: ProcessCluster, load: Load): Promise<void> {
   for (const [id, partition] of load.acked) assert.equal(logs.get(id)![0]!.partition, partition);
 }
 
-async function drain(seen: Array<{ id: string }>, load: Load): Promise<void> {
-  await eventually(
-    () => {
-      const ids = new Set(seen.map((s) => s.id));
-      return [...load.acked.keys()].every((id) => ids.has(id));
-    },
-    'the consumer to catch up with every acknowledged record',
-    120_000,
-  );
+async function drain(seen: Seen, load: Load, cluster: ProcessCluster, kafka: Kafka): Promise<void> {
+  const missing = () => {
+    const ids = new Set(seen.map((s) => s.id));
+    return [...load.acked].filter(([id]) => !ids.has(id));
+  };
+  try {
+    await eventually(() => missing().length === 0, 'the consumer to catch up with every acknowledged record', 120_000);
+  } catch (err) {
+    // say where the consumer stands, so a failure in CI can be diagnosed from its output alone
+    const admin = kafka.admin();
+    await admin.connect();
+    const committed = await admin.fetchOffsets({ groupId: 'fault-readers', topics: [TOPIC] }).catch((e: Error) => e.message);
+    const group = await admin.describeGroups(['fault-readers']).catch((e: Error) => e.message);
+    const ends = await admin.fetchTopicOffsets(TOPIC).catch((e: Error) => e.message);
+    await admin.disconnect();
+    const byPartition = new Map<number, number>();
+    for (const [, p] of missing()) byPartition.set(p, (byPartition.get(p) ?? 0) + 1);
+    const lastSeen = [0, 1, 2].map((p) => Math.max(-1, ...seen.filter((s) => s.partition === p).map((s) => s.offset)));
+    console.error(JSON.stringify({ missingByPartition: [...byPartition], lastSeenOffset: lastSeen, committed, group, ends, metadata: await metadata(cluster) }, null, 1));
+    console.error(consumerEvents.slice(-40).join('\n'));
+    throw err;
+  }
 }
 
 const ROUNDS = Number(process.env.TARN_FAULT_ROUNDS ?? 20);
@@ -191,7 +211,7 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
-    const seen: Array<{ partition: number; offset: number; id: string }> = [];
+    const seen: Seen = [];
     const consumer = await startConsumer(kafka, seen);
     for (let round = 0; round < ROUNDS; round++) {
       await new Promise((r) => setTimeout(r, 500));
@@ -205,7 +225,7 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
     }
     await load.stop();
     await checkLogs(cluster, load);
-    await drain(seen, load);
+    await drain(seen, load, cluster, kafka);
     await consumer.disconnect();
     assert.ok(load.acked.size > 500, `${load.acked.size} records acknowledged`);
     check(load, seen);
@@ -216,7 +236,7 @@ test('SIGSTOP a broker longer than its lease, then SIGCONT it', { timeout: 180_0
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
-    const seen: Array<{ partition: number; offset: number; id: string }> = [];
+    const seen: Seen = [];
     const consumer = await startConsumer(kafka, seen);
     await new Promise((r) => setTimeout(r, 1000));
     const victim = (await metadata(cluster))[0]!.leader;
@@ -227,7 +247,7 @@ test('SIGSTOP a broker longer than its lease, then SIGCONT it', { timeout: 180_0
     await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), 'the resumed broker to rejoin every ISR', 30_000);
     await load.stop();
     await checkLogs(cluster, load);
-    await drain(seen, load);
+    await drain(seen, load, cluster, kafka);
     await consumer.disconnect();
     check(load, seen);
   });
@@ -237,7 +257,7 @@ test('rolling restart of all three brokers under load', { timeout: 240_000 }, as
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
-    const seen: Array<{ partition: number; offset: number; id: string }> = [];
+    const seen: Seen = [];
     const consumer = await startConsumer(kafka, seen);
     for (const id of [1, 2, 3]) {
       await new Promise((r) => setTimeout(r, 1000));
@@ -247,7 +267,7 @@ test('rolling restart of all three brokers under load', { timeout: 240_000 }, as
     }
     await load.stop();
     await checkLogs(cluster, load);
-    await drain(seen, load);
+    await drain(seen, load, cluster, kafka);
     await consumer.disconnect();
     check(load, seen);
   });

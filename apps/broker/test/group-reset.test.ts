@@ -72,6 +72,9 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
 
   // a specific offset on one partition; beyond the end is clamped to the end
   await reset.apply(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 0 }] }, { kind: 'offset', offset: 7 });
+  const beyond = reset.plan(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 1 }] }, { kind: 'offset', offset: 1000 }).partitions[0]!;
+  assert.deepEqual([beyond.targetOffset, beyond.error], [10, null]);
+  assert.match(beyond.warning!, /beyond the end of reset-t-1 \(10\); it is reset to 10/, 'clamped with a warning, as kafka-consumer-groups.sh does');
   await reset.apply(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 1 }] }, { kind: 'offset', offset: 1000 });
   assert.deepEqual(committedNow(), { 0: 7, 1: 10 });
   assert.deepEqual(await consumeToEnd(), { 0: 7 }, 'to offset (partition 1 is at its end)');

@@ -135,7 +135,7 @@ test('an offset outside the partitions\u2019 range is refused with where the ran
     applicable: true,
     reason: null,
     command: '',
-    partitions: entries.map((e, i) => ({ topic: 'work', partition: i, currentOffset: 5, targetOffset: 5, logStartOffset: 0, logEndOffset: 20, error: null, ...e })),
+    partitions: entries.map((e, i) => ({ topic: 'work', partition: i, currentOffset: 5, targetOffset: 5, logStartOffset: 0, logEndOffset: 20, error: null, warning: null, ...e })),
   });
   const d = draft({ strategy: 'offset', offset: '500' });
   assert.equal(offsetRangeProblem(plan([{}, { logEndOffset: 600 }]), d), 'Offset 500 is beyond the log end of work-0 (20). Pick an offset up to the log end.');

@@ -31,7 +31,10 @@ export interface ResetPlanEntry {
   targetOffset: number | null;
   logStartOffset: number | null;
   logEndOffset: number | null;
+  /** Why this partition cannot be reset; apply refuses the whole plan while any partition has one. */
   error: string | null;
+  /** A target outside the log was clamped to it (kafka-consumer-groups.sh prints the same warning and goes on). */
+  warning: string | null;
 }
 
 export interface ResetPlan {
@@ -86,7 +89,7 @@ export class OffsetResetService {
       const committed = group?.offset(tp);
       const current = committed === undefined ? null : Number(committed.offset);
       const p = this.replicaManager.getPartition(tp.topic, tp.partition);
-      const entry: ResetPlanEntry = { ...tp, currentOffset: current, targetOffset: null, logStartOffset: null, logEndOffset: null, error: null };
+      const entry: ResetPlanEntry = { ...tp, currentOffset: current, targetOffset: null, logStartOffset: null, logEndOffset: null, error: null, warning: null };
       if (p === undefined || !p.isLeader) return { ...entry, error: `${tp.topic}-${tp.partition} is not a partition this broker leads` };
       const earliest = p.log.logStartOffset;
       const latest = p.highWatermark;
@@ -97,6 +100,7 @@ export class OffsetResetService {
       };
       let target: number | null = null;
       let error: string | null = null;
+      let warning: string | null = null;
       switch (strategy.kind) {
         case 'earliest':
           target = earliest;
@@ -111,9 +115,9 @@ export class OffsetResetService {
           target = byTime(now - strategy.durationMs);
           break;
         case 'offset':
-          // kafka-consumer-groups.sh clamps such a target; the plan says so, so nobody is surprised
-          if (strategy.offset > latest) error = `Offset ${strategy.offset} is beyond the end of ${tp.topic}-${tp.partition} (${latest}); it would be reset to ${latest}`;
-          else if (strategy.offset < earliest) error = `Offset ${strategy.offset} is before the start of ${tp.topic}-${tp.partition} (${earliest}); it would be reset to ${earliest}`;
+          // kafka-consumer-groups.sh clamps such a target with a warning; the plan says so, so nobody is surprised
+          if (strategy.offset > latest) warning = `Offset ${strategy.offset} is beyond the end of ${tp.topic}-${tp.partition} (${latest}); it is reset to ${latest}`;
+          else if (strategy.offset < earliest) warning = `Offset ${strategy.offset} is before the start of ${tp.topic}-${tp.partition} (${earliest}); it is reset to ${earliest}`;
           target = clamp(strategy.offset);
           break;
         case 'shift':
@@ -121,7 +125,7 @@ export class OffsetResetService {
           else target = clamp(current + strategy.by);
           break;
       }
-      return { ...entry, targetOffset: target === null ? null : clamp(target), logStartOffset: earliest, logEndOffset: latest, error };
+      return { ...entry, targetOffset: target === null ? null : clamp(target), logStartOffset: earliest, logEndOffset: latest, error, warning };
     });
     const active = group !== undefined && !group.is('Empty') && !group.is('Dead');
     return {

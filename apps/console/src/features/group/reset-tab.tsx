@@ -286,7 +286,11 @@ export function ResetTab({ group }: { group: GroupDetail }) {
                 render: (p) => (p.targetOffset === null || p.logEndOffset === null ? '—' : formatNumber(Math.max(0, p.logEndOffset - p.targetOffset))),
               },
               { key: 'range', header: 'Log start – end', align: 'right', render: (p) => (p.logStartOffset === null ? '—' : <span className="t-num t-muted">{`${formatNumber(p.logStartOffset)} – ${formatNumber(p.logEndOffset)}`}</span>) },
-              { key: 'error', header: '', render: (p) => (p.error === null ? null : <span className="t-field-error">⚠ {p.error}</span>) },
+              {
+                key: 'error',
+                header: '',
+                render: (p) => (p.error !== null ? <span className="t-field-error">⚠ {p.error}</span> : p.warning !== null ? <span className="t-muted">{p.warning}</span> : null),
+              },
             ]}
           />
         )}
