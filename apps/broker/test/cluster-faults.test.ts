@@ -77,7 +77,8 @@ const consumerEvents: string[] = [];
 
 /** A group consumer recording (partition, offset, id) of everything it sees. */
 async function startConsumer(kafka: Kafka, seen: Seen): Promise<Consumer> {
-  const consumer = kafka.consumer({ groupId: 'fault-readers', sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50 } });
+  // retries back off to at most 2 s (kafkajs' default grows to 30 s, long for a test that waits on it)
+  const consumer = kafka.consumer({ groupId: 'fault-readers', sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 2000 } });
   openClients.push(consumer);
   // what the consumer went through, printed if it fails to catch up
   for (const event of [consumer.events.CRASH, consumer.events.GROUP_JOIN, consumer.events.STOP, consumer.events.REBALANCING]) {
