@@ -98,23 +98,28 @@ function tally(profile: CpuProfile, keep: (tUs: number) => boolean): { rows: Row
 export function summarizeCpuProfiles(dir: string, phases: Phase[] = [], top = 20): void {
   const profiles = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => ({ path: join(dir, f), profile: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile }));
-  // a process profiles each thread running JavaScript (tsx's loader thread too): keep the main one
-  const ranked = profiles.map((p) => ({ ...p, busy: tally(p.profile, () => true).busyUs })).sort((a, b) => b.busy - a.busy);
-  const main = ranked[0];
-  if (main === undefined) return;
+    .map((f) => ({ path: join(dir, f), pid: f.split('.')[3] ?? f, profile: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile }));
+  // a process profiles each thread running JavaScript (tsx's loader thread too): keep each process's main one
+  const mains = new Map<string, { path: string; profile: CpuProfile; busy: number }>();
+  for (const p of profiles) {
+    const busy = tally(p.profile, () => true).busyUs;
+    if ((mains.get(p.pid)?.busy ?? -1) < busy) mains.set(p.pid, { ...p, busy });
+  }
   const sections: Array<{ title: string; keep: (tUs: number) => boolean }> = [{ title: 'whole run', keep: () => true }];
   const names = [...new Set(phases.map((p) => p.name))];
   for (const name of names) {
     const spans = phases.filter((p) => p.name === name).map((p) => [Number(p.startNs / 1000n), Number(p.endNs / 1000n)] as const);
     sections.push({ title: name, keep: (t) => spans.some(([a, b]) => t >= a && t <= b) });
   }
-  for (const s of sections) {
-    const { rows, totalUs, busyUs } = tally(main.profile, s.keep);
-    if (totalUs === 0) continue;
-    printTable(
-      `broker main thread CPU profile, ${s.title}: ${(totalUs / 1e6).toFixed(1)} s sampled, ${((100 * busyUs) / totalUs).toFixed(0)} % busy; top ${top} by self time (${main.path})`,
-      rows.slice(0, top),
-    );
+  for (const [pid, main] of mains) {
+    for (const s of sections) {
+      const { rows, totalUs, busyUs } = tally(main.profile, s.keep);
+      if (totalUs === 0) continue;
+      const who = mains.size > 1 ? `broker (pid ${pid})` : 'broker';
+      printTable(
+        `${who} main thread CPU profile, ${s.title}: ${(totalUs / 1e6).toFixed(1)} s sampled, ${((100 * busyUs) / totalUs).toFixed(0)} % busy; top ${top} by self time (${main.path})`,
+        rows.slice(0, top),
+      );
+    }
   }
 }

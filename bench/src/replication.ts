@@ -3,7 +3,7 @@
 // time from SIGKILL of a partition leader to the first acknowledged acks=all write on the new leader,
 // against the lease TTL (broker.session.timeout.ms) that bounds failure detection.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import {
 } from '@tarn/protocol';
 import { startBrokerProcess, type BrokerProcess } from './broker-process';
 import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
+import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { printTable, type Row } from './report';
 import { batchOf } from './storage';
 
@@ -58,6 +59,25 @@ async function startEtcd(): Promise<{ endpoint: string; stop: () => void }> {
   };
 }
 
+/** CPU time (user + system, every thread) a process has used, in ms; Linux's /proc, 0 elsewhere. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd on
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 100 Hz clock ticks
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `fn` and says how much CPU each broker process used per MiB produced. */
+async function withCpu<T extends { mib: number }>(brokers: Map<number, BrokerProcess>, fn: () => Promise<T>): Promise<T & { cpuMsPerMib: number }> {
+  const before = [...brokers.values()].map((b) => cpuMs(b.pid));
+  const result = await fn();
+  const used = [...brokers.values()].reduce((sum, b, i) => sum + cpuMs(b.pid) - before[i]!, 0);
+  return { ...result, cpuMsPerMib: used / result.mib };
+}
+
 async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Promise<number> {
   for (const b of brokers.values()) {
     try {
@@ -73,7 +93,7 @@ async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Pro
   return -1;
 }
 
-async function produceThroughput(broker: BrokerProcess, topic: string, acks: number): Promise<{ recordsPerSec: number; mibPerSec: number }> {
+async function produceThroughput(broker: BrokerProcess, topic: string, acks: number): Promise<{ recordsPerSec: number; mibPerSec: number; mib: number }> {
   const { batch, records } = batchOf(MiB, Date.now());
   const conn = await PipelinedConnection.open(broker.port);
   const body = { ...ProduceRequestTypes.defaultProduceRequest(), acks, timeoutMs: 30_000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }] }] };
@@ -93,7 +113,7 @@ async function produceThroughput(broker: BrokerProcess, topic: string, acks: num
   await pipeline(WINDOW, issue, check);
   const seconds = (performance.now() - t0) / 1000;
   conn.close();
-  return { recordsPerSec: (total * records) / seconds, mibPerSec: (total * batch.length) / MiB / seconds };
+  return { recordsPerSec: (total * records) / seconds, mibPerSec: (total * batch.length) / MiB / seconds, mib: (total * batch.length) / MiB };
 }
 
 /** SIGKILLs the leader, then measures until an acks=all write succeeds on a new leader. */
@@ -124,9 +144,19 @@ async function failover(brokers: Map<number, BrokerProcess>, topic: string): Pro
 export async function run(): Promise<void> {
   const etcd = await startEtcd();
   const brokers = new Map<number, BrokerProcess>();
+  // TARN_BENCH_CPU_PROF=<dir>: profile the three brokers and summarize per phase (the failover is skipped)
+  const cpuProfDir = process.env.TARN_BENCH_CPU_PROF;
+  if (cpuProfDir !== undefined) mkdirSync(cpuProfDir, { recursive: true });
+  const phases: Phase[] = [];
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const startNs = process.hrtime.bigint();
+    const result = await fn();
+    phases.push({ name, startNs, endNs: process.hrtime.bigint() });
+    return result;
+  };
   try {
     for (const id of [1, 2, 3]) {
-      brokers.set(id, await startBrokerProcess({ overrides: { 'node.id': String(id), 'metadata.store': 'etcd', 'etcd.endpoints': etcd.endpoint, 'broker.session.timeout.ms': String(LEASE_MS), 'replica.fetch.wait.max.ms': '100', 'replica.fetch.max.bytes': String(4 * MiB), 'admin.password': 'bench' } }));
+      brokers.set(id, await startBrokerProcess({ cpuProfDir, overrides: { 'node.id': String(id), 'metadata.store': 'etcd', 'etcd.endpoints': etcd.endpoint, 'broker.session.timeout.ms': String(LEASE_MS), 'replica.fetch.wait.max.ms': '100', 'replica.fetch.max.bytes': String(4 * MiB), 'admin.password': 'bench' } }));
     }
     const first = brokers.get(1)!;
     const admin = await PipelinedConnection.open(first.port);
@@ -145,13 +175,20 @@ export async function run(): Promise<void> {
     for (const t of created.topics) if (t.errorCode !== ErrorCode.NONE) throw new Error(`CreateTopics ${t.name}: ${errorName(t.errorCode)}`);
     admin.close();
     await new Promise((r) => setTimeout(r, 1000)); // followers open their replicas
-    const rf1 = await produceThroughput(brokers.get(await leaderOf(brokers, 'rf1'))!, 'rf1', 1);
-    const rf3 = await produceThroughput(brokers.get(await leaderOf(brokers, 'rf3'))!, 'rf3', -1);
+    const rf1Leader = brokers.get(await leaderOf(brokers, 'rf1'))!;
+    const rf3Leader = brokers.get(await leaderOf(brokers, 'rf3'))!;
+    const rf1 = await phase('RF=1 acks=1', () => withCpu(brokers, () => produceThroughput(rf1Leader, 'rf1', 1)));
+    const rf3 = await phase('RF=3 acks=all', () => withCpu(brokers, () => produceThroughput(rf3Leader, 'rf3', -1)));
     const rows: Row[] = [
-      { name: 'RF=1, acks=1 (1 MiB batches of 100-byte records)', 'records/s': rf1.recordsPerSec, 'MiB/s': rf1.mibPerSec, 'vs RF=1': 1 },
-      { name: 'RF=3, acks=all, min.insync.replicas=2', 'records/s': rf3.recordsPerSec, 'MiB/s': rf3.mibPerSec, 'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec, goal: '≥ 0.5' },
+      { name: 'RF=1, acks=1 (1 MiB batches of 100-byte records)', 'records/s': rf1.recordsPerSec, 'MiB/s': rf1.mibPerSec, 'brokers CPU ms/MiB': rf1.cpuMsPerMib, 'vs RF=1': 1 },
+      { name: 'RF=3, acks=all, min.insync.replicas=2', 'records/s': rf3.recordsPerSec, 'MiB/s': rf3.mibPerSec, 'brokers CPU ms/MiB': rf3.cpuMsPerMib, 'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec, goal: '≥ 0.5' },
     ];
     printTable("replication: produce on a 3-broker cluster (three broker processes and etcd on this machine)", rows);
+    if (cpuProfDir !== undefined) {
+      for (const b of brokers.values()) await b.stop();
+      summarizeCpuProfiles(cpuProfDir, phases);
+      return;
+    }
     const ms = await failover(brokers, 'rf3');
     printTable('replication: failover', [{ name: 'SIGKILL of the leader → first acks=all write acknowledged by the new leader', ms, 'lease TTL + 1 s': LEASE_MS + 1000, 'within goal': ms <= LEASE_MS + 1000 ? 'yes' : 'no' }]);
   } finally {
