@@ -26,8 +26,11 @@ export function readCheckpointLines(fsys: FileSystem, path: string): string[][] 
   return lines.slice(2).map((line) => line.split(' '));
 }
 
-export function writeCheckpointLines(fsys: FileSystem, path: string, entries: readonly string[]): void {
-  writeFileAtomically(fsys, path, [String(CHECKPOINT_VERSION), String(entries.length), ...entries, ''].join('\n'));
+/** How a checkpoint reaches the disk: now (shutdown, epoch changes) or in the background (periodic checkpoints). */
+export type FileWriter = (fsys: FileSystem, path: string, data: string) => void;
+
+export function writeCheckpointLines(fsys: FileSystem, path: string, entries: readonly string[], write: FileWriter = writeFileAtomically): void {
+  write(fsys, path, [String(CHECKPOINT_VERSION), String(entries.length), ...entries, ''].join('\n'));
 }
 
 function parseInteger(s: string | undefined, path: string): number {
@@ -50,10 +53,11 @@ export function writeOffsetCheckpoint(
   fsys: FileSystem,
   path: string,
   entries: Iterable<{ topic: string; partition: number; offset: number }>,
+  write: FileWriter = writeFileAtomically,
 ): void {
   const lines: string[] = [];
   for (const e of entries) lines.push(`${e.topic} ${e.partition} ${e.offset}`);
-  writeCheckpointLines(fsys, path, lines);
+  writeCheckpointLines(fsys, path, lines, write);
 }
 
 export interface EpochEntry {

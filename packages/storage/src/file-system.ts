@@ -29,8 +29,102 @@ export type FileSystem = Pick<
 
 export const nodeFileSystem: FileSystem = fs;
 
+/** Background writes of a path still waiting on the disk, and the newest content queued behind them. */
+const inBackground = new Map<string, { queued: Buffer | null; superseded: boolean }>();
+
 /** Writes a small file atomically: `<path>.tmp`, fsync, rename, fsync the directory. */
 export function writeFileAtomically(fsys: FileSystem, path: string, data: string | Buffer): void {
+  // whatever a background write of this path still holds is older than this: drop it
+  const pending = inBackground.get(path);
+  if (pending !== undefined) {
+    pending.queued = null;
+    pending.superseded = true;
+  }
+  writeTmpAndRename(fsys, path, data);
+}
+
+/**
+ * The same atomic replacement without the event loop ever waiting on the disk: the bytes go to
+ * `<path>.tmp` now, its fsync runs on the thread pool, then the rename and the directory's fsync.
+ * Kafka writes these files (checkpoints, roll-time snapshots) from background threads; an fsync on
+ * the event loop can stall every partition while the filesystem commits a journal full of log data.
+ * Writes of one path are serialized and coalesced (only the newest queued content is written), and
+ * a synchronous write of the path supersedes them. `done` is told when the file is durable.
+ */
+export function writeFileAtomicallyInBackground(fsys: FileSystem, path: string, data: string | Buffer, done: (err: Error | null) => void = () => {}): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const pending = inBackground.get(path);
+  if (pending !== undefined) {
+    pending.queued = buf;
+    return;
+  }
+  const state = { queued: null as Buffer | null, superseded: false };
+  inBackground.set(path, state);
+  const tmp = `${path}.tmp`;
+  const finish = (err: Error | null) => {
+    inBackground.delete(path);
+    if (state.queued !== null) writeFileAtomicallyInBackground(fsys, path, state.queued, done);
+    else done(err);
+  };
+  let fd: number;
+  try {
+    fd = fsys.openSync(tmp, 'w');
+    let written = 0;
+    while (written < buf.length) written += fsys.writeSync(fd, buf, written, buf.length - written, written);
+  } catch (err) {
+    finish(err as Error);
+    return;
+  }
+  fsys.fsync(fd, (fsyncErr) => {
+    fsys.closeSync(fd);
+    if (fsyncErr !== null || state.superseded) return finish(fsyncErr);
+    try {
+      fsys.renameSync(tmp, path);
+    } catch (err) {
+      return finish(err as Error);
+    }
+    fsyncDirectoryInBackground(fsys, dirOf(path), finish);
+  });
+}
+
+/**
+ * Writes `path` in place now and fsyncs it on the thread pool: Kafka's roll-time producer snapshot
+ * (written, then flushed by a background task). A crash before the fsync can leave the file torn,
+ * so it suits only files whose reader detects that (producer snapshots carry a CRC).
+ */
+export function writeFileFsyncInBackground(fsys: FileSystem, path: string, data: Buffer, done: (err: Error | null) => void): void {
+  let fd: number;
+  try {
+    fd = fsys.openSync(path, 'w');
+    let written = 0;
+    while (written < data.length) written += fsys.writeSync(fd, data, written, data.length - written, written);
+  } catch (err) {
+    return done(err as Error);
+  }
+  fsys.fsync(fd, (err) => {
+    fsys.closeSync(fd);
+    done(err);
+  });
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
+}
+
+function fsyncDirectoryInBackground(fsys: FileSystem, dir: string, done: (err: Error | null) => void): void {
+  let fd: number;
+  try {
+    fd = fsys.openSync(dir, 'r');
+  } catch (err) {
+    return done(err as Error);
+  }
+  fsys.fsync(fd, (err) => {
+    fsys.closeSync(fd);
+    done(err);
+  });
+}
+
+function writeTmpAndRename(fsys: FileSystem, path: string, data: string | Buffer): void {
   const tmp = `${path}.tmp`;
   const fd = fsys.openSync(tmp, 'w');
   try {
@@ -42,7 +136,7 @@ export function writeFileAtomically(fsys: FileSystem, path: string, data: string
     fsys.closeSync(fd);
   }
   fsys.renameSync(tmp, path);
-  fsyncDirectory(fsys, path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.');
+  fsyncDirectory(fsys, dirOf(path));
 }
 
 /** Makes renames and creations in a directory durable. */

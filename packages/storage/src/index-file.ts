@@ -154,6 +154,20 @@ export abstract class IndexFile {
     }
   }
 
+  /** fsyncs the file on the thread pool (a sealed segment's index, after persist without sync). */
+  fsyncInBackground(done: (err: Error | null) => void): void {
+    let fd: number;
+    try {
+      fd = this.fsys.openSync(this.path, 'r');
+    } catch (err) {
+      return done(err as Error);
+    }
+    this.fsys.fsync(fd, (err) => {
+      this.fsys.closeSync(fd);
+      done(err);
+    });
+  }
+
   /** Forget the file's contents: a rebuilt index rewrites it from entry 0. */
   markUnpersisted(): void {
     this.persisted = 0;

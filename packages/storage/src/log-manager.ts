@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { MalformedCheckpointError, readOffsetCheckpoint, writeOffsetCheckpoint } from './checkpoint-file';
-import { nodeFileSystem, writeFileAtomically, type FileSystem } from './file-system';
+import { nodeFileSystem, writeFileAtomically, writeFileAtomicallyInBackground, type FileSystem } from './file-system';
 import { buildLogConfig, type LogConfig } from './log-config';
 import type { LogEvent, LogEventListener } from './log-events';
 import { FileHandleCache } from './file-handle-cache';
@@ -182,9 +182,9 @@ export class LogManager {
     };
     every('log-retention', brokerLong(b, 'log.retention.check.interval.ms', 300_000), () => this.cleanupLogs());
     every('log-flusher', brokerLong(b, 'log.flush.scheduler.interval.ms', Number.POSITIVE_INFINITY), () => this.flushDirtyLogs());
-    every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () => this.checkpointRecoveryPoints());
+    every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () => this.checkpointRecoveryPoints(true));
     if (b['log.cleaner.enable'] !== 'false') every('log-cleaner', brokerLong(b, 'log.cleaner.backoff.ms', 15_000), () => this.cleanLogs());
-    every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () => this.checkpointLogStartOffsets());
+    every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () => this.checkpointLogStartOffsets(true));
     every(
       'producer-id-expiration',
       brokerLong(b, 'producer.id.expiration.check.interval.ms', DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS),
@@ -305,7 +305,7 @@ export class LogManager {
   }
 
   checkpointCleanerOffsets(): void {
-    this.writeCheckpoint(CLEANER_OFFSET_CHECKPOINT, (l) => this.cleanerCheckpoints.get(LogManager.key(l.topic, l.partition)), true);
+    this.writeCheckpoint(CLEANER_OFFSET_CHECKPOINT, (l) => this.cleanerCheckpoints.get(LogManager.key(l.topic, l.partition)), true, false);
   }
 
   /** Forgets idempotent producers idle longer than producer.id.expiration.ms, in every open log. */
@@ -328,26 +328,32 @@ export class LogManager {
     return out;
   }
 
-  private writeCheckpoint(file: string, value: (log: PartitionLog) => number | undefined, skipMissing = false): void {
+  private writeCheckpoint(file: string, value: (log: PartitionLog) => number | undefined, skipMissing: boolean, background: boolean): void {
     for (const [dir, logs] of this.logsByDir()) {
       const entries = logs
         .map((l) => ({ topic: l.topic, partition: l.partition, offset: value(l) }))
         .filter((e): e is { topic: string; partition: number; offset: number } => e.offset !== undefined || !skipMissing);
-      writeOffsetCheckpoint(this.fsys, join(dir, file), entries);
+      writeOffsetCheckpoint(this.fsys, join(dir, file), entries, background ? this.writeInBackground : writeFileAtomically);
     }
   }
 
-  checkpointRecoveryPoints(): void {
-    this.writeCheckpoint(RECOVERY_POINT_CHECKPOINT, (l) => l.recoveryPoint);
+  /** Periodic checkpoints go to disk in the background; the shutdown's final ones are written at once. */
+  checkpointRecoveryPoints(background = false): void {
+    this.writeCheckpoint(RECOVERY_POINT_CHECKPOINT, (l) => l.recoveryPoint, false, background);
   }
 
-  checkpointLogStartOffsets(): void {
-    this.writeCheckpoint(LOG_START_OFFSET_CHECKPOINT, (l) => l.logStartOffset);
+  checkpointLogStartOffsets(background = false): void {
+    this.writeCheckpoint(LOG_START_OFFSET_CHECKPOINT, (l) => l.logStartOffset, false, background);
   }
 
-  checkpointHighWatermarks(): void {
-    this.writeCheckpoint(REPLICATION_OFFSET_CHECKPOINT, (l) => l.highWatermark);
+  checkpointHighWatermarks(background = false): void {
+    this.writeCheckpoint(REPLICATION_OFFSET_CHECKPOINT, (l) => l.highWatermark, false, background);
   }
+
+  private readonly writeInBackground = (fsys: FileSystem, path: string, data: string): void =>
+    writeFileAtomicallyInBackground(fsys, path, data, (err) => {
+      if (err !== null) this.logger.warn('could not write a checkpoint', { path, error: String(err) });
+    });
 
   /** Clean shutdown: flush and close every log, write the checkpoints and the clean-shutdown marker. */
   async shutdown(): Promise<void> {

@@ -433,6 +433,18 @@ export class LogSegment implements CachedFile {
     this.timeIndex.persist({ preallocate: active, sync });
   }
 
+  /** fsyncs both indexes on the thread pool; `done` gets the first error, if any. */
+  fsyncIndexesInBackground(done: (err: Error | null) => void): void {
+    let left = 2;
+    let first: Error | null = null;
+    const one = (err: Error | null) => {
+      first ??= err;
+      if (--left === 0) done(first);
+    };
+    this.offsetIndex.fsyncInBackground(one);
+    this.timeIndex.fsyncInBackground(one);
+  }
+
   /** fsyncs the `.log` and the indexes. */
   flush(active: boolean): void {
     if (this.size > 0 || this.fdOrNull !== null) this.fsys.fsyncSync(this.fd);

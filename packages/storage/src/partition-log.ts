@@ -407,27 +407,31 @@ export class PartitionLog {
     this.segments.push(seg);
     // A snapshot at the new base offset lets recovery of this segment start from it (Kafka does the same).
     this.producerStateManager.updateMapEndOffset(newBaseOffset);
-    this.takeProducerSnapshot();
+    this.takeProducerSnapshot(true);
     this.emit({ type: 'segment-rolled', baseOffset: newBaseOffset, previousBaseOffset: previous.baseOffset, previousSize: previous.size });
-    // As Kafka does, make the sealed segment durable in the background and move the recovery point.
+    // As Kafka does, make the sealed segment durable in the background (on the thread pool: under
+    // heavy writes one fsync can take the filesystem's whole journal commit) and then move the
+    // recovery point.
     previous.pin(); // the descriptor must outlive the background fsync
     this.ctx.fsys.fsync(previous.fd, (err) => {
       previous.unpin();
       if (err !== null) return; // closed or deleted meanwhile; the next flush covers it
       try {
-        previous.persistIndexes(false, true);
-        this.recoveryPoint = Math.max(this.recoveryPoint, newBaseOffset);
+        previous.persistIndexes(false, false);
       } catch {
-        // the segment went away (deleted or replaced) before its flush
+        return; // the segment went away (deleted or replaced) before its flush
       }
+      previous.fsyncIndexesInBackground((indexErr) => {
+        if (indexErr === null) this.recoveryPoint = Math.max(this.recoveryPoint, newBaseOffset);
+      });
     });
     return seg;
   }
 
   /** A snapshot only shortens the next start's replay: failing to write one fails nothing else. */
-  private takeProducerSnapshot(): void {
+  private takeProducerSnapshot(background = false): void {
     try {
-      this.producerStateManager.takeSnapshot();
+      this.producerStateManager.takeSnapshot(background);
     } catch (err) {
       this.ctx.warn('could not write a producer state snapshot', { topic: this.topic, partition: this.partition, error: String(err) });
     }

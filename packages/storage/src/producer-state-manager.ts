@@ -17,7 +17,7 @@
  * latest valid one is loaded and the batches after it are replayed (producer-state-loader.ts).
  */
 import { join } from 'node:path';
-import { writeFileAtomically, type FileSystem } from './file-system';
+import { writeFileAtomically, writeFileFsyncInBackground, type FileSystem } from './file-system';
 import { readEndTransactionMarker } from './end-transaction-marker';
 import { lastSequenceOf, type BatchMetadata } from './batch-metadata';
 import { DELETED_FILE_SUFFIX } from './log-segment';
@@ -294,10 +294,19 @@ export class ProducerStateManager {
   }
 
   /** Writes a snapshot at the map end offset unless the latest one is already there. */
-  takeSnapshot(): void {
+  /**
+   * `background` (a roll): written in place now and fsynced on the thread pool, as Kafka flushes
+   * roll-time snapshots asynchronously; a torn file after a crash fails its CRC and is skipped on load.
+   */
+  takeSnapshot(background = false): void {
     if (this.lastMapOffset <= this.lastSnapOffset) return;
     const offset = this.lastMapOffset;
-    writeFileAtomically(this.fsys, this.snapshotPath(offset), this.encodeSnapshot());
+    const path = this.snapshotPath(offset);
+    if (background) {
+      writeFileFsyncInBackground(this.fsys, path, this.encodeSnapshot(), (err) => {
+        if (err !== null) this.warn('could not write a producer state snapshot', { path, error: String(err) });
+      });
+    } else writeFileAtomically(this.fsys, path, this.encodeSnapshot());
     if (!this.snapshots.includes(offset)) {
       this.snapshots.push(offset);
       this.snapshots.sort((a, b) => a - b);

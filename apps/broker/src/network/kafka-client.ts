@@ -4,6 +4,10 @@
  */
 import { connect, type Socket } from 'node:net';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
+import { FrameReader } from './frame-reader';
+
+/** A size prefix beyond this is a broken peer, not a response: refused rather than allocated. */
+const MAX_RESPONSE_BYTES = 1 << 30;
 
 interface Pending {
   apiKey: ApiKeyNumber;
@@ -14,29 +18,35 @@ interface Pending {
 }
 
 export class KafkaClientConnection {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
   private readonly pending: Pending[] = [];
   private nextCorrelationId = 1;
   private closedError: Error | null = null;
 
-  private constructor(private readonly socket: Socket, private readonly clientId: string) {
+  private socket!: Socket;
+
+  private constructor(private readonly clientId: string) {}
+
+  private attach(socket: Socket): void {
+    this.socket = socket;
     socket.setNoDelay(true);
-    socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('error', (err) => this.fail(err));
     socket.on('close', () => this.fail(new Error('connection closed')));
   }
 
   static open(host: string, port: number, clientId: string, timeoutMs = 5000): Promise<KafkaClientConnection> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host, port });
+      const conn = new KafkaClientConnection(clientId);
+      const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err));
+      // responses are read into buffers of their own (no 'data' events)
+      const socket = connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new Error(`connect to ${host}:${port} timed out`));
       }, timeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
-        resolve(new KafkaClientConnection(socket, clientId));
+        conn.attach(socket);
+        resolve(conn);
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
@@ -58,32 +68,19 @@ export class KafkaClientConnection {
     });
   }
 
-  private onData(d: Buffer): void {
-    this.chunks.push(d);
-    this.buffered += d.length;
-    for (;;) {
-      if (this.buffered < 4) return;
-      if (this.chunks[0]!.length < 4) this.chunks = [Buffer.concat(this.chunks)];
-      const size = this.chunks[0]!.readInt32BE(0);
-      if (this.buffered < 4 + size) return;
-      const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks);
-      const frame = all.subarray(4, 4 + size);
-      const rest = all.subarray(4 + size);
-      this.chunks = rest.length > 0 ? [rest] : [];
-      this.buffered = rest.length;
-      const p = this.pending.shift();
-      if (p === undefined) {
-        this.fail(new Error('response without a request'));
-        return;
-      }
-      try {
-        const decoded = decodeResponse(p.apiKey, p.version, frame);
-        if (decoded.correlationId !== p.correlationId) throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
-        p.resolve(decoded.body);
-      } catch (err) {
-        p.reject(err as Error);
-        this.fail(err as Error);
-      }
+  private onFrame(frame: Buffer): void {
+    const p = this.pending.shift();
+    if (p === undefined) {
+      this.fail(new Error('response without a request'));
+      return;
+    }
+    try {
+      const decoded = decodeResponse(p.apiKey, p.version, frame);
+      if (decoded.correlationId !== p.correlationId) throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
+      p.resolve(decoded.body);
+    } catch (err) {
+      p.reject(err as Error);
+      this.fail(err as Error);
     }
   }
 

@@ -108,7 +108,7 @@ export class ReplicaManager {
       const now = Date.now();
       for (const p of this.partitions.values()) p.maybeShrinkIsr(now);
     });
-    every(this.config.highWatermarkCheckpointIntervalMs, () => this.logManager.checkpointHighWatermarks());
+    every(this.config.highWatermarkCheckpointIntervalMs, () => this.logManager.checkpointHighWatermarks(true));
   }
 
   stop(): void {

@@ -1,0 +1,43 @@
+/**
+ * Reads size-prefixed Kafka frames straight off a socket into buffers of their own (net's `onread`):
+ * first the 4-byte size, then exactly that many bytes into a buffer allocated for the frame. A 4 MiB
+ * fetch response then costs one allocation and no copy, instead of ~64 socket chunks concatenated
+ * (the follower's hot path: every replicated byte passes through here).
+ */
+export class FrameReader {
+  private readonly size = Buffer.alloc(4);
+  private frame: Buffer | null = null;
+  private filled = 0;
+
+  constructor(
+    private readonly onFrame: (frame: Buffer) => void,
+    private readonly maxFrameBytes: number,
+    private readonly onError: (err: Error) => void,
+  ) {}
+
+  /** Where the socket's next read goes: the rest of the size prefix, or the rest of the frame. */
+  next(): Buffer {
+    return this.frame === null ? this.size.subarray(this.filled) : this.frame.subarray(this.filled);
+  }
+
+  /** The socket read `n` bytes into the buffer `next()` returned; true keeps the socket reading. */
+  onRead(n: number): boolean {
+    this.filled += n;
+    if (this.frame === null) {
+      if (this.filled < 4) return true;
+      const length = this.size.readInt32BE(0);
+      if (length < 0 || length > this.maxFrameBytes) {
+        this.onError(new Error(`frame of ${length} bytes (at most ${this.maxFrameBytes} expected)`));
+        return false;
+      }
+      this.frame = Buffer.allocUnsafe(length);
+      this.filled = 0;
+      if (length > 0) return true;
+    } else if (this.filled < this.frame.length) return true;
+    const frame = this.frame;
+    this.frame = null;
+    this.filled = 0;
+    this.onFrame(frame);
+    return true;
+  }
+}
