@@ -4,7 +4,6 @@
 // against the lease TTL (broker.session.timeout.ms) that bounds failure detection.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -17,7 +16,7 @@ import {
   decodeResponse,
   errorName,
 } from '@tarn/protocol';
-import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { freePort, startBrokerProcess, type BrokerProcess } from './broker-process';
 import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { printTable, type Row } from './report';
@@ -30,15 +29,6 @@ const LEASE_MS = 3000;
 const WINDOW = Number(process.env.TARN_BENCH_WINDOW ?? 5);
 /** Rounds of each produce phase; the median is reported. */
 const ROUNDS = Number(process.env.TARN_BENCH_REPLICATION_ROUNDS ?? 3);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
 
 async function startEtcd(): Promise<{ endpoint: string; stop: () => void }> {
   const [client, peer] = [await freePort(), await freePort()];

@@ -83,7 +83,7 @@ export function writeFileAtomicallyInBackground(fsys: FileSystem, path: string, 
     } catch (err) {
       return finish(err as Error);
     }
-    fsyncDirectoryInBackground(fsys, dirOf(path), finish);
+    fsyncPathInBackground(fsys, dirOf(path), finish);
   });
 }
 
@@ -111,10 +111,11 @@ function dirOf(path: string): string {
   return path.slice(0, Math.max(0, path.lastIndexOf('/'))) || '.';
 }
 
-function fsyncDirectoryInBackground(fsys: FileSystem, dir: string, done: (err: Error | null) => void): void {
+/** Opens `path` (a file or a directory), fsyncs it on the thread pool, closes it, then calls `done`. */
+export function fsyncPathInBackground(fsys: FileSystem, path: string, done: (err: Error | null) => void): void {
   let fd: number;
   try {
-    fd = fsys.openSync(dir, 'r');
+    fd = fsys.openSync(path, 'r');
   } catch (err) {
     return done(err as Error);
   }

@@ -8,7 +8,7 @@
  * The active segment's files are preallocated to `segment.index.bytes` (sparse) and trimmed to
  * their used size when the segment rolls or the log closes, as Kafka does.
  */
-import { readFully, type FileSystem } from './file-system';
+import { fsyncPathInBackground, readFully, type FileSystem } from './file-system';
 
 export abstract class IndexFile {
   /** In-memory entries; capacity grows by doubling up to maxEntries. Sealed indexes load lazily. */
@@ -156,16 +156,7 @@ export abstract class IndexFile {
 
   /** fsyncs the file on the thread pool (a sealed segment's index, after persist without sync). */
   fsyncInBackground(done: (err: Error | null) => void): void {
-    let fd: number;
-    try {
-      fd = this.fsys.openSync(this.path, 'r');
-    } catch (err) {
-      return done(err as Error);
-    }
-    this.fsys.fsync(fd, (err) => {
-      this.fsys.closeSync(fd);
-      done(err);
-    });
+    fsyncPathInBackground(this.fsys, this.path, done);
   }
 
   /** Forget the file's contents: a rebuilt index rewrites it from entry 0. */
