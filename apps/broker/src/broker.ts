@@ -90,6 +90,7 @@ export class Broker {
         highWatermarkCheckpointIntervalMs: this.config.int('replica.high.watermark.checkpoint.interval.ms', 1),
         fetcher: {
           maxWaitMs: this.config.int('replica.fetch.wait.max.ms', 0),
+          requestTimeoutMs: this.config.int('replica.socket.timeout.ms', 1),
           maxBytes: this.config.int('replica.fetch.response.max.bytes', 1),
           partitionMaxBytes: this.config.int('replica.fetch.max.bytes', 1),
         },

@@ -18,6 +18,13 @@ interface PartitionState {
   isr: number[];
 }
 
+/**
+ * Metadata answers that name a leader missing from their own brokers list. Kafka never gives one
+ * (it says LEADER_NOT_AVAILABLE); kafkajs would stop fetching that partition until its next
+ * periodic metadata refresh.
+ */
+const unlistedLeaders: string[] = [];
+
 async function metadata(cluster: ProcessCluster): Promise<PartitionState[]> {
   for (const port of cluster.ports.values()) {
     try {
@@ -25,6 +32,8 @@ async function metadata(cluster: ProcessCluster): Promise<PartitionState[]> {
       const md = await c.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: TOPIC }], allowAutoTopicCreation: false });
       c.close();
       const t = md.topics[0];
+      const listed = new Set(md.brokers.map((b) => b.nodeId));
+      for (const p of t?.partitions ?? []) if (p.leaderId >= 0 && !listed.has(p.leaderId)) unlistedLeaders.push(`partition ${p.partitionIndex}: leader ${p.leaderId}, brokers [${[...listed].join(',')}] (asked ${port})`);
       if (t !== undefined && t.errorCode === 0) return t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, isr: p.isrNodes }));
     } catch {
       // that broker is down: ask another
@@ -208,7 +217,7 @@ async function drain(seen: Seen, load: Load, cluster: ProcessCluster, kafka: Kaf
 
 const ROUNDS = Number(process.env.TARN_FAULT_ROUNDS ?? 20);
 
-test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`, { timeout: 600_000 }, async (t) => {
+test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`, { timeout: 600_000 }, async () => {
   await withCluster(async (cluster, kafka) => {
     const load = new Load(kafka);
     await load.start();
@@ -225,17 +234,10 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
       await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), `broker ${victim} to rejoin every ISR (round ${round})`, 30_000);
     }
     await load.stop();
+    assert.deepEqual(unlistedLeaders, [], 'every leader in a Metadata answer is in its brokers list');
     await checkLogs(cluster, load);
     assert.ok(load.acked.size > 500, `${load.acked.size} records acknowledged`);
-    try {
-      await drain(seen, load, cluster, kafka);
-    } catch (err) {
-      // Known issue (open in issue 6): in CI the kafkajs group consumer has twice stopped fetching
-      // some partitions after the last kill (group Stable, logs complete); the diagnostics above say
-      // where it stood. Reported as TODO until fixed; lost or duplicated records still fail above.
-      t.todo('known issue: the group consumer stalled on some partitions after repeated leader kills');
-      throw err;
-    }
+    await drain(seen, load, cluster, kafka);
     await consumer.disconnect();
     check(load, seen);
   });

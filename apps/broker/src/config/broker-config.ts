@@ -48,6 +48,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'transactional.id.expiration.ms': '604800000',
   'replica.lag.time.max.ms': '30000',
   'replica.fetch.wait.max.ms': '500',
+  'replica.socket.timeout.ms': '30000',
   'replica.fetch.max.bytes': '1048576',
   'replica.fetch.response.max.bytes': '10485760',
   'replica.high.watermark.checkpoint.interval.ms': '5000',
@@ -91,6 +92,9 @@ export class BrokerConfig {
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
     for (const name of ['num.partitions', 'default.replication.factor', 'socket.request.max.bytes', 'offsets.topic.num.partitions']) this.int(name, 1);
+    // Kafka's rule: a follower's long poll must never outlast its socket timeout
+    const fetchWait = this.int('replica.fetch.wait.max.ms', 0);
+    if (this.int('replica.socket.timeout.ms', 1) < fetchWait) throw invalid('replica.socket.timeout.ms', props['replica.socket.timeout.ms']!, `must be at least replica.fetch.wait.max.ms (${fetchWait})`);
   }
 
   get(name: string): string | undefined {

@@ -5,7 +5,6 @@
 // Unknown topics are auto-created when auto.create.topics.enable and the request allow it; names
 // that are not legal topic names are answered with INVALID_TOPIC_EXCEPTION.
 import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes, errorCodeOf } from '@tarn/protocol';
-import type { Broker } from '../broker';
 import { ZERO_UUID, type TopicMetadata } from '../metadata/cluster-metadata';
 import { validateTopicName } from '../metadata/topic-name';
 import { defineHandler } from '../server/handler';
@@ -16,23 +15,33 @@ type TopicResponse = MetadataResponseTypes.MetadataResponseTopic;
 const ALL_TOPIC_OPERATIONS = [3, 4, 5, 6, 7, 8, 10, 11].reduce((bits, op) => bits | (1 << op), 0); // READ WRITE CREATE DELETE ALTER DESCRIBE DESCRIBE_CONFIGS ALTER_CONFIGS
 const NOT_REQUESTED = -2147483648;
 
-function topicResponse(broker: Broker, t: TopicMetadata, includeOps: boolean): TopicResponse {
+/**
+ * A partition whose leader is not among the live brokers is answered as Kafka's metadata cache does:
+ * LEADER_NOT_AVAILABLE and leader -1. Between a broker's lease expiring and the controller electing
+ * a new leader, the leader id would otherwise name a broker missing from the brokers list, and a
+ * client that builds one fetcher per listed broker (kafkajs) never fetches that partition again
+ * until its next periodic metadata refresh; with the error it retries until a leader is elected.
+ */
+export function topicResponse(t: TopicMetadata, live: ReadonlySet<number>, includeOps: boolean): TopicResponse {
   return {
     ...MetadataResponseTypes.defaultMetadataResponseTopic(),
     errorCode: ErrorCode.NONE,
     name: t.name,
     topicId: t.topicId,
     isInternal: t.internal,
-    partitions: t.partitions.map((p) => ({
-      ...MetadataResponseTypes.defaultMetadataResponsePartition(),
-      errorCode: p.leader < 0 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
-      partitionIndex: p.partition,
-      leaderId: p.leader,
-      leaderEpoch: p.leaderEpoch,
-      replicaNodes: p.replicas,
-      isrNodes: p.isr,
-      offlineReplicas: p.replicas.filter((r) => !broker.liveBrokers().some((b) => b.nodeId === r)),
-    })),
+    partitions: t.partitions.map((p) => {
+      const leaderAlive = p.leader >= 0 && live.has(p.leader);
+      return {
+        ...MetadataResponseTypes.defaultMetadataResponsePartition(),
+        errorCode: leaderAlive ? ErrorCode.NONE : ErrorCode.LEADER_NOT_AVAILABLE,
+        partitionIndex: p.partition,
+        leaderId: leaderAlive ? p.leader : -1,
+        leaderEpoch: p.leaderEpoch,
+        replicaNodes: p.replicas,
+        isrNodes: p.isr,
+        offlineReplicas: p.replicas.filter((r) => !live.has(r)),
+      };
+    }),
     topicAuthorizedOperations: includeOps ? ALL_TOPIC_OPERATIONS : NOT_REQUESTED,
   };
 }
@@ -48,10 +57,12 @@ export const metadata = defineHandler({
   async handle(ctx, req) {
     const { broker, apiVersion } = ctx;
     const includeOps = apiVersion >= 8 && req.includeTopicAuthorizedOperations;
+    const brokers = broker.liveBrokers(ctx.connection.listenerName);
+    const live = new Set(brokers.map((b) => b.nodeId));
     const allTopics = req.topics === null || (apiVersion === 0 && req.topics.length === 0);
     let topics: TopicResponse[];
     if (allTopics) {
-      topics = broker.metadata.topics().map((t) => topicResponse(broker, t, includeOps));
+      topics = broker.metadata.topics().map((t) => topicResponse(t, live, includeOps));
     } else {
       const autoCreate = broker.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];
@@ -59,13 +70,13 @@ export const metadata = defineHandler({
         if (rt.name === null) {
           // topic ids are looked up by id (v10+)
           const t = broker.metadata.topics().find((x) => x.topicId === rt.topicId);
-          topics.push(t ? topicResponse(broker, t, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          topics.push(t ? topicResponse(t, live, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
           continue;
         }
         const name = rt.name;
         const existing = broker.metadata.topic(name);
         if (existing !== undefined) {
-          topics.push(topicResponse(broker, existing, includeOps));
+          topics.push(topicResponse(existing, live, includeOps));
           continue;
         }
         try {
@@ -80,17 +91,17 @@ export const metadata = defineHandler({
         }
         try {
           const created = await broker.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
-          topics.push(topicResponse(broker, created, includeOps));
+          topics.push(topicResponse(created, live, includeOps));
         } catch (err) {
           // a concurrent request created it first
           const now = broker.metadata.topic(name);
-          topics.push(now ? topicResponse(broker, now, includeOps) : errorTopic(name, ZERO_UUID, err instanceof KafkaError ? err.code : errorCodeOf(err)));
+          topics.push(now ? topicResponse(now, live, includeOps) : errorTopic(name, ZERO_UUID, err instanceof KafkaError ? err.code : errorCodeOf(err)));
         }
       }
     }
     return {
       ...MetadataResponseTypes.defaultMetadataResponse(),
-      brokers: broker.liveBrokers(ctx.connection.listenerName).map((b) => ({ ...MetadataResponseTypes.defaultMetadataResponseBroker(), ...b })),
+      brokers: brokers.map((b) => ({ ...MetadataResponseTypes.defaultMetadataResponseBroker(), ...b })),
       clusterId: broker.metadata.clusterId,
       controllerId: broker.controllerId,
       topics,

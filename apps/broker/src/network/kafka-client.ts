@@ -1,6 +1,9 @@
 /**
  * A minimal Kafka client connection for broker-to-broker traffic (followers fetching from leaders):
  * our own codecs over one socket, requests pipelined with correlation ids, answers matched in order.
+ * A request unanswered after `requestTimeoutMs` (replica.socket.timeout.ms) fails the connection,
+ * as Kafka's NetworkClient does: a leader that hangs without closing its socket must not hold a
+ * follower's fetches forever.
  */
 import { connect, type Socket } from 'node:net';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
@@ -13,6 +16,7 @@ interface Pending {
   apiKey: ApiKeyNumber;
   version: number;
   correlationId: number;
+  deadline: number;
   resolve: (body: unknown) => void;
   reject: (err: Error) => void;
 }
@@ -21,10 +25,15 @@ export class KafkaClientConnection {
   private readonly pending: Pending[] = [];
   private nextCorrelationId = 1;
   private closedError: Error | null = null;
+  /** One timer for the oldest pending request (answers come in order, so it is the first due). */
+  private timer: NodeJS.Timeout | null = null;
 
   private socket!: Socket;
 
-  private constructor(private readonly clientId: string) {}
+  private constructor(
+    private readonly clientId: string,
+    private readonly requestTimeoutMs: number,
+  ) {}
 
   private attach(socket: Socket): void {
     this.socket = socket;
@@ -33,9 +42,9 @@ export class KafkaClientConnection {
     socket.on('close', () => this.fail(new Error('connection closed')));
   }
 
-  static open(host: string, port: number, clientId: string, timeoutMs = 5000): Promise<KafkaClientConnection> {
+  static open(host: string, port: number, clientId: string, timeoutMs = 5000, requestTimeoutMs = 30_000): Promise<KafkaClientConnection> {
     return new Promise((resolve, reject) => {
-      const conn = new KafkaClientConnection(clientId);
+      const conn = new KafkaClientConnection(clientId, requestTimeoutMs);
       const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err));
       // responses are read into buffers of their own (no 'data' events)
       const socket = connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } });
@@ -63,9 +72,23 @@ export class KafkaClientConnection {
     if (this.closedError !== null) return Promise.reject(this.closedError);
     const correlationId = this.nextCorrelationId++;
     return new Promise((resolve, reject) => {
-      this.pending.push({ apiKey, version, correlationId, resolve: resolve as (b: unknown) => void, reject });
+      this.pending.push({ apiKey, version, correlationId, deadline: Date.now() + this.requestTimeoutMs, resolve: resolve as (b: unknown) => void, reject });
       for (const chunk of encodeRequest(apiKey, version, correlationId, this.clientId, body)) this.socket.write(chunk);
+      this.armTimer();
     });
+  }
+
+  private armTimer(): void {
+    const head = this.pending[0];
+    if (this.timer !== null || head === undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const oldest = this.pending[0];
+      if (oldest === undefined) return;
+      if (Date.now() >= oldest.deadline) this.fail(new Error(`request (api key ${oldest.apiKey}, correlation id ${oldest.correlationId}) timed out after ${this.requestTimeoutMs} ms`));
+      else this.armTimer();
+    }, Math.max(0, head.deadline - Date.now()));
+    this.timer.unref();
   }
 
   private onFrame(frame: Buffer): void {
@@ -87,6 +110,8 @@ export class KafkaClientConnection {
   private fail(err: Error): void {
     if (this.closedError !== null) return;
     this.closedError = err;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     for (const p of this.pending.splice(0)) p.reject(err);
     this.socket.destroy();
   }

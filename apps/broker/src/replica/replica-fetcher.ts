@@ -24,6 +24,8 @@ import type { Partition } from './partition';
 
 export interface FetcherConfig {
   maxWaitMs: number;
+  /** replica.socket.timeout.ms: a request to the leader unanswered this long drops the connection. */
+  requestTimeoutMs: number;
   maxBytes: number;
   partitionMaxBytes: number;
 }
@@ -104,14 +106,17 @@ export class ReplicaFetcher {
         if (this.conn === null || !this.conn.isOpen) {
           const ep = this.endpoint();
           if (ep === null) throw new Error(`no endpoint known for leader ${this.leaderId}`);
-          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`);
+          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, 5000, this.config.requestTimeoutMs);
         }
         await this.truncateWhereNeeded(this.conn);
         await this.fetchOnce(this.conn);
         backoffMs = 100;
       } catch (err) {
         if (this.stopped) return;
-        this.logger.debug({ leader: this.leaderId, err: (err as Error).message }, 'replica fetch failed; retrying');
+        const message = (err as Error).message;
+        // a hung leader is worth a warning; a closed connection (leader restarting) is routine
+        if (message.includes('timed out')) this.logger.warn({ leader: this.leaderId, err: message }, 'replica fetch timed out; reconnecting to the leader');
+        else this.logger.debug({ leader: this.leaderId, err: message }, 'replica fetch failed; retrying');
         this.conn?.close();
         this.conn = null;
         await new Promise((r) => setTimeout(r, backoffMs));
