@@ -14,7 +14,7 @@ test('requests to a peer that never answers time out and close the connection', 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const port = (server.address() as { port: number }).port;
-    const conn = await KafkaClientConnection.open('127.0.0.1', port, 'timeout-test', 5000, 300);
+    const conn = await KafkaClientConnection.open('127.0.0.1', port, 'timeout-test', { requestTimeoutMs: 300 });
     const started = Date.now();
     const body = ApiVersionsRequestTypes.defaultApiVersionsRequest();
     const results = await Promise.allSettled([conn.request(ApiKey.ApiVersions, 0, body), conn.request(ApiKey.ApiVersions, 0, body)]);
@@ -35,7 +35,7 @@ test('requests to a peer that never answers time out and close the connection', 
 test('a long poll shorter than the request timeout is answered', async () => {
   const b = await startBroker();
   await b.broker.topicAdmin.createTopic({ name: 'quiet', numPartitions: 1, replicationFactor: 1 });
-  const conn = await KafkaClientConnection.open('127.0.0.1', b.port, 'timeout-test', 5000, 1000);
+  const conn = await KafkaClientConnection.open('127.0.0.1', b.port, 'timeout-test', { requestTimeoutMs: 1000 });
   try {
     // three 600 ms long polls in a row: the connection lives past its 1000 ms timeout, each request in time
     const fetch = () =>

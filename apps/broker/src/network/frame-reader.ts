@@ -13,6 +13,8 @@ export class FrameReader {
     private readonly onFrame: (frame: Buffer) => void,
     private readonly maxFrameBytes: number,
     private readonly onError: (err: Error) => void,
+    /** Where a frame's bytes go; a pool lets a follower reuse its large response buffers. */
+    private readonly allocate: (length: number) => Buffer = (length) => Buffer.allocUnsafe(length),
   ) {}
 
   /** Where the socket's next read goes: the rest of the size prefix, or the rest of the frame. */
@@ -30,7 +32,7 @@ export class FrameReader {
         this.onError(new Error(`frame of ${length} bytes (at most ${this.maxFrameBytes} expected)`));
         return false;
       }
-      this.frame = Buffer.allocUnsafe(length);
+      this.frame = this.allocate(length);
       this.filled = 0;
       if (length > 0) return true;
     } else if (this.filled < this.frame.length) return true;

@@ -7,6 +7,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
+import type { FrameBufferPool } from './frame-buffer-pool';
 import { FrameReader } from './frame-reader';
 
 /** A size prefix beyond this is a broken peer, not a response: refused rather than allocated. */
@@ -42,16 +43,21 @@ export class KafkaClientConnection {
     socket.on('close', () => this.fail(new Error('connection closed')));
   }
 
-  static open(host: string, port: number, clientId: string, timeoutMs = 5000, requestTimeoutMs = 30_000): Promise<KafkaClientConnection> {
+  /**
+   * `frames`: a pool for the response frames; responses decoded from them refer to the pool's
+   * buffers until the caller reclaims them.
+   */
+  static open(host: string, port: number, clientId: string, options: { connectTimeoutMs?: number; requestTimeoutMs?: number; frames?: FrameBufferPool } = {}): Promise<KafkaClientConnection> {
+    const { connectTimeoutMs = 5000, requestTimeoutMs = 30_000, frames } = options;
     return new Promise((resolve, reject) => {
       const conn = new KafkaClientConnection(clientId, requestTimeoutMs);
-      const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err));
+      const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err), frames === undefined ? undefined : (n) => frames.acquire(n));
       // responses are read into buffers of their own (no 'data' events)
       const socket = connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } });
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new Error(`connect to ${host}:${port} timed out`));
-      }, timeoutMs);
+      }, connectTimeoutMs);
       socket.once('connect', () => {
         clearTimeout(timer);
         conn.attach(socket);

@@ -19,6 +19,7 @@ import {
   errorName,
 } from '@tarn/protocol';
 import type { Logger } from '../logger';
+import { FrameBufferPool } from '../network/frame-buffer-pool';
 import { KafkaClientConnection } from '../network/kafka-client';
 import type { Partition } from './partition';
 
@@ -52,6 +53,8 @@ function completeBatches(records: Buffer): Buffer {
 export class ReplicaFetcher {
   private readonly partitions = new Map<string, Fetched>();
   private conn: KafkaClientConnection | null = null;
+  /** Response frames, reused once their batches are in the log (see run). */
+  private readonly frames = new FrameBufferPool();
   private running = false;
   private stopped = false;
 
@@ -106,10 +109,12 @@ export class ReplicaFetcher {
         if (this.conn === null || !this.conn.isOpen) {
           const ep = this.endpoint();
           if (ep === null) throw new Error(`no endpoint known for leader ${this.leaderId}`);
-          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, 5000, this.config.requestTimeoutMs);
+          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, { requestTimeoutMs: this.config.requestTimeoutMs, frames: this.frames });
         }
         await this.truncateWhereNeeded(this.conn);
         await this.fetchOnce(this.conn);
+        // every append of that response has settled: its frame is no longer referenced
+        this.frames.reclaim();
         backoffMs = 100;
       } catch (err) {
         if (this.stopped) return;
