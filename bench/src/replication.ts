@@ -4,8 +4,10 @@
 // against the lease TTL (broker.session.timeout.ms) that bounds failure detection.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   ApiKey,
   CreateTopicsRequestTypes,
@@ -74,6 +76,57 @@ async function withCpu<T extends { mib: number }>(brokers: Map<number, BrokerPro
     sys += now.sys - before[i]!.sys;
   });
   return { ...result, cpuMsPerMib: (user + sys) / result.mib, sysShare: sys / Math.max(1, user + sys) };
+}
+
+/** A raw-replica-node.mjs process (see there): the floor every replica of every byte costs. */
+async function startRawNode(dir: string, followerPorts: number[]): Promise<{ port: number; pid: number; stop: () => void }> {
+  const script = fileURLToPath(new URL('./raw-replica-node.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, dir, ...followerPorts.map(String)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', (b: Buffer) => resolve(Number(b.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`raw replica node exited with ${code}`)));
+  });
+  return { port, pid: child.pid!, stop: () => child.kill('SIGKILL') };
+}
+
+/** The same 1 MiB batches, the same window, through raw nodes: one alone (RF=1) or a leader and two followers (RF=3). */
+async function rawThroughput(replicas: 1 | 3): Promise<{ mibPerSec: number; mib: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-bench-raw-'));
+  const followers = replicas === 3 ? [await startRawNode(dir, []), await startRawNode(dir, [])] : [];
+  const leader = await startRawNode(dir, followers.map((f) => f.port));
+  try {
+    const { batch } = batchOf(MiB, Date.now());
+    const frame = Buffer.alloc(4 + batch.length);
+    frame.writeInt32BE(batch.length);
+    batch.copy(frame, 4);
+    const total = Math.max(1, Math.round(VOLUME / batch.length));
+    const socket = connect(leader.port, '127.0.0.1');
+    socket.setNoDelay(true);
+    await new Promise<void>((r) => socket.once('connect', () => r()));
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      let sent = 0;
+      let answered = 0;
+      const send = () => {
+        while (sent < total && sent - answered < WINDOW) {
+          socket.write(frame);
+          sent++;
+        }
+      };
+      socket.on('data', (b: Buffer) => {
+        answered += b.length;
+        if (answered >= total) resolve();
+        else send();
+      });
+      send();
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    socket.destroy();
+    return { mibPerSec: (total * batch.length) / MiB / seconds, mib: (total * batch.length) / MiB };
+  } finally {
+    for (const n of [leader, ...followers]) n.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Promise<number> {
@@ -190,6 +243,15 @@ export async function run(): Promise<void> {
       { name: 'RF=3, acks=all, min.insync.replicas=2', 'records/s': rf3.recordsPerSec, 'MiB/s': rf3.mibPerSec, 'MiB/s range': range(rf3Runs), 'brokers CPU ms/MiB': rf3.cpuMsPerMib, 'of it kernel': `${(rf3.sysShare * 100).toFixed(0)} %`, 'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec, goal: '≥ 0.5' },
     ];
     printTable(`replication: produce on a 3-broker cluster (three broker processes and etcd on this machine), median of ${ROUNDS} rounds`, rows);
+    // the floor on this machine: what the copies alone allow (each replica receives and writes every byte)
+    const rawRuns: Array<{ rf1: number; rf3: number }> = [];
+    for (let round = 0; round < ROUNDS; round++) rawRuns.push({ rf1: (await rawThroughput(1)).mibPerSec, rf3: (await rawThroughput(3)).mibPerSec });
+    const mid = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+    const [raw1, raw3] = [mid(rawRuns, (r) => r.rf1).rf1, mid(rawRuns, (r) => r.rf3).rf3];
+    printTable('replication floor: the same batches through bare Node processes (socket in → file, forwarded to followers over loopback; no protocol, no validation)', [
+      { name: 'raw RF=1 (one process)', 'MiB/s': raw1, 'vs raw RF=1': 1, 'tarn vs raw': rf1.mibPerSec / raw1 },
+      { name: 'raw RF=3 (leader pushes to two followers, answers when all wrote)', 'MiB/s': raw3, 'vs raw RF=1': raw3 / raw1, 'tarn vs raw': rf3.mibPerSec / raw3 },
+    ]);
     if (cpuProfDir !== undefined) {
       for (const b of brokers.values()) await b.stop();
       summarizeCpuProfiles(cpuProfDir, phases);
