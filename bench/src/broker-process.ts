@@ -2,10 +2,11 @@
 // load generator and the broker do not share an event loop. Optionally profiled with --cpu-prof.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@tarn/broker/testing';
 
 export interface BrokerProcess {
   port: number;
@@ -21,18 +22,6 @@ export interface BrokerProcess {
 function brokerBin(): string {
   const index = fileURLToPath(import.meta.resolve('@tarn/broker'));
   return join(dirname(index), '..', 'bin', 'tarn-broker.js');
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function canConnect(port: number): Promise<boolean> {

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './broker-process';
+import { freePort } from '@tarn/broker/testing';
 
 const consoleDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'console');
 

@@ -11,7 +11,8 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { ApiKey, buildRecordBatch, CreateTopicsRequestTypes, decodeResponse, ErrorCode, errorName, FindCoordinatorRequestTypes, OffsetCommitRequestTypes, ProduceRequestTypes } from '@tarn/protocol';
 import type { AdminRouter } from '@tarn/broker';
-import { freePort, startBrokerProcess } from './broker-process';
+import { freePort } from '@tarn/broker/testing';
+import { startBrokerProcess } from './broker-process';
 import { ensureConsoleBuild, startConsoleProcess } from './console-process';
 import { PipelinedConnection, pipeline } from './pipelined-connection';
 import { printTable, type Row } from './report';

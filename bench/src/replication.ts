@@ -2,7 +2,7 @@
 // etcd) for RF=1 acks=1 against RF=3 acks=all with min.insync.replicas=2 (and the ratio), then the
 // time from SIGKILL of a partition leader to the first acknowledged acks=all write on the new leader,
 // against the lease TTL (broker.session.timeout.ms) that bounds failure detection.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,8 @@ import {
   decodeResponse,
   errorName,
 } from '@tarn/protocol';
-import { freePort, startBrokerProcess, type BrokerProcess } from './broker-process';
+import { startEtcd } from '@tarn/broker/testing';
+import { startBrokerProcess, type BrokerProcess } from './broker-process';
 import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { printTable, type Row } from './report';
@@ -31,27 +32,6 @@ const LEASE_MS = 3000;
 const WINDOW = Number(process.env.TARN_BENCH_WINDOW ?? 5);
 /** Rounds of each produce phase; the median is reported. */
 const ROUNDS = Number(process.env.TARN_BENCH_REPLICATION_ROUNDS ?? 3);
-
-async function startEtcd(): Promise<{ endpoint: string; stop: () => void }> {
-  const [client, peer] = [await freePort(), await freePort()];
-  const dir = mkdtempSync(join(tmpdir(), 'tarn-bench-etcd-'));
-  const endpoint = `http://127.0.0.1:${client}`;
-  const child: ChildProcess = spawn('etcd', ['--data-dir', dir, '--name', 'b', '--listen-client-urls', endpoint, '--advertise-client-urls', endpoint, '--listen-peer-urls', `http://127.0.0.1:${peer}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${peer}`, '--initial-cluster', `b=http://127.0.0.1:${peer}`, '--log-level', 'error'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${endpoint}/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return {
-    endpoint,
-    stop: () => {
-      child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** CPU time a process has used, in ms: user and system (kernel), every thread; Linux's /proc, 0 elsewhere. */
 function cpuMs(pid: number): { user: number; sys: number } {
@@ -261,6 +241,6 @@ export async function run(): Promise<void> {
     printTable('replication: failover', [{ name: 'SIGKILL of the leader → first acks=all write acknowledged by the new leader', ms, 'lease TTL + 1 s': LEASE_MS + 1000, 'within goal': ms <= LEASE_MS + 1000 ? 'yes' : 'no' }]);
   } finally {
     for (const b of brokers.values()) await b.stop().catch(() => {});
-    etcd.stop();
+    await etcd.stop();
   }
 }

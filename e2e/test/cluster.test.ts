@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AdminRouter } from '@tarn/broker';
-import { startEtcd } from '../src/etcd';
+import { startEtcd } from '@tarn/broker/testing';
 import { startBroker, startConsole, type BrokerProcess, type ConsoleProcess } from '../src/processes';
 import { ARTIFACTS, CHROMIUM_ARGS, loginCookie, watchPage } from '../src/stack';
 import { until } from '../src/wait';

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Broker } from '../src/index';
-import { freePort, startEtcd, type TestEtcd } from './etcd';
+import { freePort, startEtcd, type TestEtcd } from '../src/testing/etcd-server';
 import { TestConnection, tempDir } from './helpers';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tarn-broker.js');

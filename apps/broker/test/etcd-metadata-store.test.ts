@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { EtcdMetadataStore } from '../src/metadata/etcd-metadata-store';
 import type { BrokerRegistration } from '../src/metadata/cluster-metadata';
 import type { MetadataChange } from '../src/metadata/metadata-store';
-import { startEtcd } from './etcd';
+import { startEtcd } from '../src/testing/etcd-server';
 
 const logger = pino({ level: 'silent' });
 const reg = (nodeId: number): BrokerRegistration => ({ nodeId, host: '127.0.0.1', port: 9000 + nodeId, rack: null, adminUrl: '', state: 'running', registeredAtMs: Date.now() });

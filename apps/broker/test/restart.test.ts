@@ -4,23 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiKey, ErrorCode, FetchRequestTypes, MetadataRequestTypes, ProduceRequestTypes, buildRecordBatch, decodeRecordBatches, decodeResponse } from '@tarn/protocol';
+import { freePort } from '../src/testing/etcd-server';
 import { TestConnection, tempDir } from './helpers';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tarn-broker.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
 
 async function startProcess(port: number, logDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, '--override', `listeners=PLAINTEXT://127.0.0.1:${port}`, '--override', 'admin.listeners=http://127.0.0.1:0', '--override', `log.dirs=${logDir}`, '--override', 'log.level=warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
