@@ -137,6 +137,7 @@ export class Broker {
         listeners: this.config.listeners,
         maxRequestSize: this.config.int('socket.request.max.bytes', 1),
         idleMs: this.config.int('connections.max.idle.ms', -1),
+        maxInFlight: this.config.int('queued.max.requests', 1),
       },
       this.dispatcher,
       this.logger,

@@ -16,9 +16,15 @@ import { TestConnection, startBroker } from './helpers';
 test('bad frames close only their own connection; bad requests get error codes', async () => {
   const { port } = await startBroker({ 'socket.request.max.bytes': String(1 << 20) });
   const witness = await TestConnection.open(port);
+  const metadataRequest = { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'bad-input' }] };
+  // as Kafka: the request that auto-creates a topic is answered LEADER_NOT_AVAILABLE, the next one has it
+  const first = await witness.request(ApiKey.Metadata, 1, metadataRequest);
+  assert.equal(first.topics[0]!.errorCode, ErrorCode.LEADER_NOT_AVAILABLE);
+  assert.deepEqual(first.topics[0]!.partitions, []);
   const stillServing = async () => {
-    const md = await witness.request(ApiKey.Metadata, 1, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'bad-input' }] });
+    const md = await witness.request(ApiKey.Metadata, 1, metadataRequest);
     assert.equal(md.topics[0]!.errorCode, 0);
+    assert.equal(md.topics[0]!.partitions.length, 1);
   };
   await stillServing();
 
@@ -51,14 +57,27 @@ test('bad frames close only their own connection; bad requests get error codes',
   const negative = Buffer.alloc(8);
   negative.writeInt32BE(-5, 0);
   await closedBy(negative, 'a negative size');
+  // four zero bytes: a frame of size 0 (this once killed the broker)
+  await closedBy(Buffer.alloc(4), 'a zero size');
+  await closedBy(Buffer.from('0000000000000001', 'hex'), 'a zero size followed by more bytes');
+  await closedBy(Buffer.from('00000003000000', 'hex'), 'a frame shorter than a request header');
   // an unknown API key
   const unknownKey = Buffer.from(encodeRequest(ApiKey.ApiVersions, 0, 1, 't', { clientSoftwareName: '', clientSoftwareVersion: '' }).map((b) => Buffer.from(b)).reduce((a, b) => Buffer.concat([a, b])));
   unknownKey.writeInt16BE(999, 4);
   await closedBy(unknownKey, 'an unknown API key');
   // a known API at a version we do not serve
   const unsupported = Buffer.concat(encodeRequest(ApiKey.Produce, 9, 1, 't', produceBody('bad-input', 0)));
-  unsupported.writeInt16BE(10, 6);
+  unsupported.writeInt16BE(99, 6);
   await closedBy(unsupported, 'an unsupported version');
+
+  // bytes after a request body are ignored, as Kafka ignores them (librdkafka 2.12+ sends some)
+  const padded = Buffer.concat([...encodeRequest(ApiKey.Metadata, 12, 77, 'rdkafka', metadataRequest), Buffer.from([0, 0, 0])]);
+  padded.writeInt32BE(padded.length - 4, 0);
+  const paddedConn = await TestConnection.open(port);
+  paddedConn.write(padded);
+  const paddedAnswer = await paddedConn.readFrame(5000);
+  assert.equal(paddedAnswer.readInt32BE(0), 77, 'the padded request is answered');
+  paddedConn.close();
 
   const c = await TestConnection.open(port);
   // a partition that does not exist, and a topic that does not exist

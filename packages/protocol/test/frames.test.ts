@@ -55,11 +55,14 @@ describe('frames', () => {
     assert.equal(header.bodyOffset, 14);
   });
 
-  it('reject truncated frames and trailing bytes with DecodeError', () => {
+  it('reject truncated frames with DecodeError and ignore trailing bytes, as Kafka does', () => {
     const frame = withoutPrefix(encodeRequest(ApiKey.ListGroups, 0, 1, null, { statesFilter: [], typesFilter: [] }));
     assert.throws(() => decodeRequest(frame.subarray(0, 7)), DecodeError);
     assert.throws(() => decodeRequest(frame.subarray(0, frame.length - 1)), DecodeError);
-    assert.throws(() => decodeRequest(Buffer.concat([frame, Buffer.from([0])])), DecodeError);
+    assert.equal(decodeRequest(frame).trailingBytes, 0);
+    const padded = decodeRequest(Buffer.concat([frame, Buffer.from([0, 1, 2])]));
+    assert.equal(padded.apiKey, ApiKey.ListGroups);
+    assert.equal(padded.trailingBytes, 3);
   });
 
   it('encode responses with their header and decode them back', () => {

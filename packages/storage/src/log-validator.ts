@@ -26,6 +26,7 @@ import {
   RECORDS_OFFSET,
   TIMESTAMP_TYPE_MASK,
   compressionCodecOf,
+  DEFAULT_DECOMPRESSION_LIMIT,
   decompress,
   isBatchCrcValid,
   isControl,
@@ -144,7 +145,8 @@ export function validateBatches(
     const requireKey = config.cleanupPolicy.compact && !control && origin === 'client';
     // a replica's batches were checked record by record on the leader; the CRC still guards the copy
     if ((codec === CompressionType.NONE && origin !== 'replication') || requireKey) {
-      walkRecords(decompress(codec, records.subarray(pos + RECORDS_OFFSET, pos + size)), count, requireKey);
+      const inflated = decompress(codec, records.subarray(pos + RECORDS_OFFSET, pos + size), Math.max(DEFAULT_DECOMPRESSION_LIMIT, config.maxMessageBytes));
+      walkRecords(inflated, count, requireKey);
     }
     const maxTimestamp = readInt64(records, pos + MAX_TIMESTAMP_OFFSET);
     if (config.messageTimestampType === 'CreateTime' && origin === 'client') {

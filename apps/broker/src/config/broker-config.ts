@@ -91,7 +91,7 @@ export class BrokerConfig {
     this.adminListener = { host: admin[1]!, port: Number(admin[2]) };
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
-    for (const name of ['num.partitions', 'default.replication.factor', 'socket.request.max.bytes', 'offsets.topic.num.partitions']) this.int(name, 1);
+    for (const name of ['num.partitions', 'default.replication.factor', 'socket.request.max.bytes', 'queued.max.requests', 'offsets.topic.num.partitions']) this.int(name, 1);
     // Kafka's rule: a follower's long poll must never outlast its socket timeout
     const fetchWait = this.int('replica.fetch.wait.max.ms', 0);
     if (this.int('replica.socket.timeout.ms', 1) < fetchWait) throw invalid('replica.socket.timeout.ms', props['replica.socket.timeout.ms']!, `must be at least replica.fetch.wait.max.ms (${fetchWait})`);

@@ -2,9 +2,11 @@
 // v1 adds controller id, rack and is_internal; v2 cluster id; v3 throttle time; v4
 // allow_auto_topic_creation; v5 offline replicas; v7 leader epochs; v8 authorized operations (only
 // when asked for); v9 is flexible; v10 topic ids; v12 topic names nullable.
-// Unknown topics are auto-created when auto.create.topics.enable and the request allow it; names
-// that are not legal topic names are answered with INVALID_TOPIC_EXCEPTION.
-import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes, errorCodeOf } from '@tarn/protocol';
+// Unknown topics are auto-created when auto.create.topics.enable and the request allow it, and
+// answered as Kafka answers a topic its AutoTopicCreationManager is creating: LEADER_NOT_AVAILABLE
+// with no partitions (Kafka creates asynchronously; clients retry and find the topic on their next
+// Metadata). Names that are not legal topic names are answered with INVALID_TOPIC_EXCEPTION.
+import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes } from '@tarn/protocol';
 import { ZERO_UUID, type TopicMetadata } from '../metadata/cluster-metadata';
 import { validateTopicName } from '../metadata/topic-name';
 import { defineHandler } from '../server/handler';
@@ -90,13 +92,14 @@ export const metadata = defineHandler({
           continue;
         }
         try {
-          const created = await broker.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
-          topics.push(topicResponse(created, live, includeOps));
+          await broker.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
         } catch (err) {
-          // a concurrent request created it first
-          const now = broker.metadata.topic(name);
-          topics.push(now ? topicResponse(now, live, includeOps) : errorTopic(name, ZERO_UUID, err instanceof KafkaError ? err.code : errorCodeOf(err)));
+          // a concurrent request created it first, or it cannot be created (Kafka logs that too)
+          if (!(err instanceof KafkaError && err.code === ErrorCode.TOPIC_ALREADY_EXISTS)) {
+            broker.logger.warn({ topic: name, err: err instanceof KafkaError ? err.message : String(err) }, 'cannot auto-create topic');
+          }
         }
+        topics.push(errorTopic(name, ZERO_UUID, ErrorCode.LEADER_NOT_AVAILABLE));
       }
     }
     return {

@@ -5,11 +5,18 @@
  * Requests are processed as they arrive (pipelining), not one at a time as Kafka's muted channels
  * do; order still holds because handlers make their order-sensitive changes (log appends, group
  * state) synchronously before they first await, and responses queue behind earlier ones.
- * A frame larger than socket.request.max.bytes (or with a negative size) closes the connection, as
- * Kafka's InvalidReceiveException does. Idle connections close after connections.max.idle.ms.
+ * A frame larger than socket.request.max.bytes, or with a size of zero or less (no request is that
+ * short), closes the connection, as Kafka's InvalidReceiveException does. Idle connections close after
+ * connections.max.idle.ms.
+ *
+ * A connection's memory is bounded: reading stops while queued.max.requests requests, or
+ * socket.request.max.bytes of request bytes, are in flight, or while the socket's output buffer is
+ * full (Kafka mutes the channel instead: one request at a time). Bytes of a frame still arriving are
+ * held as the chunks the socket gave, never allocated ahead from the size prefix.
  */
 import type { Socket } from 'node:net';
 import type { Logger } from '../logger';
+import type { LogRateLimiter } from './log-rate-limiter';
 
 export type ProcessResult =
   | { kind: 'response'; chunks: Buffer[] }
@@ -22,16 +29,24 @@ export interface RequestProcessor {
 
 interface Slot {
   result: ProcessResult | null;
+  bytes: number;
 }
 
-/** More requests than this in flight on one connection pauses reading from it. */
-const MAX_IN_FLIGHT = 64;
+export interface ConnectionLimits {
+  /** socket.request.max.bytes: the largest frame, and the request bytes one connection may have in flight. */
+  maxRequestSize: number;
+  /** queued.max.requests: requests in flight on one connection before reading from it stops. */
+  maxInFlight: number;
+  /** connections.max.idle.ms */
+  idleMs: number;
+}
 
 export class Connection {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private frameSize = -1;
   private readonly queue: Slot[] = [];
+  private inFlightBytes = 0;
   private closed = false;
   private readPaused = false;
   private drainWaiters: Array<() => void> = [];
@@ -43,12 +58,21 @@ export class Connection {
     readonly socket: Socket,
     readonly listenerName: string,
     private readonly processor: RequestProcessor,
-    private readonly maxRequestSize: number,
-    idleMs: number,
+    private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
+    private readonly closeLog: LogRateLimiter,
   ) {
+    const { idleMs } = limits;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        this.onData(chunk);
+      } catch (err) {
+        // a bug here must cost this connection only, never the process
+        this.logger.error({ err, connection: id, remote: this.remoteAddress }, 'unexpected error reading a request');
+        this.close(`unexpected error reading a request: ${String(err)}`);
+      }
+    });
     socket.on('drain', () => this.updateReading());
     socket.on('error', (err) => this.logger.debug({ connection: id, err: err.message }, 'connection error'));
     socket.on('close', () => this.onClose());
@@ -67,6 +91,7 @@ export class Connection {
     return this.queue.length;
   }
 
+  /** Removes the next `n` bytes (1 ≤ n ≤ buffered) from the chunks. */
   private take(n: number): Buffer {
     const first = this.chunks[0]!;
     let out: Buffer;
@@ -98,8 +123,8 @@ export class Connection {
       if (this.frameSize < 0) {
         if (this.buffered < 4) break;
         const size = this.take(4).readInt32BE(0);
-        if (size < 0 || size > this.maxRequestSize) {
-          this.close(`invalid request size ${size} (socket.request.max.bytes is ${this.maxRequestSize})`);
+        if (size <= 0 || size > this.limits.maxRequestSize) {
+          this.close(`invalid request size ${size} (socket.request.max.bytes is ${this.limits.maxRequestSize})`);
           return;
         }
         this.frameSize = size;
@@ -114,14 +139,16 @@ export class Connection {
   }
 
   private dispatch(frame: Buffer): void {
-    const slot: Slot = { result: null };
+    const slot: Slot = { result: null, bytes: frame.length };
     this.queue.push(slot);
+    this.inFlightBytes += frame.length;
     this.processor.process(this, frame).then(
       (result) => {
         slot.result = result;
         this.flush();
       },
       (err: unknown) => {
+        this.logger.error({ err, connection: this.id, remote: this.remoteAddress }, 'unexpected error processing a request');
         slot.result = { kind: 'close', reason: `request processing failed: ${String(err)}` };
         this.flush();
       },
@@ -133,7 +160,9 @@ export class Connection {
     if (this.closed) return;
     this.socket.cork();
     while (this.queue.length > 0 && this.queue[0]!.result !== null) {
-      const result = this.queue.shift()!.result!;
+      const slot = this.queue.shift()!;
+      this.inFlightBytes -= slot.bytes;
+      const result = slot.result!;
       if (result.kind === 'close') {
         this.socket.uncork();
         this.close(result.reason);
@@ -149,7 +178,8 @@ export class Connection {
   /** Back-pressure: stop reading while too much is in flight or the socket's buffer is full. */
   private updateReading(): void {
     if (this.closed) return;
-    const shouldPause = this.queue.length >= MAX_IN_FLIGHT || this.socket.writableNeedDrain;
+    const shouldPause =
+      this.queue.length >= this.limits.maxInFlight || this.inFlightBytes >= this.limits.maxRequestSize || this.socket.writableNeedDrain;
     if (shouldPause && !this.readPaused) {
       this.socket.pause();
       this.readPaused = true;
@@ -174,13 +204,15 @@ export class Connection {
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.logger.info({ connection: this.id, remote: this.remoteAddress, reason }, 'closing connection');
+    this.chunks = [];
+    this.closeLog.log(this.logger, { connection: this.id, remote: this.remoteAddress, reason }, 'closing connection');
     this.socket.destroy();
     for (const w of this.drainWaiters.splice(0)) w();
   }
 
   private onClose(): void {
     this.closed = true;
+    this.chunks = [];
     for (const w of this.drainWaiters.splice(0)) w();
   }
 }

@@ -5,18 +5,19 @@
 import { createServer, type Server } from 'node:net';
 import type { Listener } from '../config/broker-config';
 import type { Logger } from '../logger';
-import { Connection, type RequestProcessor } from './connection';
+import { Connection, type ConnectionLimits, type RequestProcessor } from './connection';
+import { LogRateLimiter } from './log-rate-limiter';
 
-export interface SocketServerOptions {
+export interface SocketServerOptions extends ConnectionLimits {
   listeners: Listener[];
-  maxRequestSize: number;
-  idleMs: number;
 }
 
 export class SocketServer {
   private readonly servers: Array<{ listener: Listener; server: Server }> = [];
   readonly connections = new Set<Connection>();
   private nextId = 0;
+  /** Shared by every connection: a flood of bad connections must not flood the log. */
+  private readonly closeLog = new LogRateLimiter();
 
   constructor(
     private readonly options: SocketServerOptions,
@@ -33,9 +34,9 @@ export class SocketServer {
           socket,
           listener.name,
           this.processor,
-          this.options.maxRequestSize,
-          this.options.idleMs,
+          this.options,
           this.logger,
+          this.closeLog,
         );
         this.connections.add(conn);
         socket.on('close', () => this.connections.delete(conn));

@@ -77,6 +77,9 @@ export class RequestDispatcher implements RequestProcessor {
       const why = err instanceof DecodeError ? err.message : String(err);
       return { kind: 'close', reason: `malformed API key ${ids.apiKey} v${ids.apiVersion} request: ${why}` };
     }
+    if (request.trailingBytes > 0) {
+      this.logger.debug({ apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, trailingBytes: request.trailingBytes }, 'ignored bytes after a request body');
+    }
     const ctx = { broker: this.broker, connection, header: request.header, apiVersion: ids.apiVersion };
     let result;
     let error: number = ErrorCode.NONE;

@@ -5,8 +5,9 @@
  * The header version follows from the API key and version (see requestHeaderVersion), so the first
  * eight bytes — api key, api version, correlation id, identical in every header version — are read
  * before anything else. An unknown API or version fails with UnsupportedRequestError carrying them, so
- * the broker can still answer; anything malformed fails with DecodeError. A body must use up the frame
- * exactly: trailing bytes mean the sender and this codec disagree about the layout.
+ * the broker can still answer; anything malformed fails with DecodeError. Bytes after the body are
+ * ignored, as Kafka ignores them (it parses a body by its schema and never looks further; librdkafka
+ * 2.12+ sends a few after some requests): `trailingBytes` says how many there were.
  */
 import {
   apiInfo,
@@ -38,6 +39,8 @@ export type DecodedRequest = {
     header: RequestHeader;
     headerVersion: number;
     body: ApiRequestMap[K];
+    /** Bytes that followed the body in the frame (ignored). */
+    trailingBytes: number;
   };
 }[ApiKeyNumber];
 
@@ -71,8 +74,7 @@ export function decodeRequest(frame: Buffer): DecodedRequest {
   const r = new Reader(frame);
   const header = RequestHeader.read(r, headerVersion);
   const body = info.request.read(r, apiVersion);
-  r.expectEnd(`${info.name} v${apiVersion} request`);
-  const decoded = { apiKey, apiVersion, correlationId, header, headerVersion, body };
+  const decoded = { apiKey, apiVersion, correlationId, header, headerVersion, body, trailingBytes: r.remaining };
   return decoded as DecodedRequest;
 }
 
