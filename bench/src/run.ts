@@ -1,4 +1,5 @@
-// `npm run bench -- <name…>`: runs the named benchmarks (all when none is named).
+// `npm run bench -- <name…>`: runs the named benchmarks (all when none is named). `fuzz` (the wire
+// fuzzer, `npm run fuzz`) runs only when named; `--key=value` arguments are left to it.
 export {};
 const benches: Record<string, () => Promise<void>> = {
   storage: async () => (await import('./storage')).run(),
@@ -7,12 +8,15 @@ const benches: Record<string, () => Promise<void>> = {
   console: async () => (await import('./console')).run(),
   replication: async () => (await import('./replication')).run(),
 };
+const tools: Record<string, () => Promise<void>> = {
+  fuzz: async () => (await import('./fuzz')).run(),
+};
 
-const wanted = process.argv.slice(2).filter((a) => a !== '--');
+const wanted = process.argv.slice(2).filter((a) => a !== '--' && !a.startsWith('--'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
-  const bench = benches[name];
+  const bench = benches[name] ?? tools[name];
   if (bench === undefined) {
-    console.error(`unknown benchmark '${name}'; known: ${Object.keys(benches).join(', ')}`);
+    console.error(`unknown benchmark '${name}'; known: ${[...Object.keys(benches), ...Object.keys(tools)].join(', ')}`);
     process.exit(2);
   }
   await bench();

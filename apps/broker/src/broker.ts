@@ -28,6 +28,7 @@ import { ProducerIdManager } from './producer/producer-id-manager';
 import { ReplicaManager } from './replica/replica-manager';
 import { RequestDispatcher } from './server/request-dispatcher';
 
+import { TopicIds } from './metadata/topic-ids';
 import { TARN_VERSION } from './version';
 
 export { TARN_VERSION };
@@ -36,6 +37,7 @@ export class Broker {
   readonly config: BrokerConfig;
   readonly logger: Logger;
   readonly metadata: MetadataStore;
+  readonly topicIds: TopicIds;
   readonly logManager: LogManager;
   readonly replicaManager: ReplicaManager;
   readonly controller: Controller;
@@ -80,6 +82,7 @@ export class Broker {
       if (e.type !== 'appended') this.events.publish(e);
     });
     publishMetadataEvents(this.metadata, this.events);
+    this.topicIds = new TopicIds(this.metadata);
     this.replicaManager = new ReplicaManager(
       this.config.nodeId,
       this.logManager,

@@ -13,33 +13,73 @@ import {
   buildRecordBatch,
   decodeRecordBatch,
   decodeResponse,
+  encodeRequest,
   encodeResponse,
   CompressionType,
 } from '@tarn/protocol';
 import { TestConnection, startBroker } from './helpers';
 
-test('ApiVersions v3 (flexible) lists the APIs of DESIGN.md decision 1; v0 too; v4 gets the KIP-511 fallback', async () => {
+/**
+ * What Apache Kafka 3.9 advertises for each API tarn serves (its protocol guide and schemas): tarn
+ * must advertise exactly these ranges (DESIGN.md decision 1).
+ */
+const KAFKA_3_9: Record<number, [number, number]> = {
+  [ApiKey.Produce]: [0, 11],
+  [ApiKey.Fetch]: [0, 17],
+  [ApiKey.ListOffsets]: [0, 9],
+  [ApiKey.Metadata]: [0, 12],
+  [ApiKey.OffsetCommit]: [0, 9],
+  [ApiKey.OffsetFetch]: [0, 9],
+  [ApiKey.FindCoordinator]: [0, 6],
+  [ApiKey.JoinGroup]: [0, 9],
+  [ApiKey.Heartbeat]: [0, 4],
+  [ApiKey.LeaveGroup]: [0, 5],
+  [ApiKey.SyncGroup]: [0, 5],
+  [ApiKey.DescribeGroups]: [0, 5],
+  [ApiKey.ListGroups]: [0, 5],
+  [ApiKey.ApiVersions]: [0, 4],
+  [ApiKey.CreateTopics]: [0, 7],
+  [ApiKey.DeleteTopics]: [0, 6],
+  [ApiKey.DeleteRecords]: [0, 2],
+  [ApiKey.InitProducerId]: [0, 5],
+  [ApiKey.OffsetForLeaderEpoch]: [0, 4],
+  [ApiKey.DescribeConfigs]: [0, 4],
+  [ApiKey.AlterConfigs]: [0, 2],
+  [ApiKey.DescribeLogDirs]: [0, 4],
+  [ApiKey.CreatePartitions]: [0, 3],
+  [ApiKey.DeleteGroups]: [0, 2],
+  [ApiKey.ElectLeaders]: [0, 2],
+  [ApiKey.IncrementalAlterConfigs]: [0, 1],
+  [ApiKey.AlterPartitionReassignments]: [0, 0],
+  [ApiKey.ListPartitionReassignments]: [0, 0],
+  [ApiKey.OffsetDelete]: [0, 0],
+  [ApiKey.DescribeCluster]: [0, 1],
+};
+
+test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertises; v0 too; v5 gets the KIP-511 fallback', async () => {
   const { port } = await startBroker();
   const c = await TestConnection.open(port);
-  const v3 = await c.request(ApiKey.ApiVersions, 3, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'tarn-test', clientSoftwareVersion: '1.0' });
-  assert.equal(v3.errorCode, 0);
-  const ranges = new Map(v3.apiKeys.map((k) => [k.apiKey, [k.minVersion, k.maxVersion]]));
-  assert.deepEqual(ranges.get(ApiKey.Produce), [0, 9]);
-  assert.deepEqual(ranges.get(ApiKey.Fetch), [0, 12]);
-  assert.deepEqual(ranges.get(ApiKey.Metadata), [0, 12]);
-  assert.deepEqual(ranges.get(ApiKey.ApiVersions), [0, 3]);
-  assert.equal(ranges.has(68), false, 'KIP-848 ConsumerGroupHeartbeat is not advertised');
+  const v4 = await c.request(ApiKey.ApiVersions, 4, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'tarn-test', clientSoftwareVersion: '1.0' });
+  assert.equal(v4.errorCode, 0);
+  const ranges = Object.fromEntries(v4.apiKeys.map((k) => [k.apiKey, [k.minVersion, k.maxVersion]]));
+  assert.deepEqual(ranges, KAFKA_3_9);
+  assert.equal(68 in ranges, false, 'KIP-848 ConsumerGroupHeartbeat is not advertised');
 
+  const v3 = await c.request(ApiKey.ApiVersions, 3, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'tarn-test', clientSoftwareVersion: '1.0' });
+  assert.deepEqual(v3.apiKeys, v4.apiKeys);
   const v0 = await c.request(ApiKey.ApiVersions, 0, ApiVersionsRequestTypes.defaultApiVersionsRequest());
   assert.deepEqual(v0.apiKeys, v3.apiKeys.map((k) => ({ apiKey: k.apiKey, minVersion: k.minVersion, maxVersion: k.maxVersion })));
 
   // A client asking for a version newer than ours: a v0 body with UNSUPPORTED_VERSION and our range.
-  const id = c.sendRequest(ApiKey.ApiVersions, 4, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'future', clientSoftwareVersion: '9' });
+  const request = Buffer.concat(encodeRequest(ApiKey.ApiVersions, 4, 99, 'future', { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'future', clientSoftwareVersion: '9' }));
+  request.writeInt16BE(5, 6);
+  c.write(request);
+  const id = 99;
   const frame = await c.readFrame();
   const fallback = decodeResponse(ApiKey.ApiVersions, 0, frame);
   assert.equal(fallback.correlationId, id);
   assert.equal(fallback.body.errorCode, ErrorCode.UNSUPPORTED_VERSION);
-  assert.deepEqual(fallback.body.apiKeys.map((k) => [k.apiKey, k.minVersion, k.maxVersion]), [[ApiKey.ApiVersions, 0, 3]]);
+  assert.deepEqual(fallback.body.apiKeys.map((k) => [k.apiKey, k.minVersion, k.maxVersion]), [[ApiKey.ApiVersions, 0, 4]]);
   // exactly the bytes Kafka writes: v0 response header, error 35, one api key, nothing after
   assert.deepEqual(frame, Buffer.concat(encodeResponse(ApiKey.ApiVersions, 0, id, fallback.body)).subarray(4));
   assert.equal(frame.length, 4 + 2 + 4 + 6);

@@ -37,6 +37,8 @@ export interface JoinGroupParams {
   protocolType: string;
   protocols: Protocol[];
   reason: string;
+  /** JoinGroup v9+: a static leader rejoining a Stable group gets the members and skipAssignment (KIP-814). */
+  supportSkippingAssignment: boolean;
 }
 
 export interface SyncGroupParams {
@@ -195,16 +197,18 @@ export class GroupMembership {
               respond({ ...joinError('', error), generationId: group.generationId, protocolType: group.protocolType, protocolName: group.protocolName, leaderId: currentLeader });
               return;
             }
-            // Before JoinGroup v9 the old leader id goes back, so the member does not run an
-            // assignment that a Stable group would never distribute.
+            // v9+: a rejoining leader learns the members (its client needs them for its own state)
+            // but is told to skip the assignment. Before v9 the old leader id goes back, so the
+            // member does not run an assignment that a Stable group would never distribute.
+            const isLeader = p.supportSkippingAssignment && group.isLeader(newMemberId);
             group.maybeInvokeJoinCallback(member, {
-              members: [],
+              members: isLeader ? group.currentMemberMetadata() : [],
               memberId: newMemberId,
               generationId: group.generationId,
               protocolType: group.protocolType,
               protocolName: group.protocolName,
-              leaderId: currentLeader,
-              skipAssignment: false,
+              leaderId: p.supportSkippingAssignment ? (group.leaderId ?? '') : currentLeader,
+              skipAssignment: isLeader,
               error: ErrorCode.NONE,
             });
           });

@@ -2,10 +2,13 @@
 // num_partitions / replication_factor be -1 for the broker defaults; v5 (flexible) returns the
 // partition count, replication factor and configs of the created topic; v7 its topic id. As in
 // Kafka's broker, -1 means the default at every version (clients such as kafkajs send it at v3). A topic
-// named twice in one request fails with INVALID_REQUEST for each occurrence, as in Kafka.
+// named twice in one request fails with INVALID_REQUEST for each occurrence, as in Kafka. A request
+// that would create more than 10,000 partitions in all fails whole with POLICY_VIOLATION, as Kafka's
+// controller refuses an "excessively large batch operation".
 import { ApiKey, CreateTopicsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
 import { resolveTopicConfigs } from '@tarn/storage';
 import { ZERO_UUID } from '../metadata/cluster-metadata';
+import { batchSizeError } from '../metadata/topic-admin';
 import { defineHandler } from '../server/handler';
 import { configSourceCode } from './describe-configs';
 
@@ -23,6 +26,11 @@ export const createTopics = defineHandler({
     const { broker } = ctx;
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
+    const requested = req.topics.reduce((sum, t) => sum + (t.assignments.length > 0 ? t.assignments.length : t.numPartitions === -1 ? broker.config.int('num.partitions', 1) : Math.max(0, t.numPartitions)), 0);
+    const tooLarge = batchSizeError(requested);
+    if (tooLarge !== null) {
+      return { ...CreateTopicsResponseTypes.defaultCreateTopicsResponse(), topics: req.topics.map((t) => result(t.name, tooLarge.code, tooLarge.message)) };
+    }
     const topics: Result[] = [];
     for (const t of req.topics) {
       if (counts.get(t.name)! > 1) {

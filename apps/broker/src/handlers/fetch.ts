@@ -1,18 +1,26 @@
-// Fetch v0-12. Long polls with max_wait_ms / min_bytes; v3 adds the response-wide max_bytes (v0-2
+// Fetch v0-17. Long polls with max_wait_ms / min_bytes; v3 adds the response-wide max_bytes (v0-2
 // have none, so each partition's first batch comes whole: "hard" limits off); v4 isolation level,
 // last stable offset and aborted transactions; v5 log start offsets; v7 fetch sessions (KIP-227) —
 // tarn answers every fetch in full with session id 0, which clients accept as "no session"; v9
-// current leader epoch fencing; v11 rack / preferred read replica; v12 is flexible.
+// current leader epoch fencing; v11 rack / preferred read replica; v12 is flexible; v13 names topics
+// by topic id (KIP-516; an unknown id is UNKNOWN_TOPIC_ID on each of its partitions); v14 allows
+// OFFSET_MOVED_TO_TIERED_STORAGE (never sent: tarn has no tiered storage); v15 moves replica_id into
+// the replica_state tagged field (KIP-903); v16 answers NOT_LEADER_OR_FOLLOWER with the current
+// leader and its endpoint (KIP-951); v17 adds the replica's directory id (KIP-853; unused here).
 // Batches are served from the log file as stored, never re-encoded, except that v0-1 (magic 0) and
 // v2-3 (magic 1) answers are down-converted because those clients cannot read record batch v2.
 import { ApiKey, ErrorCode, FetchResponseTypes, KafkaError, downConvertRecords } from '@tarn/protocol';
 import type { FetchIsolation } from '../replica/partition';
 import type { FetchPartition } from '../replica/replica-manager';
 import { defineHandler } from '../server/handler';
+import { LeaderHints } from './leader-hints';
 
 type PartitionData = FetchResponseTypes.PartitionData;
 
 const EMPTY = Buffer.alloc(0);
+const TOPIC_IDS_VERSION = 13;
+const REPLICA_STATE_VERSION = 15;
+const LEADER_HINTS_VERSION = 16;
 
 function partitionData(index: number, code: number): PartitionData {
   return {
@@ -29,19 +37,24 @@ function partitionData(index: number, code: number): PartitionData {
 export const fetch = defineHandler({
   apiKey: ApiKey.Fetch,
   minVersion: 0,
-  maxVersion: 12,
+  maxVersion: 17,
   async handle(ctx, req) {
     const { broker, apiVersion } = ctx;
     // Sessions: an incremental fetch (epoch > 0) refers to a session we never created.
     if (apiVersion >= 7 && req.sessionId !== 0 && req.sessionEpoch > 0) {
       return { ...FetchResponseTypes.defaultFetchResponse(), errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND };
     }
-    const isolation: FetchIsolation = req.replicaId >= 0 ? 'log-end' : req.isolationLevel === 1 ? 'txn-committed' : 'high-watermark';
+    const replicaId = apiVersion >= REPLICA_STATE_VERSION ? req.replicaState.replicaId : req.replicaId;
+    const isolation: FetchIsolation = replicaId >= 0 ? 'log-end' : req.isolationLevel === 1 ? 'txn-committed' : 'high-watermark';
+    // v13+: topics by id; a name of null stands for an id this broker does not know
+    const names = req.topics.map((t) => (apiVersion >= TOPIC_IDS_VERSION ? (broker.topicIds.nameOf(t.topicId) ?? null) : t.topic));
     const partitions: FetchPartition[] = [];
-    for (const t of req.topics) {
+    for (const [ti, t] of req.topics.entries()) {
+      const topic = names[ti] ?? null;
+      if (topic === null) continue;
       for (const p of t.partitions) {
         partitions.push({
-          topic: t.topic,
+          topic,
           partition: p.partition,
           fetchOffset: Number(p.fetchOffset),
           partitionMaxBytes: p.partitionMaxBytes,
@@ -50,7 +63,7 @@ export const fetch = defineHandler({
       }
     }
     const results = await broker.replicaManager.fetchMessages({
-      replicaId: req.replicaId,
+      replicaId,
       maxWaitMs: req.maxWaitMs,
       minBytes: req.minBytes,
       maxBytes: apiVersion >= 3 ? req.maxBytes : Number.MAX_SAFE_INTEGER,
@@ -59,22 +72,26 @@ export const fetch = defineHandler({
       partitions,
     });
     const toMagic = apiVersion <= 1 ? 0 : apiVersion <= 3 ? 1 : 2;
+    const hints = apiVersion >= LEADER_HINTS_VERSION ? new LeaderHints(ctx) : null;
     let i = 0;
-    return {
-      ...FetchResponseTypes.defaultFetchResponse(),
-      responses: req.topics.map((t) => ({
+    const responses = req.topics.map((t, ti) => {
+      const topic = names[ti] ?? null;
+      return {
         ...FetchResponseTypes.defaultFetchableTopicResponse(),
         topic: t.topic,
+        topicId: t.topicId,
         partitions: t.partitions.map((p) => {
+          if (topic === null) return partitionData(p.partition, ErrorCode.UNKNOWN_TOPIC_ID);
           const r = results[i++]!;
           const data = partitionData(p.partition, r.error);
+          if (hints !== null && LeaderHints.wanted(r.error)) data.currentLeader = hints.currentLeader(topic, p.partition);
           if (r.error !== ErrorCode.NONE) return data;
           data.highWatermark = BigInt(r.highWatermark);
           data.lastStableOffset = BigInt(r.lastStableOffset);
           data.logStartOffset = BigInt(r.logStartOffset);
           data.abortedTransactions = isolation === 'txn-committed' ? [] : null;
           if (r.records !== null) {
-            if (req.replicaId < 0) broker.adminApi.recordFetch(t.topic, r.records);
+            if (replicaId < 0) broker.adminApi.recordFetch(topic, r.records);
             try {
               data.records = toMagic === 2 ? r.records : downConvertRecords(r.records, toMagic, Number(p.fetchOffset));
             } catch (err) {
@@ -84,8 +101,9 @@ export const fetch = defineHandler({
           }
           return data;
         }),
-      })),
-    };
+      };
+    });
+    return { ...FetchResponseTypes.defaultFetchResponse(), responses, nodeEndpoints: hints?.nodeEndpoints() ?? [] };
   },
   errorResponse: (req, code) => ({
     ...FetchResponseTypes.defaultFetchResponse(),
@@ -93,6 +111,7 @@ export const fetch = defineHandler({
     responses: req.topics.map((t) => ({
       ...FetchResponseTypes.defaultFetchableTopicResponse(),
       topic: t.topic,
+      topicId: t.topicId,
       partitions: t.partitions.map((p) => partitionData(p.partition, code)),
     })),
   }),

@@ -1,43 +1,64 @@
-// FindCoordinator v0-3. v0 looks up a group's coordinator (the key is the group id); v1 adds
+// FindCoordinator v0-6. v0 looks up a group's coordinator (the key is the group id); v1 adds
 // key_type (0 group, 1 transaction), throttle_time_ms and error_message; v2 is the same as v1; v3 is
-// flexible (v4's batched keys are not served). The coordinator of a group is the leader of its
-// __consumer_offsets partition; the topic is created on first need — locally and at once, so the
-// first lookup is answered instead of COORDINATOR_NOT_AVAILABLE-and-retry. Transactions are not
-// supported yet: key_type 1 gets TRANSACTIONAL_ID_AUTHORIZATION_FAILED; other key types are
-// INVALID_REQUEST. Like Kafka 2.x/3.x on the wire, error_message is null on success.
-import { ApiKey, ERRORS, ErrorCode, FindCoordinatorResponseTypes } from '@tarn/protocol';
+// flexible; v4 batches keys (KIP-699): coordinator_keys in, one `coordinators` entry per key out,
+// each with its own error; v5 only allows the TRANSACTION_ABORTABLE error (KIP-890), which tarn never
+// sends; v6 adds key type 2, share groups (KIP-932), which tarn does not have: INVALID_REQUEST.
+// The coordinator of a group is the leader of its __consumer_offsets partition; the topic is created
+// on first need — locally and at once, so the first lookup is answered instead of
+// COORDINATOR_NOT_AVAILABLE-and-retry. Transactions are not supported yet: key_type 1 gets
+// TRANSACTIONAL_ID_AUTHORIZATION_FAILED; other key types are INVALID_REQUEST. Like Kafka on the wire,
+// error_message is null on success.
+import { ApiKey, ERRORS, ErrorCode, FindCoordinatorResponseTypes, type FindCoordinatorRequestTypes } from '@tarn/protocol';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
-import { defineHandler } from '../server/handler';
+import { defineHandler, type RequestContext } from '../server/handler';
+
+type Response = FindCoordinatorResponseTypes.FindCoordinatorResponse;
+type Coordinator = Omit<FindCoordinatorResponseTypes.Coordinator, 'key'>;
 
 const GROUP = 0;
 const TRANSACTION = 1;
+const BATCHED_VERSION = 4;
 
-function answer(code: number, message: string | null, node = { nodeId: -1, host: '', port: -1 }): FindCoordinatorResponseTypes.FindCoordinatorResponse {
-  return { ...FindCoordinatorResponseTypes.defaultFindCoordinatorResponse(), errorCode: code, errorMessage: message, ...node };
+function failed(code: number, message?: string): Coordinator {
+  return { nodeId: -1, host: '', port: -1, errorCode: code, errorMessage: message ?? ERRORS.get(code)?.message ?? null };
 }
 
-const failed = (code: number, message?: string) => answer(code, message ?? ERRORS.get(code)?.message ?? null);
+async function lookup(ctx: RequestContext, keyType: number, key: string): Promise<Coordinator> {
+  const { broker } = ctx;
+  if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
+  if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
+  const coordinator = broker.groupCoordinator;
+  try {
+    await coordinator.offsetsTopic.ensure();
+  } catch (err) {
+    broker.logger.warn({ err: String(err) }, `cannot create ${GROUP_METADATA_TOPIC_NAME}`);
+    return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+  }
+  const state = broker.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions[coordinator.partitionFor(key)];
+  const leader = broker.liveBrokers(ctx.connection.listenerName).find((b) => b.nodeId === state?.leader);
+  if (leader === undefined) return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+  return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null };
+}
+
+function single(c: Coordinator): Response {
+  return { ...FindCoordinatorResponseTypes.defaultFindCoordinatorResponse(), ...c };
+}
+
+function batched(keys: string[], each: (key: string) => Coordinator): Response {
+  return { ...FindCoordinatorResponseTypes.defaultFindCoordinatorResponse(), coordinators: keys.map((key) => ({ ...FindCoordinatorResponseTypes.defaultCoordinator(), key, ...each(key) })) };
+}
 
 export const findCoordinator = defineHandler({
   apiKey: ApiKey.FindCoordinator,
   minVersion: 0,
-  maxVersion: 3,
-  async handle(ctx, req) {
-    const { broker } = ctx;
+  maxVersion: 6,
+  async handle(ctx, req: FindCoordinatorRequestTypes.FindCoordinatorRequest) {
     const keyType = ctx.apiVersion >= 1 ? req.keyType : GROUP;
-    if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
-    if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
-    const coordinator = broker.groupCoordinator;
-    try {
-      await coordinator.offsetsTopic.ensure();
-    } catch (err) {
-      broker.logger.warn({ err: String(err) }, `cannot create ${GROUP_METADATA_TOPIC_NAME}`);
-      return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    }
-    const state = broker.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions[coordinator.partitionFor(req.key)];
-    const leader = broker.liveBrokers(ctx.connection.listenerName).find((b) => b.nodeId === state?.leader);
-    if (leader === undefined) return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-    return answer(ErrorCode.NONE, null, { nodeId: leader.nodeId, host: leader.host, port: leader.port });
+    if (ctx.apiVersion < BATCHED_VERSION) return single(await lookup(ctx, keyType, req.key));
+    const found = new Map<string, Coordinator>();
+    for (const key of req.coordinatorKeys) if (!found.has(key)) found.set(key, await lookup(ctx, keyType, key));
+    return batched(req.coordinatorKeys, (key) => found.get(key)!);
   },
-  errorResponse: (_req, code, message) => failed(code, message),
+  errorResponse: (req, code, message, apiVersion) =>
+    apiVersion < BATCHED_VERSION ? single(failed(code, message)) : batched(req.coordinatorKeys, () => failed(code, message)),
 });

@@ -1,13 +1,14 @@
-// InitProducerId v0-4 for idempotent producers: a fresh producer id with epoch 0 (KIP-98). v3 lets a
+// InitProducerId v0-5 for idempotent producers: a fresh producer id with epoch 0 (KIP-98). v3 lets a
 // producer pass its current id and epoch (KIP-360); without a transactional id Kafka hands out a
-// new id then too. v2 is flexible. Transactional ids are refused until tarn supports transactions.
+// new id then too. v2 is flexible; v4 and v5 only allow new error codes (PRODUCER_FENCED,
+// TRANSACTION_ABORTABLE) that concern transactions. Transactional ids are refused until tarn supports transactions.
 import { ApiKey, ErrorCode, InitProducerIdResponseTypes } from '@tarn/protocol';
 import { defineHandler } from '../server/handler';
 
 export const initProducerId = defineHandler({
   apiKey: ApiKey.InitProducerId,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 5,
   async handle(ctx, req) {
     if (req.transactionalId !== null) {
       ctx.broker.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');

@@ -2,8 +2,10 @@
 // v1 adds it; v2 throttle_time_ms; v3 same as v2; v4 requires a known member id: a new dynamic member
 // first gets MEMBER_ID_REQUIRED with the id it must join with (KIP-394); v5 group_instance_id —
 // static membership (KIP-345), FENCED_INSTANCE_ID — and members' instance ids in the answer; v6 is
-// flexible; v7 answers protocol_type and lets protocol_name be null. Earlier versions get "" where
-// v7 would say null.
+// flexible; v7 answers protocol_type and lets protocol_name be null; v8 carries the member's reason
+// for joining (KIP-800), kept in the rebalance history; v9 answers a static leader rejoining a Stable
+// group with the members and skip_assignment (KIP-814) instead of the old leader id. Earlier versions get ""
+// where v7 would say null.
 import { ApiKey, JoinGroupResponseTypes } from '@tarn/protocol';
 import type { JoinGroupResult } from '../group/member-metadata';
 import { defineHandler } from '../server/handler';
@@ -18,13 +20,14 @@ function response(r: JoinGroupResult, apiVersion: number): JoinGroupResponseType
     leader: r.leaderId,
     memberId: r.memberId,
     members: r.members.map((m) => ({ ...m, groupInstanceId: apiVersion >= 5 ? m.groupInstanceId : null })),
+    skipAssignment: apiVersion >= 9 && r.skipAssignment,
   };
 }
 
 export const joinGroup = defineHandler({
   apiKey: ApiKey.JoinGroup,
   minVersion: 0,
-  maxVersion: 7,
+  maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion;
     const groupInstanceId = v >= 5 ? req.groupInstanceId : null;
@@ -41,6 +44,7 @@ export const joinGroup = defineHandler({
       // copies: the request frame's memory is not ours to keep
       protocols: req.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata) })),
       reason: req.reason ?? 'not provided',
+      supportSkippingAssignment: v >= 9,
     });
     return response(result, v);
   },

@@ -1,7 +1,7 @@
 // LeaveGroup v0-4. v0-2 name one member_id and get one error code (the group's error, else the
 // member's); v1 adds throttle_time_ms; v3 takes a batch of members — by member id, or by
 // group_instance_id alone for administrative removal of static members (KIP-345) — answered per
-// member; v4 is flexible.
+// member; v4 is flexible; v5 gives each leaving member a reason (KIP-800).
 import { ApiKey, ErrorCode, LeaveGroupResponseTypes } from '@tarn/protocol';
 import type { LeaveResult } from '../group/group-membership';
 import { defineHandler } from '../server/handler';
@@ -17,7 +17,7 @@ function response(r: LeaveResult, apiVersion: number): LeaveGroupResponseTypes.L
 export const leaveGroup = defineHandler({
   apiKey: ApiKey.LeaveGroup,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 5,
   handle(ctx, req) {
     const v = ctx.apiVersion;
     const leaving = v <= 2 ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }] : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));

@@ -1,19 +1,25 @@
-// ListGroups v0-4. Every group this broker coordinates, with its protocol type (COORDINATOR_LOAD_IN_PROGRESS
+// ListGroups v0-5. Every group this broker coordinates, with its protocol type (COORDINATOR_LOAD_IN_PROGRESS
 // alongside the groups while an offsets partition is still loading). v1 adds throttle_time_ms; v2
-// same as v1; v3 is flexible; v4 states_filter (case-insensitive; empty = all) and each group's state.
+// same as v1; v3 is flexible; v4 states_filter (case-insensitive; empty = all) and each group's state;
+// v5 types_filter (KIP-848; case-insensitive, empty = all) and each group's type. Every tarn group is
+// a "classic" group, so a types filter without "classic" lists none.
 import { ApiKey, ListGroupsResponseTypes } from '@tarn/protocol';
 import { defineHandler } from '../server/handler';
+
+const CLASSIC = 'classic';
 
 export const listGroups = defineHandler({
   apiKey: ApiKey.ListGroups,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 5,
   handle(ctx, req) {
     const { error, groups } = ctx.broker.groupCoordinator.handleListGroups(ctx.apiVersion >= 4 ? req.statesFilter : []);
+    const types = ctx.apiVersion >= 5 ? req.typesFilter.map((t) => t.toLowerCase()) : [];
+    const listed = types.length === 0 || types.includes(CLASSIC) ? groups : [];
     return {
       ...ListGroupsResponseTypes.defaultListGroupsResponse(),
       errorCode: error,
-      groups: groups.map((g) => ({ ...ListGroupsResponseTypes.defaultListedGroup(), groupId: g.groupId, protocolType: g.protocolType, groupState: g.state })),
+      groups: listed.map((g) => ({ ...ListGroupsResponseTypes.defaultListedGroup(), groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: CLASSIC })),
     };
   },
   errorResponse: (_req, code) => ({ ...ListGroupsResponseTypes.defaultListGroupsResponse(), errorCode: code }),

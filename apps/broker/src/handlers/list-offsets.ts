@@ -1,5 +1,7 @@
-// ListOffsets v0-7. Timestamps: -1 latest (the high watermark, or the last stable offset for
-// read_committed, v2+), -2 earliest (log start offset), -3 max timestamp (v7, KIP-734), otherwise
+// ListOffsets v0-9. Timestamps: -1 latest (the high watermark, or the last stable offset for
+// read_committed, v2+), -2 earliest (log start offset), -3 max timestamp (v7, KIP-734), -4 earliest
+// local (v8, KIP-405: the log start offset, as tarn keeps every segment locally), -5 latest tiered
+// (v9, KIP-1005: offset -1 and epoch -1, as Kafka answers without remote storage), otherwise
 // the first offset whose record timestamp is >= the one asked for (-1/-1 when there is none).
 // v0 answers with a list of offsets (old_style_offsets: Kafka's legacy segment-based lookup); v1 a
 // single offset with its timestamp; v2 isolation level and throttle time; v4 leader epochs (current
@@ -12,6 +14,8 @@ import { defineHandler } from '../server/handler';
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
 export const MAX_TIMESTAMP = -3;
+export const EARLIEST_LOCAL_TIMESTAMP = -4;
+export const LATEST_TIERED_TIMESTAMP = -5;
 
 type PartitionResponse = ListOffsetsResponseTypes.ListOffsetsPartitionResponse;
 
@@ -34,7 +38,7 @@ function legacyOffsets(p: Partition, timestamp: number, maxNumOffsets: number): 
 export const listOffsets = defineHandler({
   apiKey: ApiKey.ListOffsets,
   minVersion: 0,
-  maxVersion: 7,
+  maxVersion: 9,
   handle(ctx, req) {
     const { broker, apiVersion } = ctx;
     const seen = new Set<string>();
@@ -52,7 +56,7 @@ export const listOffsets = defineHandler({
           if (apiVersion === 0) {
             return { ...response(rp.partitionIndex, ErrorCode.NONE), oldStyleOffsets: legacyOffsets(p, timestamp, rp.maxNumOffsets).map(BigInt) };
           }
-          const found = lookup(p, timestamp, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
+          const found = lookup(p, timestamp, apiVersion, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
           return {
             ...response(rp.partitionIndex, ErrorCode.NONE),
             timestamp: BigInt(found?.timestamp ?? -1),
@@ -77,7 +81,16 @@ export const listOffsets = defineHandler({
   }),
 });
 
-function lookup(p: Partition, timestamp: number, fromFollower: boolean, readCommitted: boolean): { offset: number; timestamp: number; leaderEpoch: number } | null {
+/** As Kafka (KAFKA-17331): a special timestamp asked at a version that predates it. */
+function tooNew(timestamp: number, since: number): KafkaError {
+  return new KafkaError(ErrorCode.UNSUPPORTED_VERSION, `timestamp ${timestamp} needs ListOffsets v${since} or later`);
+}
+
+function invalidTimestamp(timestamp: number): KafkaError {
+  return new KafkaError(ErrorCode.INVALID_REQUEST, `invalid timestamp ${timestamp}`);
+}
+
+function lookup(p: Partition, timestamp: number, apiVersion: number, fromFollower: boolean, readCommitted: boolean): { offset: number; timestamp: number; leaderEpoch: number } | null {
   const log = p.log;
   const epochAt = (offset: number) => log.leaderEpochCache.epochForOffset(offset);
   switch (timestamp) {
@@ -89,8 +102,14 @@ function lookup(p: Partition, timestamp: number, fromFollower: boolean, readComm
       return { offset: log.logStartOffset, timestamp: -1, leaderEpoch: epochAt(log.logStartOffset) };
     case MAX_TIMESTAMP:
       return log.offsetOfMaxTimestamp();
+    case EARLIEST_LOCAL_TIMESTAMP:
+      if (apiVersion < 8) throw tooNew(timestamp, 8);
+      return { offset: log.logStartOffset, timestamp: -1, leaderEpoch: epochAt(log.logStartOffset) };
+    case LATEST_TIERED_TIMESTAMP:
+      if (apiVersion < 9) throw tooNew(timestamp, 9);
+      return { offset: -1, timestamp: -1, leaderEpoch: -1 };
     default: {
-      if (timestamp < 0) throw new KafkaError(ErrorCode.INVALID_REQUEST, `invalid timestamp ${timestamp}`);
+      if (timestamp < 0) throw invalidTimestamp(timestamp);
       const found = log.offsetForTimestamp(timestamp);
       // Consumers only see offsets below the high watermark.
       if (found !== null && !fromFollower && found.offset >= p.highWatermark) return null;

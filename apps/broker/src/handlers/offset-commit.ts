@@ -4,7 +4,8 @@
 // retention_time_ms (-1: offsets.retention.minutes applies; otherwise the commit carries its own
 // expire timestamp and is written as value v1); v3 throttle_time_ms; v5 drops retention_time_ms;
 // v6 committed_leader_epoch; v7 group_instance_id (static members, FENCED_INSTANCE_ID); v8 is
-// flexible. Partitions of unknown topics get UNKNOWN_TOPIC_OR_PARTITION; the others are committed
+// flexible; v9 is v8 for classic groups (the generation field is named for KIP-848's member epoch,
+// which tarn's classic groups do not have). Partitions of unknown topics get UNKNOWN_TOPIC_OR_PARTITION; the others are committed
 // together in one record batch and answered once it is durable (offsets.commit.required.acks).
 import { ApiKey, ErrorCode, OffsetCommitResponseTypes } from '@tarn/protocol';
 import type { Commit } from '../group/group-metadata-manager';
@@ -14,7 +15,7 @@ import { defineHandler } from '../server/handler';
 export const offsetCommit = defineHandler({
   apiKey: ApiKey.OffsetCommit,
   minVersion: 0,
-  maxVersion: 8,
+  maxVersion: 9,
   async handle(ctx, req) {
     const { broker, apiVersion: v } = ctx;
     const now = Date.now();

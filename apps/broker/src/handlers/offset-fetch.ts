@@ -1,46 +1,91 @@
-// OffsetFetch v0-7. v0-1 list partitions and answer errors per partition only (Kafka's v0 read
+// OffsetFetch v0-9. v0-1 list partitions and answer errors per partition only (Kafka's v0 read
 // ZooKeeper; tarn answers from __consumer_offsets like every version); v2 lets topics be null —
 // every partition the group has an offset for — and adds a top-level error_code (then no topics);
 // v3 throttle_time_ms; v4 same as v3; v5 committed_leader_epoch; v6 is flexible; v7 require_stable
-// (a partition whose commit is still being written answers UNSTABLE_OFFSET_COMMIT). A partition
-// without a committed offset answers -1 with empty metadata and no error.
+// (a partition whose commit is still being written answers UNSTABLE_OFFSET_COMMIT); v8 batches groups
+// (KIP-709): `groups` in and out, each group with its own error code; v9 adds member_id and
+// member_epoch for KIP-848 consumer groups. tarn's groups are classic groups, which (as Kafka's
+// ClassicGroup) accept a fetch from anyone: those fields are not checked.
+// A partition without a committed offset answers -1 with empty metadata and no error.
 import { ApiKey, ErrorCode, OffsetFetchResponseTypes, type OffsetFetchRequestTypes } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import type { TopicPartition } from '../group/offset-and-metadata';
+import { defineHandler, type RequestContext } from '../server/handler';
 
-type Topic = OffsetFetchResponseTypes.OffsetFetchResponseTopic;
+type Request = OffsetFetchRequestTypes.OffsetFetchRequest;
+type Response = OffsetFetchResponseTypes.OffsetFetchResponse;
+type Partition = OffsetFetchResponseTypes.OffsetFetchResponsePartition;
+type Topic = { name: string; partitions: Partition[] };
 
-function partition(index: number, offset: bigint, leaderEpoch: number, metadata: string, errorCode: number): OffsetFetchResponseTypes.OffsetFetchResponsePartition {
+const BATCHED_VERSION = 8;
+
+function partition(index: number, offset: bigint, leaderEpoch: number, metadata: string, errorCode: number): Partition {
   return { ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartition(), partitionIndex: index, committedOffset: offset, committedLeaderEpoch: leaderEpoch, metadata, errorCode };
 }
 
-function errorResponse(req: OffsetFetchRequestTypes.OffsetFetchRequest, code: number, apiVersion: number): OffsetFetchResponseTypes.OffsetFetchResponse {
+/** One group's offsets, grouped by topic (in the order asked, or sorted when all were asked for). */
+function fetchGroup(
+  ctx: RequestContext,
+  groupId: string,
+  requested: Array<{ name: string; partitionIndexes: number[] }> | null,
+  requireStable: boolean,
+): { error: number; topics: Topic[] } {
+  const tps: TopicPartition[] | null = requested === null ? null : requested.flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
+  const { error, partitions } = ctx.broker.groupCoordinator.handleFetchOffsets(groupId, requireStable, tps);
+  if (error !== ErrorCode.NONE) return { error, topics: [] };
+  const topics = new Map<string, Topic>();
+  const withEpoch = ctx.apiVersion >= 5;
+  for (const { tp, data } of partitions) {
+    let t = topics.get(tp.topic);
+    if (t === undefined) topics.set(tp.topic, (t = { name: tp.topic, partitions: [] }));
+    t.partitions.push(partition(tp.partition, data.offset, withEpoch ? data.leaderEpoch : -1, data.metadata, data.error));
+  }
+  const ordered = [...topics.values()];
+  if (requested === null) {
+    ordered.sort((a, b) => a.name.localeCompare(b.name));
+    for (const t of ordered) t.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex);
+  }
+  return { error: ErrorCode.NONE, topics: ordered };
+}
+
+function single(req: Request, apiVersion: number, error: number, topics: Topic[]): Response {
   const base = OffsetFetchResponseTypes.defaultOffsetFetchResponse();
-  if (apiVersion >= 2) return { ...base, errorCode: code };
+  if (error === ErrorCode.NONE) return { ...base, topics: topics.map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), ...t })) };
+  if (apiVersion >= 2) return { ...base, errorCode: error };
+  // v0-1 have no top-level error: every partition asked for carries it
   return {
     ...base,
-    topics: (req.topics ?? []).map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), name: t.name, partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', code)) })),
+    topics: (req.topics ?? []).map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), name: t.name, partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', error)) })),
+  };
+}
+
+function group(groupId: string, error: number, topics: Topic[]): OffsetFetchResponseTypes.OffsetFetchResponseGroup {
+  return {
+    ...OffsetFetchResponseTypes.defaultOffsetFetchResponseGroup(),
+    groupId,
+    errorCode: error,
+    topics: topics.map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopics(), name: t.name, partitions: t.partitions.map((p) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartitions(), ...p })) })),
   };
 }
 
 export const offsetFetch = defineHandler({
   apiKey: ApiKey.OffsetFetch,
   minVersion: 0,
-  maxVersion: 7,
+  maxVersion: 9,
   handle(ctx, req) {
     const v = ctx.apiVersion;
-    const all = v >= 2 && req.topics === null;
-    const tps = all ? null : (req.topics ?? []).flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
-    const { error, partitions } = ctx.broker.groupCoordinator.handleFetchOffsets(req.groupId, v >= 7 && req.requireStable, tps);
-    if (error !== ErrorCode.NONE) return errorResponse(req, error, v);
-    const topics = new Map<string, Topic>();
-    for (const { tp, data } of partitions) {
-      let t = topics.get(tp.topic);
-      if (t === undefined) topics.set(tp.topic, (t = { ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), name: tp.topic, partitions: [] }));
-      t.partitions.push(partition(tp.partition, data.offset, v >= 5 ? data.leaderEpoch : -1, data.metadata, data.error));
+    const requireStable = v >= 7 && req.requireStable;
+    if (v < BATCHED_VERSION) {
+      const { error, topics } = fetchGroup(ctx, req.groupId, v >= 2 ? req.topics : (req.topics ?? []), requireStable);
+      return single(req, v, error, topics);
     }
-    const ordered = all ? [...topics.values()].sort((a, b) => a.name.localeCompare(b.name)) : [...topics.values()];
-    if (all) for (const t of ordered) t.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex);
-    return { ...OffsetFetchResponseTypes.defaultOffsetFetchResponse(), topics: ordered };
+    const groups = req.groups.map((g) => {
+      const { error, topics } = fetchGroup(ctx, g.groupId, g.topics, requireStable);
+      return group(g.groupId, error, topics);
+    });
+    return { ...OffsetFetchResponseTypes.defaultOffsetFetchResponse(), groups };
   },
-  errorResponse: (req, code, _message, apiVersion) => errorResponse(req, code, apiVersion),
+  errorResponse: (req, code, _message, apiVersion) =>
+    apiVersion < BATCHED_VERSION
+      ? single(req, apiVersion, code, [])
+      : { ...OffsetFetchResponseTypes.defaultOffsetFetchResponse(), groups: req.groups.map((g) => group(g.groupId, code, [])) },
 });

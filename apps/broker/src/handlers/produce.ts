@@ -2,7 +2,8 @@
 // local append) and -1 (after the high watermark passes the batch, up to timeout_ms). v0-2 carry
 // magic 0/1 message sets, up-converted here to record batch v2; v3+ must carry exactly one v2 batch
 // per partition; zstd needs v7+. v2 adds log_append_time, v5 log_start_offset, v8 record_errors and
-// error_message, v9 is flexible. Transactions are not supported yet: transactional produce is refused
+// error_message, v9 is flexible, v10 answers NOT_LEADER_OR_FOLLOWER with the current leader and its
+// endpoint (KIP-951), v11 only allows TRANSACTION_ABORTABLE (KIP-890). Transactions are not supported yet: transactional produce is refused
 // with INVALID_TXN_STATE. Internal topics refuse client writes.
 import {
   ApiKey,
@@ -20,9 +21,12 @@ import {
 } from '@tarn/protocol';
 import type { AppendEntry } from '../replica/replica-manager';
 import { isInternalTopic } from '../metadata/topic-name';
+import { LeaderHints } from './leader-hints';
 import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from '../server/handler';
 
 type PartitionResponse = ProduceResponseTypes.PartitionProduceResponse;
+
+const LEADER_HINTS_VERSION = 10;
 
 function partitionResponse(index: number, code: number, message: string | null, apiVersion: number): PartitionResponse {
   return {
@@ -63,7 +67,7 @@ function checkRecords(records: Buffer | null, apiVersion: number, transactionalI
 export const produce = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
-  maxVersion: 9,
+  maxVersion: 11,
   async handle(ctx, req) {
     const { broker, apiVersion } = ctx;
     const responses = new Map<string, Map<number, PartitionResponse>>();
@@ -90,8 +94,10 @@ export const produce = defineHandler({
     // Appends are issued synchronously inside appendRecords, before this handler first awaits.
     const results = await broker.replicaManager.appendRecords(req.acks, req.timeoutMs, entries);
     let failed = responses.size > 0;
+    const hints = apiVersion >= LEADER_HINTS_VERSION ? new LeaderHints(ctx) : null;
     for (const r of results) {
       const resp = partitionResponse(r.partition, r.error, r.errorMessage, apiVersion);
+      if (hints !== null && LeaderHints.wanted(r.error)) resp.currentLeader = hints.currentLeader(r.topic, r.partition);
       if (r.error === ErrorCode.NONE && r.info !== null) {
         resp.baseOffset = BigInt(r.info.firstOffset);
         resp.logAppendTimeMs = BigInt(r.info.logAppendTime);
@@ -109,6 +115,7 @@ export const produce = defineHandler({
     }
     return {
       ...ProduceResponseTypes.defaultProduceResponse(),
+      nodeEndpoints: hints?.nodeEndpoints() ?? [],
       responses: req.topicData.map((t) => ({
         ...ProduceResponseTypes.defaultTopicProduceResponse(),
         name: t.name,

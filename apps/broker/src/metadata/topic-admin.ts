@@ -29,6 +29,23 @@ export interface TopicAdminDefaults {
   deleteTopicEnable: boolean;
 }
 
+/**
+ * At most this many partitions are created by one request, as Kafka's controller bounds the records
+ * of one operation (MAX_RECORDS_PER_USER_OP, KAFKA-14996): a bit flip in num_partitions must not make
+ * the broker build two billion partitions.
+ */
+export const MAX_PARTITIONS_PER_REQUEST = 10_000;
+
+export function batchSizeError(partitions: number): KafkaError | null {
+  if (partitions <= MAX_PARTITIONS_PER_REQUEST) return null;
+  return new KafkaError(ErrorCode.POLICY_VIOLATION, `Unable to perform excessively large batch operation (${partitions} partitions; at most ${MAX_PARTITIONS_PER_REQUEST} per request).`);
+}
+
+function checkBatchSize(partitions: number): void {
+  const error = batchSizeError(partitions);
+  if (error !== null) throw error;
+}
+
 export class TopicAdmin {
   constructor(
     private readonly store: MetadataStore,
@@ -53,6 +70,7 @@ export class TopicAdmin {
 
   /** Round-robin placement starting at a rotating broker (Kafka's rack-unaware assignment). */
   private placeReplicas(numPartitions: number, replicationFactor: number, firstPartition: number): number[][] {
+    checkBatchSize(numPartitions);
     const brokers = [...this.liveBrokers()].sort((a, b) => a - b);
     if (replicationFactor > brokers.length) {
       throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor: ${replicationFactor} larger than available brokers: ${brokers.length}.`);
@@ -87,6 +105,7 @@ export class TopicAdmin {
       if (args.numPartitions !== -1 || args.replicationFactor !== -1) {
         throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.');
       }
+      checkBatchSize(args.assignments.length);
       replicaSets = this.validateAssignments(args.assignments, 0);
     } else {
       const numPartitions = args.numPartitions === -1 ? this.defaults.numPartitions : args.numPartitions;
@@ -148,6 +167,7 @@ export class TopicAdmin {
     const rf = topic.partitions[0]?.replicas.length ?? 1;
     let sets: number[][];
     if (assignments !== null) {
+      checkBatchSize(assignments.length);
       if (assignments.length !== count - current) {
         throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`);
       }

@@ -61,6 +61,10 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** Brokers still running when this process exits are killed with it (a fuzzer that dies leaves none behind). */
+const live = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
 export async function startBrokerProcess(options: BrokerProcessOptions = {}): Promise<BrokerProcess> {
   const logDir = mkdtempSync(join(tmpdir(), 'tarn-bench-broker-'));
   const port = await freePort();
@@ -76,6 +80,13 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
   // The broker's log stays out of the figures (it may print the console's initial password); its tail
   // is kept for errors.
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.once('exit', () => {
+      for (const c of live) c.kill('SIGKILL');
+    });
+  }
   const tail = options.outputTail ?? 16_384;
   let output = '';
   const keep = (d: Buffer): void => {
@@ -88,6 +99,7 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
   let status: BrokerExit | null = null;
   const exited = new Promise<BrokerExit>((resolve) =>
     child.once('exit', (code, signal) => {
+      live.delete(child);
       status = { code, signal };
       resolve(status);
     }),

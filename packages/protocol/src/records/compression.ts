@@ -18,7 +18,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
 import { compressFrameSync, decompressFrameSync } from 'lz4-napi';
 import { compress as zstdCompress } from 'zstd-napi';
-import * as zstdBinding from 'zstd-napi/binding';
+import zstdBinding from 'zstd-napi/binding';
 import { KafkaError } from '../kafka-error';
 import { ErrorCode } from '../generated/error-codes';
 import { lz4FrameOutputBound } from './lz4-frame';
@@ -123,9 +123,14 @@ function zstdDecompressBounded(data: Buffer, limit: number): Buffer {
   return Buffer.concat(chunks, total);
 }
 
+/** The bound may exceed the real size by up to one (the last, partly filled) block of at most 4 MiB. */
+const LZ4_MAX_BLOCK = 4 * 1024 * 1024;
+
 function lz4Decompress(data: Buffer, limit: number): Buffer {
-  if (lz4FrameOutputBound(data) > limit) throw new InflationLimitError(limit);
-  return decompressFrameSync(data);
+  if (lz4FrameOutputBound(data) > limit + LZ4_MAX_BLOCK) throw new InflationLimitError(limit);
+  const out = decompressFrameSync(data);
+  if (out.length > limit) throw new InflationLimitError(limit);
+  return out;
 }
 
 function snappyXerialCompress(data: Buffer): Buffer {

@@ -1,0 +1,828 @@
+/**
+ * The network fuzzer (DESIGN.md, Testing: "Hostile input"): mutated real-client request frames
+ * (wire-mutator.ts) over many short connections to a real broker process, while a kafkajs client
+ * produces and consumes on a topic of its own. It fails when
+ *  - the broker process exits (crash),
+ *  - a fresh connection's ApiVersions is not answered within `hangMs` (hang),
+ *  - the broker's RSS (VmRSS in /proc/<pid>/status) passes `rssLimitMiB`,
+ *  - the client fails: a send or the consumer crashes, or a record it produced is never consumed or
+ *    shows up at two offsets.
+ * Every connection is a pure function of (seed, index): a failure prints the seed and the
+ * connections in flight (and the last few finished), frame by frame with their bytes, and
+ * `replayConnections` sends exactly those again to a fresh broker. A hang or memory failure also
+ * asks the broker for a diagnostic report (node --report-on-signal) and prints its JS stack.
+ *
+ * `runWireFuzz({ stopOnFailure: true })` is the test's mode; the runner (`npm run fuzz`) keeps
+ * going: it restarts the broker after a failure and counts crashes, hangs and memory failures.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { ApiKey, decodeResponse, encodeRequest } from '@tarn/protocol';
+import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import {
+  Rng,
+  deriveSeeds,
+  describePlan,
+  loadSeedFrames,
+  planConnection,
+  type ConnectionPlan,
+  type SeedFrame,
+  type VersionRanges,
+} from './wire-mutator';
+
+export * from './wire-mutator';
+export * from './wire-fuzz-cases';
+
+const MIB = 1024 * 1024;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Measuring the broker
+
+/** VmRSS of a process in bytes, or null once it is gone. */
+export function rssOf(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m === null ? null : Number(m[1]) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+export function openFdsOf(pid: number): number | null {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).length;
+  } catch {
+    return null;
+  }
+}
+
+const API_VERSIONS_V0 = Buffer.concat(encodeRequest(ApiKey.ApiVersions, 0, 1, 'tarn-fuzz-probe', {} as never));
+
+/**
+ * ApiVersions v0 on a fresh connection: milliseconds to the answer, or why there was none
+ * ('timeout', 'closed' without an answer, 'refused' or another connect error).
+ */
+export function probe(port: number, timeoutMs: number): Promise<{ ms: number; frame: Buffer } | { error: string }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1');
+    let buffered = Buffer.alloc(0);
+    let done = false;
+    const finish = (r: { ms: number; frame: Buffer } | { error: string }) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish({ error: 'timeout' }), timeoutMs);
+    socket.on('connect', () => socket.write(API_VERSIONS_V0));
+    socket.on('data', (d: Buffer) => {
+      buffered = Buffer.concat([buffered, d]);
+      if (buffered.length >= 4 && buffered.length >= 4 + buffered.readInt32BE(0)) {
+        finish({ ms: performance.now() - started, frame: buffered.subarray(4, 4 + buffered.readInt32BE(0)) });
+      }
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => finish({ error: err.code === 'ECONNREFUSED' ? 'refused' : err.message }));
+    socket.on('close', () => finish({ error: 'closed' }));
+  });
+}
+
+/** The API versions the broker advertises. */
+export async function brokerVersions(port: number): Promise<VersionRanges> {
+  const r = await probe(port, 10_000);
+  if ('error' in r) throw new Error(`ApiVersions failed: ${r.error}`);
+  const decoded = decodeResponse(ApiKey.ApiVersions, 0, r.frame).body;
+  return new Map(decoded.apiKeys.map((k) => [k.apiKey, { min: k.minVersion, max: k.maxVersion }]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One fuzz connection
+
+export interface ConnectionOutcome {
+  responses: number;
+  closedByBroker: boolean;
+  connectError: string | null;
+}
+
+/**
+ * Runs a plan: sequential (each frame waits for an answer, a close, or `quietMs` of silence),
+ * pipelined (everything written at once, in random-sized writes), or midframe (all but the last
+ * frame, then part of it, then the close). The client closes at the end unless the broker did.
+ */
+export function runConnection(port: number, plan: ConnectionPlan, quietMs: number, maxMs = 10_000): Promise<ConnectionOutcome> {
+  return new Promise((resolve) => {
+    const socket: Socket = connect(port, '127.0.0.1');
+    socket.setNoDelay(true);
+    let responses = 0;
+    let closed = false;
+    let closedByBroker = false;
+    let connectError: string | null = null;
+    let connected = false;
+    let weClose = false;
+    let wake: (() => void) | null = null;
+    // response frames are counted, not kept
+    const head = Buffer.alloc(4);
+    let headFilled = 0;
+    let skip = 0;
+    socket.on('data', (d: Buffer) => {
+      let pos = 0;
+      while (pos < d.length) {
+        if (skip > 0) {
+          const k = Math.min(skip, d.length - pos);
+          skip -= k;
+          pos += k;
+          if (skip === 0) responses++;
+          continue;
+        }
+        const k = Math.min(4 - headFilled, d.length - pos);
+        d.copy(head, headFilled, pos, pos + k);
+        headFilled += k;
+        pos += k;
+        if (headFilled === 4) {
+          headFilled = 0;
+          skip = head.readInt32BE(0);
+          if (skip <= 0) {
+            responses++;
+            skip = 0;
+          }
+        }
+      }
+      wake?.();
+    });
+    socket.on('error', (err) => {
+      if (!connected) connectError = err.message;
+    });
+    socket.on('close', () => {
+      closed = true;
+      if (!weClose && connected) closedByBroker = true;
+      wake?.();
+    });
+    const deadline = Date.now() + maxMs;
+    /** Until `pred`, the close, `quietMs` without data, or the deadline. */
+    const waitFor = async (pred: () => boolean): Promise<void> => {
+      while (!pred() && !closed && Date.now() < deadline) {
+        const before = responses;
+        await new Promise<void>((r) => {
+          const t = setTimeout(() => {
+            wake = null;
+            r();
+          }, quietMs);
+          wake = () => {
+            clearTimeout(t);
+            wake = null;
+            r();
+          };
+        });
+        if (responses === before && !closed) return; // quiet
+      }
+    };
+    const write = (b: Buffer) => {
+      if (!closed) socket.write(b);
+    };
+    socket.on('connect', () => {
+      connected = true;
+      void (async () => {
+        const rng = new Rng(plan.index, 0x5eed);
+        if (plan.mode === 'sequential') {
+          for (const f of plan.frames) {
+            const want = responses + 1;
+            write(f.bytes);
+            await waitFor(() => responses >= want);
+            if (closed) break;
+          }
+        } else if (plan.mode === 'pipelined') {
+          const all = Buffer.concat(plan.frames.map((f) => f.bytes));
+          for (let p = 0; p < all.length; ) {
+            const n = rng.chance(0.5) ? all.length - p : rng.range(1, Math.max(1, all.length - p));
+            write(all.subarray(p, p + n));
+            p += n;
+          }
+          await waitFor(() => responses >= plan.frames.length);
+        } else {
+          for (const f of plan.frames.slice(0, -1)) write(f.bytes);
+          write(plan.frames[plan.frames.length - 1]!.bytes.subarray(0, plan.cutAt));
+          await sleep(rng.int(20));
+        }
+        if (!closed) {
+          weClose = true;
+          if (plan.closeWith === 'reset') socket.resetAndDestroy();
+          else socket.end();
+          // a FIN leaves the broker to close its side; do not wait for it
+          setTimeout(() => socket.destroy(), 1000).unref();
+        }
+        finish();
+      })();
+    });
+    socket.on('close', () => {
+      if (!connected) finish();
+    });
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      resolve({ responses, closedByBroker, connectError });
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kafkajs client working beside the fuzzer
+
+export interface ClientResult {
+  produced: number;
+  consumed: number;
+  /** Acknowledged records never consumed. */
+  lost: number;
+  /** Records consumed at two different offsets (a duplicate append). */
+  duplicated: number;
+  /** Records delivered again at the same offset (at-least-once after a rebalance: allowed). */
+  redelivered: number;
+  /** Failed sends and consumer crashes. */
+  errors: string[];
+  /** kafkajs ERROR log lines (not failures by themselves: kafkajs logs retriable errors there too). */
+  logErrors: string[];
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | undefined> =>
+  Promise.race([p, new Promise<undefined>((r) => setTimeout(() => r(undefined), ms).unref())]);
+
+export class ClientWorkload {
+  private readonly kafka: Kafka;
+  private admin: Admin | null = null;
+  private producer: Producer | null = null;
+  private consumer: Consumer | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private seq = 0;
+  readonly produced = new Set<string>();
+  /** Values whose send failed: they may or may not have been written. */
+  readonly uncertain = new Set<string>();
+  /** value -> the partition:offset positions it was consumed at. */
+  readonly consumed = new Map<string, Set<string>>();
+  private deliveries = 0;
+  readonly errors: string[] = [];
+  readonly logErrors: string[] = [];
+  onError: (message: string) => void = () => {};
+
+  constructor(
+    port: number,
+    readonly topic: string,
+    private readonly group: string,
+  ) {
+    this.kafka = new Kafka({
+      clientId: 'tarn-fuzz-client',
+      brokers: [`127.0.0.1:${port}`],
+      logLevel: logLevel.ERROR,
+      logCreator: () => (entry) => {
+        if (this.logErrors.length < 50) this.logErrors.push(`${entry.namespace}: ${entry.log.message}`);
+      },
+      retry: { retries: 8 },
+    });
+  }
+
+  private error(message: string): void {
+    this.errors.push(message);
+    this.onError(message);
+  }
+
+  async start(): Promise<void> {
+    this.admin = this.kafka.admin();
+    await this.admin.connect();
+    await this.admin.createTopics({ topics: [{ topic: this.topic, numPartitions: 2 }], waitForLeaders: true });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({ groupId: this.group, sessionTimeout: 30_000, heartbeatInterval: 3000, maxWaitTimeInMs: 250 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    this.consumer.on(this.consumer.events.CRASH, (e) => this.error(`consumer crashed: ${String((e.payload as { error?: Error }).error?.message ?? e.payload)}`));
+    await this.consumer.run({
+      eachMessage: async ({ partition, message }) => {
+        const value = message.value?.toString() ?? '';
+        let at = this.consumed.get(value);
+        if (at === undefined) this.consumed.set(value, (at = new Set()));
+        at.add(`${partition}:${message.offset}`);
+        this.deliveries++;
+      },
+    });
+    this.running = true;
+    this.loop = this.produceLoop();
+  }
+
+  private async produceLoop(): Promise<void> {
+    while (this.running) {
+      const values = Array.from({ length: 20 }, () => `r${this.seq++}`);
+      try {
+        await this.producer!.send({ topic: this.topic, acks: -1, messages: values.map((v) => ({ key: v, value: v })) });
+        for (const v of values) this.produced.add(v);
+      } catch (err) {
+        for (const v of values) this.uncertain.add(v);
+        if (this.running) this.error(`send failed: ${(err as Error).message}`);
+      }
+      await sleep(50);
+    }
+  }
+
+  /** Stops producing; when `verify`, waits up to `drainMs` for every acknowledged record to come back. */
+  async stop(verify: boolean, drainMs = 30_000): Promise<ClientResult> {
+    this.running = false;
+    if (this.loop !== null) await withTimeout(this.loop, verify ? 60_000 : 5000);
+    if (verify) {
+      const deadline = Date.now() + drainMs;
+      while (Date.now() < deadline && [...this.produced].some((v) => !this.consumed.has(v))) await sleep(100);
+    }
+    for (const c of [this.consumer, this.producer, this.admin]) if (c !== null) await withTimeout(c.disconnect(), 10_000).catch(() => {});
+    let lost = 0;
+    for (const v of this.produced) if (!this.consumed.has(v)) lost++;
+    let duplicated = 0;
+    for (const at of this.consumed.values()) if (at.size > 1) duplicated++;
+    let positions = 0;
+    for (const at of this.consumed.values()) positions += at.size;
+    return {
+      produced: this.produced.size,
+      consumed: this.consumed.size,
+      lost: verify ? lost : 0,
+      duplicated,
+      redelivered: this.deliveries - positions,
+      errors: this.errors,
+      logErrors: this.logErrors,
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+export type FailureKind = 'crash' | 'hang' | 'memory' | 'client';
+
+export interface FuzzFailure {
+  kind: FailureKind;
+  message: string;
+  /** Fuzz frames sent when it was noticed. */
+  atFrames: number;
+  elapsedMs: number;
+  /** The connections in flight, then the last ones finished (most recent first). */
+  suspects: ConnectionPlan[];
+  /** The tail of the broker's output. */
+  output: string;
+  /** From the diagnostic report (hang, memory). */
+  jsStack: string | null;
+}
+
+export interface WireFuzzOptions {
+  /** Default: random (printed). */
+  seed?: number;
+  /** Fuzz frames to send (the warm-up's unmutated frames are not counted). */
+  frames: number;
+  /** Connections at a time (default 12). */
+  concurrency?: number;
+  rssLimitMiB?: number;
+  /** A liveness probe unanswered this long is a hang (default 5000). */
+  hangMs?: number;
+  probeIntervalMs?: number;
+  /** How long a connection waits for an answer that may never come (default 150). */
+  quietMs?: number;
+  /** Run the kafkajs producer/consumer beside the fuzzer (default true). */
+  client?: boolean;
+  /** Stop at the first failure (the test) or restart the broker and go on (the runner). Default true. */
+  stopOnFailure?: boolean;
+  /** Give up after this many failures when going on (default 25). */
+  maxFailures?: number;
+  /** Broker overrides. */
+  overrides?: Record<string, string>;
+  log?: (line: string) => void;
+  progressEveryMs?: number;
+}
+
+export interface BrokerLogError {
+  message: string;
+  count: number;
+  example: string;
+}
+
+export interface WireFuzzReport {
+  seed: number;
+  seedFrames: number;
+  framesSent: number;
+  connections: number;
+  closedByBroker: number;
+  connectErrors: number;
+  responses: number;
+  elapsedMs: number;
+  framesPerSecond: number;
+  crashes: number;
+  hangs: number;
+  memoryFailures: number;
+  clientFailures: number;
+  failures: FuzzFailure[];
+  brokerStarts: number;
+  peakRssMiB: number;
+  peakFds: number;
+  slowestProbeMs: number;
+  produced: number;
+  consumed: number;
+  lost: number;
+  duplicated: number;
+  redelivered: number;
+  clientErrors: string[];
+  clientLogErrors: string[];
+  /** The broker's own error-level log lines, grouped. */
+  brokerErrors: BrokerLogError[];
+  /** Whether the last broker shut down cleanly on SIGTERM within 20 s. */
+  cleanShutdown: boolean;
+}
+
+const REPORT_FLAGS = (dir: string) => ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${dir}`];
+
+/** Asks the broker for a diagnostic report and returns its JS stack (null if none came in `waitMs`). */
+async function reportStack(broker: BrokerProcess, dir: string, waitMs = 4000): Promise<string | null> {
+  const before = new Set(readdirSync(dir));
+  broker.signal('SIGUSR2');
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const fresh = readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.json'));
+    if (fresh.length > 0) {
+      try {
+        const report = JSON.parse(readFileSync(join(dir, fresh[0]!), 'utf8')) as {
+          javascriptStack?: { message?: string; stack?: string[] };
+          javascriptHeap?: { totalMemory?: number; usedMemory?: number };
+          resourceUsage?: { rss?: number };
+        };
+        const st = report.javascriptStack;
+        const heap = report.javascriptHeap;
+        return [
+          `heap used ${Math.round((heap?.usedMemory ?? 0) / MIB)} MiB of ${Math.round((heap?.totalMemory ?? 0) / MIB)} MiB`,
+          st?.message ?? '',
+          ...(st?.stack ?? []).slice(0, 25),
+        ].join('\n');
+      } catch {
+        // written but not complete yet
+      }
+    }
+  }
+  return null;
+}
+
+/** Groups the broker's error-level JSON log lines (pino level >= 50). */
+class BrokerLogScanner {
+  private partial = '';
+  readonly errors = new Map<string, BrokerLogError>();
+
+  feed(text: string): void {
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      let entry: { level?: number; msg?: string; err?: { message?: string; stack?: string }; apiKey?: number; apiVersion?: number };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        continue;
+      }
+      if ((entry.level ?? 0) < 50) continue;
+      const key = `${entry.msg ?? ''}${entry.apiKey !== undefined ? ` (api ${entry.apiKey} v${entry.apiVersion})` : ''}: ${entry.err?.message ?? ''}`.slice(0, 300);
+      const e = this.errors.get(key);
+      if (e !== undefined) e.count++;
+      else this.errors.set(key, { message: key, count: 1, example: (entry.err?.stack ?? line).slice(0, 2000) });
+    }
+  }
+}
+
+interface Session {
+  broker: BrokerProcess;
+  client: ClientWorkload | null;
+  failure: Promise<FuzzFailure>;
+  failed: FuzzFailure | null;
+  stopMonitors(): void;
+}
+
+/** Warm-up: every seed frame, unmutated, on a connection of its own (creates the fixtures' topics and groups). */
+async function warmUp(port: number, seeds: readonly SeedFrame[], quietMs: number): Promise<void> {
+  const queue = seeds.map((s, i) => ({ index: -1 - i, mode: 'sequential' as const, frames: [{ desc: s.name, bytes: Buffer.concat([u32(s.body.length), s.body]) }], cutAt: 0, closeWith: 'reset' as const }));
+  const workers = Array.from({ length: 8 }, async () => {
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) await runConnection(port, p, quietMs);
+  });
+  await Promise.all(workers);
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(n >>> 0, 0);
+  return b;
+}
+
+/** Sends exactly these connections (one after another) to a fresh broker; reports what broke, if anything. */
+export async function replayConnections(seed: number, indexes: readonly number[], options: { quietMs?: number; waitMs?: number; rssLimitMiB?: number; hangMs?: number; log?: (l: string) => void } = {}): Promise<{ broke: string | null; output: string }> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'tarn-fuzz-report-'));
+  const broker = await startBrokerProcess({ nodeArgs: REPORT_FLAGS(reportDir) });
+  try {
+    const seeds = loadSeedFrames();
+    const versions = await brokerVersions(broker.port);
+    const all = [...seeds, ...deriveSeeds(seeds, versions)];
+    await warmUp(broker.port, seeds, options.quietMs ?? 150);
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(broker.pid) ?? 0)), 50);
+    for (const i of indexes) {
+      const plan = planConnection(seed, i, all, versions);
+      options.log?.(describePlan(plan));
+      await runConnection(broker.port, plan, options.quietMs ?? 150);
+    }
+    await sleep(options.waitMs ?? 1500);
+    clearInterval(sampler);
+    const st = broker.exitStatus();
+    if (st !== null) return { broke: `crash (exit code ${st.code}, signal ${st.signal})`, output: broker.output() };
+    const p = await probe(broker.port, options.hangMs ?? 5000);
+    if ('error' in p) return { broke: `hang (liveness probe: ${p.error})`, output: broker.output() };
+    if (peak > (options.rssLimitMiB ?? 512) * MIB) return { broke: `memory (peak RSS ${Math.round(peak / MIB)} MiB)`, output: broker.output() };
+    return { broke: null, output: broker.output() };
+  } finally {
+    broker.signal('SIGKILL');
+    await broker.stop();
+    rmSync(reportDir, { recursive: true, force: true });
+  }
+}
+
+/** Narrows a crash down to the fewest connections that still reproduce it (bisection, then one by one). */
+export async function triage(seed: number, suspects: readonly number[], log: (l: string) => void = () => {}): Promise<{ culprits: number[] | null; broke: string | null }> {
+  const tryIt = async (set: readonly number[]) => (await replayConnections(seed, set)).broke;
+  const first = await tryIt(suspects);
+  if (first === null) return { culprits: null, broke: null };
+  let set = [...suspects];
+  let broke: string | null = first;
+  while (set.length > 1) {
+    const half = set.slice(0, Math.ceil(set.length / 2));
+    const rest = set.slice(half.length);
+    const a = await tryIt(half);
+    if (a !== null) {
+      set = half;
+      broke = a;
+      continue;
+    }
+    const b = await tryIt(rest);
+    if (b !== null) {
+      set = rest;
+      broke = b;
+      continue;
+    }
+    break; // needs connections from both halves
+  }
+  log(`triage: connections ${set.join(', ')} reproduce: ${broke}`);
+  return { culprits: set, broke };
+}
+
+export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzReport> {
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const log = options.log ?? (() => {});
+  const concurrency = options.concurrency ?? 12;
+  const rssLimit = (options.rssLimitMiB ?? 512) * MIB;
+  const hangMs = options.hangMs ?? 5000;
+  const probeIntervalMs = options.probeIntervalMs ?? 1000;
+  const quietMs = options.quietMs ?? 150;
+  const stopOnFailure = options.stopOnFailure ?? true;
+  const maxFailures = options.maxFailures ?? 25;
+  const useClient = options.client ?? true;
+  const reportDir = mkdtempSync(join(tmpdir(), 'tarn-fuzz-report-'));
+  const scanner = new BrokerLogScanner();
+  const baseSeeds = loadSeedFrames();
+  log(`wire fuzz: seed ${seed}, ${options.frames} frames, ${concurrency} connections at a time (reproduce with --seed=${seed})`);
+
+  const started = Date.now();
+  let framesSent = 0;
+  let connections = 0;
+  let closedByBroker = 0;
+  let connectErrors = 0;
+  let responses = 0;
+  let brokerStarts = 0;
+  let peakRss = 0;
+  let peakFds = 0;
+  let slowestProbe = 0;
+  let nextIndex = 0;
+  const failures: FuzzFailure[] = [];
+  const inFlight = new Map<number, ConnectionPlan>();
+  const recent: ConnectionPlan[] = [];
+  const clientTotals = { produced: 0, consumed: 0, lost: 0, duplicated: 0, redelivered: 0, errors: [] as string[], logErrors: [] as string[] };
+  let seeds: SeedFrame[] = baseSeeds;
+  let versions: VersionRanges = new Map();
+  let cleanShutdown = true;
+
+  const startSession = async (): Promise<Session> => {
+    brokerStarts++;
+    const broker = await startBrokerProcess({ overrides: options.overrides, nodeArgs: REPORT_FLAGS(reportDir), onOutput: (t) => scanner.feed(t), outputTail: 64 * 1024 });
+    versions = await brokerVersions(broker.port);
+    seeds = [...baseSeeds, ...deriveSeeds(baseSeeds, versions)];
+    let resolveFailure!: (f: FuzzFailure) => void;
+    const session: Session = {
+      broker,
+      client: null,
+      failed: null,
+      failure: new Promise((r) => (resolveFailure = r)),
+      stopMonitors: () => {},
+    };
+    let stopped = false;
+    const fail = (kind: FailureKind, message: string) => {
+      if (session.failed !== null || stopped) return;
+      const suspects = [...[...inFlight.values()].sort((a, b) => b.index - a.index), ...[...recent].reverse()];
+      session.failed = { kind, message, atFrames: framesSent, elapsedMs: Date.now() - started, suspects, output: '', jsStack: null };
+      resolveFailure(session.failed);
+    };
+    void broker.exited.then((st) => fail('crash', `the broker process exited (code ${st.code}, signal ${st.signal})`));
+    const sampler = setInterval(() => {
+      const rss = rssOf(broker.pid);
+      const fds = openFdsOf(broker.pid);
+      if (rss !== null) peakRss = Math.max(peakRss, rss);
+      if (fds !== null) peakFds = Math.max(peakFds, fds);
+      if (rss !== null && rss > rssLimit) fail('memory', `broker RSS ${Math.round(rss / MIB)} MiB is beyond the ${Math.round(rssLimit / MIB)} MiB bound`);
+    }, 200);
+    const prober = (async () => {
+      while (!stopped) {
+        const r = await probe(broker.port, hangMs);
+        if (stopped) break;
+        if ('error' in r) {
+          // a dead broker is reported as a crash by the exit watcher
+          await sleep(300);
+          if (broker.exitStatus() === null && r.error !== 'refused') fail('hang', `a fresh connection's ApiVersions was not answered (${r.error}) within ${hangMs} ms`);
+        } else slowestProbe = Math.max(slowestProbe, r.ms);
+        await sleep(probeIntervalMs);
+      }
+    })();
+    session.stopMonitors = () => {
+      stopped = true;
+      clearInterval(sampler);
+      void prober;
+    };
+    await warmUp(broker.port, baseSeeds, quietMs);
+    if (useClient) {
+      const client = new ClientWorkload(broker.port, `fuzz-client-${seed}-${brokerStarts}`, `fuzz-client-group-${seed}-${brokerStarts}`);
+      client.onError = (m) => fail('client', m);
+      try {
+        await client.start();
+      } catch (err) {
+        fail('client', `the kafkajs client could not start: ${(err as Error).message}`);
+      }
+      session.client = client;
+    }
+    return session;
+  };
+
+  /** Ends a session; a healthy one gets its client verified and a clean SIGTERM. */
+  const endSession = async (session: Session, healthy: boolean): Promise<void> => {
+    if (session.client !== null) {
+      const r = await session.client.stop(healthy && session.failed === null);
+      clientTotals.produced += r.produced;
+      clientTotals.consumed += r.consumed;
+      clientTotals.lost += r.lost;
+      clientTotals.duplicated += r.duplicated;
+      clientTotals.redelivered += r.redelivered;
+      clientTotals.errors.push(...r.errors.slice(0, 20));
+      clientTotals.logErrors.push(...r.logErrors.slice(0, 20));
+      if (healthy && session.failed === null && (r.lost > 0 || r.duplicated > 0)) {
+        failures.push({
+          kind: 'client',
+          message: `the client lost ${r.lost} and duplicated ${r.duplicated} of ${r.produced} acknowledged records`,
+          atFrames: framesSent,
+          elapsedMs: Date.now() - started,
+          suspects: [],
+          output: session.broker.output(),
+          jsStack: null,
+        });
+      }
+    }
+    session.stopMonitors();
+    if (healthy && session.failed === null) {
+      const t0 = Date.now();
+      await session.broker.stop();
+      if (Date.now() - t0 > 19_000) cleanShutdown = false;
+    } else {
+      session.broker.signal('SIGKILL');
+      await session.broker.stop();
+    }
+  };
+
+  let session = await startSession();
+  let lastProgress = Date.now();
+  let lastFrames = 0;
+  const progressEvery = options.progressEveryMs ?? 5000;
+  const progress = () => {
+    const now = Date.now();
+    if (now - lastProgress < progressEvery) return;
+    const rate = ((framesSent - lastFrames) * 1000) / (now - lastProgress);
+    lastProgress = now;
+    lastFrames = framesSent;
+    const rss = rssOf(session.broker.pid);
+    const c = session.client;
+    log(
+      `  ${framesSent}/${options.frames} frames (${rate.toFixed(0)}/s), ${connections} connections (${closedByBroker} closed by the broker), ` +
+        `RSS ${rss === null ? '-' : Math.round(rss / MIB)} MiB (peak ${Math.round(peakRss / MIB)}), fds ${openFdsOf(session.broker.pid) ?? '-'}, ` +
+        `client ${clientTotals.produced + (c?.produced.size ?? 0)} produced / ${clientTotals.consumed + (c?.consumed.size ?? 0)} consumed, failures ${failures.length}`,
+    );
+  };
+
+  for (;;) {
+    const current = session;
+    const worker = async () => {
+      while (framesSent < options.frames && current.failed === null) {
+        const index = nextIndex++;
+        const plan = planConnection(seed, index, seeds, versions);
+        framesSent += plan.frames.length;
+        inFlight.set(index, plan);
+        const out = await runConnection(current.broker.port, plan, quietMs);
+        inFlight.delete(index);
+        recent.push(plan);
+        if (recent.length > 16) recent.shift();
+        connections++;
+        responses += out.responses;
+        if (out.closedByBroker) closedByBroker++;
+        if (out.connectError !== null) {
+          connectErrors++;
+          await sleep(20);
+        }
+        progress();
+      }
+    };
+    await Promise.race([Promise.all(Array.from({ length: concurrency }, worker)), current.failure]);
+    const failure = current.failed;
+    if (failure === null) break;
+    // diagnose while the broker is still in its broken state
+    if (failure.kind === 'hang' || failure.kind === 'memory') failure.jsStack = await reportStack(current.broker, reportDir);
+    await sleep(300);
+    failure.output = current.broker.output();
+    failures.push(failure);
+    log(`FAILURE (${failure.kind}) after ${failure.atFrames} frames: ${failure.message}`);
+    log(`  suspects (in flight, then last finished): ${failure.suspects.map((p) => p.index).join(', ')} — replay with --seed=${seed} --replay=<indexes>`);
+    for (const p of failure.suspects.slice(0, 4)) log(describePlan(p));
+    if (failure.jsStack !== null) log(`  broker JS stack:\n${failure.jsStack}`);
+    log(`  broker output (tail):\n${failure.output.slice(-3000)}`);
+    inFlight.clear();
+    recent.length = 0;
+    await endSession(current, false);
+    if (stopOnFailure || failures.length >= maxFailures || framesSent >= options.frames) {
+      session = current;
+      break;
+    }
+    session = await startSession();
+  }
+  if (session.failed === null) await endSession(session, true);
+  rmSync(reportDir, { recursive: true, force: true });
+
+  const elapsedMs = Date.now() - started;
+  const count = (k: FailureKind) => failures.filter((f) => f.kind === k).length;
+  return {
+    seed,
+    seedFrames: seeds.length,
+    framesSent,
+    connections,
+    closedByBroker,
+    connectErrors,
+    responses,
+    elapsedMs,
+    framesPerSecond: framesSent / (elapsedMs / 1000),
+    crashes: count('crash'),
+    hangs: count('hang'),
+    memoryFailures: count('memory'),
+    clientFailures: count('client'),
+    failures,
+    brokerStarts,
+    peakRssMiB: Math.round(peakRss / MIB),
+    peakFds,
+    slowestProbeMs: Math.round(slowestProbe),
+    produced: clientTotals.produced,
+    consumed: clientTotals.consumed,
+    lost: clientTotals.lost,
+    duplicated: clientTotals.duplicated,
+    redelivered: clientTotals.redelivered,
+    clientErrors: clientTotals.errors,
+    clientLogErrors: clientTotals.logErrors,
+    brokerErrors: [...scanner.errors.values()].sort((a, b) => b.count - a.count),
+    cleanShutdown,
+  };
+}
+
+/** The report as text, for the runner and the test's failure message. */
+export function formatReport(r: WireFuzzReport): string {
+  const lines = [
+    `seed ${r.seed} (${r.seedFrames} seed frames): ${r.framesSent} frames on ${r.connections} connections in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.framesPerSecond.toFixed(0)} frames/s)`,
+    `crashes ${r.crashes}, hangs ${r.hangs}, memory ${r.memoryFailures}, client ${r.clientFailures} (broker started ${r.brokerStarts} time(s))`,
+    `connections closed by the broker ${r.closedByBroker}, responses ${r.responses}, connect errors ${r.connectErrors}`,
+    `peak RSS ${r.peakRssMiB} MiB, peak open fds ${r.peakFds}, slowest liveness probe ${r.slowestProbeMs} ms, clean shutdown ${r.cleanShutdown ? 'yes' : 'NO'}`,
+    `client records produced ${r.produced}, consumed ${r.consumed}, lost ${r.lost}, duplicated ${r.duplicated}, redelivered ${r.redelivered}`,
+  ];
+  if (r.clientErrors.length > 0) lines.push(`client errors:\n  ${r.clientErrors.slice(0, 10).join('\n  ')}`);
+  if (r.brokerErrors.length > 0) {
+    lines.push('broker error log lines:');
+    for (const e of r.brokerErrors.slice(0, 12)) lines.push(`  ${e.count}× ${e.message}`);
+  }
+  for (const f of r.failures) {
+    lines.push(`${f.kind.toUpperCase()} after ${f.atFrames} frames (${(f.elapsedMs / 1000).toFixed(1)} s): ${f.message}`);
+    lines.push(`  suspects: ${f.suspects.map((p) => p.index).join(', ')} (replay: npm run fuzz -- --seed=${r.seed} --replay=${f.suspects.map((p) => p.index).join(',')})`);
+    for (const p of f.suspects.slice(0, 3)) lines.push(describePlan(p).replace(/^/gm, '  '));
+    if (f.jsStack !== null) lines.push(`  broker JS stack:\n${f.jsStack.replace(/^/gm, '    ')}`);
+    const tail = f.output.split('\n').filter((l) => !l.startsWith('{"level":40')).slice(-25).join('\n');
+    lines.push(`  broker output (tail):\n${tail.replace(/^/gm, '    ')}`);
+  }
+  return lines.join('\n');
+}
