@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // The last line of defence (DESIGN.md decision 6): requests and connections catch their own
+  // failures; anything that still escapes is a bug to log with its stack, not a reason to stop
+  // serving every other client, as a Kafka broker's request threads catch and log what they throw.
+  process.on('unhandledRejection', (err) => broker.logger.error({ err }, 'unhandled promise rejection (a bug): the broker keeps serving'));
+  process.on('uncaughtException', (err) => broker.logger.error({ err }, 'uncaught exception (a bug): the broker keeps serving'));
 }
 
 void main();

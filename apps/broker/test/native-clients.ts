@@ -96,6 +96,8 @@ export interface RdkafkaClient {
   on(event: 'event.log', listener: (log: { severity: number; fac: string; message: string }) => void): this;
   on(event: 'delivery-report', listener: (err: LibrdkafkaError | null, report: RdkafkaDeliveryReport) => void): this;
   on(event: 'rebalance', listener: (err: LibrdkafkaError, assignment: RdkafkaTopicPartitionOffset[]) => void): this;
+  /** Needs offset_commit_cb: true. */
+  on(event: 'offset.commit', listener: (err: LibrdkafkaError | null | undefined, offsets: RdkafkaTopicPartitionOffset[]) => void): this;
 }
 
 export interface RdkafkaProducer extends RdkafkaClient {
@@ -111,7 +113,8 @@ export interface RdkafkaConsumer extends RdkafkaClient {
   unsubscribe(): this;
   assignments(): Array<{ topic: string; partition: number }>;
   consume(count: number, cb: Callback<RdkafkaMessage[]>): void;
-  commitSync(offsets: RdkafkaTopicPartitionOffset[] | null): this;
+  /** Asynchronous; the result arrives as an 'offset.commit' event. (commitSync blocks the event loop, and with it a broker in the same process.) */
+  commit(offsets: RdkafkaTopicPartitionOffset[] | null): this;
   committed(toppars: Array<{ topic: string; partition: number }>, timeoutMs: number, cb: Callback<RdkafkaTopicPartitionOffset[]>): this;
   setDefaultConsumeTimeout(ms: number): void;
 }
@@ -140,13 +143,75 @@ export interface RdkafkaModule {
   features: string[];
 }
 
+// Both addons load a librdkafka.so.1 through their RUNPATH; in one process the second would run
+// the first one's librdkafka, so a process gets one of them only.
+let librdkafkaAddon: string | null = null;
+
+function loadLibrdkafkaAddon(name: string): RdkafkaModule {
+  if (librdkafkaAddon !== null && librdkafkaAddon !== name) {
+    throw new Error(`${librdkafkaAddon} is loaded in this process: ${name} would run its librdkafka; use a test file of its own`);
+  }
+  librdkafkaAddon = name;
+  return requireFromCache(name) as RdkafkaModule;
+}
+
 export function loadNodeRdkafka(): RdkafkaModule {
-  return requireFromCache('node-rdkafka') as RdkafkaModule;
+  return loadLibrdkafkaAddon('node-rdkafka');
 }
 
 /** @confluentinc/kafka-javascript's node-rdkafka-compatible API (its top-level exports). */
 export function loadConfluentKafkaJavascript(): RdkafkaModule {
-  return requireFromCache('@confluentinc/kafka-javascript') as RdkafkaModule;
+  return loadLibrdkafkaAddon('@confluentinc/kafka-javascript');
+}
+
+/** @confluentinc/kafka-javascript's KafkaJS-compatible API (its `KafkaJS` export). */
+export interface KafkaJSHeaders {
+  [name: string]: Buffer | string | Array<Buffer | string> | undefined;
+}
+
+export interface KafkaJSMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: KafkaJSHeaders;
+  offset: string;
+}
+
+export interface KafkaJSProducer {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  send(record: { topic: string; messages: Array<{ key?: string | null; value: string; partition?: number; headers?: KafkaJSHeaders }> }): Promise<Array<{ topicName: string; partition: number; errorCode: number; baseOffset?: string }>>;
+}
+
+export interface KafkaJSConsumer {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  subscribe(subscription: { topics: string[] }): Promise<void>;
+  run(config: { eachMessage: (payload: { topic: string; partition: number; message: KafkaJSMessage }) => Promise<void> }): Promise<void>;
+  commitOffsets(offsets: Array<{ topic: string; partition: number; offset: string }>): Promise<void>;
+}
+
+export interface KafkaJSAdmin {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  createTopics(options: { topics: Array<{ topic: string; numPartitions?: number; replicationFactor?: number; configEntries?: Array<{ name: string; value: string }> }> }): Promise<boolean>;
+  fetchTopicMetadata(options: { topics: string[] }): Promise<Array<{ name: string; partitions: Array<{ partitionId: number; leader: number; replicas: number[]; isr: number[] }> }>>;
+  fetchOffsets(options: { groupId: string; topics: string[] }): Promise<Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>>;
+  deleteTopics(options: { topics: string[] }): Promise<void>;
+  listTopics(): Promise<string[]>;
+}
+
+export interface ConfluentKafkaJSModule {
+  Kafka: new (config: { kafkaJS: { brokers: string[]; clientId?: string; logLevel?: number } }) => {
+    producer(config?: { kafkaJS?: { compression?: string; idempotent?: boolean; acks?: number } }): KafkaJSProducer;
+    consumer(config: { kafkaJS: { groupId: string; fromBeginning?: boolean; autoCommit?: boolean; sessionTimeout?: number } }): KafkaJSConsumer;
+    admin(): KafkaJSAdmin;
+  };
+  logLevel: { NOTHING: number; ERROR: number; WARN: number; INFO: number; DEBUG: number };
+  CompressionTypes: { None: string; GZIP: string; SNAPPY: string; LZ4: string; ZSTD: string };
+}
+
+export function loadConfluentKafkaJS(): ConfluentKafkaJSModule {
+  return (loadLibrdkafkaAddon('@confluentinc/kafka-javascript') as RdkafkaModule & { KafkaJS: ConfluentKafkaJSModule }).KafkaJS;
 }
 
 // ---- @platformatic/kafka ----
@@ -247,7 +312,8 @@ export interface PlatformaticKafkaModule {
   ProduceAcks: { ALL: number; NO_RESPONSE: number; LEADER: number };
   ConfigResourceTypes: { TOPIC: number };
   IncrementalAlterConfigOperationTypes: { SET: number; DELETE: number };
-  compressionsAlgorithms: Record<PlatformaticCompression, { available: boolean }>;
+  /** The client's codec table (mutable: a Node without zlib zstd can be given one). */
+  compressionsAlgorithms: Record<PlatformaticCompression, { available: boolean; compressSync(data: Buffer | { buffer: Buffer }): Buffer; decompressSync(data: Buffer | { buffer: Buffer }): Buffer }>;
   version: string;
 }
 

@@ -68,3 +68,17 @@ export async function within<T>(ms: number, what: string, promise: Promise<T>): 
     clearTimeout(timer);
   }
 }
+
+/** Retries `check` (which throws while its condition does not hold) every 50 ms for up to `ms`. */
+export async function eventually(ms: number, what: string, check: () => void): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`${what}: still failing after ${ms} ms: ${(err as Error).message}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

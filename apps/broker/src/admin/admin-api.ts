@@ -46,7 +46,8 @@ export class AdminApi {
     });
     if (created?.generatedPassword != null) {
       // printed once, on the first start; only its hash is kept
-      this.broker.logger.warn({ username: created.username, password: created.generatedPassword }, 'created the console user; this password is shown only once');
+      // the password goes to the terminal once, never into a log line (DESIGN.md decision 9)
+      this.broker.logger.warn({ username: created.username }, 'created the console user with a generated password, printed once on stderr');
       process.stderr.write(`\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`);
     }
     this.broker.logManager.onEvent((e) => {

@@ -97,7 +97,8 @@ export class TopicAdmin {
       const unified = unifyCollisionChars(args.name);
       const clash = this.store.topics().find((t) => unifyCollisionChars(t.name) === unified);
       if (clash) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${args.name}' collides with existing topic: ${clash.name}`);
-      this.logger.warn({ topic: args.name }, "topic names with a period ('.') or underscore ('_') could collide; use one or the other");
+      // as Kafka, a warning for users' topics; internal ones (__consumer_offsets) are named by design
+      if (!options.internal) this.logger.warn({ topic: args.name }, "topic names with a period ('.') or underscore ('_') could collide; use one or the other");
     }
     const configs = this.validateConfigs(args.configs ?? {});
     let replicaSets: number[][];
