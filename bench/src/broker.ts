@@ -30,6 +30,8 @@ import {
 import { startBrokerProcess, type BrokerProcess } from './broker-process';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { kcatInstalled, kcatVersion, recordsReachedEnd, runKcat, writeRecordLines } from './kcat-runner';
+import { runRdkafkaPerformance } from './rdkafka-performance';
+import { rdkafkaPerformancePath } from '@tarn/broker/testing/native-clients-cache';
 import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
 import { fmt, printTable, type Row } from './report';
 import { batchOf } from './storage';
@@ -55,6 +57,7 @@ const PRODUCE_RUNS = 2;
 /** fetch.max.bytes (Kafka's default): the whole answer. */
 const FETCH_MAX_BYTES = 52_428_800;
 const KCAT_RECORDS = 2_000_000;
+const RDKAFKA_RECORDS = 3_000_000;
 const GOAL_PRODUCE = 1_000_000;
 const GOAL_FETCH = 2_000_000;
 
@@ -381,6 +384,7 @@ export async function run(): Promise<void> {
     } else {
       console.log('\nbroker: kcat is not installed; skipping the external client reference');
     }
+    await rdkafkaPerformanceCases(admin, broker, base);
     admin.close();
   } catch (err) {
     console.error(`broker output (tail):\n${broker.output()}`);
@@ -392,3 +396,40 @@ export async function run(): Promise<void> {
   console.log(`\nbroker benchmark: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+
+/**
+ * librdkafka's rdkafka_performance (2.12, from scripts/setup-clients' cache) producing into and
+ * consuming from 6 partitions: the tool Apache Kafka's reference figure on this machine kind was
+ * taken with (Kafka 3.1: ~1.3 M records/s produced). Rates are the tool's own (first to last
+ * message); broker CPU is measured over the whole run, start-up included.
+ */
+async function rdkafkaPerformanceCases(admin: PipelinedConnection, broker: BrokerProcess, base: Baselines): Promise<void> {
+  let binary: string;
+  try {
+    binary = rdkafkaPerformancePath();
+  } catch (err) {
+    console.log(`\nbroker: skipping rdkafka_performance: ${(err as Error).message}`);
+    return;
+  }
+  const topic = 'bench-rdkafka-p6';
+  await createTopic(admin, topic, 6);
+  const bootstrap = `127.0.0.1:${broker.port}`;
+  const common = ['-t', topic, '-b', bootstrap, '-c', String(RDKAFKA_RECORDS), '-q'];
+  const rows: Row[] = [];
+  const measure = async (name: string, args: string[]) => {
+    const meter = cpuMeter(broker.pid);
+    const r = await runRdkafkaPerformance(binary, args);
+    const m = meter();
+    if (r.records !== RDKAFKA_RECORDS) throw new Error(`${name}: ${r.records} records, expected ${RDKAFKA_RECORDS}`);
+    const brokerMsPerMiB = (m.brokerCpu * m.seconds * 1000) / (r.bytes / MiB);
+    const { 'kcat + other cores': otherCores, ...figures } = row(name, { ...m, seconds: r.seconds, records: r.records, bytes: r.bytes, clientCpu: 0 }, base, null, false);
+    rows.push({ ...figures, 'rdkafka_performance + other cores': otherCores ?? '', 'broker ms/MiB': brokerMsPerMiB });
+  };
+  // -p -1: librdkafka's partitioner spreads the records over the 6 partitions (sticky batches)
+  await measure('rdkafka_performance -P, acks=1, 6 partitions', ['-P', ...common, '-s', '100', '-a', '1', '-p', '-1']);
+  await measure('rdkafka_performance -C, 6 partitions', ['-C', ...common, '-o', 'beginning', ...[0, 1, 2, 3, 4, 5].flatMap((p) => ['-p', String(p)])]);
+  printTable(
+    `broker: rdkafka_performance (librdkafka 2.12) as the client, ${fmt(RDKAFKA_RECORDS)} records of 100 bytes, librdkafka defaults otherwise; Apache Kafka 3.1 with the same tool on this machine kind: ~1.3 M records/s produced`,
+    rows,
+  );
+}

@@ -1,48 +1,17 @@
-// The real Kafka clients that scripts/setup-clients installs into a cache outside the repository:
-// node-rdkafka (librdkafka 2.12), @confluentinc/kafka-javascript (librdkafka 2.15),
-// @platformatic/kafka, and librdkafka's rdkafka_performance. The cache directory is keyed by a hash
-// of the manifest (test/clients/native/package.json and its lockfile) and the Node ABI, computed
-// here exactly as the script computes it, so a test never loads clients built for another manifest.
+// The real Kafka clients that scripts/setup-clients installs into a cache outside the repository
+// (see src/testing/native-clients-cache.ts): node-rdkafka (librdkafka 2.12),
+// @confluentinc/kafka-javascript (librdkafka 2.15) and @platformatic/kafka.
 // The packages' own typings are outside the repository, where tsc cannot see them: the interfaces
 // below declare the part of each API that the tests use.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { installedNativeClientsDir } from '../src/testing/native-clients-cache';
 
-const manifestDir = join(dirname(fileURLToPath(import.meta.url)), 'clients', 'native');
-
-/** Must match the key computed in scripts/setup-clients. */
-export function nativeClientsKey(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(manifestDir, 'package.json')));
-  hash.update(readFileSync(join(manifestDir, 'package-lock.json')));
-  hash.update(`node-abi-${process.versions.modules}-${process.platform}-${process.arch}`);
-  return hash.digest('hex').slice(0, 16);
-}
-
-export function nativeClientsDir(): string {
-  const base = process.env.TARN_CLIENTS_DIR ?? join(homedir(), '.cache', 'tarn', 'clients');
-  return join(base, nativeClientsKey());
-}
-
-function cacheDir(): string {
-  const dir = nativeClientsDir();
-  if (!existsSync(join(dir, '.complete'))) {
-    throw new Error(`the native test clients are not installed in ${dir}: run scripts/setup-clients (npm test runs it through scripts/setup)`);
-  }
-  return dir;
-}
+export { nativeClientsDir, nativeClientsKey, rdkafkaPerformancePath } from '../src/testing/native-clients-cache';
 
 function requireFromCache(name: string): unknown {
-  return createRequire(join(cacheDir(), 'package.json'))(name);
-}
-
-/** librdkafka's rdkafka_performance, built from node-rdkafka's librdkafka tree. */
-export function rdkafkaPerformancePath(): string {
-  return join(cacheDir(), 'node_modules', 'node-rdkafka', 'deps', 'librdkafka', 'examples', 'rdkafka_performance');
+  return createRequire(join(installedNativeClientsDir(), 'package.json'))(name);
 }
 
 // ---- node-rdkafka and @confluentinc/kafka-javascript's node-rdkafka-compatible API ----
@@ -319,6 +288,6 @@ export interface PlatformaticKafkaModule {
 
 /** @platformatic/kafka is an ES module: loaded with import() from the cache's resolution of it. */
 export async function loadPlatformaticKafka(): Promise<PlatformaticKafkaModule> {
-  const require = createRequire(join(cacheDir(), 'package.json'));
+  const require = createRequire(join(installedNativeClientsDir(), 'package.json'));
   return (await import(pathToFileURL(require.resolve('@platformatic/kafka')).href)) as PlatformaticKafkaModule;
 }
