@@ -254,8 +254,14 @@ export class LogSegment implements CachedFile {
     return new Promise<void>((resolve, reject) => {
       const writeFrom = (written: number): void => {
         if (written >= total) {
-          this.afterAppend(batches, start, nowMs);
-          resolve();
+          // a throw here would escape into libuv's callback and leave the append unsettled forever
+          try {
+            this.afterAppend(batches, start, nowMs);
+            resolve();
+          } catch (err) {
+            this.cutBackTo(start);
+            reject(err as Error);
+          }
           return;
         }
         this.fsys.writev(fd, remainingAfter(bufs, written), start + written, (err, n) => {

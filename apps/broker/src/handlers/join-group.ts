@@ -24,6 +24,22 @@ function response(r: JoinGroupResult, apiVersion: number): JoinGroupResponseType
   };
 }
 
+/**
+ * A protocol named twice counts once, with its first (preferred) metadata, as Kafka's protocol
+ * collection finds it by name: counted twice it could never be supported by every member, and the
+ * group could not pick a protocol. Copies: the request frame's memory is not ours to keep.
+ */
+function distinctProtocols(protocols: ReadonlyArray<{ name: string; metadata: Buffer }>): Array<{ name: string; metadata: Buffer }> {
+  const seen = new Set<string>();
+  const out = [];
+  for (const p of protocols) {
+    if (seen.has(p.name)) continue;
+    seen.add(p.name);
+    out.push({ name: p.name, metadata: Buffer.from(p.metadata) });
+  }
+  return out;
+}
+
 export const joinGroup = defineHandler({
   apiKey: ApiKey.JoinGroup,
   minVersion: 0,
@@ -41,8 +57,7 @@ export const joinGroup = defineHandler({
       rebalanceTimeoutMs: v === 0 ? req.sessionTimeoutMs : req.rebalanceTimeoutMs,
       sessionTimeoutMs: req.sessionTimeoutMs,
       protocolType: req.protocolType,
-      // copies: the request frame's memory is not ours to keep
-      protocols: req.protocols.map((p) => ({ name: p.name, metadata: Buffer.from(p.metadata) })),
+      protocols: distinctProtocols(req.protocols),
       reason: req.reason ?? 'not provided',
       supportSkippingAssignment: v >= 9,
     });

@@ -63,7 +63,18 @@ export function readInt64(buf: Buffer, pos: number): number {
   return buf.readInt32BE(pos) * 4294967296 + buf.readUInt32BE(pos + 4);
 }
 
+const INT64_MAX_AS_NUMBER = 2 ** 63;
+
+/**
+ * Writes a JS number as an int64. Beyond 2^53 a number is approximate: a timestamp of
+ * Long.MAX_VALUE (which Kafka accepts) reads back as 2^63, so values outside the int64 range are
+ * clamped to it instead of overflowing.
+ */
 export function writeInt64(buf: Buffer, value: number, pos: number): void {
+  if (value >= INT64_MAX_AS_NUMBER || value < -INT64_MAX_AS_NUMBER) {
+    buf.writeBigInt64BE(value > 0 ? 0x7fffffffffffffffn : -0x8000000000000000n, pos);
+    return;
+  }
   const hi = Math.floor(value / 4294967296);
   buf.writeInt32BE(hi, pos);
   buf.writeUInt32BE(value - hi * 4294967296, pos + 4);
