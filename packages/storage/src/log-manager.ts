@@ -210,6 +210,7 @@ export class LogManager {
 
   /** The log dir holding the fewest partitions gets the next one (Kafka's nextLogDirs). */
   private nextLogDir(): string {
+    if (this.logDirs.length === 1) return this.logDirs[0]!;
     const counts = new Map(this.logDirs.map((d) => [d, 0]));
     for (const log of this.logs.values()) {
       const parent = log.dir.slice(0, log.dir.lastIndexOf('/'));

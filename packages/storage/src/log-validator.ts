@@ -143,8 +143,11 @@ export function validateBatches(
     const codec = compressionCodecOf(attributes);
     if (codec > CompressionType.ZSTD) invalid(`unknown compression codec ${codec}`);
     const requireKey = config.cleanupPolicy.compact && !control && origin === 'client';
-    // a replica's batches were checked record by record on the leader; the CRC still guards the copy
-    if ((codec === CompressionType.NONE && origin !== 'replication') || requireKey) {
+    // Every client batch is walked record by record, compressed ones decompressed (bounded), as
+    // Kafka's LogValidator streams through them: a batch whose records do not add up — or a
+    // "bomb" that inflates past the limit — is refused here rather than served to consumers. A
+    // replica's batches were checked on the leader; the CRC still guards the copy.
+    if (origin !== 'replication' || requireKey) {
       const inflated = decompress(codec, records.subarray(pos + RECORDS_OFFSET, pos + size), Math.max(DEFAULT_DECOMPRESSION_LIMIT, config.maxMessageBytes));
       walkRecords(inflated, count, requireKey);
     }

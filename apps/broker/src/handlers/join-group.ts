@@ -35,7 +35,11 @@ function distinctProtocols(protocols: ReadonlyArray<{ name: string; metadata: Bu
   for (const p of protocols) {
     if (seen.has(p.name)) continue;
     seen.add(p.name);
-    out.push({ name: p.name, metadata: Buffer.from(p.metadata) });
+    // a buffer of its own: Buffer.from would take a slice of Node's shared 8 KiB pool, and a
+    // long-lived member would keep the whole slab alive
+    const metadata = Buffer.allocUnsafeSlow(p.metadata.length);
+    p.metadata.copy(metadata);
+    out.push({ name: p.name, metadata });
   }
   return out;
 }

@@ -69,8 +69,13 @@ export const metadata = defineHandler({
       const autoCreate = broker.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];
       for (const rt of req.topics ?? []) {
+        if (rt.name === null && apiVersion < 12) {
+          // v10-11 carry topic ids but Kafka looks topics up by id only from v12 on
+          topics.push(errorTopic('', rt.topicId, ErrorCode.INVALID_REQUEST));
+          continue;
+        }
         if (rt.name === null) {
-          // topic ids are looked up by id (v10+)
+          // topic ids are looked up by id (v12+)
           const t = broker.metadata.topics().find((x) => x.topicId === rt.topicId);
           topics.push(t ? topicResponse(t, live, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
           continue;
@@ -113,6 +118,6 @@ export const metadata = defineHandler({
   },
   errorResponse: (req, code) => ({
     ...MetadataResponseTypes.defaultMetadataResponse(),
-    topics: (req.topics ?? []).map((t) => errorTopic(t.name, t.topicId, code)),
+    topics: (req.topics ?? []).map((t) => errorTopic(t.name ?? '', t.topicId, code)),
   }),
 });

@@ -204,15 +204,22 @@ export class Connection {
   close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.chunks = [];
+    this.forget();
     this.closeLog.log(this.logger, { connection: this.id, remote: this.remoteAddress, reason }, 'closing connection');
     this.socket.destroy();
     for (const w of this.drainWaiters.splice(0)) w();
   }
 
+  /** A closed connection keeps nothing: requests still being handled have nowhere to answer. */
+  private forget(): void {
+    this.chunks = [];
+    this.queue.length = 0;
+    this.inFlightBytes = 0;
+  }
+
   private onClose(): void {
     this.closed = true;
-    this.chunks = [];
+    this.forget();
     for (const w of this.drainWaiters.splice(0)) w();
   }
 }

@@ -2,14 +2,23 @@
  * Hand-made hostile frames the wire fuzzer's test sends beside the random ones, and the raw
  * exchange they go through: a zero and a negative size prefix, Produce requests whose compressed
  * batch inflates to hundreds of MiB (gzip, zstd, lz4, a snappy block announcing 4 GiB, a magic-1
- * gzip wrapper), and a Metadata request announcing 2^31-1 topics.
+ * gzip wrapper), a Metadata request announcing 2^31-1 topics; and what the fuzzer found: a topic
+ * with a huge partition count, a JoinGroup naming one protocol twice, a batch whose max timestamp
+ * is Long.MAX_VALUE.
  */
 import { connect } from 'node:net';
 import { crc32, gzipSync } from 'node:zlib';
 import {
   ApiKey,
   CompressionType,
+  CreatePartitionsRequestTypes,
+  CreateTopicsRequestTypes,
+  FetchRequestTypes,
+  FindCoordinatorRequestTypes,
+  JoinGroupRequestTypes,
+  ProduceRequestTypes,
   buildLegacyWrapper,
+  buildRecordBatch,
   compress,
   encodeRequest,
   writeBatchCrc,
@@ -189,11 +198,62 @@ export function batchAround(payload: Buffer, codec: number, now = Date.now()): B
 /** A Produce request (acks 1) putting `records` on partition 0 of `topic`. */
 export function produceFrame(topic: string, records: Buffer, version = 7): Buffer {
   return requestFrame(ApiKey.Produce, version, {
-    transactionalId: null,
+    ...ProduceRequestTypes.defaultProduceRequest(),
     acks: 1,
     timeoutMs: 10_000,
-    topicData: [{ name: topic, topicId: '00000000-0000-0000-0000-000000000000', partitionData: [{ index: 0, records }] }],
-  } as unknown as ApiRequestMap[typeof ApiKey.Produce]);
+    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }] }],
+  });
+}
+
+/** A Fetch request for partition 0 of `topic` from offset 0 (v0-3 are answered down-converted to magic 0/1). */
+export function fetchFrame(topic: string, version: number, maxBytes = 16 * 1024 * 1024): Buffer {
+  return requestFrame(ApiKey.Fetch, version, {
+    ...FetchRequestTypes.defaultFetchRequest(),
+    maxBytes,
+    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic, partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: maxBytes }] }],
+  });
+}
+
+/** CreateTopics v3 for topics with `numPartitions` partitions each and the given configs. */
+export function createTopicsFrame(topics: ReadonlyArray<{ name: string; numPartitions: number; configs?: Record<string, string> }>, version = 3): Buffer {
+  return requestFrame(ApiKey.CreateTopics, version, {
+    ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
+    timeoutMs: 30_000,
+    topics: topics.map((t) => ({
+      ...CreateTopicsRequestTypes.defaultCreatableTopic(),
+      name: t.name,
+      numPartitions: t.numPartitions,
+      replicationFactor: 1,
+      configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ ...CreateTopicsRequestTypes.defaultCreatableTopicConfig(), name, value })),
+    })),
+  });
+}
+
+/** CreatePartitions v1: grow `topic` to `count` partitions. */
+export function createPartitionsFrame(topic: string, count: number): Buffer {
+  return requestFrame(ApiKey.CreatePartitions, 1, {
+    ...CreatePartitionsRequestTypes.defaultCreatePartitionsRequest(),
+    timeoutMs: 30_000,
+    topics: [{ ...CreatePartitionsRequestTypes.defaultCreatePartitionsTopic(), name: topic, count, assignments: null }],
+  });
+}
+
+/** FindCoordinator v0 for a group (answered once __consumer_offsets is ready). */
+export function findCoordinatorFrame(group: string): Buffer {
+  return requestFrame(ApiKey.FindCoordinator, 0, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), key: group });
+}
+
+/** JoinGroup v3 (no member id yet, consumer protocol type) offering these protocol names, in order. */
+export function joinGroupFrame(group: string, protocols: readonly string[], sessionTimeoutMs = 10_000): Buffer {
+  return requestFrame(ApiKey.JoinGroup, 3, {
+    ...JoinGroupRequestTypes.defaultJoinGroupRequest(),
+    groupId: group,
+    sessionTimeoutMs,
+    rebalanceTimeoutMs: sessionTimeoutMs,
+    memberId: '',
+    protocolType: 'consumer',
+    protocols: protocols.map((name) => ({ ...JoinGroupRequestTypes.defaultJoinGroupRequestProtocol(), name, metadata: Buffer.alloc(0) })),
+  });
 }
 
 /** A Produce v2 request with one magic-1 gzip wrapper message whose inner message set is `inflated` zero bytes. */
@@ -226,6 +286,18 @@ export function produceErrorCode(response: Buffer): number {
   p += 4; // partitions count
   p += 4; // index
   return response.readInt16BE(p);
+}
+
+/**
+ * An uncompressed v2 batch of one record with a `valueBytes`-byte value whose max timestamp is
+ * `maxTimestamp` (int64; CRC valid). Kafka stores any long there (message.timestamp.after.max.ms is
+ * Long.MAX_VALUE by default).
+ */
+export function batchWithMaxTimestamp(maxTimestamp: bigint, valueBytes: number, now = Date.now()): Buffer {
+  const batch = buildRecordBatch([{ key: null, value: Buffer.alloc(valueBytes, 0x61), timestamp: now }], { now });
+  batch.writeBigInt64BE(maxTimestamp, 35);
+  writeBatchCrc(batch, 0, batch.length);
+  return batch;
 }
 
 export const BOMB_CODECS: ReadonlyArray<{ name: string; codec: number; inflated: number }> = [

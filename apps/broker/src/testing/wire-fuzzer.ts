@@ -10,18 +10,18 @@
  * Every connection is a pure function of (seed, index): a failure prints the seed and the
  * connections in flight (and the last few finished), frame by frame with their bytes, and
  * `replayConnections` sends exactly those again to a fresh broker. A hang or memory failure also
- * asks the broker for a diagnostic report (node --report-on-signal) and prints its JS stack.
+ * samples where the broker's main thread is, through the inspector (`inspectorStacks`).
  *
  * `runWireFuzz({ stopOnFailure: true })` is the test's mode; the runner (`npm run fuzz`) keeps
  * going: it restarts the broker after a failure and counts crashes, hangs and memory failures.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
+import { WebSocket } from 'ws';
 import { ApiKey, decodeResponse, encodeRequest } from '@tarn/protocol';
 import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { freePort } from './etcd-server';
 import {
   Rng,
   deriveSeeds,
@@ -369,8 +369,12 @@ export interface FuzzFailure {
   suspects: ConnectionPlan[];
   /** The tail of the broker's output. */
   output: string;
-  /** From the diagnostic report (hang, memory). */
+  /** Where the broker's main thread was, sampled through the inspector (hang, memory). */
   jsStack: string | null;
+  /** The connections this broker process saw (warm-up aside): what triage replays when the suspects are not enough. */
+  session: { first: number; last: number };
+  /** Memory: RSS climbed slowly (state accumulating) rather than jumped (one request). */
+  gradual?: boolean;
 }
 
 export interface WireFuzzOptions {
@@ -396,6 +400,8 @@ export interface WireFuzzOptions {
   overrides?: Record<string, string>;
   log?: (line: string) => void;
   progressEveryMs?: number;
+  /** How many finished connections a failure lists as suspects besides those in flight (default 2000). */
+  history?: number;
 }
 
 export interface BrokerLogError {
@@ -436,42 +442,80 @@ export interface WireFuzzReport {
   cleanShutdown: boolean;
 }
 
-const REPORT_FLAGS = (dir: string) => ['--report-on-signal', '--report-signal=SIGUSR2', `--report-directory=${dir}`];
-
-/** Asks the broker for a diagnostic report and returns its JS stack (null if none came in `waitMs`). */
-async function reportStack(broker: BrokerProcess, dir: string, waitMs = 4000): Promise<string | null> {
-  const before = new Set(readdirSync(dir));
-  broker.signal('SIGUSR2');
-  const deadline = Date.now() + waitMs;
-  while (Date.now() < deadline) {
-    await sleep(100);
-    const fresh = readdirSync(dir).filter((f) => !before.has(f) && f.endsWith('.json'));
-    if (fresh.length > 0) {
-      try {
-        const report = JSON.parse(readFileSync(join(dir, fresh[0]!), 'utf8')) as {
-          javascriptStack?: { message?: string; stack?: string[] };
-          javascriptHeap?: { totalMemory?: number; usedMemory?: number };
-          resourceUsage?: { rss?: number };
-        };
-        const st = report.javascriptStack;
-        const heap = report.javascriptHeap;
-        return [
-          `heap used ${Math.round((heap?.usedMemory ?? 0) / MIB)} MiB of ${Math.round((heap?.totalMemory ?? 0) / MIB)} MiB`,
-          st?.message ?? '',
-          ...(st?.stack ?? []).slice(0, 25),
-        ].join('\n');
-      } catch {
-        // written but not complete yet
-      }
-    }
+/**
+ * Where the broker's main thread is, sampled through the inspector (the broker runs with
+ * --inspect on a loopback port): Debugger.pause interrupts running JavaScript, so a hung event loop
+ * shows the functions it is stuck in — a signal-triggered diagnostic report would only run once
+ * the loop is free again. `samples` pauses `intervalMs` apart; null when the inspector is unreachable.
+ */
+export async function inspectorStacks(inspectPort: number, samples = 3, intervalMs = 700): Promise<string | null> {
+  let url: string;
+  try {
+    const list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`, { signal: AbortSignal.timeout(3000) })).json()) as Array<{ webSocketDebuggerUrl: string }>;
+    url = list[0]!.webSocketDebuggerUrl;
+  } catch {
+    return null;
   }
-  return null;
+  const ws = new WebSocket(url);
+  let nextId = 1;
+  const waiting = new Map<number, () => void>();
+  let pausedWaiter: ((frames: string[]) => void) | null = null;
+  const scripts = new Map<string, string>();
+  ws.on('message', (data: Buffer) => {
+    const msg = JSON.parse(data.toString()) as {
+      id?: number;
+      method?: string;
+      params?: { scriptId?: string; url?: string; callFrames?: Array<{ functionName: string; url: string; location: { scriptId: string; lineNumber: number } }> };
+    };
+    if (msg.id !== undefined) waiting.get(msg.id)?.();
+    if (msg.method === 'Debugger.scriptParsed' && msg.params?.scriptId !== undefined) scripts.set(msg.params.scriptId, msg.params.url ?? '');
+    if (msg.method === 'Debugger.paused') {
+      const where = (f: { url: string; location: { scriptId: string } }) => (f.url || scripts.get(f.location.scriptId) || '?').replace(/^file:\/\//, '').replace(/\?.*$/, '');
+      // tsx compiles each module to one line: the function name and file say more than the line
+      const frames = (msg.params?.callFrames ?? []).map((f) => `${f.functionName || '(anonymous)'} (${where(f)})`);
+      pausedWaiter?.(frames);
+    }
+  });
+  const send = (method: string) =>
+    new Promise<void>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      ws.send(JSON.stringify({ id, method }));
+      setTimeout(resolve, 5000).unref();
+    });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    await send('Debugger.enable');
+    const out: string[] = [];
+    for (let i = 0; i < samples; i++) {
+      const frames = await new Promise<string[] | null>((resolve) => {
+        pausedWaiter = resolve;
+        void send('Debugger.pause');
+        setTimeout(() => resolve(null), 5000).unref();
+      });
+      pausedWaiter = null;
+      out.push(`sample ${i + 1}: ${frames === null ? '(did not pause within 5 s: blocked outside JavaScript?)' : frames.length === 0 ? '(idle)' : ''}`);
+      for (const f of (frames ?? []).slice(0, 18)) out.push(`    ${f}`);
+      if (frames !== null) await send('Debugger.resume');
+      await sleep(intervalMs);
+    }
+    return out.join('\n');
+  } catch {
+    return null;
+  } finally {
+    ws.terminate();
+  }
 }
 
 /** Groups the broker's error-level JSON log lines (pino level >= 50). */
 class BrokerLogScanner {
   private partial = '';
   readonly errors = new Map<string, BrokerLogError>();
+  /** An uncaught exception or unhandled rejection the broker logged and survived: a bug all the same. */
+  onUncaught: (message: string) => void = () => {};
 
   feed(text: string): void {
     const lines = (this.partial + text).split('\n');
@@ -485,6 +529,7 @@ class BrokerLogScanner {
         continue;
       }
       if ((entry.level ?? 0) < 50) continue;
+      if (/uncaught|unhandled/i.test(entry.msg ?? '')) this.onUncaught(`${entry.msg}: ${entry.err?.stack ?? entry.err?.message ?? ''}`.slice(0, 3000));
       const key = `${entry.msg ?? ''}${entry.apiKey !== undefined ? ` (api ${entry.apiKey} v${entry.apiVersion})` : ''}: ${entry.err?.message ?? ''}`.slice(0, 300);
       const e = this.errors.get(key);
       if (e !== undefined) e.count++;
@@ -516,63 +561,134 @@ function u32(n: number): Buffer {
   return b;
 }
 
-/** Sends exactly these connections (one after another) to a fresh broker; reports what broke, if anything. */
-export async function replayConnections(seed: number, indexes: readonly number[], options: { quietMs?: number; waitMs?: number; rssLimitMiB?: number; hangMs?: number; log?: (l: string) => void } = {}): Promise<{ broke: string | null; output: string }> {
-  const reportDir = mkdtempSync(join(tmpdir(), 'tarn-fuzz-report-'));
-  const broker = await startBrokerProcess({ nodeArgs: REPORT_FLAGS(reportDir) });
+/** `1,2,3,7,9,10` → `1-3,7,9-10`. */
+export function formatIndexes(indexes: readonly number[]): string {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** The inverse of formatIndexes. */
+export function parseIndexes(text: string): number[] {
+  const out: number[] = [];
+  for (const part of text.split(',').filter((p) => p.length > 0)) {
+    const [a, b] = part.split('-').map(Number);
+    if (!Number.isSafeInteger(a) || (b !== undefined && !Number.isSafeInteger(b))) throw new Error(`not a connection index or range: ${part}`);
+    for (let i = a!; i <= (b ?? a!); i++) out.push(i);
+  }
+  return out;
+}
+
+export interface ReplayOptions {
+  quietMs?: number;
+  /** How long to watch the broker after the last connection (default 2000 ms). */
+  waitMs?: number;
+  rssLimitMiB?: number;
+  hangMs?: number;
+  concurrency?: number;
+  log?: (line: string) => void;
+}
+
+/**
+ * Sends exactly these connections, in index order (`concurrency` at a time), to a fresh broker
+ * after the warm-up, and says what broke, if anything: a crash, a hang (a liveness probe
+ * unanswered for `hangMs`), or RSS beyond the bound.
+ */
+export async function replayConnections(seed: number, indexes: readonly number[], options: ReplayOptions = {}): Promise<{ broke: FailureKind | null; detail: string; output: string }> {
+  const quietMs = options.quietMs ?? 150;
+  const hangMs = options.hangMs ?? 5000;
+  const rssLimit = (options.rssLimitMiB ?? 512) * MIB;
+  const broker = await startBrokerProcess({ outputTail: 64 * 1024 });
+  let peak = 0;
+  let hung: string | null = null;
+  let watching = true;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(broker.pid) ?? 0)), 50);
+  const prober = (async () => {
+    while (watching && hung === null && broker.exitStatus() === null) {
+      const r = await probe(broker.port, hangMs);
+      if ('error' in r && r.error !== 'refused' && broker.exitStatus() === null) hung = r.error;
+      await sleep(500);
+    }
+  })();
   try {
     const seeds = loadSeedFrames();
     const versions = await brokerVersions(broker.port);
     const all = [...seeds, ...deriveSeeds(seeds, versions)];
-    await warmUp(broker.port, seeds, options.quietMs ?? 150);
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(broker.pid) ?? 0)), 50);
-    for (const i of indexes) {
-      const plan = planConnection(seed, i, all, versions);
-      options.log?.(describePlan(plan));
-      await runConnection(broker.port, plan, options.quietMs ?? 150);
-    }
-    await sleep(options.waitMs ?? 1500);
-    clearInterval(sampler);
+    await warmUp(broker.port, seeds, quietMs);
+    const queue = [...indexes].sort((a, b) => a - b);
+    const workers = Array.from({ length: options.concurrency ?? 1 }, async () => {
+      for (let i = queue.shift(); i !== undefined && broker.exitStatus() === null && hung === null && peak <= rssLimit; i = queue.shift()) {
+        const plan = planConnection(seed, i, all, versions);
+        if (options.log !== undefined) options.log(describePlan(plan));
+        await runConnection(broker.port, plan, quietMs);
+      }
+    });
+    await Promise.all(workers);
+    const until = Date.now() + (options.waitMs ?? 2000);
+    while (Date.now() < until && broker.exitStatus() === null && hung === null && peak <= rssLimit) await sleep(100);
+    watching = false;
+    await prober;
     const st = broker.exitStatus();
-    if (st !== null) return { broke: `crash (exit code ${st.code}, signal ${st.signal})`, output: broker.output() };
-    const p = await probe(broker.port, options.hangMs ?? 5000);
-    if ('error' in p) return { broke: `hang (liveness probe: ${p.error})`, output: broker.output() };
-    if (peak > (options.rssLimitMiB ?? 512) * MIB) return { broke: `memory (peak RSS ${Math.round(peak / MIB)} MiB)`, output: broker.output() };
-    return { broke: null, output: broker.output() };
+    if (st !== null) return { broke: 'crash', detail: `exit code ${st.code}, signal ${st.signal}`, output: broker.output() };
+    if (hung !== null) return { broke: 'hang', detail: `liveness probe: ${hung}`, output: broker.output() };
+    if (peak > rssLimit) return { broke: 'memory', detail: `peak RSS ${Math.round(peak / MIB)} MiB`, output: broker.output() };
+    return { broke: null, detail: `peak RSS ${Math.round(peak / MIB)} MiB`, output: broker.output() };
   } finally {
+    watching = false;
+    clearInterval(sampler);
     broker.signal('SIGKILL');
     await broker.stop();
-    rmSync(reportDir, { recursive: true, force: true });
   }
 }
 
-/** Narrows a crash down to the fewest connections that still reproduce it (bisection, then one by one). */
-export async function triage(seed: number, suspects: readonly number[], log: (l: string) => void = () => {}): Promise<{ culprits: number[] | null; broke: string | null }> {
-  const tryIt = async (set: readonly number[]) => (await replayConnections(seed, set)).broke;
-  const first = await tryIt(suspects);
-  if (first === null) return { culprits: null, broke: null };
-  let set = [...suspects];
-  let broke: string | null = first;
-  while (set.length > 1) {
-    const half = set.slice(0, Math.ceil(set.length / 2));
-    const rest = set.slice(half.length);
-    const a = await tryIt(half);
-    if (a !== null) {
-      set = half;
-      broke = a;
-      continue;
-    }
-    const b = await tryIt(rest);
-    if (b !== null) {
-      set = rest;
-      broke = b;
-      continue;
-    }
-    break; // needs connections from both halves
+/**
+ * Narrows a failure down to a few connections that reproduce it on fresh brokers: first the
+ * suspects (in flight and recently finished), then, if those alone do not do it, every connection
+ * of the failed broker's life (`session`, a range of indexes: the failure may need state an
+ * earlier connection left, a group member or a segment). Minimization halves the set while one
+ * half alone still reproduces; when it takes both, each half is minimized with the other kept.
+ * Null culprits: not reproduced (a race, or state from outside these connections).
+ */
+export async function triage(
+  seed: number,
+  kind: FailureKind,
+  suspects: readonly number[],
+  session: { first: number; last: number } | null,
+  log: (l: string) => void = () => {},
+): Promise<{ culprits: number[] | null; detail: string }> {
+  let detail = 'not reproduced';
+  const reproduces = async (set: readonly number[]): Promise<boolean> => {
+    if (set.length === 0) return false;
+    const r = await replayConnections(seed, set, { concurrency: set.length > 64 ? 12 : 1 });
+    log(`  ${set.length > 40 ? `${set.length} connections ${formatIndexes(set).slice(0, 80)}…` : formatIndexes(set)}: ${r.broke ?? 'survived'} (${r.detail})`);
+    if (r.broke === kind) detail = r.detail;
+    return r.broke === kind;
+  };
+  const minimize = async (set: number[], fixed: number[]): Promise<number[]> => {
+    if (set.length <= 1) return set;
+    const half = Math.ceil(set.length / 2);
+    const late = set.slice(set.length - half);
+    const early = set.slice(0, set.length - half);
+    if (await reproduces([...fixed, ...late])) return minimize(late, fixed);
+    if (await reproduces([...fixed, ...early])) return minimize(early, fixed);
+    const e = await minimize(early, [...fixed, ...late]);
+    const l = await minimize(late, [...fixed, ...e]);
+    return [...e, ...l];
+  };
+  let set = [...new Set(suspects)].sort((a, b) => a - b);
+  if (!(await reproduces(set))) {
+    if (session === null) return { culprits: null, detail };
+    set = Array.from({ length: session.last - session.first + 1 }, (_, i) => session.first + i);
+    log(`  not with the suspects alone; replaying the broker's whole life (${set.length} connections)`);
+    if (!(await reproduces(set))) return { culprits: null, detail };
   }
-  log(`triage: connections ${set.join(', ')} reproduce: ${broke}`);
-  return { culprits: set, broke };
+  return { culprits: await minimize(set, []), detail };
 }
 
 export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzReport> {
@@ -586,7 +702,8 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
   const stopOnFailure = options.stopOnFailure ?? true;
   const maxFailures = options.maxFailures ?? 25;
   const useClient = options.client ?? true;
-  const reportDir = mkdtempSync(join(tmpdir(), 'tarn-fuzz-report-'));
+  const historySize = options.history ?? 2000;
+  let inspectPort = 0;
   const scanner = new BrokerLogScanner();
   const baseSeeds = loadSeedFrames();
   log(`wire fuzz: seed ${seed}, ${options.frames} frames, ${concurrency} connections at a time (reproduce with --seed=${seed})`);
@@ -610,9 +727,12 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
   let versions: VersionRanges = new Map();
   let cleanShutdown = true;
 
+  let sessionFirstIndex = 0;
   const startSession = async (): Promise<Session> => {
     brokerStarts++;
-    const broker = await startBrokerProcess({ overrides: options.overrides, nodeArgs: REPORT_FLAGS(reportDir), onOutput: (t) => scanner.feed(t), outputTail: 64 * 1024 });
+    sessionFirstIndex = nextIndex;
+    inspectPort = await freePort();
+    const broker = await startBrokerProcess({ overrides: options.overrides, nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`], onOutput: (t) => scanner.feed(t), outputTail: 64 * 1024 });
     versions = await brokerVersions(broker.port);
     seeds = [...baseSeeds, ...deriveSeeds(baseSeeds, versions)];
     let resolveFailure!: (f: FuzzFailure) => void;
@@ -627,16 +747,27 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     const fail = (kind: FailureKind, message: string) => {
       if (session.failed !== null || stopped) return;
       const suspects = [...[...inFlight.values()].sort((a, b) => b.index - a.index), ...[...recent].reverse()];
-      session.failed = { kind, message, atFrames: framesSent, elapsedMs: Date.now() - started, suspects, output: '', jsStack: null };
+      session.failed = { kind, message, atFrames: framesSent, elapsedMs: Date.now() - started, suspects, output: '', jsStack: null, session: { first: sessionFirstIndex, last: nextIndex - 1 } };
       resolveFailure(session.failed);
     };
     void broker.exited.then((st) => fail('crash', `the broker process exited (code ${st.code}, signal ${st.signal})`));
+    scanner.onUncaught = (m) => fail('crash', `the broker logged an uncaught exception (it kept running, in whatever state that left): ${m}`);
+    const trend: number[] = [];
     const sampler = setInterval(() => {
       const rss = rssOf(broker.pid);
+      if (rss !== null) {
+        trend.push(Math.round(rss / MIB));
+        if (trend.length > 50) trend.shift();
+      }
       const fds = openFdsOf(broker.pid);
       if (rss !== null) peakRss = Math.max(peakRss, rss);
       if (fds !== null) peakFds = Math.max(peakFds, fds);
-      if (rss !== null && rss > rssLimit) fail('memory', `broker RSS ${Math.round(rss / MIB)} MiB is beyond the ${Math.round(rssLimit / MIB)} MiB bound`);
+      if (rss !== null && rss > rssLimit) {
+        // a jump within the last 10 s points at a request; a slow climb at state that accumulates
+        const gradual = trend.length >= 50 && Math.max(...trend) - Math.min(...trend) < 64;
+        fail('memory', `broker RSS ${Math.round(rss / MIB)} MiB is beyond the ${Math.round(rssLimit / MIB)} MiB bound (${gradual ? 'a gradual climb' : 'a jump'}; last 10 s, MiB: ${trend.filter((_, i) => i % 5 === 4).join(' ')})`);
+        if (session.failed !== null) session.failed.gradual = gradual;
+      }
     }, 200);
     const prober = (async () => {
       while (!stopped) {
@@ -689,6 +820,7 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
           suspects: [],
           output: session.broker.output(),
           jsStack: null,
+          session: { first: sessionFirstIndex, last: nextIndex - 1 },
         });
       }
     }
@@ -733,7 +865,7 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
         const out = await runConnection(current.broker.port, plan, quietMs);
         inFlight.delete(index);
         recent.push(plan);
-        if (recent.length > 16) recent.shift();
+        if (recent.length > historySize) recent.shift();
         connections++;
         responses += out.responses;
         if (out.closedByBroker) closedByBroker++;
@@ -748,12 +880,12 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     const failure = current.failed;
     if (failure === null) break;
     // diagnose while the broker is still in its broken state
-    if (failure.kind === 'hang' || failure.kind === 'memory') failure.jsStack = await reportStack(current.broker, reportDir);
+    if (failure.kind === 'hang' || failure.kind === 'memory') failure.jsStack = await inspectorStacks(inspectPort);
     await sleep(300);
     failure.output = current.broker.output();
     failures.push(failure);
     log(`FAILURE (${failure.kind}) after ${failure.atFrames} frames: ${failure.message}`);
-    log(`  suspects (in flight, then last finished): ${failure.suspects.map((p) => p.index).join(', ')} — replay with --seed=${seed} --replay=<indexes>`);
+    log(`  suspects (in flight, then last finished): ${formatIndexes(failure.suspects.map((p) => p.index))} — replay with --seed=${seed} --replay=<indexes>`);
     for (const p of failure.suspects.slice(0, 4)) log(describePlan(p));
     if (failure.jsStack !== null) log(`  broker JS stack:\n${failure.jsStack}`);
     log(`  broker output (tail):\n${failure.output.slice(-3000)}`);
@@ -767,7 +899,6 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     session = await startSession();
   }
   if (session.failed === null) await endSession(session, true);
-  rmSync(reportDir, { recursive: true, force: true });
 
   const elapsedMs = Date.now() - started;
   const count = (k: FailureKind) => failures.filter((f) => f.kind === k).length;
@@ -818,7 +949,8 @@ export function formatReport(r: WireFuzzReport): string {
   }
   for (const f of r.failures) {
     lines.push(`${f.kind.toUpperCase()} after ${f.atFrames} frames (${(f.elapsedMs / 1000).toFixed(1)} s): ${f.message}`);
-    lines.push(`  suspects: ${f.suspects.map((p) => p.index).join(', ')} (replay: npm run fuzz -- --seed=${r.seed} --replay=${f.suspects.map((p) => p.index).join(',')})`);
+    const suspects = formatIndexes(f.suspects.map((p) => p.index));
+    lines.push(`  suspects: ${suspects} (replay: npm run fuzz -- --seed=${r.seed} --replay=${suspects})`);
     for (const p of f.suspects.slice(0, 3)) lines.push(describePlan(p).replace(/^/gm, '  '));
     if (f.jsStack !== null) lines.push(`  broker JS stack:\n${f.jsStack.replace(/^/gm, '    ')}`);
     const tail = f.output.split('\n').filter((l) => !l.startsWith('{"level":40')).slice(-25).join('\n');

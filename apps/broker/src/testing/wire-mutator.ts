@@ -13,7 +13,7 @@
  * negative, too large or too small one, or no structure at all (random bytes). Some frames are
  * sent unchanged, so a connection gets past its first frame.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -122,6 +122,7 @@ function locateBatches(body: Buffer): BatchLocation[] {
   for (const t of decoded.body.topicData) {
     for (const p of t.partitionData) {
       const records = p.records;
+      // decoded byte fields are views of the body: their offset in it is where the batch sits
       if (records === null || records.buffer !== body.buffer) continue;
       const base = records.byteOffset - body.byteOffset;
       for (let pos = 0; pos + 17 <= records.length; ) {
@@ -144,12 +145,11 @@ export function loadSeedFrames(dir = fixturesDir()): SeedFrame[] {
   const wire = join(dir, 'wire');
   const seeds: SeedFrame[] = [];
   for (const client of readdirSync(wire).sort()) {
-    if (client === 'pcap' || !existsSync(join(wire, client)) || client.endsWith('.json')) continue;
+    if (client === 'pcap' || !statSync(join(wire, client)).isDirectory()) continue;
     for (const file of readdirSync(join(wire, client)).sort()) {
       if (!file.endsWith('-request.bin')) continue;
       const frame = readFileSync(join(wire, client, file));
       if (frame.length < 12 || frame.readInt32BE(0) !== frame.length - 4) continue;
-      // a copy of its own, so decoded slices share its ArrayBuffer and nothing else
       const body = Buffer.from(frame.subarray(4));
       seeds.push(seedOf(`${client}/${file.replace(/-request\.bin$/, '')}`, body));
     }
