@@ -66,6 +66,9 @@ export interface ReplicationConfig {
   fetcher: FetcherConfig;
 }
 
+/** Partitions whose logs a new topic creates per event-loop turn (see ensureReplicasInTurns). */
+const PARTITIONS_PER_TURN = 200;
+
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
   private readonly fetchers = new Map<number, ReplicaFetcher>();
@@ -125,7 +128,7 @@ export class ReplicaManager {
         case 'topic-created':
         case 'partitions-added': {
           const topic = this.metadata.topic(change.topic);
-          if (topic) this.ensureReplicas(topic, change.type === 'partitions-added' ? change.from : 0);
+          if (topic) this.ensureReplicasInTurns(topic, change.type === 'partitions-added' ? change.from : 0);
           break;
         }
         case 'topic-deleted':
@@ -157,6 +160,28 @@ export class ReplicaManager {
 
   private ensureReplicas(topic: TopicMetadata, from: number): void {
     for (const state of topic.partitions.slice(from)) this.applyPartitionState(topic.name, state, topic);
+  }
+
+  /**
+   * The same for a new topic or new partitions, a few hundred per event-loop turn: creating a log
+   * costs file operations, and 10,000 partitions at once (what one request may ask) would keep
+   * every other client waiting for seconds. Kafka creates logs off its network threads too; clients
+   * asking for a partition not yet created get NOT_LEADER_OR_FOLLOWER / UNKNOWN_TOPIC_OR_PARTITION
+   * and retry. A topic deleted or recreated meanwhile stops the rest.
+   */
+  private ensureReplicasInTurns(topic: TopicMetadata, from: number): void {
+    const end = Math.min(topic.partitions.length, from + PARTITIONS_PER_TURN);
+    this.ensureReplicas({ ...topic, partitions: topic.partitions.slice(0, end) }, from);
+    if (end >= topic.partitions.length) return;
+    setImmediate(() => {
+      const current = this.metadata.topic(topic.name);
+      if (current === undefined || current.topicId !== topic.topicId) return;
+      try {
+        this.ensureReplicasInTurns(current, end);
+      } catch (err) {
+        this.logger.error({ topic: topic.name, err }, 'failed to create partitions');
+      }
+    });
   }
 
   /** Brings this broker's replica of a partition in line with its metadata: leader, follower or none. */
