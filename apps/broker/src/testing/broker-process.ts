@@ -51,7 +51,8 @@ export function brokerBin(): string {
   return process.env.TARN_BROKER_BIN ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'tarn-broker.js');
 }
 
-function canConnect(port: number): Promise<boolean> {
+/** Whether a TCP connection to 127.0.0.1:port is accepted. */
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect(port, '127.0.0.1', () => {
       s.destroy();
