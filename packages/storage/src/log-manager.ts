@@ -29,6 +29,8 @@ export const REPLICATION_OFFSET_CHECKPOINT = 'replication-offset-checkpoint';
 export const CLEANER_OFFSET_CHECKPOINT = 'cleaner-offset-checkpoint';
 export const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 const DELETE_DIR_SUFFIX = '-delete';
+/** How long one event-loop turn may spend closing and renaming deleted logs (see deleteLog). */
+const RETIRE_BUDGET_MS = 10;
 const PARTITION_DIR = /^(.+)-(\d+)$/;
 
 export interface Logger {
@@ -75,6 +77,9 @@ export class LogManager {
   readonly files: FileHandleCache;
   /** First dirty offset per compacted log ("topic-partition"), as in cleaner-offset-checkpoint. */
   private readonly cleanerCheckpoints = new Map<string, number>();
+  /** Deleted logs whose files are still to be closed and renamed away (see deleteLog). */
+  private readonly retiring = new Map<string, PartitionLog>();
+  private retireScheduled = false;
 
   constructor(options: LogManagerOptions) {
     this.logDirs = options.logDirs;
@@ -222,6 +227,9 @@ export class LogManager {
   getOrCreateLog(topic: string, partition: number, overrides?: Readonly<Record<string, string>>): PartitionLog {
     const existing = this.getLog(topic, partition);
     if (existing !== undefined) return existing;
+    // A topic deleted and at once created again: the old log's files must be out of the way first.
+    const retiring = this.retiring.get(LogManager.key(topic, partition));
+    if (retiring !== undefined) this.retire(retiring);
     const config = this.logConfigFor(topic, overrides);
     let log: PartitionLog;
     try {
@@ -244,21 +252,49 @@ export class LogManager {
     for (const log of this.logs.values()) if (log.topic === topic) log.updateConfig(config);
   }
 
-  /** Kafka renames a deleted log's directory to `<dir>.<uuid>-delete` and removes it later. */
+  /**
+   * Kafka renames a deleted log's directory to `<dir>.<uuid>-delete` and removes it later. The log
+   * leaves this manager at once; closing its files and renaming its directory — a few file
+   * operations each, seconds for a topic of 10,000 partitions — happen in turns of a few
+   * milliseconds, so that deleting a large topic never keeps other clients waiting.
+   */
   deleteLog(topic: string, partition: number): void {
     const key = LogManager.key(topic, partition);
     const log = this.logs.get(key);
     if (log === undefined) return;
     this.logs.delete(key);
     this.cleanerCheckpoints.delete(key);
-    log.closeFds();
-    const doomed = `${log.dir}.${randomUUID().replaceAll('-', '')}${DELETE_DIR_SUFFIX}`;
-    this.fsys.renameSync(log.dir, doomed);
-    this.scheduler.schedule(
-      `delete-log ${key}`,
-      () => this.guard(`delete-log ${key}`, () => this.fsys.rmSync(doomed, { recursive: true, force: true })),
-      log.config.fileDeleteDelayMs,
-    );
+    this.retiring.set(key, log);
+    this.scheduleRetire();
+  }
+
+  private scheduleRetire(): void {
+    if (this.retireScheduled) return;
+    this.retireScheduled = true;
+    this.scheduler.schedule('retire-deleted-logs', () => {
+      this.retireScheduled = false;
+      const until = performance.now() + RETIRE_BUDGET_MS;
+      for (const log of this.retiring.values()) {
+        if (performance.now() >= until) break;
+        this.retire(log);
+      }
+      if (this.retiring.size > 0) this.scheduleRetire();
+    }, 0);
+  }
+
+  private retire(log: PartitionLog): void {
+    const key = LogManager.key(log.topic, log.partition);
+    this.retiring.delete(key);
+    this.guard(`delete-log ${key}`, () => {
+      log.closeFds();
+      const doomed = `${log.dir}.${randomUUID().replaceAll('-', '')}${DELETE_DIR_SUFFIX}`;
+      this.fsys.renameSync(log.dir, doomed);
+      this.scheduler.schedule(
+        `delete-log ${key}`,
+        () => this.guard(`delete-log ${key}`, () => this.fsys.rmSync(doomed, { recursive: true, force: true })),
+        log.config.fileDeleteDelayMs,
+      );
+    });
   }
 
   /** Retention: delete what retention.ms, retention.bytes and log start offsets allow. */
@@ -359,6 +395,7 @@ export class LogManager {
   /** Clean shutdown: flush and close every log, write the checkpoints and the clean-shutdown marker. */
   async shutdown(): Promise<void> {
     for (const cancel of this.tasks.splice(0)) cancel();
+    for (const log of this.retiring.values()) this.retire(log);
     for (const log of this.logs.values()) {
       try {
         await log.close();

@@ -99,9 +99,28 @@ test('background tasks: flush.ms, retention checks, the cleaner and delayed log 
   assert.match(readFileSync(join(dir, 'cleaner-offset-checkpoint'), 'utf8'), /^0\n1\ncompacted 0 8\n$/);
 
   m.deleteLog('expiring', 0);
+  assert.equal(m.getLog('expiring', 0), undefined, 'the log leaves the manager at once');
+  time.sleep(0); // its files are closed and its directory renamed in the next turn
   assert.ok(readdirSync(dir).some((n) => n.startsWith('expiring-0.') && n.endsWith('-delete')));
   time.sleep(30_001);
   assert.equal(readdirSync(dir).some((n) => n.startsWith('expiring-0')), false);
+  await m.shutdown();
+});
+
+test('a log deleted and at once created again starts empty, and the old files still go away', async () => {
+  const dir = tempDir();
+  const time = new MockTime();
+  const { m } = manager(dir, time, { 'log.segment.delete.delay.ms': '1000' });
+  const old = m.getOrCreateLog('recreated', 0);
+  await old.append(makeBatch(5));
+  m.deleteLog('recreated', 0);
+  const fresh = m.getOrCreateLog('recreated', 0); // before the deletion's turn came
+  assert.notEqual(fresh, old);
+  assert.equal(fresh.logEndOffset, 0);
+  await fresh.append(makeBatch(1));
+  time.sleep(1001);
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('recreated-')), ['recreated-0']);
+  assert.deepEqual([...readLogRecords(fresh, 0)].map((r) => r.key?.toString()), ['key-0']);
   await m.shutdown();
 });
 

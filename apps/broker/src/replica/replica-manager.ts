@@ -66,8 +66,10 @@ export interface ReplicationConfig {
   fetcher: FetcherConfig;
 }
 
-/** Partitions whose logs a new topic creates per event-loop turn (see ensureReplicasInTurns). */
-const PARTITIONS_PER_TURN = 200;
+/** How long one event-loop turn may spend creating a new topic's logs (see ensureReplicasInTurns). */
+const CREATE_BUDGET_MS = 10;
+/** …but the first turn creates at least this many, so that an ordinary topic is whole when CreateTopics answers. */
+const CREATE_AT_LEAST = 32;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
@@ -163,21 +165,25 @@ export class ReplicaManager {
   }
 
   /**
-   * The same for a new topic or new partitions, a few hundred per event-loop turn: creating a log
+   * The same for a new topic or new partitions, in turns of a few milliseconds: creating a log
    * costs file operations, and 10,000 partitions at once (what one request may ask) would keep
    * every other client waiting for seconds. Kafka creates logs off its network threads too; clients
    * asking for a partition not yet created get NOT_LEADER_OR_FOLLOWER / UNKNOWN_TOPIC_OR_PARTITION
    * and retry. A topic deleted or recreated meanwhile stops the rest.
    */
-  private ensureReplicasInTurns(topic: TopicMetadata, from: number): void {
-    const end = Math.min(topic.partitions.length, from + PARTITIONS_PER_TURN);
-    this.ensureReplicas({ ...topic, partitions: topic.partitions.slice(0, end) }, from);
-    if (end >= topic.partitions.length) return;
+  private ensureReplicasInTurns(topic: TopicMetadata, from: number, atLeast = CREATE_AT_LEAST): void {
+    const until = performance.now() + CREATE_BUDGET_MS;
+    let next = from;
+    while (next < topic.partitions.length && (next - from < atLeast || performance.now() < until)) {
+      this.applyPartitionState(topic.name, topic.partitions[next]!, topic);
+      next++;
+    }
+    if (next >= topic.partitions.length) return;
     setImmediate(() => {
       const current = this.metadata.topic(topic.name);
       if (current === undefined || current.topicId !== topic.topicId) return;
       try {
-        this.ensureReplicasInTurns(current, end);
+        this.ensureReplicasInTurns(current, next, 1);
       } catch (err) {
         this.logger.error({ topic: topic.name, err }, 'failed to create partitions');
       }

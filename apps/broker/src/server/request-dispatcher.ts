@@ -98,8 +98,10 @@ export class RequestDispatcher implements RequestProcessor {
     try {
       return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result) };
     } catch (err) {
-      this.logger.error({ err, apiKey: ids.apiKey, apiVersion: ids.apiVersion }, 'failed to encode a response');
-      return { kind: 'close', reason: 'response encoding failed' };
+      // e.g. a string that was invalid UTF-8 in the request grows when echoed back (each bad byte
+      // becomes U+FFFD, 3 bytes) past what its length prefix can say; Kafka, too, cannot answer it.
+      // The close line (rate-limited) says why.
+      return { kind: 'close', reason: `cannot encode the API key ${ids.apiKey} v${ids.apiVersion} response: ${(err as Error).message}` };
     }
   }
 
