@@ -1,7 +1,7 @@
 // Config values checked against the broker's definitions before a form sends them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configHint, configValueProblem } from '../src/lib/config-values';
+import { configHint, configValueProblem } from '../src/features/topics/config-values';
 import type { ConfigDefinition } from '../src/lib/types';
 
 const defs = new Map<string, ConfigDefinition>(

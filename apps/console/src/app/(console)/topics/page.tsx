@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TopicListView } from '../../../features/topics/topic-list-view';
+import { TopicListView } from '../../../features/topics/list/topic-list-view';
 import { parseTopicListParams, topicListInput } from '../../../lib/url-state';
 import { Hydrate, prefetch } from '../../../trpc/server';
 

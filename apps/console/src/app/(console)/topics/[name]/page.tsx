@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { TopicView } from '../../../../features/topic/topic-view';
+import { TopicView } from '../../../../features/topics/detail/topic-view';
 import { browseInput, parseTopicParams, segmentsInput } from '../../../../lib/url-state';
 import { Hydrate, prefetch } from '../../../../trpc/server';
 

@@ -8,10 +8,10 @@ import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Badge, Card, DataTable, EmptyState, formatBytes, formatNumber, formatTimestamp, indexDensity, SegmentStrip, Skeleton, Timeline, type SegmentView, type TimelineItem } from '@tarn/ui';
-import type { EventMessage, TopicDetail } from '../../lib/types';
-import { useTRPC } from '../../trpc/provider';
-import { LiveStatus } from '../common/live-status';
-import { QueryError } from '../common/query-error';
+import type { EventMessage, TopicDetail } from '../../../lib/types';
+import { useTRPC } from '../../../trpc/provider';
+import { LiveStatus } from '../../common/live-status';
+import { QueryError } from '../../common/query-error';
 import { PartitionPicker } from './partition-picker';
 
 const FAST_MS = 1500;

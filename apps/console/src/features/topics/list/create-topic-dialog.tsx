@@ -4,10 +4,10 @@ import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Button, Dialog, ErrorPanel, Field, TextInput } from '@tarn/ui';
-import { configHint, configNameInMessage, configValueProblem } from '../../lib/config-values';
-import type { ConfigDefinition } from '../../lib/types';
-import { describeError, inputIssues, kafkaErrorName } from '../../trpc/errors';
-import { useTRPC } from '../../trpc/provider';
+import { configHint, configNameInMessage, configValueProblem } from '../config-values';
+import type { ConfigDefinition } from '../../../lib/types';
+import { describeError, inputIssues, kafkaErrorName } from '../../../trpc/errors';
+import { useTRPC } from '../../../trpc/provider';
 
 interface ConfigRow {
   id: number;

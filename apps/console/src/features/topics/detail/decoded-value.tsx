@@ -1,6 +1,6 @@
 'use client';
 import { Badge, formatBytes } from '@tarn/ui';
-import type { MessageView } from '../../lib/types';
+import type { MessageView } from '../../../lib/types';
 
 type Decoded = MessageView['value'];
 

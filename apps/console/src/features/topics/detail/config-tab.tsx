@@ -2,10 +2,10 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Card, DataTable, describeMillis, EmptyState, TextInput } from '@tarn/ui';
-import { configValueProblem } from '../../lib/config-values';
-import type { ConfigDefinition, TopicDetail } from '../../lib/types';
-import { describeError } from '../../trpc/errors';
-import { useTRPC } from '../../trpc/provider';
+import { configValueProblem } from '../config-values';
+import type { ConfigDefinition, TopicDetail } from '../../../lib/types';
+import { describeError } from '../../../trpc/errors';
+import { useTRPC } from '../../../trpc/provider';
 
 type Config = TopicDetail['configs'][number];
 

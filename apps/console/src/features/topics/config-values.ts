@@ -4,7 +4,7 @@
  * before anything is sent. The broker validates again and its answer is final; this only saves a
  * round trip per mistake.
  */
-import type { ConfigDefinition } from './types';
+import type { ConfigDefinition } from '../../lib/types';
 
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;

@@ -1,6 +1,6 @@
 'use client';
 import { Badge, Card, DataTable, formatBytes, formatNumber, ReplicaSet } from '@tarn/ui';
-import type { TopicDetail } from '../../lib/types';
+import type { TopicDetail } from '../../../lib/types';
 
 type Partition = TopicDetail['partitions'][number];
 

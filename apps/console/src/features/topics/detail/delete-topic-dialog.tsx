@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Dialog, ErrorPanel, Field, formatBytes, formatNumber, TextInput } from '@tarn/ui';
-import type { TopicDetail } from '../../lib/types';
-import { describeError } from '../../trpc/errors';
-import { useTRPC } from '../../trpc/provider';
+import type { TopicDetail } from '../../../lib/types';
+import { describeError } from '../../../trpc/errors';
+import { useTRPC } from '../../../trpc/provider';
 
 /** Deleting a topic removes its data for good: the user types the name to confirm. */
 export function DeleteTopicDialog({ topic, open, onClose }: { topic: TopicDetail; open: boolean; onClose: () => void }) {

@@ -9,10 +9,10 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Badge, Button, Card, EmptyState, Field, formatCompact, formatNumber, Select, TextInput } from '@tarn/ui';
-import type { TailBatch, TailRecord, TopicDetail } from '../../lib/types';
-import { useTRPC } from '../../trpc/provider';
-import { LiveStatus } from '../common/live-status';
-import { useBootstrap } from '../common/use-bootstrap';
+import type { TailBatch, TailRecord, TopicDetail } from '../../../lib/types';
+import { useTRPC } from '../../../trpc/provider';
+import { LiveStatus } from '../../common/live-status';
+import { useBootstrap } from '../../common/use-bootstrap';
 import { PartitionPicker } from './partition-picker';
 
 const BUFFER_SIZE = 1000;

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, ErrorPanel, Field, formatTimestamp, Notice, SegmentedControl, Select, TextArea, TextInput } from '@tarn/ui';
-import type { TopicDetail } from '../../lib/types';
-import { describeError, kafkaErrorName } from '../../trpc/errors';
-import { useTRPC } from '../../trpc/provider';
+import type { TopicDetail } from '../../../lib/types';
+import { describeError, kafkaErrorName } from '../../../trpc/errors';
+import { useTRPC } from '../../../trpc/provider';
 
 type Format = 'text' | 'json';
 interface HeaderRow {

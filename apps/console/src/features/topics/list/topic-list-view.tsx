@@ -3,11 +3,11 @@ import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, DataTable, EmptyState, formatBytes, formatNumber, PageHeader, TextInput } from '@tarn/ui';
-import type { TopicSummary } from '../../lib/types';
-import { PAGE_SIZES, parseTopicListParams, topicListInput, type TopicListParams } from '../../lib/url-state';
-import { useUrlState } from '../../lib/use-url-state';
-import { useTRPC } from '../../trpc/provider';
-import { QueryError } from '../common/query-error';
+import type { TopicSummary } from '../../../lib/types';
+import { PAGE_SIZES, parseTopicListParams, topicListInput, type TopicListParams } from '../../../lib/url-state';
+import { useUrlState } from '../../../lib/use-url-state';
+import { useTRPC } from '../../../trpc/provider';
+import { QueryError } from '../../common/query-error';
 import { CreateTopicDialog } from './create-topic-dialog';
 
 export function TopicListView() {
