@@ -2,9 +2,9 @@
 // offset-reset form turned into API input with a message per field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeRebalance, nextPending, parseGroupEvent, rebalanceFromEvent } from '../src/lib/group-events';
-import { appendPoint, chartTopics, pointFromLag, pointsFromHistory } from '../src/lib/lag-series';
-import { offsetRangeProblem, planErrors, resetInput, EMPTY_DRAFT, type ResetDraft } from '../src/lib/reset-form';
+import { mergeRebalance, nextPending, parseGroupEvent, rebalanceFromEvent } from '../src/features/groups/group-events';
+import { appendPoint, chartTopics, pointFromLag, pointsFromHistory } from '../src/features/groups/lag-series';
+import { offsetRangeProblem, planErrors, resetInput, EMPTY_DRAFT, type ResetDraft } from '../src/features/groups/reset-form';
 import type { GroupLag, ResetPlan } from '../src/lib/types';
 import { groupHref, groupListInput, parseGroupListParams, parseGroupParams, routeParam } from '../src/lib/url-state';
 import { toLocalInput } from '../src/lib/local-time';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { GroupListView } from '../../../features/groups/group-list-view';
+import { GroupListView } from '../../../features/groups/list/group-list-view';
 import { groupListInput, parseGroupListParams } from '../../../lib/url-state';
 import { Hydrate, prefetch } from '../../../trpc/server';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { GroupView } from '../../../../features/group/group-view';
+import { GroupView } from '../../../../features/groups/detail/group-view';
 import { routeParam } from '../../../../lib/url-state';
 import { Hydrate, prefetch } from '../../../../trpc/server';
 

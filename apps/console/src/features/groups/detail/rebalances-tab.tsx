@@ -8,11 +8,11 @@
 import type { ReactNode } from 'react';
 import type { TRPCSubscriptionStatus } from '@trpc/tanstack-react-query';
 import { AssignmentDiff, Badge, Card, EmptyState, formatAssignment, formatDuration, Skeleton, Timeline, type TimelineItem } from '@tarn/ui';
-import type { PendingRebalance } from '../../lib/group-events';
-import { shortId } from '../../lib/group-format';
-import type { RebalanceRecord } from '../../lib/types';
-import { LiveStatus } from '../common/live-status';
-import { QueryError } from '../common/query-error';
+import type { PendingRebalance } from '../group-events';
+import { shortId } from '../group-format';
+import type { RebalanceRecord } from '../../../lib/types';
+import { LiveStatus } from '../../common/live-status';
+import { QueryError } from '../../common/query-error';
 
 function who(memberId: string, clientId: string): ReactNode {
   return (

@@ -4,7 +4,7 @@
  * timeline uses it: a completed rebalance carries the same record `groups.rebalances` returns.
  */
 import { z } from 'zod';
-import type { RebalanceRecord } from './types';
+import type { RebalanceRecord } from '../../lib/types';
 
 const partitionsByTopic = z.record(z.string(), z.array(z.number()));
 const memberChange = z.object({ memberId: z.string(), groupInstanceId: z.string().nullable(), clientId: z.string(), reason: z.string(), timeMs: z.number() });

@@ -1,5 +1,5 @@
 /** Small helpers for showing groups: member ids, who owns which partition. */
-import type { GroupMember } from './types';
+import type { GroupMember } from '../../lib/types';
 
 /** Member ids are "<client.id>-<uuid>": the start and the end are enough to tell them apart. */
 export function shortId(memberId: string): string {

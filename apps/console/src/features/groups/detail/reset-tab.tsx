@@ -23,10 +23,10 @@ import {
   type ResetField,
   type ScopeKind,
   type StrategyKind,
-} from '../../lib/reset-form';
-import type { GroupDetail, ResetInput, ResetPlan, ResetPlanEntry } from '../../lib/types';
-import { describeError, inputIssues, issueAt, type InputIssue } from '../../trpc/errors';
-import { useTRPC } from '../../trpc/provider';
+} from '../reset-form';
+import type { GroupDetail, ResetInput, ResetPlan, ResetPlanEntry } from '../../../lib/types';
+import { describeError, inputIssues, issueAt, type InputIssue } from '../../../trpc/errors';
+import { useTRPC } from '../../../trpc/provider';
 
 const SCOPES: ReadonlyArray<{ value: ScopeKind; label: string }> = [
   { value: 'group', label: 'Whole group' },

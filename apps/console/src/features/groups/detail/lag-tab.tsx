@@ -3,11 +3,11 @@ import { useMemo } from 'react';
 import Link from 'next/link';
 import type { TRPCSubscriptionStatus } from '@trpc/tanstack-react-query';
 import { Card, DataTable, EmptyState, formatCompact, formatDuration, formatNumber, formatRelative, LagStatusBadge, Skeleton, ThroughputChart, type ChartPoint, type ChartSeries } from '@tarn/ui';
-import { partitionOwners, shortId } from '../../lib/group-format';
-import { chartTopics, type LagPoint } from '../../lib/lag-series';
-import type { GroupDetail, PartitionLag } from '../../lib/types';
-import { useNow } from '../../lib/use-now';
-import { LiveStatus } from '../common/live-status';
+import { partitionOwners, shortId } from '../group-format';
+import { chartTopics, type LagPoint } from '../lag-series';
+import type { GroupDetail, PartitionLag } from '../../../lib/types';
+import { useNow } from '../../../lib/use-now';
+import { LiveStatus } from '../../common/live-status';
 
 const offset = (n: number | null) => (n === null ? <span className="t-faint">—</span> : formatNumber(n));
 

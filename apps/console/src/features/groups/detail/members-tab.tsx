@@ -1,9 +1,9 @@
 'use client';
 import { useMemo } from 'react';
 import { Badge, Card, DataTable, EmptyState, formatAssignment, formatNumber } from '@tarn/ui';
-import { shortId } from '../../lib/group-format';
-import type { GroupDetail, GroupMember } from '../../lib/types';
-import { useBootstrap } from '../common/use-bootstrap';
+import { shortId } from '../group-format';
+import type { GroupDetail, GroupMember } from '../../../lib/types';
+import { useBootstrap } from '../../common/use-bootstrap';
 
 export function MembersTab({ group }: { group: GroupDetail }) {
   const bootstrap = useBootstrap();

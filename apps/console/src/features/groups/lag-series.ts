@@ -4,7 +4,7 @@
  * and goes on with the live samples of `live.lag` (the whole group, every second), keeping a
  * window of the most recent points.
  */
-import type { GroupLag, LagHistory } from './types';
+import type { GroupLag, LagHistory } from '../../lib/types';
 
 export interface LagPoint {
   timeMs: number;

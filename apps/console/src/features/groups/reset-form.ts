@@ -5,8 +5,8 @@
  * what the partitions hold).
  */
 import { formatNumber } from '@tarn/ui';
-import { fromLocalInput } from './local-time';
-import type { ResetInput, ResetPlan } from './types';
+import { fromLocalInput } from '../../lib/local-time';
+import type { ResetInput, ResetPlan } from '../../lib/types';
 
 export const SCOPE_KINDS = ['group', 'topics', 'partitions'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];

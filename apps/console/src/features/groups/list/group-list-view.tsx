@@ -3,13 +3,13 @@ import { useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Badge, Card, DataTable, EmptyState, formatDuration, formatNumber, LagStatusBadge, PageHeader, Button, TextInput } from '@tarn/ui';
-import type { GroupSummary } from '../../lib/types';
-import { groupHref, groupListInput, PAGE_SIZES, parseGroupListParams, type GroupListParams } from '../../lib/url-state';
-import { useUrlState } from '../../lib/use-url-state';
-import { useTRPC } from '../../trpc/provider';
-import { GroupStatePill } from '../common/group-state-pill';
-import { QueryError } from '../common/query-error';
-import { useBootstrap } from '../common/use-bootstrap';
+import type { GroupSummary } from '../../../lib/types';
+import { groupHref, groupListInput, PAGE_SIZES, parseGroupListParams, type GroupListParams } from '../../../lib/url-state';
+import { useUrlState } from '../../../lib/use-url-state';
+import { useTRPC } from '../../../trpc/provider';
+import { GroupStatePill } from '../../common/group-state-pill';
+import { QueryError } from '../../common/query-error';
+import { useBootstrap } from '../../common/use-bootstrap';
 
 export function GroupListView() {
   const trpc = useTRPC();
