@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browseInput, defaultIsrTopic, parseIsrParams, parseTopicListParams, parseTopicParams, segmentsInput, topicListInput, withParams } from '../src/lib/url-state';
-import { safeNext } from '../src/lib/safe-next';
+import { safeNext } from '../src/features/login/safe-next';
 import { configNameInMessage } from '../src/features/topics/config-values';
 
 test('the topic list parses the same from Next searchParams and from URLSearchParams', () => {

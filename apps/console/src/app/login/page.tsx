@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '../../features/login/login-form';
-import { safeNext } from '../../lib/safe-next';
+import { safeNext } from '../../features/login/safe-next';
 import { getQueryClient, getTRPC } from '../../trpc/server';
 import { cookies } from 'next/headers';
 
