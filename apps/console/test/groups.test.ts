@@ -6,7 +6,8 @@ import { mergeRebalance, nextPending, parseGroupEvent, rebalanceFromEvent } from
 import { appendPoint, chartTopics, pointFromLag, pointsFromHistory } from '../src/features/groups/lag-series';
 import { offsetRangeProblem, planErrors, resetInput, EMPTY_DRAFT, type ResetDraft } from '../src/features/groups/reset-form';
 import type { GroupLag, ResetPlan } from '../src/lib/types';
-import { groupHref, groupListInput, parseGroupListParams, parseGroupParams, routeParam } from '../src/lib/url-state';
+import { groupHref, groupListInput, parseGroupListParams, parseGroupParams } from '../src/features/groups/url-state';
+import { routeParam } from '../src/lib/url-state';
 import { toLocalInput } from '../src/lib/local-time';
 
 test('the group list and group pages parse their URLs; odd group ids survive the round trip', () => {

@@ -2,7 +2,9 @@
 // (that is what makes the prefetched data hydrate), and junk in a shared link must not break a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browseInput, defaultIsrTopic, parseIsrParams, parseTopicListParams, parseTopicParams, segmentsInput, topicListInput, withParams } from '../src/lib/url-state';
+import { withParams } from '../src/lib/url-state';
+import { browseInput, parseTopicListParams, parseTopicParams, segmentsInput, topicListInput } from '../src/features/topics/url-state';
+import { defaultIsrTopic, parseIsrParams } from '../src/features/isr/url-state';
 import { safeNext } from '../src/features/login/safe-next';
 import { configNameInMessage } from '../src/features/topics/config-values';
 

@@ -1,5 +1,5 @@
 import { OverviewView } from '../../features/overview/overview-view';
-import { ALL_GROUPS_INPUT } from '../../lib/url-state';
+import { ALL_GROUPS_INPUT } from '../../features/overview/all-groups-input';
 import { Hydrate, prefetch } from '../../trpc/server';
 
 export default async function OverviewPage() {

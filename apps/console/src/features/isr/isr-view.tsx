@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Badge, Card, EmptyState, formatNumber, PageHeader, ReplicaSet, Select, Skeleton, Stat, Timeline, type TimelineItem } from '@tarn/ui';
 import type { EventMessage } from '../../lib/types';
-import { ALL_TOPICS_INPUT, defaultIsrTopic, parseIsrParams } from '../../lib/url-state';
+import { ALL_TOPICS_INPUT, defaultIsrTopic, parseIsrParams } from './url-state';
 import { useUrlState } from '../../lib/use-url-state';
 import { useTRPC } from '../../trpc/provider';
 import { LiveStatus } from '../common/live-status';

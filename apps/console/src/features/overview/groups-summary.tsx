@@ -8,10 +8,11 @@ import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Card, DataTable, EmptyState, formatDuration, formatNumber, LAG_STATUS_MEANING, LAG_STATUSES, LagStatusBadge, lagStatusTone, Skeleton, type LagStatus } from '@tarn/ui';
 import type { GroupSummary } from '../../lib/types';
-import { ALL_GROUPS_INPUT, groupHref } from '../../lib/url-state';
 import { useTRPC } from '../../trpc/provider';
 import { GroupStatePill } from '../common/group-state-pill';
 import { QueryError } from '../common/query-error';
+import { groupHref } from '../groups/url-state';
+import { ALL_GROUPS_INPUT } from './all-groups-input';
 
 /** Groups counted by lag status, every status present (0 when none). */
 export function countByStatus(groups: readonly GroupSummary[]): Record<LagStatus, number> {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { GroupListView } from '../../../features/groups/list/group-list-view';
-import { groupListInput, parseGroupListParams } from '../../../lib/url-state';
+import { groupListInput, parseGroupListParams } from '../../../features/groups/url-state';
 import { Hydrate, prefetch } from '../../../trpc/server';
 
 export const metadata: Metadata = { title: 'Consumer groups' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { IsrView } from '../../../features/isr/isr-view';
-import { ALL_TOPICS_INPUT, defaultIsrTopic, parseIsrParams } from '../../../lib/url-state';
+import { ALL_TOPICS_INPUT, defaultIsrTopic, parseIsrParams } from '../../../features/isr/url-state';
 import { Hydrate, prefetch } from '../../../trpc/server';
 
 export const metadata: Metadata = { title: 'Replicas & ISR' };

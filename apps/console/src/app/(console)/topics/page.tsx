@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { TopicListView } from '../../../features/topics/list/topic-list-view';
-import { parseTopicListParams, topicListInput } from '../../../lib/url-state';
+import { parseTopicListParams, topicListInput } from '../../../features/topics/url-state';
 import { Hydrate, prefetch } from '../../../trpc/server';
 
 export const metadata: Metadata = { title: 'Topics' };

@@ -14,7 +14,7 @@ import { Badge, EmptyState, formatDuration, formatNumber, LagStatusBadge, PageHe
 import { mergeRebalance, nextPending, parseGroupEvent, rebalanceFromEvent, type PendingRebalance } from '../group-events';
 import { shortId } from '../group-format';
 import { appendPoint, pointFromLag, pointsFromHistory, type LagPoint } from '../lag-series';
-import { parseGroupParams, type GroupTab } from '../../../lib/url-state';
+import { parseGroupParams, type GroupTab } from '../url-state';
 import { useUrlState } from '../../../lib/use-url-state';
 import { kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';

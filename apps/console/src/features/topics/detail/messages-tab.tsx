@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, Card, EmptyState, Field, formatBytes, formatTimestamp, SegmentedControl, Select, SkeletonRows, TextInput } from '@tarn/ui';
 import type { MessageView, TopicDetail } from '../../../lib/types';
 import { fromLocalInput, toLocalInput } from '../../../lib/local-time';
-import { browseInput, MESSAGE_LIMITS, type SeekType, type TopicParams } from '../../../lib/url-state';
+import { browseInput, MESSAGE_LIMITS, type SeekType, type TopicParams } from '../url-state';
 import { describeError, kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
 import { QueryError } from '../../common/query-error';

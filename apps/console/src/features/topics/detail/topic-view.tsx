@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, EmptyState, formatBytes, formatNumber, PageHeader, Skeleton, TabPanel, Tabs, type TabItem } from '@tarn/ui';
-import { parseTopicParams, type TopicParams, type TopicTab } from '../../../lib/url-state';
+import { parseTopicParams, type TopicParams, type TopicTab } from '../url-state';
 import { useUrlState } from '../../../lib/use-url-state';
 import { kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';

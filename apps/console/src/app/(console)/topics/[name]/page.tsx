@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { TopicView } from '../../../../features/topics/detail/topic-view';
-import { browseInput, parseTopicParams, segmentsInput } from '../../../../lib/url-state';
+import { browseInput, parseTopicParams, segmentsInput } from '../../../../features/topics/url-state';
 import { Hydrate, prefetch } from '../../../../trpc/server';
 
 type Props = { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
