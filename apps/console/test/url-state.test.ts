@@ -2,8 +2,8 @@
 // (that is what makes the prefetched data hydrate), and junk in a shared link must not break a page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withParams } from '../src/lib/url-state';
-import { browseInput, parseTopicListParams, parseTopicParams, segmentsInput, topicListInput } from '../src/features/topics/url-state';
+import { listParamChanges, parseListParams, withParams } from '../src/lib/url-state';
+import { browseInput, parseTopicListParams, parseTopicParams, segmentsInput, topicListChanges, topicListInput } from '../src/features/topics/url-state';
 import { defaultIsrTopic, parseIsrParams } from '../src/features/isr/url-state';
 import { safeNext } from '../src/features/login/safe-next';
 import { configNameInMessage } from '../src/features/topics/config-values';
@@ -39,6 +39,15 @@ test('topic tabs: seeks by offset and by time, segments default to partition 0',
   assert.deepEqual(parseTopicParams({ ts: '1714564800000' }).ts, 1714564800000);
   assert.deepEqual(segmentsInput('orders', parseTopicParams({ tab: 'segments' })), { topic: 'orders', partition: 0 });
   assert.equal(parseTopicParams({ filter: 'x'.repeat(500) }).filter.length, 200);
+});
+
+test('list params written to the URL parse back the same; defaults leave the URL', () => {
+  const topics = parseTopicListParams({ q: 'ord', page: '3', size: '100', sort: 'size', dir: 'desc', internal: '1' });
+  assert.deepEqual(parseTopicListParams(new URLSearchParams(withParams('', topicListChanges(topics)))), topics);
+  assert.equal(withParams('', topicListChanges(parseTopicListParams({}))), '');
+  const groups = parseListParams({ q: 'pay', page: '2', size: '25' });
+  assert.equal(withParams('', listParamChanges(groups)), 'q=pay&page=2&size=25');
+  assert.equal(withParams('q=pay&page=2&size=25', listParamChanges({ ...groups, page: 0, size: 50 })), 'q=pay');
 });
 
 test('query strings change only what is asked; empty values disappear', () => {

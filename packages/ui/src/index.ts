@@ -19,3 +19,4 @@ export * from './replica-set';
 export * from './lag-status-badge';
 export * from './copy-button';
 export * from './assignment-diff';
+export * from './list-page';

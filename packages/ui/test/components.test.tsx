@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, nextSort, pageCount, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
+import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, ListPage, nextSort, NoMatches, pageCount, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
 
 test('the data table marks the sorted column for assistive tech and pages', () => {
   const html = renderToStaticMarkup(
@@ -130,4 +130,27 @@ test('a command block shows the command with a copy button', () => {
   const html = renderToStaticMarkup(<CommandBlock label="Equivalent command" command="kafka-consumer-groups.sh --reset-offsets --to-earliest" />);
   assert.match(html, /aria-label="Equivalent command">kafka-consumer-groups\.sh --reset-offsets --to-earliest</);
   assert.match(html, /<button[^>]*>Copy<\/button>/);
+});
+
+test('a list page has a labelled search box, its filters and the count over the list, or the error instead of it', () => {
+  const search = { id: 'topic-search', label: 'Search topics', placeholder: 'Search…', value: 'ord', onChange: () => {} };
+  const html = renderToStaticMarkup(
+    <ListPage title="Topics" search={search} filters={<label>internal</label>} count={{ total: 1, singular: 'topic', plural: 'topics', query: 'ord' }} dialogs={<dialog />}>
+      <p>the table</p>
+    </ListPage>,
+  );
+  assert.match(html, /<label class="t-visually-hidden" for="topic-search">Search topics<\/label><input id="topic-search" type="search"[^>]*value="ord"/);
+  assert.match(html, /<label>internal<\/label><span class="t-spacer"><\/span>/);
+  assert.match(html, /aria-live="polite">1 topic matching “ord”<\/span>/);
+  assert.match(html, /the table<\/p><\/div><\/section><dialog>/);
+  const failed = renderToStaticMarkup(
+    <ListPage title="Topics" search={search} error={<p>could not list</p>}>
+      <p>the table</p>
+    </ListPage>,
+  );
+  assert.match(failed, /could not list/);
+  assert.doesNotMatch(failed, /the table|aria-live/);
+  const none = renderToStaticMarkup(<NoMatches noun="topic" query="x" onClear={() => {}} />);
+  assert.match(none, /No topic matches “x”/);
+  assert.match(none, /Clear the search/);
 });

@@ -58,6 +58,11 @@ export function parseListParams(src: ParamSource): ListParams {
   };
 }
 
+/** The URL changes that give `p`: what is at its default leaves the URL. */
+export function listParamChanges(p: ListParams): Record<string, string | number | null> {
+  return { q: p.q, page: p.page > 0 ? p.page + 1 : null, size: p.size === 50 ? null : p.size };
+}
+
 // ---------------------------------------------------------------- dynamic route segments
 
 /**

@@ -1,5 +1,5 @@
 /** The URL state of /topics and /topics/[name], parsed alike by the routes and the views (see lib/url-state). */
-import { get, int, oneOf, parseListParams, type ListParams, type ParamSource } from '../../lib/url-state';
+import { get, int, listParamChanges, oneOf, parseListParams, type ListParams, type ParamSource } from '../../lib/url-state';
 
 // ---------------------------------------------------------------- /topics
 
@@ -18,6 +18,11 @@ export function parseTopicListParams(src: ParamSource): TopicListParams {
     dir: oneOf(src, 'dir', ['asc', 'desc'] as const, 'asc'),
     internal: get(src, 'internal') === '1',
   };
+}
+
+/** The URL changes that give `p`; defaults leave the URL. */
+export function topicListChanges(p: TopicListParams): Record<string, string | number | boolean | null> {
+  return { ...listParamChanges(p), sort: p.sort === 'name' ? null : p.sort, dir: p.dir === 'asc' ? null : p.dir, internal: p.internal };
 }
 
 export function topicListInput(p: TopicListParams) {

@@ -51,7 +51,7 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
 
   return (
     <Card title="Configuration" description={`Every topic config with its effective value and where it comes from. ${overrides} set on this topic.`} flush>
-      <div className="c-toolbar">
+      <div className="t-toolbar">
         <TextInput type="search" aria-label="Filter configs" placeholder="Filter configs…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
         <label className="t-check">
           <input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.target.checked)} /> Only overrides

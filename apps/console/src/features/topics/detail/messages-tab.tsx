@@ -66,7 +66,7 @@ export function MessagesTab({ topic, params, onChange }: MessagesTabProps) {
 
   return (
     <Card flush>
-      <form className="c-toolbar" onSubmit={submit} noValidate aria-label="Seek">
+      <form className="t-toolbar" onSubmit={submit} noValidate aria-label="Seek">
         <div className="t-field" style={{ minWidth: 0 }}>
           <span className="t-label">Partition</span>
           <PartitionPicker id="messages-partition" partitions={topic.partitions.length} value={params.partition} onChange={(p) => onChange({ partition: p })} allowAll />

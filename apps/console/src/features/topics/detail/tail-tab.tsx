@@ -140,7 +140,7 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
 
   return (
     <Card flush>
-      <div className="c-toolbar">
+      <div className="t-toolbar">
         <div className="t-field" style={{ minWidth: 0 }}>
           <span className="t-label">Partition</span>
           <PartitionPicker id="tail-partition" partitions={topic.partitions.length} value={partition} onChange={(p) => onChange({ partition: p })} allowAll />
