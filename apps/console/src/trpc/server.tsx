@@ -3,6 +3,8 @@
  * user's session cookie taken from the incoming request; results land in a per-request QueryClient
  * that <Hydrate> hands to the browser. An UNAUTHORIZED answer sends the user to /login.
  */
+// a client component that imports this file fails the build instead of shipping the server's calls
+import 'server-only';
 import { cache, type ReactNode } from 'react';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
