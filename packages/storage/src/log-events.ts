@@ -16,3 +16,8 @@ export type LogEvent =
   | { type: 'appended'; topic: string; partition: number; firstOffset: number; lastOffset: number; records: number; bytes: number };
 
 export type LogEventListener = (event: LogEvent) => void;
+
+/** An event as a log raises it; the topic and partition are added on the way out. */
+export type LogEventBody = DistributiveOmit<LogEvent, 'topic' | 'partition'>;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -12,35 +12,23 @@
  * offsets are assigned: a client's retry of one of its last five batches is answered with the
  * original offsets and writes nothing, sequence gaps and fenced epochs are refused.
  */
-import { join } from 'node:path';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import { readFully, type FileSystem } from './file-system';
+import { LocalLog } from './local-log';
 import type { LogConfig } from './log-config';
-import type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
+import type { LogContext } from './log-context';
+import type { LogEvent, LogEventBody } from './log-events';
 import { loadLog } from './log-loader';
 import { recompressIfNeeded } from './recompress';
-import type { FileHandleCache } from './file-handle-cache';
 import { offsetForTimestamp, offsetOfMaxTimestamp, type TimestampLookup } from './timestamp-lookup';
-import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentAppend, type SegmentOptions } from './log-segment';
+import type { FileSlice, LogSegment, SegmentAppend } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { assignOffsets, summarize, validateBatches, type AppendOrigin, type ValidatedAppend } from './log-validator';
 import { firstOffsetOf, type BatchMetadata } from './batch-metadata';
 import type { ProducerAppendInfo } from './producer-append-info';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
 import { rebuildProducerState } from './producer-state-loader';
-import type { Scheduler, Time } from './time';
 
-export interface LogContext {
-  fsys: FileSystem;
-  time: Time;
-  scheduler: Scheduler;
-  warn: (message: string, context?: Record<string, unknown>) => void;
-  emit: LogEventListener;
-  /** Broker-wide `producer.id.expiration.ms` (Kafka's default when absent). */
-  producerIdExpirationMs?: number;
-  /** Shared bound on open `.log` descriptors (see file-handle-cache.ts). */
-  files?: FileHandleCache;
-}
+export type { LogContext } from './log-context';
 
 export interface OpenLogArgs {
   dir: string;
@@ -87,14 +75,8 @@ interface PendingAppend {
 }
 
 export class PartitionLog {
-  segments: LogSegment[];
-  /** Segments renamed `.deleted`, waiting out file.delete.delay.ms (readers may still hold them). */
-  readonly pendingDeletes = new Set<LogSegment>();
   logStartOffset: number;
-  recoveryPoint: number;
   highWatermark: number;
-  /** Offset after the last written batch. */
-  logEndOffset: number;
   readonly leaderEpochCache: LeaderEpochCache;
   readonly producerStateManager: ProducerStateManager;
   /** Next offset to assign, running ahead of logEndOffset while appends are pending. */
@@ -110,22 +92,29 @@ export class PartitionLog {
   private unflushedMessages = 0;
   private lastFlushMs: number;
   private closed = false;
-  private readonly segmentOptions: SegmentOptions;
+  private readonly localLog: LocalLog;
 
   private constructor(
     private readonly ctx: LogContext,
     readonly dir: string,
     readonly topic: string,
     readonly partition: number,
-    public config: LogConfig,
+    config: LogConfig,
     loaded: ReturnType<typeof loadLog>,
     hadCleanShutdown: boolean,
   ) {
-    this.segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes, files: ctx.files };
-    this.segments = loaded.segments;
+    const segmentOptions = { indexIntervalBytes: config.indexIntervalBytes, maxIndexSize: config.segmentIndexBytes, files: ctx.files };
+    this.localLog = new LocalLog(ctx, dir, topic, partition, config, segmentOptions, loaded, {
+      rolled: (baseOffset) => {
+        // A snapshot at the new base offset lets recovery of this segment start from it (Kafka does the same).
+        this.producerStateManager.updateMapEndOffset(baseOffset);
+        this.takeProducerSnapshot(true);
+      },
+      // The producer snapshot at a deleted segment's base offset goes with it.
+      segmentDeleting: (baseOffset) => this.producerStateManager.removeAndMarkSnapshotForDeletion(baseOffset),
+      oldestSegmentsDeleted: (baseOffset) => this.maybeIncrementLogStartOffset(baseOffset),
+    });
     this.logStartOffset = loaded.logStartOffset;
-    this.recoveryPoint = loaded.recoveryPoint;
-    this.logEndOffset = loaded.logEndOffset;
     this.nextOffset = loaded.logEndOffset;
     this.highWatermark = Math.min(this.logEndOffset, Math.max(this.logStartOffset, 0));
     this.lastFlushMs = ctx.time.milliseconds();
@@ -179,20 +168,42 @@ export class PartitionLog {
     return log;
   }
 
-  private emit(event: DistributiveOmit<LogEvent, 'topic' | 'partition'>): void {
+  private emit(event: LogEventBody): void {
     this.ctx.emit({ ...event, topic: this.topic, partition: this.partition } as LogEvent);
   }
 
+  get segments(): readonly LogSegment[] {
+    return this.localLog.segments;
+  }
+
+  /** Segments renamed `.deleted`, waiting out file.delete.delay.ms (readers may still hold them). */
+  get pendingDeletes(): ReadonlySet<LogSegment> {
+    return this.localLog.pendingDeletes;
+  }
+
+  /** Offset after the last written batch. */
+  get logEndOffset(): number {
+    return this.localLog.logEndOffset;
+  }
+
+  get recoveryPoint(): number {
+    return this.localLog.recoveryPoint;
+  }
+
+  get config(): LogConfig {
+    return this.localLog.config;
+  }
+
   get activeSegment(): LogSegment {
-    return this.segments[this.segments.length - 1]!;
+    return this.localLog.activeSegment;
   }
 
   get size(): number {
-    return this.segments.reduce((n, s) => n + s.size, 0);
+    return this.localLog.size;
   }
 
   updateConfig(config: LogConfig): void {
-    this.config = config;
+    this.localLog.updateConfig(config);
   }
 
   private checkOpen(): void {
@@ -299,7 +310,7 @@ export class PartitionLog {
     for (let i = 0; i < queue.length; ) {
       if (this.needsRoll(queue[i]!.info, [], queue, i, i, now)) {
         try {
-          this.roll(queue[i]!.info.firstOffset);
+          this.localLog.roll(queue[i]!.info.firstOffset);
         } catch (err) {
           this.failPending(queue.slice(i), err);
           return;
@@ -364,7 +375,7 @@ export class PartitionLog {
     for (const b of info.batches) {
       if (b.partitionLeaderEpoch > this.leaderEpochCache.latestEpoch) this.leaderEpochCache.assign(b.partitionLeaderEpoch, b.baseOffset);
     }
-    this.logEndOffset = info.lastOffset + 1;
+    this.localLog.updateLogEndOffset(info.lastOffset + 1);
     this.producerStateManager.onAppendWritten(entry.producerUpdates, this.logEndOffset);
     this.unflushedMessages += info.recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush();
@@ -398,34 +409,8 @@ export class PartitionLog {
   }
 
   /** Starts a new active segment at `newBaseOffset` (the next offset). */
-  roll(newBaseOffset = this.logEndOffset): LogSegment {
-    const previous = this.activeSegment;
-    if (previous.size === 0 && previous.baseOffset === newBaseOffset) return previous;
-    previous.onBecomeInactive();
-    const seg = LogSegment.create(this.ctx.fsys, this.dir, newBaseOffset, this.segmentOptions, this.ctx.time.milliseconds());
-    seg.persistIndexes(true, false);
-    this.segments.push(seg);
-    // A snapshot at the new base offset lets recovery of this segment start from it (Kafka does the same).
-    this.producerStateManager.updateMapEndOffset(newBaseOffset);
-    this.takeProducerSnapshot(true);
-    this.emit({ type: 'segment-rolled', baseOffset: newBaseOffset, previousBaseOffset: previous.baseOffset, previousSize: previous.size });
-    // As Kafka does, make the sealed segment durable in the background (on the thread pool: under
-    // heavy writes one fsync can take the filesystem's whole journal commit) and then move the
-    // recovery point.
-    previous.pin(); // the descriptor must outlive the background fsync
-    this.ctx.fsys.fsync(previous.fd, (err) => {
-      previous.unpin();
-      if (err !== null) return; // closed or deleted meanwhile; the next flush covers it
-      try {
-        previous.persistIndexes(false, false);
-      } catch {
-        return; // the segment went away (deleted or replaced) before its flush
-      }
-      previous.fsyncIndexesInBackground((indexErr) => {
-        if (indexErr === null) this.recoveryPoint = Math.max(this.recoveryPoint, newBaseOffset);
-      });
-    });
-    return seg;
+  roll(newBaseOffset?: number): LogSegment {
+    return this.localLog.roll(newBaseOffset);
   }
 
   /** A snapshot only shortens the next start's replay: failing to write one fails nothing else. */
@@ -439,13 +424,7 @@ export class PartitionLog {
 
   /** fsyncs everything up to the log end and moves the recovery point there. */
   flush(): void {
-    const target = this.logEndOffset;
-    for (const seg of this.segments) {
-      const next = this.segments[this.segments.indexOf(seg) + 1];
-      if (next !== undefined && next.baseOffset <= this.recoveryPoint) continue;
-      seg.flush(seg === this.activeSegment);
-    }
-    this.recoveryPoint = Math.max(this.recoveryPoint, target);
+    this.localLog.flush();
     this.unflushedMessages = 0;
     this.lastFlushMs = this.ctx.time.milliseconds();
   }
@@ -461,22 +440,6 @@ export class PartitionLog {
   }
 
   // ---------------------------------------------------------------- read
-
-  private segmentIndexFor(offset: number): number {
-    let lo = 0;
-    let hi = this.segments.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.segments[mid]!.baseOffset <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return found;
-  }
 
   private outOfRange(offset: number): KafkaError {
     return new KafkaError(
@@ -496,9 +459,10 @@ export class PartitionLog {
     if (startOffset === end) return { slice: null, firstEntryOffset: startOffset };
     if (startOffset < this.logStartOffset || startOffset > end) throw this.outOfRange(startOffset);
     if (startOffset >= maxOffset) return { slice: null, firstEntryOffset: startOffset };
-    for (let i = this.segmentIndexFor(startOffset); i >= 0 && i < this.segments.length; i++) {
-      const seg = this.segments[i]!;
-      const maxPosition = this.maxPositionIn(seg, i, maxOffset);
+    const segments = this.localLog.segments;
+    for (let i = this.localLog.segmentIndexFor(startOffset); i >= 0 && i < segments.length; i++) {
+      const seg = segments[i]!;
+      const maxPosition = this.localLog.maxPositionIn(seg, i, maxOffset);
       const result = seg.read(startOffset, maxBytes, maxPosition, minOneMessage);
       if (result !== null) {
         return { slice: result.slice.length > 0 ? result.slice : null, firstEntryOffset: result.first.baseOffset };
@@ -507,20 +471,9 @@ export class PartitionLog {
     return { slice: null, firstEntryOffset: startOffset };
   }
 
-  /** File position in `seg` where data at or after `maxOffset` begins. */
-  private maxPositionIn(seg: LogSegment, index: number, maxOffset: number): number {
-    if (maxOffset >= this.logEndOffset) return seg.size;
-    const next = this.segments[index + 1];
-    if (next !== undefined && next.baseOffset <= maxOffset) return seg.size;
-    if (maxOffset <= seg.baseOffset) return 0;
-    return seg.translateOffset(maxOffset)?.position ?? seg.size;
-  }
-
   /** Reads a slice's bytes (the broker writes them to the socket as they are). */
   readSlice(slice: FileSlice): Buffer {
-    const buf = Buffer.allocUnsafe(slice.length);
-    const n = readFully(this.ctx.fsys, slice.fd, buf, 0, slice.length, slice.position);
-    return n === slice.length ? buf : buf.subarray(0, n);
+    return this.localLog.readSlice(slice);
   }
 
   /** Convenience for tools and tests: the stored bytes from `startOffset` up to `maxOffset`. */
@@ -534,12 +487,12 @@ export class PartitionLog {
   /** ListOffsets by timestamp: see timestamp-lookup.ts. */
   offsetForTimestamp(timestamp: number): TimestampLookup | null {
     this.checkOpen();
-    return offsetForTimestamp(this, timestamp);
+    return offsetForTimestamp(this.localLog, this.logStartOffset, this.leaderEpochCache, timestamp);
   }
 
   /** ListOffsets MAX_TIMESTAMP (KIP-734): see timestamp-lookup.ts. */
   offsetOfMaxTimestamp(): TimestampLookup | null {
-    return offsetOfMaxTimestamp(this);
+    return offsetOfMaxTimestamp(this.localLog, this.logStartOffset, this.leaderEpochCache);
   }
 
   // ---------------------------------------------------------------- high watermark, truncation
@@ -558,13 +511,18 @@ export class PartitionLog {
       );
     }
     if (offset > this.logStartOffset) {
-      this.logStartOffset = offset;
-      this.leaderEpochCache.truncateFromStart(offset);
-      this.producerStateManager.onLogStartOffsetIncremented(offset);
-      this.emit({ type: 'log-start-offset-changed', logStartOffset: offset });
+      this.maybeIncrementLogStartOffset(offset);
       this.deleteOldSegments();
     }
     return this.logStartOffset;
+  }
+
+  private maybeIncrementLogStartOffset(offset: number): void {
+    if (offset <= this.logStartOffset) return;
+    this.logStartOffset = offset;
+    this.leaderEpochCache.truncateFromStart(offset);
+    this.producerStateManager.onLogStartOffsetIncremented(offset);
+    this.emit({ type: 'log-start-offset-changed', logStartOffset: offset });
   }
 
   /** Removes everything from `targetOffset` on (a follower cutting a divergent tail). */
@@ -577,14 +535,8 @@ export class PartitionLog {
       this.truncateFullyAndStartAt(targetOffset);
       return;
     }
-    const keep = this.segments.filter((s) => s.baseOffset < targetOffset);
-    for (const s of this.segments.slice(keep.length)) this.asyncDeleteSegment(s, 'truncation');
-    this.segments = keep;
-    this.activeSegment.truncateTo(targetOffset);
-    this.activeSegment.persistIndexes(true, false);
-    this.logEndOffset = this.activeSegment.readNextOffset();
+    this.localLog.truncateTo(targetOffset);
     this.nextOffset = this.logEndOffset;
-    this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.highWatermark = Math.min(this.highWatermark, this.logEndOffset);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
     this.loadProducerState(false);
@@ -595,14 +547,9 @@ export class PartitionLog {
   truncateFullyAndStartAt(newOffset: number): void {
     this.assertIdle('truncate');
     const from = this.logEndOffset;
-    for (const s of this.segments) this.asyncDeleteSegment(s, 'truncation');
-    const seg = LogSegment.create(this.ctx.fsys, this.dir, newOffset, this.segmentOptions, this.ctx.time.milliseconds());
-    seg.persistIndexes(true, false);
-    this.segments = [seg];
+    this.localLog.truncateFullyAndStartAt(newOffset);
     this.logStartOffset = newOffset;
-    this.logEndOffset = newOffset;
     this.nextOffset = newOffset;
-    this.recoveryPoint = newOffset;
     this.highWatermark = newOffset;
     this.leaderEpochCache.clear();
     this.producerStateManager.truncateFullyAndStartAt(newOffset);
@@ -612,99 +559,17 @@ export class PartitionLog {
 
   // ---------------------------------------------------------------- retention
 
-  /**
-   * Kafka's deleteOldSegments: segments wholly below the log start offset, past retention.ms, or
-   * beyond retention.bytes go — oldest first, never past the high watermark. When every segment
-   * qualifies, a new empty active segment is rolled first so the log always has one.
-   */
+  /** Retention (see LocalLog.deleteOldSegments); the log start offset follows the first segment left. */
   deleteOldSegments(): number {
     this.checkOpen();
     // Segments change only between writes; the next retention round catches up.
     if (this.writing) return 0;
-    let deleted = this.deleteSegmentsWhile('log-start-offset', (seg, next) => next !== null && next.baseOffset <= this.logStartOffset);
-    if (this.config.cleanupPolicy.delete) {
-      const now = this.ctx.time.milliseconds();
-      if (this.config.retentionMs >= 0) {
-        deleted += this.deleteSegmentsWhile('retention.ms', (seg) => now - seg.largestTimestamp > this.config.retentionMs);
-      }
-      if (this.config.retentionBytes >= 0) {
-        let diff = this.size - this.config.retentionBytes;
-        deleted += this.deleteSegmentsWhile('retention.bytes', (seg) => {
-          if (diff - seg.size < 0) return false;
-          diff -= seg.size;
-          return true;
-        });
-      }
-    }
-    return deleted;
+    return this.localLog.deleteOldSegments(this.highWatermark, this.logStartOffset);
   }
 
-  private deleteSegmentsWhile(reason: SegmentDeleteReason, predicate: (seg: LogSegment, next: LogSegment | null) => boolean): number {
-    const deletable: LogSegment[] = [];
-    for (let i = 0; i < this.segments.length; i++) {
-      const seg = this.segments[i]!;
-      const next = this.segments[i + 1] ?? null;
-      const upperBound = next?.baseOffset ?? this.logEndOffset;
-      const isLastAndEmpty = next === null && seg.size === 0;
-      if (this.highWatermark >= upperBound && !isLastAndEmpty && predicate(seg, next)) deletable.push(seg);
-      else break;
-    }
-    if (deletable.length === 0) return 0;
-    if (deletable.length === this.segments.length) this.roll(this.logEndOffset);
-    for (const seg of deletable) this.asyncDeleteSegment(seg, reason);
-    this.segments = this.segments.slice(deletable.length);
-    const newStart = Math.max(this.logStartOffset, this.segments[0]!.baseOffset);
-    if (newStart !== this.logStartOffset) {
-      this.logStartOffset = newStart;
-      this.leaderEpochCache.truncateFromStart(newStart);
-      this.producerStateManager.onLogStartOffsetIncremented(newStart);
-      this.emit({ type: 'log-start-offset-changed', logStartOffset: newStart });
-    }
-    return deletable.length;
-  }
-
-  /**
-   * Kafka's two-step delete: rename to `.deleted` now (readers holding the descriptor keep working),
-   * remove after file.delete.delay.ms. The producer snapshot at the segment's base offset goes with
-   * it, unless a replacing segment starts at the same offset.
-   */
-  private asyncDeleteSegment(seg: LogSegment, reason: SegmentDeleteReason, keepSnapshot = false): void {
-    seg.changeFileSuffix(DELETED_FILE_SUFFIX);
-    this.pendingDeletes.add(seg);
-    const deleteSnapshot = keepSnapshot ? null : this.producerStateManager.removeAndMarkSnapshotForDeletion(seg.baseOffset);
-    this.emit({ type: 'segment-marked-deleted', baseOffset: seg.baseOffset, size: seg.size, reason });
-    this.ctx.scheduler.schedule(
-      `delete-file ${this.topic}-${this.partition} ${seg.baseOffset}`,
-      () => {
-        this.pendingDeletes.delete(seg);
-        try {
-          seg.deleteFiles();
-          deleteSnapshot?.();
-          this.emit({ type: 'segment-deleted', baseOffset: seg.baseOffset });
-        } catch (err) {
-          this.ctx.warn('failed to delete segment files', { dir: this.dir, baseOffset: seg.baseOffset, error: String(err) });
-        }
-      },
-      this.config.fileDeleteDelayMs,
-    );
-  }
-
-  /**
-   * Puts cleaned segments in place of `oldSegments` (Kafka's replaceSegments): the new files carry
-   * `.swap` while the old ones are renamed `.deleted`, then the swap suffix goes. A crash at any
-   * point is resolved by the loader.
-   */
+  /** Puts cleaned segments in place of `oldSegments` (see LocalLog.replaceSegments). */
   replaceSegments(newSegments: LogSegment[], oldSegments: LogSegment[], afterStep?: (step: string) => void): void {
-    for (const s of newSegments) s.changeFileSuffix('.swap');
-    afterStep?.('swap');
-    const oldSet = new Set(oldSegments);
-    const newBases = new Set(newSegments.map((s) => s.baseOffset));
-    for (const s of oldSegments) this.asyncDeleteSegment(s, 'compaction', newBases.has(s.baseOffset));
-    afterStep?.('deleted');
-    for (const s of newSegments) s.changeFileSuffix('');
-    afterStep?.('live');
-    const kept = this.segments.filter((s) => !oldSet.has(s));
-    this.segments = [...kept, ...newSegments].sort((a, b) => a.baseOffset - b.baseOffset);
+    this.localLog.replaceSegments(newSegments, oldSegments, afterStep);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -716,33 +581,27 @@ export class PartitionLog {
     this.flush();
     // Kafka's snapshot at the log end on close: the next start loads it instead of scanning.
     this.takeProducerSnapshot();
-    for (const s of this.segments) s.close(s === this.activeSegment);
+    this.localLog.close();
     this.closed = true;
   }
 
   /** Closes without flushing (tests simulating a crash use this to drop descriptors). */
   closeFds(): void {
-    for (const s of this.segments) s.closeFd();
+    this.localLog.closeFds();
     this.closed = true;
   }
 
   /** Removes the partition directory (topic deletion). */
   deleteDirectory(): void {
-    this.closeFds();
-    this.ctx.fsys.rmSync(this.dir, { recursive: true, force: true });
+    this.closed = true;
+    this.localLog.deleteDirectory();
   }
 
   get isClosed(): boolean {
     return this.closed;
   }
 
-  static dirName(topic: string, partition: number): string {
-    return `${topic}-${partition}`;
-  }
-
   static dirFor(logDir: string, topic: string, partition: number): string {
-    return join(logDir, PartitionLog.dirName(topic, partition));
+    return LocalLog.dirFor(logDir, topic, partition);
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
