@@ -68,8 +68,9 @@ export interface ReplicationConfig {
 
 /** How long one event-loop turn may spend creating a new topic's logs (see ensureReplicasInTurns). */
 const CREATE_BUDGET_MS = 10;
-/** …but the first turn creates at least this many, so that an ordinary topic is whole when CreateTopics answers. */
-const CREATE_AT_LEAST = 32;
+/** …but the first turn creates at least this many, so that an ordinary topic (and __consumer_offsets, whose
+ * leaders the group coordinator loads as soon as the topic exists) is whole when CreateTopics answers. */
+const CREATE_AT_LEAST = 200;
 
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
