@@ -8,40 +8,14 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, CommandBlock, DataTable, EmptyState, ErrorPanel, Field, formatNumber, Notice, SegmentedControl, Select, Skeleton, TextInput } from '@tarn/ui';
-import {
-  DURATION_UNITS,
-  EMPTY_DRAFT,
-  offsetRangeProblem,
-  partitionKey,
-  planErrorField,
-  planErrors,
-  resetInput,
-  type DurationUnit,
-  type ResetDraft,
-  type ResetErrors,
-  type ResetField,
-  type ScopeKind,
-  type StrategyKind,
-} from '../reset-form';
-import type { GroupDetail, ResetInput, ResetPlan, ResetPlanEntry } from '../../../lib/types';
+import { Button, Card, CommandBlock, ErrorPanel, formatNumber, Notice } from '@tarn/ui';
+import { EMPTY_DRAFT, offsetRangeProblem, planErrorField, planErrors, resetInput, type ResetDraft, type ResetErrors, type ResetField } from '../reset-form';
+import type { GroupDetail, ResetInput, ResetPlan } from '../../../lib/types';
 import { describeError, inputIssues, issueAt, type InputIssue } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
-
-const SCOPES: ReadonlyArray<{ value: ScopeKind; label: string }> = [
-  { value: 'group', label: 'Whole group' },
-  { value: 'topics', label: 'Topics' },
-  { value: 'partitions', label: 'Partitions' },
-];
-
-const STRATEGIES: ReadonlyArray<{ value: StrategyKind; label: string; hint: string }> = [
-  { value: 'earliest', label: 'Earliest', hint: 'The log start of each partition: everything still stored is read again.' },
-  { value: 'latest', label: 'Latest', hint: 'The log end (high watermark): skip everything not yet read.' },
-  { value: 'timestamp', label: 'Date/time', hint: 'The first offset whose timestamp is at or after the time.' },
-  { value: 'offset', label: 'Offset', hint: 'One offset for every partition in scope.' },
-  { value: 'shift', label: 'Shift by', hint: 'Move each committed offset by N records: negative re-reads, positive skips.' },
-  { value: 'duration', label: 'Duration back', hint: 'The first offset written at or after now minus the duration.' },
-];
+import { ResetPreview } from './reset-preview';
+import { ResetScopeField } from './reset-scope-field';
+import { ResetStrategyFields } from './reset-strategy-fields';
 
 /** The value after `ms` without changes, so typing does not ask the broker for a plan per key. */
 function useDebounced<T>(value: T, ms: number): T {
@@ -117,7 +91,6 @@ export function ResetTab({ group }: { group: GroupDetail }) {
     : null;
   const changes = current?.partitions.filter((p) => p.targetOffset !== null && p.targetOffset !== p.currentOffset).length ?? 0;
   const applied = apply.data;
-  const strategyHint = STRATEGIES.find((s) => s.value === draft.strategy)?.hint;
   const err = (f: ResetField) => fieldErrors[f];
 
   return (
@@ -132,88 +105,9 @@ export function ResetTab({ group }: { group: GroupDetail }) {
             if (blocked === null && input !== null) apply.mutate(input);
           }}
         >
-          <div className="t-field">
-            <span className="t-label" id="reset-scope-label">
-              Scope
-            </span>
-            <SegmentedControl name="reset-scope" label="Scope" value={draft.scope} options={SCOPES} onChange={(scope) => change({ scope })} />
-            {draft.scope === 'topics' ? (
-              topics.length === 0 ? (
-                <span className="t-hint">The group has no topics yet.</span>
-              ) : (
-                <div className="c-checks" role="group" aria-labelledby="reset-scope-label">
-                  {topics.map((t) => (
-                    <label key={t} className="t-check">
-                      <input type="checkbox" checked={draft.topics.includes(t)} onChange={(e) => change({ topics: e.target.checked ? [...draft.topics, t] : draft.topics.filter((x) => x !== t) })} />
-                      <span className="t-mono">{t}</span>
-                    </label>
-                  ))}
-                </div>
-              )
-            ) : null}
-            {draft.scope === 'partitions' ? (
-              partitions.length === 0 ? (
-                <span className="t-hint">The group has no committed offsets yet.</span>
-              ) : (
-                <div className="c-checks" role="group" aria-labelledby="reset-scope-label">
-                  {partitions.map((p) => {
-                    const k = partitionKey(p.topic, p.partition);
-                    return (
-                      <label key={k} className="t-check">
-                        <input type="checkbox" checked={draft.partitions.includes(k)} onChange={(e) => change({ partitions: e.target.checked ? [...draft.partitions, k] : draft.partitions.filter((x) => x !== k) })} />
-                        <span className="t-mono">
-                          {p.topic}-{p.partition}
-                        </span>
-                      </label>
-                    );
-                  })}
-                </div>
-              )
-            ) : null}
-            {draft.scope === 'group' ? <span className="t-hint">Every partition the group has committed offsets for ({formatNumber(partitions.length)}).</span> : null}
-            {err('scope') !== undefined ? (
-              <div className="t-field-error" id="reset-scope-error" role="alert">
-                <span aria-hidden="true">⚠</span>
-                <span>{err('scope')}</span>
-              </div>
-            ) : null}
-          </div>
+          <ResetScopeField draft={draft} change={change} topics={topics} partitions={partitions} error={err('scope')} />
 
-          <div className="t-field">
-            <span className="t-label">Strategy</span>
-            <SegmentedControl name="reset-strategy" label="Strategy" value={draft.strategy} options={STRATEGIES.map(({ value, label }) => ({ value, label }))} onChange={(strategy) => change({ strategy })} />
-            {strategyHint !== undefined ? <span className="t-hint">{strategyHint}</span> : null}
-          </div>
-
-          {draft.strategy === 'offset' ? (
-            <Field id="reset-offset" label="Offset" error={err('offset')}>
-              <TextInput id="reset-offset" inputMode="numeric" mono value={draft.offset} onChange={(e) => change({ offset: e.target.value })} invalid={err('offset') !== undefined} aria-describedby={err('offset') !== undefined ? 'reset-offset-error' : undefined} placeholder="0" style={{ width: 200 }} />
-            </Field>
-          ) : null}
-          {draft.strategy === 'shift' ? (
-            <Field id="reset-shift" label="Shift by (records)" error={err('shift')}>
-              <TextInput id="reset-shift" inputMode="numeric" mono value={draft.shift} onChange={(e) => change({ shift: e.target.value })} invalid={err('shift') !== undefined} aria-describedby={err('shift') !== undefined ? 'reset-shift-error' : undefined} placeholder="-100" style={{ width: 200 }} />
-            </Field>
-          ) : null}
-          {draft.strategy === 'timestamp' ? (
-            <Field id="reset-time" label="From (your time zone)" error={err('time')}>
-              <TextInput id="reset-time" type="datetime-local" step={1} value={draft.time} onChange={(e) => change({ time: e.target.value })} invalid={err('time') !== undefined} aria-describedby={err('time') !== undefined ? 'reset-time-error' : undefined} style={{ width: 260 }} />
-            </Field>
-          ) : null}
-          {draft.strategy === 'duration' ? (
-            <Field id="reset-duration" label="How far back" error={err('duration')}>
-              <div className="t-row" style={{ flexWrap: 'nowrap' }}>
-                <TextInput id="reset-duration" inputMode="numeric" mono value={draft.duration} onChange={(e) => change({ duration: e.target.value })} invalid={err('duration') !== undefined} aria-describedby={err('duration') !== undefined ? 'reset-duration-error' : undefined} placeholder="2" style={{ width: 120 }} />
-                <Select aria-label="Unit" value={draft.durationUnit} onChange={(e) => change({ durationUnit: e.target.value as DurationUnit })} style={{ width: 130 }}>
-                  {Object.keys(DURATION_UNITS).map((u) => (
-                    <option key={u} value={u}>
-                      {u}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-            </Field>
-          ) : null}
+          <ResetStrategyFields draft={draft} change={change} err={err} />
 
           {planFailed ? <ErrorPanel title="The dry run failed" error={describeError(plan.error)} /> : null}
           {current !== undefined && !current.applicable ? (
@@ -240,61 +134,7 @@ export function ResetTab({ group }: { group: GroupDetail }) {
         </form>
       </Card>
 
-      <Card
-        title="Preview"
-        description="The broker's dry run: where each partition is now and where it would be. Targets outside a partition's range are clamped to it, as kafka-consumer-groups.sh does."
-        actions={current !== undefined ? <Badge tone={current.applicable ? 'success' : 'warning'}>{current.applicable ? 'can be applied' : `group is ${current.state}`}</Badge> : undefined}
-        flush
-      >
-        {input === null ? (
-          <EmptyState icon="✎" title="Complete the form">
-            The preview appears once the scope and strategy are valid.
-          </EmptyState>
-        ) : current === undefined ? (
-          plan.isError ? (
-            <EmptyState icon="!" title="No preview">
-              Fix the problems above.
-            </EmptyState>
-          ) : (
-            <Skeleton height={120} />
-          )
-        ) : (
-          <DataTable<ResetPlanEntry>
-            caption="Reset preview"
-            rows={current.partitions}
-            rowKey={(p) => `${p.topic}:${p.partition}`}
-            empty={<EmptyState title="Nothing in scope">The group has no committed offsets in this scope.</EmptyState>}
-            columns={[
-              { key: 'topic', header: 'Topic', render: (p) => p.topic },
-              { key: 'partition', header: 'Partition', align: 'right', render: (p) => <span className="t-mono">{p.partition}</span> },
-              { key: 'current', header: 'Current offset', align: 'right', render: (p) => (p.currentOffset === null ? <span className="t-faint">none</span> : formatNumber(p.currentOffset)) },
-              { key: 'target', header: 'New offset', align: 'right', render: (p) => (p.targetOffset === null ? <span className="t-faint">—</span> : <strong>{formatNumber(p.targetOffset)}</strong>) },
-              {
-                key: 'delta',
-                header: 'Change',
-                align: 'right',
-                render: (p) => {
-                  if (p.targetOffset === null || p.currentOffset === null) return <span className="t-faint">—</span>;
-                  const d = p.targetOffset - p.currentOffset;
-                  return d === 0 ? <span className="t-faint">none</span> : <Badge tone={d < 0 ? 'info' : 'warning'}>{d > 0 ? `+${formatNumber(d)} skipped` : `${formatNumber(-d)} re-read`}</Badge>;
-                },
-              },
-              {
-                key: 'lag',
-                header: 'Lag after',
-                align: 'right',
-                render: (p) => (p.targetOffset === null || p.logEndOffset === null ? '—' : formatNumber(Math.max(0, p.logEndOffset - p.targetOffset))),
-              },
-              { key: 'range', header: 'Log start – end', align: 'right', render: (p) => (p.logStartOffset === null ? '—' : <span className="t-num t-muted">{`${formatNumber(p.logStartOffset)} – ${formatNumber(p.logEndOffset)}`}</span>) },
-              {
-                key: 'error',
-                header: '',
-                render: (p) => (p.error !== null ? <span className="t-field-error">⚠ {p.error}</span> : p.warning !== null ? <span className="t-muted">{p.warning}</span> : null),
-              },
-            ]}
-          />
-        )}
-      </Card>
+      <ResetPreview input={input} current={current} planError={plan.isError} />
 
       <Card title="Equivalent command" description="The same reset with Kafka's own tool (run it while the group is empty).">
         {current !== undefined ? <CommandBlock label="kafka-consumer-groups.sh command" command={current.command} /> : <span className="t-muted">Appears with the preview.</span>}
