@@ -1,21 +1,15 @@
 'use client';
 import { useState } from 'react';
-import Link from 'next/link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, ErrorPanel, Field, formatTimestamp, Notice, SegmentedControl, Select, TextArea, TextInput } from '@tarn/ui';
+import { Button, Card, ErrorPanel, Field, Select, TextInput } from '@tarn/ui';
 import type { TopicDetail } from '../../../lib/types';
 import { describeError, kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
+import { ProduceHeaders, type HeaderRow } from './produce-headers';
+import { ProduceResult } from './produce-result';
+import { ProduceValueField, type ValueFormat } from './produce-value-field';
 
-type Format = 'text' | 'json';
-interface HeaderRow {
-  id: number;
-  key: string;
-  value: string;
-}
 type Errors = Partial<Record<'partition' | 'value' | 'form', string>> & { headers?: Record<number, string> };
-
-let nextId = 1;
 
 /** The JSON.parse complaint, or null when the text is valid JSON. */
 export function jsonProblem(text: string): string | null {
@@ -34,7 +28,7 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
   const [key, setKey] = useState('');
   const [nullKey, setNullKey] = useState(false);
   const [value, setValue] = useState('');
-  const [format, setFormat] = useState<Format>('text');
+  const [format, setFormat] = useState<ValueFormat>('text');
   const [headers, setHeaders] = useState<HeaderRow[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const produce = useMutation(
@@ -109,63 +103,20 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
               </div>
             </Field>
           </div>
-          <Field id="produce-value" label="Value" error={valueError}>
-            <div className="t-stack-sm">
-              <SegmentedControl
-                name="format"
-                label="Value format"
-                value={format}
-                options={[
-                  { value: 'text', label: 'Text' },
-                  { value: 'json', label: 'JSON' },
-                ]}
-                onChange={(f) => {
-                  setFormat(f);
-                  setErrors({});
-                }}
-              />
-              <TextArea
-                id="produce-value"
-                rows={8}
-                value={value}
-                onChange={(e) => {
-                  setValue(e.target.value);
-                  if (errors.value !== undefined) setErrors({ ...errors, value: undefined });
-                }}
-                invalid={valueError !== undefined}
-                aria-describedby={valueError !== undefined ? 'produce-value-error' : undefined}
-                placeholder={format === 'json' ? '{"orderId": 42, "status": "paid"}' : 'hello, tarn'}
-                spellCheck={false}
-              />
-            </div>
-          </Field>
-          <fieldset className="t-stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
-            <legend className="t-label" style={{ marginBottom: 6 }}>
-              Headers
-            </legend>
-            {headers.map((h, i) => (
-              <div key={h.id} className="t-stack-sm" style={{ gap: 4 }}>
-                <div className="c-config-row">
-                  <TextInput aria-label={`Header ${i + 1} name`} mono placeholder="trace-id" value={h.key} invalid={errors.headers?.[h.id] !== undefined} onChange={(e) => setHeaders(headers.map((x) => (x.id === h.id ? { ...x, key: e.target.value } : x)))} />
-                  <TextInput aria-label={`Header ${i + 1} value`} mono placeholder="value" value={h.value} onChange={(e) => setHeaders(headers.map((x) => (x.id === h.id ? { ...x, value: e.target.value } : x)))} />
-                  <Button variant="ghost" aria-label={`Remove header ${i + 1}`} onClick={() => setHeaders(headers.filter((x) => x.id !== h.id))}>
-                    ✕
-                  </Button>
-                </div>
-                {errors.headers?.[h.id] !== undefined ? (
-                  <div className="t-field-error" role="alert">
-                    <span aria-hidden="true">⚠</span>
-                    {errors.headers[h.id]}
-                  </div>
-                ) : null}
-              </div>
-            ))}
-            <div>
-              <Button size="sm" onClick={() => setHeaders([...headers, { id: nextId++, key: '', value: '' }])}>
-                + Add header
-              </Button>
-            </div>
-          </fieldset>
+          <ProduceValueField
+            value={value}
+            format={format}
+            error={valueError}
+            onValue={(v) => {
+              setValue(v);
+              if (errors.value !== undefined) setErrors({ ...errors, value: undefined });
+            }}
+            onFormat={(f) => {
+              setFormat(f);
+              setErrors({});
+            }}
+          />
+          <ProduceHeaders headers={headers} errors={errors.headers} onChange={setHeaders} />
           {errors.form !== undefined ? <ErrorPanel title="The broker refused the record" error={{ ...describeError(produce.error), message: errors.form }} /> : null}
           <div className="t-row">
             <Button type="submit" variant="primary" busy={produce.isPending}>
@@ -174,19 +125,7 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
           </div>
         </form>
       </Card>
-      <Card title="Result">
-        {result === undefined ? (
-          <span className="t-muted">The partition and offset the record gets appear here.</span>
-        ) : (
-          <div className="t-stack-sm">
-            <Notice tone="success">
-              Written to partition <strong>{result.partition}</strong> at offset <strong>{result.offset}</strong>.
-            </Notice>
-            <span className="t-muted t-num">{formatTimestamp(result.timestamp)}</span>
-            <Link href={`/topics/${encodeURIComponent(topic.name)}?tab=messages&partition=${result.partition}&seek=offset&offset=${result.offset}`}>See it in Messages →</Link>
-          </div>
-        )}
-      </Card>
+      <ProduceResult topic={topic} result={result} />
     </div>
   );
 }
