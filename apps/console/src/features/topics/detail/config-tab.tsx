@@ -1,11 +1,12 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, Card, DataTable, describeMillis, EmptyState, TextInput } from '@tarn/ui';
+import { Badge, Button, Card, DataTable, EmptyState, TextInput } from '@tarn/ui';
 import { configValueProblem } from '../config-values';
 import type { ConfigDefinition, TopicDetail } from '../../../lib/types';
 import { describeError } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
+import { ConfigValueCell } from './config-value-cell';
 
 type Config = TopicDetail['configs'][number];
 
@@ -79,71 +80,20 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
           {
             key: 'value',
             header: 'Value',
-            render: (c) => {
-              if (editing?.name === c.name) {
-                const err = error?.name === c.name ? error.message : undefined;
-                return (
-                  <form
-                    className="t-stack-sm"
-                    style={{ gap: 4 }}
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      save(c.name, editing.value);
-                    }}
-                  >
-                    <div className="t-row" style={{ flexWrap: 'nowrap' }}>
-                      <TextInput
-                        aria-label={`Value of ${c.name}`}
-                        mono
-                        autoFocus
-                        value={editing.value}
-                        onChange={(e) => setEditing({ name: c.name, value: e.target.value })}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Escape') {
-                            setEditing(null);
-                            setError(null);
-                          }
-                        }}
-                        invalid={err !== undefined}
-                        aria-describedby={err !== undefined ? `cfg-${c.name}-error` : undefined}
-                      />
-                      <Button type="submit" size="sm" variant="primary" busy={update.isPending}>
-                        Save
-                      </Button>
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        onClick={() => {
-                          setEditing(null);
-                          setError(null);
-                        }}
-                      >
-                        Cancel
-                      </Button>
-                    </div>
-                    {err !== undefined ? (
-                      <div className="t-field-error" id={`cfg-${c.name}-error`} role="alert">
-                        <span aria-hidden="true">⚠</span>
-                        <span>{err}</span>
-                      </div>
-                    ) : null}
-                  </form>
-                );
-              }
-              const human = describeMillis(c.value);
-              return (
-                <div className="t-stack-sm" style={{ gap: 2 }}>
-                  <code className="t-mono">{c.value}</code>
-                  {human !== null && c.name.endsWith('.ms') ? <span className="t-hint">{human}</span> : null}
-                  {error?.name === c.name ? (
-                    <div className="t-field-error" role="alert">
-                      <span aria-hidden="true">⚠</span>
-                      <span>{error.message}</span>
-                    </div>
-                  ) : null}
-                </div>
-              );
-            },
+            render: (c) => (
+              <ConfigValueCell
+                config={c}
+                draft={editing?.name === c.name ? editing.value : null}
+                error={error?.name === c.name ? error.message : undefined}
+                busy={update.isPending}
+                onDraft={(value) => setEditing({ name: c.name, value })}
+                onSave={(value) => save(c.name, value)}
+                onCancel={() => {
+                  setEditing(null);
+                  setError(null);
+                }}
+              />
+            ),
           },
           { key: 'source', header: 'Source', render: (c) => <SourceBadge c={c} /> },
           {

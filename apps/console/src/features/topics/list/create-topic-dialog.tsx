@@ -4,16 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Button, Dialog, ErrorPanel, Field, TextInput } from '@tarn/ui';
-import { configHint, configNameInMessage, configValueProblem } from '../config-values';
+import { configNameInMessage, configValueProblem } from '../config-values';
 import type { ConfigDefinition } from '../../../lib/types';
 import { describeError, inputIssues, kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
-
-interface ConfigRow {
-  id: number;
-  key: string;
-  value: string;
-}
+import { CreateTopicConfigs, type ConfigRow } from './create-topic-configs';
 
 type Errors = Partial<Record<'name' | 'partitions' | 'replicationFactor' | 'form', string>> & { configs?: Record<number, string> };
 
@@ -32,8 +27,6 @@ const formSchema = z.object({
   partitions: numberField('Partitions', 10_000),
   replicationFactor: numberField('Replication factor', 32),
 });
-
-let nextRowId = 1;
 
 export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const trpc = useTRPC();
@@ -127,65 +120,7 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
           <TextInput id="topic-rf" inputMode="numeric" value={replicationFactor} onChange={(e) => setReplicationFactor(e.target.value)} invalid={errors.replicationFactor !== undefined} />
         </Field>
       </div>
-      <fieldset className="t-stack-sm" style={{ border: 0, padding: 0, margin: 0 }}>
-        <legend className="t-label" style={{ marginBottom: 6 }}>
-          Configs
-        </legend>
-        {rows.length === 0 ? <span className="t-hint">None: the topic uses the broker&apos;s defaults (retention.ms, segment.bytes, cleanup.policy, …).</span> : null}
-        <datalist id="topic-config-names">
-          {(definitions.data ?? []).map((d) => (
-            <option key={d.name} value={d.name}>
-              {d.doc}
-            </option>
-          ))}
-        </datalist>
-        <div className="c-rows">
-          {rows.map((r, i) => {
-            const err = errors.configs?.[r.id];
-            const def = defs.get(r.key.trim());
-            return (
-              <div key={r.id} className="t-stack-sm" style={{ gap: 4 }}>
-                <div className="c-config-row">
-                  <TextInput
-                    aria-label={`Config ${i + 1} name`}
-                    list="topic-config-names"
-                    mono
-                    placeholder="retention.ms"
-                    value={r.key}
-                    invalid={err !== undefined}
-                    onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, key: e.target.value } : x)))}
-                  />
-                  <TextInput
-                    aria-label={`Config ${i + 1} value`}
-                    mono
-                    placeholder={def !== undefined ? `default ${def.default}` : 'value'}
-                    value={r.value}
-                    invalid={err !== undefined}
-                    aria-describedby={err !== undefined ? `config-${r.id}-error` : undefined}
-                    onChange={(e) => setRows(rows.map((x) => (x.id === r.id ? { ...x, value: e.target.value } : x)))}
-                  />
-                  <Button variant="ghost" aria-label={`Remove config ${i + 1}`} onClick={() => setRows(rows.filter((x) => x.id !== r.id))}>
-                    ✕
-                  </Button>
-                </div>
-                {err !== undefined ? (
-                  <div className="t-field-error" id={`config-${r.id}-error`} role="alert">
-                    <span aria-hidden="true">⚠</span>
-                    <span>{err}</span>
-                  </div>
-                ) : def !== undefined ? (
-                  <div className="t-hint">{configHint(def)}</div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-        <div>
-          <Button size="sm" onClick={() => setRows([...rows, { id: nextRowId++, key: '', value: '' }])}>
-            + Add config
-          </Button>
-        </div>
-      </fieldset>
+      <CreateTopicConfigs rows={rows} onChange={setRows} errors={errors.configs} definitions={definitions.data ?? []} defs={defs} />
       {errors.form !== undefined ? <ErrorPanel title="The broker refused the topic" error={{ ...describeError(create.error), message: errors.form }} /> : null}
     </Dialog>
   );
