@@ -3,8 +3,10 @@
  * (Kafka's UnifiedLog). Offsets are JS numbers (exact to 2^53, far beyond any real log).
  *
  * Appends are validated and given offsets at once, then written at the end of the event-loop turn
- * together with every other append issued in that turn (one writev per segment: group commit).
- * `logEndOffset` moves only after the bytes are written, so a reader never sees a partial batch.
+ * together with every other append issued in that turn (one writev per segment: group commit, in
+ * append-queue.ts). `logEndOffset` moves only after the bytes are written, so a reader never sees a
+ * partial batch. The segments themselves, with the log end offset and recovery point, are
+ * local-log.ts's.
  * The high watermark is set by the replica manager; reads are bounded by whichever offset the
  * caller passes (high watermark for consumers, log end for followers).
  *
@@ -13,6 +15,7 @@
  * original offsets and writes nothing, sequence gaps and fenced epochs are refused.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { AppendQueue, type LogAppendInfo, type PendingAppend } from './append-queue';
 import { LocalLog } from './local-log';
 import type { LogConfig } from './log-config';
 import type { LogContext } from './log-context';
@@ -20,9 +23,9 @@ import type { LogEvent, LogEventBody } from './log-events';
 import { loadLog } from './log-loader';
 import { recompressIfNeeded } from './recompress';
 import { offsetForTimestamp, offsetOfMaxTimestamp, type TimestampLookup } from './timestamp-lookup';
-import type { FileSlice, LogSegment, SegmentAppend } from './log-segment';
+import type { FileSlice, LogSegment } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
-import { assignOffsets, summarize, validateBatches, type AppendOrigin, type ValidatedAppend } from './log-validator';
+import { assignOffsets, summarize, validateBatches, type AppendOrigin } from './log-validator';
 import { firstOffsetOf, type BatchMetadata } from './batch-metadata';
 import type { ProducerAppendInfo } from './producer-append-info';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
@@ -46,32 +49,11 @@ export interface AppendOptions {
   leaderEpoch?: number;
 }
 
-export interface LogAppendInfo extends ValidatedAppend {
-  /** Broker time for LogAppendTime topics, -1 otherwise (a duplicate: the original batch's timestamp). */
-  logAppendTime: number;
-  logStartOffset: number;
-  /**
-   * The append repeated a batch the producer had already written (a retry): nothing was written and
-   * firstOffset/lastOffset are the original batch's. `batches` is empty, the counts are zero.
-   */
-  duplicate: boolean;
-}
-
 export interface FetchDataInfo {
   /** Bytes to send as stored: whole batches, except that the last one may be cut short. */
   slice: FileSlice | null;
   /** Base offset of the first entry in the slice. */
   firstEntryOffset: number;
-}
-
-interface PendingAppend {
-  records: Buffer;
-  info: LogAppendInfo;
-  producerUpdates: ProducerAppendInfo[];
-  resolve: (info: LogAppendInfo) => void;
-  reject: (err: unknown) => void;
-  /** Settles with the append (what a retry of one of its batches waits for). */
-  done: Promise<LogAppendInfo>;
 }
 
 export class PartitionLog {
@@ -81,18 +63,11 @@ export class PartitionLog {
   readonly producerStateManager: ProducerStateManager;
   /** Next offset to assign, running ahead of logEndOffset while appends are pending. */
   private nextOffset: number;
-  private pending: PendingAppend[] = [];
-  /** Appends taken by the current write. */
-  private inFlight: PendingAppend[] = [];
-  private writeScheduled = false;
-  private writing = false;
-  private idleWaiters: Array<() => void> = [];
-  /** Appends written by the current write, resolved when it ends. */
-  private written: PendingAppend[] = [];
   private unflushedMessages = 0;
   private lastFlushMs: number;
   private closed = false;
   private readonly localLog: LocalLog;
+  private readonly appendQueue: AppendQueue;
 
   private constructor(
     private readonly ctx: LogContext,
@@ -113,6 +88,14 @@ export class PartitionLog {
       // The producer snapshot at a deleted segment's base offset goes with it.
       segmentDeleting: (baseOffset) => this.producerStateManager.removeAndMarkSnapshotForDeletion(baseOffset),
       oldestSegmentsDeleted: (baseOffset) => this.maybeIncrementLogStartOffset(baseOffset),
+    });
+    this.appendQueue = new AppendQueue(ctx, this.localLog, {
+      written: (entry) => this.afterWrite(entry),
+      writeFailed: () => {
+        this.nextOffset = this.logEndOffset;
+        // Every append not yet written fails, so the state of what is written is all there is.
+        this.producerStateManager.discardPending();
+      },
     });
     this.logStartOffset = loaded.logStartOffset;
     this.nextOffset = loaded.logEndOffset;
@@ -246,22 +229,7 @@ export class PartitionLog {
       this.nextOffset = summary.lastOffset + 1;
       this.producerStateManager.stage(producerUpdates);
       const info: LogAppendInfo = { ...summary, logAppendTime: logAppendTime ?? -1, logStartOffset: this.logStartOffset, duplicate: false };
-      let resolve!: (info: LogAppendInfo) => void;
-      let reject!: (err: unknown) => void;
-      const done = new Promise<LogAppendInfo>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      this.pending.push({ records, info, producerUpdates, resolve, reject, done });
-      // Appends issued in this event-loop turn (or while a write is in flight) go out together.
-      if (!this.writeScheduled && !this.writing) {
-        this.writeScheduled = true;
-        setImmediate(() => {
-          this.writeScheduled = false;
-          this.startWrite();
-        });
-      }
-      return done;
+      return this.appendQueue.add(records, info, producerUpdates);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -279,95 +247,20 @@ export class PartitionLog {
       logAppendTime: timestamp, logStartOffset: this.logStartOffset, duplicate: true,
     };
     if (lastOffset < this.logEndOffset) return Promise.resolve(info);
-    const holder = [...this.inFlight, ...this.pending].find((e) => e.info.firstOffset <= lastOffset && lastOffset <= e.info.lastOffset);
+    const holder = this.appendQueue.holding(lastOffset);
     if (holder === undefined) throw new Error(`producer state above the log end (${lastOffset}) belongs to no queued append`);
     return holder.done.then(() => info);
   }
 
-  /**
-   * Writes every queued append: one writev per segment, rolling between appends when needed. One
-   * write is in flight at a time; whatever is queued meanwhile goes out together in the next one.
-   */
-  private startWrite(): void {
-    if (this.writing || this.pending.length === 0) return;
-    const queue = this.pending;
-    this.pending = [];
-    this.inFlight = queue;
-    this.writing = true;
-    void this.writeQueue(queue).finally(() => {
-      // Settle the writers only once the log is idle again, so that code resuming after an
-      // append sees a quiet log (unless more appends were queued meanwhile).
-      this.writing = false;
-      this.inFlight = [];
-      for (const e of this.written.splice(0)) e.resolve(e.info);
-      for (const waiter of this.idleWaiters.splice(0)) waiter();
-      this.startWrite();
-    });
-  }
-
-  private async writeQueue(queue: PendingAppend[]): Promise<void> {
-    const now = this.ctx.time.milliseconds();
-    for (let i = 0; i < queue.length; ) {
-      if (this.needsRoll(queue[i]!.info, [], queue, i, i, now)) {
-        try {
-          this.localLog.roll(queue[i]!.info.firstOffset);
-        } catch (err) {
-          this.failPending(queue.slice(i), err);
-          return;
-        }
-      }
-      const run: SegmentAppend[] = [];
-      let j = i;
-      while (j < queue.length && (j === i || !this.needsRoll(queue[j]!.info, run, queue, i, j, now))) {
-        const entry = queue[j]!;
-        for (const b of entry.info.batches) {
-          run.push({ bytes: entry.records.subarray(b.position, b.position + b.size), lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp });
-        }
-        j++;
-      }
-      try {
-        await this.activeSegment.appendAsync(run, now);
-      } catch (err) {
-        this.failPending(queue.slice(i), err);
-        return;
-      }
-      for (const e of queue.slice(i, j)) this.afterWrite(e);
-      i = j;
-    }
-  }
-
   /** Resolves once no write is in flight or queued. */
   idle(): Promise<void> {
-    if (!this.writing && this.pending.length === 0 && !this.writeScheduled) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.idleWaiters.push(() => void this.idle().then(resolve));
-    });
+    return this.appendQueue.idle();
   }
 
   private assertIdle(what: string): void {
-    if (this.writing || this.pending.length > 0) {
+    if (this.appendQueue.isBusy) {
       throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot ${what} ${this.topic}-${this.partition} while appends are being written`);
     }
-  }
-
-  /** Would `info`, written after the appends queued in `run`, need a new segment? */
-  private needsRoll(info: LogAppendInfo, run: SegmentAppend[], queue: PendingAppend[], runStart: number, i: number, now: number): boolean {
-    let runBytes = 0;
-    for (let j = runStart; j < i; j++) runBytes += queue[j]!.info.sizeInBytes;
-    const seg = this.activeSegment;
-    return (
-      seg.shouldRoll({
-        pendingBytes: runBytes,
-        bytes: info.sizeInBytes,
-        maxTimestampInBatch: info.maxTimestamp,
-        lastOffset: info.lastOffset,
-        segmentBytes: this.config.segmentBytes,
-        rollMs: this.config.segmentMs - this.config.segmentJitterMs,
-        nowMs: now,
-      }) ||
-      // each batch may add one index entry: keep room for all of them
-      seg.offsetIndex.entries + run.length + info.batches.length >= seg.offsetIndex.maxEntries
-    );
   }
 
   private afterWrite(entry: PendingAppend): void {
@@ -386,26 +279,6 @@ export class PartitionLog {
       records: info.recordCount,
       bytes: info.sizeInBytes,
     });
-    this.written.push(entry);
-  }
-
-  /** A failed write loses nothing acknowledged: queued appends fail and offsets rewind. */
-  private failPending(entries: PendingAppend[], err: unknown): void {
-    this.nextOffset = this.logEndOffset;
-    // Every append not yet written fails below, so the state of what is written is all there is.
-    this.producerStateManager.discardPending();
-    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
-    this.ctx.warn('append failed; the log is unchanged', { topic: this.topic, partition: this.partition, error: String(err) });
-    const failure = new KafkaError(
-      ErrorCode.KAFKA_STORAGE_ERROR,
-      `I/O error appending to ${this.topic}-${this.partition} (${code}): ${(err as Error).message}`,
-      { cause: err },
-    );
-    for (const e of entries) e.reject(failure);
-    // Anything queued behind the failure was assigned offsets past the rewind point.
-    const rest = this.pending;
-    this.pending = [];
-    for (const e of rest) e.reject(failure);
   }
 
   /** Starts a new active segment at `newBaseOffset` (the next offset). */
@@ -563,7 +436,7 @@ export class PartitionLog {
   deleteOldSegments(): number {
     this.checkOpen();
     // Segments change only between writes; the next retention round catches up.
-    if (this.writing) return 0;
+    if (this.appendQueue.isWriting) return 0;
     return this.localLog.deleteOldSegments(this.highWatermark, this.logStartOffset);
   }
 

@@ -1,6 +1,9 @@
 /**
  * Time and timers, injectable so tests can drive retention, segment.ms and delete delays without
  * sleeping (DESIGN.md decision 9). `SystemTime` is the real clock; `MockTime` only moves when told.
+ *
+ * `runSoon` is not a timer: it runs work at the end of the current event-loop turn (group commit
+ * gathers a turn's appends that way), so no clock, real or mock, has to move for it.
  */
 
 export interface Time {
@@ -13,6 +16,8 @@ export type Cancel = () => void;
 export interface Scheduler {
   /** Runs `task` after `delayMs`, then every `periodMs` if given. Errors are the task's to handle. */
   schedule(name: string, task: () => void, delayMs: number, periodMs?: number): Cancel;
+  /** Runs `task` once, after the I/O of the current event-loop turn (setImmediate). */
+  runSoon(task: () => void): void;
 }
 
 export const SystemTime: Time = { milliseconds: () => Date.now() };
@@ -33,6 +38,10 @@ export const SystemScheduler: Scheduler = {
     timer.unref();
     return () => clearTimeout(timer);
   },
+  runSoon(task) {
+    // Not unref'd: it carries appends someone is waiting for.
+    setImmediate(task);
+  },
 };
 
 interface MockTask {
@@ -43,7 +52,10 @@ interface MockTask {
   cancelled: boolean;
 }
 
-/** A clock and scheduler that advance only through `sleep`; due tasks run in time order. */
+/**
+ * A clock and scheduler that advance only through `sleep`; due tasks run in time order. `runSoon`
+ * runs on the real event loop, as appends are real I/O that tests simply await.
+ */
 export class MockTime implements Time, Scheduler {
   private now: number;
   private tasks: MockTask[] = [];
@@ -62,6 +74,10 @@ export class MockTime implements Time, Scheduler {
     return () => {
       t.cancelled = true;
     };
+  }
+
+  runSoon(task: () => void): void {
+    setImmediate(task);
   }
 
   /** Moves the clock forward, running every task that falls due on the way. */
