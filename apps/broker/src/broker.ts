@@ -24,11 +24,14 @@ import type { MetadataStore } from './metadata/metadata-store';
 import { TopicAdmin } from './metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from './metadata/topic-name';
 import { SocketServer } from './network/socket-server';
-import { ProducerIdManager } from './producer/producer-id-manager';
+import { ProducerIdManager } from './metadata/producer-id-manager';
 import { ReplicaManager } from './replica/replica-manager';
-import { RequestDispatcher } from './server/request-dispatcher';
+import { RequestDispatcher } from './handlers/dispatcher';
 
 import { TopicIds } from './metadata/topic-ids';
+import { noFaults, type FaultInjection } from './faults';
+import { Insights } from './insights/insights';
+import type { AdminServices } from './services';
 import { TARN_VERSION } from './version';
 
 export { TARN_VERSION };
@@ -44,18 +47,15 @@ export class Broker {
   readonly topicAdmin: TopicAdmin;
   readonly producerIds: ProducerIdManager;
   readonly groupCoordinator: GroupCoordinator;
+  readonly insights: Insights;
   readonly dispatcher: RequestDispatcher;
   readonly socketServer: SocketServer;
   readonly adminServer: AdminServer;
   readonly events = new EventBus();
   readonly adminApi: AdminApi;
   startedAtMs = 0;
-  /**
-   * Faults tests inject through the real code paths: `dropProduceResponses` appends the next N
-   * produce requests (acks 1/-1) and then drops the connection instead of answering, as a lost
-   * response would, forcing clients to retry.
-   */
-  readonly testFaults = { dropProduceResponses: 0 };
+  /** Faults tests inject through the real code paths (see faults.ts). */
+  readonly faults: FaultInjection = noFaults();
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
 
   constructor(props: Readonly<Record<string, string>>, options: { logger?: Logger } = {}) {
@@ -88,6 +88,7 @@ export class Broker {
       this.logManager,
       this.metadata,
       this.logger,
+      this.faults,
       {
         replicaLagTimeMaxMs: this.config.int('replica.lag.time.max.ms', 1),
         highWatermarkCheckpointIntervalMs: this.config.int('replica.high.watermark.checkpoint.interval.ms', 1),
@@ -124,7 +125,6 @@ export class Broker {
       this.logger,
     );
     this.producerIds = new ProducerIdManager(this.metadata);
-    // group coordinator (issue 4)
     this.groupCoordinator = new GroupCoordinator({
       nodeId: this.config.nodeId,
       config: groupConfigFrom(this.config),
@@ -134,7 +134,15 @@ export class Broker {
       events: this.events,
       logger: this.logger,
     });
-    this.dispatcher = new RequestDispatcher(this, allHandlers, this.logger);
+    this.insights = new Insights({
+      coordinator: this.groupCoordinator,
+      replicaManager: this.replicaManager,
+      logManager: this.logManager,
+      events: this.events,
+      config: groupConfigFrom(this.config),
+    });
+    const services = this.services();
+    this.dispatcher = new RequestDispatcher(services, allHandlers, this.logger);
     this.socketServer = new SocketServer(
       {
         listeners: this.config.listeners,
@@ -146,7 +154,7 @@ export class Broker {
       this.logger,
     );
     this.adminServer = new AdminServer(this.config.adminListener.host, this.config.adminListener.port, this.logger);
-    this.adminApi = new AdminApi(this);
+    this.adminApi = new AdminApi(services, this.adminServer);
     this.adminServer.route((req, res) => {
       if (req.url !== '/healthz') return false;
       const healthy = this.state === 'running';
@@ -162,7 +170,8 @@ export class Broker {
     this.logManager.startup();
     if (this.metadata instanceof EmbeddedMetadataStore) await this.adoptStrayLogs();
     this.replicaManager.start();
-    this.groupCoordinator.startup(); // group coordinator (issue 4): replays the __consumer_offsets partitions it leads
+    this.insights.start(); // before the coordinator, whose loaded groups it picks up from the event bus
+    this.groupCoordinator.startup(); // replays the __consumer_offsets partitions it leads
     this.logManager.startBackgroundTasks();
     await this.socketServer.start();
     this.adminApi.start();
@@ -193,7 +202,7 @@ export class Broker {
   /** Partition directories found on disk that metadata does not know: a log dir written by Kafka. */
   private async adoptStrayLogs(): Promise<void> {
     for (const { topic, partitions } of this.replicaManager.strayLogs()) {
-      // group coordinator (issue 4): Kafka's offsets topic is compacted; adopt it with its configs
+      // Kafka's offsets topic is compacted; adopt it with its configs
       const configs = topic === GROUP_METADATA_TOPIC_NAME ? offsetsTopicConfigs(this.config.int('offsets.topic.segment.bytes', 1)) : {};
       const created = await this.topicAdmin.createTopic(
         { name: topic, numPartitions: partitions, replicationFactor: 1, configs },
@@ -204,6 +213,31 @@ export class Broker {
       if (Object.keys(configs).length > 0) this.logManager.updateTopicConfig(topic, created.configs); // opened before its configs were known
       this.logger.warn({ topic, partitions }, 'adopted a topic found in the log directory but unknown to metadata');
     }
+  }
+
+  /** The ports handed to the request handlers and the admin API (services.ts). */
+  private services(): AdminServices {
+    return {
+      config: this.config,
+      logger: this.logger,
+      metadata: this.metadata,
+      topicIds: this.topicIds,
+      topicAdmin: this.topicAdmin,
+      replicaManager: this.replicaManager,
+      groupCoordinator: this.groupCoordinator,
+      controller: this.controller,
+      producerIds: this.producerIds,
+      logManager: this.logManager,
+      faults: this.faults,
+      events: this.events,
+      insights: this.insights,
+      apiVersions: () => this.dispatcher.supportedVersions(),
+      liveBrokers: (listenerName) => this.liveBrokers(listenerName),
+      controllerId: () => this.controllerId,
+      boundListeners: () => this.boundListeners(),
+      startedAtMs: () => this.startedAtMs,
+      observeRequests: (observer) => this.dispatcher.observe(observer),
+    };
   }
 
   /** Listeners with their bound ports (a configured port of 0 picks a free one). */
@@ -258,9 +292,10 @@ export class Broker {
     this.logger.info('shutting down');
     await this.controlledShutdown();
     this.controller.stop();
-    // group coordinator (issue 4): answers parked JoinGroup/SyncGroup requests (NOT_COORDINATOR) so the
-    // connections can drain instead of waiting out a rebalance timeout
+    // answers parked JoinGroup/SyncGroup requests (NOT_COORDINATOR) so the connections can drain
+    // instead of waiting out a rebalance timeout
     this.groupCoordinator.shutdown();
+    this.insights.stop();
     await this.socketServer.shutdown();
     this.replicaManager.stop();
     await this.logManager.shutdown();

@@ -158,7 +158,7 @@ test('a returning old leader cuts its uncommitted tail (KIP-101): records only i
     await leader.appendRecordsToLeader(buildRecordBatch([{ value: 'committed-0' }, { value: 'committed-1' }]), -1);
     assert.ok(await leader.waitForHighWatermark(2, 10_000), 'the first two records are committed');
     // followers stop fetching; the leader takes writes only it has (acks=1: not committed)
-    for (const id of [2, 3]) cluster.brokers.get(id)!.replicaManager.fetchersPaused = true;
+    for (const id of [2, 3]) cluster.brokers.get(id)!.faults.fetchersPaused = true;
     await new Promise((r) => setTimeout(r, 1000)); // fetches already parked on the leader come back first
     await leader.appendRecordsToLeader(buildRecordBatch([{ value: 'only-on-old-leader-0' }, { value: 'only-on-old-leader-1' }, { value: 'only-on-old-leader-2' }]), 1);
     assert.equal(leader.log.logEndOffset, 5);
@@ -166,7 +166,7 @@ test('a returning old leader cuts its uncommitted tail (KIP-101): records only i
     // the old leader dies; a follower takes over and takes new writes
     (b1.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
     await cluster.stop(1);
-    for (const id of [2, 3]) cluster.brokers.get(id)!.replicaManager.fetchersPaused = false;
+    for (const id of [2, 3]) cluster.brokers.get(id)!.faults.fetchersPaused = false;
     const b2 = cluster.brokers.get(2)!;
     await eventually(() => [2, 3].includes(b2.metadata.topic('diverge')!.partitions[0]!.leader), 'a new leader');
     const newLeaderId = b2.metadata.topic('diverge')!.partitions[0]!.leader;

@@ -13,12 +13,12 @@ test('an idempotent acks=all producer retrying after lost responses leaves no du
   await broker.topicAdmin.createTopic({ name: 'idempotent', numPartitions: 1, replicationFactor: 1 });
   // The first three produce requests are appended but their responses are lost (the connection
   // drops), so librdkafka resends the same batches with the same sequence numbers.
-  broker.testFaults.dropProduceResponses = 3;
+  broker.faults.dropProduceResponses = 3;
   const count = 2000;
   const result = await run(SYSTEM_PYTHON, [script, `127.0.0.1:${port}`, 'idempotent', String(count)], { timeoutMs: 120_000 });
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout) as { unflushed: number; errors: string[]; acked: number; values: string[]; offsets: number[] };
-  assert.equal(broker.testFaults.dropProduceResponses, 0, 'responses were dropped, forcing retries');
+  assert.equal(broker.faults.dropProduceResponses, 0, 'responses were dropped, forcing retries');
   assert.deepEqual(out.errors, []);
   assert.equal(out.unflushed, 0);
   assert.equal(out.acked, count);

@@ -2,7 +2,7 @@
 // so a buffer is never lent twice at once; small frames are not pooled.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { FrameBufferPool } from '../src/network/frame-buffer-pool';
+import { FrameBufferPool } from '../src/client/frame-buffer-pool';
 
 test('large frames reuse a buffer once it is reclaimed, never while it is lent', () => {
   const pool = new FrameBufferPool();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildRecordBatch } from '@tarn/protocol';
-import { LagEvaluator } from '../src/group/lag-evaluator';
+import { LagEvaluator } from '../src/insights/lag-evaluator';
 import { startBroker } from './helpers';
 
 test('lag per partition in records and in time, with the group status', async () => {
@@ -22,15 +22,15 @@ test('lag per partition in records and in time, with the group status', async ()
     { tp: { topic: 'lag-t', partition: 1 }, om: om(10) },
   ]);
   assert.deepEqual([...errors.values()], [0, 0]);
-  const lag = broker.groupCoordinator.lag.groupLag('lag-g')!;
+  const lag = broker.insights.lag.groupLag('lag-g')!;
   assert.equal(lag.totalLag, 6);
   const [p0, p1] = lag.partitions;
   assert.deepEqual([p0!.committedOffset, p0!.logEndOffset, p0!.highWatermark, p0!.lag], [4, 10, 10, 6]);
   assert.ok(Math.abs(p0!.lagMs! - 56_000) < 2000, `the record at offset 4 is ~56 s old (${p0!.lagMs})`);
   assert.deepEqual([p1!.lag, p1!.lagMs, p1!.status], [0, 0, 'OK']);
-  assert.equal(broker.groupCoordinator.lag.groupLag('no-such-group'), null);
-  broker.groupCoordinator.lag.sampleAll();
-  assert.deepEqual(broker.groupCoordinator.lag.samples('lag-g', { topic: 'lag-t', partition: 0 }).map((s) => s.lag), [6]);
+  assert.equal(broker.insights.lag.groupLag('no-such-group'), null);
+  broker.insights.lag.sampleAll();
+  assert.deepEqual(broker.insights.lag.samples('lag-g', { topic: 'lag-t', partition: 0 }).map((s) => s.lag), [6]);
 });
 
 test('the lag evaluator: OK, WARN, STALL, STOP, REWIND over a window of commits', () => {

@@ -44,7 +44,7 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
     return first;
   };
   const committedNow = () => Object.fromEntries(broker.groupCoordinator.handleFetchOffsets(GROUP, false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]));
-  const reset = broker.groupCoordinator.offsetReset;
+  const reset = broker.insights.offsetReset;
 
   assert.deepEqual(await consumeToEnd(), { 0: 0, 1: 0 });
   assert.equal(broker.groupCoordinator.group(GROUP)!.state, 'Empty');

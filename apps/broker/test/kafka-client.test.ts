@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { ApiKey, ApiVersionsRequestTypes, FetchRequestTypes } from '@tarn/protocol';
-import { KafkaClientConnection } from '../src/network/kafka-client';
+import { KafkaClientConnection } from '../src/client/kafka-client';
 import { startBroker } from './helpers';
 
 test('requests to a peer that never answers time out and close the connection', async () => {

@@ -8,11 +8,11 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { errorName, KafkaError } from '@tarn/protocol';
-import type { Broker } from '../broker';
+import type { AdminServices } from '../services';
+import type { AdminServer } from './admin-server';
 import { adminRouter } from './admin-router';
 import { AdminUsers } from './admin-users';
 import { AuditLog } from './audit-log';
-import { countRecords, ThroughputMeter } from './live/throughput-meter';
 import { createMetrics } from './metrics';
 import { ProduceService } from './produce-service';
 import { bearerToken, readCookie, SESSION_COOKIE, Sessions, type Principal } from './sessions';
@@ -24,38 +24,36 @@ export class AdminApi {
   readonly users: AdminUsers;
   readonly sessions: Sessions;
   readonly audit: AuditLog;
-  readonly throughput = new ThroughputMeter();
   readonly producer: ProduceService;
   private wss: WebSocketServer | null = null;
   private readonly loginFailures = new Map<string, { count: number; since: number }>();
 
-  constructor(private readonly broker: Broker) {
-    const dir = broker.config.logDirs[0]!;
-    const tokens = [...(broker.config.get('admin.api.tokens') ?? '').split(','), process.env.TARN_ADMIN_TOKEN ?? ''].map((t) => t.trim());
+  constructor(
+    private readonly services: AdminServices,
+    private readonly server: AdminServer,
+  ) {
+    const dir = services.config.logDirs[0]!;
+    const tokens = [...(services.config.get('admin.api.tokens') ?? '').split(','), process.env.TARN_ADMIN_TOKEN ?? ''].map((t) => t.trim());
     this.users = new AdminUsers(dir, tokens);
-    this.sessions = new Sessions(Number(broker.config.get('admin.session.timeout.ms') ?? 12 * 3_600_000));
+    this.sessions = new Sessions(Number(services.config.get('admin.session.timeout.ms') ?? 12 * 3_600_000));
     this.audit = new AuditLog(dir);
-    this.producer = new ProduceService(broker);
+    this.producer = new ProduceService(services);
   }
 
-  /** Loads users (creating the first one) and hooks the meters into the data path. */
+  /** Loads users (creating the first one) and routes the auth, /metrics and tRPC endpoints. */
   start(): void {
     const created = this.users.load({
-      username: this.broker.config.get('admin.username') ?? process.env.TARN_ADMIN_USER,
-      password: this.broker.config.get('admin.password') ?? process.env.TARN_ADMIN_PASSWORD,
+      username: this.services.config.get('admin.username') ?? process.env.TARN_ADMIN_USER,
+      password: this.services.config.get('admin.password') ?? process.env.TARN_ADMIN_PASSWORD,
     });
     if (created?.generatedPassword != null) {
       // printed once, on the first start; only its hash is kept
       // the password goes to the terminal once, never into a log line (DESIGN.md decision 9)
-      this.broker.logger.warn({ username: created.username }, 'created the console user with a generated password, printed once on stderr');
+      this.services.logger.warn({ username: created.username }, 'created the console user with a generated password, printed once on stderr');
       process.stderr.write(`\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`);
     }
-    this.broker.logManager.onEvent((e) => {
-      if (e.type === 'appended') this.throughput.recordIn(e.topic, e.records, e.bytes);
-    });
-    this.throughput.start();
-    const metrics = createMetrics(this.broker, this);
-    const server = this.broker.adminServer;
+    const metrics = createMetrics(this.services, this);
+    const server = this.server;
     server.route((req, res) => this.handleAuth(req, res));
     server.route(async (req, res) => {
       if (req.url !== '/metrics') return false;
@@ -74,14 +72,9 @@ export class AdminApi {
     });
   }
 
-  /** Records what a fetch served (consumers only), for the throughput meters. */
-  recordFetch(topic: string, records: Buffer): void {
-    this.throughput.recordOut(topic, countRecords(records), records.length);
-  }
-
   /** WebSocket subscriptions share the admin HTTP server's port. */
   attachWebSocket(): void {
-    const http = this.broker.adminServer.httpServer;
+    const http = this.server.httpServer;
     if (http === null) return;
     this.wss = new WebSocketServer({ noServer: true });
     applyWSSHandler({
@@ -100,7 +93,6 @@ export class AdminApi {
   }
 
   stop(): void {
-    this.throughput.stop();
     for (const client of this.wss?.clients ?? []) client.terminate();
     this.wss?.close();
   }
@@ -114,7 +106,7 @@ export class AdminApi {
   }
 
   private context(req: IncomingMessage): AdminContext {
-    return { broker: this.broker, admin: this, principal: this.principal(req) };
+    return { services: this.services, admin: this, principal: this.principal(req) };
   }
 
   /** Runs a change and writes it to the audit log, with its outcome. */
@@ -122,7 +114,7 @@ export class AdminApi {
     try {
       const result = await fn();
       this.audit.record({ user: principal.user, action, target, details, result: 'ok' });
-      this.broker.logger.info({ user: principal.user, action, target }, 'admin change');
+      this.services.logger.info({ user: principal.user, action, target }, 'admin change');
       return result;
     } catch (err) {
       const error = err instanceof KafkaError ? `${errorName(err.code)}: ${err.message}` : String(err);
@@ -154,7 +146,7 @@ export class AdminApi {
         const f = failures !== undefined && Date.now() - failures.since < 60_000 ? failures : { count: 0, since: Date.now() };
         f.count++;
         this.loginFailures.set(failureKey, f);
-        this.broker.logger.warn({ ip, username: String(body.username) }, 'failed console login');
+        this.services.logger.warn({ ip, username: String(body.username) }, 'failed console login');
         return json(401, { error: 'Wrong username or password.' });
       }
       this.loginFailures.delete(failureKey);

@@ -5,10 +5,10 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { API_KEYS, type ApiKeyNumber } from '@tarn/protocol';
-import type { Broker } from '../broker';
+import type { AdminServices } from '../services';
 import type { AdminApi } from './admin-api';
 
-export function createMetrics(broker: Broker, admin: AdminApi): Registry {
+export function createMetrics(services: AdminServices, admin: AdminApi): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tarn_process_' });
   const requests = new Counter({ name: 'tarn_requests_total', help: 'Kafka requests handled, by API and error', labelNames: ['api', 'error'], registers: [registry] });
@@ -19,7 +19,7 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
     buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
     registers: [registry],
   });
-  broker.dispatcher.observe((apiKey, _version, ms, error) => {
+  services.observeRequests((apiKey, _version, ms, error) => {
     const api = API_KEYS[apiKey as ApiKeyNumber]?.name ?? String(apiKey);
     requests.inc({ api, error: String(error) });
     latency.observe({ api }, ms / 1000);
@@ -32,7 +32,7 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
       registers: [registry],
       collect() {
         this.reset();
-        for (const [topic, r] of admin.throughput.totals) this.inc({ topic }, pick(r));
+        for (const [topic, r] of services.insights.throughput.totals) this.inc({ topic }, pick(r));
       },
     });
   perTopic('tarn_bytes_in_total', 'Bytes appended, by topic', (r) => r.bytesIn);
@@ -44,7 +44,7 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
     help: 'Partitions whose ISR is smaller than their replica set',
     registers: [registry],
     collect() {
-      this.set(broker.metadata.topics().flatMap((t) => t.partitions).filter((p) => p.isr.length < p.replicas.length).length);
+      this.set(services.metadata.topics().flatMap((t) => t.partitions).filter((p) => p.isr.length < p.replicas.length).length);
     },
   });
   new Gauge({
@@ -52,8 +52,8 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
     help: 'Partitions without a live leader',
     registers: [registry],
     collect() {
-      const live = new Set(broker.liveBrokers().map((b) => b.nodeId));
-      this.set(broker.metadata.topics().flatMap((t) => t.partitions).filter((p) => !live.has(p.leader)).length);
+      const live = new Set(services.liveBrokers().map((b) => b.nodeId));
+      this.set(services.metadata.topics().flatMap((t) => t.partitions).filter((p) => !live.has(p.leader)).length);
     },
   });
   new Gauge({
@@ -63,7 +63,7 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
     registers: [registry],
     collect() {
       this.reset();
-      for (const log of broker.logManager.allLogs()) this.set({ topic: log.topic, partition: String(log.partition) }, log.size);
+      for (const log of services.logManager.allLogs()) this.set({ topic: log.topic, partition: String(log.partition) }, log.size);
     },
   });
   new Gauge({
@@ -73,8 +73,8 @@ export function createMetrics(broker: Broker, admin: AdminApi): Registry {
     registers: [registry],
     collect() {
       this.reset();
-      for (const g of broker.groupCoordinator.groupSummaries()) {
-        for (const p of broker.groupCoordinator.lag.groupLag(g.groupId)?.partitions ?? []) {
+      for (const g of services.groupCoordinator.groupSummaries()) {
+        for (const p of services.insights.lag.groupLag(g.groupId)?.partitions ?? []) {
           if (p.lag !== null) this.set({ group: g.groupId, topic: p.topic, partition: String(p.partition) }, p.lag);
         }
       }

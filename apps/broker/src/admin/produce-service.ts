@@ -4,7 +4,7 @@
  * (acks=all). JSON values are checked before anything is written.
  */
 import { ErrorCode, KafkaError, buildRecordBatch, partitionForKey } from '@tarn/protocol';
-import type { Broker } from '../broker';
+import type { AdminServices } from '../services';
 
 export interface ProduceInput {
   topic: string;
@@ -18,10 +18,10 @@ export interface ProduceInput {
 export class ProduceService {
   private roundRobin = 0;
 
-  constructor(private readonly broker: Broker) {}
+  constructor(private readonly services: AdminServices) {}
 
   async produce(input: ProduceInput): Promise<{ partition: number; offset: number; timestamp: number }> {
-    const topic = this.broker.metadata.topic(input.topic);
+    const topic = this.services.metadata.topic(input.topic);
     if (topic === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${input.topic}' does not exist.`);
     if (input.format === 'json' && input.value !== null) {
       try {
@@ -42,7 +42,7 @@ export class ProduceService {
     }
     const timestamp = Date.now();
     const records = buildRecordBatch([{ key: input.key, value: input.value, headers: input.headers, timestamp }]);
-    const [result] = await this.broker.replicaManager.appendRecords(-1, 10_000, [{ topic: input.topic, partition, records }]);
+    const [result] = await this.services.replicaManager.appendRecords(-1, 10_000, [{ topic: input.topic, partition, records }]);
     if (result === undefined || result.error !== ErrorCode.NONE || result.info === null) {
       throw new KafkaError(result?.error ?? ErrorCode.UNKNOWN_SERVER_ERROR, result?.errorMessage ?? 'produce failed');
     }

@@ -6,12 +6,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ErrorCode, KafkaError, errorName } from '@tarn/protocol';
-import type { Broker } from '../broker';
+import type { AdminServices } from '../services';
 import type { AdminApi } from './admin-api';
 import type { Principal } from './sessions';
 
 export interface AdminContext {
-  broker: Broker;
+  services: AdminServices;
   admin: AdminApi;
   principal: Principal | null;
 }

@@ -7,7 +7,7 @@
  * that reconnects can ask for everything after the last id it saw.
  */
 import type { LogEvent } from '@tarn/storage';
-import type { GroupCoordinatorEvent } from '../group/group-coordinator-event';
+import type { GroupCoordinatorEvent } from './group-coordinator-event';
 
 export type PartitionEvent =
   | { type: 'isr-changed'; topic: string; partition: number; isr: number[]; previousIsr: number[]; reason: string }
@@ -34,7 +34,7 @@ export interface StampedEvent {
 
 export type EventListener = (e: StampedEvent) => void;
 
-const EPHEMERAL: ReadonlySet<string> = new Set(['group-offsets-committed']);
+const EPHEMERAL: ReadonlySet<string> = new Set(['group-offsets-committed', 'group-loaded']);
 
 export class EventBus {
   private nextId = 1;
@@ -45,7 +45,7 @@ export class EventBus {
 
   publish(event: BrokerEvent): StampedEvent {
     const stamped = { id: this.nextId++, timeMs: Date.now(), event };
-    // Frequent events (offset commits) go to live subscribers only, so they cannot push the
+    // Frequent events (offset commits, groups loaded at fail-over) go to live subscribers only, so they cannot push the
     // history of rolls, deletions and ISR changes out of the ring.
     if (!EPHEMERAL.has(event.type)) {
       this.ring.push(stamped);

@@ -7,8 +7,9 @@
  * COORDINATOR_LOAD_IN_PROGRESS meanwhile); losing it unloads its groups, answering parked requests
  * with NOT_COORDINATOR. Offsets of empty groups expire after offsets.retention.minutes.
  *
- * For the console: `lag` (per-partition lag and its evaluation), `offsetReset` (plan and apply),
- * `rebalanceHistory(group)`, `groupSummaries()`; events go on the broker's event bus.
+ * What happens goes on the broker's event bus (joins, rebalances, commits, loads, deletions), where
+ * the console's insights (lag, offset resets) pick it up; `rebalanceHistory(group)` and
+ * `groupSummaries()` are read-only views of the coordinator's own state.
  */
 import { ErrorCode } from '@tarn/protocol';
 import type { EventBus } from '../events/event-bus';
@@ -18,15 +19,13 @@ import type { TopicAdmin } from '../metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
 import type { ReplicaManager } from '../replica/replica-manager';
 import type { GroupConfig } from './group-config';
-import type { GroupCoordinatorEvent, RebalanceRecord } from './group-coordinator-event';
-import { GroupLagService } from './group-lag-service';
+import type { GroupCoordinatorEvent, RebalanceRecord } from '../events/group-coordinator-event';
 import { GroupMembership, type JoinGroupParams, type LeaveResult, type LeavingMember, type SyncGroupParams } from './group-membership';
 import { GroupMetadata, joinError, syncError } from './group-metadata';
 import { GroupMetadataManager, type Commit, type PartitionOffsetData } from './group-metadata-manager';
 import type { GroupState } from './group-state';
 import type { JoinGroupResult, SyncGroupResult } from './member-metadata';
 import { tpKey, type TopicPartition } from './offset-and-metadata';
-import { OffsetResetService } from './offset-reset-service';
 import { OffsetsTopic } from './offsets-topic';
 import { RebalanceHistory } from './rebalance-history';
 
@@ -76,8 +75,6 @@ export class GroupCoordinator {
   readonly manager: GroupMetadataManager;
   readonly membership: GroupMembership;
   readonly history: RebalanceHistory;
-  readonly lag: GroupLagService;
-  readonly offsetReset: OffsetResetService;
   private readonly config: GroupConfig;
   private readonly logger: Logger;
   private readonly now: () => number;
@@ -96,8 +93,6 @@ export class GroupCoordinator {
       publish({ type: 'group-state-changed', group: group.groupId, from, to, generation: group.generationId }),
     );
     this.membership = new GroupMembership(deps.config, this.manager, this.history, deps.logger, this.now);
-    this.lag = new GroupLagService(this, deps.replicaManager, deps.config, this.now);
-    this.offsetReset = new OffsetResetService(this, deps.replicaManager, this.now);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -108,14 +103,12 @@ export class GroupCoordinator {
     this.electForLedPartitions();
     this.retentionTimer = setInterval(() => this.cleanupExpiredOffsets(), this.config.offsetsRetentionCheckIntervalMs);
     this.retentionTimer.unref();
-    this.lag.start();
   }
 
   shutdown(): void {
     this.active = false;
     this.unsubscribe?.();
     if (this.retentionTimer !== null) clearInterval(this.retentionTimer);
-    this.lag.stop();
     for (let p = 0; p < this.offsetsTopic.numPartitions(); p++) this.onResignation(p);
   }
 
@@ -155,7 +148,7 @@ export class GroupCoordinator {
   private onGroupLoaded(group: GroupMetadata): void {
     if (group.size > this.config.groupMaxSize) this.membership.prepareRebalance(group, 'over-capacity', `Freshly-loaded group is over capacity (${this.config.groupMaxSize}). Rebalancing in order to give a chance for consumers to commit offsets`);
     for (const m of group.members.values()) this.membership.completeAndScheduleNextHeartbeatExpiration(group, m);
-    for (const r of group.allOffsets()) this.lag.onCommit(group.groupId, r.tp, r.offsetAndMetadata.offset, r.offsetAndMetadata.commitTimestamp);
+    this.deps.events.publish({ type: 'group-loaded', group: group.groupId, offsets: group.allOffsets().length });
   }
 
   private onGroupUnloaded(group: GroupMetadata): void {
@@ -172,7 +165,6 @@ export class GroupCoordinator {
   private onGroupDead(group: GroupMetadata, reason: 'deleted' | 'expired'): void {
     this.membership.clearTimers(group);
     this.history.forget(group.groupId);
-    this.lag.forget(group.groupId);
     this.deps.events.publish({ type: 'group-deleted', group: group.groupId, reason });
   }
 
@@ -265,13 +257,12 @@ export class GroupCoordinator {
     const errors = await this.manager.storeOffsets(group, commits);
     const stored = commits.filter((c) => errors.get(tpKey(c.tp.topic, c.tp.partition)) === ErrorCode.NONE);
     if (stored.length > 0) {
-      for (const c of stored) this.lag.onCommit(groupId, c.tp, c.om.offset, c.om.commitTimestamp);
       this.deps.events.publish({
         type: 'group-offsets-committed',
         group: groupId,
         memberId,
         generation: generationId,
-        offsets: stored.map((c) => ({ topic: c.tp.topic, partition: c.tp.partition, offset: Number(c.om.offset), metadata: c.om.metadata })),
+        offsets: stored.map((c) => ({ topic: c.tp.topic, partition: c.tp.partition, offset: Number(c.om.offset), metadata: c.om.metadata, commitTimestamp: c.om.commitTimestamp })),
       });
     }
     return errors;

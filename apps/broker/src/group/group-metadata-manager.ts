@@ -11,6 +11,7 @@
 import { ErrorCode, KafkaError, buildRecordBatch, errorCodeOf } from '@tarn/protocol';
 import type { Logger } from '../logger';
 import type { Partition } from '../replica/partition';
+import type { AppendResult } from '../replica/replica-manager';
 import { groupMetadataKey, groupMetadataValue, offsetCommitKey, offsetCommitValue } from './coordinator-record';
 import type { GroupConfig } from './group-config';
 import { GroupMetadata, type CommitRecord, type TransitionListener } from './group-metadata';
@@ -24,6 +25,8 @@ export interface OffsetsTopicAccess {
   numPartitions(): number;
   /** The local replica of a __consumer_offsets partition, if this broker hosts it. */
   partition(index: number): Partition | undefined;
+  /** Appends to a partition this broker leads, through the same acks path as Produce. */
+  append(index: number, records: Buffer, acks: number, timeoutMs: number): Promise<AppendResult>;
 }
 
 export interface PartitionOffsetData {
@@ -149,7 +152,7 @@ export class GroupMetadataManager {
     this.loadingPartitions.add(partition);
     const t0 = performance.now();
     try {
-      const loaded = await replayOffsetsPartition(replica.log, (m, c) => this.logger.warn(c, m));
+      const loaded = await replayOffsetsPartition(replica, (m, c) => this.logger.warn(c, m));
       if (!this.loadingPartitions.has(partition)) return; // unloaded meanwhile
       const now = this.now();
       for (const [groupId, v] of loaded.groups) {
@@ -197,22 +200,17 @@ export class GroupMetadataManager {
 
   // ---------------------------------------------------------------- writes
 
-  private leaderReplica(groupId: string): Partition {
-    const p = this.topic.partition(this.partitionFor(groupId));
-    if (p === undefined || !p.isLeader) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `not the leader of the offsets partition of ${groupId}`);
-    return p;
-  }
-
-  /** Appends one batch; resolves with its base offset once acks are satisfied. */
+  /**
+   * Appends one batch through the replica manager's acks path (Kafka's coordinator does the same),
+   * so acks=all waits for the ISR and answers NOT_ENOUGH_REPLICAS_AFTER_APPEND as Produce does;
+   * resolves with its base offset once acks are satisfied.
+   */
   private async append(groupId: string, records: Array<{ key: Buffer; value: Buffer | null }>, acks: number): Promise<number> {
-    const p = this.leaderReplica(groupId);
     const now = this.now();
     const batch = buildRecordBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { now });
-    const info = await p.appendRecordsToLeader(batch, acks, 'coordinator');
-    if (acks === -1 && !(await p.waitForHighWatermark(info.lastOffset + 1, this.config.offsetCommitTimeoutMs))) {
-      throw new KafkaError(ErrorCode.REQUEST_TIMED_OUT, 'the offsets partition high watermark did not reach the write in time');
-    }
-    return info.firstOffset;
+    const result = await this.topic.append(this.partitionFor(groupId), batch, acks, this.config.offsetCommitTimeoutMs);
+    if (result.error !== ErrorCode.NONE || result.info === null) throw new KafkaError(result.error, result.errorMessage ?? undefined);
+    return result.info.firstOffset;
   }
 
   /** Writes the group's metadata with this assignment; resolves with an error code (NONE on success). */

@@ -11,7 +11,7 @@ import type { MetadataStore } from '../metadata/metadata-store';
 import type { TopicAdmin } from '../metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
 import type { Partition } from '../replica/partition';
-import type { ReplicaManager } from '../replica/replica-manager';
+import type { AppendResult, ReplicaManager } from '../replica/replica-manager';
 import type { GroupConfig } from './group-config';
 import type { OffsetsTopicAccess } from './group-metadata-manager';
 
@@ -40,6 +40,11 @@ export class OffsetsTopic implements OffsetsTopicAccess {
 
   partition(index: number): Partition | undefined {
     return this.replicaManager.getPartition(GROUP_METADATA_TOPIC_NAME, index);
+  }
+
+  async append(index: number, records: Buffer, acks: number, timeoutMs: number): Promise<AppendResult> {
+    const [result] = await this.replicaManager.appendRecords(acks, timeoutMs, [{ topic: GROUP_METADATA_TOPIC_NAME, partition: index, records }], 'coordinator');
+    return result!;
   }
 
   /** Creates the topic unless it exists; concurrent callers share one creation. */

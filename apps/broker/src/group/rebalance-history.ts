@@ -5,7 +5,7 @@
  * is also published on the broker's event bus as it happens.
  */
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment, type PartitionsByTopic } from './consumer-protocol';
-import type { AssignmentDiff, GroupCoordinatorEvent, MemberChange, RebalanceMember, RebalanceRecord } from './group-coordinator-event';
+import type { AssignmentDiff, GroupCoordinatorEvent, MemberChange, RebalanceMember, RebalanceRecord } from '../events/group-coordinator-event';
 import type { GroupMetadata } from './group-metadata';
 import type { MemberMetadata } from './member-metadata';
 

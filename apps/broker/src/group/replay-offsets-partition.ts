@@ -8,7 +8,7 @@
  * the broker while it loads (requests for its groups get COORDINATOR_LOAD_IN_PROGRESS meanwhile).
  */
 import { isControl, isTransactional } from '@tarn/protocol';
-import { readLogRecords, type PartitionLog } from '@tarn/storage';
+import type { LogRecord, ReadRecordsOptions } from '@tarn/storage';
 import { decodeGroupMetadataValue, decodeKey, decodeOffsetCommitValue, type GroupMetadataRecordValue } from './coordinator-record';
 import type { CommitRecord } from './group-metadata';
 import { tpKey } from './offset-and-metadata';
@@ -27,7 +27,14 @@ export interface LoadedPartition {
 const YIELD_EVERY = 5000;
 const CONTROL_COMMIT = 1;
 
-export async function replayOffsetsPartition(log: PartitionLog, warn: (msg: string, ctx: Record<string, unknown>) => void): Promise<LoadedPartition> {
+/** What a replay reads: a partition's records between its log start and end (Partition provides it). */
+export interface ReplaySource {
+  readonly logStartOffset: number;
+  readonly logEndOffset: number;
+  records(offset: number, options?: ReadRecordsOptions): Iterable<LogRecord>;
+}
+
+export async function replayOffsetsPartition(log: ReplaySource, warn: (msg: string, ctx: Record<string, unknown>) => void): Promise<LoadedPartition> {
   const out: LoadedPartition = { groups: new Map(), offsets: new Map(), removedGroups: new Set(), records: 0, skipped: 0 };
   const pendingTxn = new Map<number, Array<{ group: string; record: CommitRecord }>>();
   const offsetsOf = (group: string) => {
@@ -42,7 +49,7 @@ export async function replayOffsetsPartition(log: PartitionLog, warn: (msg: stri
     if (current === undefined || (current.appendedBatchOffset ?? -1) <= (record.appendedBatchOffset ?? -1)) m.set(key, record);
   };
   const end = log.logEndOffset;
-  for (const r of readLogRecords(log, log.logStartOffset, { maxOffset: end })) {
+  for (const r of log.records(log.logStartOffset, { maxOffset: end })) {
     if (++out.records % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const batch = r.batch;
     if (batch !== null && isControl(batch.attributes)) {

@@ -2,7 +2,7 @@
 // left out go back to their defaults), taking effect on the live logs at once. validate_only checks
 // without changing anything. v2 is flexible. Broker configs are static in tarn: INVALID_REQUEST.
 import { AlterConfigsResponseTypes, ApiKey, ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 import { ResourceType } from './describe-configs';
 
 export const alterConfigs = defineHandler({
@@ -20,7 +20,7 @@ export const alterConfigs = defineHandler({
         }
         const configs: Record<string, string> = {};
         for (const c of r.configs) if (c.value !== null) configs[c.name] = c.value;
-        await ctx.broker.topicAdmin.replaceConfigs(r.resourceName, configs, req.validateOnly);
+        await ctx.services.topicAdmin.replaceConfigs(r.resourceName, configs, req.validateOnly);
       } catch (err) {
         errorCode = errorCodeOf(err);
         errorMessage = (err as Error).message;

@@ -1,7 +1,7 @@
 // AlterPartitionReassignments v0: move partitions to new replica sets (the new replicas fetch and
 // catch up; the switch happens once they are in the ISR), or cancel a pending move with null.
 import { AlterPartitionReassignmentsResponseTypes, ApiKey, ErrorCode } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 const CODES = {
   NO_REASSIGNMENT_IN_PROGRESS: ErrorCode.NO_REASSIGNMENT_IN_PROGRESS,
@@ -14,13 +14,13 @@ export const alterPartitionReassignments = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
-    const { broker } = ctx;
+    const { services } = ctx;
     const responses = [];
     for (const t of req.topics) {
       const partitions = [];
       for (const rp of t.partitions) {
-        const state = broker.metadata.topic(t.name)?.partitions[rp.partitionIndex];
-        const error = state === undefined ? null : await broker.controller.reassign(t.name, state, rp.replicas);
+        const state = services.metadata.topic(t.name)?.partitions[rp.partitionIndex];
+        const error = state === undefined ? null : await services.controller.reassign(t.name, state, rp.replicas);
         partitions.push({
           ...AlterPartitionReassignmentsResponseTypes.defaultReassignablePartitionResponse(),
           partitionIndex: rp.partitionIndex,

@@ -3,7 +3,7 @@
 // lets a supported feature's min_version be 0 (KAFKA-17011; tarn advertises no features). A version
 // newer than 4 is answered by the dispatcher with the KIP-511 fallback.
 import { ApiKey, ApiVersionsResponseTypes, ErrorCode } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 const SOFTWARE_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
 
@@ -20,7 +20,7 @@ export const apiVersions = defineHandler({
     }
     return {
       ...ApiVersionsResponseTypes.defaultApiVersionsResponse(),
-      apiKeys: ctx.broker.dispatcher.supportedVersions(),
+      apiKeys: ctx.services.apiVersions(),
     };
   },
   errorResponse: (_req, code) => ({ ...ApiVersionsResponseTypes.defaultApiVersionsResponse(), errorCode: code }),

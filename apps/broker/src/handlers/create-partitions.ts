@@ -3,7 +3,7 @@
 // INVALID_REQUEST; more than 10,000 new partitions in one request is POLICY_VIOLATION for all.
 import { ApiKey, CreatePartitionsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
 import { batchSizeError } from '../metadata/topic-admin';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const createPartitions = defineHandler({
   apiKey: ApiKey.CreatePartitions,
@@ -12,7 +12,7 @@ export const createPartitions = defineHandler({
   async handle(ctx, req) {
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const added = req.topics.reduce((sum, t) => sum + Math.max(0, t.count - (ctx.broker.metadata.topic(t.name)?.partitions.length ?? t.count)), 0);
+    const added = req.topics.reduce((sum, t) => sum + Math.max(0, t.count - (ctx.services.metadata.topic(t.name)?.partitions.length ?? t.count)), 0);
     const tooLarge = batchSizeError(added);
     const results = [];
     for (const t of req.topics) {
@@ -24,7 +24,7 @@ export const createPartitions = defineHandler({
           errorCode = ErrorCode.INVALID_REQUEST;
           errorMessage = 'Duplicate topic in request.';
         } else {
-          await ctx.broker.topicAdmin.createPartitions(t.name, t.count, t.assignments?.map((a) => a.brokerIds) ?? null, req.validateOnly);
+          await ctx.services.topicAdmin.createPartitions(t.name, t.count, t.assignments?.map((a) => a.brokerIds) ?? null, req.validateOnly);
         }
       } catch (err) {
         errorCode = errorCodeOf(err);

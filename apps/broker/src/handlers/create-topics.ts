@@ -9,7 +9,7 @@ import { ApiKey, CreateTopicsResponseTypes, ErrorCode, errorCodeOf } from '@tarn
 import { resolveTopicConfigs } from '@tarn/storage';
 import { ZERO_UUID } from '../metadata/cluster-metadata';
 import { batchSizeError } from '../metadata/topic-admin';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 import { configSourceCode } from './describe-configs';
 
 type Result = CreateTopicsResponseTypes.CreatableTopicResult;
@@ -23,10 +23,10 @@ export const createTopics = defineHandler({
   minVersion: 0,
   maxVersion: 7,
   async handle(ctx, req) {
-    const { broker } = ctx;
+    const { services } = ctx;
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const requested = req.topics.reduce((sum, t) => sum + (t.assignments.length > 0 ? t.assignments.length : t.numPartitions === -1 ? broker.config.int('num.partitions', 1) : Math.max(0, t.numPartitions)), 0);
+    const requested = req.topics.reduce((sum, t) => sum + (t.assignments.length > 0 ? t.assignments.length : t.numPartitions === -1 ? services.config.int('num.partitions', 1) : Math.max(0, t.numPartitions)), 0);
     const tooLarge = batchSizeError(requested);
     if (tooLarge !== null) {
       return { ...CreateTopicsResponseTypes.defaultCreateTopicsResponse(), topics: req.topics.map((t) => result(t.name, tooLarge.code, tooLarge.message)) };
@@ -43,7 +43,7 @@ export const createTopics = defineHandler({
           if (c.value === null) continue;
           configs[c.name] = c.value;
         }
-        const created = await broker.topicAdmin.createTopic(
+        const created = await services.topicAdmin.createTopic(
           {
             name: t.name,
             numPartitions: t.numPartitions,
@@ -57,7 +57,7 @@ export const createTopics = defineHandler({
         r.topicId = created.topicId;
         r.numPartitions = created.partitions.length;
         r.replicationFactor = created.partitions[0]?.replicas.length ?? -1;
-        r.configs = resolveTopicConfigs(created.configs, broker.config.props).map((c) => ({
+        r.configs = resolveTopicConfigs(created.configs, services.config.props).map((c) => ({
           ...CreateTopicsResponseTypes.defaultCreatableTopicConfigs(),
           name: c.name,
           value: c.value,

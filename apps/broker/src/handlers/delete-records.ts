@@ -2,8 +2,8 @@
 // watermark); whole segments below it are deleted. An offset past the high watermark is
 // OFFSET_OUT_OF_RANGE; a compacted topic (cleanup.policy without "delete") refuses with
 // POLICY_VIOLATION, as Kafka does. v2 is flexible.
-import { ApiKey, DeleteRecordsResponseTypes, ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { ApiKey, DeleteRecordsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
+import { defineHandler } from './handler';
 
 export const deleteRecords = defineHandler({
   apiKey: ApiKey.DeleteRecords,
@@ -16,13 +16,8 @@ export const deleteRecords = defineHandler({
       partitions: t.partitions.map((rp) => {
         const out = { ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: rp.partitionIndex, lowWatermark: -1n };
         try {
-          const p = ctx.broker.replicaManager.leaderPartition(t.name, rp.partitionIndex);
-          if (!p.log.config.cleanupPolicy.delete) {
-            throw new KafkaError(ErrorCode.POLICY_VIOLATION, `Records of partition ${t.name}-${rp.partitionIndex} can not be deleted due to the configured policy`);
-          }
-          const offset = rp.offset === -1n ? p.highWatermark : Number(rp.offset);
-          if (offset < 0) throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `Cannot delete records before offset ${rp.offset}`);
-          return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.log.deleteRecordsBefore(offset)) };
+          const p = ctx.services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+          return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.deleteRecordsOnLeader(Number(rp.offset))) };
         } catch (err) {
           return { ...out, errorCode: errorCodeOf(err) };
         }

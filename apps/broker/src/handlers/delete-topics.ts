@@ -5,7 +5,7 @@
 // topics cannot be deleted; delete.topic.enable=false answers TOPIC_DELETION_DISABLED.
 import { ApiKey, DeleteTopicsResponseTypes, ErrorCode, KafkaError, errorCodeOf, type DeleteTopicsRequestTypes } from '@tarn/protocol';
 import { ZERO_UUID } from '../metadata/cluster-metadata';
-import { defineHandler, type RequestContext } from '../server/handler';
+import { defineHandler, type RequestContext } from './handler';
 
 type Result = DeleteTopicsResponseTypes.DeletableTopicResult;
 type Target = { name: string | null; topicId: string };
@@ -27,13 +27,13 @@ async function deleteOne(ctx: RequestContext, t: Target, duplicate: boolean): Pr
   if (duplicate) return result(t, ErrorCode.INVALID_REQUEST, `Duplicate topic ${byId ? 'id' : 'name'}.`, v);
   let name = t.name;
   if (byId) {
-    const topic = ctx.broker.metadata.topics().find((x) => x.topicId === t.topicId);
+    const topic = ctx.services.metadata.topics().find((x) => x.topicId === t.topicId);
     if (topic === undefined) return result(t, ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.', v);
     name = topic.name;
   }
-  const topicId = ctx.broker.metadata.topic(name!)?.topicId ?? ZERO_UUID;
+  const topicId = ctx.services.metadata.topic(name!)?.topicId ?? ZERO_UUID;
   try {
-    await ctx.broker.topicAdmin.deleteTopic(name!);
+    await ctx.services.topicAdmin.deleteTopic(name!);
     return result({ name, topicId }, ErrorCode.NONE, null, v);
   } catch (err) {
     return result({ name, topicId: t.topicId }, errorCodeOf(err), err instanceof KafkaError ? err.message : String(err), v);

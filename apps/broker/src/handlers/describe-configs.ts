@@ -4,9 +4,9 @@
 // v4 is flexible. Broker settings are static (read-only); sensitive ones (passwords) are hidden.
 import { ApiKey, DescribeConfigsResponseTypes, ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
 import { TOPIC_CONFIGS, brokerDefaultFor, type ConfigSource, type ConfigType } from '@tarn/storage';
-import type { Broker } from '../broker';
+import type { BrokerServices } from '../services';
 import { validateTopicName } from '../metadata/topic-name';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 type Entry = DescribeConfigsResponseTypes.DescribeConfigsResourceResult;
 type Result = DescribeConfigsResponseTypes.DescribeConfigsResult;
@@ -37,16 +37,16 @@ function entry(apiVersion: number, e: Partial<Entry> & { name: string; value: st
   };
 }
 
-function topicConfigs(broker: Broker, name: string, apiVersion: number, synonyms: boolean, docs: boolean): Entry[] {
+function topicConfigs(services: BrokerServices, name: string, apiVersion: number, synonyms: boolean, docs: boolean): Entry[] {
   validateTopicName(name);
-  const topic = broker.metadata.topic(name);
+  const topic = services.metadata.topic(name);
   if (topic === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist.`);
   return TOPIC_CONFIGS.map((def) => {
-    const fallback = brokerDefaultFor(def, broker.config.props);
+    const fallback = brokerDefaultFor(def, services.config.props);
     const override = topic.configs[def.name];
     const chain = [
       ...(override !== undefined ? [{ name: def.name, value: override, source: SOURCE.DYNAMIC_TOPIC_CONFIG }] : []),
-      ...(fallback.source === 'STATIC_BROKER_CONFIG' ? [{ name: fallback.synonym!, value: broker.config.get(fallback.synonym!) ?? fallback.value, source: SOURCE.STATIC_BROKER_CONFIG }] : []),
+      ...(fallback.source === 'STATIC_BROKER_CONFIG' ? [{ name: fallback.synonym!, value: services.config.get(fallback.synonym!) ?? fallback.value, source: SOURCE.STATIC_BROKER_CONFIG }] : []),
       { name: def.synonyms[0] ?? def.name, value: def.default, source: SOURCE.DEFAULT_CONFIG },
     ];
     return entry(apiVersion, {
@@ -60,11 +60,11 @@ function topicConfigs(broker: Broker, name: string, apiVersion: number, synonyms
   });
 }
 
-function brokerConfigs(broker: Broker, name: string, apiVersion: number): Entry[] {
-  if (name !== '' && name !== String(broker.config.nodeId)) {
-    throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${broker.config.nodeId} or empty string, but received ${name}`);
+function brokerConfigs(services: BrokerServices, name: string, apiVersion: number): Entry[] {
+  if (name !== '' && name !== String(services.config.nodeId)) {
+    throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${services.config.nodeId} or empty string, but received ${name}`);
   }
-  return Object.entries(broker.config.props)
+  return Object.entries(services.config.props)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => {
       const sensitive = /password|secret|token/i.test(key);
@@ -77,15 +77,15 @@ export const describeConfigs = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { services, apiVersion } = ctx;
     const results: Result[] = req.resources.map((r) => {
       const base = { ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(), resourceType: r.resourceType, resourceName: r.resourceName };
       try {
         let configs: Entry[];
-        if (r.resourceType === ResourceType.TOPIC) configs = topicConfigs(broker, r.resourceName, apiVersion, req.includeSynonyms, req.includeDocumentation);
-        else if (r.resourceType === ResourceType.BROKER) configs = brokerConfigs(broker, r.resourceName, apiVersion);
+        if (r.resourceType === ResourceType.TOPIC) configs = topicConfigs(services, r.resourceName, apiVersion, req.includeSynonyms, req.includeDocumentation);
+        else if (r.resourceType === ResourceType.BROKER) configs = brokerConfigs(services, r.resourceName, apiVersion);
         else if (r.resourceType === ResourceType.BROKER_LOGGER) {
-          configs = [entry(apiVersion, { name: 'root', value: broker.logger.level.toUpperCase(), source: SOURCE.DYNAMIC_BROKER_LOGGER_CONFIG })];
+          configs = [entry(apiVersion, { name: 'root', value: services.logger.level.toUpperCase(), source: SOURCE.DYNAMIC_BROKER_LOGGER_CONFIG })];
         } else throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${r.resourceType}`);
         if (r.configurationKeys !== null) configs = configs.filter((c) => r.configurationKeys!.includes(c.name));
         return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, configs };

@@ -4,7 +4,7 @@
 // every group operation: READ, DELETE and DESCRIBE, as Kafka answers without one); v4 members'
 // group_instance_id; v5 is flexible.
 import { ApiKey, DescribeGroupsResponseTypes, ErrorCode } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 /** AclOperation READ (3), DELETE (6) and DESCRIBE (8) as Kafka's 32-bit field. */
 const GROUP_OPERATIONS = (1 << 3) | (1 << 6) | (1 << 8);
@@ -19,7 +19,7 @@ export const describeGroups = defineHandler({
     return {
       ...DescribeGroupsResponseTypes.defaultDescribeGroupsResponse(),
       groups: req.groups.map((groupId) => {
-        const { error, summary } = ctx.broker.groupCoordinator.handleDescribeGroup(groupId);
+        const { error, summary } = ctx.services.groupCoordinator.handleDescribeGroup(groupId);
         return {
           ...DescribeGroupsResponseTypes.defaultDescribedGroup(),
           errorCode: error,

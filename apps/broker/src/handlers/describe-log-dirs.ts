@@ -4,7 +4,7 @@
 import { statfsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApiKey, DescribeLogDirsResponseTypes, ErrorCode } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const describeLogDirs = defineHandler({
   apiKey: ApiKey.DescribeLogDirs,
@@ -12,8 +12,8 @@ export const describeLogDirs = defineHandler({
   maxVersion: 4,
   handle(ctx, req) {
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.topic, new Set(t.partitions)]));
-    const logs = ctx.broker.logManager.allLogs();
-    const results = ctx.broker.config.logDirs.map((dir) => {
+    const logs = ctx.services.logManager.allLogs();
+    const results = ctx.services.config.logDirs.map((dir) => {
       const abs = resolve(dir);
       const inDir = logs.filter((l) => resolve(l.dir, '..') === abs && (wanted === null || wanted.get(l.topic)?.has(l.partition) === true));
       const byTopic = new Map<string, typeof inDir>();

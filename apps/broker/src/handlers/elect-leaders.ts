@@ -4,7 +4,7 @@
 // PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
 import { ApiKey, ElectLeadersResponseTypes, ErrorCode } from '@tarn/protocol';
 import type { ElectionResult } from '../controller/controller';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 const CODES: Record<NonNullable<ElectionResult['error']>, number> = {
   ELECTION_NOT_NEEDED: ErrorCode.ELECTION_NOT_NEEDED,
@@ -19,15 +19,15 @@ export const electLeaders = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   async handle(ctx, req) {
-    const { broker } = ctx;
+    const { services } = ctx;
     const type = ctx.apiVersion >= 1 && req.electionType === 1 ? 'unclean' : 'preferred';
-    const wanted = req.topicPartitions ?? broker.metadata.topics().map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partition) }));
+    const wanted = req.topicPartitions ?? services.metadata.topics().map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partition) }));
     const replicaElectionResults = [];
     for (const t of wanted) {
       const partitionResult = [];
       for (const partition of t.partitions) {
-        const state = broker.metadata.topic(t.topic)?.partitions[partition];
-        const error = state === undefined ? 'UNKNOWN_TOPIC_OR_PARTITION' : await broker.controller.elect(t.topic, state, type);
+        const state = services.metadata.topic(t.topic)?.partitions[partition];
+        const error = state === undefined ? 'UNKNOWN_TOPIC_OR_PARTITION' : await services.controller.elect(t.topic, state, type);
         partitionResult.push({
           ...ElectLeadersResponseTypes.defaultPartitionResult(),
           partitionId: partition,

@@ -12,7 +12,7 @@
 import { ApiKey, ErrorCode, FetchResponseTypes, KafkaError, downConvertRecords } from '@tarn/protocol';
 import type { FetchIsolation } from '../replica/partition';
 import type { FetchPartition } from '../replica/replica-manager';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 import { LeaderHints } from './leader-hints';
 
 type PartitionData = FetchResponseTypes.PartitionData;
@@ -39,7 +39,7 @@ export const fetch = defineHandler({
   minVersion: 0,
   maxVersion: 17,
   async handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { services, apiVersion } = ctx;
     // Sessions: an incremental fetch (epoch > 0) refers to a session we never created.
     if (apiVersion >= 7 && req.sessionId !== 0 && req.sessionEpoch > 0) {
       return { ...FetchResponseTypes.defaultFetchResponse(), errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND };
@@ -47,7 +47,7 @@ export const fetch = defineHandler({
     const replicaId = apiVersion >= REPLICA_STATE_VERSION ? req.replicaState.replicaId : req.replicaId;
     const isolation: FetchIsolation = replicaId >= 0 ? 'log-end' : req.isolationLevel === 1 ? 'txn-committed' : 'high-watermark';
     // v13+: topics by id; a name of null stands for an id this broker does not know
-    const names = req.topics.map((t) => (apiVersion >= TOPIC_IDS_VERSION ? (broker.topicIds.nameOf(t.topicId) ?? null) : t.topic));
+    const names = req.topics.map((t) => (apiVersion >= TOPIC_IDS_VERSION ? (services.topicIds.nameOf(t.topicId) ?? null) : t.topic));
     const partitions: FetchPartition[] = [];
     for (const [ti, t] of req.topics.entries()) {
       const topic = names[ti] ?? null;
@@ -62,7 +62,7 @@ export const fetch = defineHandler({
         });
       }
     }
-    const results = await broker.replicaManager.fetchMessages({
+    const results = await services.replicaManager.fetchMessages({
       replicaId,
       maxWaitMs: req.maxWaitMs,
       minBytes: req.minBytes,
@@ -91,7 +91,6 @@ export const fetch = defineHandler({
           data.logStartOffset = BigInt(r.logStartOffset);
           data.abortedTransactions = isolation === 'txn-committed' ? [] : null;
           if (r.records !== null) {
-            if (replicaId < 0) broker.adminApi.recordFetch(topic, r.records);
             try {
               data.records = toMagic === 2 ? r.records : downConvertRecords(r.records, toMagic, Number(p.fetchOffset));
             } catch (err) {

@@ -10,7 +10,7 @@
 // error_message is null on success.
 import { ApiKey, ERRORS, ErrorCode, FindCoordinatorResponseTypes, type FindCoordinatorRequestTypes } from '@tarn/protocol';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
-import { defineHandler, type RequestContext } from '../server/handler';
+import { defineHandler, type RequestContext } from './handler';
 
 type Response = FindCoordinatorResponseTypes.FindCoordinatorResponse;
 type Coordinator = Omit<FindCoordinatorResponseTypes.Coordinator, 'key'>;
@@ -24,18 +24,18 @@ function failed(code: number, message?: string): Coordinator {
 }
 
 async function lookup(ctx: RequestContext, keyType: number, key: string): Promise<Coordinator> {
-  const { broker } = ctx;
+  const { services } = ctx;
   if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
   if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
-  const coordinator = broker.groupCoordinator;
+  const coordinator = services.groupCoordinator;
   try {
     await coordinator.offsetsTopic.ensure();
   } catch (err) {
-    broker.logger.warn({ err: String(err) }, `cannot create ${GROUP_METADATA_TOPIC_NAME}`);
+    services.logger.warn({ err: String(err) }, `cannot create ${GROUP_METADATA_TOPIC_NAME}`);
     return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
   }
-  const state = broker.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions[coordinator.partitionFor(key)];
-  const leader = broker.liveBrokers(ctx.connection.listenerName).find((b) => b.nodeId === state?.leader);
+  const state = services.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions[coordinator.partitionFor(key)];
+  const leader = services.liveBrokers(ctx.connection.listenerName).find((b) => b.nodeId === state?.leader);
   if (leader === undefined) return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
   return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null };
 }

@@ -3,14 +3,14 @@
 // members, FENCED_INSTANCE_ID); v4 is flexible. While the group's partition is loading the answer
 // is NONE, as Kafka gives it.
 import { ApiKey, HeartbeatResponseTypes } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const heartbeat = defineHandler({
   apiKey: ApiKey.Heartbeat,
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    const errorCode = ctx.broker.groupCoordinator.handleHeartbeat(req.groupId, req.memberId, ctx.apiVersion >= 3 ? req.groupInstanceId : null, req.generationId);
+    const errorCode = ctx.services.groupCoordinator.handleHeartbeat(req.groupId, req.memberId, ctx.apiVersion >= 3 ? req.groupInstanceId : null, req.generationId);
     return { ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode };
   },
   errorResponse: (_req, code) => ({ ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode: code }),

@@ -3,7 +3,7 @@
 // static in tarn: INVALID_REQUEST.
 import { ApiKey, ErrorCode, IncrementalAlterConfigsResponseTypes, KafkaError, errorCodeOf } from '@tarn/protocol';
 import type { ConfigOp } from '../metadata/topic-admin';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 import { ResourceType } from './describe-configs';
 
 const OPS: Record<number, ConfigOp['op']> = { 0: 'set', 1: 'delete', 2: 'append', 3: 'subtract' };
@@ -26,7 +26,7 @@ export const incrementalAlterConfigs = defineHandler({
           if (op === undefined) throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unknown config operation ${c.configOperation}`);
           return { name: c.name, op, value: c.value };
         });
-        await ctx.broker.topicAdmin.incrementalAlterConfigs(r.resourceName, ops, req.validateOnly);
+        await ctx.services.topicAdmin.incrementalAlterConfigs(r.resourceName, ops, req.validateOnly);
       } catch (err) {
         errorCode = errorCodeOf(err);
         errorMessage = (err as Error).message;

@@ -1,6 +1,6 @@
 // Every request handler the broker serves; ApiVersions advertises exactly these.
 import type { ApiKeyNumber } from '@tarn/protocol';
-import type { Handler } from '../server/handler';
+import type { Handler } from './handler';
 import { alterConfigs } from './alter-configs';
 import { alterPartitionReassignments } from './alter-partition-reassignments';
 import { describeLogDirs } from './describe-log-dirs';

@@ -3,7 +3,7 @@
 // new id then too. v2 is flexible; v4 and v5 only allow new error codes (PRODUCER_FENCED,
 // TRANSACTION_ABORTABLE) that concern transactions. Transactional ids are refused until tarn supports transactions.
 import { ApiKey, ErrorCode, InitProducerIdResponseTypes } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const initProducerId = defineHandler({
   apiKey: ApiKey.InitProducerId,
@@ -11,10 +11,10 @@ export const initProducerId = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     if (req.transactionalId !== null) {
-      ctx.broker.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');
+      ctx.services.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');
       return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
     }
-    const producerId = await ctx.broker.producerIds.generateProducerId();
+    const producerId = await ctx.services.producerIds.generateProducerId();
     return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.NONE, producerId: BigInt(producerId), producerEpoch: 0 };
   },
   errorResponse: (_req, code) => ({ ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: code, producerId: -1n, producerEpoch: -1 }),

@@ -8,7 +8,7 @@
 // where v7 would say null.
 import { ApiKey, JoinGroupResponseTypes } from '@tarn/protocol';
 import type { JoinGroupResult } from '../group/member-metadata';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 function response(r: JoinGroupResult, apiVersion: number): JoinGroupResponseTypes.JoinGroupResponse {
   return {
@@ -51,7 +51,7 @@ export const joinGroup = defineHandler({
   async handle(ctx, req) {
     const v = ctx.apiVersion;
     const groupInstanceId = v >= 5 ? req.groupInstanceId : null;
-    const result = await ctx.broker.groupCoordinator.handleJoinGroup({
+    const result = await ctx.services.groupCoordinator.handleJoinGroup({
       groupId: req.groupId,
       memberId: req.memberId,
       groupInstanceId,

@@ -6,7 +6,7 @@
  */
 import { ErrorCode } from '@tarn/protocol';
 import type { BrokerEndpoint } from '../metadata/cluster-metadata';
-import type { RequestContext } from '../server/handler';
+import type { RequestContext } from './handler';
 
 export interface LeaderIdAndEpoch {
   leaderId: number;
@@ -27,9 +27,9 @@ export class LeaderHints {
 
   /** The partition's leader as this broker's metadata knows it; its endpoint joins nodeEndpoints(). */
   currentLeader(topic: string, partition: number): LeaderIdAndEpoch {
-    const state = this.ctx.broker.metadata.topic(topic)?.partitions[partition];
+    const state = this.ctx.services.metadata.topic(topic)?.partitions[partition];
     if (state === undefined || state.leader < 0) return UNKNOWN;
-    const endpoint = this.ctx.broker.liveBrokers(this.ctx.connection.listenerName).find((b) => b.nodeId === state.leader);
+    const endpoint = this.ctx.services.liveBrokers(this.ctx.connection.listenerName).find((b) => b.nodeId === state.leader);
     if (endpoint === undefined) return UNKNOWN;
     this.endpoints.set(endpoint.nodeId, endpoint);
     return { leaderId: state.leader, leaderEpoch: state.leaderEpoch };

@@ -4,7 +4,7 @@
 // member; v4 is flexible; v5 gives each leaving member a reason (KIP-800).
 import { ApiKey, ErrorCode, LeaveGroupResponseTypes } from '@tarn/protocol';
 import type { LeaveResult } from '../group/group-membership';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 function response(r: LeaveResult, apiVersion: number): LeaveGroupResponseTypes.LeaveGroupResponse {
   if (apiVersion <= 2) {
@@ -21,7 +21,7 @@ export const leaveGroup = defineHandler({
   handle(ctx, req) {
     const v = ctx.apiVersion;
     const leaving = v <= 2 ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }] : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));
-    return response(ctx.broker.groupCoordinator.handleLeaveGroup(req.groupId, leaving), v);
+    return response(ctx.services.groupCoordinator.handleLeaveGroup(req.groupId, leaving), v);
   },
   errorResponse: (_req, code, _message, apiVersion) => response({ topLevelError: code, members: [] }, apiVersion),
 });

@@ -4,7 +4,7 @@
 // v5 types_filter (KIP-848; case-insensitive, empty = all) and each group's type. Every tarn group is
 // a "classic" group, so a types filter without "classic" lists none.
 import { ApiKey, ListGroupsResponseTypes } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 const CLASSIC = 'classic';
 
@@ -13,7 +13,7 @@ export const listGroups = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle(ctx, req) {
-    const { error, groups } = ctx.broker.groupCoordinator.handleListGroups(ctx.apiVersion >= 4 ? req.statesFilter : []);
+    const { error, groups } = ctx.services.groupCoordinator.handleListGroups(ctx.apiVersion >= 4 ? req.statesFilter : []);
     const types = ctx.apiVersion >= 5 ? req.typesFilter.map((t) => t.toLowerCase()) : [];
     const listed = types.length === 0 || types.includes(CLASSIC) ? groups : [];
     return {

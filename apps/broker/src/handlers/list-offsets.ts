@@ -9,7 +9,7 @@
 // INVALID_REQUEST; a follower (replica_id >= 0) reads the log end offset for "latest".
 import { ApiKey, ErrorCode, KafkaError, ListOffsetsResponseTypes, errorCodeOf } from '@tarn/protocol';
 import type { Partition } from '../replica/partition';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const LATEST_TIMESTAMP = -1;
 export const EARLIEST_TIMESTAMP = -2;
@@ -23,24 +23,12 @@ function response(index: number, code: number): PartitionResponse {
   return { ...ListOffsetsResponseTypes.defaultListOffsetsPartitionResponse(), partitionIndex: index, errorCode: code };
 }
 
-/** Kafka's v0 lookup: base offsets of segments last modified before the timestamp, newest first. */
-function legacyOffsets(p: Partition, timestamp: number, maxNumOffsets: number): number[] {
-  const log = p.log;
-  const candidates = log.segments.map((s) => ({ offset: s.baseOffset, time: s.lastModifiedMs }));
-  if (log.segments.at(-1)!.size > 0) candidates.push({ offset: p.highWatermark, time: Date.now() });
-  let picked: number[];
-  if (timestamp === LATEST_TIMESTAMP) picked = candidates.map((c) => c.offset);
-  else if (timestamp === EARLIEST_TIMESTAMP) picked = [log.logStartOffset];
-  else picked = candidates.filter((c) => c.time <= timestamp).map((c) => c.offset);
-  return [...new Set(picked)].sort((a, b) => b - a).slice(0, Math.max(0, maxNumOffsets));
-}
-
 export const listOffsets = defineHandler({
   apiKey: ApiKey.ListOffsets,
   minVersion: 0,
   maxVersion: 9,
   handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { services, apiVersion } = ctx;
     const seen = new Set<string>();
     const topics = req.topics.map((t) => ({
       ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
@@ -50,11 +38,11 @@ export const listOffsets = defineHandler({
         if (seen.has(key)) return response(rp.partitionIndex, ErrorCode.INVALID_REQUEST);
         seen.add(key);
         try {
-          const p = broker.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+          const p = services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
           if (apiVersion >= 4) p.checkLeaderEpoch(rp.currentLeaderEpoch);
           const timestamp = Number(rp.timestamp);
           if (apiVersion === 0) {
-            return { ...response(rp.partitionIndex, ErrorCode.NONE), oldStyleOffsets: legacyOffsets(p, timestamp, rp.maxNumOffsets).map(BigInt) };
+            return { ...response(rp.partitionIndex, ErrorCode.NONE), oldStyleOffsets: p.legacyFetchOffsetsBefore(timestamp, rp.maxNumOffsets, Date.now()).map(BigInt) };
           }
           const found = lookup(p, timestamp, apiVersion, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
           return {
@@ -64,7 +52,7 @@ export const listOffsets = defineHandler({
             leaderEpoch: apiVersion >= 4 ? (found?.leaderEpoch ?? -1) : -1,
           };
         } catch (err) {
-          if (!(err instanceof KafkaError)) broker.logger.error({ err, topic: t.name, partition: rp.partitionIndex }, 'ListOffsets failed');
+          if (!(err instanceof KafkaError)) services.logger.error({ err, topic: t.name, partition: rp.partitionIndex }, 'ListOffsets failed');
           return response(rp.partitionIndex, errorCodeOf(err));
         }
       }),
@@ -91,26 +79,25 @@ function invalidTimestamp(timestamp: number): KafkaError {
 }
 
 function lookup(p: Partition, timestamp: number, apiVersion: number, fromFollower: boolean, readCommitted: boolean): { offset: number; timestamp: number; leaderEpoch: number } | null {
-  const log = p.log;
-  const epochAt = (offset: number) => log.leaderEpochCache.epochForOffset(offset);
+  const epochAt = (offset: number) => p.epochForOffset(offset);
   switch (timestamp) {
     case LATEST_TIMESTAMP: {
-      const offset = fromFollower ? log.logEndOffset : readCommitted ? p.lastStableOffset : p.highWatermark;
+      const offset = fromFollower ? p.logEndOffset : readCommitted ? p.lastStableOffset : p.highWatermark;
       return { offset, timestamp: -1, leaderEpoch: epochAt(offset - 1) };
     }
     case EARLIEST_TIMESTAMP:
-      return { offset: log.logStartOffset, timestamp: -1, leaderEpoch: epochAt(log.logStartOffset) };
+      return { offset: p.logStartOffset, timestamp: -1, leaderEpoch: epochAt(p.logStartOffset) };
     case MAX_TIMESTAMP:
-      return log.offsetOfMaxTimestamp();
+      return p.offsetOfMaxTimestamp();
     case EARLIEST_LOCAL_TIMESTAMP:
       if (apiVersion < 8) throw tooNew(timestamp, 8);
-      return { offset: log.logStartOffset, timestamp: -1, leaderEpoch: epochAt(log.logStartOffset) };
+      return { offset: p.logStartOffset, timestamp: -1, leaderEpoch: epochAt(p.logStartOffset) };
     case LATEST_TIERED_TIMESTAMP:
       if (apiVersion < 9) throw tooNew(timestamp, 9);
       return { offset: -1, timestamp: -1, leaderEpoch: -1 };
     default: {
       if (timestamp < 0) throw invalidTimestamp(timestamp);
-      const found = log.offsetForTimestamp(timestamp);
+      const found = p.fetchOffsetForTimestamp(timestamp);
       // Consumers only see offsets below the high watermark.
       if (found !== null && !fromFollower && found.offset >= p.highWatermark) return null;
       return found;

@@ -1,6 +1,6 @@
 // ListPartitionReassignments v0: partitions with replicas being added or removed.
 import { ApiKey, ListPartitionReassignmentsResponseTypes } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const listPartitionReassignments = defineHandler({
   apiKey: ApiKey.ListPartitionReassignments,
@@ -8,7 +8,7 @@ export const listPartitionReassignments = defineHandler({
   maxVersion: 0,
   handle(ctx, req) {
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.name, new Set(t.partitionIndexes)]));
-    const topics = ctx.broker.metadata
+    const topics = ctx.services.metadata
       .topics()
       .filter((t) => wanted === null || wanted.has(t.name))
       .map((t) => ({

@@ -9,7 +9,7 @@
 import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes } from '@tarn/protocol';
 import { ZERO_UUID, type TopicMetadata } from '../metadata/cluster-metadata';
 import { validateTopicName } from '../metadata/topic-name';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 type TopicResponse = MetadataResponseTypes.MetadataResponseTopic;
 
@@ -57,16 +57,16 @@ export const metadata = defineHandler({
   minVersion: 0,
   maxVersion: 12,
   async handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { services, apiVersion } = ctx;
     const includeOps = apiVersion >= 8 && req.includeTopicAuthorizedOperations;
-    const brokers = broker.liveBrokers(ctx.connection.listenerName);
+    const brokers = services.liveBrokers(ctx.connection.listenerName);
     const live = new Set(brokers.map((b) => b.nodeId));
     const allTopics = req.topics === null || (apiVersion === 0 && req.topics.length === 0);
     let topics: TopicResponse[];
     if (allTopics) {
-      topics = broker.metadata.topics().map((t) => topicResponse(t, live, includeOps));
+      topics = services.metadata.topics().map((t) => topicResponse(t, live, includeOps));
     } else {
-      const autoCreate = broker.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
+      const autoCreate = services.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];
       for (const rt of req.topics ?? []) {
         if (rt.name === null && apiVersion < 12) {
@@ -76,12 +76,12 @@ export const metadata = defineHandler({
         }
         if (rt.name === null) {
           // topic ids are looked up by id (v12+)
-          const t = broker.metadata.topics().find((x) => x.topicId === rt.topicId);
+          const t = services.metadata.topics().find((x) => x.topicId === rt.topicId);
           topics.push(t ? topicResponse(t, live, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
           continue;
         }
         const name = rt.name;
-        const existing = broker.metadata.topic(name);
+        const existing = services.metadata.topic(name);
         if (existing !== undefined) {
           topics.push(topicResponse(existing, live, includeOps));
           continue;
@@ -97,11 +97,11 @@ export const metadata = defineHandler({
           continue;
         }
         try {
-          await broker.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
+          await services.topicAdmin.createTopic({ name, numPartitions: -1, replicationFactor: -1 });
         } catch (err) {
           // a concurrent request created it first, or it cannot be created (Kafka logs that too)
           if (!(err instanceof KafkaError && err.code === ErrorCode.TOPIC_ALREADY_EXISTS)) {
-            broker.logger.warn({ topic: name, err: err instanceof KafkaError ? err.message : String(err) }, 'cannot auto-create topic');
+            services.logger.warn({ topic: name, err: err instanceof KafkaError ? err.message : String(err) }, 'cannot auto-create topic');
           }
         }
         topics.push(errorTopic(name, ZERO_UUID, ErrorCode.LEADER_NOT_AVAILABLE));
@@ -110,8 +110,8 @@ export const metadata = defineHandler({
     return {
       ...MetadataResponseTypes.defaultMetadataResponse(),
       brokers: brokers.map((b) => ({ ...MetadataResponseTypes.defaultMetadataResponseBroker(), ...b })),
-      clusterId: broker.metadata.clusterId,
-      controllerId: broker.controllerId,
+      clusterId: services.metadata.clusterId,
+      controllerId: services.controllerId(),
       topics,
       clusterAuthorizedOperations: apiVersion >= 8 && apiVersion <= 10 && req.includeClusterAuthorizedOperations ? 0 : NOT_REQUESTED,
     };

@@ -10,20 +10,20 @@
 import { ApiKey, ErrorCode, OffsetCommitResponseTypes } from '@tarn/protocol';
 import type { Commit } from '../group/group-metadata-manager';
 import { tpKey } from '../group/offset-and-metadata';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const offsetCommit = defineHandler({
   apiKey: ApiKey.OffsetCommit,
   minVersion: 0,
   maxVersion: 9,
   async handle(ctx, req) {
-    const { broker, apiVersion: v } = ctx;
+    const { services, apiVersion: v } = ctx;
     const now = Date.now();
     const errors = new Map<string, number>();
     const commits = new Map<string, Commit>();
     const expireTimestamp = v >= 2 && v <= 4 && req.retentionTimeMs !== -1n ? now + Number(req.retentionTimeMs) : null;
     for (const t of req.topics) {
-      const topic = broker.metadata.topic(t.name);
+      const topic = services.metadata.topic(t.name);
       for (const p of t.partitions) {
         const key = tpKey(t.name, p.partitionIndex);
         if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) {
@@ -43,7 +43,7 @@ export const offsetCommit = defineHandler({
       }
     }
     if (commits.size > 0) {
-      const stored = await broker.groupCoordinator.handleCommitOffsets(
+      const stored = await services.groupCoordinator.handleCommitOffsets(
         req.groupId,
         v >= 1 ? req.memberId : '',
         v >= 7 ? req.groupInstanceId : null,

@@ -4,24 +4,24 @@
 // UNKNOWN_TOPIC_OR_PARTITION; a group-level error answers with no topics.
 import { ApiKey, ErrorCode, OffsetDeleteResponseTypes } from '@tarn/protocol';
 import { tpKey } from '../group/offset-and-metadata';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const offsetDelete = defineHandler({
   apiKey: ApiKey.OffsetDelete,
   minVersion: 0,
   maxVersion: 0,
   handle(ctx, req) {
-    const { broker } = ctx;
+    const { services } = ctx;
     const errors = new Map<string, number>();
     const tps = [];
     for (const t of req.topics) {
-      const topic = broker.metadata.topic(t.name);
+      const topic = services.metadata.topic(t.name);
       for (const p of t.partitions) {
         if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) errors.set(tpKey(t.name, p.partitionIndex), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         else tps.push({ topic: t.name, partition: p.partitionIndex });
       }
     }
-    const { error, partitions } = broker.groupCoordinator.handleDeleteOffsets(req.groupId, tps);
+    const { error, partitions } = services.groupCoordinator.handleDeleteOffsets(req.groupId, tps);
     if (error !== ErrorCode.NONE) return { ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(), errorCode: error };
     for (const [k, e] of partitions) errors.set(k, e);
     return {

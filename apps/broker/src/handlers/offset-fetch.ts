@@ -9,7 +9,7 @@
 // A partition without a committed offset answers -1 with empty metadata and no error.
 import { ApiKey, ErrorCode, OffsetFetchResponseTypes, type OffsetFetchRequestTypes } from '@tarn/protocol';
 import type { TopicPartition } from '../group/offset-and-metadata';
-import { defineHandler, type RequestContext } from '../server/handler';
+import { defineHandler, type RequestContext } from './handler';
 
 type Request = OffsetFetchRequestTypes.OffsetFetchRequest;
 type Response = OffsetFetchResponseTypes.OffsetFetchResponse;
@@ -30,7 +30,7 @@ function fetchGroup(
   requireStable: boolean,
 ): { error: number; topics: Topic[] } {
   const tps: TopicPartition[] | null = requested === null ? null : requested.flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
-  const { error, partitions } = ctx.broker.groupCoordinator.handleFetchOffsets(groupId, requireStable, tps);
+  const { error, partitions } = ctx.services.groupCoordinator.handleFetchOffsets(groupId, requireStable, tps);
   if (error !== ErrorCode.NONE) return { error, topics: [] };
   const topics = new Map<string, Topic>();
   const withEpoch = ctx.apiVersion >= 5;

@@ -3,7 +3,7 @@
 // v2 adds current-epoch fencing; v3 the replica id (consumers validating positions send -1); v4 is
 // flexible.
 import { ApiKey, ErrorCode, OffsetForLeaderEpochResponseTypes, errorCodeOf } from '@tarn/protocol';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 export const offsetForLeaderEpoch = defineHandler({
   apiKey: ApiKey.OffsetForLeaderEpoch,
@@ -16,9 +16,9 @@ export const offsetForLeaderEpoch = defineHandler({
       partitions: t.partitions.map((rp) => {
         const out = { ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: rp.partition };
         try {
-          const p = ctx.broker.replicaManager.leaderPartition(t.topic, rp.partition);
+          const p = ctx.services.replicaManager.leaderPartition(t.topic, rp.partition);
           if (ctx.apiVersion >= 2) p.checkLeaderEpoch(rp.currentLeaderEpoch);
-          const { epoch, endOffset } = p.log.leaderEpochCache.endOffsetFor(rp.leaderEpoch, p.log.logEndOffset);
+          const { epoch, endOffset } = p.lastOffsetForLeaderEpoch(rp.leaderEpoch);
           return { ...out, errorCode: ErrorCode.NONE, leaderEpoch: ctx.apiVersion >= 1 ? epoch : -1, endOffset: BigInt(endOffset) };
         } catch (err) {
           return { ...out, errorCode: errorCodeOf(err) };

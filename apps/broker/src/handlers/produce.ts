@@ -22,7 +22,7 @@ import {
 import type { AppendEntry } from '../replica/replica-manager';
 import { isInternalTopic } from '../metadata/topic-name';
 import { LeaderHints } from './leader-hints';
-import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from '../server/handler';
+import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from './handler';
 
 type PartitionResponse = ProduceResponseTypes.PartitionProduceResponse;
 
@@ -69,7 +69,7 @@ export const produce = defineHandler({
   minVersion: 0,
   maxVersion: 11,
   async handle(ctx, req) {
-    const { broker, apiVersion } = ctx;
+    const { services, apiVersion } = ctx;
     const responses = new Map<string, Map<number, PartitionResponse>>();
     const put = (topic: string, r: PartitionResponse) => {
       let m = responses.get(topic);
@@ -92,7 +92,7 @@ export const produce = defineHandler({
       }
     }
     // Appends are issued synchronously inside appendRecords, before this handler first awaits.
-    const results = await broker.replicaManager.appendRecords(req.acks, req.timeoutMs, entries);
+    const results = await services.replicaManager.appendRecords(req.acks, req.timeoutMs, entries);
     let failed = responses.size > 0;
     const hints = apiVersion >= LEADER_HINTS_VERSION ? new LeaderHints(ctx) : null;
     for (const r of results) {
@@ -104,13 +104,13 @@ export const produce = defineHandler({
         resp.logStartOffset = BigInt(r.info.logStartOffset);
       } else {
         failed = true;
-        broker.logger.debug({ topic: r.topic, partition: r.partition, error: errorName(r.error), message: r.errorMessage, client: ctx.header.clientId }, 'produce failed');
+        services.logger.debug({ topic: r.topic, partition: r.partition, error: errorName(r.error), message: r.errorMessage, client: ctx.header.clientId }, 'produce failed');
       }
       put(r.topic, resp);
     }
     if (req.acks === 0) return failed ? CLOSE_CONNECTION : NO_RESPONSE;
-    if (broker.testFaults.dropProduceResponses > 0) {
-      broker.testFaults.dropProduceResponses--;
+    if (services.faults.dropProduceResponses > 0) {
+      services.faults.dropProduceResponses--;
       return CLOSE_CONNECTION;
     }
     return {

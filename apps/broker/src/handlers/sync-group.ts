@@ -4,7 +4,7 @@
 // INCONSISTENT_GROUP_PROTOCOL), checks them against the group and echoes them in the answer.
 import { ApiKey, ErrorCode, SyncGroupResponseTypes } from '@tarn/protocol';
 import type { SyncGroupResult } from '../group/member-metadata';
-import { defineHandler } from '../server/handler';
+import { defineHandler } from './handler';
 
 function response(r: SyncGroupResult, apiVersion: number): SyncGroupResponseTypes.SyncGroupResponse {
   return {
@@ -27,7 +27,7 @@ export const syncGroup = defineHandler({
     if (v >= 5 && (req.protocolType === null || req.protocolName === null)) return failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, v);
     const assignments = new Map<string, Buffer>();
     for (const a of req.assignments) assignments.set(a.memberId, Buffer.from(a.assignment));
-    const result = await ctx.broker.groupCoordinator.handleSyncGroup(req.groupId, {
+    const result = await ctx.services.groupCoordinator.handleSyncGroup(req.groupId, {
       generationId: req.generationId,
       memberId: req.memberId,
       groupInstanceId: v >= 3 ? req.groupInstanceId : null,

@@ -13,7 +13,7 @@
  * capped at the local log end.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import type { FetchDataInfo, LogAppendInfo, PartitionLog, AppendOrigin } from '@tarn/storage';
+import { readLogRecords, type AppendOrigin, type FetchDataInfo, type FileSlice, type LogAppendInfo, type PartitionLog, type ReadRecordsOptions, type TimestampLookup } from '@tarn/storage';
 import type { PartitionState } from '../metadata/cluster-metadata';
 
 export type FetchIsolation = 'log-end' | 'high-watermark' | 'txn-committed';
@@ -73,6 +73,18 @@ export class Partition {
   /** Without transactions the last stable offset is the high watermark. */
   get lastStableOffset(): number {
     return this.log.highWatermark;
+  }
+
+  get logStartOffset(): number {
+    return this.log.logStartOffset;
+  }
+
+  get logEndOffset(): number {
+    return this.log.logEndOffset;
+  }
+
+  get minInsyncReplicas(): number {
+    return this.log.config.minInsyncReplicas;
   }
 
   private notLeader(): KafkaError {
@@ -231,7 +243,87 @@ export class Partition {
       });
   }
 
+  /**
+   * DeleteRecords on the leader (Kafka's deleteRecordsOnLeader): moves the log start offset to
+   * `offset` (-1: the high watermark); only where cleanup.policy includes delete.
+   */
+  deleteRecordsOnLeader(offset: number): number {
+    if (!this.isLeader) throw this.notLeader();
+    if (!this.log.config.cleanupPolicy.delete) {
+      throw new KafkaError(ErrorCode.POLICY_VIOLATION, `Records of partition ${this.topic}-${this.partition} can not be deleted due to the configured policy`);
+    }
+    const target = offset === -1 ? this.highWatermark : offset;
+    if (target < 0) throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `Cannot delete records before offset ${offset}`);
+    return this.log.deleteRecordsBefore(target);
+  }
+
+  /** OffsetForLeaderEpoch (KIP-279): the largest epoch ≤ `leaderEpoch` and where it ends in this log. */
+  lastOffsetForLeaderEpoch(leaderEpoch: number): { epoch: number; endOffset: number } {
+    return this.log.leaderEpochCache.endOffsetFor(leaderEpoch, this.log.logEndOffset);
+  }
+
+  /** The leader epoch of the batch holding `offset` (-1 when unknown). */
+  epochForOffset(offset: number): number {
+    return this.log.leaderEpochCache.epochForOffset(offset);
+  }
+
+  /** ListOffsets by timestamp: the first offset whose record timestamp is ≥ `timestamp`. */
+  fetchOffsetForTimestamp(timestamp: number): TimestampLookup | null {
+    return this.log.offsetForTimestamp(timestamp);
+  }
+
+  /** ListOffsets -3 (KIP-734): the offset of the record with the largest timestamp. */
+  offsetOfMaxTimestamp(): TimestampLookup | null {
+    return this.log.offsetOfMaxTimestamp();
+  }
+
+  /**
+   * ListOffsets v0 (Kafka's legacyFetchOffsetsBefore): base offsets of segments last modified
+   * before `timestamp` (-1 latest, -2 earliest), newest first, at most `maxNumOffsets`.
+   */
+  legacyFetchOffsetsBefore(timestamp: number, maxNumOffsets: number, nowMs: number): number[] {
+    const segments = this.log.segments;
+    const candidates = segments.map((s) => ({ offset: s.baseOffset, time: s.lastModifiedMs }));
+    if (segments.at(-1)!.size > 0) candidates.push({ offset: this.highWatermark, time: nowMs });
+    let picked: number[];
+    if (timestamp === -1) picked = candidates.map((c) => c.offset);
+    else if (timestamp === -2) picked = [this.log.logStartOffset];
+    else picked = candidates.filter((c) => c.time <= timestamp).map((c) => c.offset);
+    return [...new Set(picked)].sort((a, b) => b - a).slice(0, Math.max(0, maxNumOffsets));
+  }
+
   // ------------------------------------------------------------ the follower's side
+
+  /** Appends what the leader sent (offsets, epochs and timestamps as the leader assigned them). */
+  appendRecordsToFollower(records: Buffer): Promise<LogAppendInfo> {
+    return this.log.append(records, { origin: 'replication' });
+  }
+
+  /** Resolves when no append is in flight (before truncating). */
+  idle(): Promise<void> {
+    return this.log.idle();
+  }
+
+  /** The latest leader epoch this replica's log has batches of (-1: none). */
+  get latestEpoch(): number {
+    return this.log.leaderEpochCache.latestEpoch;
+  }
+
+  /** Cuts the log back to `offset` (a divergent tail, KIP-279); the high watermark follows. */
+  truncateTo(offset: number): void {
+    this.log.truncateTo(offset);
+    this.log.updateHighWatermark(Math.min(this.log.highWatermark, this.log.logEndOffset));
+  }
+
+  /** Empties the log and starts it again at `offset` (a follower behind the leader's log start). */
+  truncateFullyAndStartAt(offset: number): void {
+    this.log.truncateFullyAndStartAt(offset);
+  }
+
+  /** A follower follows the leader's log start offset (retention, DeleteRecords) within what it has committed. */
+  maybeIncrementLogStartOffset(leaderLogStartOffset: number): void {
+    if (leaderLogStartOffset > this.log.logStartOffset && leaderLogStartOffset <= this.log.highWatermark) this.log.deleteRecordsBefore(leaderLogStartOffset);
+  }
 
   /** The leader's high watermark, as a follower learns it from fetch responses. */
   updateFollowerHighWatermark(leaderHighWatermark: number): void {
@@ -261,8 +353,8 @@ export class Partition {
     });
   }
 
-  /** Called when either the high watermark or the log end moved (fetch purgatory, live tail). */
-  onHighWatermarkChange(listener: () => void): () => void {
+  /** Called when the high watermark or the log end moved (fetch purgatory, live tail). */
+  onDataChange(listener: () => void): () => void {
     this.dataListeners.add(listener);
     return () => this.dataListeners.delete(listener);
   }
@@ -276,6 +368,16 @@ export class Partition {
     if (!this.isLeader) throw this.notLeader();
     const maxOffset = isolation === 'log-end' ? this.log.logEndOffset : isolation === 'txn-committed' ? this.lastStableOffset : this.highWatermark;
     return this.log.read(fetchOffset, maxBytes, maxOffset, minOneMessage);
+  }
+
+  /** The bytes of a slice `read` found. */
+  readRecords(slice: FileSlice): Buffer {
+    return this.log.readSlice(slice);
+  }
+
+  /** The records from `offset` on, decoded (the console's tail and lag, the offsets topic's replay). */
+  records(offset: number, options?: ReadRecordsOptions): ReturnType<typeof readLogRecords> {
+    return readLogRecords(this.log, offset, options);
   }
 
   private failWaiters(): void {

@@ -19,8 +19,8 @@ import {
   errorName,
 } from '@tarn/protocol';
 import type { Logger } from '../logger';
-import { FrameBufferPool } from '../network/frame-buffer-pool';
-import { KafkaClientConnection } from '../network/kafka-client';
+import { FrameBufferPool } from '../client/frame-buffer-pool';
+import { KafkaClientConnection } from '../client/kafka-client';
 import type { Partition } from './partition';
 
 export interface FetcherConfig {
@@ -143,7 +143,7 @@ export class ReplicaFetcher {
           ...OffsetForLeaderEpochRequestTypes.defaultOffsetForLeaderPartition(),
           partition: p.partition,
           currentLeaderEpoch: p.leaderEpoch,
-          leaderEpoch: p.log.leaderEpochCache.latestEpoch,
+          leaderEpoch: p.latestEpoch,
         })),
       })),
     });
@@ -163,22 +163,20 @@ export class ReplicaFetcher {
 
   /** KIP-279: cut the log where it stops agreeing with the leader's epochs. */
   private async truncate(p: Partition, leaderEpoch: number, leaderEndOffset: number): Promise<void> {
-    const log = p.log;
-    await log.idle();
-    const localEpoch = log.leaderEpochCache.latestEpoch;
+    await p.idle();
+    const localEpoch = p.latestEpoch;
     let target: number;
     if (leaderEndOffset < 0 || localEpoch < 0) {
-      target = log.highWatermark; // nothing to compare epochs with: keep only what was committed
+      target = p.highWatermark; // nothing to compare epochs with: keep only what was committed
     } else if (leaderEpoch === localEpoch) {
       target = leaderEndOffset;
     } else {
-      const own = log.leaderEpochCache.endOffsetFor(leaderEpoch, log.logEndOffset).endOffset;
+      const own = p.lastOffsetForLeaderEpoch(leaderEpoch).endOffset;
       target = Math.min(leaderEndOffset, own < 0 ? leaderEndOffset : own);
     }
-    if (target < log.logEndOffset) {
-      this.logger.info({ topic: p.topic, partition: p.partition, from: log.logEndOffset, to: target, leader: this.leaderId, leaderEpoch }, 'truncating a divergent log tail');
-      log.truncateTo(target);
-      log.updateHighWatermark(Math.min(log.highWatermark, log.logEndOffset));
+    if (target < p.logEndOffset) {
+      this.logger.info({ topic: p.topic, partition: p.partition, from: p.logEndOffset, to: target, leader: this.leaderId, leaderEpoch }, 'truncating a divergent log tail');
+      p.truncateTo(target);
     }
   }
 
@@ -203,8 +201,8 @@ export class ReplicaFetcher {
           ...FetchRequestTypes.defaultFetchPartition(),
           partition: p.partition,
           currentLeaderEpoch: p.leaderEpoch,
-          fetchOffset: BigInt(p.log.logEndOffset),
-          logStartOffset: BigInt(p.log.logStartOffset),
+          fetchOffset: BigInt(p.logEndOffset),
+          logStartOffset: BigInt(p.logStartOffset),
           partitionMaxBytes: this.config.partitionMaxBytes,
         })),
       })),
@@ -226,10 +224,9 @@ export class ReplicaFetcher {
           continue;
         }
         const batches = r.records === null ? null : completeBatches(r.records);
-        if (batches !== null && batches.length > 0) await p.log.append(batches, { origin: 'replication' });
+        if (batches !== null && batches.length > 0) await p.appendRecordsToFollower(batches);
         p.updateFollowerHighWatermark(Number(r.highWatermark));
-        const leaderStart = Number(r.logStartOffset);
-        if (leaderStart > p.log.logStartOffset && leaderStart <= p.log.highWatermark) p.log.deleteRecordsBefore(leaderStart);
+        p.maybeIncrementLogStartOffset(Number(r.logStartOffset));
       }
     }
     if (backoff) await new Promise((r) => setTimeout(r, 200));
@@ -246,10 +243,10 @@ export class ReplicaFetcher {
     const earliest = res.topics[0]?.partitions[0];
     if (earliest === undefined || earliest.errorCode !== ErrorCode.NONE) return;
     const leaderStart = Number(earliest.offset);
-    await p.log.idle();
-    if (p.log.logEndOffset < leaderStart) {
-      this.logger.warn({ topic: p.topic, partition: p.partition, from: p.log.logEndOffset, leaderStart }, 'follower is behind the leader\'s log start: starting over there');
-      p.log.truncateFullyAndStartAt(leaderStart);
+    await p.idle();
+    if (p.logEndOffset < leaderStart) {
+      this.logger.warn({ topic: p.topic, partition: p.partition, from: p.logEndOffset, leaderStart }, 'follower is behind the leader\'s log start: starting over there');
+      p.truncateFullyAndStartAt(leaderStart);
     } else {
       f.needsTruncation = true;
     }

@@ -5,7 +5,8 @@
  * change.
  */
 import { ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
-import type { LogAppendInfo, LogManager } from '@tarn/storage';
+import type { AppendOrigin, FetchDataInfo, LogAppendInfo, LogManager } from '@tarn/storage';
+import type { FaultInjection } from '../faults';
 import type { Logger } from '../logger';
 import type { PartitionState, TopicMetadata } from '../metadata/cluster-metadata';
 import type { MetadataChange, MetadataStore } from '../metadata/metadata-store';
@@ -45,6 +46,14 @@ export interface FetchParams {
   partitions: FetchPartition[];
 }
 
+/** One partition's part of a fetch before its bytes are read: the partition and where its answer lies. */
+interface LocalRead {
+  fp: FetchPartition;
+  partition: Partition | null;
+  error: number;
+  info: FetchDataInfo | null;
+}
+
 export interface FetchResult {
   topic: string;
   partition: number;
@@ -75,17 +84,17 @@ const CREATE_AT_LEAST = 200;
 export class ReplicaManager {
   private readonly partitions = new Map<string, Partition>();
   private readonly fetchers = new Map<number, ReplicaFetcher>();
+  private readonly consumerFetchListeners = new Set<(topic: string, records: Buffer) => void>();
   private unsubscribe: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private readonly hooks: ReplicationHooks;
-  /** A test fault: stops this broker's followers from fetching. */
-  fetchersPaused = false;
 
   constructor(
     private readonly nodeId: number,
     readonly logManager: LogManager,
     private readonly metadata: MetadataStore,
     private readonly logger: Logger,
+    private readonly faults: FaultInjection,
     private readonly config: ReplicationConfig,
   ) {
     this.hooks = {
@@ -235,7 +244,7 @@ export class ReplicaManager {
         this.nodeId,
         this.config.fetcher,
         this.logger,
-        () => this.fetchersPaused,
+        () => this.faults.fetchersPaused,
       );
       this.fetchers.set(leaderId, f);
     }
@@ -277,11 +286,11 @@ export class ReplicaManager {
    * -1 once the high watermark passes the batch (up to `timeoutMs`, then REQUEST_TIMED_OUT).
    * The appends themselves are issued synchronously, in request order.
    */
-  async appendRecords(acks: number, timeoutMs: number, entries: AppendEntry[]): Promise<AppendResult[]> {
+  async appendRecords(acks: number, timeoutMs: number, entries: AppendEntry[], origin: AppendOrigin = 'client'): Promise<AppendResult[]> {
     const pending = entries.map((e) => {
       try {
         const p = this.leaderPartition(e.topic, e.partition);
-        return { e, p, promise: p.appendRecordsToLeader(e.records, acks) };
+        return { e, p, promise: p.appendRecordsToLeader(e.records, acks, origin) };
       } catch (err) {
         return { e, p: null, promise: Promise.reject(err) };
       }
@@ -297,8 +306,8 @@ export class ReplicaManager {
               return fail(ErrorCode.REQUEST_TIMED_OUT, 'the high watermark did not reach the batch in time');
             }
             // Kafka's NOT_ENOUGH_REPLICAS_AFTER_APPEND: written and replicated to the ISR, but the ISR shrank below min.insync.replicas
-            if (p.state.isr.length < p.log.config.minInsyncReplicas) {
-              return fail(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.log.config.minInsyncReplicas}) after the append`);
+            if (p.state.isr.length < p.minInsyncReplicas) {
+              return fail(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.minInsyncReplicas}) after the append`);
             }
           }
           return { topic: e.topic, partition: e.partition, error: ErrorCode.NONE, errorMessage: null, info };
@@ -315,69 +324,100 @@ export class ReplicaManager {
     return code;
   }
 
-  /** Reads every partition once (Kafka's readFromLocalLog), sharing the response byte budget. */
-  private readFromLocalLog(params: FetchParams): FetchResult[] {
+  /**
+   * Where every partition's answer lies (Kafka's readFromLocalLog), sharing the response byte
+   * budget: file slices, not bytes, so that a parked fetch can check readiness on every wake-up
+   * without copying anything; the bytes are read once, when the fetch completes (`complete`).
+   */
+  private readFromLocalLog(params: FetchParams): LocalRead[] {
     let limitBytes = params.maxBytes;
     let minOneMessage = !params.hardMaxBytesLimit;
-    return params.partitions.map((fp): FetchResult => {
-      const empty = { topic: fp.topic, partition: fp.partition, records: null, firstEntryOffset: fp.fetchOffset };
+    return params.partitions.map((fp): LocalRead => {
       try {
         const p = this.leaderPartition(fp.topic, fp.partition);
         p.checkLeaderEpoch(fp.currentLeaderEpoch);
-        if (params.replicaId >= 0) p.updateFollowerFetchState(params.replicaId, fp.fetchOffset, Date.now());
         const fetchSize = params.hardMaxBytesLimit ? fp.partitionMaxBytes : Math.min(fp.partitionMaxBytes, limitBytes);
         const info = p.read(fp.fetchOffset, fetchSize, params.isolation, minOneMessage);
-        const records = info.slice === null ? null : p.log.readSlice(info.slice);
-        const size = records?.length ?? 0;
+        const size = info.slice?.length ?? 0;
         if (size > 0) minOneMessage = false;
         limitBytes = Math.max(0, limitBytes - size);
-        return {
-          ...empty,
-          error: ErrorCode.NONE,
-          highWatermark: p.highWatermark,
-          lastStableOffset: p.lastStableOffset,
-          logStartOffset: p.log.logStartOffset,
-          records,
-          firstEntryOffset: info.firstEntryOffset,
-        };
+        return { fp, partition: p, error: ErrorCode.NONE, info };
       } catch (err) {
-        return { ...empty, error: this.codeFor(err, fp), highWatermark: -1, lastStableOffset: -1, logStartOffset: -1 };
+        return { fp, partition: null, error: this.codeFor(err, fp), info: null };
       }
     });
   }
 
+  /** The answer of a fetch: the bytes of every slice, read now, in the same turn as the slices were found. */
+  private complete(params: FetchParams, reads: LocalRead[]): FetchResult[] {
+    const results = reads.map(({ fp, partition: p, error, info }): FetchResult => {
+      if (p === null || info === null) return { topic: fp.topic, partition: fp.partition, error, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null, firstEntryOffset: fp.fetchOffset };
+      return {
+        topic: fp.topic,
+        partition: fp.partition,
+        error: ErrorCode.NONE,
+        highWatermark: p.highWatermark,
+        lastStableOffset: p.lastStableOffset,
+        logStartOffset: p.logStartOffset,
+        records: info.slice === null ? null : p.readRecords(info.slice),
+        firstEntryOffset: info.firstEntryOffset,
+      };
+    });
+    if (params.replicaId < 0 && this.consumerFetchListeners.size > 0) {
+      for (const r of results) if (r.records !== null) for (const l of this.consumerFetchListeners) l(r.topic, r.records);
+    }
+    return results;
+  }
+
+  /** What consumers were served (the console's throughput meters); followers' fetches are not counted. */
+  onConsumerFetch(listener: (topic: string, records: Buffer) => void): () => void {
+    this.consumerFetchListeners.add(listener);
+    return () => this.consumerFetchListeners.delete(listener);
+  }
+
   /**
-   * A fetch: answered at once when it has `minBytes`, an error, or no wait; otherwise parked until a
-   * partition's high watermark moves enough or `maxWaitMs` passes (the fetch purgatory).
+   * A fetch: answered at once when it has `minBytes`, an error, or no wait; otherwise parked until
+   * a partition's data moves enough or `maxWaitMs` passes (the fetch purgatory). A follower's fetch
+   * state is updated once per request, before anything is read, as Kafka does.
    */
   fetchMessages(params: FetchParams): Promise<FetchResult[]> {
+    if (params.replicaId >= 0) {
+      const now = Date.now();
+      for (const fp of params.partitions) this.partitions.get(partitionKey(fp.topic, fp.partition))?.updateFollowerFetchState(params.replicaId, fp.fetchOffset, now);
+    }
+    const ready = (reads: LocalRead[]) => {
+      let bytes = 0;
+      for (const r of reads) {
+        if (r.error !== ErrorCode.NONE) return true;
+        bytes += r.info?.slice?.length ?? 0;
+      }
+      return bytes >= params.minBytes;
+    };
     const first = this.readFromLocalLog(params);
-    const ready = (results: FetchResult[]) =>
-      results.some((r) => r.error !== ErrorCode.NONE) || results.reduce((n, r) => n + (r.records?.length ?? 0), 0) >= params.minBytes;
-    if (params.maxWaitMs <= 0 || params.partitions.length === 0 || ready(first)) return Promise.resolve(first);
+    if (params.maxWaitMs <= 0 || params.partitions.length === 0 || ready(first)) return Promise.resolve(this.complete(params, first));
     return new Promise((resolve) => {
       let done = false;
       let checkScheduled = false;
       const unsubscribes: Array<() => void> = [];
-      const finish = (results: FetchResult[]) => {
+      const finish = (reads: LocalRead[]) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
         for (const u of unsubscribes) u();
-        resolve(results);
+        resolve(this.complete(params, reads));
       };
       const check = () => {
         checkScheduled = false;
         if (done) return;
-        const results = this.readFromLocalLog(params);
-        if (ready(results)) finish(results);
+        const reads = this.readFromLocalLog(params);
+        if (ready(reads)) finish(reads);
       };
       const timer = setTimeout(() => finish(this.readFromLocalLog(params)), params.maxWaitMs);
       for (const fp of params.partitions) {
         const p = this.partitions.get(partitionKey(fp.topic, fp.partition));
         if (p === undefined) continue;
         unsubscribes.push(
-          p.onHighWatermarkChange(() => {
+          p.onDataChange(() => {
             // several partitions may move in one turn: check once
             if (!checkScheduled) {
               checkScheduled = true;

@@ -4,8 +4,7 @@
  * second. A browser cannot render tens of thousands of records a second, so each subscriber gets at
  * most `maxPerSecond`; the rest are counted, not read, and reported as skipped.
  */
-import { readLogRecords } from '@tarn/storage';
-import type { Broker } from '../../broker';
+import type { AdminServices } from '../../services';
 import type { Partition } from '../../replica/partition';
 import { decodeBytes, type DecodedBytes } from '../views/decoded-bytes';
 
@@ -52,19 +51,19 @@ function sleep(ms: number, signal: AbortSignal | undefined, wake: { fn: (() => v
   });
 }
 
-export async function* tailTopic(broker: Broker, options: TailOptions, signal?: AbortSignal): AsyncGenerator<TailBatch> {
-  const topic = broker.metadata.topic(options.topic);
+export async function* tailTopic(services: AdminServices, options: TailOptions, signal?: AbortSignal): AsyncGenerator<TailBatch> {
+  const topic = services.metadata.topic(options.topic);
   if (topic === undefined) return;
   const wanted = options.partitions ?? topic.partitions.map((p) => p.partition);
   const partitions = wanted
-    .map((p) => broker.replicaManager.getPartition(options.topic, p))
+    .map((p) => services.replicaManager.getPartition(options.topic, p))
     .filter((p): p is Partition => p !== undefined);
   const positions: Record<number, number> = {};
   for (const p of partitions) positions[p.partition] = p.highWatermark;
   const wake: { fn: (() => void) | null } = { fn: null };
   let dirty = false;
   const unsubscribe = partitions.map((p) =>
-    p.onHighWatermarkChange(() => {
+    p.onDataChange(() => {
       dirty = true;
     }),
   );
@@ -91,7 +90,7 @@ export async function* tailTopic(broker: Broker, options: TailOptions, signal?: 
           continue;
         }
         let taken = 0;
-        for (const r of readLogRecords(p.log, pos, { maxOffset: hw })) {
+        for (const r of p.records(pos, { maxOffset: hw })) {
           pos = r.offset + 1;
           if (r.batch !== null && (r.batch.attributes & 0x20) !== 0) continue;
           const key = decodeBytes(r.key, 512);

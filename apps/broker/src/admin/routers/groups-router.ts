@@ -4,9 +4,9 @@
 // group has members).
 import { z } from 'zod';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import type { Broker } from '../../broker';
+import type { AdminServices } from '../../services';
 import { decodeAssignment, decodeSubscriptionTopics } from '../../group/consumer-protocol';
-import type { ResetScope, ResetStrategy } from '../../group/offset-reset-service';
+import type { ResetScope, ResetStrategy } from '../../insights/offset-reset-service';
 import { authedProcedure, router } from '../trpc';
 
 const scope = z.discriminatedUnion('kind', [
@@ -50,13 +50,13 @@ export function resetCommand(bootstrap: string, groupId: string, sc: ResetScope,
   return `kafka-consumer-groups.sh --bootstrap-server ${bootstrap} --group '${groupId}' --reset-offsets ${how} ${what} --execute`;
 }
 
-function bootstrap(broker: Broker): string {
-  const l = broker.boundListeners()[0]!;
+function bootstrap(services: AdminServices): string {
+  const l = services.boundListeners()[0]!;
   return `${l.host}:${l.port}`;
 }
 
-function groupDetail(broker: Broker, groupId: string) {
-  const coordinator = broker.groupCoordinator;
+function groupDetail(services: AdminServices, groupId: string) {
+  const coordinator = services.groupCoordinator;
   const group = coordinator.group(groupId);
   const { error, summary } = coordinator.handleDescribeGroup(groupId);
   if (error !== ErrorCode.NONE) throw new KafkaError(error, `Group '${groupId}' cannot be described here`);
@@ -78,7 +78,7 @@ function groupDetail(broker: Broker, groupId: string) {
       subscription: summary.protocolType === 'consumer' ? decodeSubscriptionTopics(m.metadata) : null,
       assignment: summary.protocolType === 'consumer' ? decodeAssignment(m.assignment) : null,
     })),
-    lag: coordinator.lag.groupLag(groupId),
+    lag: services.insights.lag.groupLag(groupId),
   };
 }
 
@@ -87,12 +87,12 @@ export const groupsRouter = router({
     .input(z.object({ search: z.string().max(249).default(''), page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(100) }).default({ search: '', page: 0, pageSize: 100 }))
     .query(({ ctx, input }) => {
       const needle = input.search.toLowerCase();
-      const all = ctx.broker.groupCoordinator
+      const all = ctx.services.groupCoordinator
         .groupSummaries()
         .filter((g) => needle === '' || g.groupId.toLowerCase().includes(needle))
         .sort((a, b) => a.groupId.localeCompare(b.groupId));
       const items = all.slice(input.page * input.pageSize, (input.page + 1) * input.pageSize).map((g) => {
-        const lag = ctx.broker.groupCoordinator.lag.groupLag(g.groupId);
+        const lag = ctx.services.insights.lag.groupLag(g.groupId);
         return { ...g, totalLag: lag?.totalLag ?? 0, maxLagMs: lag?.maxLagMs ?? 0, status: lag?.status ?? 'OK' };
       });
       return { total: all.length, items };
@@ -103,9 +103,9 @@ export const groupsRouter = router({
     const byState: Record<string, number> = {};
     const byStatus: Record<string, number> = {};
     const behind: Array<{ groupId: string; totalLag: number; status: string }> = [];
-    for (const g of ctx.broker.groupCoordinator.groupSummaries()) {
+    for (const g of ctx.services.groupCoordinator.groupSummaries()) {
       byState[g.state] = (byState[g.state] ?? 0) + 1;
-      const lag = ctx.broker.groupCoordinator.lag.groupLag(g.groupId);
+      const lag = ctx.services.insights.lag.groupLag(g.groupId);
       const status = lag?.status ?? 'OK';
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       if ((lag?.totalLag ?? 0) > 0) behind.push({ groupId: g.groupId, totalLag: lag!.totalLag, status });
@@ -114,23 +114,23 @@ export const groupsRouter = router({
     return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState, byStatus, furthestBehind: behind.slice(0, 5) };
   }),
 
-  get: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => groupDetail(ctx.broker, input.groupId)),
+  get: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => groupDetail(ctx.services, input.groupId)),
 
   lagHistory: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
-    const lag = ctx.broker.groupCoordinator.lag.groupLag(input.groupId);
-    return (lag?.partitions ?? []).map((p) => ({ topic: p.topic, partition: p.partition, samples: ctx.broker.groupCoordinator.lag.samples(input.groupId, { topic: p.topic, partition: p.partition }) }));
+    const lag = ctx.services.insights.lag.groupLag(input.groupId);
+    return (lag?.partitions ?? []).map((p) => ({ topic: p.topic, partition: p.partition, samples: ctx.services.insights.lag.samples(input.groupId, { topic: p.topic, partition: p.partition }) }));
   }),
 
-  rebalances: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => ctx.broker.groupCoordinator.rebalanceHistory(input.groupId)),
+  rebalances: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.groupCoordinator.rebalanceHistory(input.groupId)),
 
   resetPlan: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).query(({ ctx, input }) => ({
-    ...ctx.broker.groupCoordinator.offsetReset.plan(input.groupId, input.scope, input.strategy),
-    command: resetCommand(bootstrap(ctx.broker), input.groupId, input.scope, input.strategy),
+    ...ctx.services.insights.offsetReset.plan(input.groupId, input.scope, input.strategy),
+    command: resetCommand(bootstrap(ctx.services), input.groupId, input.scope, input.strategy),
   })),
 
   resetApply: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () =>
-      ctx.broker.groupCoordinator.offsetReset.apply(input.groupId, input.scope, input.strategy),
+      ctx.services.insights.offsetReset.apply(input.groupId, input.scope, input.strategy),
     ),
   ),
 });

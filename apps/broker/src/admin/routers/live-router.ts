@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { StampedEvent } from '../../events/event-bus';
 import { PushQueue } from '../live/push-queue';
 import { tailTopic } from '../live/tail';
-import type { ThroughputSample } from '../live/throughput-meter';
+import type { ThroughputSample } from '../../insights/throughput-meter';
 import { authedProcedure, router } from '../trpc';
 
 export const liveRouter = router({
@@ -18,7 +18,7 @@ export const liveRouter = router({
         if (input?.group !== undefined && (!('group' in e.event) || e.event.group !== input.group)) return false;
         return true;
       };
-      const bus = ctx.broker.events;
+      const bus = ctx.services.events;
       const from = input?.lastEventId != null ? Number(input.lastEventId) : bus.lastId;
       // catch up on what was missed while disconnected, then follow live
       let last = from;
@@ -34,8 +34,8 @@ export const liveRouter = router({
     }),
 
   throughput: authedProcedure.subscription(async function* ({ ctx, signal }) {
-    const live = new PushQueue<ThroughputSample>((push) => ctx.admin.throughput.subscribe(push), signal);
-    yield { history: ctx.admin.throughput.history() };
+    const live = new PushQueue<ThroughputSample>((push) => ctx.services.insights.throughput.subscribe(push), signal);
+    yield { history: ctx.services.insights.throughput.history() };
     for await (const s of live) yield { sample: s };
   }),
 
@@ -49,7 +49,7 @@ export const liveRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
-      yield* tailTopic(ctx.broker, input, signal);
+      yield* tailTopic(ctx.services, input, signal);
     }),
 
   /** A group's lag every `intervalMs` (the lag chart); also right away. */
@@ -57,7 +57,7 @@ export const liveRouter = router({
     .input(z.object({ groupId: z.string().min(1), intervalMs: z.number().int().min(250).max(60_000).default(1000) }))
     .subscription(async function* ({ ctx, input, signal }) {
       while (signal?.aborted !== true) {
-        const lag = ctx.broker.groupCoordinator.lag.groupLag(input.groupId);
+        const lag = ctx.services.insights.lag.groupLag(input.groupId);
         yield { timeMs: Date.now(), lag };
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, input.intervalMs);

@@ -17,7 +17,7 @@ export const messagesRouter = router({
         limit: z.number().int().min(1).max(500).default(50),
       }),
     )
-    .query(({ ctx, input }) => browseMessages(ctx.broker, input)),
+    .query(({ ctx, input }) => browseMessages(ctx.services, input)),
 
   produce: authedProcedure
     .input(

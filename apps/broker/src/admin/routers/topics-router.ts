@@ -22,12 +22,12 @@ export const topicsRouter = router({
         includeInternal: z.boolean().default(false),
       }),
     )
-    .query(({ ctx, input }) => listTopics(ctx.broker, input)),
+    .query(({ ctx, input }) => listTopics(ctx.services, input)),
 
-  get: authedProcedure.input(z.object({ name: topicName })).query(({ ctx, input }) => topicDetail(ctx.broker, input.name)),
+  get: authedProcedure.input(z.object({ name: topicName })).query(({ ctx, input }) => topicDetail(ctx.services, input.name)),
 
   segments: authedProcedure.input(z.object({ topic: topicName, partition: z.number().int().min(0) })).query(({ ctx, input }) => {
-    const log = ctx.broker.logManager.getLog(input.topic, input.partition);
+    const log = ctx.services.logManager.getLog(input.topic, input.partition);
     if (log === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${input.topic}-${input.partition} is not hosted on this broker.`);
     return { topic: input.topic, partition: input.partition, logStartOffset: log.logStartOffset, highWatermark: log.highWatermark, logEndOffset: log.logEndOffset, segmentBytes: log.config.segmentBytes, segments: describeSegments(log) };
   }),
@@ -43,14 +43,14 @@ export const topicsRouter = router({
     )
     .mutation(({ ctx, input }) =>
       ctx.admin.audited(ctx.principal, 'topic.create', input.name, input, async () => {
-        const t = await ctx.broker.topicAdmin.createTopic({ name: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
+        const t = await ctx.services.topicAdmin.createTopic({ name: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
         return { name: t.name, topicId: t.topicId, partitions: t.partitions.length };
       }),
     ),
 
   delete: authedProcedure.input(z.object({ name: topicName })).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'topic.delete', input.name, undefined, async () => {
-      await ctx.broker.topicAdmin.deleteTopic(input.name);
+      await ctx.services.topicAdmin.deleteTopic(input.name);
       return { deleted: input.name };
     }),
   ),
@@ -63,8 +63,8 @@ export const topicsRouter = router({
           ...Object.entries(input.set).map(([name, value]) => ({ name, op: 'set' as const, value })),
           ...input.remove.map((name) => ({ name, op: 'delete' as const, value: null })),
         ];
-        await ctx.broker.topicAdmin.incrementalAlterConfigs(input.name, ops, false);
-        return topicDetail(ctx.broker, input.name).configs;
+        await ctx.services.topicAdmin.incrementalAlterConfigs(input.name, ops, false);
+        return topicDetail(ctx.services, input.name).configs;
       }),
     ),
 });

@@ -3,19 +3,19 @@
  * leadership counts, log dirs with sizes, and partition health.
  */
 import { statfsSync } from 'node:fs';
-import type { Broker } from '../../broker';
+import type { AdminServices } from '../../services';
 import { TARN_VERSION } from '../../version';
 
-export function clusterOverview(broker: Broker) {
-  const topics = broker.metadata.topics();
+export function clusterOverview(services: AdminServices) {
+  const topics = services.metadata.topics();
   const partitions = topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })));
-  const live = new Set(broker.liveBrokers().map((b) => b.nodeId));
+  const live = new Set(services.liveBrokers().map((b) => b.nodeId));
   const underReplicated = partitions.filter((p) => p.isr.length < p.replicas.length).length;
   const offline = partitions.filter((p) => p.leader < 0 || !live.has(p.leader)).length;
   // Kafka's preferred-replica imbalance: led by someone other than the first replica
   const notOnPreferredLeader = partitions.filter((p) => p.leader !== p.replicas[0]).length;
-  const logs = broker.logManager.allLogs();
-  const logDirs = broker.config.logDirs.map((dir) => {
+  const logs = services.logManager.allLogs();
+  const logDirs = services.config.logDirs.map((dir) => {
     const inDir = logs.filter((l) => l.dir.startsWith(dir.replace(/\/$/, '') + '/'));
     let freeBytes: number | null = null;
     let totalBytes: number | null = null;
@@ -29,14 +29,14 @@ export function clusterOverview(broker: Broker) {
     return { path: dir, partitions: inDir.length, sizeBytes: inDir.reduce((n, l) => n + l.size, 0), freeBytes, totalBytes };
   });
   return {
-    clusterId: broker.metadata.clusterId,
+    clusterId: services.metadata.clusterId,
     version: TARN_VERSION,
-    nodeId: broker.config.nodeId,
-    controllerId: broker.controllerId,
-    startedAtMs: broker.startedAtMs,
-    uptimeMs: Date.now() - broker.startedAtMs,
-    listeners: broker.boundListeners().map((l) => `${l.name}://${l.host}:${l.port}`),
-    brokers: brokerStates(broker, partitions),
+    nodeId: services.config.nodeId,
+    controllerId: services.controllerId(),
+    startedAtMs: services.startedAtMs(),
+    uptimeMs: Date.now() - services.startedAtMs(),
+    listeners: services.boundListeners().map((l) => `${l.name}://${l.host}:${l.port}`),
+    brokers: brokerStates(services, partitions),
     logDirs,
     topicCount: topics.filter((t) => !t.internal).length,
     internalTopicCount: topics.filter((t) => t.internal).length,
@@ -53,8 +53,8 @@ type BrokerState = 'running' | 'shutting-down' | 'offline';
  * Registered brokers with their state, plus brokers that hold replicas but are not registered
  * (dead or cut off): those are offline, with no endpoint.
  */
-function brokerStates(broker: Broker, partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>) {
-  const regs = broker.metadata.brokers();
+function brokerStates(services: AdminServices, partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>) {
+  const regs = services.metadata.brokers();
   const known = new Set(regs.map((r) => r.nodeId));
   const offline = [...new Set(partitions.flatMap((p) => p.replicas))].filter((id) => !known.has(id));
   const row = (nodeId: number, host: string | null, port: number | null, rack: string | null, state: BrokerState, registeredAtMs: number | null) => ({
@@ -64,9 +64,9 @@ function brokerStates(broker: Broker, partitions: Array<{ leader: number; replic
     rack,
     state,
     registeredAtMs,
-    isController: nodeId === broker.controllerId,
+    isController: nodeId === services.controllerId(),
     /** The broker whose admin API answered (the one this console talks to). */
-    isLocal: nodeId === broker.config.nodeId,
+    isLocal: nodeId === services.config.nodeId,
     leaderPartitions: partitions.filter((p) => p.leader === nodeId).length,
     /** Partitions whose first replica (the preferred leader) this broker is. */
     preferredLeaderPartitions: partitions.filter((p) => p.replicas[0] === nodeId).length,

@@ -5,7 +5,7 @@
  */
 import { ErrorCode, KafkaError, compressionName } from '@tarn/protocol';
 import { readLogRecords, type PartitionLog } from '@tarn/storage';
-import type { Broker } from '../../broker';
+import type { AdminServices } from '../../services';
 import { decodeBytes, type DecodedBytes } from './decoded-bytes';
 
 export type Seek = { type: 'offset'; offset: number } | { type: 'timestamp'; timestamp: number } | { type: 'newest' };
@@ -30,13 +30,13 @@ export interface MessageView {
   batchSizeBytes: number;
 }
 
-function partitionsOf(broker: Broker, topic: string, partition: number | null): Array<{ partition: number; log: PartitionLog }> {
-  const t = broker.metadata.topic(topic);
+function partitionsOf(services: AdminServices, topic: string, partition: number | null): Array<{ partition: number; log: PartitionLog }> {
+  const t = services.metadata.topic(topic);
   if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${topic}' does not exist.`);
   const wanted = partition === null ? t.partitions.map((p) => p.partition) : [partition];
   return wanted.map((p) => {
     if (p < 0 || p >= t.partitions.length) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${topic}' has no partition ${p} (it has ${t.partitions.length}).`);
-    const log = broker.logManager.getLog(topic, p);
+    const log = services.logManager.getLog(topic, p);
     if (log === undefined) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Partition ${topic}-${p} is not hosted on this broker.`);
     return { partition: p, log };
   });
@@ -67,8 +67,8 @@ function readFrom(log: PartitionLog, partition: number, from: number, limit: num
   return out;
 }
 
-export function browseMessages(broker: Broker, q: BrowseQuery): { messages: MessageView[] } {
-  const parts = partitionsOf(broker, q.topic, q.partition);
+export function browseMessages(services: AdminServices, q: BrowseQuery): { messages: MessageView[] } {
+  const parts = partitionsOf(services, q.topic, q.partition);
   let messages: MessageView[] = [];
   for (const { partition, log } of parts) {
     switch (q.seek.type) {

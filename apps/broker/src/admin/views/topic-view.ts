@@ -4,7 +4,7 @@
  */
 import { resolveTopicConfigs, TOPIC_CONFIG_BY_NAME } from '@tarn/storage';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import type { Broker } from '../../broker';
+import type { AdminServices } from '../../services';
 import type { TopicMetadata } from '../../metadata/cluster-metadata';
 
 export type TopicSort = 'name' | 'partitions' | 'size' | 'messages';
@@ -30,11 +30,11 @@ export interface TopicSummary {
   underReplicated: number;
 }
 
-function summarize(broker: Broker, t: TopicMetadata): TopicSummary {
+function summarize(services: AdminServices, t: TopicMetadata): TopicSummary {
   let sizeBytes = 0;
   let messages = 0;
   for (const p of t.partitions) {
-    const log = broker.logManager.getLog(t.name, p.partition);
+    const log = services.logManager.getLog(t.name, p.partition);
     if (log === undefined) continue;
     sizeBytes += log.size;
     messages += Math.max(0, log.highWatermark - log.logStartOffset);
@@ -51,17 +51,17 @@ function summarize(broker: Broker, t: TopicMetadata): TopicSummary {
   };
 }
 
-export function listTopics(broker: Broker, q: TopicListQuery): { total: number; items: TopicSummary[] } {
+export function listTopics(services: AdminServices, q: TopicListQuery): { total: number; items: TopicSummary[] } {
   const needle = q.search.trim().toLowerCase();
-  let topics = broker.metadata.topics().filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
+  let topics = services.metadata.topics().filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
   const dir = q.direction === 'asc' ? 1 : -1;
   let items: TopicSummary[];
   if (q.sort === 'name' || q.sort === 'partitions') {
     // sort on metadata alone, then summarize only the page
     topics = topics.sort((a, b) => dir * (q.sort === 'name' ? a.name.localeCompare(b.name) : a.partitions.length - b.partitions.length || a.name.localeCompare(b.name)));
-    items = topics.slice(q.page * q.pageSize, (q.page + 1) * q.pageSize).map((t) => summarize(broker, t));
+    items = topics.slice(q.page * q.pageSize, (q.page + 1) * q.pageSize).map((t) => summarize(services, t));
   } else {
-    const all = topics.map((t) => summarize(broker, t));
+    const all = topics.map((t) => summarize(services, t));
     const key = q.sort === 'size' ? (s: TopicSummary) => s.sizeBytes : (s: TopicSummary) => s.messages;
     all.sort((a, b) => dir * (key(a) - key(b)) || a.name.localeCompare(b.name));
     items = all.slice(q.page * q.pageSize, (q.page + 1) * q.pageSize);
@@ -69,14 +69,14 @@ export function listTopics(broker: Broker, q: TopicListQuery): { total: number; 
   return { total: topics.length, items };
 }
 
-export function topicDetail(broker: Broker, name: string) {
-  const t = broker.metadata.topic(name);
+export function topicDetail(services: AdminServices, name: string) {
+  const t = services.metadata.topic(name);
   if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist.`);
   return {
-    ...summarize(broker, t),
-    configs: resolveTopicConfigs(t.configs, broker.config.props).map((c) => ({ ...c, doc: TOPIC_CONFIG_BY_NAME.get(c.name)?.doc ?? '' })),
+    ...summarize(services, t),
+    configs: resolveTopicConfigs(t.configs, services.config.props).map((c) => ({ ...c, doc: TOPIC_CONFIG_BY_NAME.get(c.name)?.doc ?? '' })),
     partitions: t.partitions.map((p) => {
-      const log = broker.logManager.getLog(t.name, p.partition);
+      const log = services.logManager.getLog(t.name, p.partition);
       return {
         partition: p.partition,
         leader: p.leader,

@@ -9,8 +9,8 @@
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { ReplicaManager } from '../replica/replica-manager';
-import type { GroupCoordinator } from './group-coordinator';
-import { tpKey, type TopicPartition } from './offset-and-metadata';
+import type { GroupCoordinator } from '../group/group-coordinator';
+import { tpKey, type TopicPartition } from '../group/offset-and-metadata';
 
 export type ResetStrategy =
   | { kind: 'earliest' }
@@ -91,11 +91,11 @@ export class OffsetResetService {
       const p = this.replicaManager.getPartition(tp.topic, tp.partition);
       const entry: ResetPlanEntry = { ...tp, currentOffset: current, targetOffset: null, logStartOffset: null, logEndOffset: null, error: null, warning: null };
       if (p === undefined || !p.isLeader) return { ...entry, error: `${tp.topic}-${tp.partition} is not a partition this broker leads` };
-      const earliest = p.log.logStartOffset;
+      const earliest = p.logStartOffset;
       const latest = p.highWatermark;
       const clamp = (o: number) => Math.min(Math.max(o, earliest), latest);
       const byTime = (ts: number) => {
-        const found = p.log.offsetForTimestamp(ts);
+        const found = p.fetchOffsetForTimestamp(ts);
         return found === null || found.offset >= latest ? latest : found.offset;
       };
       let target: number | null = null;

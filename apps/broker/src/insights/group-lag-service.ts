@@ -6,12 +6,11 @@
  * lag samples taken every group.lag.sample.interval.ms for the console's charts.
  */
 import { isControl } from '@tarn/protocol';
-import { readLogRecords } from '@tarn/storage';
 import type { ReplicaManager } from '../replica/replica-manager';
-import type { GroupConfig } from './group-config';
-import type { GroupCoordinator } from './group-coordinator';
+import type { GroupConfig } from '../group/group-config';
+import type { GroupCoordinator } from '../group/group-coordinator';
 import { LagEvaluator, type LagSample, type LagStatus } from './lag-evaluator';
-import { tpKey, type TopicPartition } from './offset-and-metadata';
+import { tpKey, type TopicPartition } from '../group/offset-and-metadata';
 
 export interface PartitionLag {
   topic: string;
@@ -115,7 +114,7 @@ export class GroupLagService {
   private timestampAt(tp: TopicPartition, offset: number, maxOffset: number): number | null {
     const p = this.replicaManager.getPartition(tp.topic, tp.partition);
     if (p === undefined || offset >= maxOffset) return null;
-    for (const r of readLogRecords(p.log, offset, { maxOffset, chunkBytes: 64 * 1024 })) {
+    for (const r of p.records(offset, { maxOffset, chunkBytes: 64 * 1024 })) {
       if (r.batch !== null && isControl(r.batch.attributes)) continue;
       return r.timestamp;
     }
@@ -136,7 +135,7 @@ export class GroupLagService {
         const lag = hw === null ? null : Math.max(0, hw - committed);
         let lagMs: number | null = lag === null ? null : 0;
         if (lag !== null && lag > 0 && hw !== null) {
-          const ts = this.timestampAt(r.tp, Math.max(committed, p?.log.logStartOffset ?? 0), hw);
+          const ts = this.timestampAt(r.tp, Math.max(committed, p?.logStartOffset ?? 0), hw);
           lagMs = ts === null ? null : Math.max(0, now - ts);
         }
         const commits = this.tracked.get(groupId)?.get(tpKey(r.tp.topic, r.tp.partition))?.commits ?? [];
@@ -145,9 +144,9 @@ export class GroupLagService {
           topic: r.tp.topic,
           partition: r.tp.partition,
           committedOffset: committed,
-          logEndOffset: p?.log.logEndOffset ?? null,
+          logEndOffset: p?.logEndOffset ?? null,
           highWatermark: hw,
-          logStartOffset: p?.log.logStartOffset ?? null,
+          logStartOffset: p?.logStartOffset ?? null,
           lag,
           lagMs,
           status: evaluation.status,

@@ -20,21 +20,17 @@ import {
   type ApiKeyNumber,
   type ApiRequestMap,
 } from '@tarn/protocol';
-import type { Broker } from '../broker';
 import type { Logger } from '../logger';
 import type { Connection, ProcessResult, RequestProcessor } from '../network/connection';
+import type { ApiVersionRange, BrokerServices, RequestObserver } from '../services';
 import { CLOSE_CONNECTION, NO_RESPONSE, type Handler } from './handler';
-
-export interface RequestObserver {
-  (apiKey: number, apiVersion: number, durationMs: number, error: number): void;
-}
 
 export class RequestDispatcher implements RequestProcessor {
   private readonly handlers = new Map<number, Handler<ApiKeyNumber>>();
   private observers: RequestObserver[] = [];
 
   constructor(
-    private readonly broker: Broker,
+    private readonly services: BrokerServices,
     handlers: ReadonlyArray<Handler<ApiKeyNumber>>,
     private readonly logger: Logger,
   ) {
@@ -42,7 +38,7 @@ export class RequestDispatcher implements RequestProcessor {
   }
 
   /** The API versions this broker advertises in ApiVersions. */
-  supportedVersions(): Array<{ apiKey: number; minVersion: number; maxVersion: number }> {
+  supportedVersions(): ApiVersionRange[] {
     return [...this.handlers.values()]
       .map((h) => ({ apiKey: h.apiKey, minVersion: h.minVersion, maxVersion: h.maxVersion }))
       .sort((a, b) => a.apiKey - b.apiKey);
@@ -80,7 +76,7 @@ export class RequestDispatcher implements RequestProcessor {
     if (request.trailingBytes > 0) {
       this.logger.debug({ apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, trailingBytes: request.trailingBytes }, 'ignored bytes after a request body');
     }
-    const ctx = { broker: this.broker, connection, header: request.header, apiVersion: ids.apiVersion };
+    const ctx = { services: this.services, connection, header: request.header, apiVersion: ids.apiVersion };
     let result;
     let error: number = ErrorCode.NONE;
     try {

@@ -4,11 +4,11 @@
  * code (each API puts that code in its own places).
  */
 import type { ApiKeyNumber, ApiRequestMap, ApiResponseMap, RequestHeader } from '@tarn/protocol';
-import type { Broker } from '../broker';
 import type { Connection } from '../network/connection';
+import type { BrokerServices } from '../services';
 
 export interface RequestContext {
-  broker: Broker;
+  services: BrokerServices;
   connection: Connection;
   header: RequestHeader;
   apiVersion: number;

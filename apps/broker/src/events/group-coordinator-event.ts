@@ -2,8 +2,8 @@
  * What the group coordinator publishes on the broker's event bus (all carry `group`). Offsets are
  * JS numbers here: events travel to the console as JSON, and no real log comes near 2^53.
  */
-import type { PartitionsByTopic } from './consumer-protocol';
-import type { GroupState } from './group-state';
+import type { PartitionsByTopic } from '../group/consumer-protocol';
+import type { GroupState } from '../group/group-state';
 
 export interface RebalanceMember {
   memberId: string;
@@ -52,5 +52,7 @@ export type GroupCoordinatorEvent =
   | { type: 'group-rebalance-started'; group: string; generation: number; cause: string; reason: string }
   | ({ type: 'group-rebalance-completed'; group: string } & RebalanceRecord)
   | { type: 'group-state-changed'; group: string; from: GroupState; to: GroupState; generation: number }
-  | { type: 'group-offsets-committed'; group: string; memberId: string; generation: number; offsets: Array<{ topic: string; partition: number; offset: number; metadata: string }> }
+  | { type: 'group-offsets-committed'; group: string; memberId: string; generation: number; offsets: Array<{ topic: string; partition: number; offset: number; metadata: string; commitTimestamp: number }> }
+  /** The coordinator loaded a group from __consumer_offsets (becoming leader of its partition). */
+  | { type: 'group-loaded'; group: string; offsets: number }
   | { type: 'group-deleted'; group: string; reason: 'deleted' | 'expired' };

@@ -2,7 +2,7 @@
  * Hands out producer ids for InitProducerId. Ids come from the metadata store in blocks of 1000, as
  * Kafka's ProducerIdManager takes them, so they stay unique across restarts (and brokers).
  */
-import type { MetadataStore } from '../metadata/metadata-store';
+import type { MetadataStore } from './metadata-store';
 
 const BLOCK_SIZE = 1000;
 
