@@ -18,6 +18,7 @@ export * from './producer-state-manager';
 export * from './producer-state-loader';
 export * from './log-loader';
 export * from './partition-log';
+export type { LogContext } from './log-context';
 export type { LogAppendInfo } from './append-queue';
 export * from './log-manager';
 export * from './record-reader';

@@ -29,6 +29,13 @@ export interface SegmentListener {
   oldestSegmentsDeleted(baseOffset: number): void;
 }
 
+export interface FetchDataInfo {
+  /** Bytes to send as stored: whole batches, except that the last one may be cut short. */
+  slice: FileSlice | null;
+  /** Base offset of the first entry in the slice. */
+  firstEntryOffset: number;
+}
+
 export interface LocalLogState {
   segments: LogSegment[];
   logEndOffset: number;
@@ -38,8 +45,11 @@ export interface LocalLogState {
 export class LocalLog {
   private segmentList: LogSegment[];
   private readonly deleting = new Set<LogSegment>();
-  private endOffset: number;
-  private flushedOffset: number;
+  private currentLogEndOffset: number;
+  private currentRecoveryPoint: number;
+  /** Records written since the last flush (what flush.messages counts). */
+  private unflushedMessages = 0;
+  private lastFlushMs: number;
 
   constructor(
     private readonly ctx: LogContext,
@@ -52,8 +62,9 @@ export class LocalLog {
     private readonly listener: SegmentListener,
   ) {
     this.segmentList = state.segments;
-    this.endOffset = state.logEndOffset;
-    this.flushedOffset = state.recoveryPoint;
+    this.currentLogEndOffset = state.logEndOffset;
+    this.currentRecoveryPoint = state.recoveryPoint;
+    this.lastFlushMs = ctx.time.milliseconds();
   }
 
   get segments(): readonly LogSegment[] {
@@ -67,12 +78,12 @@ export class LocalLog {
 
   /** Offset after the last written batch. */
   get logEndOffset(): number {
-    return this.endOffset;
+    return this.currentLogEndOffset;
   }
 
   /** Everything below it is fsynced, with its indexes: recovery after a crash starts here. */
   get recoveryPoint(): number {
-    return this.flushedOffset;
+    return this.currentRecoveryPoint;
   }
 
   get config(): LogConfig {
@@ -93,15 +104,38 @@ export class LocalLog {
 
   /** Batches up to `offset` (exclusive) are written: readers may see them. */
   updateLogEndOffset(offset: number): void {
-    this.endOffset = offset;
+    this.currentLogEndOffset = offset;
+  }
+
+  /** `records` more records are written; flush once flush.messages of them are unflushed. */
+  addUnflushedMessages(records: number): void {
+    this.unflushedMessages += records;
+    if (this.unflushedMessages >= this.currentConfig.flushMessages) this.flush();
   }
 
   emit(event: LogEventBody): void {
     this.ctx.emit({ ...event, topic: this.topic, partition: this.partition } as LogEvent);
   }
 
+  /**
+   * The segment walk of Kafka's LocalLog.read: up to `maxBytes` from the batch holding
+   * `startOffset` (at least that whole batch when `minOneMessage`), never past `maxOffset`.
+   */
+  read(startOffset: number, maxBytes: number, maxOffset: number, minOneMessage: boolean): FetchDataInfo {
+    if (startOffset >= maxOffset) return { slice: null, firstEntryOffset: startOffset };
+    const segments = this.segmentList;
+    for (let i = this.segmentIndexFor(startOffset); i >= 0 && i < segments.length; i++) {
+      const seg = segments[i]!;
+      const result = seg.read(startOffset, maxBytes, this.maxPositionIn(seg, i, maxOffset), minOneMessage);
+      if (result !== null) {
+        return { slice: result.slice.length > 0 ? result.slice : null, firstEntryOffset: result.first.baseOffset };
+      }
+    }
+    return { slice: null, firstEntryOffset: startOffset };
+  }
+
   /** Index of the segment holding `offset` (the last one starting at or below it); -1 below the first. */
-  segmentIndexFor(offset: number): number {
+  private segmentIndexFor(offset: number): number {
     const segments = this.segmentList;
     let lo = 0;
     let hi = segments.length - 1;
@@ -119,8 +153,8 @@ export class LocalLog {
   }
 
   /** File position in `seg` (at `index` in the list) where data at or after `maxOffset` begins. */
-  maxPositionIn(seg: LogSegment, index: number, maxOffset: number): number {
-    if (maxOffset >= this.endOffset) return seg.size;
+  private maxPositionIn(seg: LogSegment, index: number, maxOffset: number): number {
+    if (maxOffset >= this.logEndOffset) return seg.size;
     const next = this.segmentList[index + 1];
     if (next !== undefined && next.baseOffset <= maxOffset) return seg.size;
     if (maxOffset <= seg.baseOffset) return 0;
@@ -135,7 +169,7 @@ export class LocalLog {
   }
 
   /** Starts a new active segment at `newBaseOffset` (the next offset). */
-  roll(newBaseOffset = this.endOffset): LogSegment {
+  roll(newBaseOffset = this.logEndOffset): LogSegment {
     const previous = this.activeSegment;
     if (previous.size === 0 && previous.baseOffset === newBaseOffset) return previous;
     previous.onBecomeInactive();
@@ -157,21 +191,28 @@ export class LocalLog {
         return; // the segment went away (deleted or replaced) before its flush
       }
       previous.fsyncIndexesInBackground((indexErr) => {
-        if (indexErr === null) this.flushedOffset = Math.max(this.flushedOffset, newBaseOffset);
+        if (indexErr === null) this.currentRecoveryPoint = Math.max(this.recoveryPoint, newBaseOffset);
       });
     });
     return seg;
   }
 
-  /** fsyncs every segment not wholly below the recovery point, then moves it to the log end. */
+  /** fsyncs everything up to the log end and moves the recovery point there. */
   flush(): void {
-    const target = this.endOffset;
+    const target = this.logEndOffset;
     for (const seg of this.segmentList) {
       const next = this.segmentList[this.segmentList.indexOf(seg) + 1];
-      if (next !== undefined && next.baseOffset <= this.flushedOffset) continue;
+      if (next !== undefined && next.baseOffset <= this.recoveryPoint) continue;
       seg.flush(seg === this.activeSegment);
     }
-    this.flushedOffset = Math.max(this.flushedOffset, target);
+    this.currentRecoveryPoint = Math.max(this.recoveryPoint, target);
+    this.unflushedMessages = 0;
+    this.lastFlushMs = this.ctx.time.milliseconds();
+  }
+
+  /** Flush when flush.ms has passed since the last one. */
+  maybeFlushByTime(): void {
+    if (this.unflushedMessages > 0 && this.ctx.time.milliseconds() - this.lastFlushMs >= this.currentConfig.flushMs) this.flush();
   }
 
   // ---------------------------------------------------------------- retention
@@ -210,13 +251,13 @@ export class LocalLog {
     for (let i = 0; i < this.segmentList.length; i++) {
       const seg = this.segmentList[i]!;
       const next = this.segmentList[i + 1] ?? null;
-      const upperBound = next?.baseOffset ?? this.endOffset;
+      const upperBound = next?.baseOffset ?? this.logEndOffset;
       const isLastAndEmpty = next === null && seg.size === 0;
       if (highWatermark >= upperBound && !isLastAndEmpty && predicate(seg, next)) deletable.push(seg);
       else break;
     }
     if (deletable.length === 0) return 0;
-    if (deletable.length === this.segmentList.length) this.roll(this.endOffset);
+    if (deletable.length === this.segmentList.length) this.roll(this.logEndOffset);
     for (const seg of deletable) this.asyncDeleteSegment(seg, reason);
     this.segmentList = this.segmentList.slice(deletable.length);
     this.listener.oldestSegmentsDeleted(this.segmentList[0]!.baseOffset);
@@ -279,8 +320,8 @@ export class LocalLog {
     this.segmentList = keep;
     this.activeSegment.truncateTo(targetOffset);
     this.activeSegment.persistIndexes(true, false);
-    this.endOffset = this.activeSegment.readNextOffset();
-    this.flushedOffset = Math.min(this.flushedOffset, this.endOffset);
+    this.currentLogEndOffset = this.activeSegment.readNextOffset();
+    this.currentRecoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
   }
 
   /** Drops every segment and starts empty at `newOffset`. */
@@ -289,8 +330,8 @@ export class LocalLog {
     const seg = LogSegment.create(this.ctx.fsys, this.dir, newOffset, this.segmentOptions, this.ctx.time.milliseconds());
     seg.persistIndexes(true, false);
     this.segmentList = [seg];
-    this.endOffset = newOffset;
-    this.flushedOffset = newOffset;
+    this.currentLogEndOffset = newOffset;
+    this.currentRecoveryPoint = newOffset;
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -19,7 +19,8 @@ import { buildLogConfig, type LogConfig } from './log-config';
 import type { LogEvent, LogEventListener } from './log-events';
 import { FileHandleCache } from './file-handle-cache';
 import { LogCleaner, type CleanResult, type CleanerHooks } from './log-cleaner';
-import { PartitionLog, type LogContext } from './partition-log';
+import type { LogContext } from './log-context';
+import { PartitionLog } from './partition-log';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, DEFAULT_PRODUCER_ID_EXPIRATION_MS } from './producer-state-manager';
 import { SystemScheduler, SystemTime, type Cancel, type Scheduler, type Time } from './time';
 

@@ -16,7 +16,7 @@
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { AppendQueue, type LogAppendInfo, type PendingAppend } from './append-queue';
-import { LocalLog } from './local-log';
+import { LocalLog, type FetchDataInfo } from './local-log';
 import type { LogConfig } from './log-config';
 import type { LogContext } from './log-context';
 import type { LogEvent, LogEventBody } from './log-events';
@@ -31,7 +31,7 @@ import type { ProducerAppendInfo } from './producer-append-info';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
 import { rebuildProducerState } from './producer-state-loader';
 
-export type { LogContext } from './log-context';
+export type { FetchDataInfo } from './local-log';
 
 export interface OpenLogArgs {
   dir: string;
@@ -49,22 +49,13 @@ export interface AppendOptions {
   leaderEpoch?: number;
 }
 
-export interface FetchDataInfo {
-  /** Bytes to send as stored: whole batches, except that the last one may be cut short. */
-  slice: FileSlice | null;
-  /** Base offset of the first entry in the slice. */
-  firstEntryOffset: number;
-}
-
 export class PartitionLog {
-  logStartOffset: number;
-  highWatermark: number;
+  private currentLogStartOffset: number;
+  private currentHighWatermark: number;
   readonly leaderEpochCache: LeaderEpochCache;
   readonly producerStateManager: ProducerStateManager;
   /** Next offset to assign, running ahead of logEndOffset while appends are pending. */
   private nextOffset: number;
-  private unflushedMessages = 0;
-  private lastFlushMs: number;
   private closed = false;
   private readonly localLog: LocalLog;
   private readonly appendQueue: AppendQueue;
@@ -97,10 +88,9 @@ export class PartitionLog {
         this.producerStateManager.discardPending();
       },
     });
-    this.logStartOffset = loaded.logStartOffset;
+    this.currentLogStartOffset = loaded.logStartOffset;
     this.nextOffset = loaded.logEndOffset;
-    this.highWatermark = Math.min(this.logEndOffset, Math.max(this.logStartOffset, 0));
-    this.lastFlushMs = ctx.time.milliseconds();
+    this.currentHighWatermark = Math.min(this.logEndOffset, Math.max(this.logStartOffset, 0));
     this.leaderEpochCache = new LeaderEpochCache(ctx.fsys, dir);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
     this.leaderEpochCache.truncateFromStart(this.logStartOffset);
@@ -153,6 +143,16 @@ export class PartitionLog {
 
   private emit(event: LogEventBody): void {
     this.ctx.emit({ ...event, topic: this.topic, partition: this.partition } as LogEvent);
+  }
+
+  /** The first offset a client may read; moved up by retention and DeleteRecords, never down but by truncation. */
+  get logStartOffset(): number {
+    return this.currentLogStartOffset;
+  }
+
+  /** Set by the replica manager (updateHighWatermark); consumers read below it. */
+  get highWatermark(): number {
+    return this.currentHighWatermark;
   }
 
   get segments(): readonly LogSegment[] {
@@ -270,8 +270,7 @@ export class PartitionLog {
     }
     this.localLog.updateLogEndOffset(info.lastOffset + 1);
     this.producerStateManager.onAppendWritten(entry.producerUpdates, this.logEndOffset);
-    this.unflushedMessages += info.recordCount;
-    if (this.unflushedMessages >= this.config.flushMessages) this.flush();
+    this.localLog.addUnflushedMessages(info.recordCount);
     this.emit({
       type: 'appended',
       firstOffset: info.firstOffset,
@@ -298,8 +297,6 @@ export class PartitionLog {
   /** fsyncs everything up to the log end and moves the recovery point there. */
   flush(): void {
     this.localLog.flush();
-    this.unflushedMessages = 0;
-    this.lastFlushMs = this.ctx.time.milliseconds();
   }
 
   /** Forgets producers idle for producer.id.expiration.ms (called by the log manager's scheduler). */
@@ -309,7 +306,7 @@ export class PartitionLog {
 
   /** Flush when flush.ms has passed since the last one (called by the log manager's scheduler). */
   maybeFlushByTime(): void {
-    if (this.unflushedMessages > 0 && this.ctx.time.milliseconds() - this.lastFlushMs >= this.config.flushMs) this.flush();
+    this.localLog.maybeFlushByTime();
   }
 
   // ---------------------------------------------------------------- read
@@ -331,17 +328,7 @@ export class PartitionLog {
     const end = this.logEndOffset;
     if (startOffset === end) return { slice: null, firstEntryOffset: startOffset };
     if (startOffset < this.logStartOffset || startOffset > end) throw this.outOfRange(startOffset);
-    if (startOffset >= maxOffset) return { slice: null, firstEntryOffset: startOffset };
-    const segments = this.localLog.segments;
-    for (let i = this.localLog.segmentIndexFor(startOffset); i >= 0 && i < segments.length; i++) {
-      const seg = segments[i]!;
-      const maxPosition = this.localLog.maxPositionIn(seg, i, maxOffset);
-      const result = seg.read(startOffset, maxBytes, maxPosition, minOneMessage);
-      if (result !== null) {
-        return { slice: result.slice.length > 0 ? result.slice : null, firstEntryOffset: result.first.baseOffset };
-      }
-    }
-    return { slice: null, firstEntryOffset: startOffset };
+    return this.localLog.read(startOffset, maxBytes, maxOffset, minOneMessage);
   }
 
   /** Reads a slice's bytes (the broker writes them to the socket as they are). */
@@ -371,7 +358,7 @@ export class PartitionLog {
   // ---------------------------------------------------------------- high watermark, truncation
 
   updateHighWatermark(offset: number): void {
-    this.highWatermark = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
+    this.currentHighWatermark = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
   }
 
   /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark). */
@@ -392,7 +379,7 @@ export class PartitionLog {
 
   private maybeIncrementLogStartOffset(offset: number): void {
     if (offset <= this.logStartOffset) return;
-    this.logStartOffset = offset;
+    this.currentLogStartOffset = offset;
     this.leaderEpochCache.truncateFromStart(offset);
     this.producerStateManager.onLogStartOffsetIncremented(offset);
     this.emit({ type: 'log-start-offset-changed', logStartOffset: offset });
@@ -410,7 +397,7 @@ export class PartitionLog {
     }
     this.localLog.truncateTo(targetOffset);
     this.nextOffset = this.logEndOffset;
-    this.highWatermark = Math.min(this.highWatermark, this.logEndOffset);
+    this.currentHighWatermark = Math.min(this.highWatermark, this.logEndOffset);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
     this.loadProducerState(false);
     this.emit({ type: 'truncated', fromOffset: from, toOffset: this.logEndOffset });
@@ -421,9 +408,9 @@ export class PartitionLog {
     this.assertIdle('truncate');
     const from = this.logEndOffset;
     this.localLog.truncateFullyAndStartAt(newOffset);
-    this.logStartOffset = newOffset;
+    this.currentLogStartOffset = newOffset;
     this.nextOffset = newOffset;
-    this.highWatermark = newOffset;
+    this.currentHighWatermark = newOffset;
     this.leaderEpochCache.clear();
     this.producerStateManager.truncateFullyAndStartAt(newOffset);
     this.loadProducerState(false);
