@@ -12,7 +12,6 @@ import { BrokerConfig, type Listener } from './config/broker-config';
 import { EventBus } from './events/event-bus';
 import { publishMetadataEvents } from './events/metadata-events';
 import { GroupCoordinator } from './group/group-coordinator';
-import { groupConfigFrom } from './group/group-config';
 import { offsetsTopicConfigs } from './group/offsets-topic';
 import { allHandlers } from './handlers';
 import { createLogger, type Logger } from './logger';
@@ -60,17 +59,18 @@ export class Broker {
 
   constructor(props: Readonly<Record<string, string>>, options: { logger?: Logger } = {}) {
     this.config = new BrokerConfig(props);
-    this.logger = options.logger ?? createLogger(this.config.get('log.level') ?? 'info', this.config.nodeId);
+    this.logger = options.logger ?? createLogger(this.config.logLevel, this.config.nodeId);
+    const store = this.config.metadataStore;
     this.metadata =
-      this.config.get('metadata.store') === 'etcd'
+      store.type === 'etcd'
         ? new EtcdMetadataStore({
-            endpoints: (this.config.get('etcd.endpoints') ?? 'http://127.0.0.1:2379').split(',').map((e) => e.trim()),
-            prefix: this.config.get('etcd.prefix') ?? '/tarn',
-            leaseTtlSeconds: Math.max(1, Math.round(this.config.int('broker.session.timeout.ms', 1000) / 1000)),
-            clusterIdOverride: this.config.get('cluster.id'),
+            endpoints: store.endpoints,
+            prefix: store.prefix,
+            leaseTtlSeconds: store.leaseTtlSeconds,
+            clusterIdOverride: this.config.clusterId,
             logger: this.logger,
           })
-        : new EmbeddedMetadataStore(this.config.logDirs[0]!, this.config.get('cluster.id'));
+        : new EmbeddedMetadataStore(this.config.logDirs[0]!, this.config.clusterId);
     this.logManager = new LogManager({
       logDirs: this.config.logDirs,
       brokerConfig: this.config.props,
@@ -89,24 +89,15 @@ export class Broker {
       this.metadata,
       this.logger,
       this.faults,
-      {
-        replicaLagTimeMaxMs: this.config.int('replica.lag.time.max.ms', 1),
-        highWatermarkCheckpointIntervalMs: this.config.int('replica.high.watermark.checkpoint.interval.ms', 1),
-        fetcher: {
-          maxWaitMs: this.config.int('replica.fetch.wait.max.ms', 0),
-          requestTimeoutMs: this.config.int('replica.socket.timeout.ms', 1),
-          maxBytes: this.config.int('replica.fetch.response.max.bytes', 1),
-          partitionMaxBytes: this.config.int('replica.fetch.max.bytes', 1),
-        },
-      },
+      this.config.replication,
     );
     this.controller = new Controller(
       this.config.nodeId,
       this.metadata,
       {
         uncleanLeaderElection: (topic) => this.logManager.logConfigFor(topic).uncleanLeaderElectionEnable,
-        autoLeaderRebalance: this.config.bool('auto.leader.rebalance.enable'),
-        leaderImbalanceCheckIntervalMs: this.config.int('leader.imbalance.check.interval.seconds', 1) * 1000,
+        autoLeaderRebalance: this.config.controller.autoLeaderRebalance,
+        leaderImbalanceCheckIntervalMs: this.config.controller.leaderImbalanceCheckIntervalMs,
       },
       this.logger,
     );
@@ -117,17 +108,13 @@ export class Broker {
         const ids = this.liveBrokers().map((b) => b.nodeId);
         return ids.length > 0 ? ids : [this.config.nodeId];
       },
-      {
-        numPartitions: this.config.int('num.partitions', 1),
-        replicationFactor: this.config.int('default.replication.factor', 1),
-        deleteTopicEnable: this.config.bool('delete.topic.enable'),
-      },
+      this.config.topics,
       this.logger,
     );
     this.producerIds = new ProducerIdManager(this.metadata);
     this.groupCoordinator = new GroupCoordinator({
       nodeId: this.config.nodeId,
-      config: groupConfigFrom(this.config),
+      config: this.config.group,
       metadata: this.metadata,
       topicAdmin: this.topicAdmin,
       replicaManager: this.replicaManager,
@@ -139,17 +126,12 @@ export class Broker {
       replicaManager: this.replicaManager,
       logManager: this.logManager,
       events: this.events,
-      config: groupConfigFrom(this.config),
+      config: this.config.group,
     });
     const services = this.services();
     this.dispatcher = new RequestDispatcher(services, allHandlers, this.logger);
     this.socketServer = new SocketServer(
-      {
-        listeners: this.config.listeners,
-        maxRequestSize: this.config.int('socket.request.max.bytes', 1),
-        idleMs: this.config.int('connections.max.idle.ms', -1),
-        maxInFlight: this.config.int('queued.max.requests', 1),
-      },
+      { listeners: this.config.listeners, ...this.config.network },
       this.dispatcher,
       this.logger,
     );
@@ -183,7 +165,7 @@ export class Broker {
       nodeId: this.config.nodeId,
       host: endpoint.host,
       port: endpoint.port,
-      rack: this.config.get('broker.rack') ?? null,
+      rack: this.config.rack,
       adminUrl: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
       state: 'running',
       registeredAtMs: Date.now(),
@@ -203,7 +185,7 @@ export class Broker {
   private async adoptStrayLogs(): Promise<void> {
     for (const { topic, partitions } of this.replicaManager.strayLogs()) {
       // Kafka's offsets topic is compacted; adopt it with its configs
-      const configs = topic === GROUP_METADATA_TOPIC_NAME ? offsetsTopicConfigs(this.config.int('offsets.topic.segment.bytes', 1)) : {};
+      const configs = topic === GROUP_METADATA_TOPIC_NAME ? offsetsTopicConfigs(this.config.group.offsetsTopicSegmentBytes) : {};
       const created = await this.topicAdmin.createTopic(
         { name: topic, numPartitions: partitions, replicationFactor: 1, configs },
         { internal: true, validateOnly: true },
@@ -269,14 +251,14 @@ export class Broker {
    */
   private async controlledShutdown(): Promise<void> {
     const others = this.metadata.brokers().filter((b) => b.nodeId !== this.config.nodeId);
-    if (others.length === 0 || !this.config.bool('controlled.shutdown.enable')) return;
+    if (others.length === 0 || !this.config.controller.controlledShutdownEnable || this.faults.skipControlledShutdown) return;
     try {
       await this.metadata.setBrokerState('shutting-down');
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'controlled shutdown could not be announced');
       return;
     }
-    const deadline = Date.now() + this.config.int('controlled.shutdown.timeout.ms', 0);
+    const deadline = Date.now() + this.config.controller.controlledShutdownTimeoutMs;
     const stillLeading = () =>
       this.metadata
         .topics()

@@ -10,8 +10,10 @@ export interface FaultInjection {
   dropProduceResponses: number;
   /** This broker's followers stop fetching from their leaders. */
   fetchersPaused: boolean;
+  /** The next shutdown skips the controlled part (leaderships stay), as a crash would leave them. */
+  skipControlledShutdown: boolean;
 }
 
 export function noFaults(): FaultInjection {
-  return { dropProduceResponses: 0, fetchersPaused: false };
+  return { dropProduceResponses: 0, fetchersPaused: false, skipControlledShutdown: false };
 }

@@ -4,7 +4,7 @@
  * SIGINT.
  */
 import { readFileSync } from 'node:fs';
-import { parseCommandLine } from './config/broker-config';
+import { adminPropsFromEnv, parseCommandLine } from './config/broker-config';
 import { parseProperties } from './config/properties';
 import { Broker } from './broker';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   try {
     const { configFile, overrides } = parseCommandLine(process.argv.slice(2));
     props = { ...(configFile !== null ? parseProperties(readFileSync(configFile, 'utf8')) : {}), ...overrides };
+    props = { ...props, ...adminPropsFromEnv(process.env, props) };
   } catch (err) {
     console.error(`tarn-broker: ${(err as Error).message}`);
     console.error('usage: tarn-broker [--config server.properties] [--override key=value ...]');

@@ -34,7 +34,7 @@ test('replication: RF=3, acks=all, ISR shrink/expand, failover and resume', asyn
     const state = () => b1.metadata.topic('r')!.partitions;
     const victim = 2;
     const victimBroker = cluster.brokers.get(victim)!;
-    (victimBroker.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
+    victimBroker.faults.skipControlledShutdown = true;
     await cluster.stop(victim);
     await eventually(() => state().every((p) => p.leader !== victim && !p.isr.includes(victim)), 'leaders moved and ISRs shrank', 20_000);
     await send(30); // two of three replicas: acks=all still works with min.insync.replicas=2
@@ -164,7 +164,7 @@ test('a returning old leader cuts its uncommitted tail (KIP-101): records only i
     assert.equal(leader.log.logEndOffset, 5);
     assert.equal(leader.highWatermark, 2);
     // the old leader dies; a follower takes over and takes new writes
-    (b1.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
+    b1.faults.skipControlledShutdown = true;
     await cluster.stop(1);
     for (const id of [2, 3]) cluster.brokers.get(id)!.faults.fetchersPaused = false;
     const b2 = cluster.brokers.get(2)!;
@@ -196,7 +196,7 @@ test('auto.leader.rebalance.enable moves leadership back to the preferred replic
     await b1.topicAdmin.createTopic({ name: 'preferred', numPartitions: -1, replicationFactor: -1, assignments: [{ partition: 0, brokerIds: [3, 1, 2] }] });
     const state = () => b1.metadata.topic('preferred')!.partitions[0]!;
     await eventually(() => state().leader === 3 && state().isr.length === 3, 'broker 3 (preferred) leads with a full ISR');
-    (cluster.brokers.get(3)!.config.props as Record<string, string>)['controlled.shutdown.enable'] = 'false';
+    cluster.brokers.get(3)!.faults.skipControlledShutdown = true;
     await cluster.stop(3);
     await eventually(() => state().leader !== 3 && state().leader > 0, 'leadership moved away from 3');
     await cluster.start(3);

@@ -33,9 +33,8 @@ export class AdminApi {
     private readonly server: AdminServer,
   ) {
     const dir = services.config.logDirs[0]!;
-    const tokens = [...(services.config.get('admin.api.tokens') ?? '').split(','), process.env.TARN_ADMIN_TOKEN ?? ''].map((t) => t.trim());
-    this.users = new AdminUsers(dir, tokens);
-    this.sessions = new Sessions(Number(services.config.get('admin.session.timeout.ms') ?? 12 * 3_600_000));
+    this.users = new AdminUsers(dir, services.config.admin.apiTokens);
+    this.sessions = new Sessions(services.config.admin.sessionTimeoutMs);
     this.audit = new AuditLog(dir);
     this.producer = new ProduceService(services);
   }
@@ -43,8 +42,8 @@ export class AdminApi {
   /** Loads users (creating the first one) and routes the auth, /metrics and tRPC endpoints. */
   start(): void {
     const created = this.users.load({
-      username: this.services.config.get('admin.username') ?? process.env.TARN_ADMIN_USER,
-      password: this.services.config.get('admin.password') ?? process.env.TARN_ADMIN_PASSWORD,
+      username: this.services.config.admin.username,
+      password: this.services.config.admin.password,
     });
     if (created?.generatedPassword != null) {
       // printed once, on the first start; only its hash is kept

@@ -9,6 +9,14 @@
  *   etcd.endpoints    http://127.0.0.1:2379   the etcd cluster (metadata.store=etcd), comma-separated
  *   etcd.prefix       /tarn                   key prefix of this tarn cluster in etcd
  *   controlled.shutdown.timeout.ms  15000     how long SIGTERM waits for leaderships to move away
+ *   group.lag.sample.interval.ms    10000     how often the console's lag of every committed partition is sampled
+ *   admin.username, admin.password            the first console user (else generated and printed once)
+ *   admin.api.tokens                          comma-separated API tokens for tools and Prometheus
+ *   admin.session.timeout.ms        43200000  how long a console login lasts
+ *
+ * Every property is parsed and validated once, here, into typed sections (an error names the
+ * property and why); the rest of the broker reads the sections, never a property by its name.
+ * `props` keeps every property as given, for DescribeConfigs and the topic-config defaults.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 
@@ -62,7 +70,67 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'etcd.prefix': '/tarn',
   'fetch.max.bytes': '57671680',
   'log.level': 'info',
+  'group.lag.sample.interval.ms': '10000',
+  'admin.api.tokens': '',
+  'admin.session.timeout.ms': '43200000',
 };
+
+/** The group coordinator's settings (Kafka's GroupConfig and OffsetConfig). */
+export interface GroupConfig {
+  groupMinSessionTimeoutMs: number;
+  groupMaxSessionTimeoutMs: number;
+  groupMaxSize: number;
+  groupInitialRebalanceDelayMs: number;
+  maxMetadataSize: number;
+  offsetsRetentionMs: number;
+  offsetsRetentionCheckIntervalMs: number;
+  offsetsTopicNumPartitions: number;
+  offsetsTopicReplicationFactor: number;
+  offsetsTopicSegmentBytes: number;
+  offsetCommitTimeoutMs: number;
+  offsetCommitRequiredAcks: number;
+  lagSampleIntervalMs: number;
+}
+
+export interface TopicDefaults {
+  numPartitions: number;
+  replicationFactor: number;
+  autoCreateTopicsEnable: boolean;
+  deleteTopicEnable: boolean;
+}
+
+export interface NetworkConfig {
+  /** socket.request.max.bytes */
+  maxRequestSize: number;
+  /** connections.max.idle.ms */
+  idleMs: number;
+  /** queued.max.requests */
+  maxInFlight: number;
+}
+
+export interface ReplicationConfig {
+  replicaLagTimeMaxMs: number;
+  highWatermarkCheckpointIntervalMs: number;
+  fetcher: { maxWaitMs: number; requestTimeoutMs: number; maxBytes: number; partitionMaxBytes: number };
+}
+
+export interface ControllerConfig {
+  autoLeaderRebalance: boolean;
+  leaderImbalanceCheckIntervalMs: number;
+  controlledShutdownEnable: boolean;
+  controlledShutdownTimeoutMs: number;
+}
+
+export type MetadataStoreConfig =
+  | { type: 'embedded' }
+  | { type: 'etcd'; endpoints: string[]; prefix: string; leaseTtlSeconds: number };
+
+export interface AdminConfig {
+  username: string | undefined;
+  password: string | undefined;
+  apiTokens: string[];
+  sessionTimeoutMs: number;
+}
 
 function invalid(name: string, value: string, why: string): KafkaError {
   return new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value ${value} for configuration ${name}: ${why}`);
@@ -76,6 +144,17 @@ export class BrokerConfig {
   readonly advertisedListeners: Listener[];
   readonly adminListener: { host: string; port: number };
   readonly logDirs: string[];
+  readonly rack: string | null;
+  /** cluster.id: a fixed cluster id for a new metadata store (tests, scripted clusters). */
+  readonly clusterId: string | undefined;
+  readonly logLevel: string;
+  readonly topics: TopicDefaults;
+  readonly network: NetworkConfig;
+  readonly replication: ReplicationConfig;
+  readonly controller: ControllerConfig;
+  readonly metadataStore: MetadataStoreConfig;
+  readonly group: GroupConfig;
+  readonly admin: AdminConfig;
 
   constructor(given: Readonly<Record<string, string>>) {
     const props: Record<string, string> = { ...DEFAULTS, ...given };
@@ -83,7 +162,10 @@ export class BrokerConfig {
     if (given['node.id'] === undefined && given['broker.id'] !== undefined) props['node.id'] = given['broker.id'];
     if (given['log.dirs'] === undefined && given['log.dir'] !== undefined) props['log.dirs'] = given['log.dir'];
     this.props = props;
-    this.nodeId = this.int('node.id', 0);
+    const int = (name: string, min = Number.MIN_SAFE_INTEGER) => this.int(name, min);
+    const bool = (name: string) => this.bool(name);
+    const str = (name: string): string | undefined => props[name];
+    this.nodeId = int('node.id', 0);
     this.listeners = parseListeners('listeners', props['listeners']!);
     this.advertisedListeners = props['advertised.listeners'] ? parseListeners('advertised.listeners', props['advertised.listeners']) : this.listeners;
     const admin = /^https?:\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(props['admin.listeners']!.trim());
@@ -91,17 +173,70 @@ export class BrokerConfig {
     this.adminListener = { host: admin[1]!, port: Number(admin[2]) };
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
-    for (const name of ['num.partitions', 'default.replication.factor', 'socket.request.max.bytes', 'queued.max.requests', 'offsets.topic.num.partitions']) this.int(name, 1);
+    this.rack = str('broker.rack') ?? null;
+    this.clusterId = str('cluster.id');
+    this.logLevel = str('log.level')!;
+    this.topics = {
+      numPartitions: int('num.partitions', 1),
+      replicationFactor: int('default.replication.factor', 1),
+      autoCreateTopicsEnable: bool('auto.create.topics.enable'),
+      deleteTopicEnable: bool('delete.topic.enable'),
+    };
+    this.network = { maxRequestSize: int('socket.request.max.bytes', 1), idleMs: int('connections.max.idle.ms', -1), maxInFlight: int('queued.max.requests', 1) };
     // Kafka's rule: a follower's long poll must never outlast its socket timeout
-    const fetchWait = this.int('replica.fetch.wait.max.ms', 0);
-    if (this.int('replica.socket.timeout.ms', 1) < fetchWait) throw invalid('replica.socket.timeout.ms', props['replica.socket.timeout.ms']!, `must be at least replica.fetch.wait.max.ms (${fetchWait})`);
+    const fetchWait = int('replica.fetch.wait.max.ms', 0);
+    if (int('replica.socket.timeout.ms', 1) < fetchWait) throw invalid('replica.socket.timeout.ms', props['replica.socket.timeout.ms']!, `must be at least replica.fetch.wait.max.ms (${fetchWait})`);
+    this.replication = {
+      replicaLagTimeMaxMs: int('replica.lag.time.max.ms', 1),
+      highWatermarkCheckpointIntervalMs: int('replica.high.watermark.checkpoint.interval.ms', 1),
+      fetcher: {
+        maxWaitMs: fetchWait,
+        requestTimeoutMs: int('replica.socket.timeout.ms', 1),
+        maxBytes: int('replica.fetch.response.max.bytes', 1),
+        partitionMaxBytes: int('replica.fetch.max.bytes', 1),
+      },
+    };
+    this.controller = {
+      autoLeaderRebalance: bool('auto.leader.rebalance.enable'),
+      leaderImbalanceCheckIntervalMs: int('leader.imbalance.check.interval.seconds', 1) * 1000,
+      controlledShutdownEnable: bool('controlled.shutdown.enable'),
+      controlledShutdownTimeoutMs: int('controlled.shutdown.timeout.ms', 0),
+    };
+    const store = str('metadata.store')!;
+    if (store !== 'embedded' && store !== 'etcd') throw invalid('metadata.store', store, 'expected embedded or etcd');
+    this.metadataStore =
+      store === 'embedded'
+        ? { type: 'embedded' }
+        : {
+            type: 'etcd',
+            endpoints: str('etcd.endpoints')!.split(',').map((e) => e.trim()).filter((e) => e !== ''),
+            prefix: str('etcd.prefix')!,
+            leaseTtlSeconds: Math.max(1, Math.round(int('broker.session.timeout.ms', 1000) / 1000)),
+          };
+    this.group = {
+      groupMinSessionTimeoutMs: int('group.min.session.timeout.ms'),
+      groupMaxSessionTimeoutMs: int('group.max.session.timeout.ms'),
+      groupMaxSize: int('group.max.size', 1),
+      groupInitialRebalanceDelayMs: int('group.initial.rebalance.delay.ms', 0),
+      maxMetadataSize: int('offset.metadata.max.bytes', 0),
+      offsetsRetentionMs: int('offsets.retention.minutes', 1) * 60_000,
+      offsetsRetentionCheckIntervalMs: int('offsets.retention.check.interval.ms', 1),
+      offsetsTopicNumPartitions: int('offsets.topic.num.partitions', 1),
+      offsetsTopicReplicationFactor: int('offsets.topic.replication.factor', 1),
+      offsetsTopicSegmentBytes: int('offsets.topic.segment.bytes', 1),
+      offsetCommitTimeoutMs: int('offsets.commit.timeout.ms', 1),
+      offsetCommitRequiredAcks: int('offsets.commit.required.acks', -1),
+      lagSampleIntervalMs: int('group.lag.sample.interval.ms', 1),
+    };
+    this.admin = {
+      username: str('admin.username'),
+      password: str('admin.password'),
+      apiTokens: str('admin.api.tokens')!.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+      sessionTimeoutMs: int('admin.session.timeout.ms', 1),
+    };
   }
 
-  get(name: string): string | undefined {
-    return this.props[name];
-  }
-
-  int(name: string, min = Number.MIN_SAFE_INTEGER): number {
+  private int(name: string, min: number): number {
     const v = this.props[name];
     if (v === undefined || !/^-?\d+$/.test(v.trim())) throw invalid(name, String(v), 'expected an integer');
     const n = Number(v);
@@ -109,7 +244,7 @@ export class BrokerConfig {
     return n;
   }
 
-  bool(name: string): boolean {
+  private bool(name: string): boolean {
     const v = (this.props[name] ?? '').trim().toLowerCase();
     if (v !== 'true' && v !== 'false') throw invalid(name, String(this.props[name]), 'expected true or false');
     return v === 'true';
@@ -119,6 +254,19 @@ export class BrokerConfig {
   advertised(name: string): Listener {
     return this.advertisedListeners.find((l) => l.name === name) ?? this.advertisedListeners[0]!;
   }
+}
+
+/**
+ * The environment's console credentials (TARN_ADMIN_USER, TARN_ADMIN_PASSWORD, TARN_ADMIN_TOKEN)
+ * as properties, where the properties do not set them: read by main.ts, the one place that
+ * looks at the environment.
+ */
+export function adminPropsFromEnv(env: NodeJS.ProcessEnv, props: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (props['admin.username'] === undefined && env.TARN_ADMIN_USER) out['admin.username'] = env.TARN_ADMIN_USER;
+  if (props['admin.password'] === undefined && env.TARN_ADMIN_PASSWORD) out['admin.password'] = env.TARN_ADMIN_PASSWORD;
+  if (env.TARN_ADMIN_TOKEN) out['admin.api.tokens'] = [props['admin.api.tokens'] ?? '', env.TARN_ADMIN_TOKEN].filter((t) => t !== '').join(',');
+  return out;
 }
 
 export function parseListeners(name: string, value: string): Listener[] {

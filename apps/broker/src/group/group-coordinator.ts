@@ -18,7 +18,7 @@ import type { MetadataChange, MetadataStore } from '../metadata/metadata-store';
 import type { TopicAdmin } from '../metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
 import type { ReplicaManager } from '../replica/replica-manager';
-import type { GroupConfig } from './group-config';
+import type { GroupConfig } from '../config/broker-config';
 import type { GroupCoordinatorEvent, RebalanceRecord } from '../events/group-coordinator-event';
 import { GroupMembership, type JoinGroupParams, type LeaveResult, type LeavingMember, type SyncGroupParams } from './group-membership';
 import { GroupMetadata, joinError, syncError } from './group-metadata';

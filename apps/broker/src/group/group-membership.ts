@@ -17,7 +17,7 @@
  */
 import { ErrorCode } from '@tarn/protocol';
 import type { Logger } from '../logger';
-import type { GroupConfig } from './group-config';
+import type { GroupConfig } from '../config/broker-config';
 import { joinError, syncError, type GroupMetadata } from './group-metadata';
 import type { GroupMetadataManager } from './group-metadata-manager';
 import { MemberMetadata, type JoinCallback, type JoinGroupResult, type Protocol, type SyncGroupResult } from './member-metadata';

@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import type { Partition } from '../replica/partition';
 import type { AppendResult } from '../replica/replica-manager';
 import { groupMetadataKey, groupMetadataValue, offsetCommitKey, offsetCommitValue } from './coordinator-record';
-import type { GroupConfig } from './group-config';
+import type { GroupConfig } from '../config/broker-config';
 import { GroupMetadata, type CommitRecord, type TransitionListener } from './group-metadata';
 import { MemberMetadata } from './member-metadata';
 import { tpKey, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';

@@ -12,7 +12,7 @@ import type { TopicAdmin } from '../metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
 import type { Partition } from '../replica/partition';
 import type { AppendResult, ReplicaManager } from '../replica/replica-manager';
-import type { GroupConfig } from './group-config';
+import type { GroupConfig } from '../config/broker-config';
 import type { OffsetsTopicAccess } from './group-metadata-manager';
 
 export function offsetsTopicConfigs(segmentBytes: number): Record<string, string> {

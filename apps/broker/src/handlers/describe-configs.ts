@@ -46,7 +46,7 @@ function topicConfigs(services: BrokerServices, name: string, apiVersion: number
     const override = topic.configs[def.name];
     const chain = [
       ...(override !== undefined ? [{ name: def.name, value: override, source: SOURCE.DYNAMIC_TOPIC_CONFIG }] : []),
-      ...(fallback.source === 'STATIC_BROKER_CONFIG' ? [{ name: fallback.synonym!, value: services.config.get(fallback.synonym!) ?? fallback.value, source: SOURCE.STATIC_BROKER_CONFIG }] : []),
+      ...(fallback.source === 'STATIC_BROKER_CONFIG' ? [{ name: fallback.synonym!, value: services.config.props[fallback.synonym!] ?? fallback.value, source: SOURCE.STATIC_BROKER_CONFIG }] : []),
       { name: def.synonyms[0] ?? def.name, value: def.default, source: SOURCE.DEFAULT_CONFIG },
     ];
     return entry(apiVersion, {

@@ -66,7 +66,7 @@ export const metadata = defineHandler({
     if (allTopics) {
       topics = services.metadata.topics().map((t) => topicResponse(t, live, includeOps));
     } else {
-      const autoCreate = services.config.bool('auto.create.topics.enable') && (apiVersion < 4 || req.allowAutoTopicCreation);
+      const autoCreate = services.config.topics.autoCreateTopicsEnable && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];
       for (const rt of req.topics ?? []) {
         if (rt.name === null && apiVersion < 12) {

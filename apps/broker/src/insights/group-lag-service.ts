@@ -7,7 +7,7 @@
  */
 import { isControl } from '@tarn/protocol';
 import type { ReplicaManager } from '../replica/replica-manager';
-import type { GroupConfig } from '../group/group-config';
+import type { GroupConfig } from '../config/broker-config';
 import type { GroupCoordinator } from '../group/group-coordinator';
 import { LagEvaluator, type LagSample, type LagStatus } from './lag-evaluator';
 import { tpKey, type TopicPartition } from '../group/offset-and-metadata';

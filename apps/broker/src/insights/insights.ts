@@ -6,7 +6,7 @@
  */
 import type { LogManager } from '@tarn/storage';
 import type { EventBus } from '../events/event-bus';
-import type { GroupConfig } from '../group/group-config';
+import type { GroupConfig } from '../config/broker-config';
 import type { GroupCoordinator } from '../group/group-coordinator';
 import type { ReplicaManager } from '../replica/replica-manager';
 import { GroupLagService } from './group-lag-service';
