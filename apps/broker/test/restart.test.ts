@@ -81,7 +81,7 @@ test('SIGKILL mid-load: every acknowledged record survives, in order, once; clie
     const acked = new Map<string, number>(); // value → offset
     const producer = await TestConnection.open(port);
     let n = 0;
-    let inFlight: string[][] = [];
+    const inFlight: string[][] = [];
     const started = Date.now();
     // pipelined acks=1 load; the kill lands while requests are in flight
     while (Date.now() - started < 1500) {
