@@ -1,29 +1,35 @@
-export * from './time';
-export * from './file-system';
-export * from './checkpoint-file';
-export * from './log-config';
-export * from './log-events';
-export * from './offset-index';
-export * from './time-index';
-export * from './file-records';
-export * from './log-segment';
-export * from './leader-epoch-cache';
-export * from './log-validator';
-export * from './batch-metadata';
-export * from './end-transaction-marker';
-export * from './producer-state-entry';
-export * from './producer-append-info';
-export * from './producer-snapshot-file';
-export * from './producer-state-manager';
-export * from './producer-state-loader';
-export * from './log-loader';
-export * from './partition-log';
+/**
+ * What the rest of the repository uses of the storage package: the log manager and partition logs,
+ * their events, reading records and describing segments, topic configuration, and the injectable
+ * clock, scheduler and filesystem. Everything else (segments, indexes, loading, cleaning, producer
+ * state) is imported by path inside this package only.
+ */
+export { LogManager, type LogManagerOptions, type Logger } from './log-manager';
+export { PartitionLog, type AppendOptions, type OpenLogArgs } from './partition-log';
 export type { LogContext } from './log-context';
 export type { LogAppendInfo } from './append-queue';
-export * from './log-manager';
-export * from './record-reader';
-export * from './log-cleaner';
-export * from './segment-info';
-export * from './timestamp-lookup';
-export * from './recompress';
-export * from './file-handle-cache';
+export type { FetchDataInfo } from './local-log';
+export type { FileSlice } from './log-segment';
+export type { AppendOrigin } from './log-validator';
+export type { TimestampLookup } from './timestamp-lookup';
+export type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
+
+export { readLogRecords, type LogRecord, type ReadRecordsOptions } from './record-reader';
+export { describeSegments, type SegmentInfo, type SegmentStatus } from './segment-info';
+
+export {
+  TOPIC_CONFIGS,
+  TOPIC_CONFIG_BY_NAME,
+  brokerDefaultFor,
+  buildLogConfig,
+  resolveTopicConfigs,
+  validateTopicConfig,
+  type ConfigSource,
+  type ConfigType,
+  type LogConfig,
+  type ResolvedConfig,
+  type TopicConfigDef,
+} from './log-config';
+
+export { MockTime, SystemScheduler, SystemTime, type Cancel, type Scheduler, type Time } from './time';
+export { nodeFileSystem, writeFileAtomically, type FileSystem } from './file-system';

@@ -31,8 +31,6 @@ import type { ProducerAppendInfo } from './producer-append-info';
 import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
 import { rebuildProducerState } from './producer-state-loader';
 
-export type { FetchDataInfo } from './local-log';
-
 export interface OpenLogArgs {
   dir: string;
   topic: string;

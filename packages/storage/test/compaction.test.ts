@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRecordBatch, CompressionType } from '@tarn/protocol';
-import { LogCleaner, MockTime, nodeFileSystem, readLogRecords, type FileSystem, type PartitionLog } from '../src/index';
+import { MockTime, nodeFileSystem, readLogRecords, type FileSystem, type PartitionLog } from '../src/index';
+import { LogCleaner } from '../src/log-cleaner';
 import { openTestLog, tempDir } from './helpers';
 
 const CONFIG = { 'cleanup.policy': 'compact', 'segment.bytes': '3000', 'index.interval.bytes': '200', 'delete.retention.ms': '3600000' };

@@ -7,18 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, KafkaError, buildRecordBatch, type BatchOptions } from '@tarn/protocol';
-import {
-  LogManager,
-  MockTime,
-  decodeProducerSnapshot,
-  encodeProducerSnapshot,
-  nodeFileSystem,
-  producerSnapshotFileName,
-  readLogRecords,
-  type FileSystem,
-  type PartitionLog,
-  type ProducerSnapshotEntry,
-} from '../src/index';
+import { LogManager, MockTime, nodeFileSystem, readLogRecords, type FileSystem, type PartitionLog } from '../src/index';
+import { decodeProducerSnapshot, encodeProducerSnapshot, producerSnapshotFileName, type ProducerSnapshotEntry } from '../src/producer-snapshot-file';
 import { copyFixtureLogDir, fixturesDir, makeBatch, openTestLog, tempDir } from './helpers';
 
 /** An idempotent batch of `count` records from producer `pid`, epoch `epoch`, sequences from `seq`. */
