@@ -16,11 +16,11 @@ import { AuditLog } from './audit-log';
 import { createMetrics } from './metrics';
 import { ProduceService } from './produce-service';
 import { bearerToken, readCookie, SESSION_COOKIE, Sessions, type Principal } from './sessions';
-import type { AdminContext } from './trpc';
+import type { AdminActions, AdminContext } from './trpc';
 
 const MAX_LOGIN_FAILURES = 10;
 
-export class AdminApi {
+export class AdminApi implements AdminActions {
   readonly users: AdminUsers;
   readonly sessions: Sessions;
   readonly audit: AuditLog;
@@ -51,7 +51,7 @@ export class AdminApi {
       this.services.logger.warn({ username: created.username }, 'created the console user with a generated password, printed once on stderr');
       process.stderr.write(`\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`);
     }
-    const metrics = createMetrics(this.services, this);
+    const metrics = createMetrics(this.services);
     const server = this.server;
     server.route((req, res) => this.handleAuth(req, res));
     server.route(async (req, res) => {

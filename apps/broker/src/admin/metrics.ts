@@ -6,9 +6,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { API_KEYS, type ApiKeyNumber } from '@tarn/protocol';
 import type { AdminServices } from '../services';
-import type { AdminApi } from './admin-api';
 
-export function createMetrics(services: AdminServices, admin: AdminApi): Registry {
+export function createMetrics(services: AdminServices): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tarn_process_' });
   const requests = new Counter({ name: 'tarn_requests_total', help: 'Kafka requests handled, by API and error', labelNames: ['api', 'error'], registers: [registry] });

@@ -7,12 +7,20 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { ErrorCode, KafkaError, errorName } from '@tarn/protocol';
 import type { AdminServices } from '../services';
-import type { AdminApi } from './admin-api';
+import type { AuditLog } from './audit-log';
+import type { ProduceService } from './produce-service';
 import type { Principal } from './sessions';
+
+/** What procedures ask of the admin API itself (AdminApi): audited changes, the audit trail, the console's produce. */
+export interface AdminActions {
+  audited<T>(principal: Principal, action: string, target: string, details: unknown, fn: () => Promise<T>): Promise<T>;
+  readonly audit: AuditLog;
+  readonly producer: ProduceService;
+}
 
 export interface AdminContext {
   services: AdminServices;
-  admin: AdminApi;
+  admin: AdminActions;
   principal: Principal | null;
 }
 
