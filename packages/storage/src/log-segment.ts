@@ -46,6 +46,13 @@ export interface FileSlice {
   length: number;
 }
 
+/** A segment's record count and first timestamp, valid while its size is `size` (see segment-info.ts). */
+export interface SegmentRecordCount {
+  size: number;
+  records: number;
+  firstTimestamp: number;
+}
+
 export class LogSegment implements CachedFile {
   private fdOrNull: number | null = null;
   lastUsedMs = 0;
@@ -63,6 +70,8 @@ export class LogSegment implements CachedFile {
   readonly createdMs: number;
   /** Last modification time in ms: used for retention without timestamps and the tombstone horizon. */
   lastModifiedMs: number;
+  /** The last record count taken of this segment, null until one is. */
+  recordCount: SegmentRecordCount | null = null;
   private suffix = '';
 
   constructor(

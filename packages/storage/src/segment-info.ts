@@ -1,12 +1,13 @@
 /**
- * What the console shows of a partition's segments: offsets, sizes, record counts, timestamps,
- * index entries, and whether a segment is the active one, sealed, or renamed `.deleted` and waiting
- * to go. Record counts of sealed segments are counted once from their batch headers and cached.
+ * Segment introspection: per segment of a log, its offsets, size, record count, timestamps, index
+ * entries, and whether it is the active one, sealed, or renamed `.deleted` and waiting to go.
+ * Record counts come from the batch headers (one small read per batch) and are kept on the segment
+ * until its size changes, so describing a log again costs only what was appended since.
  */
 import { RECORDS_COUNT_OFFSET, BASE_TIMESTAMP_OFFSET, readInt64 } from '@tarn/protocol';
 import { readFully } from './file-system';
-import type { LogSegment } from './log-segment';
-import type { PartitionLog } from './partition-log';
+import type { LocalLog } from './local-log';
+import type { LogSegment, SegmentRecordCount } from './log-segment';
 
 export type SegmentStatus = 'active' | 'sealed' | 'deleted';
 
@@ -24,12 +25,13 @@ export interface SegmentInfo {
   status: SegmentStatus;
 }
 
-const recordCounts = new WeakMap<LogSegment, { size: number; records: number; firstTimestamp: number }>();
+/** What describing needs of a log (a PartitionLog or its LocalLog). */
+export type DescribableLog = Pick<LocalLog, 'segments' | 'pendingDeletes' | 'logEndOffset'>;
 
 /** Sums the batches' record counts with one small read per batch header. */
-function countRecords(seg: LogSegment): { records: number; firstTimestamp: number } {
-  const cached = recordCounts.get(seg);
-  if (cached !== undefined && cached.size === seg.size) return cached;
+function countRecords(seg: LogSegment): SegmentRecordCount {
+  const cached = seg.recordCount;
+  if (cached !== null && cached.size === seg.size) return cached;
   const head = Buffer.allocUnsafe(RECORDS_COUNT_OFFSET + 4);
   let records = 0;
   let firstTimestamp = -1;
@@ -44,12 +46,11 @@ function countRecords(seg: LogSegment): { records: number; firstTimestamp: numbe
     }
     position += h.size;
   }
-  const result = { size: seg.size, records, firstTimestamp };
-  recordCounts.set(seg, result);
-  return result;
+  seg.recordCount = { size: seg.size, records, firstTimestamp };
+  return seg.recordCount;
 }
 
-export function describeSegments(log: PartitionLog): SegmentInfo[] {
+export function describeSegments(log: DescribableLog): SegmentInfo[] {
   const describe = (s: LogSegment, nextOffset: number, status: SegmentStatus): SegmentInfo => {
     const counted = s.size > 0 && status !== 'deleted' ? countRecords(s) : { records: 0, firstTimestamp: -1 };
     return {
