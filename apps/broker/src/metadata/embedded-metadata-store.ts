@@ -1,11 +1,14 @@
 /**
  * Single-node metadata: the whole image in memory, persisted as one JSON file in the first log dir
- * (`tarn-metadata.json`, written to `.tmp`, fsynced and renamed on every change).
+ * (`tarn-metadata.json`, written to `.tmp`, fsynced and renamed on every change). A change is
+ * answered, and announced to listeners, only once the file holding it is on disk. The writes
+ * happen off the event loop and changes made while one is in flight share the next write: with
+ * thousands of topics the file is megabytes, and an fsync can last a journal commit.
  */
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import { nodeFileSystem, writeFileAtomically } from '@tarn/storage';
 import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
 
@@ -26,6 +29,8 @@ export class EmbeddedMetadataStore implements MetadataStore {
   private registration: BrokerRegistration | null = null;
   private controller = -1;
   private readonly path: string;
+  private writing = false;
+  private waiting: Array<{ resolve: () => void; reject: (err: Error) => void }> = [];
 
   constructor(private readonly dir: string, private readonly clusterIdOverride?: string) {
     this.path = join(dir, EMBEDDED_METADATA_FILE);
@@ -42,16 +47,44 @@ export class EmbeddedMetadataStore implements MetadataStore {
       if (this.image.version !== 1) throw new Error(`${this.path}: unsupported metadata version ${String(this.image.version)}`);
     } else {
       this.image = { version: 1, clusterId: this.clusterIdOverride ?? randomClusterId(), nextProducerId: 0, topics: [] };
-      this.persist();
+      await this.persist();
     }
     for (const t of this.image.topics) this.byName.set(t.name, t);
   }
 
   async close(): Promise<void> {}
 
-  private persist(): void {
-    this.image.topics = [...this.byName.values()];
-    writeFileAtomically(nodeFileSystem, this.path, JSON.stringify(this.image, null, 1));
+  /** Resolves once a write that includes every change made so far is on disk. */
+  private persist(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.writing) void this.writeNext();
+    });
+  }
+
+  private async writeNext(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const waiters = this.waiting.splice(0);
+      this.image.topics = [...this.byName.values()];
+      const data = JSON.stringify(this.image, null, 1);
+      const tmp = `${this.path}.tmp`;
+      try {
+        const file = await open(tmp, 'w');
+        try {
+          await file.writeFile(data);
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+        await rename(tmp, this.path);
+        for (const w of waiters) w.resolve();
+      } catch (err) {
+        const failure = new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot write ${this.path}: ${(err as Error).message}`, { cause: err });
+        for (const w of waiters) w.reject(failure);
+      }
+    }
+    this.writing = false;
   }
 
   private emit(change: MetadataChange): void {
@@ -75,20 +108,20 @@ export class EmbeddedMetadataStore implements MetadataStore {
   async createTopic(topic: TopicMetadata): Promise<void> {
     if (this.byName.has(topic.name)) throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${topic.name}' already exists.`);
     this.byName.set(topic.name, structuredClone(topic));
-    this.persist();
+    await this.persist();
     this.emit({ type: 'topic-created', topic: topic.name });
   }
 
   async deleteTopic(name: string): Promise<void> {
     const t = this.mustGet(name);
     this.byName.delete(name);
-    this.persist();
+    await this.persist();
     this.emit({ type: 'topic-deleted', topic: name, topicId: t.topicId });
   }
 
   async setTopicConfigs(name: string, configs: Record<string, string>): Promise<void> {
     this.mustGet(name).configs = { ...configs };
-    this.persist();
+    await this.persist();
     this.emit({ type: 'topic-configs-changed', topic: name });
   }
 
@@ -96,7 +129,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
     const t = this.mustGet(name);
     const from = t.partitions.length;
     t.partitions.push(...structuredClone(partitions));
-    this.persist();
+    await this.persist();
     this.emit({ type: 'partitions-added', topic: name, from });
   }
 
@@ -106,7 +139,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
     if (previous === undefined || previous.partitionEpoch !== expectedPartitionEpoch) return false;
     const current = { ...structuredClone(state), partitionEpoch: expectedPartitionEpoch + 1 };
     t.partitions[state.partition] = current;
-    this.persist();
+    await this.persist();
     this.emit({ type: 'partition-changed', topic: name, partition: state.partition, previous, current });
     return true;
   }
@@ -114,7 +147,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
   async allocateProducerIds(count: number): Promise<number> {
     const first = this.image.nextProducerId;
     this.image.nextProducerId += count;
-    this.persist();
+    await this.persist();
     return first;
   }
 
