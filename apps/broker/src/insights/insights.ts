@@ -11,7 +11,8 @@ import type { GroupCoordinator } from '../group/group-coordinator';
 import type { ReplicaManager } from '../replica/replica-manager';
 import { GroupLagService } from './group-lag-service';
 import { OffsetResetService } from './offset-reset-service';
-import { countRecords, ThroughputMeter } from './throughput-meter';
+import { countRecords } from '@tarn/protocol';
+import { ThroughputMeter } from './throughput-meter';
 
 export interface InsightsDeps {
   coordinator: GroupCoordinator;

@@ -3,7 +3,6 @@
  * served to consumers (from fetch responses), sampled once a second into a ring of the last five
  * minutes, which the console charts live.
  */
-import { LOG_OVERHEAD, RECORDS_COUNT_OFFSET, BATCH_LENGTH_OFFSET, MAGIC_OFFSET } from '@tarn/protocol';
 
 export interface Rates {
   recordsIn: number;
@@ -19,18 +18,6 @@ export interface ThroughputSample {
 }
 
 const zero = (): Rates => ({ recordsIn: 0, bytesIn: 0, recordsOut: 0, bytesOut: 0 });
-
-/** Records in the complete v2 batches of a fetch response (batch headers only). */
-export function countRecords(buf: Buffer): number {
-  let n = 0;
-  for (let pos = 0; pos + RECORDS_COUNT_OFFSET + 4 <= buf.length; ) {
-    const size = buf.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
-    if (size <= 0 || pos + size > buf.length) break;
-    if (buf.readInt8(pos + MAGIC_OFFSET) === 2) n += buf.readInt32BE(pos + RECORDS_COUNT_OFFSET);
-    pos += size;
-  }
-  return n;
-}
 
 export class ThroughputMeter {
   private current = new Map<string, Rates>();

@@ -10,10 +10,9 @@
  */
 import {
   ApiKey,
+  completeBatches,
   ErrorCode,
   FetchRequestTypes,
-  LOG_OVERHEAD,
-  BATCH_LENGTH_OFFSET,
   OffsetForLeaderEpochRequestTypes,
   ListOffsetsRequestTypes,
   errorName,
@@ -38,17 +37,6 @@ interface Fetched {
 }
 
 const EARLIEST_TIMESTAMP = -2n;
-
-/** The complete batches at the start of `records` (a fetch response may end in a partial one). */
-function completeBatches(records: Buffer): Buffer {
-  let pos = 0;
-  while (pos + LOG_OVERHEAD <= records.length) {
-    const size = records.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
-    if (size < LOG_OVERHEAD || pos + size > records.length) break;
-    pos += size;
-  }
-  return records.subarray(0, pos);
-}
 
 export class ReplicaFetcher {
   private readonly partitions = new Map<string, Fetched>();

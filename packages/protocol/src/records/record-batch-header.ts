@@ -141,3 +141,29 @@ export function isBatchCrcValid(buf: Buffer, pos: number, size: number): boolean
 export function writeBatchCrc(buf: Buffer, pos: number, size: number): void {
   buf.writeUInt32BE(computeBatchCrc(buf, pos, size), pos + CRC_OFFSET);
 }
+
+/**
+ * The complete batches at the start of `buf` (a fetch response may end in a batch cut short by the
+ * size limit, which a follower must not append): a slice of `buf`, headers only read.
+ */
+export function completeBatches(buf: Buffer): Buffer {
+  let pos = 0;
+  while (pos + LOG_OVERHEAD <= buf.length) {
+    const size = buf.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
+    if (size < LOG_OVERHEAD || pos + size > buf.length) break;
+    pos += size;
+  }
+  return buf.subarray(0, pos);
+}
+
+/** Records in the complete v2 batches of `buf`, from their headers (older formats count 0). */
+export function countRecords(buf: Buffer): number {
+  let n = 0;
+  for (let pos = 0; pos + RECORDS_COUNT_OFFSET + 4 <= buf.length; ) {
+    const size = buf.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
+    if (size <= 0 || pos + size > buf.length) break;
+    if (buf.readInt8(pos + MAGIC_OFFSET) === 2) n += buf.readInt32BE(pos + RECORDS_COUNT_OFFSET);
+    pos += size;
+  }
+  return n;
+}
