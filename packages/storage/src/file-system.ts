@@ -160,3 +160,40 @@ export function readFully(fsys: FileSystem, fd: number, buf: Buffer, offset: num
   }
   return total;
 }
+
+/** Writes all of `bufs` at `position` with writev; writev may write less than asked, so it continues. */
+export function writevFullySync(fsys: FileSystem, fd: number, bufs: readonly Buffer[], position: number): void {
+  const total = bufs.reduce((n, b) => n + b.length, 0);
+  for (let written = 0; written < total; ) written += fsys.writevSync(fd, remainingAfter(bufs, written), position + written);
+}
+
+/** The same on the thread pool; `done` gets the first error, or null once everything is written. */
+export function writevFully(fsys: FileSystem, fd: number, bufs: readonly Buffer[], position: number, done: (err: Error | null) => void): void {
+  const total = bufs.reduce((n, b) => n + b.length, 0);
+  const writeFrom = (written: number): void => {
+    if (written >= total) {
+      done(null);
+      return;
+    }
+    fsys.writev(fd, remainingAfter(bufs, written), position + written, (err, n) => {
+      if (err !== null) done(err);
+      else writeFrom(written + n);
+    });
+  };
+  writeFrom(0);
+}
+
+/** The buffers left to write once `written` bytes of `bufs` are on disk. */
+function remainingAfter(bufs: readonly Buffer[], written: number): Buffer[] {
+  if (written === 0) return bufs as Buffer[];
+  const rest: Buffer[] = [];
+  let skip = written;
+  for (const b of bufs) {
+    if (skip >= b.length) skip -= b.length;
+    else {
+      rest.push(skip > 0 ? b.subarray(skip) : b);
+      skip = 0;
+    }
+  }
+  return rest;
+}

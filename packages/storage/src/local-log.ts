@@ -14,7 +14,8 @@ import { readFully } from './file-system';
 import type { LogConfig } from './log-config';
 import type { LogContext } from './log-context';
 import type { LogEvent, LogEventBody, SegmentDeleteReason } from './log-events';
-import { LogSegment, DELETED_FILE_SUFFIX, type FileSlice, type SegmentOptions } from './log-segment';
+import { DELETED_FILE_SUFFIX } from './log-file-names';
+import { LogSegment, type FileSlice, type SegmentOptions } from './log-segment';
 
 /** What the partition log keeps beside the segments, told when they change. */
 export interface SegmentListener {

@@ -21,7 +21,8 @@ import { DELETE_HORIZON_FLAG_MASK, buildRecordBatch, decodeRecordBatch, readBatc
 import { EntryScanner } from './file-records';
 import type { FileHandleCache } from './file-handle-cache';
 import type { FileSystem } from './file-system';
-import { LogSegment, CLEANED_FILE_SUFFIX, type SegmentAppend } from './log-segment';
+import { CLEANED_FILE_SUFFIX } from './log-file-names';
+import { LogSegment, type SegmentAppend } from './log-segment';
 import type { PartitionLog } from './partition-log';
 import type { Time } from './time';
 

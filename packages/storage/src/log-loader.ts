@@ -15,13 +15,12 @@ import {
   DELETED_FILE_SUFFIX,
   INDEX_FILE_SUFFIX,
   LOG_FILE_SUFFIX,
-  LogSegment,
   SWAP_FILE_SUFFIX,
   TIME_INDEX_FILE_SUFFIX,
   TXN_INDEX_FILE_SUFFIX,
   filenamePrefixFromOffset,
-  type SegmentOptions,
-} from './log-segment';
+} from './log-file-names';
+import { LogSegment, type SegmentOptions } from './log-segment';
 
 const SEGMENT_FILE = /^(\d{20})(\.log|\.index|\.timeindex|\.txnindex)(\.deleted|\.cleaned|\.swap)?$/;
 

@@ -1,30 +1,19 @@
 /**
  * One segment of a partition log: `<baseOffset>.log` with its `.index` and `.timeindex`
- * (file names: the base offset zero-padded to 20 digits).
+ * (file names: log-file-names.ts; the indexes and the state that decides their entries:
+ * segment-indexes.ts).
  *
  * Invariants: `size` counts only bytes whose write completed, so readers never see a partial
- * batch; index entries always point at batch starts inside `size`. The in-memory max timestamp and
- * index-interval counter follow Kafka's LogSegment.append exactly, so appending batches and
- * rebuilding the indexes from the `.log` produce the same index files.
+ * batch; index entries always point at batch starts inside `size`.
  */
 import { join } from 'node:path';
 import { EntryHeaderReader, EntryScanner, type EntryHeader, type ScanStop } from './file-records';
 import type { CachedFile, FileHandleCache } from './file-handle-cache';
-import type { FileSystem } from './file-system';
-import { OffsetIndex } from './offset-index';
-import { TimeIndex } from './time-index';
-
-export const LOG_FILE_SUFFIX = '.log';
-export const INDEX_FILE_SUFFIX = '.index';
-export const TIME_INDEX_FILE_SUFFIX = '.timeindex';
-export const TXN_INDEX_FILE_SUFFIX = '.txnindex';
-export const DELETED_FILE_SUFFIX = '.deleted';
-export const CLEANED_FILE_SUFFIX = '.cleaned';
-export const SWAP_FILE_SUFFIX = '.swap';
-
-export function filenamePrefixFromOffset(offset: number): string {
-  return String(offset).padStart(20, '0');
-}
+import { writevFully, writevFullySync, type FileSystem } from './file-system';
+import { LOG_FILE_SUFFIX, TXN_INDEX_FILE_SUFFIX, filenamePrefixFromOffset } from './log-file-names';
+import type { OffsetIndex } from './offset-index';
+import { SegmentIndexes } from './segment-indexes';
+import type { TimeIndex } from './time-index';
 
 export interface SegmentOptions {
   indexIntervalBytes: number;
@@ -58,12 +47,9 @@ export class LogSegment implements CachedFile {
   lastUsedMs = 0;
   pins = 0;
   private readonly headers: EntryHeaderReader;
-  readonly offsetIndex: OffsetIndex;
-  readonly timeIndex: TimeIndex;
+  private readonly indexes: SegmentIndexes;
   /** Visible (fully written) bytes of the `.log`. */
   size: number;
-  private bytesSinceLastIndexEntry = 0;
-  private maxTimestampAndOffset: { timestamp: number; offset: number } | null = null;
   /** Max timestamp of the first batch: what segment.ms counts from (Kafka's rollingBasedTimestamp). */
   private rollingBasedTimestamp: number | null = null;
   /** Creation time, for segment.ms when the segment holds no timestamps. */
@@ -89,8 +75,9 @@ export class LogSegment implements CachedFile {
     this.createdMs = nowMs;
     this.lastModifiedMs = nowMs;
     const prefix = join(dir, filenamePrefixFromOffset(baseOffset));
-    this.offsetIndex = new OffsetIndex(fsys, prefix + INDEX_FILE_SUFFIX + suffix, baseOffset, options.maxIndexSize);
-    this.timeIndex = new TimeIndex(fsys, prefix + TIME_INDEX_FILE_SUFFIX + suffix, baseOffset, options.maxIndexSize);
+    this.indexes = new SegmentIndexes(fsys, prefix, suffix, baseOffset, options.indexIntervalBytes, options.maxIndexSize, (position) =>
+      this.entryAt(position),
+    );
   }
 
   /** A new, empty segment; its `.log` is created now. */
@@ -99,8 +86,7 @@ export class LogSegment implements CachedFile {
     seg.fdOrNull = fsys.openSync(seg.logPath, 'w+');
     seg.lastUsedMs = performance.now();
     options.files?.opened(seg);
-    seg.offsetIndex.initEmpty();
-    seg.timeIndex.initEmpty();
+    seg.indexes.initEmpty();
     return seg;
   }
 
@@ -119,6 +105,14 @@ export class LogSegment implements CachedFile {
 
   get txnIndexPath(): string {
     return join(this.dir, filenamePrefixFromOffset(this.baseOffset) + TXN_INDEX_FILE_SUFFIX + this.suffix);
+  }
+
+  get offsetIndex(): OffsetIndex {
+    return this.indexes.offsetIndex;
+  }
+
+  get timeIndex(): TimeIndex {
+    return this.indexes.timeIndex;
   }
 
   /** The `.log` descriptor, opened on first use so idle sealed segments hold no descriptor. */
@@ -146,48 +140,20 @@ export class LogSegment implements CachedFile {
 
   /** Both indexes load and agree with the log's size; otherwise they must be rebuilt. */
   indexesLookValid(): boolean {
-    if (!this.offsetIndex.load() || !this.timeIndex.load()) return false;
-    const last = this.offsetIndex.lastEntry();
-    if (this.offsetIndex.entries > 0 && last.position >= this.size) return false;
-    return this.timeIndex.lastEntry().offset >= this.baseOffset;
+    return this.indexes.lookValid(this.size);
   }
 
   get maxTimestampSoFar(): number {
-    return this.loadMaxTimestamp().timestamp;
+    return this.indexes.maxTimestampAndOffsetSoFar().timestamp;
   }
 
   get offsetOfMaxTimestampSoFar(): number {
-    return this.loadMaxTimestamp().offset;
-  }
-
-  /**
-   * For a segment loaded from disk: the time index's last entry, then the batches after it (Kafka's
-   * loadLargestTimestamp). A sealed segment's final entry makes that tail empty.
-   */
-  private loadMaxTimestamp(): { timestamp: number; offset: number } {
-    if (this.maxTimestampAndOffset === null) {
-      const last = this.timeIndex.lastEntry();
-      const max = { timestamp: last.timestamp, offset: last.offset };
-      let position = this.offsetIndex.lookup(last.offset).position;
-      for (let h = this.entryAt(position); h !== null; h = this.entryAt(position)) {
-        if (h.maxTimestamp > max.timestamp) {
-          max.timestamp = h.maxTimestamp;
-          max.offset = h.lastOffset;
-        }
-        position += h.size;
-      }
-      this.maxTimestampAndOffset = max;
-    }
-    return this.maxTimestampAndOffset;
+    return this.indexes.maxTimestampAndOffsetSoFar().offset;
   }
 
   /** Cheap start-up check (Kafka's sanityCheck): index files exist and hold whole entries. */
   indexFilesLookSane(): boolean {
-    for (const index of [this.offsetIndex, this.timeIndex]) {
-      if (!this.fsys.existsSync(index.path)) return false;
-      if (this.fsys.statSync(index.path).size % index.entrySize !== 0) return false;
-    }
-    return true;
+    return this.indexes.filesLookSane();
   }
 
   /** Largest timestamp in the segment, or its modification time when it has none (Kafka's rule). */
@@ -213,8 +179,7 @@ export class LogSegment implements CachedFile {
     return (
       size > args.segmentBytes - args.bytes ||
       reachedRollMs ||
-      this.offsetIndex.isFull ||
-      this.timeIndex.isFull ||
+      this.indexes.isFull ||
       args.lastOffset - this.baseOffset > 0x7fffffff
     );
   }
@@ -237,11 +202,8 @@ export class LogSegment implements CachedFile {
     if (batches.length === 0) return;
     const start = this.size;
     const fd = this.fd;
-    const bufs = batches.map((b) => b.bytes);
-    const total = bufs.reduce((n, b) => n + b.length, 0);
     try {
-      // writev may write less than asked; continue with what is left
-      for (let written = 0; written < total; ) written += this.fsys.writevSync(fd, remainingAfter(bufs, written), start + written);
+      writevFullySync(this.fsys, fd, batches.map((b) => b.bytes), start);
     } catch (err) {
       this.cutBackTo(start);
       throw err;
@@ -257,32 +219,23 @@ export class LogSegment implements CachedFile {
     if (batches.length === 0) return Promise.resolve();
     const start = this.size;
     const fd = this.fd;
-    const bufs = batches.map((b) => b.bytes);
-    const total = bufs.reduce((n, b) => n + b.length, 0);
     this.pin();
     return new Promise<void>((resolve, reject) => {
-      const writeFrom = (written: number): void => {
-        if (written >= total) {
-          // a throw here would escape into libuv's callback and leave the append unsettled forever
-          try {
-            this.afterAppend(batches, start, nowMs);
-            resolve();
-          } catch (err) {
-            this.cutBackTo(start);
-            reject(err as Error);
-          }
+      writevFully(this.fsys, fd, batches.map((b) => b.bytes), start, (err) => {
+        if (err !== null) {
+          this.cutBackTo(start);
+          reject(err);
           return;
         }
-        this.fsys.writev(fd, remainingAfter(bufs, written), start + written, (err, n) => {
-          if (err !== null) {
-            this.cutBackTo(start);
-            reject(err);
-          } else {
-            writeFrom(written + n);
-          }
-        });
-      };
-      writeFrom(0);
+        // a throw here would escape into libuv's callback and leave the append unsettled forever
+        try {
+          this.afterAppend(batches, start, nowMs);
+          resolve();
+        } catch (afterErr) {
+          this.cutBackTo(start);
+          reject(afterErr as Error);
+        }
+      });
     }).finally(() => this.unpin());
   }
 
@@ -304,20 +257,9 @@ export class LogSegment implements CachedFile {
     this.lastModifiedMs = nowMs;
   }
 
-  /** Kafka's per-batch index rule, shared by append and rebuild so both give the same files. */
   private indexBatch(position: number, size: number, lastOffset: number, maxTimestamp: number): void {
     if (this.rollingBasedTimestamp === null && position === 0) this.rollingBasedTimestamp = maxTimestamp;
-    const max = this.loadMaxTimestamp();
-    if (maxTimestamp > max.timestamp) {
-      max.timestamp = maxTimestamp;
-      max.offset = lastOffset;
-    }
-    if (this.bytesSinceLastIndexEntry > this.options.indexIntervalBytes) {
-      this.offsetIndex.append(lastOffset, position);
-      this.timeIndex.maybeAppend(max.timestamp, max.offset);
-      this.bytesSinceLastIndexEntry = 0;
-    }
-    this.bytesSinceLastIndexEntry += size;
+    this.indexes.indexBatch(position, size, lastOffset, maxTimestamp);
   }
 
   /** Header of the first entry whose last offset is >= `offset`, searching from `startPosition`. */
@@ -382,12 +324,7 @@ export class LogSegment implements CachedFile {
       position = trusted.position;
       lastOffset = trusted.lastOffset;
     } else {
-      for (const index of [this.offsetIndex, this.timeIndex]) {
-        index.reset();
-        index.markUnpersisted();
-      }
-      this.maxTimestampAndOffset = { timestamp: -1, offset: this.baseOffset };
-      this.bytesSinceLastIndexEntry = 0;
+      this.indexes.resetForRebuild();
     }
     this.rollingBasedTimestamp = null;
     const scanStart = position;
@@ -420,20 +357,15 @@ export class LogSegment implements CachedFile {
     this.size = fileSize;
     const batch = this.entryAt(entry.position);
     if (batch === null || batch.lastOffset !== entry.offset) return null;
-    this.offsetIndex.truncateTo(entry.offset + 1);
-    this.timeIndex.truncateTo(entry.offset + 1);
-    const lastTime = this.timeIndex.lastEntry();
-    this.maxTimestampAndOffset = { timestamp: lastTime.timestamp, offset: lastTime.offset };
-    this.bytesSinceLastIndexEntry = batch.size;
+    this.indexes.restoreAfter(entry.offset, batch.size);
     return { position: entry.position + batch.size, lastOffset: batch.lastOffset };
   }
 
   /** Called when a newer segment takes over appends: final time-index entry, indexes trimmed. */
   onBecomeInactive(): void {
-    this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar, true);
+    this.indexes.appendFinalTimeIndexEntry();
     if (this.size > 0) this.setLastModified(this.lastModifiedMs);
-    this.offsetIndex.persist({ preallocate: false, sync: false });
-    this.timeIndex.persist({ preallocate: false, sync: false });
+    this.indexes.persist(false, false);
   }
 
   /** Stamps the `.log`'s mtime, which retention and the tombstone horizon read after a restart. */
@@ -444,20 +376,12 @@ export class LogSegment implements CachedFile {
 
   /** Writes the indexes to disk; the active segment keeps its preallocated size. */
   persistIndexes(active: boolean, sync: boolean): void {
-    this.offsetIndex.persist({ preallocate: active, sync });
-    this.timeIndex.persist({ preallocate: active, sync });
+    this.indexes.persist(active, sync);
   }
 
   /** fsyncs both indexes on the thread pool; `done` gets the first error, if any. */
   fsyncIndexesInBackground(done: (err: Error | null) => void): void {
-    let left = 2;
-    let first: Error | null = null;
-    const one = (err: Error | null) => {
-      first ??= err;
-      if (--left === 0) done(first);
-    };
-    this.offsetIndex.fsyncInBackground(one);
-    this.timeIndex.fsyncInBackground(one);
+    this.indexes.fsyncInBackground(done);
   }
 
   /** fsyncs the `.log` and the indexes. */
@@ -474,12 +398,9 @@ export class LogSegment implements CachedFile {
     const entry = this.translateOffset(offset);
     if (entry === null) return 0;
     const removed = this.size - entry.position;
-    this.offsetIndex.truncateTo(offset);
-    this.timeIndex.truncateTo(offset);
+    this.indexes.truncateTo(offset);
     this.fsys.ftruncateSync(this.fd, entry.position);
     this.size = entry.position;
-    this.bytesSinceLastIndexEntry = 0;
-    this.maxTimestampAndOffset = null;
     if (this.size === 0) this.rollingBasedTimestamp = null;
     return removed;
   }
@@ -492,8 +413,7 @@ export class LogSegment implements CachedFile {
       renames.push([base + kind + this.suffix, base + kind + suffix]);
     }
     for (const [from, to] of renames) if (this.fsys.existsSync(from)) this.fsys.renameSync(from, to);
-    this.offsetIndex.renameTo(base + INDEX_FILE_SUFFIX + suffix);
-    this.timeIndex.renameTo(base + TIME_INDEX_FILE_SUFFIX + suffix);
+    this.indexes.renameTo(base, suffix);
     this.suffix = suffix;
   }
 
@@ -503,7 +423,7 @@ export class LogSegment implements CachedFile {
 
   /** Closes the `.log` descriptor; `active` adds the final time-index entry first, as Kafka's close does. */
   close(active: boolean): void {
-    if (active) this.timeIndex.maybeAppend(this.maxTimestampSoFar, this.offsetOfMaxTimestampSoFar, true);
+    if (active) this.indexes.appendFinalTimeIndexEntry();
     this.persistIndexes(false, false);
     this.closeFd();
   }
@@ -521,22 +441,6 @@ export class LogSegment implements CachedFile {
     this.closeFd();
     if (this.fsys.existsSync(this.logPath)) this.fsys.unlinkSync(this.logPath);
     if (this.fsys.existsSync(this.txnIndexPath)) this.fsys.unlinkSync(this.txnIndexPath);
-    this.offsetIndex.deleteFile();
-    this.timeIndex.deleteFile();
+    this.indexes.deleteFiles();
   }
-}
-
-/** The buffers left to write once `written` bytes of `bufs` are on disk. */
-function remainingAfter(bufs: readonly Buffer[], written: number): Buffer[] {
-  if (written === 0) return bufs as Buffer[];
-  const rest: Buffer[] = [];
-  let skip = written;
-  for (const b of bufs) {
-    if (skip >= b.length) skip -= b.length;
-    else {
-      rest.push(skip > 0 ? b.subarray(skip) : b);
-      skip = 0;
-    }
-  }
-  return rest;
 }

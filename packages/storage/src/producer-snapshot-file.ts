@@ -18,7 +18,7 @@
  * Entries are written in the order given; readers (Kafka's too) do not depend on it.
  */
 import { computeBatchCrc, readInt64, writeInt64, ATTRIBUTES_OFFSET } from '@tarn/protocol';
-import { filenamePrefixFromOffset } from './log-segment';
+import { filenamePrefixFromOffset } from './log-file-names';
 
 export const PRODUCER_SNAPSHOT_FILE_SUFFIX = '.snapshot';
 export const PRODUCER_SNAPSHOT_VERSION = 1;

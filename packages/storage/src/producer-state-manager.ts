@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { writeFileAtomically, writeFileFsyncInBackground, type FileSystem } from './file-system';
 import { readEndTransactionMarker } from './end-transaction-marker';
 import { lastSequenceOf, type BatchMetadata } from './batch-metadata';
-import { DELETED_FILE_SUFFIX } from './log-segment';
+import { DELETED_FILE_SUFFIX } from './log-file-names';
 import type { AppendOrigin, BatchInfo } from './log-validator';
 import { ProducerAppendInfo } from './producer-append-info';
 import { ProducerStateEntry } from './producer-state-entry';
