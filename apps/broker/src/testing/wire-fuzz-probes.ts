@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { ApiKey, decodeResponse, encodeRequest } from '@tarn/protocol';
-import { Rng, type ConnectionPlan, type VersionRanges } from './wire-mutator';
+import { Rng } from './wire-fuzz-rng';
+import type { VersionRanges } from './wire-fuzz-seeds';
+import type { ConnectionPlan } from './wire-mutator';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 // ---------------------------------------------------------------------------------------------

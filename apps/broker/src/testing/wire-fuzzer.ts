@@ -20,17 +20,12 @@ import { startBrokerProcess, type BrokerProcess } from './broker-process';
 import { freePort } from './etcd-server';
 import { ClientWorkload } from './wire-fuzz-client';
 import { brokerVersions, openFdsOf, probe, rssOf, runConnection } from './wire-fuzz-probes';
-import {
-  deriveSeeds,
-  describePlan,
-  loadSeedFrames,
-  planConnection,
-  type ConnectionPlan,
-  type SeedFrame,
-  type VersionRanges,
-} from './wire-mutator';
+import { deriveSeeds, loadSeedFrames, type SeedFrame, type VersionRanges } from './wire-fuzz-seeds';
+import { describePlan, planConnection, type ConnectionPlan } from './wire-mutator';
 
 export * from './wire-mutator';
+export * from './wire-fuzz-rng';
+export * from './wire-fuzz-seeds';
 export * from './wire-fuzz-cases';
 export * from './wire-fuzz-probes';
 export * from './wire-fuzz-client';
