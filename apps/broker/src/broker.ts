@@ -131,7 +131,7 @@ export class Broker {
     const services = this.services();
     this.dispatcher = new RequestDispatcher(services, allHandlers, this.logger);
     this.socketServer = new SocketServer(
-      { listeners: this.config.listeners, ...this.config.network },
+      { listeners: this.config.listeners, security: this.config.listenerSecurity, ...this.config.network },
       this.dispatcher,
       this.logger,
     );

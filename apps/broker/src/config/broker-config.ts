@@ -19,6 +19,7 @@
  * `props` keeps every property as given, for DescribeConfigs and the topic-config defaults.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { isSasl, listenerProp, listenerSecurity, parseJaasCredentials, parseMechanisms, parseProtocolMap, type ListenerSecurity, type SaslMechanism } from './security-config';
 
 export interface Listener {
   name: string;
@@ -121,6 +122,14 @@ export interface ControllerConfig {
   controlledShutdownTimeoutMs: number;
 }
 
+/** How this broker reaches the others (replication): a listener of theirs, and its credentials. */
+export interface InterBrokerConfig {
+  listenerName: string;
+  security: ListenerSecurity;
+  /** SASL listeners: the mechanism and this broker's own login (sasl.jaas.config of that listener). */
+  sasl: { mechanism: SaslMechanism; username: string; password: string } | null;
+}
+
 export type MetadataStoreConfig =
   | { type: 'embedded' }
   | { type: 'etcd'; endpoints: string[]; prefix: string; leaseTtlSeconds: number };
@@ -155,6 +164,11 @@ export class BrokerConfig {
   readonly metadataStore: MetadataStoreConfig;
   readonly group: GroupConfig;
   readonly admin: AdminConfig;
+  /** The security of each listener, by name (listener.security.protocol.map, ssl.*, sasl.*). */
+  readonly listenerSecurity: ReadonlyMap<string, ListenerSecurity>;
+  readonly interBroker: InterBrokerConfig;
+  /** connections.max.reauth.ms (KIP-368): a SASL session's lifetime; 0 for no limit. */
+  readonly connectionsMaxReauthMs: number;
 
   constructor(given: Readonly<Record<string, string>>) {
     const props: Record<string, string> = { ...DEFAULTS, ...given };
@@ -171,6 +185,13 @@ export class BrokerConfig {
     const admin = /^https?:\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(props['admin.listeners']!.trim());
     if (admin === null) throw invalid('admin.listeners', props['admin.listeners']!, 'expected http://host:port');
     this.adminListener = { host: admin[1]!, port: Number(admin[2]) };
+    const protocols = parseProtocolMap(str('listener.security.protocol.map'));
+    this.listenerSecurity = new Map(this.listeners.map((l) => [l.name, listenerSecurity(props, l.name, protocols)]));
+    for (const a of this.advertisedListeners) {
+      if (!this.listenerSecurity.has(a.name)) throw invalid('advertised.listeners', props['advertised.listeners']!, `${a.name} is not one of the listeners`);
+    }
+    this.interBroker = this.interBrokerConfig(props);
+    this.connectionsMaxReauthMs = int('connections.max.reauth.ms', 0);
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
     this.rack = str('broker.rack') ?? null;
@@ -236,6 +257,24 @@ export class BrokerConfig {
     };
   }
 
+  /** inter.broker.listener.name (else the listener named by security.inter.broker.protocol, as Kafka). */
+  private interBrokerConfig(props: Readonly<Record<string, string>>): InterBrokerConfig {
+    const given = props['inter.broker.listener.name'];
+    const listenerName = (given ?? props['security.inter.broker.protocol'] ?? (this.listeners.length === 1 ? this.listeners[0]!.name : 'PLAINTEXT')).toUpperCase();
+    const security = this.listenerSecurity.get(listenerName);
+    if (security === undefined) {
+      throw invalid(given !== undefined ? 'inter.broker.listener.name' : 'security.inter.broker.protocol', listenerName, `no listener of that name among ${[...this.listenerSecurity.keys()].join(', ')}`);
+    }
+    if (!isSasl(security.protocol)) return { listenerName, security, sasl: null };
+    const mechanism = parseMechanisms('sasl.mechanism.inter.broker.protocol', props['sasl.mechanism.inter.broker.protocol'] ?? security.saslMechanisms[0]!)[0]!;
+    const jaasName = `${mechanism.toLowerCase()}.sasl.jaas.config`;
+    const jaas = listenerProp(props, listenerName, jaasName) ?? listenerProp(props, listenerName, 'sasl.jaas.config');
+    if (jaas === undefined) {
+      throw invalid(`listener.name.${listenerName.toLowerCase()}.${jaasName}`, 'null', `the inter-broker listener ${listenerName} uses SASL: give this broker's login (username="…" password="…")`);
+    }
+    return { listenerName, security, sasl: { mechanism, ...parseJaasCredentials('sasl.jaas.config', jaas) } };
+  }
+
   private int(name: string, min: number): number {
     const v = this.props[name];
     if (v === undefined || !/^-?\d+$/.test(v.trim())) throw invalid(name, String(v), 'expected an integer');
@@ -276,7 +315,8 @@ export function parseListeners(name: string, value: string): Listener[] {
     return { name: m[1]!.toUpperCase(), host: m[2]!.replace(/^\[|\]$/g, ''), port: Number(m[3]) };
   });
   if (out.length === 0) throw invalid(name, value, 'at least one listener is required');
-  for (const l of out) if (l.name !== 'PLAINTEXT') throw invalid(name, value, `security protocol ${l.name} is not supported yet (PLAINTEXT only)`);
+  const names = out.map((l) => l.name);
+  if (new Set(names).size !== names.length) throw invalid(name, value, 'each listener needs a name of its own');
   return out;
 }
 

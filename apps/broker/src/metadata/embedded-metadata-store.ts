@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
+import { SecurityImage, type ScramCredentialChange, type SecuritySnapshot, type StoredAcl, type StoredScramCredential } from './security-image';
 
 export const EMBEDDED_METADATA_FILE = 'tarn-metadata.json';
 
@@ -19,11 +20,14 @@ interface Image {
   clusterId: string;
   nextProducerId: number;
   topics: TopicMetadata[];
+  /** SCRAM credentials and ACLs (absent in files written before tarn had them). */
+  security?: SecuritySnapshot;
 }
 
 export class EmbeddedMetadataStore implements MetadataStore {
   private image!: Image;
   private readonly byName = new Map<string, TopicMetadata>();
+  private readonly security = new SecurityImage();
   private readonly listeners = new Set<(c: MetadataChange) => void>();
   private readonly brokerListeners = new Set<() => void>();
   private registration: BrokerRegistration | null = null;
@@ -50,6 +54,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
       await this.persist();
     }
     for (const t of this.image.topics) this.byName.set(t.name, t);
+    this.security.load(this.image.security);
   }
 
   async close(): Promise<void> {}
@@ -67,6 +72,7 @@ export class EmbeddedMetadataStore implements MetadataStore {
     while (this.waiting.length > 0) {
       const waiters = this.waiting.splice(0);
       this.image.topics = [...this.byName.values()];
+      this.image.security = this.security.snapshot();
       const data = JSON.stringify(this.image, null, 1);
       const tmp = `${this.path}.tmp`;
       try {
@@ -149,6 +155,37 @@ export class EmbeddedMetadataStore implements MetadataStore {
     this.image.nextProducerId += count;
     await this.persist();
     return first;
+  }
+
+  // ------------------------------------------------------------ users and ACLs
+
+  scramCredential(user: string, mechanism: string): StoredScramCredential | undefined {
+    return this.security.scramCredential(user, mechanism);
+  }
+
+  scramUsers(): ReturnType<SecurityImage['scramUsers']> {
+    return this.security.scramUsers();
+  }
+
+  async alterScramCredentials(changes: readonly ScramCredentialChange[]): Promise<void> {
+    for (const c of changes) this.security.setCredential(c.user, c.mechanism, c.credential);
+    await this.persist();
+    this.security.changed();
+  }
+
+  acls(): StoredAcl[] {
+    return this.security.acls();
+  }
+
+  async alterAcls(add: readonly StoredAcl[], removeIds: readonly string[]): Promise<void> {
+    for (const id of removeIds) this.security.deleteAcl(id);
+    for (const acl of add) this.security.putAcl(acl);
+    await this.persist();
+    this.security.changed();
+  }
+
+  onSecurityChange(listener: () => void): () => void {
+    return this.security.onChange(listener);
   }
 
   onChange(listener: (change: MetadataChange) => void): () => void {

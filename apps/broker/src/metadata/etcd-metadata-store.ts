@@ -7,6 +7,8 @@
  *                                            when the broker stops renewing (dies or is cut off)
  *   <prefix>/topics/<name>                   topic id, internal flag, config overrides
  *   <prefix>/partitions/<name>/<partition>   replicas, ISR, leader, leader epoch, partition epoch
+ *   <prefix>/scram/<user>/<mechanism>        a user's SCRAM credential (salt, stored and server keys, iterations)
+ *   <prefix>/acls/<id>                       one ACL binding
  *   <prefix>/controller                      the controller's node id, bound to its lease: created only
  *                                            when absent, so the first broker to create it wins
  *                                            (Kafka's /controller znode); when it goes, all try again
@@ -21,6 +23,7 @@ import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { Logger } from '../logger';
 import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
+import { SecurityImage, type ScramCredentialChange, type StoredAcl, type StoredScramCredential } from './security-image';
 
 interface TopicRecord {
   name: string;
@@ -50,6 +53,7 @@ export class EtcdMetadataStore implements MetadataStore {
   private readonly brokerListeners = new Set<() => void>();
   private readonly controllerListeners = new Set<(id: number) => void>();
   private watcher: Watcher | null = null;
+  private readonly security = new SecurityImage();
   private lease: Lease | null = null;
   private registration: BrokerRegistration | null = null;
   private controller = -1;
@@ -86,14 +90,17 @@ export class EtcdMetadataStore implements MetadataStore {
     this.watcher.on('data', (res) => {
       const changes: MetadataChange[] = [];
       let brokersChanged = false;
+      let securityChanged = false;
       for (const ev of res.events) {
         const kv = ev.kv!;
         const name = kv.key.toString();
         if (name.startsWith(this.key('brokers') + '/')) brokersChanged = true;
+        if (name.startsWith(this.key('scram') + '/') || name.startsWith(this.key('acls') + '/')) securityChanged = true;
         changes.push(...(ev.type === 'Delete' ? this.remove(kv) : this.apply(kv, true)));
       }
       for (const c of changes) for (const l of this.listeners) l(c);
       if (brokersChanged) for (const l of this.brokerListeners) l();
+      if (securityChanged) this.security.changed();
     });
     this.watcher.on('disconnected', () => this.setReachable(false, 'watch disconnected'));
     this.watcher.on('connected', () => this.setReachable(true, 'watch reconnected'));
@@ -120,6 +127,14 @@ export class EtcdMetadataStore implements MetadataStore {
     }
     if (rel[0] === 'controller' && rel.length === 1) {
       this.setController(Number(value));
+      return [];
+    }
+    if (rel[0] === 'scram' && rel.length === 3) {
+      this.security.setCredential(decodeURIComponent(rel[1]!), rel[2]!, JSON.parse(value) as StoredScramCredential);
+      return [];
+    }
+    if (rel[0] === 'acls' && rel.length === 2) {
+      this.security.putAcl(JSON.parse(value) as StoredAcl);
       return [];
     }
     if (rel[0] === 'topics' && rel.length === 2) {
@@ -156,6 +171,14 @@ export class EtcdMetadataStore implements MetadataStore {
       // the controller's lease ended: everyone runs again, one wins
       this.setController(-1);
       void this.tryBecomeController();
+      return [];
+    }
+    if (rel[0] === 'scram' && rel.length === 3) {
+      this.security.setCredential(decodeURIComponent(rel[1]!), rel[2]!, null);
+      return [];
+    }
+    if (rel[0] === 'acls' && rel.length === 2) {
+      this.security.deleteAcl(rel[1]!);
       return [];
     }
     if (rel[0] === 'topics' && rel.length === 2) {
@@ -248,6 +271,51 @@ export class EtcdMetadataStore implements MetadataStore {
     if (!ok) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Partitions of '${name}' were added concurrently; retry`);
     const last = partitions.at(-1)!.partition;
     await this.waitUntil(() => (this.partitions.get(name)?.[last]) !== undefined);
+  }
+
+  // ------------------------------------------------------------ users and ACLs
+
+  scramCredential(user: string, mechanism: string): StoredScramCredential | undefined {
+    return this.security.scramCredential(user, mechanism);
+  }
+
+  scramUsers(): ReturnType<SecurityImage['scramUsers']> {
+    return this.security.scramUsers();
+  }
+
+  async alterScramCredentials(changes: readonly ScramCredentialChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const key = (c: ScramCredentialChange) => this.key('scram', encodeURIComponent(c.user), c.mechanism);
+    await this.commit(() =>
+      this.client
+        .if(this.key('cluster-id'), 'Create', '>', 0)
+        .then(...changes.map((c) => (c.credential === null ? this.client.delete().key(key(c)) : this.client.put(key(c)).value(JSON.stringify(c.credential)))))
+        .commit(),
+    );
+    await this.waitUntil(() => changes.every((c) => JSON.stringify(this.security.scramCredential(c.user, c.mechanism) ?? null) === JSON.stringify(c.credential)));
+  }
+
+  acls(): StoredAcl[] {
+    return this.security.acls();
+  }
+
+  async alterAcls(add: readonly StoredAcl[], removeIds: readonly string[]): Promise<void> {
+    if (add.length === 0 && removeIds.length === 0) return;
+    await this.commit(() =>
+      this.client
+        .if(this.key('cluster-id'), 'Create', '>', 0)
+        .then(...removeIds.map((id) => this.client.delete().key(this.key('acls', id))), ...add.map((a) => this.client.put(this.key('acls', a.id)).value(JSON.stringify(a))))
+        .commit(),
+    );
+    const added = new Set(add.map((a) => a.id));
+    await this.waitUntil(() => {
+      const now = new Set(this.security.acls().map((a) => a.id));
+      return add.every((a) => now.has(a.id)) && removeIds.every((id) => added.has(id) || !now.has(id));
+    });
+  }
+
+  onSecurityChange(listener: () => void): () => void {
+    return this.security.onChange(listener);
   }
 
   async updatePartition(name: string, state: PartitionState, expectedPartitionEpoch: number): Promise<boolean> {

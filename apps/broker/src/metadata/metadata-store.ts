@@ -4,6 +4,7 @@
  * conditional write, and listeners hear about changes whoever made them.
  */
 import type { BrokerRegistration, PartitionState, TopicMetadata } from './cluster-metadata';
+import type { SecurityStore } from './security-image';
 
 export type MetadataChange =
   | { type: 'topic-created'; topic: string }
@@ -12,7 +13,7 @@ export type MetadataChange =
   | { type: 'partitions-added'; topic: string; from: number }
   | { type: 'partition-changed'; topic: string; partition: number; previous: PartitionState; current: PartitionState };
 
-export interface MetadataStore {
+export interface MetadataStore extends SecurityStore {
   readonly clusterId: string;
   start(): Promise<void>;
   close(): Promise<void>;

@@ -17,9 +17,11 @@
 import type { Socket } from 'node:net';
 import type { Logger } from '../logger';
 import type { LogRateLimiter } from './log-rate-limiter';
+import type { Session } from './session';
 
 export type ProcessResult =
-  | { kind: 'response'; chunks: Buffer[] }
+  /** `thenClose`: the answer goes out, then the connection closes (a failed authentication). */
+  | { kind: 'response'; chunks: Buffer[]; thenClose?: string }
   | { kind: 'none' }
   | { kind: 'close'; reason: string };
 
@@ -56,7 +58,7 @@ export class Connection {
   constructor(
     readonly id: string,
     readonly socket: Socket,
-    readonly listenerName: string,
+    readonly session: Session,
     private readonly processor: RequestProcessor,
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
@@ -81,6 +83,10 @@ export class Connection {
         if (this.queue.length === 0) this.close(`idle for more than connections.max.idle.ms (${idleMs})`);
       });
     }
+  }
+
+  get listenerName(): string {
+    return this.session.listenerName;
   }
 
   get remoteAddress(): string {
@@ -168,7 +174,18 @@ export class Connection {
         this.close(result.reason);
         return;
       }
-      if (result.kind === 'response') for (const c of result.chunks) this.socket.write(c);
+      if (result.kind === 'response') {
+        for (const c of result.chunks) this.socket.write(c);
+        if (result.thenClose !== undefined) {
+          this.socket.uncork();
+          this.closeLog.log(this.logger, { connection: this.id, remote: this.remoteAddress, reason: result.thenClose }, 'closing connection');
+          this.closed = true;
+          this.forget();
+          this.socket.end();
+          for (const w of this.drainWaiters.splice(0)) w();
+          return;
+        }
+      }
     }
     this.socket.uncork();
     this.updateReading();
