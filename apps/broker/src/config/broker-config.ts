@@ -74,6 +74,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'group.lag.sample.interval.ms': '10000',
   'admin.api.tokens': '',
   'admin.session.timeout.ms': '43200000',
+  'connections.max.reauth.ms': '0',
+  'connection.failed.authentication.delay.ms': '100',
 };
 
 /** The group coordinator's settings (Kafka's GroupConfig and OffsetConfig). */
