@@ -114,7 +114,7 @@ export class LocalLog {
     if (this.unflushedMessages >= this.currentConfig.flushMessages) this.flush();
   }
 
-  emit(event: LogEventBody): void {
+  private emit(event: LogEventBody): void {
     this.ctx.emit({ ...event, topic: this.topic, partition: this.partition } as LogEvent);
   }
 
