@@ -9,18 +9,23 @@
  *    shows up at two offsets.
  * Every connection is a pure function of (seed, index): a failure prints the seed and the
  * connections in flight (and the last few finished), frame by frame with their bytes, and
- * `replayConnections` sends exactly those again to a fresh broker. A hang or memory failure also
- * samples where the broker's main thread is, through the inspector (`inspectorStacks`).
+ * `replayConnections` (wire-fuzz-triage.ts) sends exactly those again to a fresh broker. A hang or
+ * memory failure also samples where the broker's main thread is, through the inspector
+ * (`inspectorStacks`, wire-fuzz-diagnostics.ts).
  *
  * `runWireFuzz({ stopOnFailure: true })` is the test's mode; the runner (`npm run fuzz`) keeps
  * going: it restarts the broker after a failure and counts crashes, hangs and memory failures.
+ * This module is `@tarn/broker/testing/wire-fuzzer`; it re-exports the fuzzer's other modules so
+ * the runner and the test import from one place.
  */
-import { WebSocket } from 'ws';
 import { startBrokerProcess, type BrokerProcess } from './broker-process';
 import { freePort } from './etcd-server';
 import { ClientWorkload } from './wire-fuzz-client';
+import { BrokerLogScanner, inspectorStacks } from './wire-fuzz-diagnostics';
 import { brokerVersions, openFdsOf, probe, rssOf, runConnection } from './wire-fuzz-probes';
+import { formatIndexes, type FailureKind, type FuzzFailure, type WireFuzzReport } from './wire-fuzz-report';
 import { deriveSeeds, loadSeedFrames, type SeedFrame, type VersionRanges } from './wire-fuzz-seeds';
+import { warmUp } from './wire-fuzz-triage';
 import { describePlan, planConnection, type ConnectionPlan } from './wire-mutator';
 
 export * from './wire-mutator';
@@ -29,32 +34,12 @@ export * from './wire-fuzz-seeds';
 export * from './wire-fuzz-cases';
 export * from './wire-fuzz-probes';
 export * from './wire-fuzz-client';
+export * from './wire-fuzz-report';
+export * from './wire-fuzz-diagnostics';
+export * from './wire-fuzz-triage';
 
 const MIB = 1024 * 1024;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------------------------------------
-// The run
-
-export type FailureKind = 'crash' | 'hang' | 'memory' | 'client';
-
-export interface FuzzFailure {
-  kind: FailureKind;
-  message: string;
-  /** Fuzz frames sent when it was noticed. */
-  atFrames: number;
-  elapsedMs: number;
-  /** The connections in flight, then the last ones finished (most recent first). */
-  suspects: ConnectionPlan[];
-  /** The tail of the broker's output. */
-  output: string;
-  /** Where the broker's main thread was, sampled through the inspector (hang, memory). */
-  jsStack: string | null;
-  /** The connections this broker process saw (warm-up aside): what triage replays when the suspects are not enough. */
-  session: { first: number; last: number };
-  /** Memory: RSS climbed slowly (state accumulating) rather than jumped (one request). */
-  gradual?: boolean;
-}
 
 export interface WireFuzzOptions {
   /** Default: random (printed). */
@@ -83,291 +68,12 @@ export interface WireFuzzOptions {
   history?: number;
 }
 
-export interface BrokerLogError {
-  message: string;
-  count: number;
-  example: string;
-}
-
-export interface WireFuzzReport {
-  seed: number;
-  seedFrames: number;
-  framesSent: number;
-  connections: number;
-  closedByBroker: number;
-  connectErrors: number;
-  responses: number;
-  elapsedMs: number;
-  framesPerSecond: number;
-  crashes: number;
-  hangs: number;
-  memoryFailures: number;
-  clientFailures: number;
-  failures: FuzzFailure[];
-  brokerStarts: number;
-  peakRssMiB: number;
-  peakFds: number;
-  slowestProbeMs: number;
-  produced: number;
-  consumed: number;
-  lost: number;
-  duplicated: number;
-  redelivered: number;
-  clientErrors: string[];
-  clientLogErrors: string[];
-  /** The broker's own error-level log lines, grouped. */
-  brokerErrors: BrokerLogError[];
-  /** Whether the last broker shut down cleanly on SIGTERM within 20 s. */
-  cleanShutdown: boolean;
-}
-
-/**
- * Where the broker's main thread is, sampled through the inspector (the broker runs with
- * --inspect on a loopback port): Debugger.pause interrupts running JavaScript, so a hung event loop
- * shows the functions it is stuck in — a signal-triggered diagnostic report would only run once
- * the loop is free again. `samples` pauses `intervalMs` apart; null when the inspector is unreachable.
- */
-export async function inspectorStacks(inspectPort: number, samples = 3, intervalMs = 700): Promise<string | null> {
-  let url: string;
-  try {
-    const list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`, { signal: AbortSignal.timeout(3000) })).json()) as Array<{ webSocketDebuggerUrl: string }>;
-    url = list[0]!.webSocketDebuggerUrl;
-  } catch {
-    return null;
-  }
-  const ws = new WebSocket(url);
-  let nextId = 1;
-  const waiting = new Map<number, () => void>();
-  let pausedWaiter: ((frames: string[]) => void) | null = null;
-  const scripts = new Map<string, string>();
-  ws.on('message', (data: Buffer) => {
-    const msg = JSON.parse(data.toString()) as {
-      id?: number;
-      method?: string;
-      params?: { scriptId?: string; url?: string; callFrames?: Array<{ functionName: string; url: string; location: { scriptId: string; lineNumber: number } }> };
-    };
-    if (msg.id !== undefined) waiting.get(msg.id)?.();
-    if (msg.method === 'Debugger.scriptParsed' && msg.params?.scriptId !== undefined) scripts.set(msg.params.scriptId, msg.params.url ?? '');
-    if (msg.method === 'Debugger.paused') {
-      const where = (f: { url: string; location: { scriptId: string } }) => (f.url || scripts.get(f.location.scriptId) || '?').replace(/^file:\/\//, '').replace(/\?.*$/, '');
-      // tsx compiles each module to one line: the function name and file say more than the line
-      const frames = (msg.params?.callFrames ?? []).map((f) => `${f.functionName || '(anonymous)'} (${where(f)})`);
-      pausedWaiter?.(frames);
-    }
-  });
-  const send = (method: string) =>
-    new Promise<void>((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      ws.send(JSON.stringify({ id, method }));
-      setTimeout(resolve, 5000).unref();
-    });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    await send('Debugger.enable');
-    const out: string[] = [];
-    for (let i = 0; i < samples; i++) {
-      const frames = await new Promise<string[] | null>((resolve) => {
-        pausedWaiter = resolve;
-        void send('Debugger.pause');
-        setTimeout(() => resolve(null), 5000).unref();
-      });
-      pausedWaiter = null;
-      out.push(`sample ${i + 1}: ${frames === null ? '(did not pause within 5 s: blocked outside JavaScript?)' : frames.length === 0 ? '(idle)' : ''}`);
-      for (const f of (frames ?? []).slice(0, 18)) out.push(`    ${f}`);
-      if (frames !== null) await send('Debugger.resume');
-      await sleep(intervalMs);
-    }
-    return out.join('\n');
-  } catch {
-    return null;
-  } finally {
-    ws.terminate();
-  }
-}
-
-/** Groups the broker's error-level JSON log lines (pino level >= 50). */
-class BrokerLogScanner {
-  private partial = '';
-  readonly errors = new Map<string, BrokerLogError>();
-  /** An uncaught exception or unhandled rejection the broker logged and survived: a bug all the same. */
-  onUncaught: (message: string) => void = () => {};
-
-  feed(text: string): void {
-    const lines = (this.partial + text).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line.startsWith('{')) continue;
-      let entry: { level?: number; msg?: string; err?: { message?: string; stack?: string }; apiKey?: number; apiVersion?: number };
-      try {
-        entry = JSON.parse(line) as typeof entry;
-      } catch {
-        continue;
-      }
-      if ((entry.level ?? 0) < 50) continue;
-      if (/uncaught|unhandled/i.test(entry.msg ?? '')) this.onUncaught(`${entry.msg}: ${entry.err?.stack ?? entry.err?.message ?? ''}`.slice(0, 3000));
-      const key = `${entry.msg ?? ''}${entry.apiKey !== undefined ? ` (api ${entry.apiKey} v${entry.apiVersion})` : ''}: ${entry.err?.message ?? ''}`.slice(0, 300);
-      const e = this.errors.get(key);
-      if (e !== undefined) e.count++;
-      else this.errors.set(key, { message: key, count: 1, example: (entry.err?.stack ?? line).slice(0, 2000) });
-    }
-  }
-}
-
 interface Session {
   broker: BrokerProcess;
   client: ClientWorkload | null;
   failure: Promise<FuzzFailure>;
   failed: FuzzFailure | null;
   stopMonitors(): void;
-}
-
-/** Warm-up: every seed frame, unmutated, on a connection of its own (creates the fixtures' topics and groups). */
-async function warmUp(port: number, seeds: readonly SeedFrame[], quietMs: number): Promise<void> {
-  const queue = seeds.map((s, i) => ({ index: -1 - i, mode: 'sequential' as const, frames: [{ desc: s.name, bytes: Buffer.concat([u32(s.body.length), s.body]) }], cutAt: 0, closeWith: 'reset' as const }));
-  const workers = Array.from({ length: 8 }, async () => {
-    for (let p = queue.shift(); p !== undefined; p = queue.shift()) await runConnection(port, p, quietMs);
-  });
-  await Promise.all(workers);
-}
-
-function u32(n: number): Buffer {
-  const b = Buffer.allocUnsafe(4);
-  b.writeUInt32BE(n >>> 0, 0);
-  return b;
-}
-
-/** `1,2,3,7,9,10` → `1-3,7,9-10`. */
-export function formatIndexes(indexes: readonly number[]): string {
-  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(',');
-}
-
-/** The inverse of formatIndexes. */
-export function parseIndexes(text: string): number[] {
-  const out: number[] = [];
-  for (const part of text.split(',').filter((p) => p.length > 0)) {
-    const [a, b] = part.split('-').map(Number);
-    if (!Number.isSafeInteger(a) || (b !== undefined && !Number.isSafeInteger(b))) throw new Error(`not a connection index or range: ${part}`);
-    for (let i = a!; i <= (b ?? a!); i++) out.push(i);
-  }
-  return out;
-}
-
-export interface ReplayOptions {
-  quietMs?: number;
-  /** How long to watch the broker after the last connection (default 2000 ms). */
-  waitMs?: number;
-  rssLimitMiB?: number;
-  hangMs?: number;
-  concurrency?: number;
-  log?: (line: string) => void;
-}
-
-/**
- * Sends exactly these connections, in index order (`concurrency` at a time), to a fresh broker
- * after the warm-up, and says what broke, if anything: a crash, a hang (a liveness probe
- * unanswered for `hangMs`), or RSS beyond the bound.
- */
-export async function replayConnections(seed: number, indexes: readonly number[], options: ReplayOptions = {}): Promise<{ broke: FailureKind | null; detail: string; output: string }> {
-  const quietMs = options.quietMs ?? 150;
-  const hangMs = options.hangMs ?? 5000;
-  const rssLimit = (options.rssLimitMiB ?? 512) * MIB;
-  const broker = await startBrokerProcess({ outputTail: 64 * 1024 });
-  let peak = 0;
-  let hung: string | null = null;
-  let watching = true;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(broker.pid) ?? 0)), 50);
-  const prober = (async () => {
-    while (watching && hung === null && broker.exitStatus() === null) {
-      const r = await probe(broker.port, hangMs);
-      if ('error' in r && r.error !== 'refused' && broker.exitStatus() === null) hung = r.error;
-      await sleep(500);
-    }
-  })();
-  try {
-    const seeds = loadSeedFrames();
-    const versions = await brokerVersions(broker.port);
-    const all = [...seeds, ...deriveSeeds(seeds, versions)];
-    await warmUp(broker.port, seeds, quietMs);
-    const queue = [...indexes].sort((a, b) => a - b);
-    const workers = Array.from({ length: options.concurrency ?? 1 }, async () => {
-      for (let i = queue.shift(); i !== undefined && broker.exitStatus() === null && hung === null && peak <= rssLimit; i = queue.shift()) {
-        const plan = planConnection(seed, i, all, versions);
-        if (options.log !== undefined) options.log(describePlan(plan));
-        await runConnection(broker.port, plan, quietMs);
-      }
-    });
-    await Promise.all(workers);
-    const until = Date.now() + (options.waitMs ?? 2000);
-    while (Date.now() < until && broker.exitStatus() === null && hung === null && peak <= rssLimit) await sleep(100);
-    watching = false;
-    await prober;
-    const st = broker.exitStatus();
-    if (st !== null) return { broke: 'crash', detail: `exit code ${st.code}, signal ${st.signal}`, output: broker.output() };
-    if (hung !== null) return { broke: 'hang', detail: `liveness probe: ${hung}`, output: broker.output() };
-    if (peak > rssLimit) return { broke: 'memory', detail: `peak RSS ${Math.round(peak / MIB)} MiB`, output: broker.output() };
-    return { broke: null, detail: `peak RSS ${Math.round(peak / MIB)} MiB`, output: broker.output() };
-  } finally {
-    watching = false;
-    clearInterval(sampler);
-    broker.signal('SIGKILL');
-    await broker.stop();
-  }
-}
-
-/**
- * Narrows a failure down to a few connections that reproduce it on fresh brokers: first the
- * suspects (in flight and recently finished), then, if those alone do not do it, every connection
- * of the failed broker's life (`session`, a range of indexes: the failure may need state an
- * earlier connection left, a group member or a segment). Minimization halves the set while one
- * half alone still reproduces; when it takes both, each half is minimized with the other kept.
- * Null culprits: not reproduced (a race, or state from outside these connections).
- */
-export async function triage(
-  seed: number,
-  kind: FailureKind,
-  suspects: readonly number[],
-  session: { first: number; last: number } | null,
-  log: (l: string) => void = () => {},
-): Promise<{ culprits: number[] | null; detail: string }> {
-  let detail = 'not reproduced';
-  const reproduces = async (set: readonly number[]): Promise<boolean> => {
-    if (set.length === 0) return false;
-    const r = await replayConnections(seed, set, { concurrency: set.length > 64 ? 12 : 1 });
-    log(`  ${set.length > 40 ? `${set.length} connections ${formatIndexes(set).slice(0, 80)}…` : formatIndexes(set)}: ${r.broke ?? 'survived'} (${r.detail})`);
-    if (r.broke === kind) detail = r.detail;
-    return r.broke === kind;
-  };
-  const minimize = async (set: number[], fixed: number[]): Promise<number[]> => {
-    if (set.length <= 1) return set;
-    const half = Math.ceil(set.length / 2);
-    const late = set.slice(set.length - half);
-    const early = set.slice(0, set.length - half);
-    if (await reproduces([...fixed, ...late])) return minimize(late, fixed);
-    if (await reproduces([...fixed, ...early])) return minimize(early, fixed);
-    const e = await minimize(early, [...fixed, ...late]);
-    const l = await minimize(late, [...fixed, ...e]);
-    return [...e, ...l];
-  };
-  let set = [...new Set(suspects)].sort((a, b) => a - b);
-  if (!(await reproduces(set))) {
-    if (session === null) return { culprits: null, detail };
-    set = Array.from({ length: session.last - session.first + 1 }, (_, i) => session.first + i);
-    log(`  not with the suspects alone; replaying the broker's whole life (${set.length} connections)`);
-    if (!(await reproduces(set))) return { culprits: null, detail };
-  }
-  return { culprits: await minimize(set, []), detail };
 }
 
 export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzReport> {
@@ -611,30 +317,3 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     cleanShutdown,
   };
 }
-
-/** The report as text, for the runner and the test's failure message. */
-export function formatReport(r: WireFuzzReport): string {
-  const lines = [
-    `seed ${r.seed} (${r.seedFrames} seed frames): ${r.framesSent} frames on ${r.connections} connections in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.framesPerSecond.toFixed(0)} frames/s)`,
-    `crashes ${r.crashes}, hangs ${r.hangs}, memory ${r.memoryFailures}, client ${r.clientFailures} (broker started ${r.brokerStarts} time(s))`,
-    `connections closed by the broker ${r.closedByBroker}, responses ${r.responses}, connect errors ${r.connectErrors}`,
-    `peak RSS ${r.peakRssMiB} MiB, peak open fds ${r.peakFds}, slowest liveness probe ${r.slowestProbeMs} ms, clean shutdown ${r.cleanShutdown ? 'yes' : 'NO'}`,
-    `client records produced ${r.produced}, consumed ${r.consumed}, lost ${r.lost}, duplicated ${r.duplicated}, redelivered ${r.redelivered}`,
-  ];
-  if (r.clientErrors.length > 0) lines.push(`client errors:\n  ${r.clientErrors.slice(0, 10).join('\n  ')}`);
-  if (r.brokerErrors.length > 0) {
-    lines.push('broker error log lines:');
-    for (const e of r.brokerErrors.slice(0, 12)) lines.push(`  ${e.count}× ${e.message}`);
-  }
-  for (const f of r.failures) {
-    lines.push(`${f.kind.toUpperCase()} after ${f.atFrames} frames (${(f.elapsedMs / 1000).toFixed(1)} s): ${f.message}`);
-    const suspects = formatIndexes(f.suspects.map((p) => p.index));
-    lines.push(`  suspects: ${suspects} (replay: npm run fuzz -- --seed=${r.seed} --replay=${suspects})`);
-    for (const p of f.suspects.slice(0, 3)) lines.push(describePlan(p).replace(/^/gm, '  '));
-    if (f.jsStack !== null) lines.push(`  broker JS stack:\n${f.jsStack.replace(/^/gm, '    ')}`);
-    const tail = f.output.split('\n').filter((l) => !l.startsWith('{"level":40')).slice(-25).join('\n');
-    lines.push(`  broker output (tail):\n${tail.replace(/^/gm, '    ')}`);
-  }
-  return lines.join('\n');
-}
-
