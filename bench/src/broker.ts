@@ -27,7 +27,7 @@ import {
   type FetchRequest,
   type ProduceRequest,
 } from '@tarn/protocol';
-import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { kcatInstalled, kcatVersion, recordsReachedEnd, runKcat, writeRecordLines } from './kcat-runner';
 import { runRdkafkaPerformance } from './rdkafka-performance';

@@ -11,8 +11,7 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { ApiKey, buildRecordBatch, CreateTopicsRequestTypes, decodeResponse, ErrorCode, errorName, FindCoordinatorRequestTypes, OffsetCommitRequestTypes, ProduceRequestTypes } from '@tarn/protocol';
 import type { AdminRouter } from '@tarn/broker';
-import { freePort } from '@tarn/broker/testing';
-import { startBrokerProcess } from './broker-process';
+import { startBrokerProcess } from '@tarn/broker/testing';
 import { ensureConsoleBuild, startConsoleProcess } from './console-process';
 import { PipelinedConnection, pipeline } from './pipelined-connection';
 import { printTable, type Row } from './report';
@@ -111,12 +110,10 @@ async function createGroups(conn: PipelinedConnection): Promise<void> {
 export async function run(): Promise<void> {
   ensureConsoleBuild();
   const password = `bench-${Math.random().toString(36).slice(2)}`;
-  const adminPort = await freePort();
-  const adminUrl = `http://127.0.0.1:${adminPort}`;
-  const broker = await startBrokerProcess({ overrides: { 'admin.listeners': adminUrl, 'admin.password': password, 'offsets.topic.num.partitions': '10', 'auto.create.topics.enable': 'false' } });
+  const broker = await startBrokerProcess({ ready: 'kafka+healthz', overrides: { 'admin.password': password, 'offsets.topic.num.partitions': '10', 'auto.create.topics.enable': 'false' } });
+  const { adminUrl } = broker;
   let consoleProcess: Awaited<ReturnType<typeof startConsoleProcess>> | null = null;
   try {
-    for (let i = 0; i < 100 && !(await fetch(`${adminUrl}/healthz`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     consoleProcess = await startConsoleProcess(adminUrl);
     const login = await fetch(`${adminUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
     if (!login.ok) throw new Error(`login failed: HTTP ${login.status}`);

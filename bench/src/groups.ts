@@ -28,7 +28,7 @@ import {
   type ApiKeyNumber,
   type ApiRequestMap,
 } from '@tarn/protocol';
-import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
 import { PipelinedConnection, pipeline } from './pipelined-connection';
 import { fmt, printTable, type Row } from './report';
 

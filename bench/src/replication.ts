@@ -18,8 +18,7 @@ import {
   decodeResponse,
   errorName,
 } from '@tarn/protocol';
-import { startEtcd } from '@tarn/broker/testing';
-import { startBrokerProcess, type BrokerProcess } from './broker-process';
+import { startBrokerProcess, startEtcd, type BrokerProcess } from '@tarn/broker/testing';
 import { PipelinedConnection, pipeline, type FrameHandler } from './pipelined-connection';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { printTable, type Row } from './report';
@@ -151,9 +150,11 @@ async function produceThroughput(broker: BrokerProcess, topic: string, acks: num
 async function failover(brokers: Map<number, BrokerProcess>, topic: string): Promise<number> {
   const victim = await leaderOf(brokers, topic);
   const killed = brokers.get(victim)!;
-  process.kill(killed.pid, 'SIGKILL');
+  killed.signal('SIGKILL');
   const t0 = performance.now();
   brokers.delete(victim);
+  // out of the map, so the bench's cleanup would not reach its log dir: removed once it has died
+  void killed.exited.then(() => killed.stop());
   const records = buildRecordBatch([{ value: 'after failover' }]);
   for (;;) {
     const leader = await leaderOf(brokers, topic);

@@ -1,8 +1,15 @@
 /**
- * A tarn broker in a process of its own (`node apps/broker/bin/tarn-broker.js --override …`), so the
- * load generator and the broker do not share an event loop: the benches, and the wire fuzzer, which
- * must see the broker die, hang or grow (`@tarn/broker/testing`). Optionally profiled with
- * --cpu-prof; `nodeArgs` adds any other node flag (e.g. --report-on-signal for a hang's JS stack).
+ * A tarn broker in a process of its own (`node apps/broker/bin/tarn-broker.js --override …`): the one
+ * launcher of the broker's fault tests, the e2e suite, the benches (load generator and broker do not
+ * share an event loop) and the wire fuzzer (which must see the broker die, hang or grow), exported as
+ * `@tarn/broker/testing`. `npm start` and `npm run cluster` do not use it: see scripts/lib/launcher.mjs.
+ *
+ * The broker listens on loopback: Kafka on `port`, the admin API on `adminPort` (free ports unless
+ * given), its log in `logDir` (a new temporary directory unless given). Start-up waits until the
+ * Kafka port accepts connections and/or the admin API's /healthz answers. To restart a broker on the
+ * same log dir (after `kill()`), start a new one with the old one's `port`, `adminPort` and `logDir`.
+ * Optionally profiled with --cpu-prof; `nodeArgs` adds any other node flag (e.g. --report-on-signal
+ * for a hang's JS stack).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +26,11 @@ export interface BrokerExit {
 
 export interface BrokerProcess {
   port: number;
+  adminPort: number;
+  /** `http://127.0.0.1:<adminPort>` */
+  adminUrl: string;
+  /** `127.0.0.1:<port>` */
+  bootstrap: string;
   logDir: string;
   pid: number;
   /** The tail of the broker's stdout and stderr. */
@@ -27,14 +39,38 @@ export interface BrokerProcess {
   exitStatus(): BrokerExit | null;
   /** Resolves when the process has exited (for any reason). */
   readonly exited: Promise<BrokerExit>;
-  /** Sends a signal to the process (no-op once it has exited). */
+  /** Sends a signal to the process (no-op once it has exited); SIGSTOP / SIGCONT pause and resume it. */
   signal(sig: NodeJS.Signals): void;
-  /** SIGTERM (clean shutdown, which also writes a --cpu-prof profile), SIGKILL after 20 s; removes the log dir. */
+  /** Sends a signal (default SIGKILL: a crash) and waits for the exit; the log dir stays, for a restart. */
+  kill(sig?: NodeJS.Signals): Promise<BrokerExit>;
+  /**
+   * SIGTERM (clean shutdown, which also writes a --cpu-prof profile), SIGKILL after `stopTimeoutMs`;
+   * then removes the log dir if this broker owns it (`removeLogDir`).
+   */
   stop(): Promise<void>;
 }
 
 export interface BrokerProcessOptions {
+  /** Broker properties (Kafka's names), after the launcher's own; set the three below through options. */
   overrides?: Record<string, string>;
+  /** The Kafka port (default a free one). */
+  port?: number;
+  /** The admin API's port (default a free one). */
+  adminPort?: number;
+  /** The log dir (default a new temporary directory). */
+  logDir?: string;
+  /** Whether `stop()` removes the log dir: default true for the launcher's own, false for a given one. */
+  removeLogDir?: boolean;
+  /** What start-up waits for: the Kafka port accepting connections (default), /healthz answering 200, or both. */
+  ready?: 'kafka' | 'healthz' | 'kafka+healthz';
+  /** How long start-up may take before the process is killed and start fails (default 30 s). */
+  startTimeoutMs?: number;
+  /** How long `stop()` waits after SIGTERM before SIGKILL (default 20 s). */
+  stopTimeoutMs?: number;
+  /** Environment variables, over this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** The working directory (default this process's). */
+  cwd?: string;
   cpuProfDir?: string;
   /** More node flags, before the entry script. */
   nodeArgs?: string[];
@@ -62,25 +98,46 @@ export function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** Whether `<adminUrl>/healthz` answers 200. */
+export function isHealthy(adminUrl: string): Promise<boolean> {
+  return fetch(`${adminUrl}/healthz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+}
+
+/** The properties the launcher sets from its options; overriding them would make the handle lie. */
+const PLACED = ['listeners', 'admin.listeners', 'log.dirs'];
+
 /** Brokers still running when this process exits are killed with it (a fuzzer that dies leaves none behind). */
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 export async function startBrokerProcess(options: BrokerProcessOptions = {}): Promise<BrokerProcess> {
-  const logDir = mkdtempSync(join(tmpdir(), 'tarn-bench-broker-'));
-  const port = await freePort();
+  const placed = PLACED.filter((k) => options.overrides?.[k] !== undefined);
+  if (placed.length > 0) throw new Error(`startBrokerProcess: set ${placed.join(', ')} through the port, adminPort and logDir options, not overrides`);
+  const ownLogDir = options.logDir === undefined;
+  const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tarn-broker-process-'));
+  const removeLogDir = options.removeLogDir ?? ownLogDir;
+  const port = options.port ?? (await freePort());
+  const adminPort = options.adminPort ?? (await freePort());
+  const adminUrl = `http://127.0.0.1:${adminPort}`;
   const props: Record<string, string> = {
     listeners: `PLAINTEXT://127.0.0.1:${port}`,
-    'admin.listeners': 'http://127.0.0.1:0',
+    'admin.listeners': adminUrl,
     'log.dirs': logDir,
     'log.level': 'warn',
     ...options.overrides,
   };
   const nodeArgs = [...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []), ...(options.nodeArgs ?? [])];
   const args = [...nodeArgs, options.brokerBin ?? brokerBin(), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
-  // The broker's log stays out of the figures (it may print the console's initial password); its tail
-  // is kept for errors.
-  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The broker's output is kept, not shown (it may print the console's initial password); its tail
+  // goes into errors.
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: options.env === undefined ? process.env : { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   live.add(child);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
@@ -98,6 +155,7 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   let status: BrokerExit | null = null;
+  const exitStatus = (): BrokerExit | null => status;
   const exited = new Promise<BrokerExit>((resolve) =>
     child.once('exit', (code, signal) => {
       live.delete(child);
@@ -105,33 +163,50 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
       resolve(status);
     }),
   );
-  const deadline = Date.now() + 30_000;
-  while (!(await canConnect(port))) {
-    if (status !== null) throw new Error(`the broker exited during start-up (code ${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) {
+
+  const ready = options.ready ?? 'kafka';
+  const isReady = async (): Promise<boolean> => (ready === 'healthz' || (await canConnect(port))) && (ready === 'kafka' || (await isHealthy(adminUrl)));
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + startTimeoutMs;
+  while (!(await isReady())) {
+    const st = exitStatus();
+    const failure = st !== null ? `the broker exited during start-up (code ${st.code}, signal ${st.signal})` : Date.now() > deadline ? `the broker was not ready (${ready}) within ${startTimeoutMs / 1000} s` : null;
+    if (failure !== null) {
       child.kill('SIGKILL');
-      throw new Error(`the broker did not accept connections within 30 s:\n${output}`);
+      await exited;
+      // a log dir made for this start goes; a given one (a restart's) stays, to look at
+      if (ownLogDir) rmSync(logDir, { recursive: true, force: true });
+      throw new Error(`${failure}:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+
+  const signal = (sig: NodeJS.Signals): void => {
+    if (exitStatus() === null) child.kill(sig);
+  };
   return {
     port,
+    adminPort,
+    adminUrl,
+    bootstrap: `127.0.0.1:${port}`,
     logDir,
     pid: child.pid!,
     output: () => output,
-    exitStatus: () => status,
+    exitStatus,
     exited,
-    signal(sig) {
-      if (status === null) child.kill(sig);
+    signal,
+    async kill(sig = 'SIGKILL') {
+      signal(sig);
+      return exited;
     },
     async stop() {
-      if (status === null) {
+      if (exitStatus() === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 20_000);
         await exited;
         clearTimeout(timer);
       }
-      rmSync(logDir, { recursive: true, force: true });
+      if (removeLogDir) rmSync(logDir, { recursive: true, force: true });
     },
   };
 }
