@@ -29,6 +29,7 @@ import { RequestDispatcher } from './handlers/dispatcher';
 
 import { TopicIds } from './metadata/topic-ids';
 import { noFaults, type FaultInjection } from './faults';
+import { CredentialStore } from './security/credential-store';
 import { Insights } from './insights/insights';
 import type { AdminServices } from './services';
 import { TARN_VERSION } from './version';
@@ -90,6 +91,7 @@ export class Broker {
       this.logger,
       this.faults,
       this.config.replication,
+      this.config.interBroker.listenerName,
     );
     this.controller = new Controller(
       this.config.nodeId,
@@ -149,6 +151,8 @@ export class Broker {
   async start(): Promise<void> {
     const t0 = performance.now();
     await this.metadata.start();
+    const created = await new CredentialStore(this.metadata).bootstrap(this.config.scramBootstrapUsers);
+    if (created.length > 0) this.logger.info({ users: created }, 'created the bootstrap SCRAM users');
     this.logManager.startup();
     if (this.metadata instanceof EmbeddedMetadataStore) await this.adoptStrayLogs();
     this.replicaManager.start();
@@ -160,11 +164,13 @@ export class Broker {
     await this.adminServer.start();
     this.adminApi.attachWebSocket();
     // Announce this broker (its listeners are bound now) and join the controller election.
-    const endpoint = this.boundListeners()[0]!;
+    const advertised = this.boundListeners();
+    const endpoint = advertised[0]!;
     await this.metadata.registerBroker({
       nodeId: this.config.nodeId,
       host: endpoint.host,
       port: endpoint.port,
+      listeners: advertised,
       rack: this.config.rack,
       adminUrl: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
       state: 'running',
@@ -231,9 +237,16 @@ export class Broker {
     });
   }
 
-  /** The brokers clients are told about: every registered broker, with its advertised listener. */
-  liveBrokers(_listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
-    return this.metadata.brokers().map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }));
+  /**
+   * The brokers clients are told about, with the address of the listener the client came in on
+   * (Kafka's rule: a broker without that listener is left out).
+   */
+  liveBrokers(listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
+    return this.metadata.brokers().flatMap((b) => {
+      if (b.listeners === undefined) return [{ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }];
+      const l = b.listeners.find((x) => x.name === listenerName);
+      return l === undefined ? [] : [{ nodeId: b.nodeId, host: l.host, port: l.port, rack: b.rack }];
+    });
   }
 
   get controllerId(): number {

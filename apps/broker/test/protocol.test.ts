@@ -54,6 +54,10 @@ const KAFKA_3_9: Record<number, [number, number]> = {
   [ApiKey.ListPartitionReassignments]: [0, 0],
   [ApiKey.OffsetDelete]: [0, 0],
   [ApiKey.DescribeCluster]: [0, 1],
+  [ApiKey.SaslHandshake]: [0, 1],
+  [ApiKey.SaslAuthenticate]: [0, 2],
+  [ApiKey.DescribeUserScramCredentials]: [0, 0],
+  [ApiKey.AlterUserScramCredentials]: [0, 0],
 };
 
 test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertises; v0 too; v5 gets the KIP-511 fallback', async () => {

@@ -13,13 +13,16 @@
  *   admin.username, admin.password            the first console user (else generated and printed once)
  *   admin.api.tokens                          comma-separated API tokens for tools and Prometheus
  *   admin.session.timeout.ms        43200000  how long a console login lasts
+ *   scram.bootstrap.users                     SCRAM users created at start-up when missing, as
+ *                                             kafka-storage format --add-scram takes them:
+ *                                             SCRAM-SHA-512=[name=admin,password=…];…
  *
  * Every property is parsed and validated once, here, into typed sections (an error names the
  * property and why); the rest of the broker reads the sections, never a property by its name.
  * `props` keeps every property as given, for DescribeConfigs and the topic-config defaults.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import { isSasl, listenerProp, listenerSecurity, parseJaasCredentials, parseMechanisms, parseProtocolMap, type ListenerSecurity, type SaslMechanism } from './security-config';
+import { isSasl, listenerProp, listenerSecurity, parseBootstrapUsers, parseJaasCredentials, parseMechanisms, parseProtocolMap, type BootstrapUser, type ListenerSecurity, type SaslMechanism } from './security-config';
 
 export interface Listener {
   name: string;
@@ -128,7 +131,7 @@ export interface ControllerConfig {
 export interface InterBrokerConfig {
   listenerName: string;
   security: ListenerSecurity;
-  /** SASL listeners: the mechanism and this broker's own login (sasl.jaas.config of that listener). */
+  /** SASL listeners in a cluster: the mechanism and this broker's own login (sasl.jaas.config of that listener). */
   sasl: { mechanism: SaslMechanism; username: string; password: string } | null;
 }
 
@@ -171,6 +174,10 @@ export class BrokerConfig {
   readonly interBroker: InterBrokerConfig;
   /** connections.max.reauth.ms (KIP-368): a SASL session's lifetime; 0 for no limit. */
   readonly connectionsMaxReauthMs: number;
+  /** connection.failed.authentication.delay.ms: how long a failed login waits for its answer. */
+  readonly failedAuthenticationDelayMs: number;
+  /** scram.bootstrap.users: SCRAM users created at start-up when missing (brokers, the first admin). */
+  readonly scramBootstrapUsers: BootstrapUser[];
 
   constructor(given: Readonly<Record<string, string>>) {
     const props: Record<string, string> = { ...DEFAULTS, ...given };
@@ -194,6 +201,8 @@ export class BrokerConfig {
     }
     this.interBroker = this.interBrokerConfig(props);
     this.connectionsMaxReauthMs = int('connections.max.reauth.ms', 0);
+    this.failedAuthenticationDelayMs = int('connection.failed.authentication.delay.ms', 0);
+    this.scramBootstrapUsers = parseBootstrapUsers(str('scram.bootstrap.users'));
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
     this.rack = str('broker.rack') ?? null;
@@ -271,6 +280,8 @@ export class BrokerConfig {
     const mechanism = parseMechanisms('sasl.mechanism.inter.broker.protocol', props['sasl.mechanism.inter.broker.protocol'] ?? security.saslMechanisms[0]!)[0]!;
     const jaasName = `${mechanism.toLowerCase()}.sasl.jaas.config`;
     const jaas = listenerProp(props, listenerName, jaasName) ?? listenerProp(props, listenerName, 'sasl.jaas.config');
+    // a single node never fetches from another broker: its login is needed in a cluster only
+    if (jaas === undefined && props['metadata.store'] !== 'etcd') return { listenerName, security, sasl: null };
     if (jaas === undefined) {
       throw invalid(`listener.name.${listenerName.toLowerCase()}.${jaasName}`, 'null', `the inter-broker listener ${listenerName} uses SASL: give this broker's login (username="…" password="…")`);
     }

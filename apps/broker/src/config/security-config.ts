@@ -140,3 +140,38 @@ export function parseJaasCredentials(name: string, value: string): { username: s
   if (username === undefined || password === undefined) throw invalid(name, '[hidden]', 'expected a login module line with username="…" and password="…"');
   return { username, password };
 }
+
+export interface BootstrapUser {
+  mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+  name: string;
+  password: string;
+  iterations: number;
+}
+
+/**
+ * `scram.bootstrap.users` as `kafka-storage format --add-scram` takes it, several separated by `;`:
+ * `SCRAM-SHA-512=[name=admin,password=admin-secret]` (optionally `iterations=8192`).
+ */
+export function parseBootstrapUsers(value: string | undefined): BootstrapUser[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((entry) => {
+      const m = /^([A-Z0-9-]+)=\[(.*)\]$/.exec(entry);
+      const fail = (why: string) => new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value [hidden] for configuration scram.bootstrap.users: ${why}`);
+      if (m === null) throw fail(`expected MECHANISM=[name=…,password=…] entries separated by ';'`);
+      if (m[1] !== 'SCRAM-SHA-256' && m[1] !== 'SCRAM-SHA-512') throw fail(`unknown SCRAM mechanism ${m[1]}`);
+      const fields = new Map<string, string>();
+      for (const part of m[2]!.split(',')) {
+        const eq = part.indexOf('=');
+        if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+      }
+      const name = fields.get('name');
+      const password = fields.get('password');
+      if (name === undefined || name === '' || password === undefined || password === '') throw fail('each user needs a name and a password');
+      const iterations = Number(fields.get('iterations') ?? 4096);
+      return { mechanism: m[1], name, password, iterations };
+    });
+}

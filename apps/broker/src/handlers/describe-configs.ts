@@ -67,10 +67,13 @@ function brokerConfigs(services: BrokerServices, name: string, apiVersion: numbe
   return Object.entries(services.config.props)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => {
-      const sensitive = /password|secret|token/i.test(key);
+      const sensitive = SENSITIVE.test(key);
       return entry(apiVersion, { name: key, value: sensitive ? null : value, source: SOURCE.STATIC_BROKER_CONFIG, readOnly: true, isSensitive: sensitive });
     });
 }
+
+/** Kafka's PASSWORD-type configs and tarn's secrets, listener-prefixed or not: never shown. */
+const SENSITIVE = /password|secret|token|jaas|keystore\.key|bootstrap\.users/i;
 
 export const describeConfigs = defineHandler({
   apiKey: ApiKey.DescribeConfigs,

@@ -9,6 +9,7 @@
  *    UNKNOWN_SERVER_ERROR (logged with its context) for anything unexpected.
  */
 import {
+  API_KEYS,
   ApiKey,
   DecodeError,
   ErrorCode,
@@ -23,7 +24,15 @@ import {
 import type { Logger } from '../logger';
 import type { Connection, ProcessResult, RequestProcessor } from '../network/connection';
 import type { ApiVersionRange, BrokerServices, RequestObserver } from '../services';
-import { CLOSE_CONNECTION, NO_RESPONSE, type Handler } from './handler';
+import { CLOSE_CONNECTION, NO_RESPONSE, isClosingResponse, type Handler } from './handler';
+import { saslStep } from './sasl-exchange';
+
+/** What a connection of a SASL listener may send before it has authenticated. */
+const BEFORE_AUTHENTICATION: ReadonlySet<number> = new Set([ApiKey.ApiVersions, ApiKey.SaslHandshake, ApiKey.SaslAuthenticate]);
+
+function apiName(apiKey: number): string {
+  return API_KEYS[apiKey as ApiKeyNumber]?.name ?? `API key ${apiKey}`;
+}
 
 export class RequestDispatcher implements RequestProcessor {
   private readonly handlers = new Map<number, Handler<ApiKeyNumber>>();
@@ -50,11 +59,21 @@ export class RequestDispatcher implements RequestProcessor {
 
   async process(connection: Connection, frame: Buffer): Promise<ProcessResult> {
     const started = performance.now();
+    const session = connection.session;
+    if (session.rawTokens) return this.rawSaslToken(connection, frame);
     let ids: { apiKey: number; apiVersion: number; correlationId: number };
     try {
       ids = peekRequestIds(frame);
     } catch (err) {
       return { kind: 'close', reason: `undecodable request header: ${(err as Error).message}` };
+    }
+    // Kafka's SaslServerAuthenticator: before authentication only these; after a session's lifetime
+    // (KIP-368) only a re-authentication
+    if (!session.authenticated && !BEFORE_AUTHENTICATION.has(ids.apiKey)) {
+      return { kind: 'close', reason: `unexpected Kafka request of type ${apiName(ids.apiKey)} during SASL authentication` };
+    }
+    if (session.expired(Date.now()) && ids.apiKey !== ApiKey.SaslHandshake && ids.apiKey !== ApiKey.SaslAuthenticate) {
+      return { kind: 'close', reason: `the SASL session of ${session.principal} expired (connections.max.reauth.ms) without re-authentication` };
     }
     const handler = this.handlers.get(ids.apiKey);
     if (ids.apiKey === ApiKey.ApiVersions && handler !== undefined && ids.apiVersion > handler.maxVersion) {
@@ -92,6 +111,9 @@ export class RequestDispatcher implements RequestProcessor {
     if (result === NO_RESPONSE) return { kind: 'none' };
     if (result === CLOSE_CONNECTION) return { kind: 'close', reason: 'acks=0 produce request failed' };
     try {
+      if (isClosingResponse(result)) {
+        return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result.response as never), thenClose: result.closeAfter };
+      }
       return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result) };
     } catch (err) {
       // e.g. a string that was invalid UTF-8 in the request grows when echoed back (each bad byte
@@ -99,6 +121,18 @@ export class RequestDispatcher implements RequestProcessor {
       // The close line (rate-limited) says why.
       return { kind: 'close', reason: `cannot encode the API key ${ids.apiKey} v${ids.apiVersion} response: ${(err as Error).message}` };
     }
+  }
+
+  /**
+   * After a v0 SaslHandshake the client's SASL tokens come as bare size-prefixed frames and the
+   * answers go back the same way (Kafka 0.10.0's protocol); a failure just closes the connection.
+   */
+  private rawSaslToken(connection: Connection, token: Buffer): ProcessResult {
+    const step = saslStep(this.services, connection, token);
+    if (!step.ok) return { kind: 'close', reason: `authentication failed: ${step.message}` };
+    const size = Buffer.allocUnsafe(4);
+    size.writeInt32BE(step.response.length, 0);
+    return { kind: 'response', chunks: [size, step.response] };
   }
 
   private apiVersionsFallback(correlationId: number, handler: Handler<ApiKeyNumber>): ProcessResult {

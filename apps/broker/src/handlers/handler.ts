@@ -19,7 +19,21 @@ export const NO_RESPONSE = Symbol('no response');
 /** acks=0 produce that failed: Kafka closes the connection so the client notices. */
 export const CLOSE_CONNECTION = Symbol('close connection');
 
-export type HandlerResult<K extends ApiKeyNumber> = ApiResponseMap[K] | typeof NO_RESPONSE | typeof CLOSE_CONNECTION;
+/** An answer after which the connection closes (a failed or refused authentication). */
+export interface ClosingResponse<R> {
+  readonly closeAfter: string;
+  readonly response: R;
+}
+
+export function CLOSE_AFTER_RESPONSE<R>(response: R, reason: string): ClosingResponse<R> {
+  return { closeAfter: reason, response };
+}
+
+export function isClosingResponse(r: unknown): r is ClosingResponse<unknown> {
+  return typeof r === 'object' && r !== null && 'closeAfter' in r && 'response' in r && Object.keys(r).length === 2;
+}
+
+export type HandlerResult<K extends ApiKeyNumber> = ApiResponseMap[K] | ClosingResponse<ApiResponseMap[K]> | typeof NO_RESPONSE | typeof CLOSE_CONNECTION;
 
 export interface Handler<K extends ApiKeyNumber> {
   apiKey: K;

@@ -20,7 +20,10 @@ import { listOffsets } from './list-offsets';
 import { metadata } from './metadata';
 import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
 import { produce } from './produce';
-// group coordinator APIs (issue 4)
+import { alterUserScramCredentials } from './alter-user-scram-credentials';
+import { describeUserScramCredentials } from './describe-user-scram-credentials';
+import { saslAuthenticate } from './sasl-authenticate';
+import { saslHandshake } from './sasl-handshake';
 import { deleteGroups } from './delete-groups';
 import { describeGroups } from './describe-groups';
 import { findCoordinator } from './find-coordinator';
@@ -53,7 +56,10 @@ export const allHandlers = [
   alterPartitionReassignments,
   listPartitionReassignments,
   describeLogDirs,
-  // group coordinator APIs
+  saslHandshake,
+  saslAuthenticate,
+  describeUserScramCredentials,
+  alterUserScramCredentials,
   findCoordinator,
   joinGroup,
   syncGroup,

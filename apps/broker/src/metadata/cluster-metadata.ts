@@ -13,6 +13,8 @@ export interface BrokerEndpoint {
 
 /** A broker as registered in the metadata store: how to reach it and whether it is leaving. */
 export interface BrokerRegistration extends BrokerEndpoint {
+  /** Every advertised listener with its bound port; host and port above are the first one's. */
+  listeners?: Array<{ name: string; host: string; port: number }>;
   adminUrl: string;
   state: 'running' | 'shutting-down';
   registeredAtMs: number;

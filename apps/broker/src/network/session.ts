@@ -5,24 +5,16 @@
  * certificate's subject (`User:CN=…,OU=…`) when TLS asked for one; on a SASL listener only
  * ApiVersions, SaslHandshake and SaslAuthenticate may come first.
  */
-import type { ListenerSecurity, SaslMechanism } from '../config/security-config';
+import type { ListenerSecurity } from '../config/security-config';
+import type { SaslServer } from '../security/sasl/sasl-server';
 
 export const ANONYMOUS = 'User:ANONYMOUS';
-
-/** One SASL exchange in progress: the server side of a mechanism (security/sasl). */
-export interface SaslExchange {
-  readonly mechanism: SaslMechanism;
-  /** The next challenge for a client token; throws a SaslAuthenticationError when it fails. */
-  evaluate(token: Buffer): { response: Buffer; complete: boolean };
-  /** The authenticated user name, once complete. */
-  authorizationId(): string;
-}
 
 export class Session {
   principal: string;
   authenticated: boolean;
   /** Set by SaslHandshake: the mechanism's exchange, until it completes or fails. */
-  exchange: SaslExchange | null = null;
+  exchange: SaslServer | null = null;
   /** SaslHandshake v0: the tokens that follow come as bare size-prefixed frames, not as requests. */
   rawTokens = false;
   /** KIP-368: when the session must have re-authenticated (epoch ms), null for never. */

@@ -96,6 +96,7 @@ export class ReplicaManager {
     private readonly logger: Logger,
     private readonly faults: FaultInjection,
     private readonly config: ReplicationConfig,
+    private readonly interBrokerListener = 'PLAINTEXT',
   ) {
     this.hooks = {
       replicaLagTimeMaxMs: config.replicaLagTimeMaxMs,
@@ -239,7 +240,10 @@ export class ReplicaManager {
         leaderId,
         () => {
           const b = this.metadata.brokers().find((r) => r.nodeId === leaderId);
-          return b === undefined ? null : { host: b.host, port: b.port };
+          if (b === undefined) return null;
+          // the leader's inter-broker listener (inter.broker.listener.name)
+          const l = b.listeners?.find((x) => x.name === this.interBrokerListener);
+          return l ?? { host: b.host, port: b.port };
         },
         this.nodeId,
         this.config.fetcher,
