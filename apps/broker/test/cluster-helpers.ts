@@ -1,20 +1,15 @@
 // A tarn cluster for tests: etcd plus N brokers, either in this process (fast functional tests) or
-// as real processes (fault tests: SIGKILL, SIGSTOP, rolling restarts).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// as real processes through the one broker-process launcher (fault tests: SIGKILL, SIGSTOP, rolling
+// restarts).
 import { Broker } from '../src/index';
 import { freePort, startEtcd, type TestEtcd } from '../src/testing/etcd-server';
-import { TestConnection, tempDir } from './helpers';
+import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process';
+import { tempDir } from './helpers';
 
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tarn-broker.js');
-
-export function clusterProps(nodeId: number, port: number, etcd: string, logDir: string, extra: Record<string, string> = {}): Record<string, string> {
+/** A cluster member's properties, but for where it listens and keeps its log. */
+function clusterOverrides(nodeId: number, etcd: string, extra: Record<string, string>): Record<string, string> {
   return {
     'node.id': String(nodeId),
-    listeners: `PLAINTEXT://127.0.0.1:${port}`,
-    'admin.listeners': 'http://127.0.0.1:0',
-    'log.dirs': logDir,
     'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'warn',
     'metadata.store': 'etcd',
     'etcd.endpoints': etcd,
@@ -26,6 +21,15 @@ export function clusterProps(nodeId: number, port: number, etcd: string, logDir:
     'offsets.topic.replication.factor': '3',
     'admin.password': 'pw',
     ...extra,
+  };
+}
+
+export function clusterProps(nodeId: number, port: number, etcd: string, logDir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    listeners: `PLAINTEXT://127.0.0.1:${port}`,
+    'admin.listeners': 'http://127.0.0.1:0',
+    'log.dirs': logDir,
+    ...clusterOverrides(nodeId, etcd, extra),
   };
 }
 
@@ -87,7 +91,7 @@ export async function eventually(pred: () => boolean | Promise<boolean>, what: s
 export interface ProcessCluster {
   etcd: TestEtcd;
   ports: Map<number, number>;
-  processes: Map<number, ChildProcess>;
+  processes: Map<number, BrokerProcess>;
   bootstrap: string;
   start(nodeId: number): Promise<void>;
   kill(nodeId: number, signal?: NodeJS.Signals): Promise<void>;
@@ -99,34 +103,29 @@ export async function startProcessCluster(size = 3, extra: Record<string, string
   const etcd = await startEtcd();
   const ports = new Map<number, number>();
   const logDirs = new Map<number, string>();
-  const processes = new Map<number, ChildProcess>();
+  const processes = new Map<number, BrokerProcess>();
   for (let id = 1; id <= size; id++) {
     ports.set(id, await freePort());
     logDirs.set(id, tempDir(`tarn-proc-${id}-`));
   }
+  // a restart comes back on the same port and log dir (removed by tempDir's cleanup, not by the launcher)
   const start = async (id: number) => {
-    const props = clusterProps(id, ports.get(id)!, etcd.endpoint, logDirs.get(id)!, extra);
-    const args = Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`]);
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', process.env.TARN_TEST_LOG_LEVEL ? 'inherit' : 'ignore'] });
-    processes.set(id, child);
-    for (let i = 0; i < 300; i++) {
-      try {
-        (await TestConnection.open(ports.get(id)!)).close();
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    throw new Error(`broker ${id} did not start`);
+    const broker = await startBrokerProcess({
+      port: ports.get(id)!,
+      logDir: logDirs.get(id)!,
+      overrides: clusterOverrides(id, etcd.endpoint, extra),
+      onOutput: process.env.TARN_TEST_LOG_LEVEL ? (text) => process.stderr.write(text) : undefined,
+    });
+    processes.set(id, broker);
   };
   const kill = async (id: number, signal: NodeJS.Signals = 'SIGKILL') => {
-    const child = processes.get(id);
-    if (child === undefined || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill(signal);
+    const broker = processes.get(id);
+    if (broker === undefined || broker.exitStatus() !== null) return;
     if (signal === 'SIGKILL' || signal === 'SIGTERM') {
-      await exited;
+      await broker.kill(signal);
       processes.delete(id);
+    } else {
+      broker.signal(signal);
     }
   };
   await Promise.all([...ports.keys()].map(start));
@@ -138,8 +137,8 @@ export async function startProcessCluster(size = 3, extra: Record<string, string
     start,
     kill,
     close: async () => {
-      for (const [id, child] of processes) {
-        if (child.signalCode === null && child.exitCode === null) child.kill('SIGCONT');
+      for (const [id, broker] of processes) {
+        broker.signal('SIGCONT');
         await kill(id);
       }
       await etcd.stop();
