@@ -30,6 +30,7 @@ import { RequestDispatcher } from './handlers/dispatcher';
 import { TopicIds } from './metadata/topic-ids';
 import { noFaults, type FaultInjection } from './faults';
 import { CredentialStore } from './security/credential-store';
+import { interBrokerClientSecurity } from './security/inter-broker';
 import { Insights } from './insights/insights';
 import type { AdminServices } from './services';
 import { TARN_VERSION } from './version';
@@ -90,7 +91,7 @@ export class Broker {
       this.metadata,
       this.logger,
       this.faults,
-      this.config.replication,
+      { ...this.config.replication, fetcher: { ...this.config.replication.fetcher, security: interBrokerClientSecurity(this.config.interBroker) } },
       this.config.interBroker.listenerName,
     );
     this.controller = new Controller(

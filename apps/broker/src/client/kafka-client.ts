@@ -6,9 +6,17 @@
  * follower's fetches forever.
  */
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
 import type { FrameBufferPool } from './frame-buffer-pool';
 import { FrameReader } from './frame-reader';
+import { authenticate, type SaslLogin } from './sasl-login';
+
+/** How to reach a listener: TLS (with what to trust and what to present) and a SASL login. */
+export interface ClientSecurity {
+  tls: ConnectionOptions | null;
+  sasl: SaslLogin | null;
+}
 
 /** A size prefix beyond this is a broken peer, not a response: refused rather than allocated. */
 const MAX_RESPONSE_BYTES = 1 << 30;
@@ -47,18 +55,26 @@ export class KafkaClientConnection {
    * `frames`: a pool for the response frames; responses decoded from them refer to the pool's
    * buffers until the caller reclaims them.
    */
-  static open(host: string, port: number, clientId: string, options: { connectTimeoutMs?: number; requestTimeoutMs?: number; frames?: FrameBufferPool } = {}): Promise<KafkaClientConnection> {
-    const { connectTimeoutMs = 5000, requestTimeoutMs = 30_000, frames } = options;
-    return new Promise((resolve, reject) => {
+  static async open(
+    host: string,
+    port: number,
+    clientId: string,
+    options: { connectTimeoutMs?: number; requestTimeoutMs?: number; frames?: FrameBufferPool; security?: ClientSecurity } = {},
+  ): Promise<KafkaClientConnection> {
+    const { connectTimeoutMs = 5000, requestTimeoutMs = 30_000, frames, security } = options;
+    const conn = await new Promise<KafkaClientConnection>((resolve, reject) => {
       const conn = new KafkaClientConnection(clientId, requestTimeoutMs);
       const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err), frames === undefined ? undefined : (n) => frames.acquire(n));
-      // responses are read into buffers of their own (no 'data' events)
-      const socket = connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } });
+      const tls = security?.tls ?? null;
+      // TCP: responses are read into buffers of their own (net's onread, no 'data' events); TLS
+      // decrypts into chunks, which are copied into the same frame buffers
+      const socket = tls === null ? connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } }) : connectTls({ ...tls, host, port, servername: tls.servername ?? host });
+      if (tls !== null) socket.on('data', (chunk: Buffer) => feed(reader, chunk));
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new Error(`connect to ${host}:${port} timed out`));
       }, connectTimeoutMs);
-      socket.once('connect', () => {
+      socket.once(tls === null ? 'connect' : 'secureConnect', () => {
         clearTimeout(timer);
         conn.attach(socket);
         resolve(conn);
@@ -68,6 +84,15 @@ export class KafkaClientConnection {
         reject(err);
       });
     });
+    if (security?.sasl != null) {
+      try {
+        await authenticate(conn, security.sasl);
+      } catch (err) {
+        conn.close();
+        throw err;
+      }
+    }
+    return conn;
   }
 
   get isOpen(): boolean {
@@ -124,5 +149,17 @@ export class KafkaClientConnection {
 
   close(): void {
     this.fail(new Error('closed'));
+  }
+}
+
+/** Copies a decrypted chunk into the frame reader's buffers. */
+function feed(reader: FrameReader, chunk: Buffer): void {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const target = reader.next();
+    const n = Math.min(target.length, chunk.length - offset);
+    chunk.copy(target, 0, offset, offset + n);
+    offset += n;
+    if (!reader.onRead(n)) return;
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '@tarn/protocol';
 import type { Logger } from '../logger';
 import { FrameBufferPool } from '../client/frame-buffer-pool';
-import { KafkaClientConnection } from '../client/kafka-client';
+import { KafkaClientConnection, type ClientSecurity } from '../client/kafka-client';
 import type { Partition } from './partition';
 
 export interface FetcherConfig {
@@ -28,6 +28,8 @@ export interface FetcherConfig {
   requestTimeoutMs: number;
   maxBytes: number;
   partitionMaxBytes: number;
+  /** How to reach the leaders' inter-broker listener (TLS, SASL login); null for PLAINTEXT. */
+  security?: ClientSecurity | null;
 }
 
 interface Fetched {
@@ -97,7 +99,7 @@ export class ReplicaFetcher {
         if (this.conn === null || !this.conn.isOpen) {
           const ep = this.endpoint();
           if (ep === null) throw new Error(`no endpoint known for leader ${this.leaderId}`);
-          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, { requestTimeoutMs: this.config.requestTimeoutMs, frames: this.frames });
+          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, { requestTimeoutMs: this.config.requestTimeoutMs, frames: this.frames, security: this.config.security ?? undefined });
         }
         await this.truncateWhereNeeded(this.conn);
         await this.fetchOnce(this.conn);
