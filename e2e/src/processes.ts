@@ -1,14 +1,13 @@
 /**
  * The system under test, each part in a process of its own as a user would run it: the broker
- * (`node apps/broker/bin/tarn-broker.js --override …` on free ports with a temporary log dir) and
- * the console's production server (`apps/console/server.ts` with TARN_ADMIN_URL and PORT).
+ * (`node apps/broker/bin/tarn-broker.js --override …` on free ports with a temporary log dir, through
+ * `@tarn/broker/testing`) and the console's production server (`apps/console/server.ts` with
+ * TARN_ADMIN_URL and PORT).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canConnect, freePort } from '@tarn/broker/testing';
+import { freePort, startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -20,7 +19,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-function run(name: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): { child: ChildProcess; handle: Child } {
+function run(name: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Child {
   const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (d: Buffer) => {
@@ -36,18 +35,15 @@ function run(name: string, args: string[], options: { cwd: string; env?: NodeJS.
     }),
   );
   return {
-    child,
-    handle: {
-      name,
-      output: () => output,
-      exited: () => done,
-      async stop() {
-        if (done) return;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exit;
-        clearTimeout(timer);
-      },
+    name,
+    output: () => output,
+    exited: () => done,
+    async stop() {
+      if (done) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exit;
+      clearTimeout(timer);
     },
   };
 }
@@ -64,15 +60,7 @@ async function waitUntil(what: string, handle: Child, ready: () => Promise<boole
   }
 }
 
-export interface BrokerProcess extends Child {
-  port: number;
-  adminPort: number;
-  adminUrl: string;
-  bootstrap: string;
-  logDir: string;
-  /** Sends a signal (SIGKILL: a crash) and waits for the exit; the log dir stays for a restart. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
-}
+export type { BrokerProcess };
 
 /** Where a restarted broker comes back: the same ports and log dir. */
 export interface BrokerPlace {
@@ -81,44 +69,28 @@ export interface BrokerPlace {
   logDir?: string;
 }
 
-export async function startBroker(password: string, overrides: Record<string, string> = {}, place: BrokerPlace = {}): Promise<BrokerProcess> {
-  const logDir = place.logDir ?? mkdtempSync(join(tmpdir(), 'tarn-e2e-'));
-  const port = place.port ?? (await freePort());
-  const adminPort = place.adminPort ?? (await freePort());
-  const props: Record<string, string> = {
-    listeners: `PLAINTEXT://127.0.0.1:${port}`,
-    'admin.listeners': `http://127.0.0.1:${adminPort}`,
-    'log.dirs': logDir,
-    'admin.password': password,
-    'log.level': 'warn',
-    // fast group formation and lag samples, so the pages have something to show quickly
-    'group.initial.rebalance.delay.ms': '0',
-    'group.lag.sample.interval.ms': '1000',
-    'offsets.topic.num.partitions': '5',
-    ...overrides,
-  };
-  const args = [join(ROOT, 'apps', 'broker', 'bin', 'tarn-broker.js'), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
-  const { child, handle } = run('broker', args, { cwd: ROOT });
-  const adminUrl = `http://127.0.0.1:${adminPort}`;
-  await waitUntil('the broker', handle, async () => (await canConnect(port)) && (await fetch(`${adminUrl}/healthz`).then((r) => r.ok, () => false)), 60_000);
-  return {
-    ...handle,
-    port,
-    adminPort,
-    adminUrl,
-    bootstrap: `127.0.0.1:${port}`,
-    logDir,
-    async stop() {
-      await handle.stop();
-      rmSync(logDir, { recursive: true, force: true });
+/**
+ * A broker (the one launcher, `@tarn/broker/testing`) ready on both its Kafka port and /healthz; its
+ * log dir is removed by `stop()`, also when it was a restart's (`place`); `kill()` keeps it.
+ */
+export function startBroker(password: string, overrides: Record<string, string> = {}, place: BrokerPlace = {}): Promise<BrokerProcess> {
+  return startBrokerProcess({
+    ...place,
+    removeLogDir: true,
+    overrides: {
+      'admin.password': password,
+      // fast group formation and lag samples, so the pages have something to show quickly
+      'group.initial.rebalance.delay.ms': '0',
+      'group.lag.sample.interval.ms': '1000',
+      'offsets.topic.num.partitions': '5',
+      ...overrides,
     },
-    async kill(signal: NodeJS.Signals = 'SIGKILL') {
-      if (handle.exited()) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill(signal);
-      await exited;
-    },
-  };
+    cwd: ROOT,
+    ready: 'kafka+healthz',
+    startTimeoutMs: 60_000,
+    stopTimeoutMs: 15_000,
+    outputTail: 32_768,
+  });
 }
 
 export interface ConsoleProcess extends Child {
@@ -129,7 +101,7 @@ export interface ConsoleProcess extends Child {
 export async function startConsole(adminUrl: string): Promise<ConsoleProcess> {
   const port = await freePort();
   const cwd = join(ROOT, 'apps', 'console');
-  const { handle } = run('console', ['--import', 'tsx', 'server.ts'], {
+  const handle = run('console', ['--import', 'tsx', 'server.ts'], {
     cwd,
     env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', TARN_ADMIN_URL: adminUrl, PORT: String(port), HOST: '127.0.0.1' },
   });
