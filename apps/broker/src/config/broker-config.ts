@@ -271,7 +271,9 @@ export class BrokerConfig {
   /** inter.broker.listener.name (else the listener named by security.inter.broker.protocol, as Kafka). */
   private interBrokerConfig(props: Readonly<Record<string, string>>): InterBrokerConfig {
     const given = props['inter.broker.listener.name'];
-    const listenerName = (given ?? props['security.inter.broker.protocol'] ?? (this.listeners.length === 1 ? this.listeners[0]!.name : 'PLAINTEXT')).toUpperCase();
+    // A single node never fetches from another broker: without a setting, its first listener will do.
+    const fallback = props['metadata.store'] !== 'etcd' && !this.listenerSecurity.has('PLAINTEXT') ? this.listeners[0]!.name : 'PLAINTEXT';
+    const listenerName = (given ?? props['security.inter.broker.protocol'] ?? fallback).toUpperCase();
     const security = this.listenerSecurity.get(listenerName);
     if (security === undefined) {
       throw invalid(given !== undefined ? 'inter.broker.listener.name' : 'security.inter.broker.protocol', listenerName, `no listener of that name among ${[...this.listenerSecurity.keys()].join(', ')}`);

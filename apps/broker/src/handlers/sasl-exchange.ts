@@ -38,7 +38,8 @@ export function saslStep(services: BrokerServices, connection: Connection, token
     const failed = err instanceof SaslAuthenticationError;
     const errorCode = failed ? ErrorCode.SASL_AUTHENTICATION_FAILED : err instanceof KafkaError ? err.code : ErrorCode.SASL_AUTHENTICATION_FAILED;
     const message = failed || err instanceof KafkaError ? (err as Error).message : 'Authentication failed';
-    failureLog.log(services.logger, { remote: connection.remoteAddress, listener: connection.listenerName, mechanism: exchange.mechanism, reason: message }, 'failed authentication');
+    const reason = failed ? (err as SaslAuthenticationError).reason : message;
+    failureLog.log(services.logger, { remote: connection.remoteAddress, listener: connection.listenerName, mechanism: exchange.mechanism, reason }, 'failed authentication');
     return { ok: false, errorCode, message };
   }
 }

@@ -131,7 +131,9 @@ export class ScramSaslServer implements SaslServer {
   private receiveClientFinal(message: Buffer): SaslEvaluation {
     const { clientFirst, serverFirst, nonce, credential } = this.exchange!;
     const clientFinal = parseClientFinalMessage(message);
-    if (clientFinal.nonce !== nonce) throw this.refuse('Invalid client nonce in the final client message.');
+    // Kafka's check is endsWith, not equality: librdkafka sends its own nonce again in front of the
+    // combined one (c-nonce + c-nonce + s-nonce), and Kafka accepts it
+    if (!clientFinal.nonce.endsWith(nonce)) throw this.refuse('Invalid client nonce in the final client message.');
     if (!clientFinal.channelBinding.equals(Buffer.from(clientFirst.gs2Header, 'latin1'))) {
       throw this.refuse('Invalid channel binding in the final client message: it is not the gs2 header of the first message');
     }
