@@ -12,7 +12,7 @@
 // TARN_NO_CONSOLE=1 runs the cluster without the console.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { brokerBin, buildConsoleIfNeeded, root, run, startConsole } from './lib/launcher.mjs';
+import { buildConsoleIfNeeded, root, run, runBroker, startConsole } from './lib/launcher.mjs';
 
 const args = process.argv.slice(2);
 if (args[0] === '--') args.shift();
@@ -44,7 +44,7 @@ for (let id = 1; id <= 3; id++) {
     'min.insync.replicas': '2',
     'admin.password': password,
   };
-  run(`broker ${id}`, process.execPath, [brokerBin, ...Object.entries(overrides).flatMap(([k, v]) => ['--override', `${k}=${v}`]), ...args], { cwd: root });
+  runBroker(`broker ${id}`, [...Object.entries(overrides).flatMap(([k, v]) => ['--override', `${k}=${v}`]), ...args]);
 }
 
 if (process.env.TARN_NO_CONSOLE === '1') {

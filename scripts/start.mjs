@@ -9,7 +9,7 @@
 // stops both on Ctrl-C / SIGTERM (or when either exits). Environment: PORT / HOST for the console
 // (default 127.0.0.1:3000), TARN_ADMIN_URL to override the admin API address the console uses.
 import { existsSync, readFileSync } from 'node:fs';
-import { brokerBin, buildConsoleIfNeeded, root, run, startConsole } from './lib/launcher.mjs';
+import { buildConsoleIfNeeded, runBroker, startConsole } from './lib/launcher.mjs';
 
 const args = process.argv.slice(2);
 if (args[0] === '--') args.shift();
@@ -34,6 +34,6 @@ function adminUrl() {
 }
 
 const admin = adminUrl();
-run('broker', process.execPath, [brokerBin, ...args], { cwd: root });
+runBroker('broker', args);
 await buildConsoleIfNeeded();
 await startConsole(admin, `broker admin API ${admin}`);

@@ -1,6 +1,6 @@
 // Shared by `npm start` and `npm run cluster`: supervised child processes (all stop together on
-// Ctrl-C / SIGTERM or when one exits), the console's production build when it is missing or stale,
-// and starting the console pointed at a broker's admin API.
+// Ctrl-C / SIGTERM or when one exits), brokers among them (runBroker), the console's production
+// build when it is missing or stale, and starting the console pointed at a broker's admin API.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const consoleDir = join(root, 'apps', 'console');
-export const brokerBin = join(root, 'apps', 'broker', 'bin', 'tarn-broker.js');
+const brokerBin = join(root, 'apps', 'broker', 'bin', 'tarn-broker.js');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const children = new Set();
@@ -30,6 +30,18 @@ export function run(name, cmd, argv, options = {}) {
     }
   });
   return child;
+}
+
+/**
+ * A broker as the user runs it: their arguments (--config, --override) passed through untouched, its
+ * log on this terminal, its log dir theirs. This is deliberately not the launcher of the tests, e2e
+ * and benches (`startBrokerProcess` in @tarn/broker/testing): that one is TypeScript (these scripts
+ * run with plain node), and what it adds (free ports, a temporary log dir it removes, its own
+ * --override of listeners and log.dirs, a kept output tail, a readiness wait) would override the
+ * user's configuration here. What the two share is one spawn of bin/tarn-broker.js.
+ */
+export function runBroker(name, args) {
+  return run(name, process.execPath, [brokerBin, ...args], { cwd: root });
 }
 
 export function stop(code = 0) {
