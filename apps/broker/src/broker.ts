@@ -31,6 +31,7 @@ import { TopicIds } from './metadata/topic-ids';
 import { noFaults, type FaultInjection } from './faults';
 import { CredentialStore } from './security/credential-store';
 import { interBrokerClientSecurity } from './security/inter-broker';
+import { Authorization } from './security/authorization';
 import { Insights } from './insights/insights';
 import type { AdminServices } from './services';
 import { TARN_VERSION } from './version';
@@ -49,6 +50,7 @@ export class Broker {
   readonly producerIds: ProducerIdManager;
   readonly groupCoordinator: GroupCoordinator;
   readonly insights: Insights;
+  readonly authorization: Authorization;
   readonly dispatcher: RequestDispatcher;
   readonly socketServer: SocketServer;
   readonly adminServer: AdminServer;
@@ -85,6 +87,7 @@ export class Broker {
     });
     publishMetadataEvents(this.metadata, this.events);
     this.topicIds = new TopicIds(this.metadata);
+    this.authorization = new Authorization(this.config.authorizer.enabled, this.config.authorizer.config, this.metadata, this.logger);
     this.replicaManager = new ReplicaManager(
       this.config.nodeId,
       this.logManager,
@@ -152,6 +155,7 @@ export class Broker {
   async start(): Promise<void> {
     const t0 = performance.now();
     await this.metadata.start();
+    this.authorization.start();
     const created = await new CredentialStore(this.metadata).bootstrap(this.config.scramBootstrapUsers);
     if (created.length > 0) this.logger.info({ users: created }, 'created the bootstrap SCRAM users');
     this.logManager.startup();
@@ -218,6 +222,7 @@ export class Broker {
       producerIds: this.producerIds,
       logManager: this.logManager,
       faults: this.faults,
+      authorization: this.authorization,
       events: this.events,
       insights: this.insights,
       apiVersions: () => this.dispatcher.supportedVersions(),
@@ -292,6 +297,7 @@ export class Broker {
     // instead of waiting out a rebalance timeout
     this.groupCoordinator.shutdown();
     this.insights.stop();
+    this.authorization.stop();
     await this.socketServer.shutdown();
     this.replicaManager.stop();
     await this.logManager.shutdown();

@@ -16,6 +16,7 @@ import type { ProducerIdManager } from './metadata/producer-id-manager';
 import type { TopicAdmin } from './metadata/topic-admin';
 import type { TopicIds } from './metadata/topic-ids';
 import type { FaultInjection } from './faults';
+import type { Authorization } from './security/authorization';
 import type { ReplicaManager } from './replica/replica-manager';
 
 export interface ApiVersionRange {
@@ -42,6 +43,8 @@ export interface BrokerServices {
   /** DescribeLogDirs: every log of this broker, by directory. */
   readonly logManager: LogManager;
   readonly faults: FaultInjection;
+  /** ACL checks (always allowed without authorizer.class.name) and the ACL APIs. */
+  readonly authorization: Authorization;
   /** The API versions this broker advertises (ApiVersions). */
   apiVersions(): ApiVersionRange[];
   /** The brokers clients are told about, with the address of the listener they came in on. */

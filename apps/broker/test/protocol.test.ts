@@ -58,6 +58,9 @@ const KAFKA_3_9: Record<number, [number, number]> = {
   [ApiKey.SaslAuthenticate]: [0, 2],
   [ApiKey.DescribeUserScramCredentials]: [0, 0],
   [ApiKey.AlterUserScramCredentials]: [0, 0],
+  [ApiKey.DescribeAcls]: [0, 3],
+  [ApiKey.CreateAcls]: [0, 3],
+  [ApiKey.DeleteAcls]: [0, 3],
 };
 
 test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertises; v0 too; v5 gets the KIP-511 fallback', async () => {

@@ -22,6 +22,7 @@
  * `props` keeps every property as given, for DescribeConfigs and the topic-config defaults.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { authorizerConfigFromProperties, type AuthorizerConfig } from '../security/authorizer/authorizer-config';
 import { isSasl, listenerProp, listenerSecurity, parseBootstrapUsers, parseJaasCredentials, parseMechanisms, parseProtocolMap, type BootstrapUser, type ListenerSecurity, type SaslMechanism } from './security-config';
 
 export interface Listener {
@@ -176,6 +177,8 @@ export class BrokerConfig {
   readonly connectionsMaxReauthMs: number;
   /** connection.failed.authentication.delay.ms: how long a failed login waits for its answer. */
   readonly failedAuthenticationDelayMs: number;
+  /** authorizer.class.name (enabled when set), super.users, allow.everyone.if.no.acl.found. */
+  readonly authorizer: { enabled: boolean; config: AuthorizerConfig };
   /** scram.bootstrap.users: SCRAM users created at start-up when missing (brokers, the first admin). */
   readonly scramBootstrapUsers: BootstrapUser[];
 
@@ -203,6 +206,7 @@ export class BrokerConfig {
     this.connectionsMaxReauthMs = int('connections.max.reauth.ms', 0);
     this.failedAuthenticationDelayMs = int('connection.failed.authentication.delay.ms', 0);
     this.scramBootstrapUsers = parseBootstrapUsers(str('scram.bootstrap.users'));
+    this.authorizer = { enabled: (str('authorizer.class.name') ?? '').trim() !== '', config: authorizerConfigFromProperties(props) };
     this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
     this.rack = str('broker.rack') ?? null;

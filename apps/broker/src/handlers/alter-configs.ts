@@ -2,8 +2,9 @@
 // left out go back to their defaults), taking effect on the live logs at once. validate_only checks
 // without changing anything. v2 is flexible. Broker configs are static in tarn: INVALID_REQUEST.
 import { AlterConfigsResponseTypes, ApiKey, ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
+import { AclOperation } from './authorize';
 import { defineHandler } from './handler';
-import { ResourceType } from './describe-configs';
+import { ResourceType, configsAuthorized } from './describe-configs';
 
 export const alterConfigs = defineHandler({
   apiKey: ApiKey.AlterConfigs,
@@ -15,6 +16,7 @@ export const alterConfigs = defineHandler({
       let errorCode: number = ErrorCode.NONE;
       let errorMessage: string | null = null;
       try {
+        configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.ALTER_CONFIGS);
         if (r.resourceType !== ResourceType.TOPIC) {
           throw new KafkaError(ErrorCode.INVALID_REQUEST, 'tarn does not support dynamic broker configuration; change server.properties and restart');
         }

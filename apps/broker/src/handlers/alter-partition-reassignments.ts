@@ -1,6 +1,7 @@
 // AlterPartitionReassignments v0: move partitions to new replica sets (the new replicas fetch and
 // catch up; the switch happens once they are in the ISR), or cancel a pending move with null.
-import { AlterPartitionReassignmentsResponseTypes, ApiKey, ErrorCode } from '@tarn/protocol';
+import { AlterPartitionReassignmentsResponseTypes, ApiKey, ErrorCode, KafkaError } from '@tarn/protocol';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 const CODES = {
@@ -14,6 +15,7 @@ export const alterPartitionReassignments = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const { services } = ctx;
     const responses = [];
     for (const t of req.topics) {

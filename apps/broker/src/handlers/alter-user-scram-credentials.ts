@@ -7,6 +7,7 @@ import { AlterUserScramCredentialsResponseTypes, ApiKey, ErrorCode, KafkaError, 
 import type { ScramCredentialChange } from '../metadata/security-image';
 import { credentialFromSaltedPassword, scramCredentialToJson } from '../security/sasl/scram-credential';
 import { scramMechanismForType } from '../security/sasl/scram-mechanism';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 interface Pending {
@@ -19,6 +20,7 @@ export const alterUserScramCredentials = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const metadata = ctx.services.metadata;
     const users = new Map<string, Pending>();
     const seen = new Set<string>();

@@ -3,6 +3,7 @@
 // INVALID_REQUEST; more than 10,000 new partitions in one request is POLICY_VIOLATION for all.
 import { ApiKey, CreatePartitionsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
 import { batchSizeError } from '../metadata/topic-admin';
+import { AclOperation, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 
 export const createPartitions = defineHandler({
@@ -23,6 +24,9 @@ export const createPartitions = defineHandler({
         if (counts.get(t.name)! > 1) {
           errorCode = ErrorCode.INVALID_REQUEST;
           errorMessage = 'Duplicate topic in request.';
+        } else if (!authorizedTopic(ctx, AclOperation.ALTER, t.name)) {
+          errorCode = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+          errorMessage = 'The topic authorization is failed.';
         } else {
           await ctx.services.topicAdmin.createPartitions(t.name, t.count, t.assignments?.map((a) => a.brokerIds) ?? null, req.validateOnly);
         }

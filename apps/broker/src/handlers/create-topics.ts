@@ -9,6 +9,7 @@ import { ApiKey, CreateTopicsResponseTypes, ErrorCode, errorCodeOf } from '@tarn
 import { resolveTopicConfigs } from '@tarn/storage';
 import { ZERO_UUID } from '../metadata/cluster-metadata';
 import { batchSizeError } from '../metadata/topic-admin';
+import { AclOperation, authorizedOnCluster, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 import { configSourceCode } from './describe-configs';
 
@@ -32,9 +33,15 @@ export const createTopics = defineHandler({
       return { ...CreateTopicsResponseTypes.defaultCreateTopicsResponse(), topics: req.topics.map((t) => result(t.name, tooLarge.code, tooLarge.message)) };
     }
     const topics: Result[] = [];
+    // Kafka: Create on the cluster, or else on the topic itself
+    const mayCreateAny = authorizedOnCluster(ctx, AclOperation.CREATE);
     for (const t of req.topics) {
       if (counts.get(t.name)! > 1) {
         topics.push(result(t.name, ErrorCode.INVALID_REQUEST, 'Create topics request from client contains duplicate topic names'));
+        continue;
+      }
+      if (!mayCreateAny && !authorizedTopic(ctx, AclOperation.CREATE, t.name)) {
+        topics.push(result(t.name, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.'));
         continue;
       }
       try {

@@ -3,6 +3,7 @@
 // OFFSET_OUT_OF_RANGE; a compacted topic (cleanup.policy without "delete") refuses with
 // POLICY_VIOLATION, as Kafka does. v2 is flexible.
 import { ApiKey, DeleteRecordsResponseTypes, ErrorCode, errorCodeOf } from '@tarn/protocol';
+import { AclOperation, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 
 export const deleteRecords = defineHandler({
@@ -10,11 +11,14 @@ export const deleteRecords = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   handle(ctx, req) {
-    const topics = req.topics.map((t) => ({
+    const topics = req.topics.map((t) => {
+      const deletable = authorizedTopic(ctx, AclOperation.DELETE, t.name);
+      return {
       ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
       name: t.name,
       partitions: t.partitions.map((rp) => {
         const out = { ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: rp.partitionIndex, lowWatermark: -1n };
+        if (!deletable) return { ...out, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
         try {
           const p = ctx.services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
           return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.deleteRecordsOnLeader(Number(rp.offset))) };
@@ -22,7 +26,8 @@ export const deleteRecords = defineHandler({
           return { ...out, errorCode: errorCodeOf(err) };
         }
       }),
-    }));
+      };
+    });
     return { ...DeleteRecordsResponseTypes.defaultDeleteRecordsResponse(), topics };
   },
   errorResponse: (req, code) => ({

@@ -5,6 +5,7 @@
 // topics cannot be deleted; delete.topic.enable=false answers TOPIC_DELETION_DISABLED.
 import { ApiKey, DeleteTopicsResponseTypes, ErrorCode, KafkaError, errorCodeOf, type DeleteTopicsRequestTypes } from '@tarn/protocol';
 import { ZERO_UUID } from '../metadata/cluster-metadata';
+import { AclOperation, authorizedTopic } from './authorize';
 import { defineHandler, type RequestContext } from './handler';
 
 type Result = DeleteTopicsResponseTypes.DeletableTopicResult;
@@ -30,7 +31,9 @@ async function deleteOne(ctx: RequestContext, t: Target, duplicate: boolean): Pr
     const topic = ctx.services.metadata.topics().find((x) => x.topicId === t.topicId);
     if (topic === undefined) return result(t, ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.', v);
     name = topic.name;
+    if (!authorizedTopic(ctx, AclOperation.DESCRIBE, name)) return result(t, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
   }
+  if (!authorizedTopic(ctx, AclOperation.DELETE, name!)) return result({ name, topicId: t.topicId }, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
   const topicId = ctx.services.metadata.topic(name!)?.topicId ?? ZERO_UUID;
   try {
     await ctx.services.topicAdmin.deleteTopic(name!);

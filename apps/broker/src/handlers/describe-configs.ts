@@ -6,7 +6,8 @@ import { ApiKey, DescribeConfigsResponseTypes, ErrorCode, KafkaError, errorCodeO
 import { TOPIC_CONFIGS, brokerDefaultFor, type ConfigSource, type ConfigType } from '@tarn/storage';
 import type { BrokerServices } from '../services';
 import { validateTopicName } from '../metadata/topic-name';
-import { defineHandler } from './handler';
+import { AclOperation, authorizedOnCluster, authorizedTopic } from './authorize';
+import { defineHandler, type RequestContext } from './handler';
 
 type Entry = DescribeConfigsResponseTypes.DescribeConfigsResourceResult;
 type Result = DescribeConfigsResponseTypes.DescribeConfigsResult;
@@ -75,6 +76,15 @@ function brokerConfigs(services: BrokerServices, name: string, apiVersion: numbe
 /** Kafka's PASSWORD-type configs and tarn's secrets, listener-prefixed or not: never shown. */
 const SENSITIVE = /password|secret|token|jaas|keystore\.key|bootstrap\.users/i;
 
+/** Kafka: DescribeConfigs/AlterConfigs on a topic need that operation on it, on the broker or its loggers on the cluster. */
+export function configsAuthorized(ctx: RequestContext, resourceType: number, name: string, operation: AclOperation): void {
+  if (resourceType === ResourceType.TOPIC) {
+    if (!authorizedTopic(ctx, operation, name)) throw new KafkaError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `Not authorized for topic ${name}`);
+  } else if (!authorizedOnCluster(ctx, operation)) {
+    throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+  }
+}
+
 export const describeConfigs = defineHandler({
   apiKey: ApiKey.DescribeConfigs,
   minVersion: 0,
@@ -84,6 +94,7 @@ export const describeConfigs = defineHandler({
     const results: Result[] = req.resources.map((r) => {
       const base = { ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(), resourceType: r.resourceType, resourceName: r.resourceName };
       try {
+        configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.DESCRIBE_CONFIGS);
         let configs: Entry[];
         if (r.resourceType === ResourceType.TOPIC) configs = topicConfigs(services, r.resourceName, apiVersion, req.includeSynonyms, req.includeDocumentation);
         else if (r.resourceType === ResourceType.BROKER) configs = brokerConfigs(services, r.resourceName, apiVersion);

@@ -3,7 +3,8 @@
 // code, v4 the volume's total and usable bytes.
 import { statfsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ApiKey, DescribeLogDirsResponseTypes, ErrorCode } from '@tarn/protocol';
+import { ApiKey, KafkaError, DescribeLogDirsResponseTypes, ErrorCode } from '@tarn/protocol';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 export const describeLogDirs = defineHandler({
@@ -11,6 +12,7 @@ export const describeLogDirs = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.topic, new Set(t.partitions)]));
     const logs = ctx.services.logManager.allLogs();
     const results = ctx.services.config.logDirs.map((dir) => {

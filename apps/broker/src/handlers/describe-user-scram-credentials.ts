@@ -1,8 +1,9 @@
 // DescribeUserScramCredentials v0 (KIP-554): the SCRAM mechanisms and iteration counts of the users
 // asked for (all when null), never salts or keys. A user asked for twice is DUPLICATE_RESOURCE, an
 // unknown one RESOURCE_NOT_FOUND, with Kafka's messages.
-import { ApiKey, DescribeUserScramCredentialsResponseTypes, ErrorCode } from '@tarn/protocol';
+import { ApiKey, KafkaError, DescribeUserScramCredentialsResponseTypes, ErrorCode } from '@tarn/protocol';
 import { scramMechanismInfo, isScramMechanism } from '../security/sasl/scram-mechanism';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 type Result = DescribeUserScramCredentialsResponseTypes.DescribeUserScramCredentialsResult;
@@ -12,6 +13,7 @@ export const describeUserScramCredentials = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const users = ctx.services.metadata.scramUsers();
     const byName = new Map(users.map((u) => [u.user, u]));
     const result = (user: string, errorCode: number, errorMessage: string | null): Result => ({

@@ -2,8 +2,9 @@
 // for every partition when the list is null. v1 adds the election type and a top-level error code;
 // v2 is flexible. Results per partition use Kafka's codes: ELECTION_NOT_NEEDED,
 // PREFERRED_LEADER_NOT_AVAILABLE, ELIGIBLE_LEADERS_NOT_AVAILABLE, UNKNOWN_TOPIC_OR_PARTITION.
-import { ApiKey, ElectLeadersResponseTypes, ErrorCode } from '@tarn/protocol';
+import { ApiKey, KafkaError, ElectLeadersResponseTypes, ErrorCode } from '@tarn/protocol';
 import type { ElectionResult } from '../controller/controller';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 const CODES: Record<NonNullable<ElectionResult['error']>, number> = {
@@ -19,6 +20,7 @@ export const electLeaders = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   async handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const { services } = ctx;
     const type = ctx.apiVersion >= 1 && req.electionType === 1 ? 'unclean' : 'preferred';
     const wanted = req.topicPartitions ?? services.metadata.topics().map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partition) }));

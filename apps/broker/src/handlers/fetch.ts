@@ -12,6 +12,7 @@
 import { ApiKey, ErrorCode, FetchResponseTypes, KafkaError, downConvertRecords } from '@tarn/protocol';
 import type { FetchIsolation } from '../replica/partition';
 import type { FetchPartition } from '../replica/replica-manager';
+import { AclOperation, authorizedOnCluster, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 import { LeaderHints } from './leader-hints';
 
@@ -48,10 +49,13 @@ export const fetch = defineHandler({
     const isolation: FetchIsolation = replicaId >= 0 ? 'log-end' : req.isolationLevel === 1 ? 'txn-committed' : 'high-watermark';
     // v13+: topics by id; a name of null stands for an id this broker does not know
     const names = req.topics.map((t) => (apiVersion >= TOPIC_IDS_VERSION ? (services.topicIds.nameOf(t.topicId) ?? null) : t.topic));
+    // Kafka: followers need ClusterAction on the cluster, consumers Read on each topic
+    const followerAllowed = replicaId < 0 || authorizedOnCluster(ctx, AclOperation.CLUSTER_ACTION);
+    const denied = names.map((n) => n !== null && (!followerAllowed || (replicaId < 0 && !authorizedTopic(ctx, AclOperation.READ, n))));
     const partitions: FetchPartition[] = [];
     for (const [ti, t] of req.topics.entries()) {
       const topic = names[ti] ?? null;
-      if (topic === null) continue;
+      if (topic === null || denied[ti]) continue;
       for (const p of t.partitions) {
         partitions.push({
           topic,
@@ -76,6 +80,9 @@ export const fetch = defineHandler({
     let i = 0;
     const responses = req.topics.map((t, ti) => {
       const topic = names[ti] ?? null;
+      if (denied[ti]) {
+        return { ...FetchResponseTypes.defaultFetchableTopicResponse(), topic: t.topic, topicId: t.topicId, partitions: t.partitions.map((p) => partitionData(p.partition, ErrorCode.TOPIC_AUTHORIZATION_FAILED)) };
+      }
       return {
         ...FetchResponseTypes.defaultFetchableTopicResponse(),
         topic: t.topic,

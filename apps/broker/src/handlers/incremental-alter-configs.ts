@@ -3,8 +3,9 @@
 // static in tarn: INVALID_REQUEST.
 import { ApiKey, ErrorCode, IncrementalAlterConfigsResponseTypes, KafkaError, errorCodeOf } from '@tarn/protocol';
 import type { ConfigOp } from '../metadata/topic-admin';
+import { AclOperation } from './authorize';
 import { defineHandler } from './handler';
-import { ResourceType } from './describe-configs';
+import { ResourceType, configsAuthorized } from './describe-configs';
 
 const OPS: Record<number, ConfigOp['op']> = { 0: 'set', 1: 'delete', 2: 'append', 3: 'subtract' };
 
@@ -18,6 +19,7 @@ export const incrementalAlterConfigs = defineHandler({
       let errorCode: number = ErrorCode.NONE;
       let errorMessage: string | null = null;
       try {
+        configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.ALTER_CONFIGS);
         if (r.resourceType !== ResourceType.TOPIC) {
           throw new KafkaError(ErrorCode.INVALID_REQUEST, 'tarn does not support dynamic broker configuration; change server.properties and restart');
         }

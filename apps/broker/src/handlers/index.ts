@@ -24,6 +24,9 @@ import { alterUserScramCredentials } from './alter-user-scram-credentials';
 import { describeUserScramCredentials } from './describe-user-scram-credentials';
 import { saslAuthenticate } from './sasl-authenticate';
 import { saslHandshake } from './sasl-handshake';
+import { createAcls } from './create-acls';
+import { deleteAcls } from './delete-acls';
+import { describeAcls } from './describe-acls';
 import { deleteGroups } from './delete-groups';
 import { describeGroups } from './describe-groups';
 import { findCoordinator } from './find-coordinator';
@@ -60,6 +63,9 @@ export const allHandlers = [
   saslAuthenticate,
   describeUserScramCredentials,
   alterUserScramCredentials,
+  describeAcls,
+  createAcls,
+  deleteAcls,
   findCoordinator,
   joinGroup,
   syncGroup,

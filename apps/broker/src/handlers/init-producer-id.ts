@@ -3,6 +3,7 @@
 // new id then too. v2 is flexible; v4 and v5 only allow new error codes (PRODUCER_FENCED,
 // TRANSACTION_ABORTABLE) that concern transactions. Transactional ids are refused until tarn supports transactions.
 import { ApiKey, ErrorCode, InitProducerIdResponseTypes } from '@tarn/protocol';
+import { AclOperation, ResourceType, authzContext, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 export const initProducerId = defineHandler({
@@ -13,6 +14,10 @@ export const initProducerId = defineHandler({
     if (req.transactionalId !== null) {
       ctx.services.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');
       return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
+    }
+    // KIP-679: an idempotent producer needs IdempotentWrite on the cluster, or Write on some topic
+    if (!authorizedOnCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !ctx.services.authorization.allowedOnAny(authzContext(ctx), AclOperation.WRITE, ResourceType.TOPIC)) {
+      return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
     }
     const producerId = await ctx.services.producerIds.generateProducerId();
     return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.NONE, producerId: BigInt(producerId), producerEpoch: 0 };

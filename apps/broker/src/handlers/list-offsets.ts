@@ -9,6 +9,7 @@
 // INVALID_REQUEST; a follower (replica_id >= 0) reads the log end offset for "latest".
 import { ApiKey, ErrorCode, KafkaError, ListOffsetsResponseTypes, errorCodeOf } from '@tarn/protocol';
 import type { Partition } from '../replica/partition';
+import { AclOperation, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 
 export const LATEST_TIMESTAMP = -1;
@@ -30,10 +31,13 @@ export const listOffsets = defineHandler({
   handle(ctx, req) {
     const { services, apiVersion } = ctx;
     const seen = new Set<string>();
-    const topics = req.topics.map((t) => ({
+    const topics = req.topics.map((t) => {
+      const describable = authorizedTopic(ctx, AclOperation.DESCRIBE, t.name);
+      return {
       ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
       name: t.name,
       partitions: t.partitions.map((rp): PartitionResponse => {
+        if (!describable) return response(rp.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
         const key = `${t.name}-${rp.partitionIndex}`;
         if (seen.has(key)) return response(rp.partitionIndex, ErrorCode.INVALID_REQUEST);
         seen.add(key);
@@ -56,7 +60,8 @@ export const listOffsets = defineHandler({
           return response(rp.partitionIndex, errorCodeOf(err));
         }
       }),
-    }));
+      };
+    });
     return { ...ListOffsetsResponseTypes.defaultListOffsetsResponse(), topics };
   },
   errorResponse: (req, code) => ({

@@ -1,5 +1,6 @@
 // ListPartitionReassignments v0: partitions with replicas being added or removed.
-import { ApiKey, ListPartitionReassignmentsResponseTypes } from '@tarn/protocol';
+import { ApiKey, ErrorCode, KafkaError, ListPartitionReassignmentsResponseTypes } from '@tarn/protocol';
+import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
 export const listPartitionReassignments = defineHandler({
@@ -7,6 +8,7 @@ export const listPartitionReassignments = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   handle(ctx, req) {
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.name, new Set(t.partitionIndexes)]));
     const topics = ctx.services.metadata
       .topics()

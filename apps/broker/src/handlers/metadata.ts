@@ -9,6 +9,7 @@
 import { ApiKey, ErrorCode, KafkaError, MetadataResponseTypes } from '@tarn/protocol';
 import { ZERO_UUID, type TopicMetadata } from '../metadata/cluster-metadata';
 import { validateTopicName } from '../metadata/topic-name';
+import { AclOperation, authorizedOnCluster, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
 
 type TopicResponse = MetadataResponseTypes.MetadataResponseTopic;
@@ -63,8 +64,10 @@ export const metadata = defineHandler({
     const live = new Set(brokers.map((b) => b.nodeId));
     const allTopics = req.topics === null || (apiVersion === 0 && req.topics.length === 0);
     let topics: TopicResponse[];
+    const describable = (name: string) => authorizedTopic(ctx, AclOperation.DESCRIBE, name);
     if (allTopics) {
-      topics = services.metadata.topics().map((t) => topicResponse(t, live, includeOps));
+      // only what the principal may describe (Kafka's Metadata filters, rather than fails)
+      topics = services.metadata.topics().filter((t) => describable(t.name)).map((t) => topicResponse(t, live, includeOps));
     } else {
       const autoCreate = services.config.topics.autoCreateTopicsEnable && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];
@@ -77,10 +80,15 @@ export const metadata = defineHandler({
         if (rt.name === null) {
           // topic ids are looked up by id (v12+)
           const t = services.metadata.topics().find((x) => x.topicId === rt.topicId);
-          topics.push(t ? topicResponse(t, live, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
+          if (t !== undefined && !describable(t.name)) topics.push(errorTopic(null, rt.topicId, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+          else topics.push(t ? topicResponse(t, live, includeOps) : errorTopic(null, rt.topicId, ErrorCode.UNKNOWN_TOPIC_ID));
           continue;
         }
         const name = rt.name;
+        if (!describable(name)) {
+          topics.push(errorTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+          continue;
+        }
         const existing = services.metadata.topic(name);
         if (existing !== undefined) {
           topics.push(topicResponse(existing, live, includeOps));
@@ -94,6 +102,10 @@ export const metadata = defineHandler({
         }
         if (!autoCreate) {
           topics.push(errorTopic(name, ZERO_UUID, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+          continue;
+        }
+        if (!authorizedOnCluster(ctx, AclOperation.CREATE) && !authorizedTopic(ctx, AclOperation.CREATE, name)) {
+          topics.push(errorTopic(name, ZERO_UUID, ErrorCode.TOPIC_AUTHORIZATION_FAILED));
           continue;
         }
         try {

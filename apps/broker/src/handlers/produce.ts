@@ -22,6 +22,7 @@ import {
 import type { AppendEntry } from '../replica/replica-manager';
 import { isInternalTopic } from '../metadata/topic-name';
 import { LeaderHints } from './leader-hints';
+import { AclOperation, authorizedTopic } from './authorize';
 import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from './handler';
 
 type PartitionResponse = ProduceResponseTypes.PartitionProduceResponse;
@@ -80,8 +81,10 @@ export const produce = defineHandler({
     const validAcks = req.acks === 0 || req.acks === 1 || req.acks === -1;
     const now = Date.now();
     for (const t of req.topicData) {
+      const writable = authorizedTopic(ctx, AclOperation.WRITE, t.name);
       for (const p of t.partitionData) {
         try {
+          if (!writable) throw new KafkaError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `Not authorized to write to topic ${t.name}`);
           if (!validAcks) throw new KafkaError(ErrorCode.INVALID_REQUIRED_ACKS, `acks must be -1, 0 or 1, not ${req.acks}`);
           if (isInternalTopic(t.name)) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`);
           entries.push({ topic: t.name, partition: p.index, records: checkRecords(p.records, apiVersion, req.transactionalId, now) });
