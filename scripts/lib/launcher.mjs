@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brokerNodeOptions } from '../../apps/broker/bin/node-options.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const consoleDir = join(root, 'apps', 'console');
@@ -41,7 +42,7 @@ export function run(name, cmd, argv, options = {}) {
  * user's configuration here. What the two share is one spawn of bin/tarn-broker.js.
  */
 export function runBroker(name, args) {
-  return run(name, process.execPath, [brokerBin, ...args], { cwd: root });
+  return run(name, process.execPath, [...brokerNodeOptions(), brokerBin, ...args], { cwd: root });
 }
 
 export function stop(code = 0) {

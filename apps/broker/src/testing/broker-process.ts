@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './etcd-server';
+import { brokerNodeOptions } from '../../bin/node-options.mjs';
 
 export interface BrokerExit {
   code: number | null;
@@ -129,7 +130,7 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
     'log.level': 'warn',
     ...options.overrides,
   };
-  const nodeArgs = [...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []), ...(options.nodeArgs ?? [])];
+  const nodeArgs = [...brokerNodeOptions(), ...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []), ...(options.nodeArgs ?? [])];
   const args = [...nodeArgs, options.brokerBin ?? brokerBin(), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
   // The broker's output is kept, not shown (it may print the console's initial password); its tail
   // goes into errors.

@@ -1,0 +1,1 @@
+export function brokerNodeOptions(env?: NodeJS.ProcessEnv): string[];
