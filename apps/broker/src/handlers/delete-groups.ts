@@ -1,7 +1,10 @@
 // DeleteGroups v0-2. Deletes Empty groups with their offsets (tombstones in __consumer_offsets);
 // a group with members is NON_EMPTY_GROUP, an unknown one GROUP_ID_NOT_FOUND. v1 is the same as
-// v0; v2 is flexible. A group named twice is answered once.
-import { ApiKey, DeleteGroupsResponseTypes } from '@tarn/protocol';
+// v0; v2 is flexible. A group named twice is answered once. With an authorizer
+// (KafkaApis.handleDeleteGroupsRequest) each group needs DELETE; the others answer
+// GROUP_AUTHORIZATION_FAILED, after the deleted ones.
+import { ApiKey, DeleteGroupsResponseTypes, ErrorCode } from '@tarn/protocol';
+import { AclOperation, authorizedGroup } from './authorize';
 import { defineHandler } from './handler';
 
 export const deleteGroups = defineHandler({
@@ -9,7 +12,11 @@ export const deleteGroups = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   handle(ctx, req) {
-    const errors = ctx.services.groupCoordinator.handleDeleteGroups([...new Set(req.groupsNames)]);
+    const allowed: string[] = [];
+    const denied: string[] = [];
+    for (const groupId of new Set(req.groupsNames)) (authorizedGroup(ctx, AclOperation.DELETE, groupId) ? allowed : denied).push(groupId);
+    const errors = ctx.services.groupCoordinator.handleDeleteGroups(allowed);
+    for (const groupId of denied) errors.set(groupId, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     return {
       ...DeleteGroupsResponseTypes.defaultDeleteGroupsResponse(),
       results: [...errors].map(([groupId, errorCode]) => ({ ...DeleteGroupsResponseTypes.defaultDeletableGroupResult(), groupId, errorCode })),

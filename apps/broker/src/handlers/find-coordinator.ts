@@ -7,9 +7,12 @@
 // on first need — locally and at once, so the first lookup is answered instead of
 // COORDINATOR_NOT_AVAILABLE-and-retry. Transactions are not supported yet: key_type 1 gets
 // TRANSACTIONAL_ID_AUTHORIZATION_FAILED; other key types are INVALID_REQUEST. Like Kafka on the wire,
-// error_message is null on success.
+// error_message is null on success. With an authorizer (KafkaApis.getCoordinator, per key in v4+):
+// a group key needs DESCRIBE on the group (else GROUP_AUTHORIZATION_FAILED), a transaction key
+// DESCRIBE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED), checked first.
 import { ApiKey, ERRORS, ErrorCode, FindCoordinatorResponseTypes, type FindCoordinatorRequestTypes } from '@tarn/protocol';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
+import { AclOperation, ResourceType, authorized, authorizedGroup } from './authorize';
 import { defineHandler, type RequestContext } from './handler';
 
 type Response = FindCoordinatorResponseTypes.FindCoordinatorResponse;
@@ -25,6 +28,8 @@ function failed(code: number, message?: string): Coordinator {
 
 async function lookup(ctx: RequestContext, keyType: number, key: string): Promise<Coordinator> {
   const { services } = ctx;
+  if (keyType === GROUP && !authorizedGroup(ctx, AclOperation.DESCRIBE, key)) return failed(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+  if (keyType === TRANSACTION && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, key)) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
   if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
   if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
   const coordinator = services.groupCoordinator;

@@ -5,9 +5,11 @@
 // flexible; v7 answers protocol_type and lets protocol_name be null; v8 carries the member's reason
 // for joining (KIP-800), kept in the rebalance history; v9 answers a static leader rejoining a Stable
 // group with the members and skip_assignment (KIP-814) instead of the old leader id. Earlier versions get ""
-// where v7 would say null.
-import { ApiKey, JoinGroupResponseTypes } from '@tarn/protocol';
+// where v7 would say null. With an authorizer, joining needs READ on the group (KafkaApis.handleJoinGroupRequest):
+// otherwise GROUP_AUTHORIZATION_FAILED, answered as JoinGroupRequest.getErrorResponse does (no member id).
+import { ApiKey, ErrorCode, JoinGroupResponseTypes } from '@tarn/protocol';
 import type { JoinGroupResult } from '../group/member-metadata';
+import { AclOperation, authorizedGroup } from './authorize';
 import { defineHandler } from './handler';
 
 function response(r: JoinGroupResult, apiVersion: number): JoinGroupResponseTypes.JoinGroupResponse {
@@ -50,6 +52,9 @@ export const joinGroup = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const v = ctx.apiVersion;
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) {
+      return response({ members: [], memberId: '', generationId: -1, protocolType: null, protocolName: null, leaderId: '', skipAssignment: false, error: ErrorCode.GROUP_AUTHORIZATION_FAILED }, v);
+    }
     const groupInstanceId = v >= 5 ? req.groupInstanceId : null;
     const result = await ctx.services.groupCoordinator.handleJoinGroup({
       groupId: req.groupId,

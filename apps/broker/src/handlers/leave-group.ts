@@ -1,9 +1,12 @@
 // LeaveGroup v0-4. v0-2 name one member_id and get one error code (the group's error, else the
 // member's); v1 adds throttle_time_ms; v3 takes a batch of members — by member id, or by
 // group_instance_id alone for administrative removal of static members (KIP-345) — answered per
-// member; v4 is flexible; v5 gives each leaving member a reason (KIP-800).
+// member; v4 is flexible; v5 gives each leaving member a reason (KIP-800). With an authorizer,
+// leaving needs READ on the group (KafkaApis.handleLeaveGroupRequest): otherwise the top-level
+// GROUP_AUTHORIZATION_FAILED and no members.
 import { ApiKey, ErrorCode, LeaveGroupResponseTypes } from '@tarn/protocol';
 import type { LeaveResult } from '../group/group-membership';
+import { AclOperation, authorizedGroup } from './authorize';
 import { defineHandler } from './handler';
 
 function response(r: LeaveResult, apiVersion: number): LeaveGroupResponseTypes.LeaveGroupResponse {
@@ -20,6 +23,7 @@ export const leaveGroup = defineHandler({
   maxVersion: 5,
   handle(ctx, req) {
     const v = ctx.apiVersion;
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) return response({ topLevelError: ErrorCode.GROUP_AUTHORIZATION_FAILED, members: [] }, v);
     const leaving = v <= 2 ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }] : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));
     return response(ctx.services.groupCoordinator.handleLeaveGroup(req.groupId, leaving), v);
   },

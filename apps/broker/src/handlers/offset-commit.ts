@@ -7,10 +7,26 @@
 // flexible; v9 is v8 for classic groups (the generation field is named for KIP-848's member epoch,
 // which tarn's classic groups do not have). Partitions of unknown topics get UNKNOWN_TOPIC_OR_PARTITION; the others are committed
 // together in one record batch and answered once it is durable (offsets.commit.required.acks).
-import { ApiKey, ErrorCode, OffsetCommitResponseTypes } from '@tarn/protocol';
+// With an authorizer (KafkaApis.handleOffsetCommitRequest): without READ on the group every
+// partition answers GROUP_AUTHORIZATION_FAILED; without READ on a topic each of its partitions
+// answers TOPIC_AUTHORIZATION_FAILED, decided before whether the topic exists.
+import { ApiKey, ErrorCode, OffsetCommitResponseTypes, type OffsetCommitRequestTypes } from '@tarn/protocol';
 import type { Commit } from '../group/group-metadata-manager';
 import { tpKey } from '../group/offset-and-metadata';
+import { AclOperation, authorizedGroup, authorizedTopic } from './authorize';
 import { defineHandler } from './handler';
+
+/** Every partition asked for with one error (OffsetCommitRequest.getErrorResponse). */
+function everyPartition(req: OffsetCommitRequestTypes.OffsetCommitRequest, code: number): OffsetCommitResponseTypes.OffsetCommitResponse {
+  return {
+    ...OffsetCommitResponseTypes.defaultOffsetCommitResponse(),
+    topics: req.topics.map((t) => ({
+      ...OffsetCommitResponseTypes.defaultOffsetCommitResponseTopic(),
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })),
+    })),
+  };
+}
 
 export const offsetCommit = defineHandler({
   apiKey: ApiKey.OffsetCommit,
@@ -18,14 +34,20 @@ export const offsetCommit = defineHandler({
   maxVersion: 9,
   async handle(ctx, req) {
     const { services, apiVersion: v } = ctx;
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) return everyPartition(req, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     const now = Date.now();
     const errors = new Map<string, number>();
     const commits = new Map<string, Commit>();
     const expireTimestamp = v >= 2 && v <= 4 && req.retentionTimeMs !== -1n ? now + Number(req.retentionTimeMs) : null;
     for (const t of req.topics) {
+      const readable = authorizedTopic(ctx, AclOperation.READ, t.name);
       const topic = services.metadata.topic(t.name);
       for (const p of t.partitions) {
         const key = tpKey(t.name, p.partitionIndex);
+        if (!readable) {
+          errors.set(key, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+          continue;
+        }
         if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) {
           errors.set(key, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
           continue;
@@ -61,12 +83,5 @@ export const offsetCommit = defineHandler({
       })),
     };
   },
-  errorResponse: (req, code) => ({
-    ...OffsetCommitResponseTypes.defaultOffsetCommitResponse(),
-    topics: req.topics.map((t) => ({
-      ...OffsetCommitResponseTypes.defaultOffsetCommitResponseTopic(),
-      name: t.name,
-      partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: code })),
-    })),
-  }),
+  errorResponse: (req, code) => everyPartition(req, code),
 });

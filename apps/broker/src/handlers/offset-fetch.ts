@@ -7,8 +7,14 @@
 // member_epoch for KIP-848 consumer groups. tarn's groups are classic groups, which (as Kafka's
 // ClassicGroup) accept a fetch from anyone: those fields are not checked.
 // A partition without a committed offset answers -1 with empty metadata and no error.
+// With an authorizer (KafkaApis.handleOffsetFetchRequestFromCoordinator, every version): a group
+// needs DESCRIBE, else GROUP_AUTHORIZATION_FAILED as the group's error (v0-1, which have no place
+// for it, carry it on each partition asked for, as Kafka's v0 does); topics need DESCRIBE too —
+// partitions asked for by name answer TOPIC_AUTHORIZATION_FAILED (after the others), while "all
+// partitions" silently leaves those topics out.
 import { ApiKey, ErrorCode, OffsetFetchResponseTypes, type OffsetFetchRequestTypes } from '@tarn/protocol';
 import type { TopicPartition } from '../group/offset-and-metadata';
+import { AclOperation, authorizedGroup, authorizedTopic } from './authorize';
 import { defineHandler, type RequestContext } from './handler';
 
 type Request = OffsetFetchRequestTypes.OffsetFetchRequest;
@@ -22,19 +28,32 @@ function partition(index: number, offset: bigint, leaderEpoch: number, metadata:
   return { ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartition(), partitionIndex: index, committedOffset: offset, committedLeaderEpoch: leaderEpoch, metadata, errorCode };
 }
 
-/** One group's offsets, grouped by topic (in the order asked, or sorted when all were asked for). */
+/**
+ * One group's offsets, grouped by topic (in the order asked, then the topics the principal may not
+ * describe; or sorted when all were asked for).
+ */
 function fetchGroup(
   ctx: RequestContext,
   groupId: string,
   requested: Array<{ name: string; partitionIndexes: number[] }> | null,
   requireStable: boolean,
 ): { error: number; topics: Topic[] } {
-  const tps: TopicPartition[] | null = requested === null ? null : requested.flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
+  if (!authorizedGroup(ctx, AclOperation.DESCRIBE, groupId)) return { error: ErrorCode.GROUP_AUTHORIZATION_FAILED, topics: [] };
+  const decided = new Map<string, boolean>();
+  const describable = (topic: string): boolean => {
+    let allowed = decided.get(topic);
+    if (allowed === undefined) decided.set(topic, (allowed = authorizedTopic(ctx, AclOperation.DESCRIBE, topic)));
+    return allowed;
+  };
+  const denied = requested?.filter((t) => !describable(t.name)) ?? [];
+  const tps: TopicPartition[] | null =
+    requested === null ? null : requested.filter((t) => describable(t.name)).flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
   const { error, partitions } = ctx.services.groupCoordinator.handleFetchOffsets(groupId, requireStable, tps);
   if (error !== ErrorCode.NONE) return { error, topics: [] };
   const topics = new Map<string, Topic>();
   const withEpoch = ctx.apiVersion >= 5;
   for (const { tp, data } of partitions) {
+    if (requested === null && !describable(tp.topic)) continue;
     let t = topics.get(tp.topic);
     if (t === undefined) topics.set(tp.topic, (t = { name: tp.topic, partitions: [] }));
     t.partitions.push(partition(tp.partition, data.offset, withEpoch ? data.leaderEpoch : -1, data.metadata, data.error));
@@ -44,6 +63,7 @@ function fetchGroup(
     ordered.sort((a, b) => a.name.localeCompare(b.name));
     for (const t of ordered) t.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex);
   }
+  for (const t of denied) ordered.push({ name: t.name, partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', ErrorCode.TOPIC_AUTHORIZATION_FAILED)) });
   return { error: ErrorCode.NONE, topics: ordered };
 }
 

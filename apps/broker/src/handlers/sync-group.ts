@@ -2,8 +2,11 @@
 // v1 adds throttle_time_ms; v2 same as v1; v3 group_instance_id (static members, FENCED_INSTANCE_ID);
 // v4 is flexible; v5 makes protocol_type and protocol_name mandatory (missing:
 // INCONSISTENT_GROUP_PROTOCOL), checks them against the group and echoes them in the answer.
+// With an authorizer, syncing needs READ on the group, checked after v5's protocol fields as
+// KafkaApis.handleSyncGroupRequest does: otherwise GROUP_AUTHORIZATION_FAILED.
 import { ApiKey, ErrorCode, SyncGroupResponseTypes } from '@tarn/protocol';
 import type { SyncGroupResult } from '../group/member-metadata';
+import { AclOperation, authorizedGroup } from './authorize';
 import { defineHandler } from './handler';
 
 function response(r: SyncGroupResult, apiVersion: number): SyncGroupResponseTypes.SyncGroupResponse {
@@ -25,6 +28,7 @@ export const syncGroup = defineHandler({
   async handle(ctx, req) {
     const v = ctx.apiVersion;
     if (v >= 5 && (req.protocolType === null || req.protocolName === null)) return failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, v);
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) return failed(ErrorCode.GROUP_AUTHORIZATION_FAILED, v);
     const assignments = new Map<string, Buffer>();
     for (const a of req.assignments) assignments.set(a.memberId, Buffer.from(a.assignment));
     const result = await ctx.services.groupCoordinator.handleSyncGroup(req.groupId, {
