@@ -4,11 +4,13 @@
  */
 import { z } from 'zod';
 import { authedProcedure, router } from './trpc';
+import { aclsRouter } from './routers/acls-router';
 import { clusterRouter } from './routers/cluster-router';
 import { groupsRouter } from './routers/groups-router';
 import { liveRouter } from './routers/live-router';
 import { messagesRouter } from './routers/messages-router';
 import { topicsRouter } from './routers/topics-router';
+import { usersRouter } from './routers/users-router';
 
 export const adminRouter = router({
   me: authedProcedure.query(({ ctx }) => ({ user: ctx.principal.user, via: ctx.principal.via })),
@@ -17,6 +19,8 @@ export const adminRouter = router({
   messages: messagesRouter,
   groups: groupsRouter,
   live: liveRouter,
+  users: usersRouter,
+  acls: aclsRouter,
   audit: router({
     list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => ctx.admin.audit.list(input.limit)),
   }),

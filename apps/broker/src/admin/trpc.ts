@@ -31,12 +31,14 @@ function trpcCodeFor(code: number): TRPCCode {
     case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
     case ErrorCode.GROUP_ID_NOT_FOUND:
     case ErrorCode.UNKNOWN_TOPIC_ID:
+    case ErrorCode.RESOURCE_NOT_FOUND:
       return 'NOT_FOUND';
     case ErrorCode.TOPIC_ALREADY_EXISTS:
       return 'CONFLICT';
     case ErrorCode.NON_EMPTY_GROUP:
     case ErrorCode.REBALANCE_IN_PROGRESS:
     case ErrorCode.UNKNOWN_MEMBER_ID:
+    case ErrorCode.SECURITY_DISABLED:
       return 'PRECONDITION_FAILED';
     case ErrorCode.UNKNOWN_SERVER_ERROR:
     case ErrorCode.KAFKA_STORAGE_ERROR:
