@@ -245,11 +245,12 @@ export class Broker {
 
   /**
    * The brokers clients are told about, with the address of the listener the client came in on
-   * (Kafka's rule: a broker without that listener is left out).
+   * (Kafka's rule: a broker without that listener is left out); without a listener name, every
+   * registered broker at its first listener.
    */
-  liveBrokers(listenerName = 'PLAINTEXT'): BrokerEndpoint[] {
+  liveBrokers(listenerName?: string): BrokerEndpoint[] {
     return this.metadata.brokers().flatMap((b) => {
-      if (b.listeners === undefined) return [{ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }];
+      if (listenerName === undefined || b.listeners === undefined) return [{ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }];
       const l = b.listeners.find((x) => x.name === listenerName);
       return l === undefined ? [] : [{ nodeId: b.nodeId, host: l.host, port: l.port, rack: b.rack }];
     });

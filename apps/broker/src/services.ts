@@ -47,7 +47,7 @@ export interface BrokerServices {
   readonly authorization: Authorization;
   /** The API versions this broker advertises (ApiVersions). */
   apiVersions(): ApiVersionRange[];
-  /** The brokers clients are told about, with the address of the listener they came in on. */
+  /** The brokers clients are told about, with the address of the listener they came in on (every registered broker without one). */
   liveBrokers(listenerName?: string): BrokerEndpoint[];
   controllerId(): number;
 }
