@@ -3,9 +3,13 @@
  * inter-broker listener): SaslHandshake v1, then SaslAuthenticate exchanges — PLAIN in one, SCRAM
  * in two, with the server's signature checked.
  */
-import { ApiKey, ErrorCode, errorName } from '@tarn/protocol';
+import { ApiKey, ErrorCode, errorName, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
 import { ScramClient } from '../security/sasl/scram-client';
-import type { KafkaClientConnection } from './kafka-client';
+
+/** What a login needs of a connection: requests and their answers. */
+export interface RequestChannel {
+  request<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<ApiResponseMap[K]>;
+}
 
 export interface SaslLogin {
   mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
@@ -13,7 +17,7 @@ export interface SaslLogin {
   password: string;
 }
 
-export async function authenticate(conn: KafkaClientConnection, login: SaslLogin): Promise<void> {
+export async function authenticate(conn: RequestChannel, login: SaslLogin): Promise<void> {
   const handshake = await conn.request(ApiKey.SaslHandshake, 1, { mechanism: login.mechanism });
   if (handshake.errorCode !== ErrorCode.NONE) throw new Error(`SASL handshake refused: ${errorName(handshake.errorCode)} (the listener offers ${handshake.mechanisms.join(', ')})`);
   const step = async (bytes: Buffer): Promise<Buffer> => {
