@@ -10,7 +10,20 @@ import type { AdminServices } from '../../services';
 import { aclBindingToFilter, type AclBinding } from '../../security/authorizer';
 import { authedProcedure, router } from '../trpc';
 import { accessView } from '../views/access-view';
-import { ACL_OPERATIONS, ACL_PATTERN_TYPES, ACL_PERMISSIONS, ACL_RESOURCE_TYPES, aclBindingInput, aclFilterInput, aclGrantProblem, aclGrantWarnings, aclRow, bindingFromInput, filterFromInput, grantableOperations } from '../views/acl-view';
+import {
+  ACL_OPERATIONS,
+  ACL_PATTERN_TYPES,
+  ACL_PERMISSIONS,
+  ACL_RESOURCE_TYPES,
+  aclBindingInput,
+  aclFilterInput,
+  aclGrantProblem,
+  aclGrantWarnings,
+  aclRow,
+  bindingFromInput,
+  filterFromInput,
+  grantableOperations,
+} from '../views/acl-view';
 
 /** Kafka's message for the ACL APIs without an authorizer (handlers/acl-filter.ts). */
 export const NO_AUTHORIZER = 'No Authorizer is configured on the broker';
@@ -40,7 +53,11 @@ export const aclsRouter = router({
   })),
 
   list: authedProcedure
-    .input(aclFilterInput.extend({ page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(100) }).prefault({}))
+    .input(
+      aclFilterInput
+        .extend({ page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(100) })
+        .prefault({}),
+    )
     .query(({ ctx, input }) => {
       const all = authorization(ctx.services).describeAcls(filterFromInput(input));
       return { total: all.length, items: all.slice(input.page * input.pageSize, (input.page + 1) * input.pageSize).map(aclRow) };
@@ -62,7 +79,8 @@ export const aclsRouter = router({
       checkGrant(binding);
       const existed = a.describeAcls(aclBindingToFilter(binding)).length > 0;
       const [result] = await a.createAcls([binding]);
-      if (result !== undefined && result.errorCode !== ErrorCode.NONE) throw new KafkaError(result.errorCode, result.errorMessage ?? 'The ACL was refused');
+      if (result !== undefined && result.errorCode !== ErrorCode.NONE)
+        throw new KafkaError(result.errorCode, result.errorMessage ?? 'The ACL was refused');
       return { ...row, created: !existed };
     });
   }),
@@ -73,8 +91,10 @@ export const aclsRouter = router({
     const row = aclRow(binding);
     return ctx.admin.audited(ctx.principal, 'acl.delete', row.notation, input, async () => {
       const [result] = await authorization(ctx.services).deleteAcls([aclBindingToFilter(binding)]);
-      if (result !== undefined && result.errorCode !== ErrorCode.NONE) throw new KafkaError(result.errorCode, result.errorMessage ?? 'The ACL was not deleted');
-      if (result === undefined || result.deleted.length === 0) throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, `There is no ACL ${row.notation}`);
+      if (result !== undefined && result.errorCode !== ErrorCode.NONE)
+        throw new KafkaError(result.errorCode, result.errorMessage ?? 'The ACL was not deleted');
+      if (result === undefined || result.deleted.length === 0)
+        throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, `There is no ACL ${row.notation}`);
       return row;
     });
   }),

@@ -21,7 +21,12 @@ export const passwordInput = z.object({
   mechanism,
   // no minimum strength (Kafka has none); the console asks for confirmation and length
   password: z.string().min(1, 'Give the user a password.').max(1024, 'Passwords are at most 1024 characters.'),
-  iterations: z.number().int().min(SCRAM_MIN_ITERATIONS, `At least ${SCRAM_MIN_ITERATIONS} iterations.`).max(SCRAM_MAX_ITERATIONS, `At most ${SCRAM_MAX_ITERATIONS} iterations.`).default(SCRAM_MIN_ITERATIONS),
+  iterations: z
+    .number()
+    .int()
+    .min(SCRAM_MIN_ITERATIONS, `At least ${SCRAM_MIN_ITERATIONS} iterations.`)
+    .max(SCRAM_MAX_ITERATIONS, `At most ${SCRAM_MAX_ITERATIONS} iterations.`)
+    .default(SCRAM_MIN_ITERATIONS),
 });
 type PasswordInput = z.output<typeof passwordInput>;
 
@@ -38,11 +43,16 @@ function scramListeners(services: AdminServices) {
   return services.boundListeners().flatMap((l) => {
     const security = services.config.listenerSecurity.get(l.name);
     const mechanisms = (security?.saslMechanisms ?? []).filter((m) => m !== 'PLAIN');
-    return security === undefined || mechanisms.length === 0 ? [] : [{ name: l.name, protocol: security.protocol, address: `${l.host}:${l.port}`, mechanisms }];
+    return security === undefined || mechanisms.length === 0
+      ? []
+      : [{ name: l.name, protocol: security.protocol, address: `${l.host}:${l.port}`, mechanisms }];
   });
 }
 
-async function storePassword(services: AdminServices, input: PasswordInput): Promise<{ user: string; mechanism: ScramMechanism; iterations: number }> {
+async function storePassword(
+  services: AdminServices,
+  input: PasswordInput,
+): Promise<{ user: string; mechanism: ScramMechanism; iterations: number }> {
   const credential = scramCredentialToJson(credentialFromPassword(input.mechanism, input.password, input.iterations));
   await services.metadata.alterScramCredentials([{ user: input.user, mechanism: input.mechanism, credential }]);
   return { user: input.user, mechanism: input.mechanism, iterations: input.iterations };
@@ -53,17 +63,35 @@ export const usersRouter = router({
     const { authorization } = ctx.services;
     const users = ctx.services.metadata.scramUsers().map((u) => {
       const principal = `User:${u.user}`;
-      const acls = authorization.enabled ? authorization.describeAcls({ ...ACL_BINDING_FILTER_ANY, entry: { ...ACL_BINDING_FILTER_ANY.entry, principal } }).length : null;
-      return { user: u.user, principal, credentials: u.credentials, acls, superUser: authorization.enabled && authorization.authorizer.isSuperUser(principal) };
+      const acls = authorization.enabled
+        ? authorization.describeAcls({ ...ACL_BINDING_FILTER_ANY, entry: { ...ACL_BINDING_FILTER_ANY.entry, principal } }).length
+        : null;
+      return {
+        user: u.user,
+        principal,
+        credentials: u.credentials,
+        acls,
+        superUser: authorization.enabled && authorization.authorizer.isSuperUser(principal),
+      };
     });
-    return { users, mechanisms: SCRAM_MECHANISMS, minIterations: SCRAM_MIN_ITERATIONS, maxIterations: SCRAM_MAX_ITERATIONS, listeners: scramListeners(ctx.services), authorizerEnabled: authorization.enabled };
+    return {
+      users,
+      mechanisms: SCRAM_MECHANISMS,
+      minIterations: SCRAM_MIN_ITERATIONS,
+      maxIterations: SCRAM_MAX_ITERATIONS,
+      listeners: scramListeners(ctx.services),
+      authorizerEnabled: authorization.enabled,
+    };
   }),
 
   /** A new user, or a new mechanism for an existing one; refused when that credential exists. */
   create: authedProcedure.input(passwordInput).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'user.create', input.user, { mechanism: input.mechanism, iterations: input.iterations }, async () => {
       if (ctx.services.metadata.scramCredential(input.user, input.mechanism) !== undefined) {
-        throw new TRPCError({ code: 'CONFLICT', message: `User ${input.user} already has a ${input.mechanism} credential; change its password instead.` });
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `User ${input.user} already has a ${input.mechanism} credential; change its password instead.`,
+        });
       }
       return storePassword(ctx.services, input);
     }),
@@ -71,12 +99,18 @@ export const usersRouter = router({
 
   /** A new password for an existing credential (new salt; the iterations may change too). */
   changePassword: authedProcedure.input(passwordInput).mutation(({ ctx, input }) =>
-    ctx.admin.audited(ctx.principal, 'user.change-password', input.user, { mechanism: input.mechanism, iterations: input.iterations }, async () => {
-      if (ctx.services.metadata.scramCredential(input.user, input.mechanism) === undefined) {
-        throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, `User ${input.user} has no ${input.mechanism} credential; create it instead.`);
-      }
-      return storePassword(ctx.services, input);
-    }),
+    ctx.admin.audited(
+      ctx.principal,
+      'user.change-password',
+      input.user,
+      { mechanism: input.mechanism, iterations: input.iterations },
+      async () => {
+        if (ctx.services.metadata.scramCredential(input.user, input.mechanism) === undefined) {
+          throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, `User ${input.user} has no ${input.mechanism} credential; create it instead.`);
+        }
+        return storePassword(ctx.services, input);
+      },
+    ),
   ),
 
   delete: authedProcedure.input(deleteUserInput).mutation(({ ctx, input }) =>

@@ -49,7 +49,19 @@ export function accessView(authorization: { enabled: boolean; authorizer: Author
   const { superUsers, allowEveryoneIfNoAclFound } = authorization.authorizer.config;
   const base = { resourceType: type, resourceName: name, operations, superUsers: [...superUsers], allowEveryoneIfNoAclFound };
   if (!authorization.enabled) {
-    return { ...base, enabled: false as const, acls: [], principals: [], everyoneElse: operations.map((operation) => ({ operation, allowed: true, rule: 'no-authorizer' as const, ruleText: 'No authorizer', aclId: null })) };
+    return {
+      ...base,
+      enabled: false as const,
+      acls: [],
+      principals: [],
+      everyoneElse: operations.map((operation) => ({
+        operation,
+        allowed: true,
+        rule: 'no-authorizer' as const,
+        ruleText: 'No authorizer',
+        aclId: null,
+      })),
+    };
   }
   const authorizer = authorization.authorizer;
   const effective = effectivePermissions(authorizer, resourceType, name);
@@ -59,7 +71,12 @@ export function accessView(authorization: { enabled: boolean; authorizer: Author
     ...base,
     enabled: true as const,
     acls: effective.acls.map(aclRow),
-    principals: effective.principals.map((p) => ({ principal: p.principal, host: p.host, superUser: p.superUser, operations: p.operations.map((o) => cell(o.operation, o)) })),
+    principals: effective.principals.map((p) => ({
+      principal: p.principal,
+      host: p.host,
+      superUser: p.superUser,
+      operations: p.operations.map((o) => cell(o.operation, o)),
+    })),
     everyoneElse: supportedOperations(resourceType).map((o) => cell(o, authorizer.authorizeWithRule(other, o, resourceType, name))),
   };
 }

@@ -30,7 +30,14 @@ import {
   type AclBindingFilter,
 } from '../../security/authorizer';
 
-export const ACL_RESOURCE_TYPES = ['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGATION_TOKEN', 'USER'] as const satisfies ReadonlyArray<keyof typeof ResourceType>;
+export const ACL_RESOURCE_TYPES = [
+  'TOPIC',
+  'GROUP',
+  'CLUSTER',
+  'TRANSACTIONAL_ID',
+  'DELEGATION_TOKEN',
+  'USER',
+] as const satisfies ReadonlyArray<keyof typeof ResourceType>;
 export const ACL_PATTERN_TYPES = ['LITERAL', 'PREFIXED'] as const satisfies ReadonlyArray<keyof typeof PatternType>;
 export const ACL_OPERATIONS = [
   'ALL',
@@ -130,14 +137,21 @@ export function aclGrantProblem(b: AclBinding): AclProblem | null {
   const kafka = validateAclBinding(b);
   if (kafka !== null) {
     const message = kafka.errorMessage ?? 'Invalid ACL';
-    const field: AclField | null = /resource name|CLUSTER resource/.test(message) ? 'resourceName' : /principal/.test(message) ? 'principal' : null;
+    const field: AclField | null = /resource name|CLUSTER resource/.test(message)
+      ? 'resourceName'
+      : /principal/.test(message)
+        ? 'principal'
+        : null;
     return { field, message };
   }
   const { resourceType } = b.pattern;
   if (!isValidOperationFor(resourceType, b.entry.operation)) {
     const type = resourceTypeName(resourceType);
     const ops = grantableOperations(type as AclResourceTypeName).join(', ');
-    return { field: 'operation', message: `${aclOperationName(b.entry.operation)} does not apply to ${type} resources (they support ${ops}); kafka-acls refuses it too.` };
+    return {
+      field: 'operation',
+      message: `${aclOperationName(b.entry.operation)} does not apply to ${type} resources (they support ${ops}); kafka-acls refuses it too.`,
+    };
   }
   return null;
 }
@@ -151,14 +165,18 @@ export function aclGrantWarnings(b: AclBinding): string[] {
   const out: string[] = [];
   const host = b.entry.host;
   if (host !== WILDCARD_HOST && isIP(host.split('%')[0] ?? host) === 0) {
-    out.push(`Host ${host} is not an IP address: the broker compares an ACL's host with the client's IP address, so this ACL would never apply. Use an address (e.g. 10.0.0.5) or * for any host.`);
+    out.push(
+      `Host ${host} is not an IP address: the broker compares an ACL's host with the client's IP address, so this ACL would never apply. Use an address (e.g. 10.0.0.5) or * for any host.`,
+    );
   }
   if (b.pattern.patternType === PatternType.PREFIXED && b.pattern.name === '*') {
     out.push('A PREFIXED pattern named * matches only names that start with "*"; the wildcard for every name is LITERAL *.');
   }
   const type = b.entry.principal.slice(0, b.entry.principal.indexOf(':'));
   if (type !== '' && type !== 'User') {
-    out.push(`Principal type ${type} is not User: logins (SASL, TLS client certificates) give User:… principals, so this ACL would apply to nobody.`);
+    out.push(
+      `Principal type ${type} is not User: logins (SASL, TLS client certificates) give User:… principals, so this ACL would apply to nobody.`,
+    );
   }
   return out;
 }
