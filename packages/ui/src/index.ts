@@ -20,3 +20,4 @@ export * from './lag-status-badge';
 export * from './copy-button';
 export * from './assignment-diff';
 export * from './list-page';
+export * from './permission-matrix';

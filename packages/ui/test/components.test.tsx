@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, ListPage, nextSort, NoMatches, pageCount, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
+import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, ListPage, nextSort, NoMatches, pageCount, PermissionMatrix, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
 
 test('the data table marks the sorted column for assistive tech and pages', () => {
   const html = renderToStaticMarkup(
@@ -153,4 +153,17 @@ test('a list page has a labelled search box, its filters and the count over the 
   const none = renderToStaticMarkup(<NoMatches noun="topic" query="x" onClear={() => {}} />);
   assert.match(none, /No topic matches “x”/);
   assert.match(none, /Clear the search/);
+});
+
+test('the permission matrix says allowed or denied, and why, for every cell', () => {
+  const html = renderToStaticMarkup(
+    <PermissionMatrix
+      caption="Who can do what on orders"
+      columns={['Read', 'Write']}
+      rows={[{ key: 'carol', label: 'User:carol', note: 'any host', cells: [{ allowed: true, reason: 'ALLOW READ' }, { allowed: false, reason: 'no ACL allows it' }] }]}
+    />,
+  );
+  assert.match(html, /<th scope="row"><span class="t-perm-who">User:carol<\/span><span class="t-perm-note">any host<\/span><\/th>/);
+  assert.match(html, /data-allowed="true" title="ALLOW READ"/);
+  assert.match(html, /Write: denied \(no ACL allows it\)/);
 });
