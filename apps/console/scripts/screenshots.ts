@@ -74,6 +74,10 @@ const pages: Array<[string, string, string?]> = [
   ['17-group-members', `/groups/${group}?tab=members`],
   ['18-group-rebalances', `/groups/${group}?tab=rebalances`],
   ['19-group-reset', `/groups/${group}?tab=reset`, '.t-command'],
+  ['20-topic-access', `/topics/${topic}?tab=access`, '[data-testid=access-matrix]'],
+  ['21-group-access', `/groups/${group}?tab=access`, '[data-testid=access-matrix]'],
+  ['22-users', '/users'],
+  ['23-acls', '/acls'],
 ];
 for (const [name, path, selector] of pages) {
   if (values.only !== undefined && !name.includes(values.only)) continue;

@@ -23,6 +23,16 @@ export type ResetPlan = Outputs['groups']['resetPlan'];
 export type ResetPlanEntry = ResetPlan['partitions'][number];
 export type ResetInput = Inputs['groups']['resetPlan'];
 
+export type UsersList = Outputs['users']['list'];
+export type ScramUser = UsersList['users'][number];
+export type PasswordInput = Inputs['users']['create'];
+export type AclOptions = Outputs['acls']['options'];
+export type AclRow = Outputs['acls']['list']['items'][number];
+export type AclListInput = NonNullable<Inputs['acls']['list']>;
+export type AclBindingInput = Inputs['acls']['create'];
+export type AclPreview = Outputs['acls']['preview'];
+export type AccessView = Outputs['acls']['effective'];
+
 type Yield<T> = T extends AsyncIterable<infer U> ? U : T;
 /** What a subscription delivers per message. */
 export type ThroughputUpdate = Yield<Outputs['live']['throughput']>;

@@ -15,7 +15,7 @@ export function groupListInput(p: GroupListParams) {
 
 // ---------------------------------------------------------------- /groups/[id]
 
-export const GROUP_TABS = ['lag', 'members', 'rebalances', 'reset'] as const;
+export const GROUP_TABS = ['lag', 'members', 'rebalances', 'reset', 'access'] as const;
 export type GroupTab = (typeof GROUP_TABS)[number];
 
 export interface GroupParams {

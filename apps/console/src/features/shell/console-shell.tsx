@@ -21,6 +21,13 @@ export const NAV: readonly NavSection[] = [
       { href: '/groups', label: 'Consumer groups', icon: '⚇' },
     ],
   },
+  {
+    title: 'Security',
+    items: [
+      { href: '/users', label: 'Users', icon: '☺' },
+      { href: '/acls', label: 'ACLs', icon: '⚖' },
+    ],
+  },
 ];
 
 export function ConsoleShell({ user, problem, children }: { user: string | null; problem: string | null; children: ReactNode }) {

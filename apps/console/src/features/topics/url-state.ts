@@ -31,7 +31,7 @@ export function topicListInput(p: TopicListParams) {
 
 // ---------------------------------------------------------------- /topics/[name]
 
-export const TOPIC_TABS = ['partitions', 'segments', 'messages', 'tail', 'produce', 'config'] as const;
+export const TOPIC_TABS = ['partitions', 'segments', 'messages', 'tail', 'produce', 'config', 'access'] as const;
 export type TopicTab = (typeof TOPIC_TABS)[number];
 export const SEEK_TYPES = ['newest', 'offset', 'timestamp'] as const;
 export type SeekType = (typeof SEEK_TYPES)[number];

@@ -18,6 +18,7 @@ import { parseGroupParams, type GroupTab } from '../url-state';
 import { useUrlState } from '../../../lib/use-url-state';
 import { kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
+import { AccessSection } from '../../acls/access-section';
 import { GroupStatePill } from '../../common/group-state-pill';
 import { QueryError } from '../../common/query-error';
 import { LagTab } from './lag-tab';
@@ -109,6 +110,7 @@ export function GroupView({ groupId }: { groupId: string }) {
     { id: 'members', label: 'Members', adornment: <Badge>{g.members.length}</Badge> },
     { id: 'rebalances', label: 'Rebalances', adornment: rebalances.data !== undefined ? <Badge>{rebalances.data.length}</Badge> : undefined },
     { id: 'reset', label: 'Reset offsets' },
+    { id: 'access', label: 'Access' },
   ];
   return (
     <div>
@@ -147,6 +149,7 @@ export function GroupView({ groupId }: { groupId: string }) {
         {params.tab === 'members' ? <MembersTab group={g} /> : null}
         {params.tab === 'rebalances' ? <RebalancesTab rebalances={rebalances.data} error={rebalances.error} retry={() => void rebalances.refetch()} pending={pending} status={eventSub.status} /> : null}
         {params.tab === 'reset' ? <ResetTab group={g} /> : null}
+        {params.tab === 'access' ? <AccessSection resourceType="GROUP" name={g.groupId} /> : null}
       </TabPanel>
     </div>
   );

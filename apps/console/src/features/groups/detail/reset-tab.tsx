@@ -13,19 +13,10 @@ import { EMPTY_DRAFT, offsetRangeProblem, planErrorField, planErrors, resetInput
 import type { GroupDetail, ResetInput, ResetPlan } from '../../../lib/types';
 import { describeError, inputIssues, issueAt, type InputIssue } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
+import { useDebounced } from '../../../lib/use-debounced';
 import { ResetPreview } from './reset-preview';
 import { ResetScopeField } from './reset-scope-field';
 import { ResetStrategyFields } from './reset-strategy-fields';
-
-/** The value after `ms` without changes, so typing does not ask the broker for a plan per key. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
 
 const sameInput = (a: ResetInput | null, b: ResetInput | null) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -7,6 +7,7 @@ import { parseTopicParams, type TopicParams, type TopicTab } from '../url-state'
 import { useUrlState } from '../../../lib/use-url-state';
 import { kafkaErrorName } from '../../../trpc/errors';
 import { useTRPC } from '../../../trpc/provider';
+import { AccessSection } from '../../acls/access-section';
 import { QueryError } from '../../common/query-error';
 import { ConfigTab } from './config-tab';
 import { DeleteTopicDialog } from './delete-topic-dialog';
@@ -23,6 +24,7 @@ const TABS: ReadonlyArray<TabItem<TopicTab>> = [
   { id: 'tail', label: 'Live tail' },
   { id: 'produce', label: 'Produce' },
   { id: 'config', label: 'Config' },
+  { id: 'access', label: 'Access' },
 ];
 
 export function TopicView({ name }: { name: string }) {
@@ -113,6 +115,7 @@ export function TopicView({ name }: { name: string }) {
         {params.tab === 'tail' ? <TailTab topic={t} partition={partition} filter={params.filter} onChange={change} /> : null}
         {params.tab === 'produce' ? <ProduceTab topic={t} /> : null}
         {params.tab === 'config' ? <ConfigTab topic={t} /> : null}
+        {params.tab === 'access' ? <AccessSection resourceType="TOPIC" name={t.name} /> : null}
       </TabPanel>
       <DeleteTopicDialog topic={t} open={deleting} onClose={() => setDeleting(false)} />
     </div>

@@ -16,6 +16,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
     qc.fetchQuery(trpc.topics.get.queryOptions({ name })),
     ...(p.tab === 'segments' ? [qc.fetchQuery(trpc.topics.segments.queryOptions(segmentsInput(name, p)))] : []),
     ...(p.tab === 'messages' ? [qc.fetchQuery(trpc.messages.browse.queryOptions(browseInput(name, p)))] : []),
+    ...(p.tab === 'access' ? [qc.fetchQuery(trpc.acls.effective.queryOptions({ resourceType: 'TOPIC', name }))] : []),
   ]);
   return (
     <Hydrate>
