@@ -98,3 +98,28 @@ test('AlterUserScramCredentials and DescribeUserScramCredentials, as kafka-confi
   await bob.listTopics();
   await bob.disconnect();
 });
+
+test('KIP-368: a session lifetime is announced; a connection that does not re-authenticate in time is closed, one that does goes on', async () => {
+  const { port } = await saslBroker('PLAIN,SCRAM-SHA-512', { 'connections.max.reauth.ms': '600' });
+  const login = async (conn: TestConnection) => {
+    assert.equal((await conn.request(ApiKey.SaslHandshake, 1, { mechanism: 'PLAIN' })).errorCode, ErrorCode.NONE);
+    return conn.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from('\u0000admin\u0000admin-secret') });
+  };
+  const metadata = { ...MetadataRequestTypes.defaultMetadataRequest(), topics: null };
+  const stale = await TestConnection.open(port);
+  const auth = await login(stale);
+  assert.equal(auth.errorCode, ErrorCode.NONE);
+  assert.equal(auth.sessionLifetimeMs, 600n);
+  await stale.request(ApiKey.Metadata, 1, metadata);
+  await new Promise((r) => setTimeout(r, 700));
+  stale.sendRequest(ApiKey.Metadata, 1, metadata);
+  await stale.expectClosed(5000);
+
+  const renewed = await TestConnection.open(port);
+  await login(renewed);
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal((await login(renewed)).errorCode, ErrorCode.NONE, 're-authenticated on the same connection');
+  await new Promise((r) => setTimeout(r, 400));
+  assert.equal((await renewed.request(ApiKey.Metadata, 1, metadata)).brokers.length, 1, 'still serving after the first lifetime ended');
+  renewed.close();
+});

@@ -72,7 +72,7 @@ export class RequestDispatcher implements RequestProcessor {
     if (!session.authenticated && !BEFORE_AUTHENTICATION.has(ids.apiKey)) {
       return { kind: 'close', reason: `unexpected Kafka request of type ${apiName(ids.apiKey)} during SASL authentication` };
     }
-    if (session.expired(Date.now()) && ids.apiKey !== ApiKey.SaslHandshake && ids.apiKey !== ApiKey.SaslAuthenticate) {
+    if (session.expiresAtMs !== null && session.expired(Date.now()) && ids.apiKey !== ApiKey.SaslHandshake && ids.apiKey !== ApiKey.SaslAuthenticate) {
       return { kind: 'close', reason: `the SASL session of ${session.principal} expired (connections.max.reauth.ms) without re-authentication` };
     }
     const handler = this.handlers.get(ids.apiKey);
