@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Broker } from '../src/index';
 import { startBroker, type TestBroker } from './helpers';
+import { makePki } from './tls-certs';
 import {
   type LibrdkafkaError,
   type RdkafkaClient,
@@ -205,6 +206,34 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
           }
         }
         assert.equal((await consumeFor(consumer, 300)).length, 0, 'nothing more');
+        assert.deepEqual(clients.errors, []);
+      } finally {
+        await clients.closeAll();
+        await tb.stop();
+      }
+    });
+
+    test(`${clientName}: SCRAM-SHA-512 over SASL_SSL, produced and consumed back`, { timeout: TEST_TIMEOUT }, async () => {
+      const pki = makePki();
+      const tb = await startBroker({
+        listeners: 'SASL_SSL://127.0.0.1:0',
+        'ssl.keystore.location': pki.serverKeystore,
+        'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+        'scram.bootstrap.users': 'SCRAM-SHA-512=[name=app,password=app-secret]',
+      });
+      const clients = new Clients(kafka);
+      const secure = { 'security.protocol': 'sasl_ssl', 'sasl.mechanisms': 'SCRAM-SHA-512', 'sasl.username': 'app', 'sasl.password': 'app-secret', 'ssl.ca.location': pki.caFile };
+      const topic = `${tag}-scram`;
+      try {
+        await createTopic(tb.broker, topic, 1);
+        const records = testRecords('scram', 50, 1);
+        const producer = await clients.producer({ ...baseConfig(tb, `${tag}-scram-producer`), ...secure });
+        await produceAll(producer, topic, records);
+        await clients.close(producer);
+        const consumer = await clients.consumer({ ...baseConfig(tb, `${tag}-scram-reader`), ...secure, 'group.id': `${tag}-scram-reader` });
+        consumer.assign([{ topic, partition: 0, offset: 0 }]);
+        const consumed = await consumeN(consumer, records.length);
+        assert.deepEqual(consumed.map((m) => m.value?.toString()), records.map((r) => r.value));
         assert.deepEqual(clients.errors, []);
       } finally {
         await clients.closeAll();
