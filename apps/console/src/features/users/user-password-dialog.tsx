@@ -50,10 +50,10 @@ export function UserPasswordDialog({
     forget();
     onClose();
   };
-  const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: done, onError: (err) => setErrors(userServerErrors(err)) }));
-  const change = useMutation(
-    trpc.users.changePassword.mutationOptions({ onSuccess: done, onError: (err) => setErrors(userServerErrors(err)) }),
-  );
+  // gcTime 0: the mutation cache drops the finished mutation, and the password in its variables, at once
+  const options = { gcTime: 0, onSuccess: done, onError: (err: unknown) => setErrors(userServerErrors(err)) };
+  const create = useMutation(trpc.users.create.mutationOptions(options));
+  const change = useMutation(trpc.users.changePassword.mutationOptions(options));
   const pending = create.isPending || change.isPending;
 
   function forget() {
