@@ -5,26 +5,14 @@
  * image current (the embedded file; etcd keys `scram/<user>/<mechanism>` and `acls/<id>`) and
  * every broker of a cluster answers from it.
  */
+import type { AclRecord } from '../security/authorizer/acl-record';
+import type { ScramCredentialJson } from '../security/sasl/scram-credential';
 
 /** Base64 fields, so the record is JSON. */
-export interface StoredScramCredential {
-  salt: string;
-  storedKey: string;
-  serverKey: string;
-  iterations: number;
-}
+export type StoredScramCredential = ScramCredentialJson;
 
 /** One ACL binding with Kafka's numeric codes; `id` identifies it in the store. */
-export interface StoredAcl {
-  id: string;
-  resourceType: number;
-  resourceName: string;
-  patternType: number;
-  principal: string;
-  host: string;
-  operation: number;
-  permissionType: number;
-}
+export type StoredAcl = AclRecord;
 
 export interface ScramCredentialChange {
   user: string;
