@@ -15,12 +15,51 @@ function forbid(files, patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/.next/**', '**/next-env.d.ts', 'packages/protocol/src/generated/**', 'apps/broker/scratch/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/build/**',
+      '**/dist/**',
+      '**/.next/**',
+      '**/next-env.d.ts',
+      'packages/protocol/src/generated/**',
+      'apps/broker/scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     plugins: { local },
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', performance: 'readonly', URL: 'readonly', fetch: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', structuredClone: 'readonly', queueMicrotask: 'readonly', window: 'readonly', document: 'readonly', localStorage: 'readonly', navigator: 'readonly', WebSocket: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', crypto: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        navigator: 'readonly',
+        WebSocket: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
+        crypto: 'readonly',
+      },
+    },
     rules: {
       'max-lines': ['warn', size],
       'local/max-lines': ['error', { ...size, max: 800 }],
@@ -30,19 +69,45 @@ export default tseslint.config(
     },
   },
   // Packages never import apps; ui imports nothing of the repository; storage only protocol.
-  forbid(['packages/**'], [{ group: ['@tarn/broker', '@tarn/broker/*', '@tarn/console', '@tarn/console/*', '**/apps/**'], message: 'packages never import apps' }]),
+  forbid(
+    ['packages/**'],
+    [
+      {
+        group: ['@tarn/broker', '@tarn/broker/*', '@tarn/console', '@tarn/console/*', '**/apps/**'],
+        message: 'packages never import apps',
+      },
+    ],
+  ),
   forbid(['packages/ui/**'], [{ group: ['@tarn/*', '../../*'], message: '@tarn/ui imports nothing of the repository' }]),
-  forbid(['packages/storage/**'], [{ group: ['@tarn/*', '!@tarn/protocol', '../../*'], message: 'storage depends on protocol only (through its index)' }]),
+  forbid(
+    ['packages/storage/**'],
+    [{ group: ['@tarn/*', '!@tarn/protocol', '../../*'], message: 'storage depends on protocol only (through its index)' }],
+  ),
   forbid(['packages/protocol/**'], [{ group: ['@tarn/*', '../../../*'], message: 'protocol depends on nothing of the repository' }]),
   // The Kafka API, the admin API and the console's insights see the broker through services.ts, never the Broker class.
-  forbid(['apps/broker/src/handlers/**', 'apps/broker/src/admin/**', 'apps/broker/src/insights/**'], [{ group: ['**/broker', '**/broker.ts'], message: 'use the ports in services.ts, not the Broker class' }]),
+  forbid(
+    ['apps/broker/src/handlers/**', 'apps/broker/src/admin/**', 'apps/broker/src/insights/**'],
+    [{ group: ['**/broker', '**/broker.ts'], message: 'use the ports in services.ts, not the Broker class' }],
+  ),
   // The Kafka core (groups, replication) knows nothing of the console.
-  forbid(['apps/broker/src/group/**', 'apps/broker/src/replica/**'], [
-    { group: ['**/broker', '**/broker.ts'], message: 'the core does not know the Broker class' },
-    { group: ['**/admin/*', '**/insights/*'], message: 'the Kafka core never calls the console API or its insights; publish an event instead' },
-  ]),
+  forbid(
+    ['apps/broker/src/group/**', 'apps/broker/src/replica/**'],
+    [
+      { group: ['**/broker', '**/broker.ts'], message: 'the core does not know the Broker class' },
+      {
+        group: ['**/admin/*', '**/insights/*'],
+        message: 'the Kafka core never calls the console API or its insights; publish an event instead',
+      },
+    ],
+  ),
   // network/ is the server side only; the replica fetcher's client lives in client/.
-  forbid(['apps/broker/src/network/**'], [{ group: ['**/client/*', '**/handlers/*'], message: 'network/ reads and writes frames; it knows no handler and no client' }]),
+  forbid(
+    ['apps/broker/src/network/**'],
+    [{ group: ['**/client/*', '**/handlers/*'], message: 'network/ reads and writes frames; it knows no handler and no client' }],
+  ),
   // The console talks to the broker through the router's type only.
-  forbid(['apps/console/**'], [{ group: ['@tarn/broker/*', '!@tarn/broker/admin-router'], message: 'the console imports only the admin router type' }]),
+  forbid(
+    ['apps/console/**'],
+    [{ group: ['@tarn/broker/*', '!@tarn/broker/admin-router'], message: 'the console imports only the admin router type' }],
+  ),
 );

@@ -21,14 +21,22 @@ const password = process.env.TARN_ADMIN_PASSWORD ?? 'tarn-cluster';
 const etcdDir = join(root, 'data', 'etcd');
 mkdirSync(etcdDir, { recursive: true });
 run('etcd', 'etcd', [
-  '--name', 'tarn-local',
-  '--data-dir', etcdDir,
-  '--listen-client-urls', 'http://127.0.0.1:2379',
-  '--advertise-client-urls', 'http://127.0.0.1:2379',
-  '--listen-peer-urls', 'http://127.0.0.1:2380',
-  '--initial-advertise-peer-urls', 'http://127.0.0.1:2380',
-  '--initial-cluster', 'tarn-local=http://127.0.0.1:2380',
-  '--log-level', 'warn',
+  '--name',
+  'tarn-local',
+  '--data-dir',
+  etcdDir,
+  '--listen-client-urls',
+  'http://127.0.0.1:2379',
+  '--advertise-client-urls',
+  'http://127.0.0.1:2379',
+  '--listen-peer-urls',
+  'http://127.0.0.1:2380',
+  '--initial-advertise-peer-urls',
+  'http://127.0.0.1:2380',
+  '--initial-cluster',
+  'tarn-local=http://127.0.0.1:2380',
+  '--log-level',
+  'warn',
 ]);
 
 for (let id = 1; id <= 3; id++) {

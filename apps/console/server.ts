@@ -49,12 +49,21 @@ function badGateway(res: ServerResponse, err: Error): void {
   }
   const message = `The console cannot reach the broker's admin API at ${admin.origin} (${err.message}). Is the broker running?`;
   // shaped like a tRPC error so the console's client shows it as one
-  res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message, code: -32603, data: { code: 'BAD_GATEWAY', httpStatus: 502, kafka: null } } }));
+  res
+    .writeHead(502, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ error: { message, code: -32603, data: { code: 'BAD_GATEWAY', httpStatus: 502, kafka: null } } }));
 }
 
 function proxyHttp(req: IncomingMessage, res: ServerResponse): void {
   const upstream = request(
-    { protocol: admin.protocol, hostname: admin.hostname, port: admin.port, method: req.method, path: req.url, headers: upstreamHeaders(req) },
+    {
+      protocol: admin.protocol,
+      hostname: admin.hostname,
+      port: admin.port,
+      method: req.method,
+      path: req.url,
+      headers: upstreamHeaders(req),
+    },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.statusMessage, up.headers);
       up.pipe(res);
@@ -66,7 +75,14 @@ function proxyHttp(req: IncomingMessage, res: ServerResponse): void {
 
 /** WebSocket: forward the upgrade request, then splice the two sockets together. */
 function proxyUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
-  const upstream = request({ protocol: admin.protocol, hostname: admin.hostname, port: admin.port, method: req.method, path: req.url, headers: upstreamHeaders(req) });
+  const upstream = request({
+    protocol: admin.protocol,
+    hostname: admin.hostname,
+    port: admin.port,
+    method: req.method,
+    path: req.url,
+    headers: upstreamHeaders(req),
+  });
   const fail = () => socket.destroy();
   socket.on('error', () => upstream.destroy());
   upstream.on('error', () => {

@@ -121,7 +121,11 @@ async function createTopic(conn: PipelinedConnection, name: string, numPartition
 
 /** Deletes topics and waits until the broker has removed their files (log.segment.delete.delay.ms=0). */
 async function deleteTopics(conn: PipelinedConnection, broker: BrokerProcess, names: string[]): Promise<void> {
-  const res = await conn.request(ApiKey.DeleteTopics, 4, { ...DeleteTopicsRequestTypes.defaultDeleteTopicsRequest(), topicNames: names, timeoutMs: 30_000 });
+  const res = await conn.request(ApiKey.DeleteTopics, 4, {
+    ...DeleteTopicsRequestTypes.defaultDeleteTopicsRequest(),
+    topicNames: names,
+    timeoutMs: 30_000,
+  });
   for (const r of res.responses) if (r.errorCode !== ErrorCode.NONE) throw new Error(`DeleteTopics ${r.name}: ${errorName(r.errorCode)}`);
   const deadline = Date.now() + 10_000;
   while (readdirSync(broker.logDir).some((d) => names.some((n) => d.startsWith(`${n}-`))) && Date.now() < deadline) {
@@ -165,9 +169,11 @@ async function produce(broker: BrokerProcess, c: ProduceCase, volume = CASE_BYTE
     const res = decodeResponse(ApiKey.Produce, PRODUCE_VERSION, frame).body;
     for (const t of res.responses) {
       for (const p of t.partitionResponses) {
-        if (p.errorCode !== ErrorCode.NONE) throw new Error(`produce to ${t.name}-${p.index}: ${errorName(p.errorCode)} ${p.errorMessage ?? ''}`);
+        if (p.errorCode !== ErrorCode.NONE)
+          throw new Error(`produce to ${t.name}-${p.index}: ${errorName(p.errorCode)} ${p.errorMessage ?? ''}`);
         // every partition gets the same batches in the same order: offsets are predictable
-        if (p.baseOffset !== BigInt(answered * records)) throw new Error(`produce to ${t.name}-${p.index}: base offset ${p.baseOffset}, expected ${answered * records}`);
+        if (p.baseOffset !== BigInt(answered * records))
+          throw new Error(`produce to ${t.name}-${p.index}: base offset ${p.baseOffset}, expected ${answered * records}`);
       }
     }
     answered++;
@@ -180,18 +186,38 @@ async function produce(broker: BrokerProcess, c: ProduceCase, volume = CASE_BYTE
     conn.send(ApiKey.Produce, PRODUCE_VERSION, body, onFrame);
     return true;
   };
-  await pipeline(1, issue(() => sent === 0), check);
+  await pipeline(
+    1,
+    issue(() => sent === 0),
+    check,
+  );
   const meter = cpuMeter(broker.pid);
   const deadline = performance.now() + CASE_MAX_SECONDS * 1000;
-  await pipeline(MAX_IN_FLIGHT, issue(() => sent <= maxRequests && (sent <= 1 || performance.now() < deadline)), check);
+  await pipeline(
+    MAX_IN_FLIGHT,
+    issue(() => sent <= maxRequests && (sent <= 1 || performance.now() < deadline)),
+    check,
+  );
   const m = meter();
   conn.close();
   const timed = answered - 1;
-  return { records: timed * c.partitions * records, bytes: timed * requestBytes, ...m, batchesPerPartition: answered, batch: { size: batch.length, records } };
+  return {
+    records: timed * c.partitions * records,
+    bytes: timed * requestBytes,
+    ...m,
+    batchesPerPartition: answered,
+    batch: { size: batch.length, records },
+  };
 }
 
 /** Reads back everything `produced` wrote to `topic`, with pipelined fetches. */
-async function fetchAll(broker: BrokerProcess, topic: string, partitions: number, produced: Produced, partitionBytes = FETCH_PARTITION_BYTES): Promise<Measured> {
+async function fetchAll(
+  broker: BrokerProcess,
+  topic: string,
+  partitions: number,
+  produced: Produced,
+  partitionBytes = FETCH_PARTITION_BYTES,
+): Promise<Measured> {
   const { size, records } = produced.batch;
   const perFetch = Math.max(1, Math.floor(partitionBytes / size)); // batches per partition per fetch
   const total = produced.batchesPerPartition;
@@ -249,7 +275,8 @@ async function fetchAll(broker: BrokerProcess, topic: string, partitions: number
             batches++;
             pos += batchSize;
           }
-          if (batches !== tag.count) throw new Error(`fetch ${t.topic}-${p.partitionIndex} at ${tag.offset}: ${batches} batches, expected ${tag.count}`);
+          if (batches !== tag.count)
+            throw new Error(`fetch ${t.topic}-${p.partitionIndex} at ${tag.offset}: ${batches} batches, expected ${tag.count}`);
         }
       }
     },
@@ -327,7 +354,14 @@ export async function run(): Promise<void> {
         first ??= r;
         if (best === null || r.records / r.seconds > best.records / best.seconds) best = r;
       }
-      produceRows.push(row(`produce ${partitionsLabel(c.partitions)}, acks=${c.acks === -1 ? '-1' : ' 1'}, ${label(c.batchBytes).padStart(6)} batches`, best!, base, c.batchBytes === MiB ? GOAL_PRODUCE : null));
+      produceRows.push(
+        row(
+          `produce ${partitionsLabel(c.partitions)}, acks=${c.acks === -1 ? '-1' : ' 1'}, ${label(c.batchBytes).padStart(6)} batches`,
+          best!,
+          base,
+          c.batchBytes === MiB ? GOAL_PRODUCE : null,
+        ),
+      );
       if (c.acks === 1) {
         const stored = first!.batchesPerPartition * c.partitions * first!.batch.records;
         let m: Measured | null = null;
@@ -337,7 +371,14 @@ export async function run(): Promise<void> {
           if (r.records !== stored) throw new Error(`fetched ${r.records} records from ${topics[0]}, produced ${stored}`);
           if (m === null || r.seconds < m.seconds) m = r;
         }
-        fetchRows.push(row(`fetch ${partitionsLabel(c.partitions)}, ${label(c.batchBytes).padStart(6)} batches`, m!, base, c.batchBytes === MiB ? GOAL_FETCH : null));
+        fetchRows.push(
+          row(
+            `fetch ${partitionsLabel(c.partitions)}, ${label(c.batchBytes).padStart(6)} batches`,
+            m!,
+            base,
+            c.batchBytes === MiB ? GOAL_FETCH : null,
+          ),
+        );
       }
       await deleteTopics(admin, broker, topics);
     }
@@ -366,13 +407,20 @@ export async function run(): Promise<void> {
           let meter = cpuMeter(broker.pid);
           await runKcat(['-P', '-b', bootstrap, '-t', topic, '-z', 'none'], input);
           let m = meter();
-          kcatRows.push({ ...row(`kcat -P, ${partitionsLabel(partitions)}`, { ...m, ...values }, base, GOAL_PRODUCE, false), ms: m.seconds * 1000 });
+          kcatRows.push({
+            ...row(`kcat -P, ${partitionsLabel(partitions)}`, { ...m, ...values }, base, GOAL_PRODUCE, false),
+            ms: m.seconds * 1000,
+          });
           meter = cpuMeter(broker.pid);
           const stderr = await runKcat(['-C', '-b', bootstrap, '-t', topic, '-o', 'beginning', '-e', '-X', 'fetch.wait.max.ms=10'], null);
           m = meter();
           const consumed = recordsReachedEnd(stderr);
-          if (consumed !== KCAT_RECORDS) throw new Error(`kcat -C reached the end of ${topic} after ${consumed} records, expected ${KCAT_RECORDS}`);
-          kcatRows.push({ ...row(`kcat -C -e, ${partitionsLabel(partitions)}`, { ...m, ...values }, base, GOAL_FETCH, false), ms: m.seconds * 1000 });
+          if (consumed !== KCAT_RECORDS)
+            throw new Error(`kcat -C reached the end of ${topic} after ${consumed} records, expected ${KCAT_RECORDS}`);
+          kcatRows.push({
+            ...row(`kcat -C -e, ${partitionsLabel(partitions)}`, { ...m, ...values }, base, GOAL_FETCH, false),
+            ms: m.seconds * 1000,
+          });
         }
         printTable(
           `broker: kcat ${kcatVersion()} as the client, ${fmt(KCAT_RECORDS)} records of 100 bytes (-P reads a file, -C prints to /dev/null); librdkafka defaults (acks=all, linger.ms=5, a random partition per record) except fetch.wait.max.ms=10, so that -e does not wait 500 ms on the final empty fetch; wall time includes kcat's start-up; MiB/s counts record values only`,
@@ -395,7 +443,6 @@ export async function run(): Promise<void> {
   if (cpuProfDir !== undefined) summarizeCpuProfiles(cpuProfDir, phases);
   console.log(`\nbroker benchmark: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
-
 
 /**
  * librdkafka's rdkafka_performance (2.12, from scripts/setup-clients' cache) producing into and
@@ -422,12 +469,24 @@ async function rdkafkaPerformanceCases(admin: PipelinedConnection, broker: Broke
     const m = meter();
     if (r.records !== RDKAFKA_RECORDS) throw new Error(`${name}: ${r.records} records, expected ${RDKAFKA_RECORDS}`);
     const brokerMsPerMiB = (m.brokerCpu * m.seconds * 1000) / (r.bytes / MiB);
-    const { 'kcat + other cores': otherCores, ...figures } = row(name, { ...m, seconds: r.seconds, records: r.records, bytes: r.bytes, clientCpu: 0 }, base, null, false);
+    const { 'kcat + other cores': otherCores, ...figures } = row(
+      name,
+      { ...m, seconds: r.seconds, records: r.records, bytes: r.bytes, clientCpu: 0 },
+      base,
+      null,
+      false,
+    );
     rows.push({ ...figures, 'rdkafka_performance + other cores': otherCores ?? '', 'broker ms/MiB': brokerMsPerMiB });
   };
   // -p -1: librdkafka's partitioner spreads the records over the 6 partitions (sticky batches)
   await measure('rdkafka_performance -P, acks=1, 6 partitions', ['-P', ...common, '-s', '100', '-a', '1', '-p', '-1']);
-  await measure('rdkafka_performance -C, 6 partitions', ['-C', ...common, '-o', 'beginning', ...[0, 1, 2, 3, 4, 5].flatMap((p) => ['-p', String(p)])]);
+  await measure('rdkafka_performance -C, 6 partitions', [
+    '-C',
+    ...common,
+    '-o',
+    'beginning',
+    ...[0, 1, 2, 3, 4, 5].flatMap((p) => ['-p', String(p)]),
+  ]);
   printTable(
     `broker: rdkafka_performance (librdkafka 2.12) as the client, ${fmt(RDKAFKA_RECORDS)} records of 100 bytes, librdkafka defaults otherwise; Apache Kafka 3.1 with the same tool on this machine kind: ~1.3 M records/s produced`,
     rows,

@@ -13,7 +13,10 @@ export interface ConsoleProcess {
 }
 
 export function ensureConsoleBuild(): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(consoleDir, 'scripts', 'ensure-build.ts')], { cwd: consoleDir, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(consoleDir, 'scripts', 'ensure-build.ts')], {
+    cwd: consoleDir,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('the console build failed');
 }
 
@@ -21,7 +24,14 @@ export async function startConsoleProcess(adminUrl: string): Promise<ConsoleProc
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: consoleDir,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', TARN_ADMIN_URL: adminUrl, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      TARN_ADMIN_URL: adminUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -31,7 +41,12 @@ export async function startConsoleProcess(adminUrl: string): Promise<ConsoleProc
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/login`, { redirect: 'manual' }).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/login`, { redirect: 'manual' }).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (exited || Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`the console did not start:\n${output}`);

@@ -9,7 +9,17 @@
 // --reset-offsets makes), at offset 0 of a partition holding one record, so every listed group has
 // lag to compute. TARN_BENCH_TOPICS / TARN_BENCH_GROUPS scale it down.
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { ApiKey, buildRecordBatch, CreateTopicsRequestTypes, decodeResponse, ErrorCode, errorName, FindCoordinatorRequestTypes, OffsetCommitRequestTypes, ProduceRequestTypes } from '@tarn/protocol';
+import {
+  ApiKey,
+  buildRecordBatch,
+  CreateTopicsRequestTypes,
+  decodeResponse,
+  ErrorCode,
+  errorName,
+  FindCoordinatorRequestTypes,
+  OffsetCommitRequestTypes,
+  ProduceRequestTypes,
+} from '@tarn/protocol';
 import type { AdminRouter } from '@tarn/broker';
 import { startBrokerProcess } from '@tarn/broker/testing';
 import { ensureConsoleBuild, startConsoleProcess } from './console-process';
@@ -56,7 +66,12 @@ async function createTopics(conn: PipelinedConnection): Promise<void> {
     const res = await conn.request(ApiKey.CreateTopics, 5, {
       ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
       timeoutMs: 120_000,
-      topics: names.map((name) => ({ ...CreateTopicsRequestTypes.defaultCreatableTopic(), name, numPartitions: PARTITIONS, replicationFactor: 1 })),
+      topics: names.map((name) => ({
+        ...CreateTopicsRequestTypes.defaultCreatableTopic(),
+        name,
+        numPartitions: PARTITIONS,
+        replicationFactor: 1,
+      })),
     });
     for (const t of res.topics) check(`CreateTopics ${t.name}`, t.errorCode);
   }
@@ -71,14 +86,29 @@ async function createGroups(conn: PipelinedConnection): Promise<void> {
     (onFrame) => {
       if (produced >= GROUPS) return null;
       const i = produced++;
-      conn.send(ApiKey.Produce, 9, { ...ProduceRequestTypes.defaultProduceRequest(), acks: 1, timeoutMs: 30_000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topicName(i), partitionData: [{ index: 0, records: record }] }] }, onFrame);
+      conn.send(
+        ApiKey.Produce,
+        9,
+        {
+          ...ProduceRequestTypes.defaultProduceRequest(),
+          acks: 1,
+          timeoutMs: 30_000,
+          topicData: [
+            { ...ProduceRequestTypes.defaultTopicProduceData(), name: topicName(i), partitionData: [{ index: 0, records: record }] },
+          ],
+        },
+        onFrame,
+      );
       return i;
     },
     (frame) => check('Produce', decodeResponse(ApiKey.Produce, 9, frame).body.responses[0]!.partitionResponses[0]!.errorCode),
   );
   // the first FindCoordinator creates __consumer_offsets; commits go through once it is led here
   for (let i = 0; ; i++) {
-    const res = await conn.request(ApiKey.FindCoordinator, 3, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), key: 'bench-group-0000' });
+    const res = await conn.request(ApiKey.FindCoordinator, 3, {
+      ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+      key: 'bench-group-0000',
+    });
     if (res.errorCode === ErrorCode.NONE) break;
     if (i > 100) check('FindCoordinator', res.errorCode);
     await new Promise((r) => setTimeout(r, 100));
@@ -97,7 +127,13 @@ async function createGroups(conn: PipelinedConnection): Promise<void> {
           groupId: `bench-group-${String(i).padStart(4, '0')}`,
           generationIdOrMemberEpoch: -1,
           memberId: '',
-          topics: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(), name: topicName(i), partitions: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: 0, committedOffset: 0n }] }],
+          topics: [
+            {
+              ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(),
+              name: topicName(i),
+              partitions: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: 0, committedOffset: 0n }],
+            },
+          ],
         },
         onFrame,
       );
@@ -110,12 +146,19 @@ async function createGroups(conn: PipelinedConnection): Promise<void> {
 export async function run(): Promise<void> {
   ensureConsoleBuild();
   const password = `bench-${Math.random().toString(36).slice(2)}`;
-  const broker = await startBrokerProcess({ ready: 'kafka+healthz', overrides: { 'admin.password': password, 'offsets.topic.num.partitions': '10', 'auto.create.topics.enable': 'false' } });
+  const broker = await startBrokerProcess({
+    ready: 'kafka+healthz',
+    overrides: { 'admin.password': password, 'offsets.topic.num.partitions': '10', 'auto.create.topics.enable': 'false' },
+  });
   const { adminUrl } = broker;
   let consoleProcess: Awaited<ReturnType<typeof startConsoleProcess>> | null = null;
   try {
     consoleProcess = await startConsoleProcess(adminUrl);
-    const login = await fetch(`${adminUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+    const login = await fetch(`${adminUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
     if (!login.ok) throw new Error(`login failed: HTTP ${login.status}`);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const api = createTRPCClient<AdminRouter>({ links: [httpLink({ url: `${adminUrl}/trpc`, headers: { cookie } })] });
@@ -142,7 +185,10 @@ export async function run(): Promise<void> {
     await createGroups(conn);
     const groupSeconds = (performance.now() - t0) / 1000;
     conn.close();
-    const [topicCount, groupCount] = [(await api.topics.list.query({ pageSize: 1 })).total, (await api.groups.list.query({ pageSize: 1 })).total];
+    const [topicCount, groupCount] = [
+      (await api.topics.list.query({ pageSize: 1 })).total,
+      (await api.groups.list.query({ pageSize: 1 })).total,
+    ];
     if (topicCount !== TOPICS || groupCount !== GROUPS) throw new Error(`set-up made ${topicCount} topics and ${groupCount} groups`);
     const html = await page('/topics');
     if (!html.includes(topicName(0))) throw new Error('the /topics page does not list the first topic');
@@ -150,17 +196,31 @@ export async function run(): Promise<void> {
 
     const rows: Row[] = [];
     const add = (name: string, base: Timing, load: Timing) =>
-      rows.push({ name, 'empty median ms': base.median, 'loaded first ms': load.first, 'loaded median ms': load.median, 'loaded best ms': load.best, 'vs empty': load.median / base.median });
+      rows.push({
+        name,
+        'empty median ms': base.median,
+        'loaded first ms': load.first,
+        'loaded median ms': load.median,
+        'loaded best ms': load.best,
+        'vs empty': load.median / base.median,
+      });
     add(`topics.list, first page of ${PAGE} by name (tRPC)`, empty.topics, loaded.topics);
     add(`topics.list, first page of ${PAGE} by size`, empty.topicsBySize, loaded.topicsBySize);
     add(`groups.list, first page of ${PAGE} (tRPC)`, empty.groups, loaded.groups);
     add('GET /topics, server-rendered by the console', empty.topicsPage, loaded.topicsPage);
     add('GET /groups, server-rendered by the console', empty.groupsPage, loaded.groupsPage);
-    add('GET /, the overview (every group\'s lag status)', empty.overviewPage, loaded.overviewPage);
-    printTable(`The console with ${TOPICS.toLocaleString('en-US')} topics × ${PARTITIONS} partitions and ${GROUPS} consumer groups (baseline: the same calls on the empty cluster; ${RUNS} runs after a first)`, rows);
-    console.log(`set-up: ${TOPICS} topics created in ${createSeconds.toFixed(1)} s (CreateTopics v5, 50 per request); ${GROUPS} groups in ${groupSeconds.toFixed(1)} s`);
+    add("GET /, the overview (every group's lag status)", empty.overviewPage, loaded.overviewPage);
+    printTable(
+      `The console with ${TOPICS.toLocaleString('en-US')} topics × ${PARTITIONS} partitions and ${GROUPS} consumer groups (baseline: the same calls on the empty cluster; ${RUNS} runs after a first)`,
+      rows,
+    );
+    console.log(
+      `set-up: ${TOPICS} topics created in ${createSeconds.toFixed(1)} s (CreateTopics v5, 50 per request); ${GROUPS} groups in ${groupSeconds.toFixed(1)} s`,
+    );
     const goal = loaded.topics.first < 1000 && loaded.topics.median < 1000;
-    console.log(`goal — first page of topics in under a second: ${goal ? 'met' : 'MISSED'} (first call ${loaded.topics.first.toFixed(0)} ms, median ${loaded.topics.median.toFixed(0)} ms; server-rendered /topics median ${loaded.topicsPage.median.toFixed(0)} ms)`);
+    console.log(
+      `goal — first page of topics in under a second: ${goal ? 'met' : 'MISSED'} (first call ${loaded.topics.first.toFixed(0)} ms, median ${loaded.topics.median.toFixed(0)} ms; server-rendered /topics median ${loaded.topicsPage.median.toFixed(0)} ms)`,
+    );
   } catch (err) {
     console.error(`the broker's last output:\n${broker.output().split('\n').slice(-20).join('\n')}`);
     throw err;

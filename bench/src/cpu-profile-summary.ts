@@ -90,7 +90,12 @@ function tally(profile: CpuProfile, keep: (tUs: number) => boolean): { rows: Row
   };
   const rows = [...self]
     .sort((a, b) => b[1] - a[1])
-    .map(([name, us]): Row => ({ name, 'self %': (100 * us) / totalUs, 'total %': (100 * (inclusive.get(name) ?? us)) / totalUs, 'mostly under': mainCaller(name) }));
+    .map(([name, us]): Row => ({
+      name,
+      'self %': (100 * us) / totalUs,
+      'total %': (100 * (inclusive.get(name) ?? us)) / totalUs,
+      'mostly under': mainCaller(name),
+    }));
   return { rows, totalUs, busyUs: totalUs - idleUs };
 }
 

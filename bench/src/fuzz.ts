@@ -29,8 +29,15 @@ export async function run(): Promise<void> {
   if (replay !== undefined) {
     if (seed === undefined) throw new Error('--replay needs --seed');
     const indexes = parseIndexes(replay);
-    const r = await replayConnections(seed, indexes, { log: indexes.length <= 50 ? (l) => console.log(l) : undefined, concurrency: indexes.length > 64 ? 12 : 1 });
-    console.log(r.broke === null ? `the broker survived these connections (${r.detail})` : `the broker broke: ${r.broke} (${r.detail})\n${r.output.slice(-4000)}`);
+    const r = await replayConnections(seed, indexes, {
+      log: indexes.length <= 50 ? (l) => console.log(l) : undefined,
+      concurrency: indexes.length > 64 ? 12 : 1,
+    });
+    console.log(
+      r.broke === null
+        ? `the broker survived these connections (${r.detail})`
+        : `the broker broke: ${r.broke} (${r.detail})\n${r.output.slice(-4000)}`,
+    );
     process.exit(r.broke === null ? 0 : 1);
   }
   const report = await runWireFuzz({
@@ -47,12 +54,24 @@ export async function run(): Promise<void> {
     const firsts = ['crash', 'hang', 'memory'].flatMap((k) => report.failures.filter((f) => f.kind === k).slice(0, 2));
     for (const f of firsts) {
       if (f.gradual === true) {
-        console.log(`\nno triage of the memory failure after ${f.atFrames} frames: RSS climbed gradually (state accumulating), no one request to find`);
+        console.log(
+          `\nno triage of the memory failure after ${f.atFrames} frames: RSS climbed gradually (state accumulating), no one request to find`,
+        );
         continue;
       }
       console.log(`\ntriage of the ${f.kind} after ${f.atFrames} frames (${f.suspects.length} suspects)…`);
-      const t = await triage(report.seed, f.kind, f.suspects.map((p) => p.index), f.session, (l) => console.log(l));
-      console.log(t.culprits === null ? '  not reproduced on a fresh broker with those connections alone' : `  culprits: ${formatIndexes(t.culprits)} → ${f.kind} (${t.detail}); see them with --seed=${report.seed} --replay=${formatIndexes(t.culprits)}`);
+      const t = await triage(
+        report.seed,
+        f.kind,
+        f.suspects.map((p) => p.index),
+        f.session,
+        (l) => console.log(l),
+      );
+      console.log(
+        t.culprits === null
+          ? '  not reproduced on a fresh broker with those connections alone'
+          : `  culprits: ${formatIndexes(t.culprits)} → ${f.kind} (${t.detail}); see them with --seed=${report.seed} --replay=${formatIndexes(t.culprits)}`,
+      );
     }
   }
   // a kafkajs client of a broken broker may still be retrying in the background

@@ -43,7 +43,13 @@ function check(what: string, code: number): void {
 }
 
 /** Requests of one kind for `SECONDS`, `IN_FLIGHT` at a time; returns requests per second. */
-async function rate<K extends ApiKeyNumber>(conn: PipelinedConnection, apiKey: K, version: number, body: (i: number) => ApiRequestMap[K], errorOf: (frame: Buffer) => number): Promise<number> {
+async function rate<K extends ApiKeyNumber>(
+  conn: PipelinedConnection,
+  apiKey: K,
+  version: number,
+  body: (i: number) => ApiRequestMap[K],
+  errorOf: (frame: Buffer) => number,
+): Promise<number> {
   let sent = 0;
   let answered = 0;
   const t0 = performance.now();
@@ -79,7 +85,10 @@ function rangeAssignment(memberIds: string[]): Array<{ memberId: string; assignm
     const n = per + (i < extra ? 1 : 0);
     const partitions = Array.from({ length: n }, (_, k) => next + k);
     next += n;
-    return { memberId, assignment: consumerBytes(ConsumerProtocolAssignment, { assignedPartitions: [{ topic: TOPIC, partitions }], userData: null }) };
+    return {
+      memberId,
+      assignment: consumerBytes(ConsumerProtocolAssignment, { assignedPartitions: [{ topic: TOPIC, partitions }], userData: null }),
+    };
   });
 }
 
@@ -88,7 +97,13 @@ interface Member {
   memberId: string;
 }
 
-const SUBSCRIPTION = consumerBytes(ConsumerProtocolSubscription, { topics: [TOPIC], userData: null, ownedPartitions: [], generationId: -1, rackId: null });
+const SUBSCRIPTION = consumerBytes(ConsumerProtocolSubscription, {
+  topics: [TOPIC],
+  userData: null,
+  ownedPartitions: [],
+  generationId: -1,
+  rackId: null,
+});
 
 async function join(m: Member, groupId: string) {
   const res = await m.conn.request(ApiKey.JoinGroup, 7, {
@@ -114,7 +129,15 @@ async function joinAndSync(m: Member, groupId: string): Promise<number> {
   for (;;) {
     const j = await join(m, groupId);
     const assignments = j.leader === m.memberId ? rangeAssignment(j.members.map((x) => x.memberId)) : [];
-    const res = await m.conn.request(ApiKey.SyncGroup, 5, { ...SyncGroupRequestTypes.defaultSyncGroupRequest(), groupId, generationId: j.generationId, memberId: m.memberId, protocolType: 'consumer', protocolName: 'range', assignments });
+    const res = await m.conn.request(ApiKey.SyncGroup, 5, {
+      ...SyncGroupRequestTypes.defaultSyncGroupRequest(),
+      groupId,
+      generationId: j.generationId,
+      memberId: m.memberId,
+      protocolType: 'consumer',
+      protocolName: 'range',
+      assignments,
+    });
     if (res.errorCode === ErrorCode.REBALANCE_IN_PROGRESS) continue;
     check('SyncGroup', res.errorCode);
     if (res.assignment.length === 0) throw new Error('a member got no assignment');
@@ -169,20 +192,49 @@ export async function run(): Promise<void> {
       ],
     });
     for (const t of created.topics) check(`CreateTopics ${t.name}`, t.errorCode);
-    check('FindCoordinator', (await conn.request(ApiKey.FindCoordinator, 3, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), key: 'bench-commits' })).errorCode);
+    check(
+      'FindCoordinator',
+      (
+        await conn.request(ApiKey.FindCoordinator, 3, {
+          ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+          key: 'bench-commits',
+        })
+      ).errorCode,
+    );
 
     const record = buildRecordBatch([{ key: null, value: Buffer.alloc(8, 'c') }]);
     const produceRate = await rate(
       conn,
       ApiKey.Produce,
       9,
-      () => ({ ...ProduceRequestTypes.defaultProduceRequest(), acks: -1, timeoutMs: 30_000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: 'bench-groups-produce', partitionData: [{ index: 0, records: record }] }] }),
+      () => ({
+        ...ProduceRequestTypes.defaultProduceRequest(),
+        acks: -1,
+        timeoutMs: 30_000,
+        topicData: [
+          {
+            ...ProduceRequestTypes.defaultTopicProduceData(),
+            name: 'bench-groups-produce',
+            partitionData: [{ index: 0, records: record }],
+          },
+        ],
+      }),
       (f) => decodeResponse(ApiKey.Produce, 9, f).body.responses[0]!.partitionResponses[0]!.errorCode,
     );
     const commitBody = (partitions: number) => (i: number) => ({
       ...OffsetCommitRequestTypes.defaultOffsetCommitRequest(),
       groupId: 'bench-commits',
-      topics: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(), name: TOPIC, partitions: Array.from({ length: partitions }, (_, p) => ({ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: p, committedOffset: BigInt(i) })) }],
+      topics: [
+        {
+          ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(),
+          name: TOPIC,
+          partitions: Array.from({ length: partitions }, (_, p) => ({
+            ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(),
+            partitionIndex: p,
+            committedOffset: BigInt(i),
+          })),
+        },
+      ],
     });
     const commitError = (f: Buffer) => decodeResponse(ApiKey.OffsetCommit, 8, f).body.topics[0]!.partitions[0]!.errorCode;
     const commit1 = await rate(conn, ApiKey.OffsetCommit, 8, commitBody(1), commitError);
@@ -191,24 +243,59 @@ export async function run(): Promise<void> {
       conn,
       ApiKey.OffsetFetch,
       7,
-      () => ({ ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'bench-commits', topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: TOPIC, partitionIndexes: [0] }] }),
+      () => ({
+        ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+        groupId: 'bench-commits',
+        topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: TOPIC, partitionIndexes: [0] }],
+      }),
       (f) => decodeResponse(ApiKey.OffsetFetch, 7, f).body.errorCode,
     );
     conn.close();
     const rows: Row[] = [
       { name: 'Produce 1 record, acks=-1 (baseline)', 'requests/s': produceRate, 'partition commits/s': Number.NaN, 'vs baseline': 1 },
       { name: 'OffsetCommit v8, 1 partition', 'requests/s': commit1, 'partition commits/s': commit1, 'vs baseline': commit1 / produceRate },
-      { name: 'OffsetCommit v8, 10 partitions', 'requests/s': commit10, 'partition commits/s': commit10 * 10, 'vs baseline': commit10 / produceRate },
-      { name: 'OffsetFetch v7, 1 partition (no append)', 'requests/s': fetchRate, 'partition commits/s': Number.NaN, 'vs baseline': fetchRate / produceRate },
+      {
+        name: 'OffsetCommit v8, 10 partitions',
+        'requests/s': commit10,
+        'partition commits/s': commit10 * 10,
+        'vs baseline': commit10 / produceRate,
+      },
+      {
+        name: 'OffsetFetch v7, 1 partition (no append)',
+        'requests/s': fetchRate,
+        'partition commits/s': Number.NaN,
+        'vs baseline': fetchRate / produceRate,
+      },
     ];
-    printTable(`Offset commits through the socket (${IN_FLIGHT} in flight, ${SECONDS} s each)`, rows.map((r) => ({ ...r, 'partition commits/s': Number.isNaN(r['partition commits/s'] as number) ? '' : fmt(r['partition commits/s'] as number) })));
+    printTable(
+      `Offset commits through the socket (${IN_FLIGHT} in flight, ${SECONDS} s each)`,
+      rows.map((r) => ({
+        ...r,
+        'partition commits/s': Number.isNaN(r['partition commits/s'] as number) ? '' : fmt(r['partition commits/s'] as number),
+      })),
+    );
 
     const one = await rebalanceMs(broker, 1);
     const ten = await rebalanceMs(broker, 10);
-    printTable(`Rebalance of a consumer group on ${PARTITIONS} partitions (JoinGroup v7 + SyncGroup v5, range assignment; ${REBALANCES} rebalances)`, [
-      { name: '1 member (baseline)', 'first join ms': one.first, 'rebalance median ms': one.median, 'rebalance best ms': one.best, 'vs baseline': 1 },
-      { name: '10 members', 'first join ms': ten.first, 'rebalance median ms': ten.median, 'rebalance best ms': ten.best, 'vs baseline': ten.median / one.median },
-    ]);
+    printTable(
+      `Rebalance of a consumer group on ${PARTITIONS} partitions (JoinGroup v7 + SyncGroup v5, range assignment; ${REBALANCES} rebalances)`,
+      [
+        {
+          name: '1 member (baseline)',
+          'first join ms': one.first,
+          'rebalance median ms': one.median,
+          'rebalance best ms': one.best,
+          'vs baseline': 1,
+        },
+        {
+          name: '10 members',
+          'first join ms': ten.first,
+          'rebalance median ms': ten.median,
+          'rebalance best ms': ten.best,
+          'vs baseline': ten.median / one.median,
+        },
+      ],
+    );
   } finally {
     await broker.stop();
   }

@@ -16,7 +16,7 @@ export function writeRecordLines(path: string, count: number, valueBytes: number
   for (let i = 0; i < perChunk; i++) line.copy(chunk, i * line.length);
   const fd = openSync(path, 'w');
   try {
-    for (let written = 0; written < count; ) {
+    for (let written = 0; written < count;) {
       const n = Math.min(perChunk, count - written);
       writeSync(fd, chunk, 0, n * line.length);
       written += n;

@@ -152,7 +152,11 @@ export class PipelinedConnection {
  * every response is in. `issue(onFrame)` sends the next request with that handler; `handle` checks a
  * response (synchronously: the frame is only valid during the call).
  */
-export function pipeline<T>(window: number, issue: (onFrame: FrameHandler) => T | null, handle: (frame: Buffer, tag: T) => void): Promise<void> {
+export function pipeline<T>(
+  window: number,
+  issue: (onFrame: FrameHandler) => T | null,
+  handle: (frame: Buffer, tag: T) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let outstanding = 0;
     let exhausted = false;

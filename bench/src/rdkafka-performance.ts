@@ -23,7 +23,8 @@ export function runRdkafkaPerformance(binary: string, args: string[], timeoutMs 
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const summary = parseSummary(output);
-      if (code !== 0 || summary === null) reject(new Error(`rdkafka_performance ${args.join(' ')} exited with ${code ?? signal}:\n${output.slice(-2000)}`));
+      if (code !== 0 || summary === null)
+        reject(new Error(`rdkafka_performance ${args.join(' ')} exited with ${code ?? signal}:\n${output.slice(-2000)}`));
       else resolve({ ...summary, output });
     });
   });

@@ -44,7 +44,10 @@ function cpuMs(pid: number): { user: number; sys: number } {
 }
 
 /** Runs `fn` and says how much CPU the broker processes used per MiB produced, and the kernel's share. */
-async function withCpu<T extends { mib: number }>(brokers: Map<number, BrokerProcess>, fn: () => Promise<T>): Promise<T & { cpuMsPerMib: number; sysShare: number }> {
+async function withCpu<T extends { mib: number }>(
+  brokers: Map<number, BrokerProcess>,
+  fn: () => Promise<T>,
+): Promise<T & { cpuMsPerMib: number; sysShare: number }> {
   const before = [...brokers.values()].map((b) => cpuMs(b.pid));
   const result = await fn();
   let user = 0;
@@ -72,7 +75,10 @@ async function startRawNode(dir: string, followerPorts: number[]): Promise<{ por
 async function rawThroughput(replicas: 1 | 3): Promise<{ mibPerSec: number; mib: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'tarn-bench-raw-'));
   const followers = replicas === 3 ? [await startRawNode(dir, []), await startRawNode(dir, [])] : [];
-  const leader = await startRawNode(dir, followers.map((f) => f.port));
+  const leader = await startRawNode(
+    dir,
+    followers.map((f) => f.port),
+  );
   try {
     const { batch } = batchOf(MiB, Date.now());
     const frame = Buffer.alloc(4 + batch.length);
@@ -112,7 +118,11 @@ async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Pro
   for (const b of brokers.values()) {
     try {
       const c = await PipelinedConnection.open(b.port);
-      const md = await c.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: topic }], allowAutoTopicCreation: false });
+      const md = await c.request(ApiKey.Metadata, 9, {
+        ...MetadataRequestTypes.defaultMetadataRequest(),
+        topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: topic }],
+        allowAutoTopicCreation: false,
+      });
       c.close();
       const leader = md.topics[0]?.partitions[0]?.leaderId ?? -1;
       if (leader > 0 && brokers.has(leader)) return leader;
@@ -123,10 +133,25 @@ async function leaderOf(brokers: Map<number, BrokerProcess>, topic: string): Pro
   return -1;
 }
 
-async function produceThroughput(broker: BrokerProcess, topic: string, acks: number): Promise<{ recordsPerSec: number; mibPerSec: number; mib: number }> {
+async function produceThroughput(
+  broker: BrokerProcess,
+  topic: string,
+  acks: number,
+): Promise<{ recordsPerSec: number; mibPerSec: number; mib: number }> {
   const { batch, records } = batchOf(MiB, Date.now());
   const conn = await PipelinedConnection.open(broker.port);
-  const body = { ...ProduceRequestTypes.defaultProduceRequest(), acks, timeoutMs: 30_000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }] }] };
+  const body = {
+    ...ProduceRequestTypes.defaultProduceRequest(),
+    acks,
+    timeoutMs: 30_000,
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: topic,
+        partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }],
+      },
+    ],
+  };
   const total = Math.max(1, Math.round(VOLUME / batch.length));
   let sent = 0;
   const issue = (onFrame: FrameHandler) => {
@@ -143,7 +168,11 @@ async function produceThroughput(broker: BrokerProcess, topic: string, acks: num
   await pipeline(WINDOW, issue, check);
   const seconds = (performance.now() - t0) / 1000;
   conn.close();
-  return { recordsPerSec: (total * records) / seconds, mibPerSec: (total * batch.length) / MiB / seconds, mib: (total * batch.length) / MiB };
+  return {
+    recordsPerSec: (total * records) / seconds,
+    mibPerSec: (total * batch.length) / MiB / seconds,
+    mib: (total * batch.length) / MiB,
+  };
 }
 
 /** SIGKILLs the leader, then measures until an acks=all write succeeds on a new leader. */
@@ -161,7 +190,18 @@ async function failover(brokers: Map<number, BrokerProcess>, topic: string): Pro
     if (leader > 0) {
       try {
         const c = await PipelinedConnection.open(brokers.get(leader)!.port);
-        const res = await c.request(ApiKey.Produce, 9, { ...ProduceRequestTypes.defaultProduceRequest(), acks: -1, timeoutMs: 5000, topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }] }] });
+        const res = await c.request(ApiKey.Produce, 9, {
+          ...ProduceRequestTypes.defaultProduceRequest(),
+          acks: -1,
+          timeoutMs: 5000,
+          topicData: [
+            {
+              ...ProduceRequestTypes.defaultTopicProduceData(),
+              name: topic,
+              partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }],
+            },
+          ],
+        });
         c.close();
         if (res.responses[0]!.partitionResponses[0]!.errorCode === ErrorCode.NONE) return performance.now() - t0;
       } catch {
@@ -188,7 +228,21 @@ export async function run(): Promise<void> {
   };
   try {
     for (const id of [1, 2, 3]) {
-      brokers.set(id, await startBrokerProcess({ cpuProfDir, overrides: { 'node.id': String(id), 'metadata.store': 'etcd', 'etcd.endpoints': etcd.endpoint, 'broker.session.timeout.ms': String(LEASE_MS), 'replica.fetch.wait.max.ms': '100', 'replica.fetch.max.bytes': String(4 * MiB), 'admin.password': 'bench' } }));
+      brokers.set(
+        id,
+        await startBrokerProcess({
+          cpuProfDir,
+          overrides: {
+            'node.id': String(id),
+            'metadata.store': 'etcd',
+            'etcd.endpoints': etcd.endpoint,
+            'broker.session.timeout.ms': String(LEASE_MS),
+            'replica.fetch.wait.max.ms': '100',
+            'replica.fetch.max.bytes': String(4 * MiB),
+            'admin.password': 'bench',
+          },
+        }),
+      );
     }
     const first = brokers.get(1)!;
     const admin = await PipelinedConnection.open(first.port);
@@ -201,10 +255,17 @@ export async function run(): Promise<void> {
       ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
       topics: [
         { ...CreateTopicsRequestTypes.defaultCreatableTopic(), name: 'rf1', numPartitions: 1, replicationFactor: 1 },
-        { ...CreateTopicsRequestTypes.defaultCreatableTopic(), name: 'rf3', numPartitions: 1, replicationFactor: 3, configs: [{ name: 'min.insync.replicas', value: '2' }] },
+        {
+          ...CreateTopicsRequestTypes.defaultCreatableTopic(),
+          name: 'rf3',
+          numPartitions: 1,
+          replicationFactor: 3,
+          configs: [{ name: 'min.insync.replicas', value: '2' }],
+        },
       ],
     });
-    for (const t of created.topics) if (t.errorCode !== ErrorCode.NONE) throw new Error(`CreateTopics ${t.name}: ${errorName(t.errorCode)}`);
+    for (const t of created.topics)
+      if (t.errorCode !== ErrorCode.NONE) throw new Error(`CreateTopics ${t.name}: ${errorName(t.errorCode)}`);
     admin.close();
     await new Promise((r) => setTimeout(r, 1000)); // followers open their replicas
     const rf1Leader = brokers.get(await leaderOf(brokers, 'rf1'))!;
@@ -218,28 +279,65 @@ export async function run(): Promise<void> {
     }
     const median = (runs: typeof rf1Runs) => [...runs].sort((a, b) => a.mibPerSec - b.mibPerSec)[Math.floor(runs.length / 2)]!;
     const [rf1, rf3] = [median(rf1Runs), median(rf3Runs)];
-    const range = (runs: typeof rf1Runs) => `${Math.min(...runs.map((r) => r.mibPerSec)).toFixed(0)}–${Math.max(...runs.map((r) => r.mibPerSec)).toFixed(0)}`;
+    const range = (runs: typeof rf1Runs) =>
+      `${Math.min(...runs.map((r) => r.mibPerSec)).toFixed(0)}–${Math.max(...runs.map((r) => r.mibPerSec)).toFixed(0)}`;
     const rows: Row[] = [
-      { name: 'RF=1, acks=1 (1 MiB batches of 100-byte records)', 'records/s': rf1.recordsPerSec, 'MiB/s': rf1.mibPerSec, 'MiB/s range': range(rf1Runs), 'brokers CPU ms/MiB': rf1.cpuMsPerMib, 'of it kernel': `${(rf1.sysShare * 100).toFixed(0)} %`, 'vs RF=1': 1 },
-      { name: 'RF=3, acks=all, min.insync.replicas=2', 'records/s': rf3.recordsPerSec, 'MiB/s': rf3.mibPerSec, 'MiB/s range': range(rf3Runs), 'brokers CPU ms/MiB': rf3.cpuMsPerMib, 'of it kernel': `${(rf3.sysShare * 100).toFixed(0)} %`, 'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec, goal: '≥ 0.5' },
+      {
+        name: 'RF=1, acks=1 (1 MiB batches of 100-byte records)',
+        'records/s': rf1.recordsPerSec,
+        'MiB/s': rf1.mibPerSec,
+        'MiB/s range': range(rf1Runs),
+        'brokers CPU ms/MiB': rf1.cpuMsPerMib,
+        'of it kernel': `${(rf1.sysShare * 100).toFixed(0)} %`,
+        'vs RF=1': 1,
+      },
+      {
+        name: 'RF=3, acks=all, min.insync.replicas=2',
+        'records/s': rf3.recordsPerSec,
+        'MiB/s': rf3.mibPerSec,
+        'MiB/s range': range(rf3Runs),
+        'brokers CPU ms/MiB': rf3.cpuMsPerMib,
+        'of it kernel': `${(rf3.sysShare * 100).toFixed(0)} %`,
+        'vs RF=1': rf3.recordsPerSec / rf1.recordsPerSec,
+        goal: '≥ 0.5',
+      },
     ];
-    printTable(`replication: produce on a 3-broker cluster (three broker processes and etcd on this machine), median of ${ROUNDS} rounds`, rows);
+    printTable(
+      `replication: produce on a 3-broker cluster (three broker processes and etcd on this machine), median of ${ROUNDS} rounds`,
+      rows,
+    );
     // the floor on this machine: what the copies alone allow (each replica receives and writes every byte)
     const rawRuns: Array<{ rf1: number; rf3: number }> = [];
-    for (let round = 0; round < ROUNDS; round++) rawRuns.push({ rf1: (await rawThroughput(1)).mibPerSec, rf3: (await rawThroughput(3)).mibPerSec });
+    for (let round = 0; round < ROUNDS; round++)
+      rawRuns.push({ rf1: (await rawThroughput(1)).mibPerSec, rf3: (await rawThroughput(3)).mibPerSec });
     const mid = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
     const [raw1, raw3] = [mid(rawRuns, (r) => r.rf1).rf1, mid(rawRuns, (r) => r.rf3).rf3];
-    printTable('replication floor: the same batches through bare Node processes (socket in → file, forwarded to followers over loopback; no protocol, no validation)', [
-      { name: 'raw RF=1 (one process)', 'MiB/s': raw1, 'vs raw RF=1': 1, 'tarn vs raw': rf1.mibPerSec / raw1 },
-      { name: 'raw RF=3 (leader pushes to two followers, answers when all wrote)', 'MiB/s': raw3, 'vs raw RF=1': raw3 / raw1, 'tarn vs raw': rf3.mibPerSec / raw3 },
-    ]);
+    printTable(
+      'replication floor: the same batches through bare Node processes (socket in → file, forwarded to followers over loopback; no protocol, no validation)',
+      [
+        { name: 'raw RF=1 (one process)', 'MiB/s': raw1, 'vs raw RF=1': 1, 'tarn vs raw': rf1.mibPerSec / raw1 },
+        {
+          name: 'raw RF=3 (leader pushes to two followers, answers when all wrote)',
+          'MiB/s': raw3,
+          'vs raw RF=1': raw3 / raw1,
+          'tarn vs raw': rf3.mibPerSec / raw3,
+        },
+      ],
+    );
     if (cpuProfDir !== undefined) {
       for (const b of brokers.values()) await b.stop();
       summarizeCpuProfiles(cpuProfDir, phases);
       return;
     }
     const ms = await failover(brokers, 'rf3');
-    printTable('replication: failover', [{ name: 'SIGKILL of the leader → first acks=all write acknowledged by the new leader', ms, 'lease TTL + 1 s': LEASE_MS + 1000, 'within goal': ms <= LEASE_MS + 1000 ? 'yes' : 'no' }]);
+    printTable('replication: failover', [
+      {
+        name: 'SIGKILL of the leader → first acks=all write acknowledged by the new leader',
+        ms,
+        'lease TTL + 1 s': LEASE_MS + 1000,
+        'within goal': ms <= LEASE_MS + 1000 ? 'yes' : 'no',
+      },
+    ]);
   } finally {
     for (const b of brokers.values()) await b.stop().catch(() => {});
     await etcd.stop();

@@ -21,7 +21,10 @@ export function printTable(title: string, rows: Row[]): void {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   console.log(columns.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const r of rows) console.log(columns.map((c, i) => (typeof r[c] === 'number' ? cell(r[c]).padStart(widths[i]!) : cell(r[c]).padEnd(widths[i]!))).join('  '));
+  for (const r of rows)
+    console.log(
+      columns.map((c, i) => (typeof r[c] === 'number' ? cell(r[c]).padStart(widths[i]!) : cell(r[c]).padEnd(widths[i]!))).join('  '),
+    );
 }
 
 /** Best of `runs` timings of `fn` in milliseconds (the least disturbed run). */

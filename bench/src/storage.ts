@@ -81,7 +81,12 @@ async function appendBench(root: string, batchBytes: number, totalBytes: number)
   const bytes = count * batch.length;
   const label = batchBytes >= MiB ? `${batchBytes / MiB} MiB` : `${batchBytes / 1024} KiB`;
   return [
-    { name: `raw fs.write, ${label} writes`, 'records/s': (count * records) / (rawMs / 1000), 'MiB/s': bytes / MiB / (rawMs / 1000), 'vs raw': 1 },
+    {
+      name: `raw fs.write, ${label} writes`,
+      'records/s': (count * records) / (rawMs / 1000),
+      'MiB/s': bytes / MiB / (rawMs / 1000),
+      'vs raw': 1,
+    },
     {
       name: `PartitionLog.append, ${label} batches`,
       'records/s': (count * records) / (appendMs / 1000),
@@ -106,7 +111,7 @@ async function readAndLookupBench(root: string): Promise<Row[]> {
   let bytesRead = 0;
   const readMs = await bestOf(2, () => {
     bytesRead = 0;
-    for (let offset = 0; offset < total; ) {
+    for (let offset = 0; offset < total;) {
       const { slice } = log.read(offset, MiB);
       if (slice === null) break;
       const buf = log.readSlice(slice);
@@ -136,7 +141,11 @@ async function readAndLookupBench(root: string): Promise<Row[]> {
   log.closeFds();
   rmSync(dir, { recursive: true });
   return [
-    { name: `sequential read, 1 MiB fetches (${fmt(total)} records)`, 'records/s': (count * records) / (readMs / 1000), 'MiB/s': bytesRead / MiB / (readMs / 1000) },
+    {
+      name: `sequential read, 1 MiB fetches (${fmt(total)} records)`,
+      'records/s': (count * records) / (readMs / 1000),
+      'MiB/s': bytesRead / MiB / (readMs / 1000),
+    },
     { name: 'offset index lookup (binary search)', 'µs/op': (indexMs * 1000) / segTargets.length },
     { name: 'offset → file position (index + header scan)', 'µs/op': (translateMs * 1000) / targets.length },
   ];

@@ -19,7 +19,7 @@ export async function diskWriteMs(totalBytes: number, chunkBytes = MiB, runs = 3
     return await bestOf(runs, () => {
       const path = join(dir, `raw-${run++}`);
       const fd = openSync(path, 'w');
-      for (let pos = 0; pos < totalBytes; ) pos += writeSync(fd, chunk, 0, Math.min(chunk.length, totalBytes - pos), pos);
+      for (let pos = 0; pos < totalBytes;) pos += writeSync(fd, chunk, 0, Math.min(chunk.length, totalBytes - pos), pos);
       closeSync(fd);
       rmSync(path);
     });
@@ -66,7 +66,10 @@ function push(port: number, totalBytes: number, chunk: Buffer): Promise<void> {
 
 /** Best wall time (ms) of pushing `totalBytes` through one loopback connection, until acknowledged. */
 export async function loopbackMs(totalBytes: number, chunkBytes = MiB, runs = 3): Promise<number> {
-  const server = spawn(process.execPath, ['-e', DISCARD_SERVER], { env: { ...process.env, TOTAL: String(totalBytes) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['-e', DISCARD_SERVER], {
+    env: { ...process.env, TOTAL: String(totalBytes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let out = '';

@@ -20,7 +20,11 @@ export interface Child {
 }
 
 function run(name: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Child {
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-32_768);
@@ -106,6 +110,15 @@ export async function startConsole(adminUrl: string): Promise<ConsoleProcess> {
     env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', TARN_ADMIN_URL: adminUrl, PORT: String(port), HOST: '127.0.0.1' },
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil('the console', handle, () => fetch(`${url}/login`, { redirect: 'manual' }).then((r) => r.status === 200, () => false), 60_000);
+  await waitUntil(
+    'the console',
+    handle,
+    () =>
+      fetch(`${url}/login`, { redirect: 'manual' }).then(
+        (r) => r.status === 200,
+        () => false,
+      ),
+    60_000,
+  );
   return { ...handle, url };
 }

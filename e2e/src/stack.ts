@@ -14,7 +14,15 @@ import type { AdminRouter } from '@tarn/broker';
 import { ROOT, startBroker, startConsole, type BrokerProcess, type ConsoleProcess } from './processes';
 
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface Stack {
   broker: BrokerProcess;
@@ -36,7 +44,11 @@ export interface Stack {
 }
 
 export async function loginCookie(adminUrl: string, password: string): Promise<string> {
-  const res = await fetch(`${adminUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const res = await fetch(`${adminUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   if (!res.ok) throw new Error(`login failed: HTTP ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }

@@ -5,13 +5,18 @@
 import { after, before, test } from 'node:test';
 import { dumpOutput, startStack, type Stack } from './stack';
 
-export function useStack(brokerOverrides: Record<string, string> = {}): { get(): Stack; step(name: string, fn: (s: Stack) => Promise<void>, timeoutMs?: number): void } {
+export function useStack(brokerOverrides: Record<string, string> = {}): {
+  get(): Stack;
+  step(name: string, fn: (s: Stack) => Promise<void>, timeoutMs?: number): void;
+} {
   let stack: Stack | undefined;
   let failed = false;
   before(async () => {
     const t0 = Date.now();
     stack = await startStack(brokerOverrides);
-    console.log(`# stack up in ${Date.now() - t0} ms (broker ${stack.broker.bootstrap}, admin ${stack.broker.adminUrl}, console ${stack.console.url})`);
+    console.log(
+      `# stack up in ${Date.now() - t0} ms (broker ${stack.broker.bootstrap}, admin ${stack.broker.adminUrl}, console ${stack.console.url})`,
+    );
   });
   after(async () => {
     if (failed) dumpOutput(stack);

@@ -54,10 +54,20 @@ after(async () => {
 
 test('killing a broker: the console shows the ISR shrink and the leader change, then the expansion', { timeout: 180_000 }, async () => {
   const b1 = brokers.get(1)!;
-  const api = createTRPCClient<AdminRouter>({ links: [httpLink({ url: `${b1.adminUrl}/trpc`, headers: { cookie: await loginCookie(b1.adminUrl, password) } })] });
-  await until('three brokers registered', async () => (await api.cluster.overview.query()).brokers.filter((b) => b.state === 'running').length === 3, 30_000);
+  const api = createTRPCClient<AdminRouter>({
+    links: [httpLink({ url: `${b1.adminUrl}/trpc`, headers: { cookie: await loginCookie(b1.adminUrl, password) } })],
+  });
+  await until(
+    'three brokers registered',
+    async () => (await api.cluster.overview.query()).brokers.filter((b) => b.state === 'running').length === 3,
+    30_000,
+  );
   await api.topics.create.mutate({ name: TOPIC, partitions: 3, replicationFactor: 3 });
-  await until('every ISR complete', async () => (await api.topics.get.query({ name: TOPIC })).partitions.every((p) => p.isr.length === 3), 30_000);
+  await until(
+    'every ISR complete',
+    async () => (await api.topics.get.query({ name: TOPIC })).partitions.every((p) => p.isr.length === 3),
+    30_000,
+  );
 
   await page.goto(`/login?next=${encodeURIComponent(`/isr?topic=${TOPIC}`)}`);
   await page.fill('#password', password);
@@ -77,8 +87,14 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   await brokerRow(victim).getByText('running').waitFor();
   const killedAt = Date.now();
   await brokers.get(victim)!.kill('SIGKILL');
-  await page.getByText(new RegExp(`ISR shrank: ${victim} left`)).first().waitFor({ timeout: 20_000 });
-  await page.getByText(/Leader is now broker/).first().waitFor({ timeout: 20_000 });
+  await page
+    .getByText(new RegExp(`ISR shrank: ${victim} left`))
+    .first()
+    .waitFor({ timeout: 20_000 });
+  await page
+    .getByText(/Leader is now broker/)
+    .first()
+    .waitFor({ timeout: 20_000 });
   const seenAfterMs = Date.now() - killedAt;
   console.log(`# ISR shrink and leader change visible ${seenAfterMs} ms after the kill (lease 3000 ms)`);
   await page.screenshot({ path: join(ARTIFACTS, 'cluster-02-isr-shrunk.png'), fullPage: true });
@@ -94,11 +110,18 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   const old = brokers.get(victim)!;
   const restartedAt = Date.now();
   brokers.set(victim, await startBroker(password, overrides(victim), { port: old.port, adminPort: old.adminPort, logDir: old.logDir }));
-  await page.getByText(new RegExp(`ISR expanded: ${victim} caught up`)).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(new RegExp(`ISR expanded: ${victim} caught up`))
+    .first()
+    .waitFor({ timeout: 60_000 });
   console.log(`# first ISR expansion visible ${Date.now() - restartedAt} ms after the restart began`);
   await page.screenshot({ path: join(ARTIFACTS, 'cluster-03-isr-expanded.png'), fullPage: true });
   // the first expansion shows once one partition has caught up; the others follow
-  await until('every ISR complete again', async () => (await api.topics.get.query({ name: TOPIC })).partitions.every((p) => p.isr.length === 3), 30_000);
+  await until(
+    'every ISR complete again',
+    async () => (await api.topics.get.query({ name: TOPIC })).partitions.every((p) => p.isr.length === 3),
+    30_000,
+  );
   // back and in sync but leading nothing until a preferred leader election moves its partitions back
   await brokerRow(victim).getByText('running').waitFor({ timeout: 10_000 });
   await brokersPage.getByText(`Broker ${victim} is running`).first().waitFor({ timeout: 10_000 });
@@ -108,7 +131,10 @@ test('killing a broker: the console shows the ISR shrink and the leader change, 
   await brokersPage.getByTestId(`leaders-${victim}`).getByText(String(preferredOfVictim), { exact: true }).waitFor({ timeout: 10_000 });
   await brokersPage.screenshot({ path: join(ARTIFACTS, 'cluster-03b-brokers-rebalanced.png'), fullPage: true });
   const rebalanced = (await api.topics.get.query({ name: TOPIC })).partitions;
-  assert.ok(rebalanced.every((p) => p.leader === p.replicas[0]), 'every partition led by its preferred replica');
+  assert.ok(
+    rebalanced.every((p) => p.leader === p.replicas[0]),
+    'every partition led by its preferred replica',
+  );
   // the overview shows all three brokers running again
   await page.goto('/');
   await page.getByText('running').first().waitFor();

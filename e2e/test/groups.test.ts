@@ -23,7 +23,13 @@ let produced = 0;
 async function produce(s: Stack, n: number): Promise<void> {
   const producer = s.kafka.producer();
   await producer.connect();
-  await producer.send({ topic: TOPIC, messages: Array.from({ length: n }, (_, i) => ({ partition: (produced + i) % PARTITIONS, value: JSON.stringify({ job: produced + i }) })) });
+  await producer.send({
+    topic: TOPIC,
+    messages: Array.from({ length: n }, (_, i) => ({
+      partition: (produced + i) % PARTITIONS,
+      value: JSON.stringify({ job: produced + i }),
+    })),
+  });
   produced += n;
   await producer.disconnect();
 }
@@ -38,7 +44,13 @@ const pace = { ms: 0 };
 async function startConsumer(s: Stack, clientId: string, seen: Array<{ partition: number; offset: string }> = []): Promise<Consumer> {
   const { Kafka, logLevel } = await import('kafkajs');
   const kafka = new Kafka({ clientId, brokers: [s.broker.bootstrap], logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: GROUP, heartbeatInterval: 300, sessionTimeout: 10_000, rebalanceTimeout: 10_000, maxBytesPerPartition: 1024 });
+  const consumer = kafka.consumer({
+    groupId: GROUP,
+    heartbeatInterval: 300,
+    sessionTimeout: 10_000,
+    rebalanceTimeout: 10_000,
+    maxBytesPerPartition: 1024,
+  });
   consumers.add(consumer);
   await consumer.connect();
   await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
@@ -70,10 +82,15 @@ step('a kafkajs consumer group shows in the list with state, members, lag and st
   await s.api.topics.create.mutate({ name: TOPIC, partitions: PARTITIONS });
   await produce(s, 30);
   a = await startConsumer(s, 'worker-a');
-  await until('the group to commit everything', async () => {
-    const g = await s.api.groups.get.query({ groupId: GROUP }).catch(() => null);
-    return g !== null && g.state === 'Stable' && g.lag?.partitions.length === PARTITIONS && g.lag.totalLag === 0;
-  }, 30_000, 250);
+  await until(
+    'the group to commit everything',
+    async () => {
+      const g = await s.api.groups.get.query({ groupId: GROUP }).catch(() => null);
+      return g !== null && g.state === 'Stable' && g.lag?.partitions.length === PARTITIONS && g.lag.totalLag === 0;
+    },
+    30_000,
+    250,
+  );
   const { page } = s;
   await page.goto('/groups');
   const row = page.locator('tr', { has: page.getByRole('link', { name: GROUP }) });
@@ -115,14 +132,22 @@ step('the lag chart rises while producing and falls while consuming', async (s) 
   pace.ms = 10;
   a.resume([{ topic: TOPIC }]);
   const falling: number[] = [];
-  await until('the lag to drop back to zero', async () => {
-    falling.push(await latest());
-    return falling.at(-1) === 0;
-  }, 20_000, 250);
+  await until(
+    'the lag to drop back to zero',
+    async () => {
+      falling.push(await latest());
+      return falling.at(-1) === 0;
+    },
+    20_000,
+    250,
+  );
   const seenMax = Math.max(...rising);
   console.log(`# lag chart: rising ${rising.join(' → ')}; falling ${[...new Set(falling)].join(' → ')}`);
   assert.ok(seenMax >= 300 && falling.at(-1) === 0);
-  assert.ok(falling.some((v) => v > 0 && v < seenMax), 'the lag came down step by step while the consumer worked');
+  assert.ok(
+    falling.some((v) => v > 0 && v < seenMax),
+    'the lag came down step by step while the consumer worked',
+  );
   pace.ms = 0;
   assert.ok((await points()) > pointsBefore + 5, 'the chart kept adding points');
   const table = page.getByRole('table', { name: `Lag per partition of ${GROUP}` });
@@ -135,7 +160,10 @@ step('a second consumer makes a new generation on the rebalance timeline, with t
   const { page } = s;
   await page.goto(`/groups/${GROUP}?tab=rebalances`);
   const timeline = page.getByRole('list', { name: 'Rebalances, newest first' });
-  await timeline.getByText(/Generation \d+: 1 member$/).first().waitFor();
+  await timeline
+    .getByText(/Generation \d+: 1 member$/)
+    .first()
+    .waitFor();
   const before = await s.api.groups.rebalances.query({ groupId: GROUP });
   b = await startConsumer(s, 'worker-b');
   // arrives over live.events, without reloading
@@ -152,7 +180,17 @@ step('a second consumer makes a new generation on the rebalance timeline, with t
   await s.shot('14-group-rebalances');
 
   await page.getByRole('tab', { name: /Members/ }).click();
-  await until('both members listed', async () => ((await page.getByRole('table', { name: `Members of ${GROUP}` }).locator('tbody tr').count()) === 2 ? true : undefined), 10_000);
+  await until(
+    'both members listed',
+    async () =>
+      (await page
+        .getByRole('table', { name: `Members of ${GROUP}` })
+        .locator('tbody tr')
+        .count()) === 2
+        ? true
+        : undefined,
+    10_000,
+  );
   await s.shot('15-group-members');
 });
 
@@ -171,15 +209,39 @@ step('a reset is refused while members are active, and bad offsets are explained
 
   await page.getByText('Offset', { exact: true }).click();
   await page.fill('#reset-offset', '12abc');
-  await until('the invalid number message', async () => /not an offset/.test((await page.locator('#reset-offset-error').textContent().catch(() => '')) ?? ''));
+  await until('the invalid number message', async () =>
+    /not an offset/.test(
+      (await page
+        .locator('#reset-offset-error')
+        .textContent()
+        .catch(() => '')) ?? '',
+    ),
+  );
   await page.fill('#reset-offset', '999999');
-  await until('the beyond-the-log-end message', async () => /beyond the log end/.test((await page.locator('#reset-offset-error').textContent().catch(() => '')) ?? ''), 10_000);
+  await until(
+    'the beyond-the-log-end message',
+    async () =>
+      /beyond the log end/.test(
+        (await page
+          .locator('#reset-offset-error')
+          .textContent()
+          .catch(() => '')) ?? '',
+      ),
+    10_000,
+  );
   assert.equal(await page.locator('#reset-offset').getAttribute('aria-invalid'), 'true');
   await s.shot('17-group-reset-offset-beyond-end');
   await page.fill('#reset-offset', '');
   await page.getByText('Shift by', { exact: true }).click();
   await page.fill('#reset-shift', '1.5');
-  await until('the shift message', async () => /not a whole number/.test((await page.locator('#reset-shift-error').textContent().catch(() => '')) ?? ''));
+  await until('the shift message', async () =>
+    /not a whole number/.test(
+      (await page
+        .locator('#reset-shift-error')
+        .textContent()
+        .catch(() => '')) ?? '',
+    ),
+  );
   assert.deepEqual(await committed(), before, 'nothing was reset');
 });
 
@@ -198,7 +260,12 @@ step('with the consumers stopped, a reset to earliest from the UI makes a new co
   assert.equal(await preview.locator('tbody tr').count(), PARTITIONS);
   assert.match((await apply.textContent()) ?? '', /of 3 partitions/);
   const command = (await page.getByLabel('kafka-consumer-groups.sh command').textContent()) ?? '';
-  assert.match(command, new RegExp(`kafka-consumer-groups\\.sh --bootstrap-server ${s.broker.bootstrap.replace(/\./g, '\\.')} --group '${GROUP}' --reset-offsets --to-earliest --all-topics --execute`));
+  assert.match(
+    command,
+    new RegExp(
+      `kafka-consumer-groups\\.sh --bootstrap-server ${s.broker.bootstrap.replace(/\./g, '\\.')} --group '${GROUP}' --reset-offsets --to-earliest --all-topics --execute`,
+    ),
+  );
   await page.getByRole('button', { name: 'Copy' }).click();
   await page.getByRole('button', { name: '✓ Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), command);
@@ -207,7 +274,11 @@ step('with the consumers stopped, a reset to earliest from the UI makes a new co
   await apply.click();
   await page.getByText(/Reset 3 partitions of/).waitFor();
   const lag = (await s.api.groups.get.query({ groupId: GROUP })).lag!;
-  assert.deepEqual(lag.partitions.map((p) => p.committedOffset), [0, 0, 0], 'every committed offset is 0');
+  assert.deepEqual(
+    lag.partitions.map((p) => p.committedOffset),
+    [0, 0, 0],
+    'every committed offset is 0',
+  );
   assert.equal(lag.totalLag, produced);
   await s.shot('19-group-reset-applied');
   const audit = await s.api.audit.list.query({ limit: 20 });
@@ -216,7 +287,8 @@ step('with the consumers stopped, a reset to earliest from the UI makes a new co
   const seen: Array<{ partition: number; offset: string }> = [];
   const c = await startConsumer(s, 'worker-c', seen);
   await until('the consumer to re-read everything', () => (seen.length >= produced ? true : undefined), 30_000, 250);
-  for (let p = 0; p < PARTITIONS; p++) assert.equal(seen.find((r) => r.partition === p)?.offset, '0', `partition ${p} is read again from offset 0`);
+  for (let p = 0; p < PARTITIONS; p++)
+    assert.equal(seen.find((r) => r.partition === p)?.offset, '0', `partition ${p} is read again from offset 0`);
   await stopConsumer(c);
 });
 
@@ -227,8 +299,16 @@ step('the overview counts groups by lag status', async (s) => {
   await counts.waitFor();
   const total = await counts.locator('.c-status-count').first().textContent();
   assert.match(total ?? '', /^1\s*group$/);
-  const statuses: Record<string, number> = await counts.locator('[data-status]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-status'), Number(e.querySelector('strong')?.textContent)])));
-  assert.equal(Object.values(statuses).reduce((n, v) => n + v, 0), 1, `one group counted: ${JSON.stringify(statuses)}`);
+  const statuses: Record<string, number> = await counts
+    .locator('[data-status]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-status'), Number(e.querySelector('strong')?.textContent)])),
+    );
+  assert.equal(
+    Object.values(statuses).reduce((n, v) => n + v, 0),
+    1,
+    `one group counted: ${JSON.stringify(statuses)}`,
+  );
   await page.locator('.recharts-surface').first().waitFor();
   await s.shot('02-overview');
 });

@@ -16,7 +16,11 @@ const SECONDS = 10;
 
 function flood(bootstrap: string): Promise<{ sent: number; errors: number; seconds: number; rate: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e', 'src', 'flood-producer.ts'), bootstrap, TOPIC, String(RATE), String(SECONDS)], { cwd: join(ROOT, 'e2e'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'e2e', 'src', 'flood-producer.ts'), bootstrap, TOPIC, String(RATE), String(SECONDS)],
+      { cwd: join(ROOT, 'e2e'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => {
@@ -41,7 +45,10 @@ step('a live tail of a topic receiving 50,000 records/s keeps the page interacti
   await s.login(page, `/topics/${TOPIC}`);
   await page.goto(`/topics/${TOPIC}?tab=tail`);
   await page.selectOption('#tail-rate', '20000');
-  await page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Live$/ })
+    .waitFor();
   // a string, not a function: tsx's name-keeping helpers do not exist in the page
   await page.evaluate(`(() => {
     window.__gaps = [];
@@ -77,7 +84,10 @@ step('a live tail of a topic receiving 50,000 records/s keeps the page interacti
   }
   await s.shot('20-topic-tail-flood');
   const produced = await flooding;
-  const m = (await page.evaluate('(() => { window.__stop = true; return { gaps: window.__gaps, long: window.__long }; })()')) as { gaps: number[]; long: number[] };
+  const m = (await page.evaluate('(() => { window.__stop = true; return { gaps: window.__gaps, long: window.__long }; })()')) as {
+    gaps: number[];
+    long: number[];
+  };
   const received = Number(((await page.getByText(/ received$/).textContent()) ?? '0').replace(/[^\d]/g, ''));
   const skipped = Number(((await page.getByText(/ skipped$/).textContent()) ?? '0').replace(/[^\d]/g, ''));
   const frames = m.gaps.length;
@@ -85,7 +95,9 @@ step('a live tail of a topic receiving 50,000 records/s keeps the page interacti
   console.log(
     `# tail flood: producer ${produced.sent.toLocaleString('en-US')} records in ${produced.seconds.toFixed(1)} s = ${produced.rate.toLocaleString('en-US')} rec/s (target ${RATE.toLocaleString('en-US')}, ${produced.errors} failed sends)`,
   );
-  console.log(`# tail flood: page received ${received.toLocaleString('en-US')} records, the broker skipped ${skipped.toLocaleString('en-US')} (cap 20,000/s)`);
+  console.log(
+    `# tail flood: page received ${received.toLocaleString('en-US')} records, the broker skipped ${skipped.toLocaleString('en-US')} (cap 20,000/s)`,
+  );
   console.log(
     `# tail flood: ${frames} frames in ${seconds.toFixed(1)} s (${(frames / seconds).toFixed(0)} fps); frame gap p50 ${pct(m.gaps, 50).toFixed(0)} ms, p95 ${pct(m.gaps, 95).toFixed(0)} ms, max ${Math.max(...m.gaps).toFixed(0)} ms; long tasks ${m.long.length} totalling ${m.long.reduce((n, d) => n + d, 0).toFixed(0)} ms (max ${Math.max(0, ...m.long).toFixed(0)} ms); Pause/Resume answered in ${clicks.join(' / ')} ms`,
   );

@@ -32,13 +32,25 @@ step('unauthenticated requests are refused, through the console proxy and on the
     assert.equal(query.status, 401, `${base}/trpc query`);
     const body = (await query.json()) as { error: { data: { code: string } } };
     assert.equal(body.error.data.code, 'UNAUTHORIZED');
-    const mutation = await fetch(`${base}/trpc/topics.create`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'sneaky', partitions: 1 }) });
+    const mutation = await fetch(`${base}/trpc/topics.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'sneaky', partitions: 1 }),
+    });
     assert.equal(mutation.status, 401, `${base}/trpc mutation`);
     assert.equal(await upgradeStatus(`${base.replace('http', 'ws')}/trpc`), 401, `${base} WebSocket`);
-    assert.equal(await upgradeStatus(`${base.replace('http', 'ws')}/trpc`, { cookie: 'tarn_session=forged' }), 401, `${base} WebSocket with a forged session`);
+    assert.equal(
+      await upgradeStatus(`${base.replace('http', 'ws')}/trpc`, { cookie: 'tarn_session=forged' }),
+      401,
+      `${base} WebSocket with a forged session`,
+    );
   }
   assert.equal((await fetch(`${s.broker.adminUrl}/metrics`)).status, 401, '/metrics');
-  assert.equal((await s.api.topics.list.query({})).items.some((t) => t.name === 'sneaky'), false, 'nothing was created');
+  assert.equal(
+    (await s.api.topics.list.query({})).items.some((t) => t.name === 'sneaky'),
+    false,
+    'nothing was created',
+  );
   // a page without a session goes to the login form, keeping where it was going
   const anonymous = await s.browser.newContext({ baseURL: s.console.url });
   const page = await anonymous.newPage();
@@ -61,7 +73,11 @@ step('log in: a wrong password is explained next to the field, the right one ope
   await page.click('button[type=submit]');
   await page.waitForURL((u) => u.pathname === '/');
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
-  assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consumer groups' }).count(), 1, 'the groups entry is a link');
+  assert.equal(
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consumer groups' }).count(),
+    1,
+    'the groups entry is a link',
+  );
 });
 
 step('create a topic through the UI', async (s) => {
@@ -89,7 +105,10 @@ step('create a topic through the UI', async (s) => {
 step('the live tail shows records produced with kafkajs within a second', async (s) => {
   const { page } = s;
   await page.goto(`/topics/${TOPIC}?tab=tail`);
-  await page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Live$/ })
+    .waitFor();
   await page.getByText('Waiting for new records…').waitFor();
   const producer = s.kafka.producer();
   await producer.connect();
@@ -99,7 +118,9 @@ step('the live tail shows records produced with kafkajs within a second', async 
       const values = Array.from({ length: 5 }, (_, i) => `tail-${round}-${i}-${Date.now()}`);
       await producer.send({ topic: TOPIC, messages: values.map((value, i) => ({ key: `customer-${i}`, value })) });
       const acked = Date.now();
-      await page.waitForFunction((vs) => vs.every((v) => document.querySelector('[role=log]')?.textContent?.includes(v) === true), values, { timeout: 1000 });
+      await page.waitForFunction((vs) => vs.every((v) => document.querySelector('[role=log]')?.textContent?.includes(v) === true), values, {
+        timeout: 1000,
+      });
       latencies.push(Date.now() - acked);
     }
     console.log(`# live tail: records visible ${latencies.join(' / ')} ms after the producer's ack`);
@@ -112,7 +133,11 @@ step('the live tail shows records produced with kafkajs within a second', async 
 step('producing past segment.bytes rolls a segment, and the Segments tab shows it live', async (s) => {
   const { page } = s;
   await page.goto(`/topics/${TOPIC}?tab=segments&partition=0`);
-  await page.getByRole('img', { name: /Segments of/ }).or(page.locator('.t-seg').first()).first().waitFor();
+  await page
+    .getByRole('img', { name: /Segments of/ })
+    .or(page.locator('.t-seg').first())
+    .first()
+    .waitFor();
   const before = await page.locator('.t-seg').count();
   const producer = s.kafka.producer();
   await producer.connect();
@@ -122,12 +147,19 @@ step('producing past segment.bytes rolls a segment, and the Segments tab shows i
   } finally {
     await producer.disconnect();
   }
-  await page.getByText(/Rolled: new segment/).first().waitFor({ timeout: 10_000 });
+  await page
+    .getByText(/Rolled: new segment/)
+    .first()
+    .waitFor({ timeout: 10_000 });
   await until('a new segment in the strip', async () => ((await page.locator('.t-seg').count()) > before ? true : undefined), 10_000);
   const segments = await s.api.topics.segments.query({ topic: TOPIC, partition: 0 });
   assert.ok(segments.segments.length > 1, 'the broker rolled the segment');
   // several rolls may happen in a row; the strip catches up with each live event
-  await until('the strip shows every segment', async () => ((await page.locator('.t-seg').count()) === segments.segments.length ? true : undefined), 10_000);
+  await until(
+    'the strip shows every segment',
+    async () => ((await page.locator('.t-seg').count()) === segments.segments.length ? true : undefined),
+    10_000,
+  );
   await s.shot('06-topic-segments');
 });
 
@@ -151,7 +183,11 @@ step('bad input: invalid topic names are refused next to the name, and nothing i
     if (name === 'bad topic!') await s.shot('05-create-topic-invalid-name');
   }
   const topics = await s.api.topics.list.query({ includeInternal: true });
-  assert.deepEqual(topics.items.map((t) => t.name).filter((n) => n !== '__consumer_offsets'), [TOPIC], 'no topic was created');
+  assert.deepEqual(
+    topics.items.map((t) => t.name).filter((n) => n !== '__consumer_offsets'),
+    [TOPIC],
+    'no topic was created',
+  );
   await page.keyboard.press('Escape');
 });
 
@@ -181,7 +217,11 @@ step('bad input: configs out of range are refused next to the config, and nothin
   }
   await s.shot('05-create-topic-bad-configs');
   await page.keyboard.press('Escape');
-  await assert.rejects(s.api.topics.get.query({ name: 'e2e-configs' }), /does not exist/, 'the topic was not created with some of its configs');
+  await assert.rejects(
+    s.api.topics.get.query({ name: 'e2e-configs' }),
+    /does not exist/,
+    'the topic was not created with some of its configs',
+  );
 
   // the Config tab: an out-of-range value is explained next to it and the config keeps its value
   await page.goto(`/topics/${TOPIC}?tab=config`);
@@ -247,7 +287,12 @@ step('screenshots of the topic pages', async (s) => {
     await s.shot(name);
   }
   // a second window on the same session: the dark theme
-  const dark = await s.browser.newContext({ baseURL: s.console.url, colorScheme: 'dark', viewport: { width: 1440, height: 900 }, storageState: await s.context.storageState() });
+  const dark = await s.browser.newContext({
+    baseURL: s.console.url,
+    colorScheme: 'dark',
+    viewport: { width: 1440, height: 900 },
+    storageState: await s.context.storageState(),
+  });
   const p = await dark.newPage();
   watchPage(p, s.problems);
   await p.goto(`/topics/${TOPIC}?tab=segments&partition=0`);

@@ -79,7 +79,11 @@ function needsBuild() {
   const buildId = join(consoleDir, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'no production build yet';
   const built = statSync(buildId).mtimeMs;
-  const sources = Math.max(newest(join(consoleDir, 'src')), newest(join(root, 'packages', 'ui', 'src')), statSync(join(consoleDir, 'next.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(join(consoleDir, 'src')),
+    newest(join(root, 'packages', 'ui', 'src')),
+    statSync(join(consoleDir, 'next.config.ts')).mtimeMs,
+  );
   return sources > built ? 'sources changed since the last build' : null;
 }
 
@@ -119,11 +123,15 @@ export async function waitForHealth(url, ms) {
 
 /** Starts the console's server for a broker's admin API and prints its URL once it answers. */
 export async function startConsole(adminUrl, note) {
-  if (!(await waitForHealth(adminUrl, 60_000)) && !stopping) console.error(`[console] the broker's admin API at ${adminUrl} does not answer yet; starting the console anyway`);
+  if (!(await waitForHealth(adminUrl, 60_000)) && !stopping)
+    console.error(`[console] the broker's admin API at ${adminUrl} does not answer yet; starting the console anyway`);
   if (stopping) return;
   const host = process.env.HOST ?? '127.0.0.1';
   const port = process.env.PORT ?? '3000';
-  run('console', process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: consoleDir, env: { NODE_ENV: 'production', TARN_ADMIN_URL: adminUrl, HOST: host, PORT: port } });
+  run('console', process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: consoleDir,
+    env: { NODE_ENV: 'production', TARN_ADMIN_URL: adminUrl, HOST: host, PORT: port },
+  });
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   const until = Date.now() + 60_000;
   while (!stopping && Date.now() < until) {

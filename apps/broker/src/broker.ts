@@ -94,7 +94,10 @@ export class Broker {
       this.metadata,
       this.logger,
       this.faults,
-      { ...this.config.replication, fetcher: { ...this.config.replication.fetcher, security: interBrokerClientSecurity(this.config.interBroker) } },
+      {
+        ...this.config.replication,
+        fetcher: { ...this.config.replication.fetcher, security: interBrokerClientSecurity(this.config.interBroker) },
+      },
       this.config.interBroker.listenerName,
     );
     this.controller = new Controller(
@@ -147,7 +150,14 @@ export class Broker {
       if (req.url !== '/healthz') return false;
       const healthy = this.state === 'running';
       res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: healthy ? 'ok' : this.state, nodeId: this.config.nodeId, clusterId: this.metadata.clusterId, version: TARN_VERSION }));
+      res.end(
+        JSON.stringify({
+          status: healthy ? 'ok' : this.state,
+          nodeId: this.config.nodeId,
+          clusterId: this.metadata.clusterId,
+          version: TARN_VERSION,
+        }),
+      );
       return true;
     });
   }
@@ -187,7 +197,13 @@ export class Broker {
     this.startedAtMs = Date.now();
     this.state = 'running';
     this.logger.info(
-      { clusterId: this.metadata.clusterId, listeners: this.boundListeners(), admin: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`, logDirs: this.config.logDirs, startupMs: Math.round(performance.now() - t0) },
+      {
+        clusterId: this.metadata.clusterId,
+        listeners: this.boundListeners(),
+        admin: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
+        logDirs: this.config.logDirs,
+        startupMs: Math.round(performance.now() - t0),
+      },
       'tarn broker started',
     );
   }
@@ -201,7 +217,12 @@ export class Broker {
         { name: topic, numPartitions: partitions, replicationFactor: 1, configs },
         { internal: true, validateOnly: true },
       );
-      const single = created.partitions.map((p) => ({ ...p, replicas: [this.config.nodeId], isr: [this.config.nodeId], leader: this.config.nodeId }));
+      const single = created.partitions.map((p) => ({
+        ...p,
+        replicas: [this.config.nodeId],
+        isr: [this.config.nodeId],
+        leader: this.config.nodeId,
+      }));
       await this.metadata.createTopic({ ...created, partitions: single });
       if (Object.keys(configs).length > 0) this.logManager.updateTopicConfig(topic, created.configs); // opened before its configs were known
       this.logger.warn({ topic, partitions }, 'adopted a topic found in the log directory but unknown to metadata');
@@ -283,7 +304,9 @@ export class Broker {
       this.metadata
         .topics()
         .flatMap((t) => t.partitions)
-        .filter((p) => p.leader === this.config.nodeId && p.replicas.some((r) => r !== this.config.nodeId && others.some((o) => o.nodeId === r))).length;
+        .filter(
+          (p) => p.leader === this.config.nodeId && p.replicas.some((r) => r !== this.config.nodeId && others.some((o) => o.nodeId === r)),
+        ).length;
     while (stillLeading() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     this.logger.info({ remainingLeaderships: stillLeading() }, 'controlled shutdown: leaderships moved');
   }

@@ -54,8 +54,11 @@ function setup(): Promise<TestBroker> {
     await allow(b, 'User:alice', ResourceType.TOPIC, 'acl-ghost', READ);
     // the offsets topic and its coordinator, as a client's first FindCoordinator brings them up
     const admin = await login(b.port, 'admin', 'admin-secret');
-    for (let found = false; !found; ) {
-      const r = await admin.request(ApiKey.FindCoordinator, 3, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), key: 'acl-setup' });
+    for (let found = false; !found;) {
+      const r = await admin.request(ApiKey.FindCoordinator, 3, {
+        ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+        key: 'acl-setup',
+      });
       found = r.errorCode === ErrorCode.NONE;
       if (!found) await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -67,7 +70,15 @@ function setup(): Promise<TestBroker> {
 
 async function allow(b: TestBroker, principal: string, resourceType: number, name: string, operation: number): Promise<void> {
   const results = await b.broker.authorization.createAcls([
-    aclBinding({ resourceType, resourceName: name, patternType: PatternType.LITERAL, principal, host: '*', operation, permissionType: AclPermissionType.ALLOW }),
+    aclBinding({
+      resourceType,
+      resourceName: name,
+      patternType: PatternType.LITERAL,
+      principal,
+      host: '*',
+      operation,
+      permissionType: AclPermissionType.ALLOW,
+    }),
   ]);
   assert.deepEqual(
     results.map((r) => r.errorCode),
@@ -76,14 +87,23 @@ async function allow(b: TestBroker, principal: string, resourceType: number, nam
 }
 
 function kafka(port: number, sasl: SASLOptions, clientId: string): Kafka {
-  return new Kafka({ clientId, brokers: [`127.0.0.1:${port}`], sasl, logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId,
+    brokers: [`127.0.0.1:${port}`],
+    sasl,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 5, initialRetryTime: 100 },
+  });
 }
 
 /** A raw connection logged in with SASL PLAIN. */
 async function login(port: number, user: string, password: string): Promise<TestConnection> {
   const c = await TestConnection.open(port);
   assert.equal((await c.request(ApiKey.SaslHandshake, 1, { mechanism: 'PLAIN' })).errorCode, ErrorCode.NONE);
-  assert.equal((await c.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from(`\u0000${user}\u0000${password}`) })).errorCode, ErrorCode.NONE);
+  assert.equal(
+    (await c.request(ApiKey.SaslAuthenticate, 1, { authBytes: Buffer.from(`\u0000${user}\u0000${password}`) })).errorCode,
+    ErrorCode.NONE,
+  );
   return c;
 }
 
@@ -168,7 +188,14 @@ test('JoinGroup, SyncGroup, Heartbeat, LeaveGroup and FindCoordinator answer GRO
   ] as const) {
     const r = await join(version, 'acl-denied');
     assert.deepEqual(
-      { errorCode: r.errorCode, memberId: r.memberId, generationId: r.generationId, leader: r.leader, protocolName: r.protocolName, members: r.members },
+      {
+        errorCode: r.errorCode,
+        memberId: r.memberId,
+        generationId: r.generationId,
+        leader: r.leader,
+        protocolName: r.protocolName,
+        members: r.members,
+      },
       { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, memberId: '', generationId: -1, leader: '', protocolName, members: [] },
     );
   }
@@ -176,28 +203,57 @@ test('JoinGroup, SyncGroup, Heartbeat, LeaveGroup and FindCoordinator answer GRO
   assert.equal((await join(5, 'acl-g')).errorCode, ErrorCode.UNKNOWN_MEMBER_ID);
 
   const sync = (protocolType: string | null) =>
-    c.request(ApiKey.SyncGroup, 5, { ...SyncGroupRequestTypes.defaultSyncGroupRequest(), groupId: 'acl-denied', generationId: 1, memberId: 'm', protocolType, protocolName: 'range', assignments: [] });
+    c.request(ApiKey.SyncGroup, 5, {
+      ...SyncGroupRequestTypes.defaultSyncGroupRequest(),
+      groupId: 'acl-denied',
+      generationId: 1,
+      memberId: 'm',
+      protocolType,
+      protocolName: 'range',
+      assignments: [],
+    });
   // v5's mandatory protocol fields are checked first, as Kafka does
   assert.equal((await sync(null)).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
   const synced = await sync('consumer');
   assert.equal(synced.errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
   assert.equal(synced.assignment.length, 0);
 
-  const beat = await c.request(ApiKey.Heartbeat, 4, { ...HeartbeatRequestTypes.defaultHeartbeatRequest(), groupId: 'acl-denied', generationId: 1, memberId: 'm' });
+  const beat = await c.request(ApiKey.Heartbeat, 4, {
+    ...HeartbeatRequestTypes.defaultHeartbeatRequest(),
+    groupId: 'acl-denied',
+    generationId: 1,
+    memberId: 'm',
+  });
   assert.equal(beat.errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
-  const left = await c.request(ApiKey.LeaveGroup, 3, { ...LeaveGroupRequestTypes.defaultLeaveGroupRequest(), groupId: 'acl-denied', members: [{ ...LeaveGroupRequestTypes.defaultMemberIdentity(), memberId: 'm' }] });
+  const left = await c.request(ApiKey.LeaveGroup, 3, {
+    ...LeaveGroupRequestTypes.defaultLeaveGroupRequest(),
+    groupId: 'acl-denied',
+    members: [{ ...LeaveGroupRequestTypes.defaultMemberIdentity(), memberId: 'm' }],
+  });
   assert.deepEqual([left.errorCode, left.members], [ErrorCode.GROUP_AUTHORIZATION_FAILED, []]);
-  const leftV0 = await c.request(ApiKey.LeaveGroup, 0, { ...LeaveGroupRequestTypes.defaultLeaveGroupRequest(), groupId: 'acl-denied', memberId: 'm' });
+  const leftV0 = await c.request(ApiKey.LeaveGroup, 0, {
+    ...LeaveGroupRequestTypes.defaultLeaveGroupRequest(),
+    groupId: 'acl-denied',
+    memberId: 'm',
+  });
   assert.equal(leftV0.errorCode, ErrorCode.GROUP_AUTHORIZATION_FAILED);
 
   // FindCoordinator: v0-3 one key (Kafka's error response: no node, the error's default message)
-  const single = await c.request(ApiKey.FindCoordinator, 3, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), key: 'acl-denied', keyType: 0 });
+  const single = await c.request(ApiKey.FindCoordinator, 3, {
+    ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+    key: 'acl-denied',
+    keyType: 0,
+  });
   assert.deepEqual(
     [single.errorCode, single.errorMessage, single.nodeId, single.host, single.port],
     [ErrorCode.GROUP_AUTHORIZATION_FAILED, 'Group authorization failed.', -1, '', -1],
   );
   // v4+: per key
-  const batched = await c.request(ApiKey.FindCoordinator, 4, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), keyType: 0, coordinatorKeys: ['acl-g', 'acl-denied'] });
+  const batched = await c.request(ApiKey.FindCoordinator, 4, {
+    ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+    keyType: 0,
+    coordinatorKeys: ['acl-g', 'acl-denied'],
+  });
   assert.deepEqual(
     batched.coordinators.map((k) => [k.key, k.errorCode, k.nodeId]),
     [
@@ -206,7 +262,11 @@ test('JoinGroup, SyncGroup, Heartbeat, LeaveGroup and FindCoordinator answer GRO
     ],
   );
   // a transactional id needs DESCRIBE on it
-  const txn = await c.request(ApiKey.FindCoordinator, 4, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), keyType: 1, coordinatorKeys: ['acl-txn'] });
+  const txn = await c.request(ApiKey.FindCoordinator, 4, {
+    ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+    keyType: 1,
+    coordinatorKeys: ['acl-txn'],
+  });
   assert.deepEqual(
     txn.coordinators.map((k) => [k.errorCode, k.errorMessage]),
     [[ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'Transactional Id authorization failed.']],
@@ -220,12 +280,18 @@ function commitRequest(groupId: string, offsets: Array<[string, number, bigint]>
     name,
     partitions: offsets
       .filter(([t]) => t === name)
-      .map(([, partitionIndex, committedOffset]) => ({ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex, committedOffset })),
+      .map(([, partitionIndex, committedOffset]) => ({
+        ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(),
+        partitionIndex,
+        committedOffset,
+      })),
   }));
   return { ...OffsetCommitRequestTypes.defaultOffsetCommitRequest(), groupId, generationIdOrMemberEpoch: -1, memberId: '', topics };
 }
 
-function errorsOf(r: { topics: Array<{ name: string; partitions: Array<{ partitionIndex: number; errorCode: number }> }> }): Array<[string, number, number]> {
+function errorsOf(r: {
+  topics: Array<{ name: string; partitions: Array<{ partitionIndex: number; errorCode: number }> }>;
+}): Array<[string, number, number]> {
   return r.topics.flatMap((t) => t.partitions.map((p): [string, number, number] => [t.name, p.partitionIndex, p.errorCode]));
 }
 
@@ -263,10 +329,15 @@ test('OffsetCommit needs READ on the group and on each topic; OffsetFetch DESCRI
     const r = await admin.request(
       ApiKey.OffsetCommit,
       8,
-      commitRequest(groupId, groupId === 'acl-raw' ? [['acl-secret', 0, 5n]] : [
-        ['acl-t', 0, 3n],
-        ['acl-secret', 0, 7n],
-      ]),
+      commitRequest(
+        groupId,
+        groupId === 'acl-raw'
+          ? [['acl-secret', 0, 5n]]
+          : [
+              ['acl-t', 0, 3n],
+              ['acl-secret', 0, 7n],
+            ],
+      ),
     );
     assert.ok(errorsOf(r).every(([, , e]) => e === ErrorCode.NONE));
   }
@@ -274,30 +345,64 @@ test('OffsetCommit needs READ on the group and on each topic; OffsetFetch DESCRI
   const fetched = await alice.request(ApiKey.OffsetFetch, 8, {
     ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
     groups: [
-      { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(), groupId: 'acl-raw', topics: [{ name: 'acl-secret', partitionIndexes: [0] }, { name: 'acl-t', partitionIndexes: [0] }] },
+      {
+        ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(),
+        groupId: 'acl-raw',
+        topics: [
+          { name: 'acl-secret', partitionIndexes: [0] },
+          { name: 'acl-t', partitionIndexes: [0] },
+        ],
+      },
       { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(), groupId: 'acl-view', topics: null },
       { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(), groupId: 'acl-denied', topics: null },
     ],
   });
   assert.deepEqual(
-    fetched.groups.map((g) => [g.groupId, g.errorCode, g.topics.flatMap((t) => t.partitions.map((p) => [t.name, p.partitionIndex, p.committedOffset, p.errorCode]))]),
+    fetched.groups.map((g) => [
+      g.groupId,
+      g.errorCode,
+      g.topics.flatMap((t) => t.partitions.map((p) => [t.name, p.partitionIndex, p.committedOffset, p.errorCode])),
+    ]),
     [
       // the partitions she may not describe come after the others, with offset -1
-      ['acl-raw', ErrorCode.NONE, [['acl-t', 0, 2n, ErrorCode.NONE], ['acl-secret', 0, -1n, ErrorCode.TOPIC_AUTHORIZATION_FAILED]]],
+      [
+        'acl-raw',
+        ErrorCode.NONE,
+        [
+          ['acl-t', 0, 2n, ErrorCode.NONE],
+          ['acl-secret', 0, -1n, ErrorCode.TOPIC_AUTHORIZATION_FAILED],
+        ],
+      ],
       // "all partitions": acl-secret is left out
       ['acl-view', ErrorCode.NONE, [['acl-t', 0, 3n, ErrorCode.NONE]]],
       ['acl-denied', ErrorCode.GROUP_AUTHORIZATION_FAILED, []],
     ],
   );
   // v2-7: the group-level error; v0-1 have none, so each partition asked for carries it
-  const v7 = await alice.request(ApiKey.OffsetFetch, 7, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'acl-denied', topics: null });
+  const v7 = await alice.request(ApiKey.OffsetFetch, 7, {
+    ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+    groupId: 'acl-denied',
+    topics: null,
+  });
   assert.deepEqual([v7.errorCode, v7.topics], [ErrorCode.GROUP_AUTHORIZATION_FAILED, []]);
-  const v1 = await alice.request(ApiKey.OffsetFetch, 1, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'acl-denied', topics: [{ name: 'acl-t', partitionIndexes: [0] }] });
+  const v1 = await alice.request(ApiKey.OffsetFetch, 1, {
+    ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+    groupId: 'acl-denied',
+    topics: [{ name: 'acl-t', partitionIndexes: [0] }],
+  });
   assert.deepEqual(errorsOf(v1), [['acl-t', 0, ErrorCode.GROUP_AUTHORIZATION_FAILED]]);
-  const v3all = await alice.request(ApiKey.OffsetFetch, 3, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'acl-view', topics: null });
+  const v3all = await alice.request(ApiKey.OffsetFetch, 3, {
+    ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+    groupId: 'acl-view',
+    topics: null,
+  });
   assert.deepEqual(errorsOf(v3all), [['acl-t', 0, ErrorCode.NONE]]);
   // the super user sees everything
-  const all = await admin.request(ApiKey.OffsetFetch, 3, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'acl-view', topics: null });
+  const all = await admin.request(ApiKey.OffsetFetch, 3, {
+    ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+    groupId: 'acl-view',
+    topics: null,
+  });
   assert.deepEqual(
     all.topics.map((t) => t.name),
     ['acl-secret', 'acl-t'],
@@ -319,7 +424,11 @@ test('ListGroups and DescribeGroups show alice only the groups she may describe;
 
   const alice = await login(b.port, 'alice', 'alice-secret');
   const describe = (c: TestConnection, groups: string[]) =>
-    c.request(ApiKey.DescribeGroups, 5, { ...DescribeGroupsRequestTypes.defaultDescribeGroupsRequest(), groups, includeAuthorizedOperations: true });
+    c.request(ApiKey.DescribeGroups, 5, {
+      ...DescribeGroupsRequestTypes.defaultDescribeGroupsRequest(),
+      groups,
+      includeAuthorizedOperations: true,
+    });
   const described = await describe(alice, ['acl-g', 'acl-admin', 'acl-view']);
   assert.deepEqual(
     described.groups.map((g) => [g.groupId, g.errorCode, g.groupState, g.protocolType, g.authorizedOperations]),
@@ -351,7 +460,8 @@ test('ListGroups and DescribeGroups show alice only the groups she may describe;
 test('DeleteGroups needs DELETE on each group and OffsetDelete DELETE on the group and READ on each topic; the super user deletes anything', async () => {
   const b = await setup();
   const alice = await login(b.port, 'alice', 'alice-secret');
-  const del = (c: TestConnection, groupsNames: string[]) => c.request(ApiKey.DeleteGroups, 2, { ...DeleteGroupsRequestTypes.defaultDeleteGroupsRequest(), groupsNames });
+  const del = (c: TestConnection, groupsNames: string[]) =>
+    c.request(ApiKey.DeleteGroups, 2, { ...DeleteGroupsRequestTypes.defaultDeleteGroupsRequest(), groupsNames });
   const results = (r: { results: Array<{ groupId: string; errorCode: number }> }) => r.results.map((g) => [g.groupId, g.errorCode]);
   // READ on acl-raw is not DELETE; a group named twice is answered once
   assert.deepEqual(results(await del(alice, ['acl-admin', 'acl-raw', 'acl-raw'])), [
@@ -371,7 +481,11 @@ test('DeleteGroups needs DELETE on each group and OffsetDelete DELETE on the gro
     c.request(ApiKey.OffsetDelete, 0, {
       ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequest(),
       groupId,
-      topics: ['acl-t', 'acl-secret', 'acl-ghost'].map((name) => ({ ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(), name, partitions: [{ partitionIndex: 0 }] })),
+      topics: ['acl-t', 'acl-secret', 'acl-ghost'].map((name) => ({
+        ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(),
+        name,
+        partitions: [{ partitionIndex: 0 }],
+      })),
     });
   // DESCRIBE on acl-view is not DELETE: the group-level error, no topics
   const refused = await offsetDelete(alice, 'acl-view');
@@ -387,7 +501,11 @@ test('DeleteGroups needs DELETE on each group and OffsetDelete DELETE on the gro
   alice.close();
 
   const admin = await login(b.port, 'admin', 'admin-secret');
-  const left = await admin.request(ApiKey.OffsetFetch, 3, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId: 'acl-view', topics: null });
+  const left = await admin.request(ApiKey.OffsetFetch, 3, {
+    ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+    groupId: 'acl-view',
+    topics: null,
+  });
   assert.deepEqual(
     left.topics.map((t) => [t.name, t.partitions.map((p) => p.committedOffset)]),
     [['acl-secret', [7n]]],

@@ -26,25 +26,57 @@ async function aclBroker() {
 }
 
 function as(port: number, user: string) {
-  return new Kafka({ brokers: [`127.0.0.1:${port}`], clientId: `acl-${user}`, sasl: { mechanism: 'scram-sha-512', username: user, password: `${user}-secret` }, logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+  return new Kafka({
+    brokers: [`127.0.0.1:${port}`],
+    clientId: `acl-${user}`,
+    sasl: { mechanism: 'scram-sha-512', username: user, password: `${user}-secret` },
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  });
 }
 
-async function allow(admin: Admin, principal: string, resourceType: AclResourceTypes, resourceName: string, patternType: AclResourcePatternTypes, operation: AclOperationTypes, permission = AclPermissionTypes.ALLOW) {
-  await admin.createAcls({ acl: [{ resourceType, resourceName, resourcePatternType: patternType, principal, host: '*', operation, permissionType: permission }] });
+async function allow(
+  admin: Admin,
+  principal: string,
+  resourceType: AclResourceTypes,
+  resourceName: string,
+  patternType: AclResourcePatternTypes,
+  operation: AclOperationTypes,
+  permission = AclPermissionTypes.ALLOW,
+) {
+  await admin.createAcls({
+    acl: [{ resourceType, resourceName, resourcePatternType: patternType, principal, host: '*', operation, permissionType: permission }],
+  });
 }
 
 test('Read on a prefix consumes but cannot produce; Write produces; Deny beats Allow; Metadata hides the rest', async () => {
   const { port } = await aclBroker();
   const admin = as(port, 'admin').admin();
   await admin.connect();
-  await admin.createTopics({ topics: ['orders-eu', 'orders-us', 'secret'].map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: true });
+  await admin.createTopics({
+    topics: ['orders-eu', 'orders-us', 'secret'].map((topic) => ({ topic, numPartitions: 1 })),
+    waitForLeaders: true,
+  });
   await allow(admin, 'User:reader', AclResourceTypes.TOPIC, 'orders-', AclResourcePatternTypes.PREFIXED, AclOperationTypes.READ);
   await allow(admin, 'User:reader', AclResourceTypes.GROUP, 'readers', AclResourcePatternTypes.LITERAL, AclOperationTypes.READ);
   await allow(admin, 'User:writer', AclResourceTypes.TOPIC, 'orders-eu', AclResourcePatternTypes.LITERAL, AclOperationTypes.WRITE);
   await allow(admin, 'User:denied', AclResourceTypes.TOPIC, '*', AclResourcePatternTypes.LITERAL, AclOperationTypes.ALL);
-  await allow(admin, 'User:denied', AclResourceTypes.TOPIC, 'orders-', AclResourcePatternTypes.PREFIXED, AclOperationTypes.WRITE, AclPermissionTypes.DENY);
+  await allow(
+    admin,
+    'User:denied',
+    AclResourceTypes.TOPIC,
+    'orders-',
+    AclResourcePatternTypes.PREFIXED,
+    AclOperationTypes.WRITE,
+    AclPermissionTypes.DENY,
+  );
 
-  const described = await admin.describeAcls({ resourceType: AclResourceTypes.ANY, resourcePatternType: AclResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY });
+  const described = await admin.describeAcls({
+    resourceType: AclResourceTypes.ANY,
+    resourcePatternType: AclResourcePatternTypes.ANY,
+    operation: AclOperationTypes.ANY,
+    permissionType: AclPermissionTypes.ANY,
+  });
   assert.equal(described.resources.flatMap((r) => r.acls).length, 5);
 
   // the writer produces to orders-eu; the reader cannot
@@ -72,18 +104,35 @@ test('Read on a prefix consumes but cannot produce; Write produces; Deny beats A
   const consumer = reader.consumer({ groupId: 'readers' });
   await consumer.connect();
   await consumer.subscribe({ topic: 'orders-eu', fromBeginning: true });
-  const got = await new Promise<string>((resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }));
+  const got = await new Promise<string>(
+    (resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }),
+  );
   assert.equal(got, 'first order');
   await consumer.disconnect();
 
   // a principal that is not a super user cannot change ACLs
   const writerAdmin = as(port, 'writer').admin();
   await writerAdmin.connect();
-  await assert.rejects(allow(writerAdmin, 'User:writer', AclResourceTypes.TOPIC, '*', AclResourcePatternTypes.LITERAL, AclOperationTypes.ALL), /authoriz/i);
+  await assert.rejects(
+    allow(writerAdmin, 'User:writer', AclResourceTypes.TOPIC, '*', AclResourcePatternTypes.LITERAL, AclOperationTypes.ALL),
+    /authoriz/i,
+  );
   await writerAdmin.disconnect();
 
   // DeleteAcls removes the reader's prefix ACL: it can no longer see the topics
-  const deleted = await admin.deleteAcls({ filters: [{ resourceType: AclResourceTypes.TOPIC, resourceName: 'orders-', resourcePatternType: AclResourcePatternTypes.PREFIXED, principal: 'User:reader', host: '*', operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY }] });
+  const deleted = await admin.deleteAcls({
+    filters: [
+      {
+        resourceType: AclResourceTypes.TOPIC,
+        resourceName: 'orders-',
+        resourcePatternType: AclResourcePatternTypes.PREFIXED,
+        principal: 'User:reader',
+        host: '*',
+        operation: AclOperationTypes.ANY,
+        permissionType: AclPermissionTypes.ANY,
+      },
+    ],
+  });
   assert.equal(deleted.filterResponses[0]!.matchingAcls.length, 1);
   const readerAdmin2 = as(port, 'reader').admin();
   await readerAdmin2.connect();
@@ -97,7 +146,12 @@ test('without an authorizer the ACL APIs answer SECURITY_DISABLED and everything
   const admin = new Kafka({ brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   await admin.connect();
   await assert.rejects(
-    admin.describeAcls({ resourceType: AclResourceTypes.ANY, resourcePatternType: AclResourcePatternTypes.ANY, operation: AclOperationTypes.ANY, permissionType: AclPermissionTypes.ANY }),
+    admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: AclResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    }),
     /Security features are disabled|SECURITY_DISABLED|No Authorizer/i,
   );
   await admin.disconnect();

@@ -8,19 +8,28 @@ import type { AdminRouter } from '../src/index';
 import { startBroker } from './helpers';
 
 async function login(adminPort: number, username: string, password: string): Promise<{ status: number; cookie: string | null }> {
-  const res = await fetch(`http://127.0.0.1:${adminPort}/api/auth/login`, { method: 'POST', body: JSON.stringify({ username, password }), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`http://127.0.0.1:${adminPort}/api/auth/login`, {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+    headers: { 'content-type': 'application/json' },
+  });
   const setCookie = res.headers.get('set-cookie');
   return { status: res.status, cookie: setCookie === null ? null : setCookie.split(';')[0]! };
 }
 
 function clients(adminPort: number, cookie: string) {
-  const http = createTRPCClient<AdminRouter>({ links: [httpBatchLink({ url: `http://127.0.0.1:${adminPort}/trpc`, headers: { cookie } })] });
+  const http = createTRPCClient<AdminRouter>({
+    links: [httpBatchLink({ url: `http://127.0.0.1:${adminPort}/trpc`, headers: { cookie } })],
+  });
   class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers: { cookie } });
     }
   }
-  const wsClient = createWSClient({ url: `ws://127.0.0.1:${adminPort}/trpc`, WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket });
+  const wsClient = createWSClient({
+    url: `ws://127.0.0.1:${adminPort}/trpc`,
+    WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+  });
   const live = createTRPCClient<AdminRouter>({ links: [wsLink({ client: wsClient })] });
   return { http, live, close: () => wsClient.close() };
 }
@@ -61,13 +70,24 @@ test('topics, segments, messages and produce through tRPC; errors carry the Kafk
   const bad = await http.topics.create.mutate({ name: 'bad topic!', partitions: 1 }).catch((e: TRPCClientError<AdminRouter>) => e);
   assert.ok(bad instanceof TRPCClientError);
   assert.equal(bad.data?.kafka?.name, 'INVALID_TOPIC_EXCEPTION');
-  const cfg = await http.topics.updateConfigs.mutate({ name: 'orders', set: { 'retention.ms': 'forever' } }).catch((e: TRPCClientError<AdminRouter>) => e);
+  const cfg = await http.topics.updateConfigs
+    .mutate({ name: 'orders', set: { 'retention.ms': 'forever' } })
+    .catch((e: TRPCClientError<AdminRouter>) => e);
   assert.ok(cfg instanceof TRPCClientError);
   assert.equal(cfg.data?.kafka?.name, 'INVALID_CONFIG');
   assert.match(cfg.message, /retention.ms/);
 
-  for (let i = 0; i < 40; i++) await http.messages.produce.mutate({ topic: 'orders', partition: 0, key: `k${i}`, value: JSON.stringify({ i, pad: 'x'.repeat(60) }), format: 'json' });
-  const json = await http.messages.produce.mutate({ topic: 'orders', key: 'same-key', value: '{"not json', format: 'json' }).catch((e: TRPCClientError<AdminRouter>) => e);
+  for (let i = 0; i < 40; i++)
+    await http.messages.produce.mutate({
+      topic: 'orders',
+      partition: 0,
+      key: `k${i}`,
+      value: JSON.stringify({ i, pad: 'x'.repeat(60) }),
+      format: 'json',
+    });
+  const json = await http.messages.produce
+    .mutate({ topic: 'orders', key: 'same-key', value: '{"not json', format: 'json' })
+    .catch((e: TRPCClientError<AdminRouter>) => e);
   assert.ok(json instanceof TRPCClientError);
   assert.match(json.message, /not valid JSON/);
   const keyed = await http.messages.produce.mutate({ topic: 'orders', key: 'same-key', value: 'a' });
@@ -77,23 +97,45 @@ test('topics, segments, messages and produce through tRPC; errors carry the Kafk
   const segments = await http.topics.segments.query({ topic: 'orders', partition: 0 });
   assert.ok(segments.segments.length > 1, 'segments rolled at 2000 bytes');
   assert.equal(segments.segments.at(-1)!.status, 'active');
-  assert.equal(segments.segments.reduce((n, s) => n + s.records, 0), 40 + (keyed.partition === 0 ? 2 : 0));
+  assert.equal(
+    segments.segments.reduce((n, s) => n + s.records, 0),
+    40 + (keyed.partition === 0 ? 2 : 0),
+  );
 
-  const newest = await http.messages.browse.query({ topic: 'orders', partition: [1, 2].find((p) => p !== keyed.partition)!, seek: { type: 'newest' }, limit: 5 });
+  const newest = await http.messages.browse.query({
+    topic: 'orders',
+    partition: [1, 2].find((p) => p !== keyed.partition)!,
+    seek: { type: 'newest' },
+    limit: 5,
+  });
   assert.equal(newest.messages.length, 0, 'an empty partition has no messages');
   const p0 = await http.messages.browse.query({ topic: 'orders', partition: 0, seek: { type: 'offset', offset: 35 }, limit: 5 });
-  assert.deepEqual(p0.messages.map((m) => m.offset), [35, 36, 37, 38, 39]);
+  assert.deepEqual(
+    p0.messages.map((m) => m.offset),
+    [35, 36, 37, 38, 39],
+  );
   const newest0 = await http.messages.browse.query({ topic: 'orders', partition: 0, seek: { type: 'newest' }, limit: 3 });
-  assert.deepEqual(newest0.messages.map((m) => m.offset), keyed.partition === 0 ? [41, 40, 39] : [39, 38, 37]);
+  assert.deepEqual(
+    newest0.messages.map((m) => m.offset),
+    keyed.partition === 0 ? [41, 40, 39] : [39, 38, 37],
+  );
   assert.equal(p0.messages[0]!.value.encoding, 'json');
   const fromOffset = await http.messages.browse.query({ topic: 'orders', partition: 0, seek: { type: 'offset', offset: 10 }, limit: 3 });
-  assert.deepEqual(fromOffset.messages.map((m) => m.key.text), ['k10', 'k11', 'k12']);
-  const beyond = await http.messages.browse.query({ topic: 'orders', partition: 0, seek: { type: 'offset', offset: 500 }, limit: 3 }).catch((e: TRPCClientError<AdminRouter>) => e);
+  assert.deepEqual(
+    fromOffset.messages.map((m) => m.key.text),
+    ['k10', 'k11', 'k12'],
+  );
+  const beyond = await http.messages.browse
+    .query({ topic: 'orders', partition: 0, seek: { type: 'offset', offset: 500 }, limit: 3 })
+    .catch((e: TRPCClientError<AdminRouter>) => e);
   assert.ok(beyond instanceof TRPCClientError);
   assert.equal(beyond.data?.kafka?.name, 'OFFSET_OUT_OF_RANGE');
 
   const list = await http.topics.list.query({ search: 'ord', sort: 'size', direction: 'desc' });
-  assert.deepEqual(list.items.map((t) => t.name), ['orders']);
+  assert.deepEqual(
+    list.items.map((t) => t.name),
+    ['orders'],
+  );
   const detail = await http.topics.get.query({ name: 'orders' });
   assert.equal(detail.partitions.length, 3);
   assert.equal(detail.configs.find((c) => c.name === 'segment.bytes')?.value, '2000');
@@ -102,7 +144,15 @@ test('topics, segments, messages and produce through tRPC; errors carry the Kafk
   assert.equal(broker.metadata.topic('orders'), undefined);
   const audit = await http.audit.list.query({ limit: 100 });
   const actions = audit.map((a) => `${a.action}:${a.result}`);
-  for (const a of ['topic.create:ok', 'topic.create:error', 'topic.configs:error', 'message.produce:ok', 'message.produce:error', 'topic.delete:ok']) assert.ok(actions.includes(a), `audited ${a}`);
+  for (const a of [
+    'topic.create:ok',
+    'topic.create:error',
+    'topic.configs:error',
+    'message.produce:ok',
+    'message.produce:error',
+    'topic.delete:ok',
+  ])
+    assert.ok(actions.includes(a), `audited ${a}`);
   assert.ok(audit.every((a) => a.user === 'admin' || a.action === 'auth.login'));
   close();
 });
@@ -115,13 +165,26 @@ test('live subscriptions: segment events resume after a reconnect; the tail stre
 
   const events: Array<{ id: string; type: string }> = [];
   const tail: string[] = [];
-  const subEvents = live.live.events.subscribe({ types: ['segment-'], topic: 'live' }, { onData: (d) => events.push({ id: d.id, type: d.data.event.type }) });
-  const subTail = live.live.tail.subscribe({ topic: 'live', filter: 'match' }, { onData: (b) => tail.push(...b.records.map((r) => r.value.text ?? '')) });
+  const subEvents = live.live.events.subscribe(
+    { types: ['segment-'], topic: 'live' },
+    { onData: (d) => events.push({ id: d.id, type: d.data.event.type }) },
+  );
+  const subTail = live.live.tail.subscribe(
+    { topic: 'live', filter: 'match' },
+    { onData: (b) => tail.push(...b.records.map((r) => r.value.text ?? '')) },
+  );
   await new Promise((r) => setTimeout(r, 300));
-  for (let i = 0; i < 30; i++) await http.messages.produce.mutate({ topic: 'live', partition: 0, value: `${i % 2 === 0 ? 'match' : 'other'}-${i}-${'x'.repeat(80)}` });
+  for (let i = 0; i < 30; i++)
+    await http.messages.produce.mutate({ topic: 'live', partition: 0, value: `${i % 2 === 0 ? 'match' : 'other'}-${i}-${'x'.repeat(80)}` });
   await new Promise((r) => setTimeout(r, 500));
-  assert.ok(events.some((e) => e.type === 'segment-rolled'), 'segment rolls arrive live');
-  assert.deepEqual(tail.map((v) => v.split('-').slice(0, 2).join('-')), Array.from({ length: 15 }, (_, i) => `match-${i * 2}`));
+  assert.ok(
+    events.some((e) => e.type === 'segment-rolled'),
+    'segment rolls arrive live',
+  );
+  assert.deepEqual(
+    tail.map((v) => v.split('-').slice(0, 2).join('-')),
+    Array.from({ length: 15 }, (_, i) => `match-${i * 2}`),
+  );
   subEvents.unsubscribe();
   subTail.unsubscribe();
 
@@ -129,7 +192,10 @@ test('live subscriptions: segment events resume after a reconnect; the tail stre
   const lastSeen = events.at(-1)!.id;
   for (let i = 0; i < 30; i++) await http.messages.produce.mutate({ topic: 'live', partition: 0, value: 'y'.repeat(100) });
   const resumed: string[] = [];
-  const sub = live.live.events.subscribe({ types: ['segment-'], topic: 'live', lastEventId: lastSeen }, { onData: (d) => resumed.push(d.id) });
+  const sub = live.live.events.subscribe(
+    { types: ['segment-'], topic: 'live', lastEventId: lastSeen },
+    { onData: (d) => resumed.push(d.id) },
+  );
   await new Promise((r) => setTimeout(r, 300));
   sub.unsubscribe();
   assert.ok(resumed.length > 0, 'missed events are replayed');
@@ -158,12 +224,19 @@ test('groups through tRPC: lag, members, rebalance timeline, reset plan with its
   await consumer.subscribe({ topic: 'work', fromBeginning: true });
   let consumed = 0;
   await new Promise<void>((resolve) => {
-    void consumer.run({ eachMessage: async () => { if (++consumed === 20) resolve(); } });
+    void consumer.run({
+      eachMessage: async () => {
+        if (++consumed === 20) resolve();
+      },
+    });
   });
   await new Promise((r) => setTimeout(r, 500)); // let the auto-commit land
 
   const list = await http.groups.list.query();
-  assert.deepEqual(list.items.map((g) => [g.groupId, g.state, g.members]), [['workers', 'Stable', 1]]);
+  assert.deepEqual(
+    list.items.map((g) => [g.groupId, g.state, g.members]),
+    [['workers', 'Stable', 1]],
+  );
   const detail = await http.groups.get.query({ groupId: 'workers' });
   assert.equal(detail.members.length, 1);
   assert.deepEqual(detail.members[0]!.assignment, { work: [0, 1] });
@@ -175,15 +248,26 @@ test('groups through tRPC: lag, members, rebalance timeline, reset plan with its
   const strategy = { kind: 'earliest' as const };
   const plan = await http.groups.resetPlan.query({ groupId: 'workers', scope, strategy });
   assert.equal(plan.applicable, false, 'not while members are active');
-  assert.match(plan.command, /kafka-consumer-groups\.sh --bootstrap-server 127\.0\.0\.1:\d+ --group 'workers' --reset-offsets --to-earliest --all-topics --execute/);
-  const refused = await http.groups.resetApply.mutate({ groupId: 'workers', scope, strategy }).catch((e: TRPCClientError<AdminRouter>) => e);
+  assert.match(
+    plan.command,
+    /kafka-consumer-groups\.sh --bootstrap-server 127\.0\.0\.1:\d+ --group 'workers' --reset-offsets --to-earliest --all-topics --execute/,
+  );
+  const refused = await http.groups.resetApply
+    .mutate({ groupId: 'workers', scope, strategy })
+    .catch((e: TRPCClientError<AdminRouter>) => e);
   assert.ok(refused instanceof TRPCClientError);
   assert.ok(refused.data?.kafka?.name, 'the refusal names the Kafka error');
   assert.equal((await http.groups.get.query({ groupId: 'workers' })).lag?.totalLag, 0, 'nothing changed');
 
   await consumer.disconnect();
   const applied = await http.groups.resetApply.mutate({ groupId: 'workers', scope, strategy });
-  assert.deepEqual(applied.partitions.map((p) => [p.partition, p.currentOffset, p.targetOffset]), [[0, 10, 0], [1, 10, 0]]);
+  assert.deepEqual(
+    applied.partitions.map((p) => [p.partition, p.currentOffset, p.targetOffset]),
+    [
+      [0, 10, 0],
+      [1, 10, 0],
+    ],
+  );
   const after = await http.groups.get.query({ groupId: 'workers' });
   assert.equal(after.lag?.totalLag, 20);
   const audit = await http.audit.list.query({ limit: 10 });

@@ -26,7 +26,15 @@ async function produce(c: TestConnection, topic: string, values: string[]): Prom
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks: -1,
     timeoutMs: 5000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch(values.map((value) => ({ value }))) }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: topic,
+        partitionData: [
+          { ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch(values.map((value) => ({ value }))) },
+        ],
+      },
+    ],
   });
   assert.equal(res.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.NONE);
 }
@@ -39,25 +47,56 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
 
   // FindCoordinator v4-6: one answer per key, in the order asked, duplicates answered too
   for (const v of [4, 5, 6]) {
-    const fc = await c.request(ApiKey.FindCoordinator, v, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), keyType: 0, coordinatorKeys: ['g1', 'g2', 'g1'] });
-    assert.deepEqual(fc.coordinators.map((x) => [x.key, x.errorCode, x.nodeId, x.port]), [['g1', 0, 1, port], ['g2', 0, 1, port], ['g1', 0, 1, port]]);
+    const fc = await c.request(ApiKey.FindCoordinator, v, {
+      ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+      keyType: 0,
+      coordinatorKeys: ['g1', 'g2', 'g1'],
+    });
+    assert.deepEqual(
+      fc.coordinators.map((x) => [x.key, x.errorCode, x.nodeId, x.port]),
+      [
+        ['g1', 0, 1, port],
+        ['g2', 0, 1, port],
+        ['g1', 0, 1, port],
+      ],
+    );
   }
-  const share = await c.request(ApiKey.FindCoordinator, 6, { ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(), keyType: 2, coordinatorKeys: ['s'] });
+  const share = await c.request(ApiKey.FindCoordinator, 6, {
+    ...FindCoordinatorRequestTypes.defaultFindCoordinatorRequest(),
+    keyType: 2,
+    coordinatorKeys: ['s'],
+  });
   assert.equal(share.coordinators[0]!.errorCode, ErrorCode.INVALID_REQUEST, 'share groups are not supported');
 
   // OffsetFetch v8/v9: several groups in one request, each with its own answer
-  await broker.groupCoordinator.handleCommitOffsets('g1', '', null, -1, [{ tp: { topic: 'v39', partition: 0 }, om: { offset: 2n, leaderEpoch: -1, metadata: 'm', commitTimestamp: Date.now(), expireTimestamp: null } }]);
+  await broker.groupCoordinator.handleCommitOffsets('g1', '', null, -1, [
+    {
+      tp: { topic: 'v39', partition: 0 },
+      om: { offset: 2n, leaderEpoch: -1, metadata: 'm', commitTimestamp: Date.now(), expireTimestamp: null },
+    },
+  ]);
   for (const v of [8, 9]) {
     const of = await c.request(ApiKey.OffsetFetch, v, {
       ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
       groups: [
         { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(), groupId: 'g1', topics: null },
-        { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(), groupId: 'g2', topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopics(), name: 'v39', partitionIndexes: [0] }] },
+        {
+          ...OffsetFetchRequestTypes.defaultOffsetFetchRequestGroup(),
+          groupId: 'g2',
+          topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopics(), name: 'v39', partitionIndexes: [0] }],
+        },
       ],
     });
     assert.deepEqual(
-      of.groups.map((g) => [g.groupId, g.errorCode, g.topics.map((t) => [t.name, t.partitions.map((p) => [p.partitionIndex, Number(p.committedOffset), p.metadata])])]),
-      [['g1', 0, [['v39', [[0, 2, 'm']]]]], ['g2', 0, [['v39', [[0, -1, '']]]]]],
+      of.groups.map((g) => [
+        g.groupId,
+        g.errorCode,
+        g.topics.map((t) => [t.name, t.partitions.map((p) => [p.partitionIndex, Number(p.committedOffset), p.metadata])]),
+      ]),
+      [
+        ['g1', 0, [['v39', [[0, 2, 'm']]]]],
+        ['g2', 0, [['v39', [[0, -1, '']]]]],
+      ],
     );
   }
 
@@ -70,8 +109,16 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
       minBytes: 1,
       maxBytes: 1 << 20,
       topics: [
-        { ...FetchRequestTypes.defaultFetchTopic(), topicId: topic.topicId, partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] },
-        { ...FetchRequestTypes.defaultFetchTopic(), topicId: 'AQIDBAUGBwgJCgsMDQ4PEA', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] },
+        {
+          ...FetchRequestTypes.defaultFetchTopic(),
+          topicId: topic.topicId,
+          partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }],
+        },
+        {
+          ...FetchRequestTypes.defaultFetchTopic(),
+          topicId: 'AQIDBAUGBwgJCgsMDQ4PEA',
+          partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }],
+        },
       ],
     });
     assert.equal(fetched.errorCode, ErrorCode.NONE);
@@ -88,7 +135,13 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
     c.request(ApiKey.ListOffsets, v, {
       ...ListOffsetsRequestTypes.defaultListOffsetsRequest(),
       replicaId: -1,
-      topics: [{ ...ListOffsetsRequestTypes.defaultListOffsetsTopic(), name: 'v39', partitions: [{ ...ListOffsetsRequestTypes.defaultListOffsetsPartition(), partitionIndex: 0, timestamp }] }],
+      topics: [
+        {
+          ...ListOffsetsRequestTypes.defaultListOffsetsTopic(),
+          name: 'v39',
+          partitions: [{ ...ListOffsetsRequestTypes.defaultListOffsetsPartition(), partitionIndex: 0, timestamp }],
+        },
+      ],
     });
   const earliestLocal = (await listOffsets(8, -4n)).topics[0]!.partitions[0]!;
   assert.deepEqual([earliestLocal.errorCode, earliestLocal.offset], [ErrorCode.NONE, 0n]);
@@ -100,8 +153,14 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
 
   // ListGroups v5: every tarn group is a classic group
   const classic = await c.request(ApiKey.ListGroups, 5, { ...ListGroupsRequestTypes.defaultListGroupsRequest(), typesFilter: ['Classic'] });
-  assert.deepEqual(classic.groups.map((g) => [g.groupId, g.groupType]), [['g1', 'classic']]);
-  const consumer = await c.request(ApiKey.ListGroups, 5, { ...ListGroupsRequestTypes.defaultListGroupsRequest(), typesFilter: ['consumer'] });
+  assert.deepEqual(
+    classic.groups.map((g) => [g.groupId, g.groupType]),
+    [['g1', 'classic']],
+  );
+  const consumer = await c.request(ApiKey.ListGroups, 5, {
+    ...ListGroupsRequestTypes.defaultListGroupsRequest(),
+    typesFilter: ['consumer'],
+  });
   assert.deepEqual(consumer.groups, []);
 
   // DeleteTopics v6: by id, or by name; both or neither is INVALID_REQUEST; an unknown id UNKNOWN_TOPIC_ID
@@ -114,7 +173,13 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
   });
   assert.deepEqual(
     deleted.responses.map((r) => [r.name, r.errorCode]),
-    [['v39', ErrorCode.NONE], ['by-name', ErrorCode.NONE], ['x', ErrorCode.INVALID_REQUEST], [null, ErrorCode.INVALID_REQUEST], [null, ErrorCode.UNKNOWN_TOPIC_ID]],
+    [
+      ['v39', ErrorCode.NONE],
+      ['by-name', ErrorCode.NONE],
+      ['x', ErrorCode.INVALID_REQUEST],
+      [null, ErrorCode.INVALID_REQUEST],
+      [null, ErrorCode.UNKNOWN_TOPIC_ID],
+    ],
   );
   assert.equal(deleted.responses[0]!.topicId, topic.topicId);
   assert.equal(broker.metadata.topic('v39'), undefined);
@@ -125,10 +190,29 @@ test('Kafka 3.9 versions: batched coordinators and offsets, topic ids, new ListO
 test('a request for more than 10,000 partitions is refused whole with POLICY_VIOLATION, and nothing is created', async () => {
   const { port, broker } = await startBroker();
   const c = await TestConnection.open(port);
-  const creatable = (name: string, numPartitions: number) => ({ ...CreateTopicsRequestTypes.defaultCreatableTopic(), name, numPartitions, replicationFactor: 1 });
-  const huge = await c.request(ApiKey.CreateTopics, 7, { ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(), timeoutMs: 5000, topics: [creatable('small', 1), creatable('flipped', 0x7fffffff)] });
-  assert.deepEqual(huge.topics.map((t) => [t.name, t.errorCode]), [['small', ErrorCode.POLICY_VIOLATION], ['flipped', ErrorCode.POLICY_VIOLATION]]);
-  const many = await c.request(ApiKey.CreateTopics, 7, { ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(), timeoutMs: 5000, topics: Array.from({ length: 11 }, (_, i) => creatable(`t${i}`, 1000)) });
+  const creatable = (name: string, numPartitions: number) => ({
+    ...CreateTopicsRequestTypes.defaultCreatableTopic(),
+    name,
+    numPartitions,
+    replicationFactor: 1,
+  });
+  const huge = await c.request(ApiKey.CreateTopics, 7, {
+    ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
+    timeoutMs: 5000,
+    topics: [creatable('small', 1), creatable('flipped', 0x7fffffff)],
+  });
+  assert.deepEqual(
+    huge.topics.map((t) => [t.name, t.errorCode]),
+    [
+      ['small', ErrorCode.POLICY_VIOLATION],
+      ['flipped', ErrorCode.POLICY_VIOLATION],
+    ],
+  );
+  const many = await c.request(ApiKey.CreateTopics, 7, {
+    ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
+    timeoutMs: 5000,
+    topics: Array.from({ length: 11 }, (_, i) => creatable(`t${i}`, 1000)),
+  });
   assert.ok(many.topics.every((t) => t.errorCode === ErrorCode.POLICY_VIOLATION));
   assert.equal(broker.metadata.topics().filter((t) => !t.internal).length, 0);
   c.close();

@@ -16,7 +16,10 @@ import { TestConnection, startBroker } from './helpers';
 test('bad frames close only their own connection; bad requests get error codes', async () => {
   const { port } = await startBroker({ 'socket.request.max.bytes': String(1 << 20) });
   const witness = await TestConnection.open(port);
-  const metadataRequest = { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'bad-input' }] };
+  const metadataRequest = {
+    ...MetadataRequestTypes.defaultMetadataRequest(),
+    topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'bad-input' }],
+  };
   // as Kafka: the request that auto-creates a topic is answered LEADER_NOT_AVAILABLE, the next one has it
   const first = await witness.request(ApiKey.Metadata, 1, metadataRequest);
   assert.equal(first.topics[0]!.errorCode, ErrorCode.LEADER_NOT_AVAILABLE);
@@ -38,7 +41,15 @@ test('bad frames close only their own connection; bad requests get error codes',
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks,
     timeoutMs: 1000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: partition, records: buildRecordBatch([{ value: 'x' }]) }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: topic,
+        partitionData: [
+          { ...ProduceRequestTypes.defaultPartitionProduceData(), index: partition, records: buildRecordBatch([{ value: 'x' }]) },
+        ],
+      },
+    ],
   });
 
   // garbage: a plausible size, then bytes that are no request at all
@@ -62,7 +73,11 @@ test('bad frames close only their own connection; bad requests get error codes',
   await closedBy(Buffer.from('0000000000000001', 'hex'), 'a zero size followed by more bytes');
   await closedBy(Buffer.from('00000003000000', 'hex'), 'a frame shorter than a request header');
   // an unknown API key
-  const unknownKey = Buffer.from(encodeRequest(ApiKey.ApiVersions, 0, 1, 't', { clientSoftwareName: '', clientSoftwareVersion: '' }).map((b) => Buffer.from(b)).reduce((a, b) => Buffer.concat([a, b])));
+  const unknownKey = Buffer.from(
+    encodeRequest(ApiKey.ApiVersions, 0, 1, 't', { clientSoftwareName: '', clientSoftwareVersion: '' })
+      .map((b) => Buffer.from(b))
+      .reduce((a, b) => Buffer.concat([a, b])),
+  );
   unknownKey.writeInt16BE(999, 4);
   await closedBy(unknownKey, 'an unknown API key');
   // a known API at a version we do not serve
@@ -97,7 +112,13 @@ test('bad frames close only their own connection; bad requests get error codes',
     maxWaitMs: 0,
     minBytes: 1,
     maxBytes: 1 << 20,
-    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'bad-input', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 1000n, partitionMaxBytes: 1 << 20 }] }],
+    topics: [
+      {
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic: 'bad-input',
+        partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 1000n, partitionMaxBytes: 1 << 20 }],
+      },
+    ],
   });
   assert.equal(fetched.responses[0]!.partitions[0]!.errorCode, ErrorCode.OFFSET_OUT_OF_RANGE);
   // a corrupt batch (bad CRC) is CORRUPT_MESSAGE and is not stored

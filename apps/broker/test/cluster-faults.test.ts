@@ -29,12 +29,19 @@ async function metadata(cluster: ProcessCluster): Promise<PartitionState[]> {
   for (const port of cluster.ports.values()) {
     try {
       const c = await TestConnection.open(port);
-      const md = await c.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: TOPIC }], allowAutoTopicCreation: false });
+      const md = await c.request(ApiKey.Metadata, 9, {
+        ...MetadataRequestTypes.defaultMetadataRequest(),
+        topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: TOPIC }],
+        allowAutoTopicCreation: false,
+      });
       c.close();
       const t = md.topics[0];
       const listed = new Set(md.brokers.map((b) => b.nodeId));
-      for (const p of t?.partitions ?? []) if (p.leaderId >= 0 && !listed.has(p.leaderId)) unlistedLeaders.push(`partition ${p.partitionIndex}: leader ${p.leaderId}, brokers [${[...listed].join(',')}] (asked ${port})`);
-      if (t !== undefined && t.errorCode === 0) return t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, isr: p.isrNodes }));
+      for (const p of t?.partitions ?? [])
+        if (p.leaderId >= 0 && !listed.has(p.leaderId))
+          unlistedLeaders.push(`partition ${p.partitionIndex}: leader ${p.leaderId}, brokers [${[...listed].join(',')}] (asked ${port})`);
+      if (t !== undefined && t.errorCode === 0)
+        return t.partitions.map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, isr: p.isrNodes }));
     } catch {
       // that broker is down: ask another
     }
@@ -52,7 +59,11 @@ class Load {
   errors = 0;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 } });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
   }
 
   async start(): Promise<void> {
@@ -87,11 +98,18 @@ const consumerEvents: string[] = [];
 /** A group consumer recording (partition, offset, id) of everything it sees. */
 async function startConsumer(kafka: Kafka, seen: Seen): Promise<Consumer> {
   // retries back off to at most 2 s (kafkajs' default grows to 30 s, long for a test that waits on it)
-  const consumer = kafka.consumer({ groupId: 'fault-readers', sessionTimeout: 10_000, heartbeatInterval: 1000, retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 2000 } });
+  const consumer = kafka.consumer({
+    groupId: 'fault-readers',
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+    retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 2000 },
+  });
   openClients.push(consumer);
   // what the consumer went through, printed if it fails to catch up
   for (const event of [consumer.events.CRASH, consumer.events.GROUP_JOIN, consumer.events.STOP, consumer.events.REBALANCING]) {
-    consumer.on(event, (e: { type: string; payload?: unknown }) => consumerEvents.push(`${new Date().toISOString()} ${e.type} ${JSON.stringify(e.payload ?? {}).slice(0, 300)}`));
+    consumer.on(event, (e: { type: string; payload?: unknown }) =>
+      consumerEvents.push(`${new Date().toISOString()} ${e.type} ${JSON.stringify(e.payload ?? {}).slice(0, 300)}`),
+    );
   }
   await consumer.connect();
   await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
@@ -110,7 +128,8 @@ function check(load: Load, seen: Seen): void {
   for (const s of seen) {
     const prev = byId.get(s.id);
     // a consumer may see a record twice (at-least-once after a rebalance) but always at the same offset
-    if (prev !== undefined) assert.deepEqual(prev, { partition: s.partition, offset: s.offset }, `${s.id} appears at two offsets: a duplicate in the log`);
+    if (prev !== undefined)
+      assert.deepEqual(prev, { partition: s.partition, offset: s.offset }, `${s.id} appears at two offsets: a duplicate in the log`);
     byId.set(s.id, { partition: s.partition, offset: s.offset });
   }
   for (const [id, partition] of load.acked) {
@@ -120,10 +139,24 @@ function check(load: Load, seen: Seen): void {
   // order within each partition: ids sent later (by the single producer) sit at higher offsets,
   // and the consumer saw every offset (no skipping)
   for (let p = 0; p < PARTITIONS; p++) {
-    const entries = [...byId.values()].filter((e) => e.partition === p).map((e) => e.offset).sort((a, b) => a - b);
-    const ids = [...byId.entries()].filter(([, e]) => e.partition === p).sort((a, b) => a[1].offset - b[1].offset).map(([id]) => Number(id.slice(3)));
-    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), `partition ${p} keeps the producer's order`);
-    assert.deepEqual(entries, entries.map((_, i) => entries[0]! + i), `partition ${p}: the consumer saw every offset`);
+    const entries = [...byId.values()]
+      .filter((e) => e.partition === p)
+      .map((e) => e.offset)
+      .sort((a, b) => a - b);
+    const ids = [...byId.entries()]
+      .filter(([, e]) => e.partition === p)
+      .sort((a, b) => a[1].offset - b[1].offset)
+      .map(([id]) => Number(id.slice(3)));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+      `partition ${p} keeps the producer's order`,
+    );
+    assert.deepEqual(
+      entries,
+      entries.map((_, i) => entries[0]! + i),
+      `partition ${p}: the consumer saw every offset`,
+    );
   }
 }
 
@@ -133,11 +166,20 @@ const openClients: Array<{ disconnect(): Promise<void> }> = [];
 async function withCluster(fn: (cluster: ProcessCluster, kafka: Kafka) => Promise<void>): Promise<void> {
   const cluster = await startProcessCluster(3);
   try {
-    const kafka = new Kafka({ clientId: 'faults', brokers: cluster.bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 } });
+    const kafka = new Kafka({
+      clientId: 'faults',
+      brokers: cluster.bootstrap.split(','),
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
     const admin = kafka.admin();
     await admin.connect();
     await eventually(async () => (await admin.describeCluster()).brokers.length === 3, 'three brokers');
-    await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    await admin.createTopics({
+      topics: [
+        { topic: TOPIC, numPartitions: PARTITIONS, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] },
+      ],
+    });
     await admin.disconnect();
     await fn(cluster, kafka);
   } finally {
@@ -151,13 +193,26 @@ async function readLogs(cluster: ProcessCluster): Promise<Map<string, { partitio
   const out = new Map<string, { partition: number; offset: number }[]>();
   for (const p of await metadata(cluster)) {
     const c = await TestConnection.open(cluster.ports.get(p.leader)!);
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const res = await c.request(ApiKey.Fetch, 11, {
         ...FetchRequestTypes.defaultFetchRequest(),
         maxWaitMs: 0,
         minBytes: 0,
         maxBytes: 8 << 20,
-        topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: TOPIC, partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: p.partition, fetchOffset: BigInt(offset), partitionMaxBytes: 8 << 20 }] }],
+        topics: [
+          {
+            ...FetchRequestTypes.defaultFetchTopic(),
+            topic: TOPIC,
+            partitions: [
+              {
+                ...FetchRequestTypes.defaultFetchPartition(),
+                partition: p.partition,
+                fetchOffset: BigInt(offset),
+                partitionMaxBytes: 8 << 20,
+              },
+            ],
+          },
+        ],
       });
       const data = res.responses[0]!.partitions[0]!;
       let progressed = false;
@@ -209,7 +264,13 @@ async function drain(seen: Seen, load: Load, cluster: ProcessCluster, kafka: Kaf
     const byPartition = new Map<number, number>();
     for (const [, p] of missing()) byPartition.set(p, (byPartition.get(p) ?? 0) + 1);
     const lastSeen = [0, 1, 2].map((p) => Math.max(-1, ...seen.filter((s) => s.partition === p).map((s) => s.offset)));
-    console.error(JSON.stringify({ missingByPartition: [...byPartition], lastSeenOffset: lastSeen, committed, group, ends, metadata: await metadata(cluster) }, null, 1));
+    console.error(
+      JSON.stringify(
+        { missingByPartition: [...byPartition], lastSeenOffset: lastSeen, committed, group, ends, metadata: await metadata(cluster) },
+        null,
+        1,
+      ),
+    );
     console.error(consumerEvents.slice(-40).join('\n'));
     throw err;
   }
@@ -229,9 +290,17 @@ test(`SIGKILL the leader of the busiest partition during load, ${ROUNDS} rounds`
       const victim = state[round % PARTITIONS]!.leader;
       if (victim < 0) continue;
       await cluster.kill(victim, 'SIGKILL');
-      await eventually(async () => (await metadata(cluster)).every((p) => p.leader !== victim && p.leader > 0), `leadership to move off broker ${victim} (round ${round})`, 20_000);
+      await eventually(
+        async () => (await metadata(cluster)).every((p) => p.leader !== victim && p.leader > 0),
+        `leadership to move off broker ${victim} (round ${round})`,
+        20_000,
+      );
       await cluster.start(victim);
-      await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), `broker ${victim} to rejoin every ISR (round ${round})`, 30_000);
+      await eventually(
+        async () => (await metadata(cluster)).every((p) => p.isr.length === 3),
+        `broker ${victim} to rejoin every ISR (round ${round})`,
+        30_000,
+      );
     }
     await load.stop();
     assert.deepEqual(unlistedLeaders, [], 'every leader in a Metadata answer is in its brokers list');
@@ -252,10 +321,18 @@ test('SIGSTOP a broker longer than its lease, then SIGCONT it', { timeout: 180_0
     await new Promise((r) => setTimeout(r, 1000));
     const victim = (await metadata(cluster))[0]!.leader;
     await cluster.kill(victim, 'SIGSTOP');
-    await eventually(async () => (await metadata(cluster)).every((p) => p.leader !== victim && !p.isr.includes(victim)), 'the paused broker to lose leadership and ISR membership', 30_000);
+    await eventually(
+      async () => (await metadata(cluster)).every((p) => p.leader !== victim && !p.isr.includes(victim)),
+      'the paused broker to lose leadership and ISR membership',
+      30_000,
+    );
     await new Promise((r) => setTimeout(r, 2000)); // writes continue meanwhile
     await cluster.kill(victim, 'SIGCONT');
-    await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3), 'the resumed broker to rejoin every ISR', 30_000);
+    await eventually(
+      async () => (await metadata(cluster)).every((p) => p.isr.length === 3),
+      'the resumed broker to rejoin every ISR',
+      30_000,
+    );
     await load.stop();
     await checkLogs(cluster, load);
     await drain(seen, load, cluster, kafka);
@@ -274,7 +351,11 @@ test('rolling restart of all three brokers under load', { timeout: 240_000 }, as
       await new Promise((r) => setTimeout(r, 1000));
       await cluster.kill(id, 'SIGTERM'); // controlled shutdown
       await cluster.start(id);
-      await eventually(async () => (await metadata(cluster)).every((p) => p.isr.length === 3 && p.leader > 0), `broker ${id} back in every ISR`, 30_000);
+      await eventually(
+        async () => (await metadata(cluster)).every((p) => p.isr.length === 3 && p.leader > 0),
+        `broker ${id} back in every ISR`,
+        30_000,
+      );
     }
     await load.stop();
     await checkLogs(cluster, load);
@@ -284,38 +365,48 @@ test('rolling restart of all three brokers under load', { timeout: 240_000 }, as
   });
 });
 
-test('with one broker of three down acks=all continues; with two down it is refused; nothing acknowledged is lost', { timeout: 180_000 }, async () => {
-  await withCluster(async (cluster, kafka) => {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 2, initialRetryTime: 100 } });
-    openClients.push(producer);
-    await producer.connect();
-    const acked: string[] = [];
-    const send = async (id: string) => {
-      await producer.send({ topic: TOPIC, acks: -1, timeout: 3000, messages: [{ key: id, value: id, partition: 0 }] });
-      acked.push(id);
-    };
-    for (let i = 0; i < 10; i++) await send(`a-${i}`);
-    const leader = (await metadata(cluster))[0]!.leader;
-    const down = [1, 2, 3].filter((b) => b !== leader);
-    await cluster.kill(down[0]!, 'SIGKILL');
-    await eventually(async () => (await metadata(cluster))[0]!.isr.length === 2, 'ISR of two');
-    for (let i = 0; i < 10; i++) await send(`b-${i}`);
-    await cluster.kill(down[1]!, 'SIGKILL');
-    await eventually(async () => (await metadata(cluster))[0]!.isr.length === 1, 'ISR of one');
-    const refused = await send('c-0').then(() => null, (e: Error) => e);
-    assert.ok(refused !== null, 'acks=all is refused below min.insync.replicas');
-    assert.match(String((refused as { cause?: unknown }).cause ?? refused.message) + JSON.stringify(refused), /NOT_ENOUGH_REPLICAS|not enough replicas|in-sync/i);
-    await producer.disconnect();
-    await cluster.start(down[0]!);
-    await cluster.start(down[1]!);
-    await eventually(async () => (await metadata(cluster))[0]!.isr.length === 3, 'all back in the ISR', 30_000);
-    const consumer = kafka.consumer({ groupId: 'after-outage' });
-    openClients.push(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
-    const seen = new Set<string>();
-    void consumer.run({ eachMessage: async ({ message }) => void seen.add(message.value!.toString()) });
-    await eventually(() => acked.every((id) => seen.has(id)), 'every acknowledged record to be readable');
-    await consumer.disconnect();
-  });
-});
+test(
+  'with one broker of three down acks=all continues; with two down it is refused; nothing acknowledged is lost',
+  { timeout: 180_000 },
+  async () => {
+    await withCluster(async (cluster, kafka) => {
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, retry: { retries: 2, initialRetryTime: 100 } });
+      openClients.push(producer);
+      await producer.connect();
+      const acked: string[] = [];
+      const send = async (id: string) => {
+        await producer.send({ topic: TOPIC, acks: -1, timeout: 3000, messages: [{ key: id, value: id, partition: 0 }] });
+        acked.push(id);
+      };
+      for (let i = 0; i < 10; i++) await send(`a-${i}`);
+      const leader = (await metadata(cluster))[0]!.leader;
+      const down = [1, 2, 3].filter((b) => b !== leader);
+      await cluster.kill(down[0]!, 'SIGKILL');
+      await eventually(async () => (await metadata(cluster))[0]!.isr.length === 2, 'ISR of two');
+      for (let i = 0; i < 10; i++) await send(`b-${i}`);
+      await cluster.kill(down[1]!, 'SIGKILL');
+      await eventually(async () => (await metadata(cluster))[0]!.isr.length === 1, 'ISR of one');
+      const refused = await send('c-0').then(
+        () => null,
+        (e: Error) => e,
+      );
+      assert.ok(refused !== null, 'acks=all is refused below min.insync.replicas');
+      assert.match(
+        String((refused as { cause?: unknown }).cause ?? refused.message) + JSON.stringify(refused),
+        /NOT_ENOUGH_REPLICAS|not enough replicas|in-sync/i,
+      );
+      await producer.disconnect();
+      await cluster.start(down[0]!);
+      await cluster.start(down[1]!);
+      await eventually(async () => (await metadata(cluster))[0]!.isr.length === 3, 'all back in the ISR', 30_000);
+      const consumer = kafka.consumer({ groupId: 'after-outage' });
+      openClients.push(consumer);
+      await consumer.connect();
+      await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+      const seen = new Set<string>();
+      void consumer.run({ eachMessage: async ({ message }) => void seen.add(message.value!.toString()) });
+      await eventually(() => acked.every((id) => seen.has(id)), 'every acknowledged record to be readable');
+      await consumer.disconnect();
+    });
+  },
+);

@@ -24,7 +24,13 @@ function clusterOverrides(nodeId: number, etcd: string, extra: Record<string, st
   };
 }
 
-export function clusterProps(nodeId: number, port: number, etcd: string, logDir: string, extra: Record<string, string> = {}): Record<string, string> {
+export function clusterProps(
+  nodeId: number,
+  port: number,
+  etcd: string,
+  logDir: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     listeners: `PLAINTEXT://127.0.0.1:${port}`,
     'admin.listeners': 'http://127.0.0.1:0',

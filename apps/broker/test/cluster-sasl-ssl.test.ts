@@ -20,7 +20,8 @@ test('SASL_SSL between brokers: replication, acks=all and failover with TLS and 
     'ssl.keystore.location': pki.serverKeystore,
     'ssl.truststore.location': pki.caFile,
     'inter.broker.listener.name': 'SASL_SSL',
-    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="broker-secret";',
+    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config':
+      'org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="broker-secret";',
     'scram.bootstrap.users': 'SCRAM-SHA-512=[name=broker,password=broker-secret];SCRAM-SHA-512=[name=app,password=app-secret]',
     'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
     'super.users': 'User:broker;User:app',
@@ -29,7 +30,10 @@ test('SASL_SSL between brokers: replication, acks=all and failover with TLS and 
   };
   const brokers = new Map<number, Broker>();
   const start = async (id: number) => {
-    const props = { ...clusterProps(id, ports[id - 1]!, etcd.endpoint, tempDir(`tarn-sasl-ssl-${id}-`), security), listeners: `SASL_SSL://127.0.0.1:${ports[id - 1]}` };
+    const props = {
+      ...clusterProps(id, ports[id - 1]!, etcd.endpoint, tempDir(`tarn-sasl-ssl-${id}-`), security),
+      listeners: `SASL_SSL://127.0.0.1:${ports[id - 1]}`,
+    };
     const b = new Broker(props);
     await b.start();
     brokers.set(id, b);
@@ -52,7 +56,10 @@ test('SASL_SSL between brokers: replication, acks=all and failover with TLS and 
     for (let i = 0; i < 20; i++) await producer.send({ topic: 'secure-r', acks: -1, messages: [{ key: `k${i}`, value: `v${i}` }] });
     // acks=all over SASL_SSL replication: every replica has every record
     for (const [id, b] of brokers) {
-      await eventually(() => [0, 1].reduce((n, p) => n + (b.logManager.getLog('secure-r', p)?.logEndOffset ?? 0), 0) === 20, `broker ${id} has all 20 records`);
+      await eventually(
+        () => [0, 1].reduce((n, p) => n + (b.logManager.getLog('secure-r', p)?.logEndOffset ?? 0), 0) === 20,
+        `broker ${id} has all 20 records`,
+      );
     }
     // fail over: stop a leader without a controlled shutdown; the ISR shrinks and a follower leads
     const leader = b1.metadata.topic('secure-r')!.partitions[0]!.leader;
@@ -60,7 +67,11 @@ test('SASL_SSL between brokers: replication, acks=all and failover with TLS and 
     await brokers.get(leader)!.shutdown();
     brokers.delete(leader);
     const survivor = [...brokers.values()][0]!;
-    await eventually(() => survivor.metadata.topic('secure-r')!.partitions.every((p) => p.leader !== leader && p.leader > 0), 'new leaders elected', 20_000);
+    await eventually(
+      () => survivor.metadata.topic('secure-r')!.partitions.every((p) => p.leader !== leader && p.leader > 0),
+      'new leaders elected',
+      20_000,
+    );
     for (let i = 20; i < 30; i++) await producer.send({ topic: 'secure-r', acks: -1, messages: [{ key: `k${i}`, value: `v${i}` }] });
     await producer.disconnect();
     const consumer = kafka.consumer({ groupId: 'secure-g' });

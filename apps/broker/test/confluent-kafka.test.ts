@@ -23,7 +23,13 @@ test('an idempotent acks=all producer retrying after lost responses leaves no du
   assert.equal(out.unflushed, 0);
   assert.equal(out.acked, count);
   assert.equal(out.values.length, count, 'no message lost or duplicated');
-  assert.deepEqual(out.values, Array.from({ length: count }, (_, i) => `message-${String(i).padStart(6, '0')}`));
-  assert.deepEqual(out.offsets, Array.from({ length: count }, (_, i) => i));
+  assert.deepEqual(
+    out.values,
+    Array.from({ length: count }, (_, i) => `message-${String(i).padStart(6, '0')}`),
+  );
+  assert.deepEqual(
+    out.offsets,
+    Array.from({ length: count }, (_, i) => i),
+  );
   assert.equal(broker.replicaManager.getPartition('idempotent', 0)!.log.logEndOffset, count);
 });

@@ -10,7 +10,15 @@ import type { MetadataChange } from '../src/metadata/metadata-store';
 import { startEtcd } from '../src/testing/etcd-server';
 
 const logger = pino({ level: 'silent' });
-const reg = (nodeId: number): BrokerRegistration => ({ nodeId, host: '127.0.0.1', port: 9000 + nodeId, rack: null, adminUrl: '', state: 'running', registeredAtMs: Date.now() });
+const reg = (nodeId: number): BrokerRegistration => ({
+  nodeId,
+  host: '127.0.0.1',
+  port: 9000 + nodeId,
+  rack: null,
+  adminUrl: '',
+  state: 'running',
+  registeredAtMs: Date.now(),
+});
 
 async function eventually(pred: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -33,8 +41,17 @@ test('etcd store: topics, CAS partition updates, leases, controller election, wa
     const changes: MetadataChange[] = [];
     b.onChange((c) => changes.push(c));
     const state = (p: number) => ({ partition: p, replicas: [1, 2], isr: [1, 2], leader: 1, leaderEpoch: 0, partitionEpoch: 0 });
-    await a.createTopic({ name: 't', topicId: 'id-t', internal: false, partitions: [state(0), state(1)], configs: { 'retention.ms': '1000' } });
-    await assert.rejects(a.createTopic({ name: 't', topicId: 'x', internal: false, partitions: [state(0)], configs: {} }), /already exists/);
+    await a.createTopic({
+      name: 't',
+      topicId: 'id-t',
+      internal: false,
+      partitions: [state(0), state(1)],
+      configs: { 'retention.ms': '1000' },
+    });
+    await assert.rejects(
+      a.createTopic({ name: 't', topicId: 'x', internal: false, partitions: [state(0)], configs: {} }),
+      /already exists/,
+    );
     await eventually(() => b.topic('t')?.partitions.length === 2, 'the other store to see the topic');
     assert.ok(changes.some((c) => c.type === 'topic-created' && c.topic === 't'));
 
@@ -44,7 +61,10 @@ test('etcd store: topics, CAS partition updates, leases, controller election, wa
       b.updatePartition('t', { ...state(0), leader: 2, leaderEpoch: 1 }, 0),
     ]);
     assert.equal(Number(r1) + Number(r2), 1, 'exactly one conditional write wins');
-    await eventually(() => a.topic('t')!.partitions[0]!.partitionEpoch === 1 && b.topic('t')!.partitions[0]!.partitionEpoch === 1, 'both images at epoch 1');
+    await eventually(
+      () => a.topic('t')!.partitions[0]!.partitionEpoch === 1 && b.topic('t')!.partitions[0]!.partitionEpoch === 1,
+      'both images at epoch 1',
+    );
     assert.equal(await a.updatePartition('t', state(0), 0), false, 'a stale epoch is refused');
 
     await a.setTopicConfigs('t', { 'retention.ms': '5000' });
@@ -57,7 +77,14 @@ test('etcd store: topics, CAS partition updates, leases, controller election, wa
     await b.registerBroker(reg(2));
     await eventually(() => a.brokers().length === 2, 'two brokers registered');
     await b.close();
-    await eventually(() => a.brokers().map((x) => x.nodeId).join() === '1', 'a closed broker disappears');
+    await eventually(
+      () =>
+        a
+          .brokers()
+          .map((x) => x.nodeId)
+          .join() === '1',
+      'a closed broker disappears',
+    );
 
     // controller election
     await a.startControllerElection(1);

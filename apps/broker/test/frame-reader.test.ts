@@ -14,7 +14,11 @@ function frame(body: Buffer): Buffer {
 }
 
 /** Serves `send(socket)` to one client reading with a FrameReader; resolves with what it read. */
-async function exchange(send: (s: Socket) => Promise<void>, expected: number, maxFrameBytes = 64 << 20): Promise<{ frames: Buffer[]; error: Error | null }> {
+async function exchange(
+  send: (s: Socket) => Promise<void>,
+  expected: number,
+  maxFrameBytes = 64 << 20,
+): Promise<{ frames: Buffer[]; error: Error | null }> {
   const server = createServer((s) => void send(s).then(() => s.end()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
@@ -48,7 +52,10 @@ test('frames arrive whole however the bytes are split', async () => {
 
   // all at once
   const whole = await exchange(async (s) => void s.write(wire), bodies.length);
-  assert.deepEqual(whole.frames.map((f) => f.toString('hex')), bodies.map((b) => b.toString('hex')));
+  assert.deepEqual(
+    whole.frames.map((f) => f.toString('hex')),
+    bodies.map((b) => b.toString('hex')),
+  );
 
   // the first 200 bytes one at a time (size prefixes split too), then the rest in odd pieces
   const split = await exchange(async (s) => {
@@ -58,7 +65,10 @@ test('frames arrive whole however the bytes are split', async () => {
     }
     for (let pos = 200; pos < wire.length; pos += 77_777) s.write(wire.subarray(pos, pos + 77_777));
   }, bodies.length);
-  assert.deepEqual(split.frames.map((f) => f.toString('hex')), bodies.map((b) => b.toString('hex')));
+  assert.deepEqual(
+    split.frames.map((f) => f.toString('hex')),
+    bodies.map((b) => b.toString('hex')),
+  );
   assert.equal(split.error, null);
 });
 

@@ -41,9 +41,20 @@ test('bad group requests get Kafka error codes and leave the group as it was', a
   // another member with a different protocol type, or no protocol in common
   const other = await TestConnection.open(port);
   assert.equal((await joinGroup(other, 3, 'bad-g', { protocolType: 'connect' })).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
-  assert.equal((await joinGroup(other, 3, 'bad-g', { protocols: [{ name: 'my-own', metadata: subscription(['t']) }] })).errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
+  assert.equal(
+    (await joinGroup(other, 3, 'bad-g', { protocols: [{ name: 'my-own', metadata: subscription(['t']) }] })).errorCode,
+    ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+  );
   // SyncGroup v5 must name the protocol type and name
-  const noType = await c.request(ApiKey.SyncGroup, 5, { groupId: 'bad-g', generationId: 1, memberId, groupInstanceId: null, protocolType: null, protocolName: 'range', assignments: [] });
+  const noType = await c.request(ApiKey.SyncGroup, 5, {
+    groupId: 'bad-g',
+    generationId: 1,
+    memberId,
+    groupInstanceId: null,
+    protocolType: null,
+    protocolName: 'range',
+    assignments: [],
+  });
   assert.equal(noType.errorCode, ErrorCode.INCONSISTENT_GROUP_PROTOCOL);
   // stale generation, unknown member
   assert.equal((await syncGroup(c, 5, 'bad-g', 0, memberId)).errorCode, ErrorCode.ILLEGAL_GENERATION);
@@ -59,24 +70,64 @@ test('bad group requests get Kafka error codes and leave the group as it was', a
   assert.equal((await commit(c, 8, 'bad-g', 7, memberId, 't', p0)).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION);
   assert.equal((await commit(c, 8, 'bad-g', -1, '', 't', p0)).topics[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_MEMBER_ID);
   assert.equal((await commit(c, 2, 'never-seen', 3, 'x', 't', p0)).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION);
-  assert.equal((await commit(c, 8, 'bad-g', 1, memberId, 'no-such-topic', p0)).topics[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  assert.equal((await commit(c, 8, 'bad-g', 1, memberId, 't', [{ partition: 9, offset: 1 }])).topics[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  assert.deepEqual(await fetchOffsets(c, 'bad-g', 't', [0, 1]), [[0, -1, ''], [1, -1, '']], 'nothing was committed');
+  assert.equal(
+    (await commit(c, 8, 'bad-g', 1, memberId, 'no-such-topic', p0)).topics[0]!.partitions[0]!.errorCode,
+    ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  );
+  assert.equal(
+    (await commit(c, 8, 'bad-g', 1, memberId, 't', [{ partition: 9, offset: 1 }])).topics[0]!.partitions[0]!.errorCode,
+    ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  );
+  assert.deepEqual(
+    await fetchOffsets(c, 'bad-g', 't', [0, 1]),
+    [
+      [0, -1, ''],
+      [1, -1, ''],
+    ],
+    'nothing was committed',
+  );
   // metadata over offset.metadata.max.bytes: that partition is refused, the other committed
-  const mixed = await commit(c, 8, 'bad-g', 1, memberId, 't', [{ partition: 0, offset: 5, metadata: 'x'.repeat(101) }, { partition: 1, offset: 7, metadata: 'y'.repeat(100) }]);
-  assert.deepEqual(mixed.topics[0]!.partitions.map((p) => p.errorCode), [ErrorCode.OFFSET_METADATA_TOO_LARGE, ErrorCode.NONE]);
-  assert.deepEqual(await fetchOffsets(c, 'bad-g', 't', [0, 1]), [[0, -1, ''], [1, 7, 'y'.repeat(100)]]);
+  const mixed = await commit(c, 8, 'bad-g', 1, memberId, 't', [
+    { partition: 0, offset: 5, metadata: 'x'.repeat(101) },
+    { partition: 1, offset: 7, metadata: 'y'.repeat(100) },
+  ]);
+  assert.deepEqual(
+    mixed.topics[0]!.partitions.map((p) => p.errorCode),
+    [ErrorCode.OFFSET_METADATA_TOO_LARGE, ErrorCode.NONE],
+  );
+  assert.deepEqual(await fetchOffsets(c, 'bad-g', 't', [0, 1]), [
+    [0, -1, ''],
+    [1, 7, 'y'.repeat(100)],
+  ]);
 
   // busy and unknown groups cannot be deleted; a consumed topic's offsets cannot be deleted
-  const deleted = await c.request(ApiKey.DeleteGroups, 2, { ...DeleteGroupsRequestTypes.defaultDeleteGroupsRequest(), groupsNames: ['bad-g', 'no-such-group'] });
-  assert.deepEqual(deleted.results.map((r) => [r.groupId, r.errorCode]), [['bad-g', ErrorCode.NON_EMPTY_GROUP], ['no-such-group', ErrorCode.GROUP_ID_NOT_FOUND]]);
+  const deleted = await c.request(ApiKey.DeleteGroups, 2, {
+    ...DeleteGroupsRequestTypes.defaultDeleteGroupsRequest(),
+    groupsNames: ['bad-g', 'no-such-group'],
+  });
+  assert.deepEqual(
+    deleted.results.map((r) => [r.groupId, r.errorCode]),
+    [
+      ['bad-g', ErrorCode.NON_EMPTY_GROUP],
+      ['no-such-group', ErrorCode.GROUP_ID_NOT_FOUND],
+    ],
+  );
   const offsetDelete = await c.request(ApiKey.OffsetDelete, 0, {
     ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequest(),
     groupId: 'bad-g',
-    topics: [{ ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(), name: 't', partitions: [{ partitionIndex: 1 }] }, { ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(), name: 'gone', partitions: [{ partitionIndex: 0 }] }],
+    topics: [
+      { ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(), name: 't', partitions: [{ partitionIndex: 1 }] },
+      { ...OffsetDeleteRequestTypes.defaultOffsetDeleteRequestTopic(), name: 'gone', partitions: [{ partitionIndex: 0 }] },
+    ],
   });
   assert.equal(offsetDelete.errorCode, ErrorCode.NONE);
-  assert.deepEqual(offsetDelete.topics.map((t) => [t.name, t.partitions[0]!.errorCode]), [['t', ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC], ['gone', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]]);
+  assert.deepEqual(
+    offsetDelete.topics.map((t) => [t.name, t.partitions[0]!.errorCode]),
+    [
+      ['t', ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC],
+      ['gone', ErrorCode.UNKNOWN_TOPIC_OR_PARTITION],
+    ],
+  );
   assert.deepEqual(await fetchOffsets(c, 'bad-g', 't', [1]), [[1, 7, 'y'.repeat(100)]]);
   assert.deepEqual(snapshot(), before, 'the group is as it was');
   // the broker still answers this member normally

@@ -24,9 +24,23 @@ test('compaction keeps the latest commit per group/topic/partition and deleted g
     const res = await c.request(ApiKey.OffsetCommit, 8, {
       ...OffsetCommitRequestTypes.defaultOffsetCommitRequest(),
       groupId: 'simple',
-      topics: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(), name: 'cmp', partitions: [0, 1].map((p) => ({ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: p, committedOffset: BigInt(i * 10 + p), committedMetadata: `round ${i}` })) }],
+      topics: [
+        {
+          ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(),
+          name: 'cmp',
+          partitions: [0, 1].map((p) => ({
+            ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(),
+            partitionIndex: p,
+            committedOffset: BigInt(i * 10 + p),
+            committedMetadata: `round ${i}`,
+          })),
+        },
+      ],
     });
-    assert.deepEqual(res.topics[0]!.partitions.map((p) => p.errorCode), [0, 0]);
+    assert.deepEqual(
+      res.topics[0]!.partitions.map((p) => p.errorCode),
+      [0, 0],
+    );
   }
   c.close();
   // group "doomed": a real consumer group (generation > 0) that commits, leaves, and is deleted
@@ -55,7 +69,10 @@ test('compaction keeps the latest commit per group/topic/partition and deleted g
     }
     return byKey;
   };
-  assert.ok([...count().values()].some((n) => n > 1), 'before cleaning, keys repeat');
+  assert.ok(
+    [...count().values()].some((n) => n > 1),
+    'before cleaning, keys repeat',
+  );
   await log.idle();
   log.roll(); // everything so far leaves the active segment, which the cleaner never touches
   assert.ok(log.segments.length > 3);
@@ -65,7 +82,8 @@ test('compaction keeps the latest commit per group/topic/partition and deleted g
   const latest = new Map<string, { value: Buffer | null }>();
   for (const r of readLogRecords(log, 0)) {
     const key = decodeKey(r.key!);
-    const name = key.kind === 'offset' ? `${key.group}/${key.topic}/${key.partition}` : key.kind === 'group' ? `group:${key.group}` : 'unknown';
+    const name =
+      key.kind === 'offset' ? `${key.group}/${key.topic}/${key.partition}` : key.kind === 'group' ? `group:${key.group}` : 'unknown';
     assert.equal(latest.has(name), false, `${name} appears once after compaction`);
     latest.set(name, { value: r.value });
   }
@@ -80,8 +98,16 @@ test('compaction keeps the latest commit per group/topic/partition and deleted g
   await first.stop();
   const second = await startBroker(overrides, first.logDir);
   await until('loaded again', () => second.broker.groupCoordinator.validateGroupStatus('simple', 'OffsetFetch') === null);
-  const fetched = second.broker.groupCoordinator.handleFetchOffsets('simple', false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset), p.data.metadata]);
-  assert.deepEqual(fetched.sort(), [[0, 300, 'round 30'], [1, 301, 'round 30']]);
+  const fetched = second.broker.groupCoordinator
+    .handleFetchOffsets('simple', false, null)
+    .partitions.map((p) => [p.tp.partition, Number(p.data.offset), p.data.metadata]);
+  assert.deepEqual(fetched.sort(), [
+    [0, 300, 'round 30'],
+    [1, 301, 'round 30'],
+  ]);
   assert.equal(second.broker.groupCoordinator.group('doomed'), undefined, 'the deleted group stays deleted');
-  assert.deepEqual(second.broker.groupCoordinator.handleDescribeGroup('doomed'), { error: ErrorCode.NONE, summary: { state: 'Dead', protocolType: '', protocol: '', members: [] } });
+  assert.deepEqual(second.broker.groupCoordinator.handleDescribeGroup('doomed'), {
+    error: ErrorCode.NONE,
+    summary: { state: 'Dead', protocolType: '', protocol: '', members: [] },
+  });
 });

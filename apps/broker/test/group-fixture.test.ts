@@ -16,9 +16,20 @@ test('a __consumer_offsets partition written by Kafka 2.1.1 loads with its final
 
   const c = await TestConnection.open(port);
   const fetchAll = async (groupId: string, version: number) => {
-    const res = await c.request(ApiKey.OffsetFetch, version, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(), groupId, topics: null });
+    const res = await c.request(ApiKey.OffsetFetch, version, {
+      ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
+      groupId,
+      topics: null,
+    });
     assert.equal(res.errorCode, ErrorCode.NONE);
-    return Object.fromEntries(res.topics.flatMap((t) => t.partitions.map((p) => [`${t.name}/${p.partitionIndex}`, [Number(p.committedOffset), p.metadata, p.committedLeaderEpoch, p.errorCode]])));
+    return Object.fromEntries(
+      res.topics.flatMap((t) =>
+        t.partitions.map((p) => [
+          `${t.name}/${p.partitionIndex}`,
+          [Number(p.committedOffset), p.metadata, p.committedLeaderEpoch, p.errorCode],
+        ]),
+      ),
+    );
   };
   assert.deepEqual(await fetchAll('fixture-group', 7), {
     'fx-gzip/0': [513, '', -1, 0],
@@ -28,23 +39,41 @@ test('a __consumer_offsets partition written by Kafka 2.1.1 loads with its final
     'fx-snappy/0': [250, 'snappy ✓ ünïcödé', -1, 0],
     'fx-zstd/0': [508, 'after aborted txn', -1, 0],
   });
-  assert.deepEqual(await fetchAll('fixture-simple-group', 2), { 'fx-lz4/0': [300, 'standalone assign()', -1, 0], 'fx-none/0': [42, '', -1, 0] });
+  assert.deepEqual(await fetchAll('fixture-simple-group', 2), {
+    'fx-lz4/0': [300, 'standalone assign()', -1, 0],
+    'fx-none/0': [42, '', -1, 0],
+  });
   assert.deepEqual(await fetchAll('fixture-kcat-group', 5), { 'fx-kcat/0': [23, '', -1, 0] });
   // named partitions at v1: a partition never committed answers -1
   const v1 = await c.request(ApiKey.OffsetFetch, 1, {
     ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
     groupId: 'fixture-group',
-    topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: 'fx-none', partitionIndexes: [0] }, { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: 'fx-magic1', partitionIndexes: [0] }],
+    topics: [
+      { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: 'fx-none', partitionIndexes: [0] },
+      { ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: 'fx-magic1', partitionIndexes: [0] },
+    ],
   });
-  assert.deepEqual(v1.topics.map((t) => [t.name, Number(t.partitions[0]!.committedOffset)]), [['fx-none', 200], ['fx-magic1', -1]]);
+  assert.deepEqual(
+    v1.topics.map((t) => [t.name, Number(t.partitions[0]!.committedOffset)]),
+    [
+      ['fx-none', 200],
+      ['fx-magic1', -1],
+    ],
+  );
 
-  const described = await c.request(ApiKey.DescribeGroups, 5, { ...DescribeGroupsRequestTypes.defaultDescribeGroupsRequest(), groups: ['fixture-group', 'fixture-simple-group', 'fixture-kcat-group', 'no-such-group'] });
-  assert.deepEqual(described.groups.map((g) => [g.groupId, g.errorCode, g.groupState, g.protocolType, g.protocolData, g.members.length]), [
-    ['fixture-group', 0, 'Empty', 'consumer', '', 0],
-    ['fixture-simple-group', 0, 'Empty', '', '', 0],
-    ['fixture-kcat-group', 0, 'Empty', 'consumer', '', 0],
-    ['no-such-group', 0, 'Dead', '', '', 0],
-  ]);
+  const described = await c.request(ApiKey.DescribeGroups, 5, {
+    ...DescribeGroupsRequestTypes.defaultDescribeGroupsRequest(),
+    groups: ['fixture-group', 'fixture-simple-group', 'fixture-kcat-group', 'no-such-group'],
+  });
+  assert.deepEqual(
+    described.groups.map((g) => [g.groupId, g.errorCode, g.groupState, g.protocolType, g.protocolData, g.members.length]),
+    [
+      ['fixture-group', 0, 'Empty', 'consumer', '', 0],
+      ['fixture-simple-group', 0, 'Empty', '', '', 0],
+      ['fixture-kcat-group', 0, 'Empty', 'consumer', '', 0],
+      ['no-such-group', 0, 'Dead', '', '', 0],
+    ],
+  );
   const fixtureGroup = broker.groupCoordinator.group('fixture-group')!;
   assert.equal(fixtureGroup.generationId, 4);
   assert.equal(broker.groupCoordinator.group('fixture-kcat-group')!.generationId, 2);

@@ -50,7 +50,10 @@ export function subscription(topics: string[]): Buffer {
 export function assignment(byTopic: Record<string, number[]>): Buffer {
   const w = new Writer(64);
   w.int16(0);
-  ConsumerProtocolAssignment.write(w, 0, { assignedPartitions: Object.entries(byTopic).map(([topic, partitions]) => ({ topic, partitions })), userData: null });
+  ConsumerProtocolAssignment.write(w, 0, {
+    assignedPartitions: Object.entries(byTopic).map(([topic, partitions]) => ({ topic, partitions })),
+    userData: null,
+  });
   return w.toBuffer();
 }
 
@@ -90,7 +93,15 @@ export async function joinGroup(c: TestConnection, version: number, groupId: str
   return decoded.body;
 }
 
-export function syncGroup(c: TestConnection, version: number, groupId: string, generationId: number, memberId: string, assignments: Array<{ memberId: string; assignment: Buffer }> = [], groupInstanceId: string | null = null) {
+export function syncGroup(
+  c: TestConnection,
+  version: number,
+  groupId: string,
+  generationId: number,
+  memberId: string,
+  assignments: Array<{ memberId: string; assignment: Buffer }> = [],
+  groupInstanceId: string | null = null,
+) {
   return c.request(ApiKey.SyncGroup, version, {
     ...SyncGroupRequestTypes.defaultSyncGroupRequest(),
     groupId,
@@ -103,11 +114,32 @@ export function syncGroup(c: TestConnection, version: number, groupId: string, g
   });
 }
 
-export function heartbeat(c: TestConnection, version: number, groupId: string, generationId: number, memberId: string, groupInstanceId: string | null = null) {
-  return c.request(ApiKey.Heartbeat, version, { ...HeartbeatRequestTypes.defaultHeartbeatRequest(), groupId, generationId, memberId, groupInstanceId });
+export function heartbeat(
+  c: TestConnection,
+  version: number,
+  groupId: string,
+  generationId: number,
+  memberId: string,
+  groupInstanceId: string | null = null,
+) {
+  return c.request(ApiKey.Heartbeat, version, {
+    ...HeartbeatRequestTypes.defaultHeartbeatRequest(),
+    groupId,
+    generationId,
+    memberId,
+    groupInstanceId,
+  });
 }
 
-export function commit(c: TestConnection, version: number, groupId: string, generationId: number, memberId: string, topic: string, partitions: Array<{ partition: number; offset: number; metadata?: string }>) {
+export function commit(
+  c: TestConnection,
+  version: number,
+  groupId: string,
+  generationId: number,
+  memberId: string,
+  topic: string,
+  partitions: Array<{ partition: number; offset: number; metadata?: string }>,
+) {
   return c.request(ApiKey.OffsetCommit, version, {
     ...OffsetCommitRequestTypes.defaultOffsetCommitRequest(),
     groupId,
@@ -117,17 +149,29 @@ export function commit(c: TestConnection, version: number, groupId: string, gene
       {
         ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(),
         name: topic,
-        partitions: partitions.map((p) => ({ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: p.partition, committedOffset: BigInt(p.offset), committedMetadata: p.metadata ?? '' })),
+        partitions: partitions.map((p) => ({
+          ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(),
+          partitionIndex: p.partition,
+          committedOffset: BigInt(p.offset),
+          committedMetadata: p.metadata ?? '',
+        })),
       },
     ],
   });
 }
 
-export async function fetchOffsets(c: TestConnection, groupId: string, topic: string, partitions: number[]): Promise<Array<[number, number, string]>> {
+export async function fetchOffsets(
+  c: TestConnection,
+  groupId: string,
+  topic: string,
+  partitions: number[],
+): Promise<Array<[number, number, string]>> {
   const res = await c.request(ApiKey.OffsetFetch, 7, {
     ...OffsetFetchRequestTypes.defaultOffsetFetchRequest(),
     groupId,
     topics: [{ ...OffsetFetchRequestTypes.defaultOffsetFetchRequestTopic(), name: topic, partitionIndexes: partitions }],
   });
-  return res.topics.flatMap((t) => t.partitions.map((p): [number, number, string] => [p.partitionIndex, Number(p.committedOffset), p.metadata ?? '']));
+  return res.topics.flatMap((t) =>
+    t.partitions.map((p): [number, number, string] => [p.partitionIndex, Number(p.committedOffset), p.metadata ?? '']),
+  );
 }

@@ -27,7 +27,10 @@ async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs
 /** Tracks each consumer's latest assignment (partitions of one topic) from kafkajs GROUP_JOIN events. */
 function track(consumer: Consumer, topic: string, into: Map<Consumer, number[]>): void {
   consumer.on(consumer.events.GROUP_JOIN, (e) => {
-    into.set(consumer, [...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b));
+    into.set(
+      consumer,
+      [...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b),
+    );
   });
 }
 
@@ -98,16 +101,30 @@ test('kafkajs: a consumer that stops heartbeating is evicted after session.timeo
   await stuck.subscribe({ topic: 'g-evict', fromBeginning: true });
   // kafkajs heartbeats from its fetch loop: a handler that never returns stops the heartbeats
   await stuck.run({ eachMessage: async () => blocked });
-  await until('both members share the partitions', () => assignments.get(healthy)?.length === 1 && assignments.get(stuck)?.length === 1 && broker.groupCoordinator.group('g-evict-group')?.is('Stable'));
+  await until(
+    'both members share the partitions',
+    () =>
+      assignments.get(healthy)?.length === 1 &&
+      assignments.get(stuck)?.length === 1 &&
+      broker.groupCoordinator.group('g-evict-group')?.is('Stable'),
+  );
   const stuckPartition = assignments.get(stuck)![0]!;
   const t0 = Date.now();
   await producer.send({ topic: 'g-evict', messages: [{ value: 'block', partition: stuckPartition }] });
-  await until('the stuck member is evicted', () => events.find((e) => e.event.type === 'group-member-left' && e.event['memberId'] === stuckMemberId), 20_000);
+  await until(
+    'the stuck member is evicted',
+    () => events.find((e) => e.event.type === 'group-member-left' && e.event['memberId'] === stuckMemberId),
+    20_000,
+  );
   const evictedAfter = Date.now() - t0;
   const left = events.find((e) => e.event.type === 'group-member-left' && e.event['memberId'] === stuckMemberId)!;
   assert.equal(left.event.type === 'group-member-left' ? left.event.reason : null, 'session-timeout');
   assert.ok(evictedAfter >= 5000, `evicted after ${evictedAfter} ms, not before the 6000 ms session timeout`);
-  await until('the healthy consumer owns both partitions', () => assignments.get(healthy)?.length === 2 && broker.groupCoordinator.group('g-evict-group')?.size === 1, 20_000);
+  await until(
+    'the healthy consumer owns both partitions',
+    () => assignments.get(healthy)?.length === 2 && broker.groupCoordinator.group('g-evict-group')?.size === 1,
+    20_000,
+  );
   release();
   await Promise.all([stuck.disconnect().catch(() => {}), healthy.disconnect(), producer.disconnect()]);
 });
@@ -146,17 +163,28 @@ test('kafkajs: committed offsets survive a broker restart and consumers resume w
     return mine;
   };
   await consumeUntil(first.port, (n) => n >= 80);
-  const committed = new Map(first.broker.groupCoordinator.handleFetchOffsets('g-restart-group', false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]));
+  const committed = new Map(
+    first.broker.groupCoordinator
+      .handleFetchOffsets('g-restart-group', false, null)
+      .partitions.map((p) => [p.tp.partition, Number(p.data.offset)]),
+  );
   assert.ok(committed.size > 0);
   const committedBefore = [0, 1].map((p) => [p, committed.get(p) ?? -1] as const);
   await first.stop();
 
   const second = await startBroker({}, logDir);
-  await until('the offsets partition is loaded', () => second.broker.groupCoordinator.validateGroupStatus('g-restart-group', 'OffsetFetch') === null);
+  await until(
+    'the offsets partition is loaded',
+    () => second.broker.groupCoordinator.validateGroupStatus('g-restart-group', 'OffsetFetch') === null,
+  );
   const admin = client(second.port, 'g-restart-admin').admin();
   await admin.connect();
   const fetched = await admin.fetchOffsets({ groupId: 'g-restart-group', topics: ['g-restart'] });
-  assert.deepEqual(fetched[0]!.partitions.map((p) => [p.partition, Number(p.offset)]).sort(), committedBefore.map((x) => [...x]), 'the same offsets after the restart');
+  assert.deepEqual(
+    fetched[0]!.partitions.map((p) => [p.partition, Number(p.offset)]).sort(),
+    committedBefore.map((x) => [...x]),
+    'the same offsets after the restart',
+  );
   const described = await admin.describeGroups(['g-restart-group']);
   assert.equal(described.groups[0]!.state, 'Empty');
   await admin.disconnect();

@@ -21,30 +21,63 @@ async function produce(broker: Broker, topic: string, partitions: number, perPar
 }
 
 function committed(broker: Broker, group: string): Map<number, number> {
-  return new Map(broker.groupCoordinator.handleFetchOffsets(group, false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]));
+  return new Map(
+    broker.groupCoordinator.handleFetchOffsets(group, false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]),
+  );
 }
 
 test('kcat -G forms a group, commits on close, and a second kcat -G resumes at the committed offset', async () => {
   const { port, broker } = await startBroker();
   await produce(broker, 'kcat-g', 1, 40);
-  const args = (extra: string[]) => ['-b', `127.0.0.1:${port}`, '-G', 'kcat-group', '-X', 'session.timeout.ms=6000', '-X', 'auto.offset.reset=earliest', '-q', '-f', '%o %s\\n', ...extra, 'kcat-g'];
+  const args = (extra: string[]) => [
+    '-b',
+    `127.0.0.1:${port}`,
+    '-G',
+    'kcat-group',
+    '-X',
+    'session.timeout.ms=6000',
+    '-X',
+    'auto.offset.reset=earliest',
+    '-q',
+    '-f',
+    '%o %s\\n',
+    ...extra,
+    'kcat-g',
+  ];
   const first = await run('kcat', args(['-c', '15']), { timeoutMs: 60_000 });
   assert.equal(first.code, 0, first.stderr);
-  const firstOffsets = first.stdout.trim().split('\n').map((l) => Number(l.split(' ')[0]));
-  assert.deepEqual(firstOffsets, Array.from({ length: 15 }, (_, i) => i));
+  const firstOffsets = first.stdout
+    .trim()
+    .split('\n')
+    .map((l) => Number(l.split(' ')[0]));
+  assert.deepEqual(
+    firstOffsets,
+    Array.from({ length: 15 }, (_, i) => i),
+  );
   assert.equal(committed(broker, 'kcat-group').get(0), 15, 'kcat committed what it consumed');
   const history = broker.groupCoordinator.rebalanceHistory('kcat-group');
-  assert.ok(history.some((r) => r.members.length === 1 && r.protocolType === 'consumer' && r.members[0]!.assignment?.['kcat-g']?.[0] === 0), 'a generation with the kcat member owning kcat-g/0');
+  assert.ok(
+    history.some((r) => r.members.length === 1 && r.protocolType === 'consumer' && r.members[0]!.assignment?.['kcat-g']?.[0] === 0),
+    'a generation with the kcat member owning kcat-g/0',
+  );
   assert.equal(broker.groupCoordinator.group('kcat-group')!.state, 'Empty', 'kcat left the group on exit');
 
   const second = await run('kcat', args(['-e']), { timeoutMs: 60_000 });
   assert.equal(second.code, 0, second.stderr);
   const rest = second.stdout.trim().split('\n');
-  assert.deepEqual(rest.map((l) => Number(l.split(' ')[0])), Array.from({ length: 25 }, (_, i) => 15 + i), 'resumed at 15, nothing skipped or repeated');
+  assert.deepEqual(
+    rest.map((l) => Number(l.split(' ')[0])),
+    Array.from({ length: 25 }, (_, i) => 15 + i),
+    'resumed at 15, nothing skipped or repeated',
+  );
   assert.equal(rest.at(-1), '39 kcat-g-p0-39');
 });
 
-for (const [strategy, mode] of [['range', 'sync'], ['roundrobin', 'async'], ['cooperative-sticky', 'auto']] as const) {
+for (const [strategy, mode] of [
+  ['range', 'sync'],
+  ['roundrobin', 'async'],
+  ['cooperative-sticky', 'auto'],
+] as const) {
   test(`confluent-kafka (${strategy}, ${mode} commits): two consumers form a group, commit, and a new consumer resumes`, async () => {
     // the first rebalance waits for both consumers of the first run
     const { port, broker } = await startBroker({ 'group.initial.rebalance.delay.ms': '1500' });
@@ -53,7 +86,9 @@ for (const [strategy, mode] of [['range', 'sync'], ['roundrobin', 'async'], ['co
     await produce(broker, topic, 4, 10);
     type Out = { consumed: Array<[number, number, string, number]>; errors: string[]; maxAssigned: number[]; commits: number };
     const runOnce = async (limit: number, consumers: number): Promise<Out> => {
-      const r = await run(SYSTEM_PYTHON, [script, `127.0.0.1:${port}`, topic, group, strategy, mode, String(limit), String(consumers)], { timeoutMs: 120_000 });
+      const r = await run(SYSTEM_PYTHON, [script, `127.0.0.1:${port}`, topic, group, strategy, mode, String(limit), String(consumers)], {
+        timeoutMs: 120_000,
+      });
       assert.equal(r.code, 0, r.stderr);
       return JSON.parse(r.stdout) as Out;
     };
@@ -77,6 +112,12 @@ for (const [strategy, mode] of [['range', 'sync'], ['roundrobin', 'async'], ['co
       if (o < 10) assert.equal(firstAgain, o, `partition ${p} resumed at ${o}`);
     }
     const all = [...first.consumed, ...second.consumed].map(([, , v]) => v).sort();
-    assert.deepEqual(all, Array.from({ length: 4 }, (_, p) => Array.from({ length: 10 }, (_, i) => `${topic}-p${p}-${i}`)).flat().sort(), 'every record exactly once');
+    assert.deepEqual(
+      all,
+      Array.from({ length: 4 }, (_, p) => Array.from({ length: 10 }, (_, i) => `${topic}-p${p}-${i}`))
+        .flat()
+        .sort(),
+      'every record exactly once',
+    );
   });
 }

@@ -15,22 +15,43 @@ test('leadership of an offsets partition moves away and back: unloaded, then rep
   await broker.topicAdmin.createTopic({ name: 't', numPartitions: 1, replicationFactor: 1 });
   await broker.groupCoordinator.offsetsTopic.ensure();
   const c = await TestConnection.open(port);
-  assert.equal((await commit(c, 8, 'moving', -1, '', 't', [{ partition: 0, offset: 42, metadata: 'before' }])).topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
+  assert.equal(
+    (await commit(c, 8, 'moving', -1, '', 't', [{ partition: 0, offset: 42, metadata: 'before' }])).topics[0]!.partitions[0]!.errorCode,
+    ErrorCode.NONE,
+  );
   const coordinator = broker.groupCoordinator;
   const move = async (leader: number) => {
     const state = broker.metadata.topic('__consumer_offsets')!.partitions[0]!;
-    assert.ok(await broker.metadata.updatePartition('__consumer_offsets', { ...state, leader, leaderEpoch: state.leaderEpoch + 1 }, state.partitionEpoch));
+    assert.ok(
+      await broker.metadata.updatePartition(
+        '__consumer_offsets',
+        { ...state, leader, leaderEpoch: state.leaderEpoch + 1 },
+        state.partitionEpoch,
+      ),
+    );
   };
   await move(2);
   assert.equal(coordinator.group('moving'), undefined, 'unloaded');
   assert.equal(coordinator.validateGroupStatus('moving', 'OffsetFetch'), ErrorCode.NOT_COORDINATOR);
-  assert.equal((await commit(c, 8, 'moving', -1, '', 't', [{ partition: 0, offset: 1 }])).topics[0]!.partitions[0]!.errorCode, ErrorCode.NOT_COORDINATOR);
+  assert.equal(
+    (await commit(c, 8, 'moving', -1, '', 't', [{ partition: 0, offset: 1 }])).topics[0]!.partitions[0]!.errorCode,
+    ErrorCode.NOT_COORDINATOR,
+  );
 
   // the coordinator hears of the change first; right after, the partition is still loading
   const duringLoad: unknown[] = [];
   const unsubscribe = broker.metadata.onChange(() => {
     duringLoad.push(coordinator.validateGroupStatus('moving', 'OffsetFetch'), coordinator.handleHeartbeat('moving', 'm', null, 1));
-    void coordinator.handleSyncGroup('moving', { generationId: 1, memberId: 'm', groupInstanceId: null, protocolType: null, protocolName: null, assignments: new Map() }).then((r) => duringLoad.push(r.error));
+    void coordinator
+      .handleSyncGroup('moving', {
+        generationId: 1,
+        memberId: 'm',
+        groupInstanceId: null,
+        protocolType: null,
+        protocolName: null,
+        assignments: new Map(),
+      })
+      .then((r) => duringLoad.push(r.error));
   });
   await move(1);
   unsubscribe();
@@ -46,12 +67,29 @@ test('offsets.retention.minutes: offsets of a group without members expire into 
   await broker.groupCoordinator.offsetsTopic.ensure();
   const c = await TestConnection.open(port);
   // OffsetCommit v1 carries the commit timestamp: one two minutes old, one now
-  for (const [groupId, ts] of [['old', Date.now() - 120_000], ['fresh', -1]] as const) {
+  for (const [groupId, ts] of [
+    ['old', Date.now() - 120_000],
+    ['fresh', -1],
+  ] as const) {
     const res = await c.request(ApiKey.OffsetCommit, 1, {
       ...OffsetCommitRequestTypes.defaultOffsetCommitRequest(),
       groupId,
       generationIdOrMemberEpoch: -1,
-      topics: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(), name: 't', partitions: [{ ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(), partitionIndex: 0, committedOffset: 7n, commitTimestamp: BigInt(ts), committedMetadata: null }] }],
+      topics: [
+        {
+          ...OffsetCommitRequestTypes.defaultOffsetCommitRequestTopic(),
+          name: 't',
+          partitions: [
+            {
+              ...OffsetCommitRequestTypes.defaultOffsetCommitRequestPartition(),
+              partitionIndex: 0,
+              committedOffset: 7n,
+              commitTimestamp: BigInt(ts),
+              committedMetadata: null,
+            },
+          ],
+        },
+      ],
     });
     assert.equal(res.topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
   }
@@ -72,7 +110,11 @@ test('a broker shutting down answers a parked JoinGroup instead of waiting out t
   await broker.groupCoordinator.offsetsTopic.ensure();
   const [a, b] = await Promise.all([TestConnection.open(port), TestConnection.open(port)]);
   const ja = await joinGroup(a!, 3, 'parked', { rebalanceTimeoutMs: 60_000 });
-  assert.equal((await syncGroup(a!, 2, 'parked', ja.generationId, ja.memberId, [{ memberId: ja.memberId, assignment: assignment({ t: [0] }) }])).errorCode, ErrorCode.NONE);
+  assert.equal(
+    (await syncGroup(a!, 2, 'parked', ja.generationId, ja.memberId, [{ memberId: ja.memberId, assignment: assignment({ t: [0] }) }]))
+      .errorCode,
+    ErrorCode.NONE,
+  );
   const parked = joinGroup(b!, 3, 'parked', { rebalanceTimeoutMs: 60_000 });
   await until('rebalancing', () => broker.groupCoordinator.group('parked')?.is('PreparingRebalance'));
   const t0 = Date.now();

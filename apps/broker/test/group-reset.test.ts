@@ -18,7 +18,9 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
   await broker.topicAdmin.createTopic({ name: TOPIC, numPartitions: 2, replicationFactor: 1 });
   const base = Date.now() - 100_000;
   for (const p of [0, 1]) {
-    const batch = buildRecordBatch(Array.from({ length: PER_PARTITION }, (_, i) => ({ key: null, value: `p${p}-${i}`, timestamp: base + i * 1000 })));
+    const batch = buildRecordBatch(
+      Array.from({ length: PER_PARTITION }, (_, i) => ({ key: null, value: `p${p}-${i}`, timestamp: base + i * 1000 })),
+    );
     await broker.replicaManager.leaderPartition(TOPIC, p).appendRecordsToLeader(batch, 1);
   }
   const kafka = new Kafka({ clientId: 'reset-test', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
@@ -39,11 +41,20 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
       },
     });
     const committed = () => broker.groupCoordinator.handleFetchOffsets(GROUP, false, null).partitions;
-    await until('consumed to the end', () => committed().length === 2 && committed().every((p) => p.data.offset === BigInt(PER_PARTITION)) && broker.groupCoordinator.group(GROUP)?.is('Stable'));
+    await until(
+      'consumed to the end',
+      () =>
+        committed().length === 2 &&
+        committed().every((p) => p.data.offset === BigInt(PER_PARTITION)) &&
+        broker.groupCoordinator.group(GROUP)?.is('Stable'),
+    );
     await c.disconnect();
     return first;
   };
-  const committedNow = () => Object.fromEntries(broker.groupCoordinator.handleFetchOffsets(GROUP, false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]));
+  const committedNow = () =>
+    Object.fromEntries(
+      broker.groupCoordinator.handleFetchOffsets(GROUP, false, null).partitions.map((p) => [p.tp.partition, Number(p.data.offset)]),
+    );
   const reset = broker.insights.offsetReset;
 
   assert.deepEqual(await consumeToEnd(), { 0: 0, 1: 0 });
@@ -52,10 +63,13 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
   // a dry run shows before/after and commits nothing
   const plan = reset.plan(GROUP, { kind: 'group' }, { kind: 'earliest' });
   assert.equal(plan.applicable, true);
-  assert.deepEqual(plan.partitions.map((p) => [p.topic, p.partition, p.currentOffset, p.targetOffset, p.logStartOffset, p.logEndOffset]), [
-    [TOPIC, 0, 10, 0, 0, 10],
-    [TOPIC, 1, 10, 0, 0, 10],
-  ]);
+  assert.deepEqual(
+    plan.partitions.map((p) => [p.topic, p.partition, p.currentOffset, p.targetOffset, p.logStartOffset, p.logEndOffset]),
+    [
+      [TOPIC, 0, 10, 0, 0, 10],
+      [TOPIC, 1, 10, 0, 0, 10],
+    ],
+  );
   assert.deepEqual(committedNow(), { 0: 10, 1: 10 });
 
   await reset.apply(GROUP, { kind: 'group' }, { kind: 'earliest' });
@@ -72,9 +86,14 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
 
   // a specific offset on one partition; beyond the end is clamped to the end
   await reset.apply(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 0 }] }, { kind: 'offset', offset: 7 });
-  const beyond = reset.plan(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 1 }] }, { kind: 'offset', offset: 1000 }).partitions[0]!;
+  const beyond = reset.plan(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 1 }] }, { kind: 'offset', offset: 1000 })
+    .partitions[0]!;
   assert.deepEqual([beyond.targetOffset, beyond.error], [10, null]);
-  assert.match(beyond.warning!, /beyond the end of reset-t-1 \(10\); it is reset to 10/, 'clamped with a warning, as kafka-consumer-groups.sh does');
+  assert.match(
+    beyond.warning!,
+    /beyond the end of reset-t-1 \(10\); it is reset to 10/,
+    'clamped with a warning, as kafka-consumer-groups.sh does',
+  );
   await reset.apply(GROUP, { kind: 'partitions', partitions: [{ topic: TOPIC, partition: 1 }] }, { kind: 'offset', offset: 1000 });
   assert.deepEqual(committedNow(), { 0: 7, 1: 10 });
   assert.deepEqual(await consumeToEnd(), { 0: 7 }, 'to offset (partition 1 is at its end)');
@@ -82,13 +101,23 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
   // shift back by 4 from the committed 10; shifting below the start clamps to it
   await reset.apply(GROUP, { kind: 'group' }, { kind: 'shift', by: -4 });
   assert.deepEqual(committedNow(), { 0: 6, 1: 6 });
-  assert.deepEqual(reset.plan(GROUP, { kind: 'group' }, { kind: 'shift', by: -100 }).partitions.map((p) => p.targetOffset), [0, 0]);
+  assert.deepEqual(
+    reset.plan(GROUP, { kind: 'group' }, { kind: 'shift', by: -100 }).partitions.map((p) => p.targetOffset),
+    [0, 0],
+  );
   assert.deepEqual(await consumeToEnd(), { 0: 6, 1: 6 }, 'shift by -4');
 
   // kafkajs' own admin reset (OffsetCommit with generation -1 and no member id) works while Empty
   const admin = kafka.admin();
   await admin.connect();
-  await admin.setOffsets({ groupId: GROUP, topic: TOPIC, partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '4' }] });
+  await admin.setOffsets({
+    groupId: GROUP,
+    topic: TOPIC,
+    partitions: [
+      { partition: 0, offset: '2' },
+      { partition: 1, offset: '4' },
+    ],
+  });
   assert.deepEqual(committedNow(), { 0: 2, 1: 4 });
 
   // with a member active: refused with Kafka's error, and nothing changes
@@ -101,8 +130,16 @@ test('offset reset: plan, apply while Empty (next consumer starts there), refuse
   const refused = reset.plan(GROUP, { kind: 'group' }, { kind: 'earliest' });
   assert.equal(refused.applicable, false);
   assert.match(refused.reason!, /inactive, but the current state is Stable/);
-  await assert.rejects(reset.apply(GROUP, { kind: 'group' }, { kind: 'earliest' }), (err: unknown) => err instanceof KafkaError && err.code === ErrorCode.UNKNOWN_MEMBER_ID);
-  const viaCoordinator = await broker.groupCoordinator.handleCommitOffsets(GROUP, '', null, -1, [{ tp: { topic: TOPIC, partition: 0 }, om: { offset: 0n, leaderEpoch: -1, metadata: '', commitTimestamp: Date.now(), expireTimestamp: null } }]);
+  await assert.rejects(
+    reset.apply(GROUP, { kind: 'group' }, { kind: 'earliest' }),
+    (err: unknown) => err instanceof KafkaError && err.code === ErrorCode.UNKNOWN_MEMBER_ID,
+  );
+  const viaCoordinator = await broker.groupCoordinator.handleCommitOffsets(GROUP, '', null, -1, [
+    {
+      tp: { topic: TOPIC, partition: 0 },
+      om: { offset: 0n, leaderEpoch: -1, metadata: '', commitTimestamp: Date.now(), expireTimestamp: null },
+    },
+  ]);
   assert.deepEqual([...viaCoordinator.values()], [ErrorCode.UNKNOWN_MEMBER_ID]);
   assert.deepEqual(committedNow(), { 0: 2, 1: 4 }, 'nothing changed');
   await active.disconnect();

@@ -94,8 +94,12 @@ export class TestConnection {
 
   /** The next response frame (without its size prefix). */
   async readFrame(timeoutMs = 5000): Promise<Buffer> {
-    await this.waitFor(() => this.closed || (this.buffered.length >= 4 && this.buffered.length >= 4 + this.buffered.readInt32BE(0)), timeoutMs);
-    if (this.buffered.length < 4 || this.buffered.length < 4 + this.buffered.readInt32BE(0)) throw new Error('connection closed before a response');
+    await this.waitFor(
+      () => this.closed || (this.buffered.length >= 4 && this.buffered.length >= 4 + this.buffered.readInt32BE(0)),
+      timeoutMs,
+    );
+    if (this.buffered.length < 4 || this.buffered.length < 4 + this.buffered.readInt32BE(0))
+      throw new Error('connection closed before a response');
     const size = this.buffered.readInt32BE(0);
     const frame = this.buffered.subarray(4, 4 + size);
     this.buffered = this.buffered.subarray(4 + size);
@@ -134,7 +138,11 @@ export interface RunResult {
 }
 
 /** Runs a program without blocking the event loop (the broker under test lives in this process). */
-export function run(cmd: string, args: string[], options: { input?: string | Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: { input?: string | Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: options.env ?? process.env });
     const out: Buffer[] = [];

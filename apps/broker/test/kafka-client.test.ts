@@ -44,12 +44,21 @@ test('a long poll shorter than the request timeout is answered', async () => {
         maxWaitMs: 600,
         minBytes: 1,
         maxBytes: 1 << 20,
-        topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'quiet', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
+        topics: [
+          {
+            ...FetchRequestTypes.defaultFetchTopic(),
+            topic: 'quiet',
+            partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }],
+          },
+        ],
       });
     const started = Date.now();
     const answers = [await fetch(), await fetch(), await fetch()];
     assert.ok(Date.now() - started >= 1700, 'each poll waited its max.wait.ms on the empty partition');
-    assert.deepEqual(answers.map((a) => a.responses[0]!.partitions[0]!.errorCode), [0, 0, 0]);
+    assert.deepEqual(
+      answers.map((a) => a.responses[0]!.partitions[0]!.errorCode),
+      [0, 0, 0],
+    );
     assert.equal(conn.isOpen, true);
   } finally {
     conn.close();

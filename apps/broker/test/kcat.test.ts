@@ -12,7 +12,9 @@ test('kcat produces and consumes gzip, snappy, lz4 and zstd batches; kcat -L sho
   for (const codec of codecs) {
     const topic = `kcat-${codec}`;
     const lines = Array.from({ length: 200 }, (_, i) => `key-${i}|${codec} value ${i} ${'x'.repeat(i % 50)}`);
-    const produced = await run('kcat', ['-P', '-b', brokers, '-t', topic, '-K', '|', '-z', codec, '-X', 'linger.ms=50'], { input: lines.join('\n') + '\n' });
+    const produced = await run('kcat', ['-P', '-b', brokers, '-t', topic, '-K', '|', '-z', codec, '-X', 'linger.ms=50'], {
+      input: lines.join('\n') + '\n',
+    });
     assert.equal(produced.code, 0, produced.stderr);
     const consumed = await run('kcat', ['-C', '-b', brokers, '-t', topic, '-o', 'beginning', '-e', '-q', '-f', '%k|%s\n']);
     assert.equal(consumed.code, 0, consumed.stderr);
@@ -24,11 +26,23 @@ test('kcat produces and consumes gzip, snappy, lz4 and zstd batches; kcat -L sho
   }
   const md = await run('kcat', ['-L', '-b', brokers, '-J']);
   assert.equal(md.code, 0, md.stderr);
-  const json = JSON.parse(md.stdout) as { brokers: Array<{ id: number; name: string }>; topics: Array<{ topic: string; partitions: Array<{ partition: number; leader: number; replicas: Array<{ id: number }>; isrs: Array<{ id: number }> }> }> };
-  assert.deepEqual(json.brokers.map((b) => [b.id, b.name]), [[1, brokers]]);
+  const json = JSON.parse(md.stdout) as {
+    brokers: Array<{ id: number; name: string }>;
+    topics: Array<{
+      topic: string;
+      partitions: Array<{ partition: number; leader: number; replicas: Array<{ id: number }>; isrs: Array<{ id: number }> }>;
+    }>;
+  };
+  assert.deepEqual(
+    json.brokers.map((b) => [b.id, b.name]),
+    [[1, brokers]],
+  );
   for (const codec of codecs) {
     const t = json.topics.find((x) => x.topic === `kcat-${codec}`);
     assert.ok(t, `kcat -L lists kcat-${codec}`);
-    assert.deepEqual(t.partitions.map((p) => [p.partition, p.leader, p.replicas.map((r) => r.id), p.isrs.map((r) => r.id)]), [[0, 1, [1], [1]]]);
+    assert.deepEqual(
+      t.partitions.map((p) => [p.partition, p.leader, p.replicas.map((r) => r.id), p.isrs.map((r) => r.id)]),
+      [[0, 1, [1], [1]]],
+    );
   }
 });

@@ -21,8 +21,14 @@ for (const codec of ['none', 'gzip', 'snappy', 'lz4']) {
     const result = await run(SYSTEM_PYTHON, [script, `127.0.0.1:${port}`, topic, String(count), codec], { timeoutMs: 60_000 });
     assert.equal(result.code, 0, result.stderr);
     const out = JSON.parse(result.stdout) as { offsets: number[]; records: Array<[number, string, string, number]> };
-    assert.deepEqual(out.offsets, Array.from({ length: count }, (_, i) => i));
-    assert.deepEqual(out.records, Array.from({ length: count }, (_, i) => [i, `k${i}`, `legacy-${i}`, 1_700_000_000_000 + i]));
+    assert.deepEqual(
+      out.offsets,
+      Array.from({ length: count }, (_, i) => i),
+    );
+    assert.deepEqual(
+      out.records,
+      Array.from({ length: count }, (_, i) => [i, `k${i}`, `legacy-${i}`, 1_700_000_000_000 + i]),
+    );
     assert.ok(versions.has('0v2'), `Produce v2 was used (${[...versions].join(' ')})`);
     assert.ok(versions.has('1v3'), 'Fetch v3 was used');
     // stored as record batch v2, with the client's codec

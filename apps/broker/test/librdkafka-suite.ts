@@ -22,7 +22,16 @@ import {
   type RdkafkaModule,
   type RdkafkaProducer,
 } from './native-clients';
-import { CODECS, CODEC_ID, committedOffsets, inPartition, storedRecords, testRecords, within, type TestRecord } from './real-client-helpers';
+import {
+  CODECS,
+  CODEC_ID,
+  committedOffsets,
+  inPartition,
+  storedRecords,
+  testRecords,
+  within,
+  type TestRecord,
+} from './real-client-helpers';
 
 const TEST_TIMEOUT = 60_000;
 
@@ -78,12 +87,20 @@ function connect(client: RdkafkaClient, name: string): Promise<RdkafkaMetadata> 
   return within(
     20_000,
     `${name} connecting`,
-    new Promise((resolve, reject) => client.connect({ timeout: 15_000 }, (err, md) => (err ? reject(new Error(`${name} could not connect: ${err.message} (${err.code})`)) : resolve(md)))),
+    new Promise((resolve, reject) =>
+      client.connect({ timeout: 15_000 }, (err, md) =>
+        err ? reject(new Error(`${name} could not connect: ${err.message} (${err.code})`)) : resolve(md),
+      ),
+    ),
   );
 }
 
 function metadata(client: RdkafkaClient, topic?: string): Promise<RdkafkaMetadata> {
-  return new Promise((resolve, reject) => client.getMetadata(topic === undefined ? { allTopics: true, timeout: 10_000 } : { topic, timeout: 10_000 }, (err, md) => (err ? reject(err) : resolve(md))));
+  return new Promise((resolve, reject) =>
+    client.getMetadata(topic === undefined ? { allTopics: true, timeout: 10_000 } : { topic, timeout: 10_000 }, (err, md) =>
+      err ? reject(err) : resolve(md),
+    ),
+  );
 }
 
 function rdHeaders(r: TestRecord): RdkafkaHeaders {
@@ -108,8 +125,14 @@ async function produceAll(producer: RdkafkaProducer, topic: string, records: Tes
       if (delivered.length + failures.length === records.length) resolve();
     });
   });
-  records.forEach((r, index) => producer.produce(topic, r.partition, Buffer.from(r.value), r.key === null ? null : Buffer.from(r.key), null, index, rdHeaders(r)));
-  await within(30_000, `delivery reports for ${records.length} records to ${topic} (${delivered.length} delivered, failures: ${failures.slice(0, 3).join('; ')})`, done);
+  records.forEach((r, index) =>
+    producer.produce(topic, r.partition, Buffer.from(r.value), r.key === null ? null : Buffer.from(r.key), null, index, rdHeaders(r)),
+  );
+  await within(
+    30_000,
+    `delivery reports for ${records.length} records to ${topic} (${delivered.length} delivered, failures: ${failures.slice(0, 3).join('; ')})`,
+    done,
+  );
   assert.deepEqual(failures, [], 'every record delivered');
   return delivered;
 }
@@ -120,7 +143,9 @@ async function consumeN(consumer: RdkafkaConsumer, count: number, ms = 30_000): 
   const deadline = Date.now() + ms;
   while (out.length < count) {
     if (Date.now() > deadline) throw new Error(`consumed ${out.length} of ${count} messages in ${ms} ms`);
-    const batch = await new Promise<RdkafkaMessage[]>((resolve, reject) => consumer.consume(Math.min(500, count - out.length), (err, msgs) => (err ? reject(err) : resolve(msgs))));
+    const batch = await new Promise<RdkafkaMessage[]>((resolve, reject) =>
+      consumer.consume(Math.min(500, count - out.length), (err, msgs) => (err ? reject(err) : resolve(msgs))),
+    );
     out.push(...batch);
   }
   return out;
@@ -131,7 +156,11 @@ async function consumeFor(consumer: RdkafkaConsumer, ms: number): Promise<Rdkafk
   const out: RdkafkaMessage[] = [];
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    out.push(...(await new Promise<RdkafkaMessage[]>((resolve, reject) => consumer.consume(100, (err, msgs) => (err ? reject(err) : resolve(msgs))))));
+    out.push(
+      ...(await new Promise<RdkafkaMessage[]>((resolve, reject) =>
+        consumer.consume(100, (err, msgs) => (err ? reject(err) : resolve(msgs))),
+      )),
+    );
   }
   return out;
 }
@@ -149,7 +178,9 @@ const text = (b: Buffer | string | null | undefined): string | null => (b === nu
 
 /** A consumed message in the shape of a TestRecord (header order kept). */
 function asRecord(m: RdkafkaMessage): TestRecord {
-  const headers: Array<[string, string]> = (m.headers ?? []).flatMap((h) => Object.entries(h).map(([k, v]): [string, string] => [k, v.toString()]));
+  const headers: Array<[string, string]> = (m.headers ?? []).flatMap((h) =>
+    Object.entries(h).map(([k, v]): [string, string] => [k, v.toString()]),
+  );
   return { partition: m.partition, key: text(m.key), value: m.value?.toString() ?? '', headers };
 }
 
@@ -167,51 +198,68 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
       assert.ok(kafka.librdkafkaVersion.startsWith(librdkafka), `librdkafka ${kafka.librdkafkaVersion}`);
     });
 
-    test(`${clientName} (librdkafka ${kafka.librdkafkaVersion}): keys, headers and every codec, consumed back exactly`, { timeout: TEST_TIMEOUT }, async () => {
-      const tb = await startBroker();
-      const clients = new Clients(kafka);
-      try {
-        const sent = new Map<string, TestRecord[]>();
-        for (const codec of CODECS) {
-          const topic = `${tag}-${codec}`;
-          await createTopic(tb.broker, topic, 2);
-          const records = testRecords(codec, 200, 2);
-          sent.set(topic, records);
-          const producer = await clients.producer({ ...baseConfig(tb, `${tag}-producer-${codec}`), 'compression.codec': codec, 'linger.ms': 20 }, `producer-${codec}`);
-          const delivered = await produceAll(producer, topic, records);
-          for (const p of [0, 1]) {
-            assert.deepEqual(
-              delivered.filter((d) => d.partition === p).sort((a, b) => a.offset - b.offset).map((d) => d.index),
-              records.flatMap((r, i) => (r.partition === p ? [i] : [])),
-              `${codec}: partition ${p} holds the records in produce order`,
+    test(
+      `${clientName} (librdkafka ${kafka.librdkafkaVersion}): keys, headers and every codec, consumed back exactly`,
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        const tb = await startBroker();
+        const clients = new Clients(kafka);
+        try {
+          const sent = new Map<string, TestRecord[]>();
+          for (const codec of CODECS) {
+            const topic = `${tag}-${codec}`;
+            await createTopic(tb.broker, topic, 2);
+            const records = testRecords(codec, 200, 2);
+            sent.set(topic, records);
+            const producer = await clients.producer(
+              { ...baseConfig(tb, `${tag}-producer-${codec}`), 'compression.codec': codec, 'linger.ms': 20 },
+              `producer-${codec}`,
             );
+            const delivered = await produceAll(producer, topic, records);
+            for (const p of [0, 1]) {
+              assert.deepEqual(
+                delivered
+                  .filter((d) => d.partition === p)
+                  .sort((a, b) => a.offset - b.offset)
+                  .map((d) => d.index),
+                records.flatMap((r, i) => (r.partition === p ? [i] : [])),
+                `${codec}: partition ${p} holds the records in produce order`,
+              );
+            }
+            await clients.close(producer);
+            for (const p of [0, 1]) {
+              const stored = storedRecords(tb.broker, topic, p);
+              assert.deepEqual(
+                stored.map((s) => s.value),
+                inPartition(records, p).map((r) => r.value),
+              );
+              assert.deepEqual([...new Set(stored.map((s) => s.codec))], [CODEC_ID[codec]], `${codec}: stored ${codec}-compressed`);
+            }
           }
-          await clients.close(producer);
-          for (const p of [0, 1]) {
-            const stored = storedRecords(tb.broker, topic, p);
-            assert.deepEqual(stored.map((s) => s.value), inPartition(records, p).map((r) => r.value));
-            assert.deepEqual([...new Set(stored.map((s) => s.codec))], [CODEC_ID[codec]], `${codec}: stored ${codec}-compressed`);
-          }
-        }
 
-        const consumer = await clients.consumer({ ...baseConfig(tb, `${tag}-reader`), 'group.id': `${tag}-codec-reader` });
-        consumer.assign([...sent.keys()].flatMap((topic) => [0, 1].map((partition) => ({ topic, partition, offset: 0 }))));
-        const total = [...sent.values()].reduce((n, r) => n + r.length, 0);
-        const consumed = await consumeN(consumer, total);
-        for (const [topic, records] of sent) {
-          for (const p of [0, 1]) {
-            const got = consumed.filter((m) => m.topic === topic && m.partition === p).sort((a, b) => a.offset - b.offset);
-            assert.deepEqual(got.map((m) => m.offset), inPartition(records, p).map((_, i) => i), `${topic}/${p}: offsets 0..n, each once`);
-            assert.deepEqual(got.map(asRecord), inPartition(records, p), `${topic}/${p}: keys, values and headers as produced`);
+          const consumer = await clients.consumer({ ...baseConfig(tb, `${tag}-reader`), 'group.id': `${tag}-codec-reader` });
+          consumer.assign([...sent.keys()].flatMap((topic) => [0, 1].map((partition) => ({ topic, partition, offset: 0 }))));
+          const total = [...sent.values()].reduce((n, r) => n + r.length, 0);
+          const consumed = await consumeN(consumer, total);
+          for (const [topic, records] of sent) {
+            for (const p of [0, 1]) {
+              const got = consumed.filter((m) => m.topic === topic && m.partition === p).sort((a, b) => a.offset - b.offset);
+              assert.deepEqual(
+                got.map((m) => m.offset),
+                inPartition(records, p).map((_, i) => i),
+                `${topic}/${p}: offsets 0..n, each once`,
+              );
+              assert.deepEqual(got.map(asRecord), inPartition(records, p), `${topic}/${p}: keys, values and headers as produced`);
+            }
           }
+          assert.equal((await consumeFor(consumer, 300)).length, 0, 'nothing more');
+          assert.deepEqual(clients.errors, []);
+        } finally {
+          await clients.closeAll();
+          await tb.stop();
         }
-        assert.equal((await consumeFor(consumer, 300)).length, 0, 'nothing more');
-        assert.deepEqual(clients.errors, []);
-      } finally {
-        await clients.closeAll();
-        await tb.stop();
-      }
-    });
+      },
+    );
 
     test(`${clientName}: SCRAM-SHA-512 over SASL_SSL, produced and consumed back`, { timeout: TEST_TIMEOUT }, async () => {
       const pki = makePki();
@@ -222,7 +270,13 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
         'scram.bootstrap.users': 'SCRAM-SHA-512=[name=app,password=app-secret]',
       });
       const clients = new Clients(kafka);
-      const secure = { 'security.protocol': 'sasl_ssl', 'sasl.mechanisms': 'SCRAM-SHA-512', 'sasl.username': 'app', 'sasl.password': 'app-secret', 'ssl.ca.location': pki.caFile };
+      const secure = {
+        'security.protocol': 'sasl_ssl',
+        'sasl.mechanisms': 'SCRAM-SHA-512',
+        'sasl.username': 'app',
+        'sasl.password': 'app-secret',
+        'ssl.ca.location': pki.caFile,
+      };
       const topic = `${tag}-scram`;
       try {
         await createTopic(tb.broker, topic, 1);
@@ -233,7 +287,10 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
         const consumer = await clients.consumer({ ...baseConfig(tb, `${tag}-scram-reader`), ...secure, 'group.id': `${tag}-scram-reader` });
         consumer.assign([{ topic, partition: 0, offset: 0 }]);
         const consumed = await consumeN(consumer, records.length);
-        assert.deepEqual(consumed.map((m) => m.value?.toString()), records.map((r) => r.value));
+        assert.deepEqual(
+          consumed.map((m) => m.value?.toString()),
+          records.map((r) => r.value),
+        );
         assert.deepEqual(clients.errors, []);
       } finally {
         await clients.closeAll();
@@ -241,61 +298,76 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
       }
     });
 
-    test(`${clientName}: a group commits, the broker restarts, and a new member resumes at the committed offsets`, { timeout: TEST_TIMEOUT }, async () => {
-      let tb = await startBroker();
-      const logDir = tb.logDir;
-      const clients = new Clients(kafka);
-      const topic = `${tag}-resume`;
-      const group = `${tag}-resume-group`;
-      try {
-        await createTopic(tb.broker, topic, 2);
-        const records = testRecords('resume', 60, 2);
-        const producer = await clients.producer(baseConfig(tb, `${tag}-resume-producer`));
-        await produceAll(producer, topic, records);
-        await clients.close(producer);
+    test(
+      `${clientName}: a group commits, the broker restarts, and a new member resumes at the committed offsets`,
+      { timeout: TEST_TIMEOUT },
+      async () => {
+        let tb = await startBroker();
+        const logDir = tb.logDir;
+        const clients = new Clients(kafka);
+        const topic = `${tag}-resume`;
+        const group = `${tag}-resume-group`;
+        try {
+          await createTopic(tb.broker, topic, 2);
+          const records = testRecords('resume', 60, 2);
+          const producer = await clients.producer(baseConfig(tb, `${tag}-resume-producer`));
+          await produceAll(producer, topic, records);
+          await clients.close(producer);
 
-        const groupConf = { 'group.id': group, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 500 };
-        const first = await clients.consumer({ ...baseConfig(tb, `${tag}-member-1`), ...groupConf, offset_commit_cb: true }, 'member-1');
-        first.subscribe([topic]);
-        // librdkafka prefetches: the first 25 messages handed over are the ones processed; commit
-        // exactly those (one past the last processed offset of each partition).
-        const processed = (await consumeN(first, 25)).slice(0, 25);
-        const commit = new Map<number, number>();
-        for (const m of processed) commit.set(m.partition, Math.max(commit.get(m.partition) ?? 0, m.offset + 1));
-        // commit() and its offset.commit event (delivered while the consumer polls), never
-        // commitSync: that blocks the event loop, which this broker shares
-        const committed = new Promise<void>((resolve, reject) =>
-          first.on('offset.commit', (err) => (err ? reject(new Error(`commit failed: ${err.message} (${err.code})`)) : resolve())),
-        );
-        first.commit([...commit].map(([partition, offset]) => ({ topic, partition, offset })));
-        await pollUntil(first, within(10_000, 'the commit', committed));
-        const seenByClient = await new Promise<Array<{ partition: number; offset: number }>>((resolve, reject) =>
-          first.committed([0, 1].map((partition) => ({ topic, partition })), 10_000, (err, tps) => (err ? reject(err) : resolve(tps))),
-        );
-        for (const [p, o] of commit) assert.equal(seenByClient.find((t) => t.partition === p)?.offset, o, `the client reads back its commit for partition ${p}`);
-        assert.deepEqual([...committedOffsets(tb.broker, group, topic)].sort(), [...commit].sort(), 'the coordinator has the commit');
-        await clients.close(first);
+          const groupConf = { 'group.id': group, 'session.timeout.ms': 6000, 'heartbeat.interval.ms': 500 };
+          const first = await clients.consumer({ ...baseConfig(tb, `${tag}-member-1`), ...groupConf, offset_commit_cb: true }, 'member-1');
+          first.subscribe([topic]);
+          // librdkafka prefetches: the first 25 messages handed over are the ones processed; commit
+          // exactly those (one past the last processed offset of each partition).
+          const processed = (await consumeN(first, 25)).slice(0, 25);
+          const commit = new Map<number, number>();
+          for (const m of processed) commit.set(m.partition, Math.max(commit.get(m.partition) ?? 0, m.offset + 1));
+          // commit() and its offset.commit event (delivered while the consumer polls), never
+          // commitSync: that blocks the event loop, which this broker shares
+          const committed = new Promise<void>((resolve, reject) =>
+            first.on('offset.commit', (err) => (err ? reject(new Error(`commit failed: ${err.message} (${err.code})`)) : resolve())),
+          );
+          first.commit([...commit].map(([partition, offset]) => ({ topic, partition, offset })));
+          await pollUntil(first, within(10_000, 'the commit', committed));
+          const seenByClient = await new Promise<Array<{ partition: number; offset: number }>>((resolve, reject) =>
+            first.committed(
+              [0, 1].map((partition) => ({ topic, partition })),
+              10_000,
+              (err, tps) => (err ? reject(err) : resolve(tps)),
+            ),
+          );
+          for (const [p, o] of commit)
+            assert.equal(seenByClient.find((t) => t.partition === p)?.offset, o, `the client reads back its commit for partition ${p}`);
+          assert.deepEqual([...committedOffsets(tb.broker, group, topic)].sort(), [...commit].sort(), 'the coordinator has the commit');
+          await clients.close(first);
 
-        await tb.stop();
-        tb = await startBroker({}, logDir);
-        assert.deepEqual([...committedOffsets(tb.broker, group, topic)].sort(), [...commit].sort(), 'the commit survived the restart');
+          await tb.stop();
+          tb = await startBroker({}, logDir);
+          assert.deepEqual([...committedOffsets(tb.broker, group, topic)].sort(), [...commit].sort(), 'the commit survived the restart');
 
-        const second = await clients.consumer({ ...baseConfig(tb, `${tag}-member-2`), ...groupConf }, 'member-2');
-        second.subscribe([topic]);
-        const rest = await consumeN(second, records.length - processed.length);
-        rest.push(...(await consumeFor(second, 500)));
-        for (const p of [0, 1]) {
-          const from = commit.get(p) ?? 0;
-          const got = rest.filter((m) => m.partition === p).sort((a, b) => a.offset - b.offset);
-          assert.deepEqual(got.map((m) => m.offset), inPartition(records, p).map((_, i) => i).slice(from), `partition ${p}: resumed at ${from}, nothing re-read or skipped`);
-          assert.deepEqual(got.map(asRecord), inPartition(records, p).slice(from));
+          const second = await clients.consumer({ ...baseConfig(tb, `${tag}-member-2`), ...groupConf }, 'member-2');
+          second.subscribe([topic]);
+          const rest = await consumeN(second, records.length - processed.length);
+          rest.push(...(await consumeFor(second, 500)));
+          for (const p of [0, 1]) {
+            const from = commit.get(p) ?? 0;
+            const got = rest.filter((m) => m.partition === p).sort((a, b) => a.offset - b.offset);
+            assert.deepEqual(
+              got.map((m) => m.offset),
+              inPartition(records, p)
+                .map((_, i) => i)
+                .slice(from),
+              `partition ${p}: resumed at ${from}, nothing re-read or skipped`,
+            );
+            assert.deepEqual(got.map(asRecord), inPartition(records, p).slice(from));
+          }
+          assert.deepEqual(clients.errors, []);
+        } finally {
+          await clients.closeAll();
+          await tb.stop();
         }
-        assert.deepEqual(clients.errors, []);
-      } finally {
-        await clients.closeAll();
-        await tb.stop();
-      }
-    });
+      },
+    );
 
     test(`${clientName}: create a topic with a config, describe it, add partitions, delete it`, { timeout: TEST_TIMEOUT }, async () => {
       const tb = await startBroker();
@@ -303,9 +375,21 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
       const admin = kafka.AdminClient.create(baseConfig(tb, `${tag}-admin`));
       const topic = `${tag}-admin-topic`;
       const call = (what: string, f: (cb: (err: LibrdkafkaError | null | undefined) => void) => void) =>
-        within(20_000, what, new Promise<void>((resolve, reject) => f((err) => (err ? reject(new Error(`${what}: ${err.message} (${err.code})`)) : resolve()))));
+        within(
+          20_000,
+          what,
+          new Promise<void>((resolve, reject) =>
+            f((err) => (err ? reject(new Error(`${what}: ${err.message} (${err.code})`)) : resolve())),
+          ),
+        );
       try {
-        await call('createTopic', (cb) => admin.createTopic({ topic, num_partitions: 3, replication_factor: 1, config: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' } }, 15_000, cb));
+        await call('createTopic', (cb) =>
+          admin.createTopic(
+            { topic, num_partitions: 3, replication_factor: 1, config: { 'retention.ms': '3600000', 'cleanup.policy': 'compact' } },
+            15_000,
+            cb,
+          ),
+        );
         const conf = tb.broker.metadata.topic(topic)?.configs;
         assert.equal(conf?.['retention.ms'], '3600000');
         assert.equal(conf?.['cleanup.policy'], 'compact');
@@ -314,10 +398,19 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
         const described = (await metadata(producer, topic)).topics.find((t) => t.name === topic);
         assert.deepEqual(described?.partitions.map((p) => p.id).sort(), [0, 1, 2]);
         const nodeId = tb.broker.liveBrokers()[0]?.nodeId;
-        assert.ok(described?.partitions.every((p) => p.leader === nodeId && p.replicas.length === 1), 'every partition led by the broker');
+        assert.ok(
+          described?.partitions.every((p) => p.leader === nodeId && p.replicas.length === 1),
+          'every partition led by the broker',
+        );
 
         await call('createPartitions', (cb) => admin.createPartitions(topic, 5, 15_000, cb));
-        assert.deepEqual((await metadata(producer, topic)).topics.find((t) => t.name === topic)?.partitions.map((p) => p.id).sort(), [0, 1, 2, 3, 4]);
+        assert.deepEqual(
+          (await metadata(producer, topic)).topics
+            .find((t) => t.name === topic)
+            ?.partitions.map((p) => p.id)
+            .sort(),
+          [0, 1, 2, 3, 4],
+        );
 
         await assert.rejects(
           call('createTopic again', (cb) => admin.createTopic({ topic, num_partitions: 1, replication_factor: 1 }, 15_000, cb)),
@@ -341,23 +434,51 @@ export function librdkafkaSuite(clientName: string, load: () => RdkafkaModule, l
       const topic = `${tag}-idempotent`;
       try {
         await createTopic(tb.broker, topic, 1);
-        const records = Array.from({ length: 3000 }, (_, i): TestRecord => ({ partition: 0, key: `k${i % 7}`, value: `idempotent-${String(i).padStart(5, '0')}`, headers: [] }));
-        const producer = await clients.producer({ ...baseConfig(tb, `${tag}-idempotent`), 'enable.idempotence': true, acks: 'all', 'linger.ms': 5, 'batch.num.messages': 200 });
+        const records = Array.from({ length: 3000 }, (_, i): TestRecord => ({
+          partition: 0,
+          key: `k${i % 7}`,
+          value: `idempotent-${String(i).padStart(5, '0')}`,
+          headers: [],
+        }));
+        const producer = await clients.producer({
+          ...baseConfig(tb, `${tag}-idempotent`),
+          'enable.idempotence': true,
+          acks: 'all',
+          'linger.ms': 5,
+          'batch.num.messages': 200,
+        });
         const delivered = await produceAll(producer, topic, records);
-        assert.deepEqual(delivered.sort((a, b) => a.offset - b.offset).map((d) => [d.offset, d.index]), records.map((_, i) => [i, i]), 'record i at offset i');
+        assert.deepEqual(
+          delivered.sort((a, b) => a.offset - b.offset).map((d) => [d.offset, d.index]),
+          records.map((_, i) => [i, i]),
+          'record i at offset i',
+        );
         await clients.close(producer);
 
         const stored = storedRecords(tb.broker, topic, 0);
-        assert.deepEqual(stored.map((s) => s.value), records.map((r) => r.value), 'stored once each, in order');
-        assert.ok(stored.every((s) => s.producerId >= 0), 'written as an idempotent producer (batches carry a producer id)');
+        assert.deepEqual(
+          stored.map((s) => s.value),
+          records.map((r) => r.value),
+          'stored once each, in order',
+        );
+        assert.ok(
+          stored.every((s) => s.producerId >= 0),
+          'written as an idempotent producer (batches carry a producer id)',
+        );
         assert.equal(new Set(stored.map((s) => s.producerId)).size, 1);
 
         const consumer = await clients.consumer({ ...baseConfig(tb, `${tag}-idempotent-reader`), 'group.id': `${tag}-idempotent-reader` });
         consumer.assign([{ topic, partition: 0, offset: 0 }]);
         const consumed = await consumeN(consumer, records.length);
         consumed.push(...(await consumeFor(consumer, 300)));
-        assert.deepEqual(consumed.map((m) => m.offset), records.map((_, i) => i));
-        assert.deepEqual(consumed.map((m) => [text(m.key), m.value?.toString()]), records.map((r) => [r.key, r.value]));
+        assert.deepEqual(
+          consumed.map((m) => m.offset),
+          records.map((_, i) => i),
+        );
+        assert.deepEqual(
+          consumed.map((m) => [text(m.key), m.value?.toString()]),
+          records.map((r) => [r.key, r.value]),
+        );
         assert.deepEqual(clients.errors, []);
       } finally {
         await clients.closeAll();

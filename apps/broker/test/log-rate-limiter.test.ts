@@ -21,5 +21,11 @@ test('at most perWindow lines per window; the next window reports how many were 
   assert.equal(lines.length, 3);
   now += 1000;
   limiter.log(logger, { i: 100 }, 'closing connection');
-  assert.deepEqual(lines.slice(3).map((l) => [l.msg, l.suppressed]), [["97 more 'closing connection' lines were not logged", 97], ['closing connection', undefined]]);
+  assert.deepEqual(
+    lines.slice(3).map((l) => [l.msg, l.suppressed]),
+    [
+      ["97 more 'closing connection' lines were not logged", 97],
+      ['closing connection', undefined],
+    ],
+  );
 });

@@ -32,9 +32,12 @@ test('a partition led by a broker missing from the live set is LEADER_NOT_AVAILA
 
 test('once every broker is live again, the same partitions have their leaders and no offline replicas', () => {
   const parts = topicResponse(topic, new Set([1, 2, 3]), false).partitions;
-  assert.deepEqual(parts.map((p) => [p.errorCode, p.leaderId, p.offlineReplicas.length]), [
-    [ErrorCode.NONE, 3, 0],
-    [ErrorCode.NONE, 1, 0],
-    [ErrorCode.LEADER_NOT_AVAILABLE, -1, 0],
-  ]);
+  assert.deepEqual(
+    parts.map((p) => [p.errorCode, p.leaderId, p.offlineReplicas.length]),
+    [
+      [ErrorCode.NONE, 3, 0],
+      [ErrorCode.NONE, 1, 0],
+      [ErrorCode.LEADER_NOT_AVAILABLE, -1, 0],
+    ],
+  );
 });

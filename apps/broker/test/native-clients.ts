@@ -70,7 +70,15 @@ export interface RdkafkaClient {
 }
 
 export interface RdkafkaProducer extends RdkafkaClient {
-  produce(topic: string, partition: number | null, value: Buffer | null, key?: Buffer | string | null, timestamp?: number | null, opaque?: unknown, headers?: RdkafkaHeaders): unknown;
+  produce(
+    topic: string,
+    partition: number | null,
+    value: Buffer | null,
+    key?: Buffer | string | null,
+    timestamp?: number | null,
+    opaque?: unknown,
+    headers?: RdkafkaHeaders,
+  ): unknown;
   setPollInterval(ms: number): this;
   poll(): this;
   flush(timeoutMs: number, cb: (err: LibrdkafkaError | null | undefined) => void): this;
@@ -98,7 +106,12 @@ export interface RdkafkaNewTopic {
 export interface RdkafkaAdminClient {
   createTopic(topic: RdkafkaNewTopic, timeoutMs: number, cb: (err: LibrdkafkaError | null | undefined) => void): void;
   deleteTopic(topic: string, timeoutMs: number, cb: (err: LibrdkafkaError | null | undefined) => void): void;
-  createPartitions(topic: string, desiredPartitions: number, timeoutMs: number, cb: (err: LibrdkafkaError | null | undefined) => void): void;
+  createPartitions(
+    topic: string,
+    desiredPartitions: number,
+    timeoutMs: number,
+    cb: (err: LibrdkafkaError | null | undefined) => void,
+  ): void;
   disconnect(): void;
 }
 
@@ -148,7 +161,10 @@ export interface KafkaJSMessage {
 export interface KafkaJSProducer {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
-  send(record: { topic: string; messages: Array<{ key?: string | null; value: string; partition?: number; headers?: KafkaJSHeaders }> }): Promise<Array<{ topicName: string; partition: number; errorCode: number; baseOffset?: string }>>;
+  send(record: {
+    topic: string;
+    messages: Array<{ key?: string | null; value: string; partition?: number; headers?: KafkaJSHeaders }>;
+  }): Promise<Array<{ topicName: string; partition: number; errorCode: number; baseOffset?: string }>>;
 }
 
 export interface KafkaJSConsumer {
@@ -162,9 +178,21 @@ export interface KafkaJSConsumer {
 export interface KafkaJSAdmin {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
-  createTopics(options: { topics: Array<{ topic: string; numPartitions?: number; replicationFactor?: number; configEntries?: Array<{ name: string; value: string }> }> }): Promise<boolean>;
-  fetchTopicMetadata(options: { topics: string[] }): Promise<Array<{ name: string; partitions: Array<{ partitionId: number; leader: number; replicas: number[]; isr: number[] }> }>>;
-  fetchOffsets(options: { groupId: string; topics: string[] }): Promise<Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>>;
+  createTopics(options: {
+    topics: Array<{
+      topic: string;
+      numPartitions?: number;
+      replicationFactor?: number;
+      configEntries?: Array<{ name: string; value: string }>;
+    }>;
+  }): Promise<boolean>;
+  fetchTopicMetadata(options: {
+    topics: string[];
+  }): Promise<Array<{ name: string; partitions: Array<{ partitionId: number; leader: number; replicas: number[]; isr: number[] }> }>>;
+  fetchOffsets(options: {
+    groupId: string;
+    topics: string[];
+  }): Promise<Array<{ topic: string; partitions: Array<{ partition: number; offset: string }> }>>;
   deleteTopics(options: { topics: string[] }): Promise<void>;
   listTopics(): Promise<string[]>;
 }
@@ -172,7 +200,9 @@ export interface KafkaJSAdmin {
 export interface ConfluentKafkaJSModule {
   Kafka: new (config: { kafkaJS: { brokers: string[]; clientId?: string; logLevel?: number } }) => {
     producer(config?: { kafkaJS?: { compression?: string; idempotent?: boolean; acks?: number } }): KafkaJSProducer;
-    consumer(config: { kafkaJS: { groupId: string; fromBeginning?: boolean; autoCommit?: boolean; sessionTimeout?: number } }): KafkaJSConsumer;
+    consumer(config: {
+      kafkaJS: { groupId: string; fromBeginning?: boolean; autoCommit?: boolean; sessionTimeout?: number };
+    }): KafkaJSConsumer;
     admin(): KafkaJSAdmin;
   };
   logLevel: { NOTHING: number; ERROR: number; WARN: number; INFO: number; DEBUG: number };
@@ -209,7 +239,12 @@ export interface PlatformaticProduceResult {
 }
 
 export interface PlatformaticProducer {
-  send(options: { messages: PlatformaticMessageToProduce[]; compression?: PlatformaticCompression; acks?: number; idempotent?: boolean }): Promise<PlatformaticProduceResult>;
+  send(options: {
+    messages: PlatformaticMessageToProduce[];
+    compression?: PlatformaticCompression;
+    acks?: number;
+    idempotent?: boolean;
+  }): Promise<PlatformaticProduceResult>;
   close(force?: boolean): Promise<void>;
 }
 
@@ -254,13 +289,34 @@ export interface PlatformaticConfigEntry {
 }
 
 export interface PlatformaticAdmin {
-  createTopics(options: { topics: string[]; partitions?: number; replicas?: number; configs?: Array<{ name: string; value: string }> }): Promise<Array<{ id: string; name: string; partitions: number; replicas: number; configuration: Record<string, string | null> }>>;
+  createTopics(options: {
+    topics: string[];
+    partitions?: number;
+    replicas?: number;
+    configs?: Array<{ name: string; value: string }>;
+  }): Promise<Array<{ id: string; name: string; partitions: number; replicas: number; configuration: Record<string, string | null> }>>;
   listTopics(options?: { includeInternals?: boolean }): Promise<string[]>;
-  metadata(options: { topics: string[]; forceUpdate?: boolean }): Promise<{ topics: Map<string, { id: string; partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>; partitionsCount: number }> }>;
+  metadata(options: {
+    topics: string[];
+    forceUpdate?: boolean;
+  }): Promise<{
+    topics: Map<string, { id: string; partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>; partitionsCount: number }>;
+  }>;
   createPartitions(options: { topics: Array<{ name: string; count: number; assignments: null }> }): Promise<void>;
-  describeConfigs(options: { resources: Array<{ resourceType: number; resourceName: string; configurationKeys?: string[] | null }>; includeSynonyms?: boolean }): Promise<Array<{ resourceType: number; resourceName: string; configs: PlatformaticConfigEntry[] }>>;
-  alterConfigs(options: { resources: Array<{ resourceType: number; resourceName: string; configs: Array<{ name: string; value: string | null }> }> }): Promise<void>;
-  incrementalAlterConfigs(options: { resources: Array<{ resourceType: number; resourceName: string; configs: Array<{ name: string; configOperation: number; value: string | null }> }> }): Promise<void>;
+  describeConfigs(options: {
+    resources: Array<{ resourceType: number; resourceName: string; configurationKeys?: string[] | null }>;
+    includeSynonyms?: boolean;
+  }): Promise<Array<{ resourceType: number; resourceName: string; configs: PlatformaticConfigEntry[] }>>;
+  alterConfigs(options: {
+    resources: Array<{ resourceType: number; resourceName: string; configs: Array<{ name: string; value: string | null }> }>;
+  }): Promise<void>;
+  incrementalAlterConfigs(options: {
+    resources: Array<{
+      resourceType: number;
+      resourceName: string;
+      configs: Array<{ name: string; configOperation: number; value: string | null }>;
+    }>;
+  }): Promise<void>;
   deleteTopics(options: { topics: string[] }): Promise<void>;
   close(): Promise<void>;
 }
@@ -273,8 +329,23 @@ interface StringSerde {
 }
 
 export interface PlatformaticKafkaModule {
-  Producer: new (options: PlatformaticBaseOptions & { serializers?: StringSerde; compression?: PlatformaticCompression; acks?: number; idempotent?: boolean }) => PlatformaticProducer;
-  Consumer: new (options: PlatformaticBaseOptions & { groupId: string; deserializers?: StringSerde; sessionTimeout?: number; heartbeatInterval?: number; maxWaitTime?: number }) => PlatformaticConsumer;
+  Producer: new (
+    options: PlatformaticBaseOptions & {
+      serializers?: StringSerde;
+      compression?: PlatformaticCompression;
+      acks?: number;
+      idempotent?: boolean;
+    },
+  ) => PlatformaticProducer;
+  Consumer: new (
+    options: PlatformaticBaseOptions & {
+      groupId: string;
+      deserializers?: StringSerde;
+      sessionTimeout?: number;
+      heartbeatInterval?: number;
+      maxWaitTime?: number;
+    },
+  ) => PlatformaticConsumer;
   Admin: new (options: PlatformaticBaseOptions) => PlatformaticAdmin;
   stringSerializers: StringSerde;
   stringDeserializers: StringSerde;
@@ -282,7 +353,14 @@ export interface PlatformaticKafkaModule {
   ConfigResourceTypes: { TOPIC: number };
   IncrementalAlterConfigOperationTypes: { SET: number; DELETE: number };
   /** The client's codec table (mutable: a Node without zlib zstd can be given one). */
-  compressionsAlgorithms: Record<PlatformaticCompression, { available: boolean; compressSync(data: Buffer | { buffer: Buffer }): Buffer; decompressSync(data: Buffer | { buffer: Buffer }): Buffer }>;
+  compressionsAlgorithms: Record<
+    PlatformaticCompression,
+    {
+      available: boolean;
+      compressSync(data: Buffer | { buffer: Buffer }): Buffer;
+      decompressSync(data: Buffer | { buffer: Buffer }): Buffer;
+    }
+  >;
   version: string;
 }
 

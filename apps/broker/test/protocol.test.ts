@@ -66,19 +66,36 @@ const KAFKA_3_9: Record<number, [number, number]> = {
 test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertises; v0 too; v5 gets the KIP-511 fallback', async () => {
   const { port } = await startBroker();
   const c = await TestConnection.open(port);
-  const v4 = await c.request(ApiKey.ApiVersions, 4, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'tarn-test', clientSoftwareVersion: '1.0' });
+  const v4 = await c.request(ApiKey.ApiVersions, 4, {
+    ...ApiVersionsRequestTypes.defaultApiVersionsRequest(),
+    clientSoftwareName: 'tarn-test',
+    clientSoftwareVersion: '1.0',
+  });
   assert.equal(v4.errorCode, 0);
   const ranges = Object.fromEntries(v4.apiKeys.map((k) => [k.apiKey, [k.minVersion, k.maxVersion]]));
   assert.deepEqual(ranges, KAFKA_3_9);
   assert.equal(68 in ranges, false, 'KIP-848 ConsumerGroupHeartbeat is not advertised');
 
-  const v3 = await c.request(ApiKey.ApiVersions, 3, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'tarn-test', clientSoftwareVersion: '1.0' });
+  const v3 = await c.request(ApiKey.ApiVersions, 3, {
+    ...ApiVersionsRequestTypes.defaultApiVersionsRequest(),
+    clientSoftwareName: 'tarn-test',
+    clientSoftwareVersion: '1.0',
+  });
   assert.deepEqual(v3.apiKeys, v4.apiKeys);
   const v0 = await c.request(ApiKey.ApiVersions, 0, ApiVersionsRequestTypes.defaultApiVersionsRequest());
-  assert.deepEqual(v0.apiKeys, v3.apiKeys.map((k) => ({ apiKey: k.apiKey, minVersion: k.minVersion, maxVersion: k.maxVersion })));
+  assert.deepEqual(
+    v0.apiKeys,
+    v3.apiKeys.map((k) => ({ apiKey: k.apiKey, minVersion: k.minVersion, maxVersion: k.maxVersion })),
+  );
 
   // A client asking for a version newer than ours: a v0 body with UNSUPPORTED_VERSION and our range.
-  const request = Buffer.concat(encodeRequest(ApiKey.ApiVersions, 4, 99, 'future', { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: 'future', clientSoftwareVersion: '9' }));
+  const request = Buffer.concat(
+    encodeRequest(ApiKey.ApiVersions, 4, 99, 'future', {
+      ...ApiVersionsRequestTypes.defaultApiVersionsRequest(),
+      clientSoftwareName: 'future',
+      clientSoftwareVersion: '9',
+    }),
+  );
   request.writeInt16BE(5, 6);
   c.write(request);
   const id = 99;
@@ -86,13 +103,20 @@ test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertis
   const fallback = decodeResponse(ApiKey.ApiVersions, 0, frame);
   assert.equal(fallback.correlationId, id);
   assert.equal(fallback.body.errorCode, ErrorCode.UNSUPPORTED_VERSION);
-  assert.deepEqual(fallback.body.apiKeys.map((k) => [k.apiKey, k.minVersion, k.maxVersion]), [[ApiKey.ApiVersions, 0, 4]]);
+  assert.deepEqual(
+    fallback.body.apiKeys.map((k) => [k.apiKey, k.minVersion, k.maxVersion]),
+    [[ApiKey.ApiVersions, 0, 4]],
+  );
   // exactly the bytes Kafka writes: v0 response header, error 35, one api key, nothing after
   assert.deepEqual(frame, Buffer.concat(encodeResponse(ApiKey.ApiVersions, 0, id, fallback.body)).subarray(4));
   assert.equal(frame.length, 4 + 2 + 4 + 6);
 
   // an invalid client software name is INVALID_REQUEST
-  const bad = await c.request(ApiKey.ApiVersions, 3, { ...ApiVersionsRequestTypes.defaultApiVersionsRequest(), clientSoftwareName: '-bad-', clientSoftwareVersion: '1' });
+  const bad = await c.request(ApiKey.ApiVersions, 3, {
+    ...ApiVersionsRequestTypes.defaultApiVersionsRequest(),
+    clientSoftwareName: '-bad-',
+    clientSoftwareVersion: '1',
+  });
   assert.equal(bad.errorCode, ErrorCode.INVALID_REQUEST);
   c.close();
 });
@@ -108,7 +132,10 @@ test('Metadata v12 round trip: the response re-encodes to the same bytes and des
   const topicId = created.topics[0]!.topicId;
   const id = c.sendRequest(ApiKey.Metadata, 12, {
     ...MetadataRequestTypes.defaultMetadataRequest(),
-    topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'meta-topic' }, { ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: null, topicId }],
+    topics: [
+      { ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'meta-topic' },
+      { ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: null, topicId },
+    ],
     allowAutoTopicCreation: false,
   });
   const frame = await c.readFrame();
@@ -116,13 +143,19 @@ test('Metadata v12 round trip: the response re-encodes to the same bytes and des
   assert.deepEqual(Buffer.concat(encodeResponse(ApiKey.Metadata, 12, id, body)).subarray(4), frame);
   assert.equal(body.clusterId, broker.metadata.clusterId);
   assert.equal(body.controllerId, 1);
-  assert.deepEqual(body.brokers.map((b) => [b.nodeId, b.host, b.port]), [[1, '127.0.0.1', port]]);
+  assert.deepEqual(
+    body.brokers.map((b) => [b.nodeId, b.host, b.port]),
+    [[1, '127.0.0.1', port]],
+  );
   assert.equal(body.topics.length, 2);
   for (const t of body.topics) {
     assert.equal(t.errorCode, 0);
     assert.equal(t.name, 'meta-topic');
     assert.equal(t.topicId, topicId);
-    assert.deepEqual(t.partitions.map((p) => [p.partitionIndex, p.leaderId, p.leaderEpoch, p.replicaNodes, p.isrNodes]), [0, 1, 2].map((i) => [i, 1, 0, [1], [1]]));
+    assert.deepEqual(
+      t.partitions.map((p) => [p.partitionIndex, p.leaderId, p.leaderEpoch, p.replicaNodes, p.isrNodes]),
+      [0, 1, 2].map((i) => [i, 1, 0, [1], [1]]),
+    );
   }
   c.close();
 });
@@ -131,16 +164,29 @@ test('Fetch v12 round trip: batches come back byte for byte as produced (with of
   const { port } = await startBroker();
   const c = await TestConnection.open(port);
   const batch = buildRecordBatch(
-    [{ key: 'k1', value: 'v1', headers: [{ key: 'h', value: 'x' }] }, { key: null, value: 'v2' }, { key: 'k3', value: null }],
+    [
+      { key: 'k1', value: 'v1', headers: [{ key: 'h', value: 'x' }] },
+      { key: null, value: 'v2' },
+      { key: 'k3', value: null },
+    ],
     { compression: CompressionType.LZ4, now: 1_700_000_000_000 },
   );
   const produced = Buffer.from(batch);
-  await c.request(ApiKey.Metadata, 12, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'fetch-topic' }] });
+  await c.request(ApiKey.Metadata, 12, {
+    ...MetadataRequestTypes.defaultMetadataRequest(),
+    topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'fetch-topic' }],
+  });
   const pr = await c.request(ApiKey.Produce, 9, {
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks: -1,
     timeoutMs: 5000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: 'fetch-topic', partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: 'fetch-topic',
+        partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: batch }],
+      },
+    ],
   });
   assert.equal(pr.responses[0]!.partitionResponses[0]!.errorCode, 0);
   assert.equal(pr.responses[0]!.partitionResponses[0]!.baseOffset, 0n);
@@ -149,7 +195,13 @@ test('Fetch v12 round trip: batches come back byte for byte as produced (with of
     maxWaitMs: 100,
     minBytes: 1,
     maxBytes: 1 << 20,
-    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'fetch-topic', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
+    topics: [
+      {
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic: 'fetch-topic',
+        partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }],
+      },
+    ],
   });
   const frame = await c.readFrame();
   const { body } = decodeResponse(ApiKey.Fetch, 12, frame);
@@ -164,11 +216,14 @@ test('Fetch v12 round trip: batches come back byte for byte as produced (with of
   // the stored batch is the produced one with partitionLeaderEpoch set to the leader's epoch (0)
   produced.writeInt32BE(0, 12);
   assert.deepEqual(p.records, produced);
-  assert.deepEqual(decodeRecordBatch(p.records!).records.map((r) => [r.offset, r.key?.toString() ?? null, r.value?.toString() ?? null]), [
-    [0, 'k1', 'v1'],
-    [1, null, 'v2'],
-    [2, 'k3', null],
-  ]);
+  assert.deepEqual(
+    decodeRecordBatch(p.records!).records.map((r) => [r.offset, r.key?.toString() ?? null, r.value?.toString() ?? null]),
+    [
+      [0, 'k1', 'v1'],
+      [1, null, 'v2'],
+      [2, 'k3', null],
+    ],
+  );
   c.close();
 });
 
@@ -176,21 +231,38 @@ test('a long poll waits for data, then answers as soon as a produce arrives', as
   const { port } = await startBroker();
   const consumer = await TestConnection.open(port);
   const producer = await TestConnection.open(port);
-  await producer.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'poll' }] });
+  await producer.request(ApiKey.Metadata, 9, {
+    ...MetadataRequestTypes.defaultMetadataRequest(),
+    topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'poll' }],
+  });
   const started = Date.now();
   consumer.sendRequest(ApiKey.Fetch, 11, {
     ...FetchRequestTypes.defaultFetchRequest(),
     maxWaitMs: 10_000,
     minBytes: 1,
     maxBytes: 1 << 20,
-    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'poll', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
+    topics: [
+      {
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic: 'poll',
+        partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }],
+      },
+    ],
   });
   await new Promise((r) => setTimeout(r, 200));
   await producer.request(ApiKey.Produce, 7, {
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks: 1,
     timeoutMs: 1000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: 'poll', partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch([{ value: 'wake up' }]) }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: 'poll',
+        partitionData: [
+          { ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch([{ value: 'wake up' }]) },
+        ],
+      },
+    ],
   });
   const { body } = decodeResponse(ApiKey.Fetch, 11, await consumer.readFrame());
   assert.ok(Date.now() - started < 5000, 'answered long before max.wait.ms');

@@ -23,7 +23,13 @@ export interface TestRecord {
  * repeated name.
  */
 export function testRecords(label: string, count: number, partitions: number, options: { duplicateHeaders?: boolean } = {}): TestRecord[] {
-  const duplicates: Array<[string, string]> = options.duplicateHeaders === false ? [] : [['dup', 'first'], ['dup', 'second']];
+  const duplicates: Array<[string, string]> =
+    options.duplicateHeaders === false
+      ? []
+      : [
+          ['dup', 'first'],
+          ['dup', 'second'],
+        ];
   return Array.from({ length: count }, (_, i) => ({
     partition: i % partitions,
     key: i % 10 === 0 ? null : `${label}-key-${i}`,
@@ -38,10 +44,20 @@ export function inPartition<T extends { partition: number }>(records: T[], parti
 }
 
 /** What the broker stored in topic/partition: records with their batch's codec and producer id. */
-export function storedRecords(broker: Broker, topic: string, partition: number): Array<{ offset: number; key: string | null; value: string | null; codec: number; producerId: number }> {
+export function storedRecords(
+  broker: Broker,
+  topic: string,
+  partition: number,
+): Array<{ offset: number; key: string | null; value: string | null; codec: number; producerId: number }> {
   const log = broker.logManager.getLog(topic, partition);
   if (log === undefined) throw new Error(`no log for ${topic}-${partition}`);
-  return [...readLogRecords(log, 0)].map((r) => ({ offset: r.offset, key: r.key?.toString() ?? null, value: r.value?.toString() ?? null, codec: r.codec, producerId: r.batch?.producerId ?? -1 }));
+  return [...readLogRecords(log, 0)].map((r) => ({
+    offset: r.offset,
+    key: r.key?.toString() ?? null,
+    value: r.value?.toString() ?? null,
+    codec: r.codec,
+    producerId: r.batch?.producerId ?? -1,
+  }));
 }
 
 /** The group's committed offsets as the broker's coordinator has them: partition → offset. */

@@ -7,14 +7,37 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiKey, ErrorCode, FetchRequestTypes, MetadataRequestTypes, ProduceRequestTypes, buildRecordBatch, decodeRecordBatches, decodeResponse } from '@tarn/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  FetchRequestTypes,
+  MetadataRequestTypes,
+  ProduceRequestTypes,
+  buildRecordBatch,
+  decodeRecordBatches,
+  decodeResponse,
+} from '@tarn/protocol';
 import { freePort } from '../src/testing/etcd-server';
 import { TestConnection, tempDir } from './helpers';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tarn-broker.js');
 
 async function startProcess(port: number, logDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, '--override', `listeners=PLAINTEXT://127.0.0.1:${port}`, '--override', 'admin.listeners=http://127.0.0.1:0', '--override', `log.dirs=${logDir}`, '--override', 'log.level=warn'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      '--override',
+      `listeners=PLAINTEXT://127.0.0.1:${port}`,
+      '--override',
+      'admin.listeners=http://127.0.0.1:0',
+      '--override',
+      `log.dirs=${logDir}`,
+      '--override',
+      'log.level=warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   for (let i = 0; i < 200; i++) {
     try {
       const c = await TestConnection.open(port);
@@ -33,20 +56,36 @@ function produceBody(values: string[]) {
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks: 1,
     timeoutMs: 5000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: 'crash', partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch(values.map((v) => ({ value: v }))) }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: 'crash',
+        partitionData: [
+          { ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records: buildRecordBatch(values.map((v) => ({ value: v }))) },
+        ],
+      },
+    ],
   };
 }
 
 async function readAll(port: number, from = 0): Promise<Array<{ offset: number; value: string }>> {
   const c = await TestConnection.open(port);
   const out: Array<{ offset: number; value: string }> = [];
-  for (let offset = from; ; ) {
+  for (let offset = from; ;) {
     const res = await c.request(ApiKey.Fetch, 11, {
       ...FetchRequestTypes.defaultFetchRequest(),
       maxWaitMs: 0,
       minBytes: 0,
       maxBytes: 4 << 20,
-      topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'crash', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: BigInt(offset), partitionMaxBytes: 4 << 20 }] }],
+      topics: [
+        {
+          ...FetchRequestTypes.defaultFetchTopic(),
+          topic: 'crash',
+          partitions: [
+            { ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: BigInt(offset), partitionMaxBytes: 4 << 20 },
+          ],
+        },
+      ],
     });
     const p = res.responses[0]!.partitions[0]!;
     assert.equal(p.errorCode, ErrorCode.NONE);
@@ -75,7 +114,10 @@ test('SIGKILL mid-load: every acknowledged record survives, in order, once; clie
   let child = await startProcess(port, logDir);
   try {
     const setup = await TestConnection.open(port);
-    await setup.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'crash' }] });
+    await setup.request(ApiKey.Metadata, 9, {
+      ...MetadataRequestTypes.defaultMetadataRequest(),
+      topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'crash' }],
+    });
     setup.close();
 
     const acked = new Map<string, number>(); // value → offset
@@ -104,13 +146,19 @@ test('SIGKILL mid-load: every acknowledged record survives, in order, once; clie
     child = await startProcess(port, logDir);
     const records = await readAll(port);
     // offsets are contiguous from 0, each value appears once
-    assert.deepEqual(records.map((r) => r.offset), records.map((_, i) => i));
+    assert.deepEqual(
+      records.map((r) => r.offset),
+      records.map((_, i) => i),
+    );
     assert.equal(new Set(records.map((r) => r.value)).size, records.length, 'no duplicates');
     const stored = new Map(records.map((r) => [r.value, r.offset]));
     for (const [value, offset] of acked) assert.equal(stored.get(value), offset, `acknowledged ${value} at offset ${offset}`);
     // order: record-i before record-j for i < j
     const numbers = records.map((r) => Number(r.value.slice('record-'.length)));
-    assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b));
+    assert.deepEqual(
+      numbers,
+      [...numbers].sort((a, b) => a - b),
+    );
 
     // producing and consuming continue after the restart
     const again = await TestConnection.open(port);
@@ -129,7 +177,10 @@ test('SIGTERM shuts down cleanly: answers in-flight requests, writes checkpoints
   const logDir = tempDir();
   const child = await startProcess(port, logDir);
   const c = await TestConnection.open(port);
-  await c.request(ApiKey.Metadata, 9, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'crash' }] });
+  await c.request(ApiKey.Metadata, 9, {
+    ...MetadataRequestTypes.defaultMetadataRequest(),
+    topics: [{ ...MetadataRequestTypes.defaultMetadataRequestTopic(), name: 'crash' }],
+  });
   for (let i = 0; i < 3; i++) await c.request(ApiKey.Produce, 7, produceBody([`term-${i}`]));
   // a long poll parked in the broker when the signal arrives still gets its answer
   const id = c.sendRequest(ApiKey.Fetch, 11, {
@@ -137,7 +188,13 @@ test('SIGTERM shuts down cleanly: answers in-flight requests, writes checkpoints
     maxWaitMs: 2000,
     minBytes: 1,
     maxBytes: 1 << 20,
-    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic: 'crash', partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 3n, partitionMaxBytes: 1 << 20 }] }],
+    topics: [
+      {
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic: 'crash',
+        partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 3n, partitionMaxBytes: 1 << 20 }],
+      },
+    ],
   });
   await new Promise((r) => setTimeout(r, 200));
   child.kill('SIGTERM');
@@ -150,7 +207,10 @@ test('SIGTERM shuts down cleanly: answers in-flight requests, writes checkpoints
   c.close();
   const again = await startProcess(port, logDir);
   try {
-    assert.deepEqual((await readAll(port)).map((r) => r.value), ['term-0', 'term-1', 'term-2']);
+    assert.deepEqual(
+      (await readAll(port)).map((r) => r.value),
+      ['term-0', 'term-1', 'term-2'],
+    );
   } finally {
     again.kill('SIGKILL');
   }

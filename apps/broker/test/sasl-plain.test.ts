@@ -31,10 +31,17 @@ function refused(fn: () => unknown, expected: string, password?: string): SaslAu
 }
 
 test('PLAIN: [authzid] NUL authcid NUL passwd authenticates the username, with an empty answer', () => {
-  for (const [authzid, user] of [['', 'alice'], ['alice', 'alice'], ['', 'jürgen']] as const) {
+  for (const [authzid, user] of [
+    ['', 'alice'],
+    ['alice', 'alice'],
+    ['', 'jürgen'],
+  ] as const) {
     const s = plain();
     const result = s.evaluate(message(authzid, user, PASSWORDS[user]!));
-    assert.deepEqual([result.complete, result.response.length, result.authorizationId, s.isComplete(), s.authorizationId()], [true, 0, user, true, user]);
+    assert.deepEqual(
+      [result.complete, result.response.length, result.authorizationId, s.isComplete(), s.authorizationId()],
+      [true, 0, user, true, user],
+    );
     assert.equal(s.mechanism, 'PLAIN');
   }
   // A password may hold anything but NUL, ',' and '=' included.
@@ -57,45 +64,71 @@ test("PLAIN: Kafka's refusals, messages verbatim (PlainSaslServerTest's malforme
     [message('', 'Alice', 'alice-secret'), 'Authentication failed: Invalid username or password'],
     // The password is checked before the authorization id, so only a client that knows it learns about the authzid.
     [message('admin', 'alice', 'wrong'), 'Authentication failed: Invalid username or password'],
-    [message('admin', 'alice', 'alice-secret'), 'Authentication failed: Client requested an authorization id that is different from username'],
+    [
+      message('admin', 'alice', 'alice-secret'),
+      'Authentication failed: Client requested an authorization id that is different from username',
+    ],
   ];
   for (const [bytes, expected] of cases) {
     const s = plain();
     refused(() => s.evaluate(bytes), expected, 'alice-secret');
     assert.equal(s.isComplete(), false);
     assert.throws(() => s.authorizationId(), /not completed/);
-    assert.throws(() => s.evaluate(message('', 'alice', 'alice-secret')), (e) => e instanceof KafkaError && e.code === ErrorCode.ILLEGAL_SASL_STATE);
+    assert.throws(
+      () => s.evaluate(message('', 'alice', 'alice-secret')),
+      (e) => e instanceof KafkaError && e.code === ErrorCode.ILLEGAL_SASL_STATE,
+    );
   }
 });
 
 test('PLAIN: a verifier that throws, bytes that are not UTF-8, and a second message after success', () => {
-  const err = refused(() => plain(() => { throw new Error('store down'); }).evaluate(message('', 'alice', 'alice-secret')), 'Authentication failed: credentials for user could not be verified', 'alice-secret');
+  const err = refused(
+    () =>
+      plain(() => {
+        throw new Error('store down');
+      }).evaluate(message('', 'alice', 'alice-secret')),
+    'Authentication failed: credentials for user could not be verified',
+    'alice-secret',
+  );
   assert.match(err.reason, /store down/);
   // Invalid UTF-8 decodes to U+FFFD, as in Java, and names nobody.
   const seen: string[] = [];
-  refused(() => plain((u) => (seen.push(u), false)).evaluate(Buffer.from([0, 0xff, 0xfe, 0, 0x70])), 'Authentication failed: Invalid username or password');
+  refused(
+    () => plain((u) => (seen.push(u), false)).evaluate(Buffer.from([0, 0xff, 0xfe, 0, 0x70])),
+    'Authentication failed: Invalid username or password',
+  );
   assert.deepEqual(seen, ['\ufffd\ufffd']);
   const s = plain();
   s.evaluate(message('', 'alice', 'alice-secret'));
-  assert.throws(() => s.evaluate(message('', 'alice', 'alice-secret')), (e) => e instanceof KafkaError && e.code === ErrorCode.ILLEGAL_SASL_STATE);
+  assert.throws(
+    () => s.evaluate(message('', 'alice', 'alice-secret')),
+    (e) => e instanceof KafkaError && e.code === ErrorCode.ILLEGAL_SASL_STATE,
+  );
 });
 
 test("PLAIN: the bytes kafkajs's PLAIN authenticator sends are accepted", () => {
   const require = createRequire(import.meta.url);
-  const request = require('kafkajs/src/protocol/sasl/plain/request.js') as (x: { username: string; password: string }) => { encode(): Promise<Buffer> };
-  return request({ username: 'jürgen', password: 'pässwörd' }).encode().then((bytes) => {
-    assert.equal(plain().evaluate(bytes.subarray(4)).authorizationId, 'jürgen'); // after the BYTES field's int32 size
-  });
+  const request = require('kafkajs/src/protocol/sasl/plain/request.js') as (x: { username: string; password: string }) => {
+    encode(): Promise<Buffer>;
+  };
+  return request({ username: 'jürgen', password: 'pässwörd' })
+    .encode()
+    .then((bytes) => {
+      assert.equal(plain().evaluate(bytes.subarray(4)).authorizationId, 'jürgen'); // after the BYTES field's int32 size
+    });
 });
 
 test('PLAIN: any input is a result or a SaslAuthenticationError, never another error', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
-    try {
-      plain().evaluate(Buffer.from(bytes));
-    } catch (err) {
-      assert.ok(err instanceof SaslAuthenticationError);
-    }
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      try {
+        plain().evaluate(Buffer.from(bytes));
+      } catch (err) {
+        assert.ok(err instanceof SaslAuthenticationError);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('PLAIN against SCRAM credentials: a user created for SCRAM logs in with PLAIN', () => {
@@ -105,19 +138,30 @@ test('PLAIN against SCRAM credentials: a user created for SCRAM logs in with PLA
     alice: { 'SCRAM-SHA-256': credentialFromPassword('SCRAM-SHA-256', 'alice-secret') },
     bob: { 'SCRAM-SHA-512': credentialFromSaltedPassword('SCRAM-SHA-512', pbkdf2Sync('bob-secret', salt, 8192, 64, 'sha512'), salt, 8192) },
     // Two credentials with different passwords: PLAIN checks the strongest, SHA-512.
-    carol: { 'SCRAM-SHA-256': credentialFromPassword('SCRAM-SHA-256', 'old'), 'SCRAM-SHA-512': credentialFromPassword('SCRAM-SHA-512', 'new') },
+    carol: {
+      'SCRAM-SHA-256': credentialFromPassword('SCRAM-SHA-256', 'old'),
+      'SCRAM-SHA-512': credentialFromPassword('SCRAM-SHA-512', 'new'),
+    },
   };
   const scramCredential = (user: string, mechanism: ScramMechanism) => users[user]?.[mechanism];
   const login = (user: string, password: string) => createSaslServer('PLAIN', { scramCredential }).evaluate(message('', user, password));
   assert.equal(login('alice', 'alice-secret').authorizationId, 'alice');
   assert.equal(login('bob', 'bob-secret').authorizationId, 'bob');
   assert.equal(login('carol', 'new').authorizationId, 'carol');
-  for (const [user, password] of [['alice', 'alice-secreT'], ['bob', 'alice-secret'], ['carol', 'old'], ['dave', 'x']] as const) {
+  for (const [user, password] of [
+    ['alice', 'alice-secreT'],
+    ['bob', 'alice-secret'],
+    ['carol', 'old'],
+    ['dave', 'x'],
+  ] as const) {
     refused(() => login(user, password), 'Authentication failed: Invalid username or password', password);
   }
   assert.equal(plainAuthenticateWithScram(scramCredential)('alice', 'alice-secret'), true);
   // An injected PLAIN verifier replaces the SCRAM check.
-  assert.equal(createSaslServer('PLAIN', { scramCredential, verifyPlain: (u, p) => u === 'x' && p === 'y' }).evaluate(message('', 'x', 'y')).complete, true);
+  assert.equal(
+    createSaslServer('PLAIN', { scramCredential, verifyPlain: (u, p) => u === 'x' && p === 'y' }).evaluate(message('', 'x', 'y')).complete,
+    true,
+  );
 });
 
 test('mechanisms: PLAIN and the two SCRAMs, by their exact (case-sensitive) names', () => {
@@ -132,9 +176,16 @@ test('mechanisms: PLAIN and the two SCRAMs, by their exact (case-sensitive) name
   }
   for (const name of ['GSSAPI', 'OAUTHBEARER', 'scram-sha-256', 'plain', 'SCRAM-SHA-1', '']) {
     assert.ok(!isSaslMechanism(name));
-    assert.throws(() => createSaslServer(name, deps), (e) => e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_SASL_MECHANISM && e.message === `Unsupported SASL mechanism ${name}`);
+    assert.throws(
+      () => createSaslServer(name, deps),
+      (e) =>
+        e instanceof KafkaError && e.code === ErrorCode.UNSUPPORTED_SASL_MECHANISM && e.message === `Unsupported SASL mechanism ${name}`,
+    );
   }
   // The re-authentication wording reaches the SCRAM server through the factory.
   const s = createSaslServer('SCRAM-SHA-256', { ...deps, reauthenticating: true });
-  refused(() => s.evaluate(Buffer.from('n,,n=nobody,r=abc')), 'Authentication failed during re-authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256');
+  refused(
+    () => s.evaluate(Buffer.from('n,,n=nobody,r=abc')),
+    'Authentication failed during re-authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256',
+  );
 });

@@ -11,11 +11,23 @@ import { startBroker, TestConnection } from './helpers';
 const USERS = 'SCRAM-SHA-512=[name=admin,password=admin-secret];SCRAM-SHA-256=[name=alice,password=alice-secret]';
 
 async function saslBroker(mechanisms = 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512', extra: Record<string, string> = {}) {
-  return startBroker({ listeners: 'SASL_PLAINTEXT://127.0.0.1:0', 'sasl.enabled.mechanisms': mechanisms, 'scram.bootstrap.users': USERS, ...extra });
+  return startBroker({
+    listeners: 'SASL_PLAINTEXT://127.0.0.1:0',
+    'sasl.enabled.mechanisms': mechanisms,
+    'scram.bootstrap.users': USERS,
+    ...extra,
+  });
 }
 
 function client(port: number, sasl: SASLOptions) {
-  return new Kafka({ brokers: [`127.0.0.1:${port}`], clientId: 'sasl-test', sasl, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 3000 });
+  return new Kafka({
+    brokers: [`127.0.0.1:${port}`],
+    clientId: 'sasl-test',
+    sasl,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 3000,
+  });
 }
 
 test('kafkajs with SCRAM-SHA-512, SCRAM-SHA-256 and PLAIN: produce and consume', async () => {
@@ -34,7 +46,9 @@ test('kafkajs with SCRAM-SHA-512, SCRAM-SHA-256 and PLAIN: produce and consume',
   const consumer = plain.consumer({ groupId: 'sasl-g' });
   await consumer.connect();
   await consumer.subscribe({ topic: 'sasl-t', fromBeginning: true });
-  const got = await new Promise<string>((resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }));
+  const got = await new Promise<string>(
+    (resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }),
+  );
   assert.equal(got, 'over SCRAM-SHA-256');
   await consumer.disconnect();
 });
@@ -81,17 +95,27 @@ test('AlterUserScramCredentials and DescribeUserScramCredentials, as kafka-confi
   assert.equal(auth.errorCode, ErrorCode.NONE);
   const altered = await conn.request(ApiKey.AlterUserScramCredentials, 0, {
     deletions: [{ name: 'nobody', mechanism: 1 }],
-    upsertions: [{ name: 'bob', mechanism: 1, iterations: 8192, salt, saltedPassword: salted }, { name: 'carol', mechanism: 2, iterations: 100, salt, saltedPassword: salted }],
+    upsertions: [
+      { name: 'bob', mechanism: 1, iterations: 8192, salt, saltedPassword: salted },
+      { name: 'carol', mechanism: 2, iterations: 100, salt, saltedPassword: salted },
+    ],
   });
   assert.deepEqual(
     altered.results.map((r) => [r.user, r.errorCode]),
-    [['nobody', ErrorCode.RESOURCE_NOT_FOUND], ['bob', ErrorCode.NONE], ['carol', ErrorCode.UNACCEPTABLE_CREDENTIAL]],
+    [
+      ['nobody', ErrorCode.RESOURCE_NOT_FOUND],
+      ['bob', ErrorCode.NONE],
+      ['carol', ErrorCode.UNACCEPTABLE_CREDENTIAL],
+    ],
   );
   const described = await conn.request(ApiKey.DescribeUserScramCredentials, 0, { users: [{ name: 'bob' }, { name: 'ghost' }] });
-  assert.deepEqual(described.results.map((r) => [r.user, r.errorCode, r.credentialInfos.map((c) => [c.mechanism, c.iterations])]), [
-    ['bob', ErrorCode.NONE, [[1, 8192]]],
-    ['ghost', ErrorCode.RESOURCE_NOT_FOUND, []],
-  ]);
+  assert.deepEqual(
+    described.results.map((r) => [r.user, r.errorCode, r.credentialInfos.map((c) => [c.mechanism, c.iterations])]),
+    [
+      ['bob', ErrorCode.NONE, [[1, 8192]]],
+      ['ghost', ErrorCode.RESOURCE_NOT_FOUND, []],
+    ],
+  );
   conn.close();
   const bob = client(port, { mechanism: 'scram-sha-256', username: 'bob', password: 'bob-secret' }).admin();
   await bob.connect();

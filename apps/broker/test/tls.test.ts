@@ -11,7 +11,14 @@ import { makePki } from './tls-certs';
 const pki = makePki();
 
 function kafka(port: number, extra: Partial<KafkaConfig>) {
-  return new Kafka({ brokers: [`127.0.0.1:${port}`], clientId: 'tls-test', logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 3000, ...extra });
+  return new Kafka({
+    brokers: [`127.0.0.1:${port}`],
+    clientId: 'tls-test',
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 3000,
+    ...extra,
+  });
 }
 
 async function roundTrip(k: Kafka, topic: string): Promise<string> {
@@ -26,13 +33,19 @@ async function roundTrip(k: Kafka, topic: string): Promise<string> {
   const consumer = k.consumer({ groupId: `${topic}-g` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
-  const got = await new Promise<string>((resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }));
+  const got = await new Promise<string>(
+    (resolve) => void consumer.run({ eachMessage: async ({ message }) => resolve(message.value!.toString()) }),
+  );
   await consumer.disconnect();
   return got;
 }
 
 test('SSL listener (PEM keystore file): kafkajs produces and consumes; a plaintext client is refused and others go on', async () => {
-  const { port, broker } = await startBroker({ listeners: 'SSL://127.0.0.1:0', 'ssl.keystore.type': 'PEM', 'ssl.keystore.location': pki.serverKeystore });
+  const { port, broker } = await startBroker({
+    listeners: 'SSL://127.0.0.1:0',
+    'ssl.keystore.type': 'PEM',
+    'ssl.keystore.location': pki.serverKeystore,
+  });
   const secure = kafka(port, { ssl: { ca: [pki.caPem] } });
   assert.equal(await roundTrip(secure, 'tls-t'), 'hello over tls-t');
   const plain = kafka(port, {}).admin();
@@ -85,10 +98,16 @@ test('two listeners: Metadata answers with the addresses of the listener the cli
   const plaintext = bound.find((l) => l.name === 'PLAINTEXT')!;
   const viaSsl = kafka(ssl.port, { ssl: { ca: [pki.caPem] } }).admin();
   await viaSsl.connect();
-  assert.deepEqual((await viaSsl.describeCluster()).brokers.map((b) => b.port), [ssl.port]);
+  assert.deepEqual(
+    (await viaSsl.describeCluster()).brokers.map((b) => b.port),
+    [ssl.port],
+  );
   await viaSsl.disconnect();
   const viaPlain = kafka(plaintext.port, {}).admin();
   await viaPlain.connect();
-  assert.deepEqual((await viaPlain.describeCluster()).brokers.map((b) => b.port), [plaintext.port]);
+  assert.deepEqual(
+    (await viaPlain.describeCluster()).brokers.map((b) => b.port),
+    [plaintext.port],
+  );
   await viaPlain.disconnect();
 });

@@ -64,7 +64,10 @@ async function unwell(b: BrokerProcess): Promise<string | null> {
   const st = b.exitStatus();
   if (st !== null) return `the broker exited (code ${st.code}, signal ${st.signal}):\n${b.output().slice(-2000)}`;
   const r = await probe(b.port, 5000);
-  if ('error' in r) return b.exitStatus() !== null ? `the broker exited:\n${b.output().slice(-2000)}` : `the broker does not answer ApiVersions (${r.error})`;
+  if ('error' in r)
+    return b.exitStatus() !== null
+      ? `the broker exited:\n${b.output().slice(-2000)}`
+      : `the broker does not answer ApiVersions (${r.error})`;
   return null;
 }
 
@@ -158,17 +161,25 @@ const REFUSALS: ReadonlySet<number> = new Set([ErrorCode.CORRUPT_MESSAGE, ErrorC
 
 test('wire fuzz: compressed batches that inflate far beyond max.message.bytes are refused, and the broker does not inflate them', async () => {
   let b = await broker();
-  const create = createTopicsFrame(BOMB_TOPICS.map((t) => ({ name: t.name, numPartitions: 1, configs: Object.fromEntries(t.configs.map((c) => [c.name, c.value])) })));
+  const create = createTopicsFrame(
+    BOMB_TOPICS.map((t) => ({ name: t.name, numPartitions: 1, configs: Object.fromEntries(t.configs.map((c) => [c.name, c.value])) })),
+  );
   assert.equal((await exchange(b.port, create)).responses.length, 1);
   const problems: string[] = [];
   const cases: Array<{ name: string; frame: () => Buffer }> = [];
   for (const t of BOMB_TOPICS) {
     for (const c of BOMB_CODECS) {
       const size = c.codec === CompressionType.SNAPPY ? 'a block announcing 4 GiB' : `${c.inflated / MIB} MiB of zeros`;
-      cases.push({ name: `${t.name}: Produce v7, ${c.name} batch of ${size}`, frame: () => produceFrame(t.name, batchAround(compressedZeros(c.codec, c.inflated), c.codec)) });
+      cases.push({
+        name: `${t.name}: Produce v7, ${c.name} batch of ${size}`,
+        frame: () => produceFrame(t.name, batchAround(compressedZeros(c.codec, c.inflated), c.codec)),
+      });
     }
   }
-  cases.push({ name: 'bomb-plain: Produce v2, magic-1 gzip wrapper of 768 MiB of zeros', frame: () => legacyGzipBombFrame('bomb-plain', 768 * MIB) });
+  cases.push({
+    name: 'bomb-plain: Produce v2, magic-1 gzip wrapper of 768 MiB of zeros',
+    frame: () => legacyGzipBombFrame('bomb-plain', 768 * MIB),
+  });
   for (const c of cases) {
     b = await broker();
     const frame = c.frame();
@@ -179,7 +190,10 @@ test('wire fuzz: compressed batches that inflate far beyond max.message.bytes ar
     const got = code === null ? (result.closedByBroker ? 'the connection closed' : 'no answer') : `error code ${code}`;
     if (sick !== null) problems.push(`${c.name} (${frame.length} bytes): ${sick}`);
     else if (peak >= RSS_LIMIT) problems.push(`${c.name} (${frame.length} bytes): peak RSS ${Math.round(peak / MIB)} MiB (${got})`);
-    else if (code === null || !REFUSALS.has(code)) problems.push(`${c.name} (${frame.length} bytes): ${got}, expected CORRUPT_MESSAGE, INVALID_RECORD or MESSAGE_TOO_LARGE (peak RSS ${Math.round(peak / MIB)} MiB)`);
+    else if (code === null || !REFUSALS.has(code))
+      problems.push(
+        `${c.name} (${frame.length} bytes): ${got}, expected CORRUPT_MESSAGE, INVALID_RECORD or MESSAGE_TOO_LARGE (peak RSS ${Math.round(peak / MIB)} MiB)`,
+      );
   }
   // whatever was stored must not inflate on the way out either (Fetch v3 down-converts to magic 1)
   b = await broker();
@@ -198,7 +212,13 @@ test('wire fuzz: CreateTopics and CreatePartitions beyond 10,000 partitions are 
     ['CreateTopics, 2^31-1 partitions', createTopicsFrame([{ name: 'huge-1', numPartitions: 0x7fffffff }])],
     ['CreateTopics, 16,777,216 partitions', createTopicsFrame([{ name: 'huge-2', numPartitions: 0x1000000 }])],
     ['CreateTopics, 10,001 partitions', createTopicsFrame([{ name: 'huge-3', numPartitions: 10_001 }])],
-    ['CreateTopics, two topics of 6,000 partitions', createTopicsFrame([{ name: 'huge-4', numPartitions: 6000 }, { name: 'huge-5', numPartitions: 6000 }])],
+    [
+      'CreateTopics, two topics of 6,000 partitions',
+      createTopicsFrame([
+        { name: 'huge-4', numPartitions: 6000 },
+        { name: 'huge-5', numPartitions: 6000 },
+      ]),
+    ],
     ['CreatePartitions to 2^31-1', createPartitionsFrame('grows', 0x7fffffff)],
     ['CreatePartitions to 65,536', createPartitionsFrame('grows', 0x10000)],
   ] as const) {
@@ -219,7 +239,9 @@ test('wire fuzz: CreateTopics and CreatePartitions beyond 10,000 partitions are 
 
 test('wire fuzz: creating 10,000 partitions (the most one request may) does not stop the broker answering everyone else', async () => {
   const b = await broker();
-  const { result, slowest } = await probingWhile(b, () => exchange(b.port, createTopicsFrame([{ name: 'ten-thousand', numPartitions: 10_000 }]), { timeoutMs: 120_000 }));
+  const { result, slowest } = await probingWhile(b, () =>
+    exchange(b.port, createTopicsFrame([{ name: 'ten-thousand', numPartitions: 10_000 }]), { timeoutMs: 120_000 }),
+  );
   assert.equal(await unwell(b), null);
   assert.equal(firstTopicErrorCode(result), ErrorCode.NONE);
   // Kafka creates logs on its request handler threads; its network threads keep answering
@@ -241,7 +263,11 @@ test('wire fuzz: a JoinGroup naming the same protocol twice neither kills the br
   const again = await exchange(b.port, joinGroupFrame('dup-protocols', ['range'], 6000), { timeoutMs: 12_000 });
   assert.equal(await unwell(b), null);
   // JoinGroup v3: correlation id, throttle time, error code
-  assert.notEqual(again.responses[0]?.readInt16BE(8), ErrorCode.INCONSISTENT_GROUP_PROTOCOL, 'a member offering the same protocol can join the group');
+  assert.notEqual(
+    again.responses[0]?.readInt16BE(8),
+    ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+    'a member offering the same protocol can join the group',
+  );
 });
 
 test('wire fuzz: batches whose max timestamp is Long.MAX_VALUE are stored and indexed, and the partition keeps taking appends', async () => {
@@ -250,7 +276,11 @@ test('wire fuzz: batches whose max timestamp is Long.MAX_VALUE are stored and in
   // the first rolls a segment (its timestamp is far past segment.ms), the second is indexed in it
   // (more than index.interval.bytes, 4096, were appended since the segment's first entry)
   const codes: Array<number | string> = [];
-  for (const batch of [batchWithMaxTimestamp(0x7fffffffffffffffn, 5000), batchWithMaxTimestamp(0x7fffffffffffffffn, 5000), batchWithMaxTimestamp(BigInt(Date.now()), 10)]) {
+  for (const batch of [
+    batchWithMaxTimestamp(0x7fffffffffffffffn, 5000),
+    batchWithMaxTimestamp(0x7fffffffffffffffn, 5000),
+    batchWithMaxTimestamp(BigInt(Date.now()), 10),
+  ]) {
     const r = await exchange(b.port, produceFrame('far-future', batch), { timeoutMs: 5000 });
     codes.push(r.responses[0] !== undefined ? produceErrorCode(r.responses[0]) : r.closedByBroker ? 'closed' : 'no answer');
     const sick = await unwell(b);
@@ -265,7 +295,14 @@ test('wire fuzz: mutated real-client frames over many short connections, a kafka
   const seed = process.env.TARN_FUZZ_SEED !== undefined ? Number(process.env.TARN_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
   const frames = Number(process.env.TARN_FUZZ_FRAMES ?? 80_000);
   console.log(`wire fuzz seed ${seed} (TARN_FUZZ_SEED=${seed} reproduces it), ${frames} frames`);
-  const report = await runWireFuzz({ seed, frames, stopOnFailure: true, concurrency: 16, progressEveryMs: 15_000, log: (l) => console.log(l) });
+  const report = await runWireFuzz({
+    seed,
+    frames,
+    stopOnFailure: true,
+    concurrency: 16,
+    progressEveryMs: 15_000,
+    log: (l) => console.log(l),
+  });
   t.diagnostic(formatReport(report).split('\n').slice(0, 5).join('; '));
   assert.ok(report.failures.length === 0, formatReport(report));
   assert.ok(report.produced > 0 && report.consumed >= report.produced, formatReport(report));

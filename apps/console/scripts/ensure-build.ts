@@ -31,7 +31,13 @@ export function staleReason(): string | null {
   const buildId = join(consoleDir, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'no production build yet';
   const built = statSync(buildId).mtimeMs;
-  const inputs = [join(consoleDir, 'src'), join(uiDir, 'src'), join(consoleDir, 'next.config.ts'), join(consoleDir, 'package.json'), join(uiDir, 'package.json')];
+  const inputs = [
+    join(consoleDir, 'src'),
+    join(uiDir, 'src'),
+    join(consoleDir, 'next.config.ts'),
+    join(consoleDir, 'package.json'),
+    join(uiDir, 'package.json'),
+  ];
   const changed = inputs.find((p) => existsSync(p) && newest(p) > built);
   return changed === undefined ? null : `${changed.slice(consoleDir.length - 'apps/console'.length)} changed since the last build`;
 }
@@ -44,7 +50,11 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     console.log(`console: building for production (${why}) …`);
     const started = Date.now();
     const next = createRequire(join(consoleDir, 'package.json')).resolve('next/dist/bin/next');
-    const r = spawnSync(process.execPath, [next, 'build'], { cwd: consoleDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+    const r = spawnSync(process.execPath, [next, 'build'], {
+      cwd: consoleDir,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (r.status !== 0) {
       console.error('console: next build failed');
       process.exit(r.status ?? 1);

@@ -28,7 +28,15 @@ mkdirSync(values.out, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, colorScheme: values.dark ? 'dark' : 'light' });
 const page = await context.newPage();
@@ -83,7 +91,8 @@ for (const [name, path, selector] of pages) {
   if (values.only !== undefined && !name.includes(values.only)) continue;
   await page.goto(`${base}${path}`);
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  if (selector !== undefined) await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => problems.push(`${name}: ${selector} never appeared`));
+  if (selector !== undefined)
+    await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => problems.push(`${name}: ${selector} never appeared`));
   await page.waitForTimeout(1200);
   await shot(name);
 }

@@ -25,7 +25,11 @@ const { values } = parseArgs({
 });
 const base = values.url.replace(/\/$/, '');
 
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: values.user, password: values.password }) });
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: values.user, password: values.password }),
+});
 if (!login.ok) throw new Error(`login through the console failed: HTTP ${login.status} ${await login.text()}`);
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 
@@ -35,7 +39,10 @@ class CookieWebSocket extends WebSocket {
     super(url, protocols, { headers: { cookie } });
   }
 }
-const wsClient = createWSClient({ url: `${base.replace(/^http/, 'ws')}/trpc`, WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket });
+const wsClient = createWSClient({
+  url: `${base.replace(/^http/, 'ws')}/trpc`,
+  WebSocket: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+});
 const live = createTRPCClient<AdminRouter>({ links: [wsLink({ client: wsClient })] });
 
 const me = await http.me.query();
@@ -45,7 +52,15 @@ const exists = await http.topics.get.query({ name: values.topic }).then(
   () => false,
 );
 if (!exists) {
-  await http.topics.create.mutate({ name: values.topic, partitions: Number(values.partitions), configs: { 'segment.bytes': values['segment-bytes'], 'retention.bytes': String(Number(values['segment-bytes']) * 4), 'file.delete.delay.ms': '20000' } });
+  await http.topics.create.mutate({
+    name: values.topic,
+    partitions: Number(values.partitions),
+    configs: {
+      'segment.bytes': values['segment-bytes'],
+      'retention.bytes': String(Number(values['segment-bytes']) * 4),
+      'file.delete.delay.ms': '20000',
+    },
+  });
   console.log(`created ${values.topic}`);
 }
 
@@ -66,7 +81,14 @@ while (Date.now() < until) {
     return http.messages.produce.mutate({
       topic: values.topic,
       key: `order-${id % 97}`,
-      value: json ? JSON.stringify({ orderId: id, status: kinds[id % kinds.length], amount: Math.round(((id * 37) % 10_000) / 7) / 10, note: 'x'.repeat(id % 120) }) : `plain text record ${id}`,
+      value: json
+        ? JSON.stringify({
+            orderId: id,
+            status: kinds[id % kinds.length],
+            amount: Math.round(((id * 37) % 10_000) / 7) / 10,
+            note: 'x'.repeat(id % 120),
+          })
+        : `plain text record ${id}`,
       format: json ? 'json' : 'text',
       headers: id % 3 === 0 ? [{ key: 'trace-id', value: `t-${id}` }] : [],
     });

@@ -7,9 +7,25 @@ import type { ConfigDefinition } from '../src/lib/types';
 const defs = new Map<string, ConfigDefinition>(
   [
     { name: 'segment.bytes', type: 'int', default: '1073741824', oneOf: null, min: 14, max: null, doc: 'segment file size' },
-    { name: 'retention.ms', type: 'long', default: '604800000', oneOf: null, min: -1, max: null, doc: 'age after which segments are deleted' },
+    {
+      name: 'retention.ms',
+      type: 'long',
+      default: '604800000',
+      oneOf: null,
+      min: -1,
+      max: null,
+      doc: 'age after which segments are deleted',
+    },
     { name: 'min.cleanable.dirty.ratio', type: 'double', default: '0.5', oneOf: null, min: 0, max: 1, doc: 'dirty share' },
-    { name: 'cleanup.policy', type: 'list', default: 'delete', oneOf: ['delete', 'compact'], min: null, max: null, doc: 'delete or compact' },
+    {
+      name: 'cleanup.policy',
+      type: 'list',
+      default: 'delete',
+      oneOf: ['delete', 'compact'],
+      min: null,
+      max: null,
+      doc: 'delete or compact',
+    },
     { name: 'compression.type', type: 'string', default: 'producer', oneOf: ['producer', 'gzip'], min: null, max: null, doc: 'codec' },
     { name: 'preallocate', type: 'boolean', default: 'false', oneOf: null, min: null, max: null, doc: 'preallocate' },
   ].map((d) => [d.name, d as ConfigDefinition]),
@@ -32,7 +48,10 @@ test('bad values say what is expected', () => {
   assert.equal(configValueProblem('segment.bytes', '5', defs), 'segment.bytes must be at least 14; 5 is out of range.');
   assert.equal(configValueProblem('segment.bytes', '3000000000', defs), 'segment.bytes must fit in an int (at most 2147483647).');
   assert.equal(configValueProblem('retention.ms', 'forever', defs), 'retention.ms must be a whole number, at least -1.');
-  assert.equal(configValueProblem('min.cleanable.dirty.ratio', '1.5', defs), 'min.cleanable.dirty.ratio must be between 0 and 1; 1.5 is out of range.');
+  assert.equal(
+    configValueProblem('min.cleanable.dirty.ratio', '1.5', defs),
+    'min.cleanable.dirty.ratio must be between 0 and 1; 1.5 is out of range.',
+  );
   assert.match(configValueProblem('cleanup.policy', 'delete,shred', defs)!, /not shred/);
   assert.match(configValueProblem('compression.type', 'brotli', defs)!, /one of: producer, gzip/);
   assert.match(configValueProblem('preallocate', 'yes', defs)!, /true or false/);

@@ -10,7 +10,11 @@ function apiError(message: string, data: Record<string, unknown>) {
 }
 
 test('a Kafka refusal shows its error name and message', () => {
-  const err = apiError("Topic 'x' does not exist.", { code: 'NOT_FOUND', httpStatus: 404, kafka: { code: 3, name: 'UNKNOWN_TOPIC_OR_PARTITION', message: "Topic 'x' does not exist." } });
+  const err = apiError("Topic 'x' does not exist.", {
+    code: 'NOT_FOUND',
+    httpStatus: 404,
+    kafka: { code: 3, name: 'UNKNOWN_TOPIC_OR_PARTITION', message: "Topic 'x' does not exist." },
+  });
   assert.deepEqual(describeError(err), { code: 3, name: 'UNKNOWN_TOPIC_OR_PARTITION', message: "Topic 'x' does not exist." });
   assert.equal(kafkaErrorName(err), 'UNKNOWN_TOPIC_OR_PARTITION');
   assert.equal(httpStatusOf(err), 404);

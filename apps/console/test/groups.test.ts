@@ -29,13 +29,39 @@ const lag = (parts: Array<[string, number, number]>): GroupLag => ({
   totalLag: parts.reduce((n, p) => n + p[2], 0),
   maxLagMs: 0,
   status: 'OK',
-  partitions: parts.map(([topic, partition, l]) => ({ topic, partition, committedOffset: 0, logEndOffset: l, highWatermark: l, logStartOffset: 0, lag: l, lagMs: 0, status: 'OK', windowComplete: false, lastCommitMs: null })),
+  partitions: parts.map(([topic, partition, l]) => ({
+    topic,
+    partition,
+    committedOffset: 0,
+    logEndOffset: l,
+    highWatermark: l,
+    logStartOffset: 0,
+    lag: l,
+    lagMs: 0,
+    status: 'OK',
+    windowComplete: false,
+    lastCommitMs: null,
+  })),
 });
 
 test('lag history is summed per sample time and per topic; live samples extend it within a window', () => {
   const history = [
-    { topic: 'a', partition: 0, samples: [{ timeMs: 1000, lag: 5 }, { timeMs: 2000, lag: 7 }] },
-    { topic: 'a', partition: 1, samples: [{ timeMs: 1000, lag: 1 }, { timeMs: 2000, lag: 0 }] },
+    {
+      topic: 'a',
+      partition: 0,
+      samples: [
+        { timeMs: 1000, lag: 5 },
+        { timeMs: 2000, lag: 7 },
+      ],
+    },
+    {
+      topic: 'a',
+      partition: 1,
+      samples: [
+        { timeMs: 1000, lag: 1 },
+        { timeMs: 2000, lag: 0 },
+      ],
+    },
     { topic: 'b', partition: 0, samples: [{ timeMs: 2000, lag: 3 }] },
   ];
   const points = pointsFromHistory(history);
@@ -43,11 +69,21 @@ test('lag history is summed per sample time and per topic; live samples extend i
     { timeMs: 1000, total: 6, byTopic: { a: 6 } },
     { timeMs: 2000, total: 10, byTopic: { a: 7, b: 3 } },
   ]);
-  const live = pointFromLag(3000, lag([['a', 0, 2], ['b', 0, 4]]));
+  const live = pointFromLag(
+    3000,
+    lag([
+      ['a', 0, 2],
+      ['b', 0, 4],
+    ]),
+  );
   assert.deepEqual(live, { timeMs: 3000, total: 6, byTopic: { a: 2, b: 4 } });
   assert.equal(appendPoint(points, { ...live, timeMs: 1500 }), points, 'an older sample is ignored');
   const windowed = appendPoint(points, live, 1500);
-  assert.deepEqual(windowed.map((p) => p.timeMs), [2000, 3000], 'points older than the window drop out');
+  assert.deepEqual(
+    windowed.map((p) => p.timeMs),
+    [2000, 3000],
+    'points older than the window drop out',
+  );
   assert.deepEqual(pointFromLag(4000, null), { timeMs: 4000, total: 0, byTopic: {} });
 });
 
@@ -87,14 +123,39 @@ test('rebalance events from the bus are checked, merged into the history once, a
   assert.equal('type' in r, false);
   const once = mergeRebalance([], r);
   assert.equal(mergeRebalance(once, r), once, 'the same generation is not added twice');
-  assert.deepEqual(mergeRebalance([{ ...r, generation: 3, completedAtMs: 900 }], r).map((x) => x.generation), [2, 3], 'kept oldest first');
+  assert.deepEqual(
+    mergeRebalance([{ ...r, generation: 3, completedAtMs: 900 }], r).map((x) => x.generation),
+    [2, 3],
+    'kept oldest first',
+  );
   assert.equal(parseGroupEvent({ type: 'group-rebalance-completed', group: 'g' }), null, 'a malformed event is ignored');
   assert.equal(parseGroupEvent({ type: 'group-offsets-committed', group: 'g' }), null);
 
-  let pending = nextPending(null, parseGroupEvent({ type: 'group-member-joined', group: 'g', memberId: 'm3', groupInstanceId: null, clientId: 'c3', clientHost: '/x', reason: 'join' })!, '7', 1000);
-  pending = nextPending(pending, parseGroupEvent({ type: 'group-rebalance-started', group: 'g', generation: 2, cause: 'join', reason: 'member m3 joined' })!, '8', 1001);
+  let pending = nextPending(
+    null,
+    parseGroupEvent({
+      type: 'group-member-joined',
+      group: 'g',
+      memberId: 'm3',
+      groupInstanceId: null,
+      clientId: 'c3',
+      clientHost: '/x',
+      reason: 'join',
+    })!,
+    '7',
+    1000,
+  );
+  pending = nextPending(
+    pending,
+    parseGroupEvent({ type: 'group-rebalance-started', group: 'g', generation: 2, cause: 'join', reason: 'member m3 joined' })!,
+    '8',
+    1001,
+  );
   assert.equal(pending?.startedAtMs, 1000);
-  assert.deepEqual(pending?.changes.map((c) => [c.kind, c.memberId]), [['joined', 'm3']]);
+  assert.deepEqual(
+    pending?.changes.map((c) => [c.kind, c.memberId]),
+    [['joined', 'm3']],
+  );
   assert.equal(nextPending(pending, e, '9', 1200), null, 'a completed generation ends it');
 });
 
@@ -102,16 +163,34 @@ const draft = (d: Partial<ResetDraft>): ResetDraft => ({ ...EMPTY_DRAFT, ...d })
 const NOW = Date.UTC(2024, 4, 1, 12);
 
 test('the reset form becomes API input, or a message next to each bad field', () => {
-  assert.deepEqual(resetInput('g', draft({}), NOW), { input: { groupId: 'g', scope: { kind: 'group' }, strategy: { kind: 'earliest' } }, errors: {} });
-  assert.deepEqual(resetInput('g', draft({ scope: 'partitions', partitions: ['a.b:c:2', 'x:0'], strategy: 'offset', offset: ' 42 ' }), NOW).input, {
-    groupId: 'g',
-    scope: { kind: 'partitions', partitions: [{ topic: 'a.b:c', partition: 2 }, { topic: 'x', partition: 0 }] },
-    strategy: { kind: 'offset', offset: 42 },
+  assert.deepEqual(resetInput('g', draft({}), NOW), {
+    input: { groupId: 'g', scope: { kind: 'group' }, strategy: { kind: 'earliest' } },
+    errors: {},
   });
+  assert.deepEqual(
+    resetInput('g', draft({ scope: 'partitions', partitions: ['a.b:c:2', 'x:0'], strategy: 'offset', offset: ' 42 ' }), NOW).input,
+    {
+      groupId: 'g',
+      scope: {
+        kind: 'partitions',
+        partitions: [
+          { topic: 'a.b:c', partition: 2 },
+          { topic: 'x', partition: 0 },
+        ],
+      },
+      strategy: { kind: 'offset', offset: 42 },
+    },
+  );
   assert.deepEqual(resetInput('g', draft({ strategy: 'shift', shift: '-100' }), NOW).input?.strategy, { kind: 'shift', by: -100 });
-  assert.deepEqual(resetInput('g', draft({ strategy: 'duration', duration: '2', durationUnit: 'hours' }), NOW).input?.strategy, { kind: 'duration', durationMs: 7_200_000 });
+  assert.deepEqual(resetInput('g', draft({ strategy: 'duration', duration: '2', durationUnit: 'hours' }), NOW).input?.strategy, {
+    kind: 'duration',
+    durationMs: 7_200_000,
+  });
   const at = NOW - 3_600_000;
-  assert.deepEqual(resetInput('g', draft({ strategy: 'timestamp', time: toLocalInput(at) }), NOW).input?.strategy, { kind: 'timestamp', timestampMs: at });
+  assert.deepEqual(resetInput('g', draft({ strategy: 'timestamp', time: toLocalInput(at) }), NOW).input?.strategy, {
+    kind: 'timestamp',
+    timestampMs: at,
+  });
 
   const bad = (d: Partial<ResetDraft>) => resetInput('g', draft(d), NOW);
   assert.match(bad({ scope: 'topics' }).errors.scope!, /at least one topic/);
@@ -136,12 +215,31 @@ test('an offset outside the partitions\u2019 range is refused with where the ran
     applicable: true,
     reason: null,
     command: '',
-    partitions: entries.map((e, i) => ({ topic: 'work', partition: i, currentOffset: 5, targetOffset: 5, logStartOffset: 0, logEndOffset: 20, error: null, warning: null, ...e })),
+    partitions: entries.map((e, i) => ({
+      topic: 'work',
+      partition: i,
+      currentOffset: 5,
+      targetOffset: 5,
+      logStartOffset: 0,
+      logEndOffset: 20,
+      error: null,
+      warning: null,
+      ...e,
+    })),
   });
   const d = draft({ strategy: 'offset', offset: '500' });
-  assert.equal(offsetRangeProblem(plan([{}, { logEndOffset: 600 }]), d), 'Offset 500 is beyond the log end of work-0 (20). Pick an offset up to the log end.');
-  assert.match(offsetRangeProblem(plan([{ logStartOffset: 10 }]), draft({ strategy: 'offset', offset: '3' }))!, /below the log start of work-0 \(10\)/);
+  assert.equal(
+    offsetRangeProblem(plan([{}, { logEndOffset: 600 }]), d),
+    'Offset 500 is beyond the log end of work-0 (20). Pick an offset up to the log end.',
+  );
+  assert.match(
+    offsetRangeProblem(plan([{ logStartOffset: 10 }]), draft({ strategy: 'offset', offset: '3' }))!,
+    /below the log start of work-0 \(10\)/,
+  );
   assert.equal(offsetRangeProblem(plan([{}]), draft({ strategy: 'offset', offset: '20' })), null, 'the log end itself is fine');
   assert.equal(offsetRangeProblem(plan([{}]), draft({ strategy: 'earliest' })), null);
-  assert.deepEqual(planErrors(plan([{ error: 'Cannot shift offset for partition work-0 since there is no current committed offset' }, {}])), ['Cannot shift offset for partition work-0 since there is no current committed offset']);
+  assert.deepEqual(
+    planErrors(plan([{ error: 'Cannot shift offset for partition work-0 since there is no current committed offset' }, {}])),
+    ['Cannot shift offset for partition work-0 since there is no current committed offset'],
+  );
 });

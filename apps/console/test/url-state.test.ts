@@ -3,7 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listParamChanges, parseListParams, withParams } from '../src/lib/url-state';
-import { browseInput, parseTopicListParams, parseTopicParams, segmentsInput, topicListChanges, topicListInput } from '../src/features/topics/url-state';
+import {
+  browseInput,
+  parseTopicListParams,
+  parseTopicParams,
+  segmentsInput,
+  topicListChanges,
+  topicListInput,
+} from '../src/features/topics/url-state';
 import { defaultIsrTopic, parseIsrParams } from '../src/features/isr/url-state';
 import { safeNext } from '../src/features/login/safe-next';
 import { configNameInMessage } from '../src/features/topics/config-values';
@@ -28,7 +35,11 @@ test('junk in the URL falls back to defaults', () => {
   const p = parseTopicParams({ tab: 'nope', partition: 'x', seek: 'offset', offset: '-5', limit: '7' });
   assert.equal(p.tab, 'partitions');
   assert.equal(p.partition, null);
-  assert.deepEqual(browseInput('t', p), { topic: 't', partition: null, seek: { type: 'newest' }, limit: 50 }, 'an offset seek without a valid offset reads the newest');
+  assert.deepEqual(
+    browseInput('t', p),
+    { topic: 't', partition: null, seek: { type: 'newest' }, limit: 50 },
+    'an offset seek without a valid offset reads the newest',
+  );
 });
 
 test('topic tabs: seeks by offset and by time, segments default to partition 0', () => {

@@ -26,9 +26,21 @@ const RUNTIME: readonly { module: string; types: readonly string[]; values: read
       'readNullableArray',
       'writeArray',
       'writeNullableArray',
-      ...['Int8', 'Int16', 'Uint16', 'Int32', 'Uint32', 'Int64', 'Float64', 'Bool', 'Uuid', 'String', 'CompactString', 'Bytes', 'CompactBytes'].flatMap(
-        (t) => [`read${t}Element`, `write${t}Element`],
-      ),
+      ...[
+        'Int8',
+        'Int16',
+        'Uint16',
+        'Int32',
+        'Uint32',
+        'Int64',
+        'Float64',
+        'Bool',
+        'Uuid',
+        'String',
+        'CompactString',
+        'Bytes',
+        'CompactBytes',
+      ].flatMap((t) => [`read${t}Element`, `write${t}Element`]),
     ],
   },
 ];
@@ -107,4 +119,3 @@ export function emitModule(m: MessageSpec, wireDir: string): string {
   ];
   return [...header, ...importLines(code, wireDir), '', code, ''].join('\n');
 }
-

@@ -70,9 +70,7 @@ function taggedSection(ctx: EmitContext, s: StructSpec): string[] {
   if (!ctx.flexible || flexTest === false) return [];
   const prefix = flexTest === true ? '' : 'if (flex) ';
   const flexVersions = s.versions.intersect(ctx.message.flexibleVersions);
-  const known = s.fields
-    .filter((f) => f.tag !== null && !f.versions.intersect(f.taggedVersions).empty)
-    .sort((a, b) => a.tag! - b.tag!);
+  const known = s.fields.filter((f) => f.tag !== null && !f.versions.intersect(f.taggedVersions).empty).sort((a, b) => a.tag! - b.tag!);
   if (known.length === 0) return [`${prefix}readTaggedFields(r, o, null);`];
   const out = [`${prefix}readTaggedFields(r, o, (tag, t) => {`, '  switch (tag) {'];
   for (const f of known) {

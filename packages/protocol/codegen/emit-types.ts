@@ -37,7 +37,12 @@ export function emitInterface(ctx: EmitContext, s: StructSpec, title: string): s
 function emitDefaultFactory(ctx: EmitContext, s: StructSpec): string[] {
   const entries = s.fields.map((f) => `${f.prop}: ${ctx.defaultOf(f)}`);
   const body = entries.length === 0 ? '{}' : `{\n    ${entries.join(',\n    ')},\n  }`;
-  return [`/** ${s.name} with every field at its default (Kafka's no-argument constructor). */`, `export function default${s.name}(): ${s.name} {`, `  return ${body};`, '}'];
+  return [
+    `/** ${s.name} with every field at its default (Kafka's no-argument constructor). */`,
+    `export function default${s.name}(): ${s.name} {`,
+    `  return ${body};`,
+    '}',
+  ];
 }
 
 function emitIsDefault(ctx: EmitContext, s: StructSpec): string[] {
@@ -55,10 +60,9 @@ export function emitHelpers(ctx: EmitContext): string[] {
   const done = new Set<string>();
   const chunks = new Map<string, string[]>();
   for (;;) {
-    const pending = [
-      ...[...ctx.needDefault].map((n) => `default${n}`),
-      ...[...ctx.needIsDefault].map((n) => `isDefault${n}`),
-    ].filter((k) => !done.has(k));
+    const pending = [...[...ctx.needDefault].map((n) => `default${n}`), ...[...ctx.needIsDefault].map((n) => `isDefault${n}`)].filter(
+      (k) => !done.has(k),
+    );
     if (pending.length === 0) break;
     for (const key of pending) {
       done.add(key);

@@ -36,11 +36,7 @@ function valueStmts(field: FieldSpec, w: string, x: string, xn: string, flex: Ve
     );
   // Records, and bytes marked zeroCopy, are appended by reference rather than copied.
   if (t.kind === 'records' || (t.kind === 'bytes' && field.zeroCopy)) {
-    return chooseStmts(
-      nullable,
-      [`${w}.lengthPrefixedRef(${x}, ${testArg(flex)});`],
-      [`${w}.lengthPrefixedRef(${xn}, ${testArg(flex)});`],
-    );
+    return chooseStmts(nullable, [`${w}.lengthPrefixedRef(${x}, ${testArg(flex)});`], [`${w}.lengthPrefixedRef(${xn}, ${testArg(flex)});`]);
   }
   switch (t.kind) {
     case 'string':
@@ -87,7 +83,11 @@ function positionalStmts(ctx: EmitContext, s: StructSpec, field: FieldSpec): str
     if (regularTest === true) return regularStmts;
     const check = absentTest === false ? [] : [`if (${ctx.nonDefault(field, x, considerNull)}) ${refuse}`];
     if (regularTest === false) return check;
-    return ifElse(regularTest, regularStmts, check.map((line) => line));
+    return ifElse(
+      regularTest,
+      regularStmts,
+      check.map((line) => line),
+    );
   }
   const out = regularTest === false ? [] : chooseStmts(regularTest, regularStmts, []);
   if (absentTest !== false) out.push(`if (${andExpr(absentTest, ctx.nonDefault(field, x, considerNull))}) ${refuse}`);
@@ -102,9 +102,7 @@ function taggedStmts(ctx: EmitContext, s: StructSpec, field: FieldSpec): string[
   const t = field.type;
   let write: string;
   if (t.kind === 'struct') {
-    write = nullable
-      ? `(tw) => {\n  tw.uvarint(1);\n  write${t.name}(tw, v, ${local});\n}`
-      : `(tw) => write${t.name}(tw, v, ${local})`;
+    write = nullable ? `(tw) => {\n  tw.uvarint(1);\n  write${t.name}(tw, v, ${local});\n}` : `(tw) => write${t.name}(tw, v, ${local})`;
   } else {
     const stmts = valueStmts(field, 'tw', local, local, true, false);
     if (stmts.length !== 1) throw new Error(`${s.name}.${field.prop}: unexpected tagged writer`);
@@ -130,9 +128,7 @@ function taggedSection(ctx: EmitContext, s: StructSpec): string[] {
   const refuse = `noTaggedFields(o, '${s.name}', v);`;
   if (flexTest === false) return [refuse];
   const flexVersions = s.versions.intersect(ctx.message.flexibleVersions);
-  const known = s.fields
-    .filter((f) => f.tag !== null && !ctx.layout(s, f).tagged.empty)
-    .sort((a, b) => a.tag! - b.tag!);
+  const known = s.fields.filter((f) => f.tag !== null && !ctx.layout(s, f).tagged.empty).sort((a, b) => a.tag! - b.tag!);
   let stmts: string[];
   if (known.length === 0) {
     stmts = ['writeTaggedFields(w, null, o.unknownTaggedFields);'];

@@ -11,7 +11,7 @@ interface ErrorEntry {
 export function generateErrorCodes(jsonPath: string): string {
   const { errors } = JSON.parse(readFileSync(jsonPath, 'utf8')) as { errors: ErrorEntry[] };
   const lines: string[] = [
-    '// generated — do not edit. Source: codegen/error-codes.json (Kafka\'s Errors.java); run `npm run gen`.',
+    "// generated — do not edit. Source: codegen/error-codes.json (Kafka's Errors.java); run `npm run gen`.",
     '',
     '/** Kafka error codes by name, exactly as on the wire. */',
     'export const ErrorCode = {',
@@ -30,8 +30,7 @@ export function generateErrorCodes(jsonPath: string): string {
     '/** Every known error, by code. */',
     'export const ERRORS: ReadonlyMap<number, ErrorInfo> = new Map<number, ErrorInfo>([',
     ...errors.map(
-      (e) =>
-        `  [${e.code}, { code: ${e.code}, name: '${e.name}', retriable: ${e.retriable}, message: ${JSON.stringify(e.message)} }],`,
+      (e) => `  [${e.code}, { code: ${e.code}, name: '${e.name}', retriable: ${e.retriable}, message: ${JSON.stringify(e.message)} }],`,
     ),
     ']);',
     '',

@@ -7,18 +7,7 @@
 import type { FieldSpec } from './schema';
 
 export type PrimitiveKind =
-  | 'bool'
-  | 'int8'
-  | 'int16'
-  | 'uint16'
-  | 'int32'
-  | 'uint32'
-  | 'int64'
-  | 'float64'
-  | 'string'
-  | 'bytes'
-  | 'records'
-  | 'uuid';
+  'bool' | 'int8' | 'int16' | 'uint16' | 'int32' | 'uint32' | 'int64' | 'float64' | 'string' | 'bytes' | 'records' | 'uuid';
 
 export type FieldType =
   | { readonly kind: PrimitiveKind }
@@ -163,12 +152,7 @@ export function defaultExpr(field: FieldSpec, structDefault: (name: string) => s
  * FieldSpec.generateNonDefaultValueCheck). `considerNull` says whether `expr` may be null here.
  * `structIsDefault(name)` names the generated "is this struct all defaults" function.
  */
-export function nonDefaultExpr(
-  field: FieldSpec,
-  expr: string,
-  considerNull: boolean,
-  structIsDefault: (name: string) => string,
-): string {
+export function nonDefaultExpr(field: FieldSpec, expr: string, considerNull: boolean, structIsDefault: (name: string) => string): string {
   const t = field.type;
   const d = defaultExpr(field, () => '');
   const orNull = (test: string): string => (considerNull ? `${expr} === null || ${test}` : test);

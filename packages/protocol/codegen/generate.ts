@@ -29,7 +29,9 @@ const schemaDirs = [
 for (const { dir, outSub, wireDir } of schemaDirs) {
   const abs = join(sharedDir, dir);
   if (!existsSync(abs)) throw new Error(`schemas not found: ${abs}`);
-  for (const file of readdirSync(abs).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(abs)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const spec = loadMessage(join(abs, file), `${dir}/${file}`);
     const name = `${outSub}${kebabCase(spec.name)}.ts`;
     if (outputs.has(name)) throw new Error(`two schemas generate ${name}`);
@@ -67,4 +69,5 @@ for (const name of existingFiles(outDir)) {
   else rmSync(join(outDir, name));
 }
 if (check && stale > 0) process.exit(1);
-if (!check) console.log(stale === 0 ? 'src/generated is up to date' : `updated ${stale} file(s) in src/generated (${outputs.size} generated)`);
+if (!check)
+  console.log(stale === 0 ? 'src/generated is up to date' : `updated ${stale} file(s) in src/generated (${outputs.size} generated)`);

@@ -152,6 +152,9 @@ describe('defaults and versions', () => {
   it('refuses null where the version does not allow it', () => {
     const value = { ...produce, topicData: [{ name: 't', partitionData: [{ index: 0, records: null }] }] };
     assert.doesNotThrow(() => encode(ProduceRequest, 3, value), 'records are nullable in every version');
-    assert.throws(() => encode(ApiVersionsResponse, 0, { ...decode(ApiVersionsResponse, 0, hex('0000 00000000')), apiKeys: null as never }), TypeError);
+    assert.throws(
+      () => encode(ApiVersionsResponse, 0, { ...decode(ApiVersionsResponse, 0, hex('0000 00000000')), apiKeys: null as never }),
+      TypeError,
+    );
   });
 });

@@ -28,9 +28,18 @@ describe('decompression limits', () => {
   it('a zstd frame whose header claims 1 TiB is refused without allocating it', () => {
     // magic, frame header descriptor (single segment, 8-byte content size), content size, then a raw block
     const frame = Buffer.from('28b52ffd' + 'e0' + '0000000000010000' + '010000', 'hex');
-    assert.throws(() => decompress(CompressionType.ZSTD, frame), (e: unknown) => tooLarge(e) || corrupt(e));
-    const rle = Buffer.concat([Buffer.from('28b52ffd' + '00' + '58', 'hex'), ...Array.from({ length: 2000 }, () => Buffer.from('020002' + '00', 'hex'))]);
-    assert.throws(() => decompress(CompressionType.ZSTD, rle, 1_000_000), (e: unknown) => tooLarge(e) || corrupt(e));
+    assert.throws(
+      () => decompress(CompressionType.ZSTD, frame),
+      (e: unknown) => tooLarge(e) || corrupt(e),
+    );
+    const rle = Buffer.concat([
+      Buffer.from('28b52ffd' + '00' + '58', 'hex'),
+      ...Array.from({ length: 2000 }, () => Buffer.from('020002' + '00', 'hex')),
+    ]);
+    assert.throws(
+      () => decompress(CompressionType.ZSTD, rle, 1_000_000),
+      (e: unknown) => tooLarge(e) || corrupt(e),
+    );
   });
 
   it('a zstd frame cut short is corrupt, not a partial result', () => {

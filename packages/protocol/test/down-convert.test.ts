@@ -63,7 +63,13 @@ function expectedFrom(batch: JsonBatch, magic: 0 | 1, firstOffset = 0): unknown[
   const compressed = batch.codec !== 'none';
   return batch.records
     .filter((r) => compressed || r.offset >= firstOffset)
-    .map((r) => [r.offset, magic === 0 ? -1 : r.timestamp, jsonBytes(r.key), jsonBytes(r.value), compressed ? compressionTypeOf(batch.codec) : 0]);
+    .map((r) => [
+      r.offset,
+      magic === 0 ? -1 : r.timestamp,
+      jsonBytes(r.key),
+      jsonBytes(r.value),
+      compressed ? compressionTypeOf(batch.codec) : 0,
+    ]);
 }
 
 const seen = (ms: LegacyMessage[]): unknown[] => ms.map((m) => [m.offset, m.timestamp, m.key, m.value, m.codec]);
@@ -73,7 +79,9 @@ describe('down-conversion: the Fetch v2 answer Kafka 2.1.1 gave kafka-go', () =>
   // CreateTime, no producer id), then down-converted them for Fetch v2. We rebuild the stored
   // batches by up-converting what kafka-go sent (checked against the produce responses' offsets).
   const stored = Buffer.concat(
-    ['003', '004', '005'].map((seq, i) => assignOffsets(upConvertMessageSet(produceRecords(`kafka-go/${seq}-Produce-v2-request.bin`)), 2 * i)),
+    ['003', '004', '005'].map((seq, i) =>
+      assignOffsets(upConvertMessageSet(produceRecords(`kafka-go/${seq}-Produce-v2-request.bin`)), 2 * i),
+    ),
   );
   const { fetchOffset, partitionMaxBytes } = fetchRequestPartition('kafka-go/012-Fetch-v2-request.bin');
   const kafka = fetchRecords('kafka-go/012-Fetch-v2-response.bin', 2).records;
@@ -106,7 +114,10 @@ describe('down-conversion: the Fetch v2 answer Kafka 2.1.1 gave kafka-go', () =>
     const o = newLegacyMessageView();
     readLegacyMessage(kGzip!, 0, kGzip!.length, k);
     readLegacyMessage(oGzip!, 0, oGzip!.length, o);
-    assert.deepEqual([o.offset, o.magic, o.attributes, o.timestamp, o.keyLength], [k.offset, k.magic, k.attributes, k.timestamp, k.keyLength]);
+    assert.deepEqual(
+      [o.offset, o.magic, o.attributes, o.timestamp, o.keyLength],
+      [k.offset, k.magic, k.attributes, k.timestamp, k.keyLength],
+    );
     assert.deepEqual([o.offset, o.attributes, o.timestamp], [3, CompressionType.GZIP, 1700000000000]);
     assert.deepEqual(
       gunzipSync(oGzip!.subarray(o.valuePos, o.valuePos + o.valueLength)),
@@ -141,9 +152,11 @@ describe('down-conversion of the Kafka 2.1.1 log directory', () => {
             const bytes = batchBytes(log, batch);
             const converted = downConvertRecords(bytes, magic, batch.base_offset);
             assert.deepEqual(seen(messages(converted)), expectedFrom(batch, magic), `batch at ${batch.base_offset}`);
-            if (!batch.is_control && batch.codec !== 'none') assert.equal(legacyEntrySize(converted, 0), completeEntries(converted).length, 'one wrapper');
+            if (!batch.is_control && batch.codec !== 'none')
+              assert.equal(legacyEntrySize(converted, 0), completeEntries(converted).length, 'one wrapper');
             // The wrapper's value starts after 26 (magic 0) or 34 (magic 1) bytes; HC is its 7th byte.
-            if (batch.codec === 'lz4') assert.equal(converted[(magic === 0 ? 26 : 34) + 6], magic === 0 ? 0x1a : 0x82, 'LZ4 header checksum');
+            if (batch.codec === 'lz4')
+              assert.equal(converted[(magic === 0 ? 26 : 34) + 6], magic === 0 ? 0x1a : 0x82, 'LZ4 header checksum');
             batches++;
           }
         }
@@ -192,13 +205,18 @@ describe('down-conversion of the Kafka 2.1.1 log directory', () => {
     assert.deepEqual(downConvertRecords(batchBytes(segment!.log, control), 1, control.base_offset), overflowEntry(12));
     const txn = segment!.batches.filter((b) => b.base_offset >= 20);
     const slice = segment!.log.subarray(txn[0]!.file_position);
-    assert.deepEqual(seen(messages(downConvertRecords(slice, 1, 20))), txn.flatMap((b) => expectedFrom(b, 1)));
+    assert.deepEqual(
+      seen(messages(downConvertRecords(slice, 1, 20))),
+      txn.flatMap((b) => expectedFrom(b, 1)),
+    );
   });
 
   it('fails with UNSUPPORTED_COMPRESSION_TYPE when the first batch to convert is zstd', () => {
     const [segment] = logSegments('fx-kcat-0');
     const zstd = segment!.batches.find((b) => b.codec === 'zstd')!;
-    rejectsWith(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, () => downConvertRecords(segment!.log.subarray(zstd.file_position), 1, zstd.base_offset));
+    rejectsWith(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, () =>
+      downConvertRecords(segment!.log.subarray(zstd.file_position), 1, zstd.base_offset),
+    );
     rejectsWith(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, () => downConvertRecords(logSegments('fx-zstd-0')[0]!.log, 0, 0));
   });
 
@@ -221,7 +239,10 @@ describe('down-conversion of the Kafka 2.1.1 log directory', () => {
     const segment = logSegments('fx-zstd-0').at(-1)!;
     const txn = segment.batches.filter((b) => b.base_offset >= 500);
     const slice = segment.log.subarray(txn[0]!.file_position);
-    assert.deepEqual(seen(messages(downConvertRecords(slice, 0, 500))), txn.flatMap((b) => expectedFrom(b, 0)));
+    assert.deepEqual(
+      seen(messages(downConvertRecords(slice, 0, 500))),
+      txn.flatMap((b) => expectedFrom(b, 0)),
+    );
   });
 });
 
@@ -246,7 +267,10 @@ describe('down-conversion sizes and edge cases', () => {
     const slice = Buffer.concat([small, many.subarray(0, many.length - 10)]);
     const converted = downConvertRecords(slice, 1, 10);
     assert.equal(converted.length, slice.length);
-    assert.deepEqual(messages(converted).map((m) => m.offset), [10, 11]);
+    assert.deepEqual(
+      messages(converted).map((m) => m.offset),
+      [10, 11],
+    );
     const tail = converted.subarray(completeEntries(converted).length);
     assert.deepEqual(tail, overflowEntry(tail.length));
   });
@@ -273,7 +297,12 @@ describe('down-conversion sizes and edge cases', () => {
 
   it('keeps LogAppendTime in magic 1', () => {
     for (const compression of [CompressionType.NONE, CompressionType.SNAPPY]) {
-      const batch = buildRecordBatch(records, { baseOffset: 0, compression, timestampType: TimestampType.LOG_APPEND_TIME, logAppendTime: 99 });
+      const batch = buildRecordBatch(records, {
+        baseOffset: 0,
+        compression,
+        timestampType: TimestampType.LOG_APPEND_TIME,
+        logAppendTime: 99,
+      });
       const ms = messages(downConvertRecords(batch, 1, 0));
       assert.ok(ms.every((m) => m.timestamp === 99 && m.timestampType === TimestampType.LOG_APPEND_TIME));
       const wrapperOrFirst = newLegacyMessageView();
@@ -290,7 +319,10 @@ describe('down-conversion sizes and edge cases', () => {
       const mixed = Buffer.concat([magic1, v2]);
       const converted = downConvertRecords(mixed, 0, 30);
       const ms = messages(converted);
-      assert.deepEqual(ms.map((m) => [m.offset, m.magic, m.timestamp]), [...records.map((_, i) => [30 + i, 0, -1]), [50, 0, -1]]);
+      assert.deepEqual(
+        ms.map((m) => [m.offset, m.magic, m.timestamp]),
+        [...records.map((_, i) => [30 + i, 0, -1]), [50, 0, -1]],
+      );
       if (compression !== CompressionType.NONE) {
         const view = newLegacyMessageView();
         readLegacyMessage(converted, 0, legacyEntrySize(converted, 0), view);

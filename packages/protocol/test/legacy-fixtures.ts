@@ -84,7 +84,9 @@ export function jsonBytes(v: JsonBytes): Buffer | null {
 
 /** Every segment of a fixture partition: the .log bytes and the decoded batches. */
 export function logSegments(partitionDir: string): { baseOffset: number; log: Buffer; batches: JsonBatch[] }[] {
-  const decoded = JSON.parse(readFileSync(join(fixturesDir, 'log-dir-decoded', `${partitionDir}.json`), 'utf8')) as { segments: JsonSegment[] };
+  const decoded = JSON.parse(readFileSync(join(fixturesDir, 'log-dir-decoded', `${partitionDir}.json`), 'utf8')) as {
+    segments: JsonSegment[];
+  };
   return decoded.segments.map((s) => ({
     baseOffset: s.base_offset,
     log: readFileSync(join(fixturesDir, 'log-dir', partitionDir, s.log_file)),

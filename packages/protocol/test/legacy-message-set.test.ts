@@ -97,7 +97,12 @@ describe('magic 0/1 message encoding', () => {
 
   it('gives every message of a LogAppendTime set the append time', () => {
     for (const codec of [CompressionType.NONE, CompressionType.SNAPPY]) {
-      const set = buildLegacyMessageSet(MESSAGES, { magic: 1, compression: codec, timestampType: TimestampType.LOG_APPEND_TIME, logAppendTime: 42 });
+      const set = buildLegacyMessageSet(MESSAGES, {
+        magic: 1,
+        compression: codec,
+        timestampType: TimestampType.LOG_APPEND_TIME,
+        logAppendTime: 42,
+      });
       for (const m of decodeLegacyMessageSet(set)) {
         assert.equal(m.timestamp, 42);
         assert.equal(m.timestampType, TimestampType.LOG_APPEND_TIME);
@@ -115,7 +120,10 @@ describe('magic 0/1 message decoding', () => {
   it('reads a magic 1 wrapper with offset 0 as relative to 0 (librdkafka, kafka-go)', () => {
     const wrapper = buildLegacyMessageSet(MESSAGES.slice(0, 3), { magic: 1, compression: CompressionType.GZIP, baseOffset: 0 });
     wrapper.writeBigInt64BE(0n, 0); // the offset is not covered by the CRC
-    assert.deepEqual(decodeLegacyMessageSet(wrapper).map((m) => m.offset), [0, 1, 2]);
+    assert.deepEqual(
+      decodeLegacyMessageSet(wrapper).map((m) => m.offset),
+      [0, 1, 2],
+    );
   });
 
   it('rejects a magic 1 wrapper offset below its last inner offset', () => {
@@ -171,7 +179,8 @@ describe("Kafka's LZ4 framing for magic 0/1 (KAFKA-3160)", () => {
     // XXH32 over FLG..BD gives 0x82; Kafka < 0.10 hashed from the magic number on and got 0x1a.
     assert.deepEqual(compressLegacy(CompressionType.LZ4, 0, data).subarray(0, 7), hex('04224d18 60 40 1a'));
     assert.deepEqual(compressLegacy(CompressionType.LZ4, 1, data).subarray(0, 7), hex('04224d18 60 40 82'));
-    for (const magic of [0, 1]) assert.deepEqual(decompressLegacy(CompressionType.LZ4, magic, compressLegacy(CompressionType.LZ4, magic, data)), data);
+    for (const magic of [0, 1])
+      assert.deepEqual(decompressLegacy(CompressionType.LZ4, magic, compressLegacy(CompressionType.LZ4, magic, data)), data);
   });
 
   it('ignores the header checksum for magic 0 and verifies it for magic 1, as Kafka does', () => {
@@ -201,7 +210,10 @@ describe("Kafka's LZ4 framing for magic 0/1 (KAFKA-3160)", () => {
 
   it('decodes magic 0 LZ4 wrappers whatever their header checksum', () => {
     const set = buildLegacyMessageSet(MESSAGES, { magic: 0, compression: CompressionType.LZ4, baseOffset: 3 });
-    assert.deepEqual(decodeLegacyMessageSet(set).map((m) => m.offset), [3, 4, 5, 6, 7]);
+    assert.deepEqual(
+      decodeLegacyMessageSet(set).map((m) => m.offset),
+      [3, 4, 5, 6, 7],
+    );
   });
 });
 
@@ -238,7 +250,10 @@ describe('Kafka 2.1.1 fx-magic1 log (magic 1 messages written by Kafka)', () => 
     const o = newLegacyMessageView();
     readLegacyMessage(kafkaWrapper, 0, kafkaWrapper.length, k);
     readLegacyMessage(ours, 0, ours.length, o);
-    assert.deepEqual([o.offset, o.magic, o.attributes, o.timestamp, o.keyLength], [k.offset, k.magic, k.attributes, k.timestamp, k.keyLength]);
+    assert.deepEqual(
+      [o.offset, o.magic, o.attributes, o.timestamp, o.keyLength],
+      [k.offset, k.magic, k.attributes, k.timestamp, k.keyLength],
+    );
     assert.deepEqual([o.offset, o.attributes, o.timestamp], [5, 1, 1795371489739]);
     const kafkaGzip = kafkaWrapper.subarray(k.valuePos, k.valuePos + k.valueLength);
     const ourGzip = ours.subarray(o.valuePos, o.valuePos + o.valueLength);

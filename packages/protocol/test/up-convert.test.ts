@@ -74,13 +74,21 @@ describe('up-conversion: kafka-go Produce v2 message sets (Kafka 2.1.1 fixtures)
   it('kafka-go wrappers carry offset 0: inner offsets count from 0, as Kafka reads them', () => {
     const set = produceRecords('kafka-go/004-Produce-v2-request.bin');
     assert.equal(set.readBigInt64BE(0), 0n);
-    assert.deepEqual(decodeLegacyMessageSet(set).map((m) => m.offset), [0, 1]);
+    assert.deepEqual(
+      decodeLegacyMessageSet(set).map((m) => m.offset),
+      [0, 1],
+    );
   });
 
   it('matches what Kafka served back: the Fetch v2 answer holds the same records at the offsets the produce responses gave', () => {
     // Produce responses: base offsets 0, 2, 4. Fetch v2 (012) returns everything, down-converted by Kafka.
     const expected = produced.flatMap(({ file }, i) =>
-      decodeRecordBatch(assignOffsets(upConvertMessageSet(produceRecords(file)), 2 * i)).records.map((r) => [r.offset, r.timestamp, r.key, r.value]),
+      decodeRecordBatch(assignOffsets(upConvertMessageSet(produceRecords(file)), 2 * i)).records.map((r) => [
+        r.offset,
+        r.timestamp,
+        r.key,
+        r.value,
+      ]),
     );
     const { records } = fetchRecords('kafka-go/012-Fetch-v2-response.bin', 2);
     const served = decodeLegacyMessageSet(completeEntries(records)).map((m) => [m.offset, m.timestamp, m.key, m.value]);
@@ -93,7 +101,10 @@ describe('up-conversion round trips', () => {
     it(`v2 → magic 1 → v2 gives back the same batch, byte for byte (codec ${codec})`, () => {
       const original = buildRecordBatch(MESSAGES, { compression: codec, baseOffset: 500, partitionLeaderEpoch: 3 });
       const magic1 = downConvertRecords(original, 1, 500);
-      assert.deepEqual(decodeLegacyMessageSet(magic1).map((m) => [m.offset, m.timestamp]), MESSAGES.map((m, i) => [500 + i, m.timestamp]));
+      assert.deepEqual(
+        decodeLegacyMessageSet(magic1).map((m) => [m.offset, m.timestamp]),
+        MESSAGES.map((m, i) => [500 + i, m.timestamp]),
+      );
       assert.deepEqual(assignOffsets(upConvertMessageSet(magic1), 500, 3), original);
     });
 
@@ -150,7 +161,8 @@ describe('up-conversion round trips', () => {
 
 describe('up-conversion validation (Kafka 3.x LogValidator rules)', () => {
   const plain = buildLegacyMessageSet(MESSAGES, { magic: 1, baseOffset: 0 });
-  const wrapped = (messages: LegacyMessageInput[], magic: 0 | 1 = 1) => buildLegacyMessageSet(messages, { magic, compression: CompressionType.SNAPPY });
+  const wrapped = (messages: LegacyMessageInput[], magic: 0 | 1 = 1) =>
+    buildLegacyMessageSet(messages, { magic, compression: CompressionType.SNAPPY });
 
   it('returns nothing for an empty set and drops a trailing partial message', () => {
     assert.equal(upConvertMessageSet(Buffer.alloc(0)).length, 0);
@@ -193,7 +205,9 @@ describe('up-conversion validation (Kafka 3.x LogValidator rules)', () => {
     rejectsWith(ErrorCode.INVALID_RECORD, () => upConvertMessageSet(innerV0));
     const nested = buildLegacyWrapper(wrapped(MESSAGES), 1, CompressionType.GZIP, TimestampType.CREATE_TIME, 3, 0);
     rejectsWith(ErrorCode.INVALID_RECORD, () => upConvertMessageSet(nested));
-    rejectsWith(ErrorCode.INVALID_RECORD, () => upConvertMessageSet(buildLegacyWrapper(Buffer.alloc(0), 1, CompressionType.GZIP, TimestampType.CREATE_TIME, 0, 0)));
+    rejectsWith(ErrorCode.INVALID_RECORD, () =>
+      upConvertMessageSet(buildLegacyWrapper(Buffer.alloc(0), 1, CompressionType.GZIP, TimestampType.CREATE_TIME, 0, 0)),
+    );
     const zstd = Buffer.alloc(64);
     const end = writeLegacyMessage(zstd, 0, 0, 1, CompressionType.ZSTD, 0, null, Buffer.from('x'));
     rejectsWith(ErrorCode.INVALID_RECORD, () => upConvertMessageSet(zstd.subarray(0, end)));
@@ -214,11 +228,19 @@ describe('up-conversion validation (Kafka 3.x LogValidator rules)', () => {
     rejectsWith(ErrorCode.INVALID_TIMESTAMP, () => upConvertMessageSet(wrapped(MESSAGES), { now, timestampAfterMaxMs: 50 }));
     assert.ok(upConvertMessageSet(plain, { now, timestampBeforeMaxMs: 150, timestampAfterMaxMs: 100 }).length > 0);
     // magic 0 has no timestamps to check
-    assert.ok(upConvertMessageSet(buildLegacyMessageSet(MESSAGES, { magic: 0 }), { now, timestampBeforeMaxMs: 0, timestampAfterMaxMs: 0 }).length > 0);
+    assert.ok(
+      upConvertMessageSet(buildLegacyMessageSet(MESSAGES, { magic: 0 }), { now, timestampBeforeMaxMs: 0, timestampAfterMaxMs: 0 }).length >
+        0,
+    );
   });
 
   it('rejects LogAppendTime set by the producer with INVALID_TIMESTAMP', () => {
-    const set = buildLegacyMessageSet(MESSAGES, { magic: 1, compression: CompressionType.GZIP, timestampType: TimestampType.LOG_APPEND_TIME, logAppendTime: 5 });
+    const set = buildLegacyMessageSet(MESSAGES, {
+      magic: 1,
+      compression: CompressionType.GZIP,
+      timestampType: TimestampType.LOG_APPEND_TIME,
+      logAppendTime: 5,
+    });
     rejectsWith(ErrorCode.INVALID_TIMESTAMP, () => upConvertMessageSet(set, { timestampType: TimestampType.LOG_APPEND_TIME, now: 10 }));
   });
 

@@ -46,11 +46,26 @@ describe('Writer and Reader', () => {
   });
 
   it('encode unsigned varints like Kafka (7 bits per byte, low group first)', () => {
-    assert.deepEqual(written((w) => w.uvarint(0)), hex('00'));
-    assert.deepEqual(written((w) => w.uvarint(127)), hex('7f'));
-    assert.deepEqual(written((w) => w.uvarint(128)), hex('8001'));
-    assert.deepEqual(written((w) => w.uvarint(300)), hex('ac02'));
-    assert.deepEqual(written((w) => w.uvarint(0xffffffff)), hex('ffffffff0f'));
+    assert.deepEqual(
+      written((w) => w.uvarint(0)),
+      hex('00'),
+    );
+    assert.deepEqual(
+      written((w) => w.uvarint(127)),
+      hex('7f'),
+    );
+    assert.deepEqual(
+      written((w) => w.uvarint(128)),
+      hex('8001'),
+    );
+    assert.deepEqual(
+      written((w) => w.uvarint(300)),
+      hex('ac02'),
+    );
+    assert.deepEqual(
+      written((w) => w.uvarint(0xffffffff)),
+      hex('ffffffff0f'),
+    );
     assert.throws(() => new Reader(hex('ffffffffff01')).uvarint(), DecodeError);
     assert.throws(() => new Reader(hex('80')).uvarint(), DecodeError);
   });

@@ -123,7 +123,7 @@ export class AppendQueue {
 
   private async writeQueue(queue: PendingAppend[]): Promise<void> {
     const now = this.ctx.time.milliseconds();
-    for (let i = 0; i < queue.length; ) {
+    for (let i = 0; i < queue.length;) {
       if (this.needsRoll(queue[i]!.info, [], queue, i, i, now)) {
         try {
           this.log.roll(queue[i]!.info.firstOffset);
@@ -137,7 +137,11 @@ export class AppendQueue {
       while (j < queue.length && (j === i || !this.needsRoll(queue[j]!.info, run, queue, i, j, now))) {
         const entry = queue[j]!;
         for (const b of entry.info.batches) {
-          run.push({ bytes: entry.records.subarray(b.position, b.position + b.size), lastOffset: b.lastOffset, maxTimestamp: b.maxTimestamp });
+          run.push({
+            bytes: entry.records.subarray(b.position, b.position + b.size),
+            lastOffset: b.lastOffset,
+            maxTimestamp: b.maxTimestamp,
+          });
         }
         j++;
       }

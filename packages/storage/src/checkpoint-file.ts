@@ -29,7 +29,12 @@ export function readCheckpointLines(fsys: FileSystem, path: string): string[][] 
 /** How a checkpoint reaches the disk: now (shutdown, epoch changes) or in the background (periodic checkpoints). */
 export type FileWriter = (fsys: FileSystem, path: string, data: string) => void;
 
-export function writeCheckpointLines(fsys: FileSystem, path: string, entries: readonly string[], write: FileWriter = writeFileAtomically): void {
+export function writeCheckpointLines(
+  fsys: FileSystem,
+  path: string,
+  entries: readonly string[],
+  write: FileWriter = writeFileAtomically,
+): void {
   write(fsys, path, [String(CHECKPOINT_VERSION), String(entries.length), ...entries, ''].join('\n'));
 }
 

@@ -32,11 +32,13 @@ export function readEndTransactionMarker(batch: Buffer, logAppendTime: number | 
   const record = decodeRecordBatch(batch, 0, { verifyCrc: false }).records[0];
   if (record === undefined) return null;
   const { key, value } = record;
-  if (key === null || key.length < 4) invalid(`Invalid value size found for end control record key. Must have at least 4 bytes, but found only ${key?.length ?? 0}`);
+  if (key === null || key.length < 4)
+    invalid(`Invalid value size found for end control record key. Must have at least 4 bytes, but found only ${key?.length ?? 0}`);
   if (key.readInt16BE(0) < 0) invalid(`Invalid version found for control record: ${key.readInt16BE(0)}`);
   const type = key.readInt16BE(2);
   if (type !== 0 && type !== 1) invalid(`Invalid record type for end transaction marker: ${type}`);
-  if (value === null || value.length < 6) invalid(`Invalid value size found for end transaction marker. Must have at least 6 bytes, but found only ${value?.length ?? 0}`);
+  if (value === null || value.length < 6)
+    invalid(`Invalid value size found for end transaction marker. Must have at least 6 bytes, but found only ${value?.length ?? 0}`);
   if (value.readInt16BE(0) < 0) invalid(`Invalid version found for end transaction marker: ${value.readInt16BE(0)}`);
   return {
     controlType: type === 0 ? 'ABORT' : 'COMMIT',

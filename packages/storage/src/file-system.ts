@@ -51,7 +51,12 @@ export function writeFileAtomically(fsys: FileSystem, path: string, data: string
  * Writes of one path are serialized and coalesced (only the newest queued content is written), and
  * a synchronous write of the path supersedes them. `done` is told when the file is durable.
  */
-export function writeFileAtomicallyInBackground(fsys: FileSystem, path: string, data: string | Buffer, done: (err: Error | null) => void = () => {}): void {
+export function writeFileAtomicallyInBackground(
+  fsys: FileSystem,
+  path: string,
+  data: string | Buffer,
+  done: (err: Error | null) => void = () => {},
+): void {
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const pending = inBackground.get(path);
   if (pending !== undefined) {
@@ -164,11 +169,17 @@ export function readFully(fsys: FileSystem, fd: number, buf: Buffer, offset: num
 /** Writes all of `bufs` at `position` with writev; writev may write less than asked, so it continues. */
 export function writevFullySync(fsys: FileSystem, fd: number, bufs: readonly Buffer[], position: number): void {
   const total = bufs.reduce((n, b) => n + b.length, 0);
-  for (let written = 0; written < total; ) written += fsys.writevSync(fd, remainingAfter(bufs, written), position + written);
+  for (let written = 0; written < total;) written += fsys.writevSync(fd, remainingAfter(bufs, written), position + written);
 }
 
 /** The same on the thread pool; `done` gets the first error, or null once everything is written. */
-export function writevFully(fsys: FileSystem, fd: number, bufs: readonly Buffer[], position: number, done: (err: Error | null) => void): void {
+export function writevFully(
+  fsys: FileSystem,
+  fd: number,
+  bufs: readonly Buffer[],
+  position: number,
+  done: (err: Error | null) => void,
+): void {
   const total = bufs.reduce((n, b) => n + b.length, 0);
   const writeFrom = (written: number): void => {
     if (written >= total) {

@@ -224,7 +224,11 @@ export class LocalLog {
    * qualifies, a new empty active segment is rolled first so the log always has one.
    */
   deleteOldSegments(highWatermark: number, logStartOffset: number): number {
-    let deleted = this.deleteSegmentsWhile('log-start-offset', highWatermark, (seg, next) => next !== null && next.baseOffset <= logStartOffset);
+    let deleted = this.deleteSegmentsWhile(
+      'log-start-offset',
+      highWatermark,
+      (seg, next) => next !== null && next.baseOffset <= logStartOffset,
+    );
     const config = this.currentConfig;
     if (config.cleanupPolicy.delete) {
       const now = this.ctx.time.milliseconds();

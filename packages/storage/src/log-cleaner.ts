@@ -17,7 +17,16 @@
  *     value.
  */
 import { join } from 'node:path';
-import { DELETE_HORIZON_FLAG_MASK, buildRecordBatch, decodeRecordBatch, readBatchHeader, timestampTypeOf, isControl, isTransactional, type RecordInput } from '@tarn/protocol';
+import {
+  DELETE_HORIZON_FLAG_MASK,
+  buildRecordBatch,
+  decodeRecordBatch,
+  readBatchHeader,
+  timestampTypeOf,
+  isControl,
+  isTransactional,
+  type RecordInput,
+} from '@tarn/protocol';
 import { EntryScanner } from './file-records';
 import type { FileHandleCache } from './file-handle-cache';
 import type { FileSystem } from './file-system';
@@ -142,13 +151,7 @@ export class LogCleaner {
     return groups;
   }
 
-  private cleanGroup(
-    log: PartitionLog,
-    group: LogSegment[],
-    map: Map<string, number>,
-    result: CleanResult,
-    hooks: CleanerHooks,
-  ): void {
+  private cleanGroup(log: PartitionLog, group: LogSegment[], map: Map<string, number>, result: CleanResult, hooks: CleanerHooks): void {
     const base = group[0]!.baseOffset;
     const options = { indexIntervalBytes: log.config.indexIntervalBytes, maxIndexSize: log.config.segmentIndexBytes, files: this.files };
     const cleanedPrefix = join(log.dir, `${String(base).padStart(20, '0')}`);
@@ -173,7 +176,14 @@ export class LogCleaner {
   }
 
   /** The records of `group` worth keeping, written to the cleaned segment. */
-  private copyGroup(log: PartitionLog, group: LogSegment[], cleaned: LogSegment, map: Map<string, number>, now: number, result: CleanResult): void {
+  private copyGroup(
+    log: PartitionLog,
+    group: LogSegment[],
+    cleaned: LogSegment,
+    map: Map<string, number>,
+    now: number,
+    result: CleanResult,
+  ): void {
     for (const seg of group) {
       const out: SegmentAppend[] = [];
       for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {

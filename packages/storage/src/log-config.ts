@@ -27,31 +27,196 @@ export interface TopicConfigDef {
 const def = (d: TopicConfigDef): TopicConfigDef => d;
 
 export const TOPIC_CONFIGS: readonly TopicConfigDef[] = [
-  def({ name: 'cleanup.policy', type: 'list', default: 'delete', synonyms: ['log.cleanup.policy'], oneOf: ['delete', 'compact'], doc: 'delete old segments, compact to the latest value per key, or both' }),
-  def({ name: 'compression.type', type: 'string', default: 'producer', synonyms: ['compression.type'], oneOf: ['producer', 'uncompressed', 'gzip', 'snappy', 'lz4', 'zstd'], doc: 'codec batches are stored with; producer keeps what the client sent' }),
-  def({ name: 'delete.retention.ms', type: 'long', default: '86400000', synonyms: ['log.cleaner.delete.retention.ms'], min: 0, doc: 'how long tombstones survive compaction' }),
-  def({ name: 'file.delete.delay.ms', type: 'long', default: '60000', synonyms: ['log.segment.delete.delay.ms'], min: 0, doc: 'wait between marking a segment .deleted and removing it' }),
-  def({ name: 'flush.messages', type: 'long', default: LONG_MAX, synonyms: ['log.flush.interval.messages'], min: 1, doc: 'fsync after this many messages' }),
-  def({ name: 'flush.ms', type: 'long', default: LONG_MAX, synonyms: ['log.flush.interval.ms'], min: 0, doc: 'fsync when the oldest unflushed message is this old' }),
-  def({ name: 'index.interval.bytes', type: 'int', default: '4096', synonyms: ['log.index.interval.bytes'], min: 0, doc: 'bytes between offset index entries' }),
-  def({ name: 'max.compaction.lag.ms', type: 'long', default: LONG_MAX, synonyms: ['log.cleaner.max.compaction.lag.ms'], min: 1, doc: 'longest a record may stay uncompacted' }),
-  def({ name: 'max.message.bytes', type: 'int', default: '1048588', synonyms: ['message.max.bytes'], min: 0, doc: 'largest record batch accepted' }),
-  def({ name: 'message.downconversion.enable', type: 'boolean', default: 'true', synonyms: ['log.message.downconversion.enable'], doc: 'answer old fetch versions by down-converting' }),
-  def({ name: 'message.timestamp.type', type: 'string', default: 'CreateTime', synonyms: ['log.message.timestamp.type'], oneOf: ['CreateTime', 'LogAppendTime'], doc: 'keep the producer timestamp or stamp the append time' }),
-  def({ name: 'message.timestamp.difference.max.ms', type: 'long', default: LONG_MAX, synonyms: ['log.message.timestamp.difference.max.ms'], min: 0, doc: 'largest allowed distance between a CreateTime timestamp and the broker clock' }),
-  def({ name: 'message.timestamp.before.max.ms', type: 'long', default: LONG_MAX, synonyms: ['log.message.timestamp.before.max.ms'], min: 0, doc: 'how far in the past a CreateTime timestamp may be' }),
-  def({ name: 'message.timestamp.after.max.ms', type: 'long', default: LONG_MAX, synonyms: ['log.message.timestamp.after.max.ms'], min: 0, doc: 'how far in the future a CreateTime timestamp may be' }),
-  def({ name: 'min.cleanable.dirty.ratio', type: 'double', default: '0.5', synonyms: ['log.cleaner.min.cleanable.ratio'], min: 0, max: 1, doc: 'dirty share of the log that triggers compaction' }),
-  def({ name: 'min.compaction.lag.ms', type: 'long', default: '0', synonyms: ['log.cleaner.min.compaction.lag.ms'], min: 0, doc: 'shortest time a record stays uncompacted' }),
-  def({ name: 'min.insync.replicas', type: 'int', default: '1', synonyms: ['min.insync.replicas'], min: 1, doc: 'replicas that must have an acks=all write' }),
+  def({
+    name: 'cleanup.policy',
+    type: 'list',
+    default: 'delete',
+    synonyms: ['log.cleanup.policy'],
+    oneOf: ['delete', 'compact'],
+    doc: 'delete old segments, compact to the latest value per key, or both',
+  }),
+  def({
+    name: 'compression.type',
+    type: 'string',
+    default: 'producer',
+    synonyms: ['compression.type'],
+    oneOf: ['producer', 'uncompressed', 'gzip', 'snappy', 'lz4', 'zstd'],
+    doc: 'codec batches are stored with; producer keeps what the client sent',
+  }),
+  def({
+    name: 'delete.retention.ms',
+    type: 'long',
+    default: '86400000',
+    synonyms: ['log.cleaner.delete.retention.ms'],
+    min: 0,
+    doc: 'how long tombstones survive compaction',
+  }),
+  def({
+    name: 'file.delete.delay.ms',
+    type: 'long',
+    default: '60000',
+    synonyms: ['log.segment.delete.delay.ms'],
+    min: 0,
+    doc: 'wait between marking a segment .deleted and removing it',
+  }),
+  def({
+    name: 'flush.messages',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.flush.interval.messages'],
+    min: 1,
+    doc: 'fsync after this many messages',
+  }),
+  def({
+    name: 'flush.ms',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.flush.interval.ms'],
+    min: 0,
+    doc: 'fsync when the oldest unflushed message is this old',
+  }),
+  def({
+    name: 'index.interval.bytes',
+    type: 'int',
+    default: '4096',
+    synonyms: ['log.index.interval.bytes'],
+    min: 0,
+    doc: 'bytes between offset index entries',
+  }),
+  def({
+    name: 'max.compaction.lag.ms',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.cleaner.max.compaction.lag.ms'],
+    min: 1,
+    doc: 'longest a record may stay uncompacted',
+  }),
+  def({
+    name: 'max.message.bytes',
+    type: 'int',
+    default: '1048588',
+    synonyms: ['message.max.bytes'],
+    min: 0,
+    doc: 'largest record batch accepted',
+  }),
+  def({
+    name: 'message.downconversion.enable',
+    type: 'boolean',
+    default: 'true',
+    synonyms: ['log.message.downconversion.enable'],
+    doc: 'answer old fetch versions by down-converting',
+  }),
+  def({
+    name: 'message.timestamp.type',
+    type: 'string',
+    default: 'CreateTime',
+    synonyms: ['log.message.timestamp.type'],
+    oneOf: ['CreateTime', 'LogAppendTime'],
+    doc: 'keep the producer timestamp or stamp the append time',
+  }),
+  def({
+    name: 'message.timestamp.difference.max.ms',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.message.timestamp.difference.max.ms'],
+    min: 0,
+    doc: 'largest allowed distance between a CreateTime timestamp and the broker clock',
+  }),
+  def({
+    name: 'message.timestamp.before.max.ms',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.message.timestamp.before.max.ms'],
+    min: 0,
+    doc: 'how far in the past a CreateTime timestamp may be',
+  }),
+  def({
+    name: 'message.timestamp.after.max.ms',
+    type: 'long',
+    default: LONG_MAX,
+    synonyms: ['log.message.timestamp.after.max.ms'],
+    min: 0,
+    doc: 'how far in the future a CreateTime timestamp may be',
+  }),
+  def({
+    name: 'min.cleanable.dirty.ratio',
+    type: 'double',
+    default: '0.5',
+    synonyms: ['log.cleaner.min.cleanable.ratio'],
+    min: 0,
+    max: 1,
+    doc: 'dirty share of the log that triggers compaction',
+  }),
+  def({
+    name: 'min.compaction.lag.ms',
+    type: 'long',
+    default: '0',
+    synonyms: ['log.cleaner.min.compaction.lag.ms'],
+    min: 0,
+    doc: 'shortest time a record stays uncompacted',
+  }),
+  def({
+    name: 'min.insync.replicas',
+    type: 'int',
+    default: '1',
+    synonyms: ['min.insync.replicas'],
+    min: 1,
+    doc: 'replicas that must have an acks=all write',
+  }),
   def({ name: 'preallocate', type: 'boolean', default: 'false', synonyms: ['log.preallocate'], doc: 'preallocate segment files' }),
-  def({ name: 'retention.bytes', type: 'long', default: '-1', synonyms: ['log.retention.bytes'], doc: 'largest a partition may grow before old segments go (-1: no limit)' }),
-  def({ name: 'retention.ms', type: 'long', default: '604800000', synonyms: ['log.retention.ms'], scaled: [{ name: 'log.retention.minutes', factor: 60_000 }, { name: 'log.retention.hours', factor: 3_600_000 }], min: -1, doc: 'age after which segments are deleted (-1: forever)' }),
+  def({
+    name: 'retention.bytes',
+    type: 'long',
+    default: '-1',
+    synonyms: ['log.retention.bytes'],
+    doc: 'largest a partition may grow before old segments go (-1: no limit)',
+  }),
+  def({
+    name: 'retention.ms',
+    type: 'long',
+    default: '604800000',
+    synonyms: ['log.retention.ms'],
+    scaled: [
+      { name: 'log.retention.minutes', factor: 60_000 },
+      { name: 'log.retention.hours', factor: 3_600_000 },
+    ],
+    min: -1,
+    doc: 'age after which segments are deleted (-1: forever)',
+  }),
   def({ name: 'segment.bytes', type: 'int', default: '1073741824', synonyms: ['log.segment.bytes'], min: 14, doc: 'segment file size' }),
-  def({ name: 'segment.index.bytes', type: 'int', default: '10485760', synonyms: ['log.index.size.max.bytes'], min: 4, doc: 'offset index size' }),
-  def({ name: 'segment.jitter.ms', type: 'long', default: '0', synonyms: ['log.roll.jitter.ms'], scaled: [{ name: 'log.roll.jitter.hours', factor: 3_600_000 }], min: 0, doc: 'random jitter subtracted from segment.ms' }),
-  def({ name: 'segment.ms', type: 'long', default: '604800000', synonyms: ['log.roll.ms'], scaled: [{ name: 'log.roll.hours', factor: 3_600_000 }], min: 1, doc: 'roll a segment after this long' }),
-  def({ name: 'unclean.leader.election.enable', type: 'boolean', default: 'false', synonyms: ['unclean.leader.election.enable'], doc: 'allow a replica outside the ISR to become leader' }),
+  def({
+    name: 'segment.index.bytes',
+    type: 'int',
+    default: '10485760',
+    synonyms: ['log.index.size.max.bytes'],
+    min: 4,
+    doc: 'offset index size',
+  }),
+  def({
+    name: 'segment.jitter.ms',
+    type: 'long',
+    default: '0',
+    synonyms: ['log.roll.jitter.ms'],
+    scaled: [{ name: 'log.roll.jitter.hours', factor: 3_600_000 }],
+    min: 0,
+    doc: 'random jitter subtracted from segment.ms',
+  }),
+  def({
+    name: 'segment.ms',
+    type: 'long',
+    default: '604800000',
+    synonyms: ['log.roll.ms'],
+    scaled: [{ name: 'log.roll.hours', factor: 3_600_000 }],
+    min: 1,
+    doc: 'roll a segment after this long',
+  }),
+  def({
+    name: 'unclean.leader.election.enable',
+    type: 'boolean',
+    default: 'false',
+    synonyms: ['unclean.leader.election.enable'],
+    doc: 'allow a replica outside the ISR to become leader',
+  }),
 ];
 
 export const TOPIC_CONFIG_BY_NAME: ReadonlyMap<string, TopicConfigDef> = new Map(TOPIC_CONFIGS.map((d) => [d.name, d]));
@@ -117,7 +282,10 @@ export function validateTopicConfig(name: string, value: string): string {
       return b;
     }
     case 'list': {
-      const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const items = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       for (const item of items) {
         if (d.oneOf && !d.oneOf.includes(item)) throw invalid(name, value, `String must be one of: ${d.oneOf.join(', ')}`);
       }
@@ -169,10 +337,7 @@ export function resolveTopicConfigs(
 }
 
 /** Builds the typed LogConfig; throws INVALID_CONFIG for unknown names or bad values. */
-export function buildLogConfig(
-  overrides: Readonly<Record<string, string>> = {},
-  broker: Readonly<Record<string, string>> = {},
-): LogConfig {
+export function buildLogConfig(overrides: Readonly<Record<string, string>> = {}, broker: Readonly<Record<string, string>> = {}): LogConfig {
   for (const name of Object.keys(overrides)) validateTopicConfig(name, overrides[name]!);
   const v = new Map(resolveTopicConfigs(overrides, broker).map((c) => [c.name, c.value]));
   const num = (name: string): number => Number(v.get(name));

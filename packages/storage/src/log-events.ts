@@ -10,9 +10,28 @@ export type LogEvent =
   | { type: 'segment-marked-deleted'; topic: string; partition: number; baseOffset: number; size: number; reason: SegmentDeleteReason }
   | { type: 'segment-deleted'; topic: string; partition: number; baseOffset: number }
   | { type: 'log-start-offset-changed'; topic: string; partition: number; logStartOffset: number }
-  | { type: 'cleaned'; topic: string; partition: number; segments: number; bytesBefore: number; bytesAfter: number; recordsRemoved: number; firstDirtyOffset: number; endOffset: number }
+  | {
+      type: 'cleaned';
+      topic: string;
+      partition: number;
+      segments: number;
+      bytesBefore: number;
+      bytesAfter: number;
+      recordsRemoved: number;
+      firstDirtyOffset: number;
+      endOffset: number;
+    }
   | { type: 'truncated'; topic: string; partition: number; fromOffset: number; toOffset: number }
-  | { type: 'recovered'; topic: string; partition: number; segmentsRecovered: number; scannedBytes: number; truncatedBytes: number; durationMs: number; logEndOffset: number }
+  | {
+      type: 'recovered';
+      topic: string;
+      partition: number;
+      segmentsRecovered: number;
+      scannedBytes: number;
+      truncatedBytes: number;
+      durationMs: number;
+      logEndOffset: number;
+    }
   | { type: 'appended'; topic: string; partition: number; firstOffset: number; lastOffset: number; records: number; bytes: number };
 
 export type LogEventListener = (event: LogEvent) => void;

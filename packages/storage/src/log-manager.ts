@@ -188,9 +188,13 @@ export class LogManager {
     };
     every('log-retention', brokerLong(b, 'log.retention.check.interval.ms', 300_000), () => this.cleanupLogs());
     every('log-flusher', brokerLong(b, 'log.flush.scheduler.interval.ms', Number.POSITIVE_INFINITY), () => this.flushDirtyLogs());
-    every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () => this.checkpointRecoveryPoints(true));
+    every('recovery-point-checkpoint', brokerLong(b, 'log.flush.offset.checkpoint.interval.ms', 60_000), () =>
+      this.checkpointRecoveryPoints(true),
+    );
     if (b['log.cleaner.enable'] !== 'false') every('log-cleaner', brokerLong(b, 'log.cleaner.backoff.ms', 15_000), () => this.cleanLogs());
-    every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () => this.checkpointLogStartOffsets(true));
+    every('log-start-offset-checkpoint', brokerLong(b, 'log.flush.start.offset.checkpoint.interval.ms', 60_000), () =>
+      this.checkpointLogStartOffsets(true),
+    );
     every(
       'producer-id-expiration',
       brokerLong(b, 'producer.id.expiration.check.interval.ms', DEFAULT_PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS),
@@ -238,9 +242,16 @@ export class LogManager {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EMFILE' || code === 'ENFILE') {
-        throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot open the log of ${topic}-${partition}: too many open files (${code}); every partition keeps its active segment open — raise the open-file limit (ulimit -n)`, { cause: err });
+        throw new KafkaError(
+          ErrorCode.KAFKA_STORAGE_ERROR,
+          `cannot open the log of ${topic}-${partition}: too many open files (${code}); every partition keeps its active segment open — raise the open-file limit (ulimit -n)`,
+          { cause: err },
+        );
       }
-      if (code !== undefined) throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot create the log of ${topic}-${partition}: ${(err as Error).message}`, { cause: err });
+      if (code !== undefined)
+        throw new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot create the log of ${topic}-${partition}: ${(err as Error).message}`, {
+          cause: err,
+        });
       throw err;
     }
     this.logs.set(LogManager.key(topic, partition), log);
@@ -272,15 +283,19 @@ export class LogManager {
   private scheduleRetire(): void {
     if (this.retireScheduled) return;
     this.retireScheduled = true;
-    this.scheduler.schedule('retire-deleted-logs', () => {
-      this.retireScheduled = false;
-      const until = performance.now() + RETIRE_BUDGET_MS;
-      for (const log of this.retiring.values()) {
-        if (performance.now() >= until) break;
-        this.retire(log);
-      }
-      if (this.retiring.size > 0) this.scheduleRetire();
-    }, 0);
+    this.scheduler.schedule(
+      'retire-deleted-logs',
+      () => {
+        this.retireScheduled = false;
+        const until = performance.now() + RETIRE_BUDGET_MS;
+        for (const log of this.retiring.values()) {
+          if (performance.now() >= until) break;
+          this.retire(log);
+        }
+        if (this.retiring.size > 0) this.scheduleRetire();
+      },
+      0,
+    );
   }
 
   private retire(log: PartitionLog): void {
@@ -319,7 +334,10 @@ export class LogManager {
       const key = LogManager.key(log.topic, log.partition);
       const firstDirty = Math.max(this.cleanerCheckpoints.get(key) ?? 0, log.logStartOffset);
       const firstDirtySegment = log.segments.find((s, i) => (log.segments[i + 1]?.baseOffset ?? log.logEndOffset) > firstDirty);
-      const overdue = firstDirtySegment !== undefined && firstDirtySegment.size > 0 && now - firstDirtySegment.largestTimestamp > log.config.maxCompactionLagMs;
+      const overdue =
+        firstDirtySegment !== undefined &&
+        firstDirtySegment.size > 0 &&
+        now - firstDirtySegment.largestTimestamp > log.config.maxCompactionLagMs;
       if (!overdue && this.cleaner.dirtyRatio(log, firstDirty) < log.config.minCleanableDirtyRatio) continue;
       const result = this.cleaner.clean(log, firstDirty, hooks);
       if (result === null) continue;

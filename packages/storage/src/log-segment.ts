@@ -176,12 +176,7 @@ export class LogSegment implements CachedFile {
     const size = this.size + args.pendingBytes;
     if (size === 0) return false;
     const reachedRollMs = this.size > 0 && this.timeWaitedForRoll(args.nowMs, args.maxTimestampInBatch) > args.rollMs;
-    return (
-      size > args.segmentBytes - args.bytes ||
-      reachedRollMs ||
-      this.indexes.isFull ||
-      args.lastOffset - this.baseOffset > 0x7fffffff
-    );
+    return size > args.segmentBytes - args.bytes || reachedRollMs || this.indexes.isFull || args.lastOffset - this.baseOffset > 0x7fffffff;
   }
 
   private timeWaitedForRoll(nowMs: number, messageTimestamp: number): number {
@@ -203,7 +198,12 @@ export class LogSegment implements CachedFile {
     const start = this.size;
     const fd = this.fd;
     try {
-      writevFullySync(this.fsys, fd, batches.map((b) => b.bytes), start);
+      writevFullySync(
+        this.fsys,
+        fd,
+        batches.map((b) => b.bytes),
+        start,
+      );
     } catch (err) {
       this.cutBackTo(start);
       throw err;
@@ -221,21 +221,27 @@ export class LogSegment implements CachedFile {
     const fd = this.fd;
     this.pin();
     return new Promise<void>((resolve, reject) => {
-      writevFully(this.fsys, fd, batches.map((b) => b.bytes), start, (err) => {
-        if (err !== null) {
-          this.cutBackTo(start);
-          reject(err);
-          return;
-        }
-        // a throw here would escape into libuv's callback and leave the append unsettled forever
-        try {
-          this.afterAppend(batches, start, nowMs);
-          resolve();
-        } catch (afterErr) {
-          this.cutBackTo(start);
-          reject(afterErr as Error);
-        }
-      });
+      writevFully(
+        this.fsys,
+        fd,
+        batches.map((b) => b.bytes),
+        start,
+        (err) => {
+          if (err !== null) {
+            this.cutBackTo(start);
+            reject(err);
+            return;
+          }
+          // a throw here would escape into libuv's callback and leave the append unsettled forever
+          try {
+            this.afterAppend(batches, start, nowMs);
+            resolve();
+          } catch (afterErr) {
+            this.cutBackTo(start);
+            reject(afterErr as Error);
+          }
+        },
+      );
     }).finally(() => this.unpin());
   }
 

@@ -94,12 +94,7 @@ function walkRecords(payload: Buffer, count: number, requireKey: boolean): void 
 }
 
 /** Validates without modifying anything; returns what the append will need. */
-export function validateBatches(
-  records: Buffer,
-  config: LogConfig,
-  origin: AppendOrigin,
-  nowMs: number,
-): BatchInfo[] {
+export function validateBatches(records: Buffer, config: LogConfig, origin: AppendOrigin, nowMs: number): BatchInfo[] {
   if (records.length === 0) invalid('append with no record batches');
   if (records.length > config.segmentBytes) {
     throw new KafkaError(
@@ -108,7 +103,7 @@ export function validateBatches(
     );
   }
   const batches: BatchInfo[] = [];
-  for (let pos = 0; pos < records.length; ) {
+  for (let pos = 0; pos < records.length;) {
     const remaining = records.length - pos;
     if (remaining < LOG_OVERHEAD + 5) corrupt(`${remaining} trailing bytes are not a record batch`);
     const size = records.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
@@ -148,7 +143,11 @@ export function validateBatches(
     // "bomb" that inflates past the limit — is refused here rather than served to consumers. A
     // replica's batches were checked on the leader; the CRC still guards the copy.
     if (origin !== 'replication' || requireKey) {
-      const inflated = decompress(codec, records.subarray(pos + RECORDS_OFFSET, pos + size), Math.max(DEFAULT_DECOMPRESSION_LIMIT, config.maxMessageBytes));
+      const inflated = decompress(
+        codec,
+        records.subarray(pos + RECORDS_OFFSET, pos + size),
+        Math.max(DEFAULT_DECOMPRESSION_LIMIT, config.maxMessageBytes),
+      );
       walkRecords(inflated, count, requireKey);
     }
     const maxTimestamp = readInt64(records, pos + MAX_TIMESTAMP_OFFSET);

@@ -106,8 +106,13 @@ export class PartitionLog {
   /** Producer state up to the log end: the latest valid snapshot, then the batches after it. */
   private loadProducerState(reloadFromCleanShutdown: boolean): void {
     rebuildProducerState({
-      psm: this.producerStateManager, fsys: this.ctx.fsys, segments: this.segments, logStartOffset: this.logStartOffset,
-      lastOffset: this.logEndOffset, reloadFromCleanShutdown, nowMs: this.ctx.time.milliseconds(),
+      psm: this.producerStateManager,
+      fsys: this.ctx.fsys,
+      segments: this.segments,
+      logStartOffset: this.logStartOffset,
+      lastOffset: this.logEndOffset,
+      reloadFromCleanShutdown,
+      nowMs: this.ctx.time.milliseconds(),
       warn: (m, c) => this.ctx.warn(m, { topic: this.topic, partition: this.partition, ...c }),
     });
   }
@@ -241,8 +246,16 @@ export class PartitionLog {
   private answerDuplicate(original: BatchMetadata): Promise<LogAppendInfo> {
     const [firstOffset, lastOffset, timestamp] = [firstOffsetOf(original), original.lastOffset, original.timestamp];
     const info: LogAppendInfo = {
-      batches: [], firstOffset, lastOffset, maxTimestamp: timestamp, offsetOfMaxTimestamp: lastOffset, recordCount: 0, sizeInBytes: 0,
-      logAppendTime: timestamp, logStartOffset: this.logStartOffset, duplicate: true,
+      batches: [],
+      firstOffset,
+      lastOffset,
+      maxTimestamp: timestamp,
+      offsetOfMaxTimestamp: lastOffset,
+      recordCount: 0,
+      sizeInBytes: 0,
+      logAppendTime: timestamp,
+      logStartOffset: this.logStartOffset,
+      duplicate: true,
     };
     if (lastOffset < this.logEndOffset) return Promise.resolve(info);
     const holder = this.appendQueue.holding(lastOffset);

@@ -62,10 +62,26 @@ export class ProducerAppendInfo {
       return;
     }
     const lastSeq = lastSequenceOf(batch.baseSequence, batch.lastOffset - batch.firstOffset);
-    this.appendDataBatch(batch.producerEpoch, batch.baseSequence, lastSeq, batch.maxTimestamp, batch.firstOffset, batch.lastOffset, batch.isTransactional);
+    this.appendDataBatch(
+      batch.producerEpoch,
+      batch.baseSequence,
+      lastSeq,
+      batch.maxTimestamp,
+      batch.firstOffset,
+      batch.lastOffset,
+      batch.isTransactional,
+    );
   }
 
-  appendDataBatch(epoch: number, firstSeq: number, lastSeq: number, lastTimestamp: number, firstOffset: number, lastOffset: number, isTransactional: boolean): void {
+  appendDataBatch(
+    epoch: number,
+    firstSeq: number,
+    lastSeq: number,
+    lastTimestamp: number,
+    firstOffset: number,
+    lastOffset: number,
+    isTransactional: boolean,
+  ): void {
     this.checkProducerEpoch(epoch, firstOffset);
     if (this.origin === 'client') this.checkSequence(epoch, firstSeq, firstOffset);
     this.updatedEntry.addBatch(epoch, lastSeq, lastOffset, lastOffset - firstOffset, lastTimestamp);

@@ -83,7 +83,8 @@ export function encodeProducerSnapshot(entries: readonly ProducerSnapshotEntry[]
 
 /** Throws CorruptSnapshotError for anything Kafka would refuse (with Kafka's messages). */
 export function decodeProducerSnapshot(buf: Buffer): ProducerSnapshotEntry[] {
-  if (buf.length < HEADER_SIZE) throw new CorruptSnapshotError(`Snapshot failed schema validation: ${buf.length} bytes is shorter than the header`);
+  if (buf.length < HEADER_SIZE)
+    throw new CorruptSnapshotError(`Snapshot failed schema validation: ${buf.length} bytes is shorter than the header`);
   const count = buf.readInt32BE(ENTRIES_OFFSET);
   if (count < 0 || HEADER_SIZE + count * ENTRY_SIZE > buf.length) {
     throw new CorruptSnapshotError(`Snapshot failed schema validation: ${count} entries do not fit in ${buf.length} bytes`);

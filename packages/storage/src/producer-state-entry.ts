@@ -99,11 +99,24 @@ export class ProducerStateEntry {
   }
 
   clone(): ProducerStateEntry {
-    return new ProducerStateEntry(this.producerId, this.producerEpoch, this.coordinatorEpoch, this.lastTimestamp, this.currentTxnFirstOffset, this.batches);
+    return new ProducerStateEntry(
+      this.producerId,
+      this.producerEpoch,
+      this.coordinatorEpoch,
+      this.lastTimestamp,
+      this.currentTxnFirstOffset,
+      this.batches,
+    );
   }
 
   /** Same epochs, timestamp and transaction, no batches: where an append's own changes are collected. */
   withoutBatches(): ProducerStateEntry {
-    return new ProducerStateEntry(this.producerId, this.producerEpoch, this.coordinatorEpoch, this.lastTimestamp, this.currentTxnFirstOffset);
+    return new ProducerStateEntry(
+      this.producerId,
+      this.producerEpoch,
+      this.coordinatorEpoch,
+      this.lastTimestamp,
+      this.currentTxnFirstOffset,
+    );
   }
 }

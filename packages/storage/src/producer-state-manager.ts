@@ -394,10 +394,14 @@ export class ProducerStateManager {
       const path = this.snapshotPath(latest);
       try {
         for (const e of decodeProducerSnapshot(this.fsys.readFileSync(path))) {
-          const batches = e.lastOffset >= 0 ? [{ lastSeq: e.lastSequence, lastOffset: e.lastOffset, offsetDelta: e.offsetDelta, timestamp: e.timestamp }] : [];
+          const batches =
+            e.lastOffset >= 0
+              ? [{ lastSeq: e.lastSequence, lastOffset: e.lastOffset, offsetDelta: e.offsetDelta, timestamp: e.timestamp }]
+              : [];
           const txn = e.currentTxnFirstOffset >= 0 ? e.currentTxnFirstOffset : null;
           const entry = new ProducerStateEntry(e.producerId, e.producerEpoch, e.coordinatorEpoch, e.timestamp, txn, batches);
-          if (!this.isProducerExpired(nowMs, entry) && this.isProducerRetained(entry, logStartOffset)) this.producers.set(e.producerId, entry);
+          if (!this.isProducerExpired(nowMs, entry) && this.isProducerRetained(entry, logStartOffset))
+            this.producers.set(e.producerId, entry);
         }
         this.lastSnapOffset = latest;
         this.lastMapOffset = latest;

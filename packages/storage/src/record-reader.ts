@@ -3,7 +3,14 @@
  * message browser, the group coordinator's replay, tools and tests) — never the fetch path.
  * Magic 0/1 entries of old logs are read too, up-converted to the same record shape.
  */
-import { LOG_OVERHEAD, decodeLegacyMessageSet, decodeRecordBatch, readBatchHeader, type Record, type RecordBatchHeader } from '@tarn/protocol';
+import {
+  LOG_OVERHEAD,
+  decodeLegacyMessageSet,
+  decodeRecordBatch,
+  readBatchHeader,
+  type Record,
+  type RecordBatchHeader,
+} from '@tarn/protocol';
 import { parseEntryHeader } from './file-records';
 import type { PartitionLog } from './partition-log';
 
@@ -41,12 +48,23 @@ export function* readLogRecords(log: PartitionLog, fromOffset: number, options: 
       if (h.magic === 2) {
         const header = readBatchHeader(entry);
         for (const r of decodeRecordBatch(entry).records) {
-          if (r.offset >= offset && r.offset < maxOffset) yield { ...r, batch: header, magic: 2, codec: header.attributes & 7, batchSize: h.size };
+          if (r.offset >= offset && r.offset < maxOffset)
+            yield { ...r, batch: header, magic: 2, codec: header.attributes & 7, batchSize: h.size };
         }
       } else {
         for (const m of decodeLegacyMessageSet(entry)) {
           if (m.offset >= offset && m.offset < maxOffset) {
-            yield { offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value, headers: [], batch: null, magic: m.magic, codec: m.codec, batchSize: h.size };
+            yield {
+              offset: m.offset,
+              timestamp: m.timestamp,
+              key: m.key,
+              value: m.value,
+              headers: [],
+              batch: null,
+              magic: m.magic,
+              codec: m.codec,
+              batchSize: h.size,
+            };
           }
         }
       }

@@ -31,7 +31,12 @@ function firstRecordAtOrAfter(
 }
 
 /** The first offset at or after the log start whose record timestamp is >= `timestamp`; null when every record is older. */
-export function offsetForTimestamp(log: LocalLog, logStartOffset: number, epochs: LeaderEpochCache, timestamp: number): TimestampLookup | null {
+export function offsetForTimestamp(
+  log: LocalLog,
+  logStartOffset: number,
+  epochs: LeaderEpochCache,
+  timestamp: number,
+): TimestampLookup | null {
   for (const seg of log.segments) {
     if (seg.size === 0 || seg.largestTimestamp < timestamp) continue;
     const fromIndex = seg.timeIndex.lookup(timestamp);

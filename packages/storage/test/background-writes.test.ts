@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { nodeFileSystem, writeFileAtomically, writeFileAtomicallyInBackground, type FileSystem } from '../src/file-system';
 import { makeBatch, openTestLog, tempDir } from './helpers';
 
-const written = (path: string, data: string) => new Promise<Error | null>((resolve) => writeFileAtomicallyInBackground(nodeFileSystem, path, data, resolve));
+const written = (path: string, data: string) =>
+  new Promise<Error | null>((resolve) => writeFileAtomicallyInBackground(nodeFileSystem, path, data, resolve));
 
 test('background writes of one path are serialized and coalesced; the newest content wins', async () => {
   const path = join(tempDir(), 'replication-offset-checkpoint');
@@ -34,7 +35,11 @@ test('a synchronous write supersedes background writes still in flight or queued
 test('a failed background fsync is reported and leaves the previous file in place', async () => {
   const path = join(tempDir(), 'log-start-offset-checkpoint');
   writeFileAtomically(nodeFileSystem, path, 'previous');
-  const failing: FileSystem = { ...nodeFileSystem, fsync: ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => nodeFileSystem.fsync(fd, () => cb(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })))) as FileSystem['fsync'] };
+  const failing: FileSystem = {
+    ...nodeFileSystem,
+    fsync: ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) =>
+      nodeFileSystem.fsync(fd, () => cb(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })))) as FileSystem['fsync'],
+  };
   const err = await new Promise<Error | null>((resolve) => writeFileAtomicallyInBackground(failing, path, 'new', resolve));
   assert.match(String(err), /EIO/);
   assert.equal(readFileSync(path, 'utf8'), 'previous');
@@ -49,7 +54,10 @@ test('a roll writes the producer snapshot and the sealed indexes without waiting
   await new Promise((r) => setTimeout(r, 300));
   assert.ok(log.recoveryPoint >= log.segments.at(-1)!.baseOffset, `recovery point ${log.recoveryPoint} moved to the active segment`);
   const files = readdirSync(dir);
-  assert.ok(files.some((f) => f.endsWith('.snapshot')), 'a producer snapshot at the roll');
+  assert.ok(
+    files.some((f) => f.endsWith('.snapshot')),
+    'a producer snapshot at the roll',
+  );
   assert.ok(!files.some((f) => f.endsWith('.tmp')));
   // the sealed segment's index was trimmed to its entries
   const index = join(dir, `${String(sealed.baseOffset).padStart(20, '0')}.index`);

@@ -49,14 +49,25 @@ test('bad CRC, wrong magic, lying length and oversize batches are refused and no
 
 test('compacted topics refuse records without a key', async () => {
   const { log } = openTestLog({ 'cleanup.policy': 'compact' });
-  const keyless = buildRecordBatch([{ key: 'k', value: 'v' }, { key: null, value: 'no key' }], { compression: CompressionType.GZIP });
+  const keyless = buildRecordBatch(
+    [
+      { key: 'k', value: 'v' },
+      { key: null, value: 'no key' },
+    ],
+    { compression: CompressionType.GZIP },
+  );
   await refused(log.append(keyless), ErrorCode.INVALID_RECORD);
   assert.equal(log.logEndOffset, 0);
 });
 
 /** A filesystem whose disk fills up: writes past `room` bytes of appends fail with ENOSPC. */
 function fillingDisk(room: { bytes: number }): FileSystem {
-  const writev = (fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void): void => {
+  const writev = (
+    fd: number,
+    bufs: NodeJS.ArrayBufferView[],
+    pos: number,
+    cb: (err: NodeJS.ErrnoException | null, n: number) => void,
+  ): void => {
     const want = bufs.reduce((n, b) => n + b.byteLength, 0);
     if (want <= room.bytes) {
       room.bytes -= want;
@@ -89,22 +100,39 @@ test('a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consi
   assert.ok(acked.length > 0 && acked.length < 40);
   assert.equal(t.log.logEndOffset, acked.length);
   assert.equal(statSync(t.log.activeSegment.logPath).size, t.log.activeSegment.size, 'no partial batch left in the file');
-  assert.deepEqual([...readLogRecords(t.log, 0)].map((r) => r.offset), acked);
+  assert.deepEqual(
+    [...readLogRecords(t.log, 0)].map((r) => r.offset),
+    acked,
+  );
   // space comes back: appends continue at the next offset
   room.bytes = 1 << 20;
   const info = await t.log.append(makeBatch(4, { start: 100 }));
   assert.equal(info.firstOffset, acked.length);
   t.log.closeFds();
   const log = t.reopen();
-  assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.offset), [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)]);
+  assert.deepEqual(
+    [...readLogRecords(log, 0)].map((r) => r.offset),
+    [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)],
+  );
 });
 
 test('compression.type re-compresses batches sent in another codec, keeping records and offsets', async () => {
   const { log } = openTestLog({ 'compression.type': 'zstd' });
-  await log.append(buildRecordBatch([{ key: 'a', value: 'one', headers: [{ key: 'h', value: 'x' }] }, { key: 'b', value: 'two' }], { compression: CompressionType.GZIP }));
+  await log.append(
+    buildRecordBatch(
+      [
+        { key: 'a', value: 'one', headers: [{ key: 'h', value: 'x' }] },
+        { key: 'b', value: 'two' },
+      ],
+      { compression: CompressionType.GZIP },
+    ),
+  );
   await log.append(makeBatch(3, { start: 2 }));
   const records = [...readLogRecords(log, 0)];
-  assert.deepEqual(records.map((r) => [r.offset, r.codec]), [0, 1, 2, 3, 4].map((o) => [o, CompressionType.ZSTD]));
+  assert.deepEqual(
+    records.map((r) => [r.offset, r.codec]),
+    [0, 1, 2, 3, 4].map((o) => [o, CompressionType.ZSTD]),
+  );
   assert.equal(records[0]!.headers[0]!.value?.toString(), 'x');
   assert.equal(records[1]!.value?.toString(), 'two');
 });

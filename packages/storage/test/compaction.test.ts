@@ -73,7 +73,10 @@ test('a clean keeps only the latest record per key; tombstones go after delete.r
   // exactly one record per key remains, the latest one (tombstones still within their retention)
   assert.equal(after.length, latest.size);
   assertLatestKept(log, latest, false);
-  assert.ok(after.some((r) => r.value === null), 'tombstones survive the first clean');
+  assert.ok(
+    after.some((r) => r.value === null),
+    'tombstones survive the first clean',
+  );
 
   // The first clean stamped the tombstones' batches with a delete horizon (KIP-534); a clean after
   // delete.retention.ms drops them.
@@ -82,7 +85,10 @@ test('a clean keeps only the latest record per key; tombstones go after delete.r
   log.roll();
   log.updateHighWatermark(log.logEndOffset);
   cleaner.clean(log, result.endOffset);
-  assert.ok([...readLogRecords(log, 0)].some((r) => r.value === null), 'tombstones stay until their horizon');
+  assert.ok(
+    [...readLogRecords(log, 0)].some((r) => r.value === null),
+    'tombstones stay until their horizon',
+  );
   time.sleep(2 * 3_600_000);
   await log.append(buildRecordBatch([{ key: 'key-2', value: 'fresher', timestamp: time.milliseconds() }]));
   latest.set('key-2', 'fresher');
@@ -107,11 +113,13 @@ interface CrashControl {
 
 /** Counts mutating file operations and throws Crash at operation `crashAt`. */
 function crashingFs(ctrl: CrashControl): FileSystem {
-  const step = <T extends unknown[], R>(fn: (...a: T) => R) => (...a: T): R => {
-    ctrl.ops++;
-    if (ctrl.ops === ctrl.crashAt) throw new Crash(`crash at operation ${ctrl.crashAt}`);
-    return fn(...a);
-  };
+  const step =
+    <T extends unknown[], R>(fn: (...a: T) => R) =>
+    (...a: T): R => {
+      ctrl.ops++;
+      if (ctrl.ops === ctrl.crashAt) throw new Crash(`crash at operation ${ctrl.crashAt}`);
+      return fn(...a);
+    };
   return {
     ...nodeFileSystem,
     writevSync: step(nodeFileSystem.writevSync),
@@ -124,7 +132,7 @@ function crashingFs(ctrl: CrashControl): FileSystem {
   };
 }
 
-test('killed at every step of a clean, the reopened log never loses a key\'s latest value', async () => {
+test("killed at every step of a clean, the reopened log never loses a key's latest value", async () => {
   const time = new MockTime();
   const template = openTestLog(CONFIG, { time });
   const latest = await buildCompactedLog(template.log, time);

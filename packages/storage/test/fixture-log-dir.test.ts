@@ -30,7 +30,8 @@ function expectedRecords(partitionDir: string): JsonRecord[] {
   for (const seg of json.segments) {
     for (const b of seg.batches) {
       if (b.records) out.push(...b.records);
-      else if (b.inner_messages) out.push(...b.inner_messages.map((m: JsonRecord & { absolute_offset: number }) => ({ ...m, offset: m.absolute_offset })));
+      else if (b.inner_messages)
+        out.push(...b.inner_messages.map((m: JsonRecord & { absolute_offset: number }) => ({ ...m, offset: m.absolute_offset })));
       else out.push(b);
     }
   }
@@ -98,7 +99,10 @@ test('reads from the middle of a batch return the whole batch', async () => {
   assert.equal(info.firstEntryOffset, 228);
   assert.equal(info.slice.position, 669);
   const records = [...readLogRecords(log, 235, { maxOffset: 244 })];
-  assert.deepEqual(records.map((r) => r.offset), Array.from({ length: 9 }, (_, i) => 235 + i));
+  assert.deepEqual(
+    records.map((r) => r.offset),
+    Array.from({ length: 9 }, (_, i) => 235 + i),
+  );
   await manager.shutdown();
 });
 
@@ -112,7 +116,10 @@ test('rebuilt indexes are byte-identical to the ones Kafka wrote', async () => {
     for (const f of indexes) unlinkSync(join(copy, f));
     // No clean-shutdown marker and no checkpoints: every segment is recovered from its .log.
     // The fixture topics were created with index.interval.bytes=512 (fixtures README §1.1).
-    const manager = new LogManager({ logDirs: [logDir], topicOverrides: () => ({ 'index.interval.bytes': '512', 'segment.bytes': '16384' }) });
+    const manager = new LogManager({
+      logDirs: [logDir],
+      topicOverrides: () => ({ 'index.interval.bytes': '512', 'segment.bytes': '16384' }),
+    });
     manager.startup();
     await manager.shutdown();
     for (const f of indexes) {

@@ -16,7 +16,15 @@ test('python3-kafka reads every batch tarn appended, with valid CRCs, in every c
   let offset = 0;
   for (const codec of [CompressionType.NONE, CompressionType.GZIP, CompressionType.SNAPPY, CompressionType.LZ4, CompressionType.ZSTD]) {
     const records: RecordInput[] = [
-      { key: `k-${codec}`, value: `value for codec ${codec} ✓`, timestamp: 1_700_000_000_000 + codec, headers: [{ key: 'h', value: 'v' }, { key: 'null', value: null }] },
+      {
+        key: `k-${codec}`,
+        value: `value for codec ${codec} ✓`,
+        timestamp: 1_700_000_000_000 + codec,
+        headers: [
+          { key: 'h', value: 'v' },
+          { key: 'null', value: null },
+        ],
+      },
       { key: null, value: 'no key', timestamp: 1_700_000_000_100 },
       { key: 'no value', value: null, timestamp: 1_700_000_000_200 },
       { key: Buffer.from([0, 255, 1]), value: Buffer.alloc(3000, codec), timestamp: 1_700_000_000_300 },
@@ -44,8 +52,14 @@ test('python3-kafka reads every batch tarn appended, with valid CRCs, in every c
     assert.equal(r.timestamp, e.timestamp);
     assert.equal(r.key, hex(e.key));
     assert.equal(r.value, hex(e.value));
-    assert.deepEqual(r.headers, (e.headers ?? []).map((h) => [h.key, hex(h.value)]));
+    assert.deepEqual(
+      r.headers,
+      (e.headers ?? []).map((h) => [h.key, hex(h.value)]),
+    );
   });
-  assert.deepEqual(out.slice(expected.length).map((r) => r.offset), Array.from({ length: 50 }, (_, i) => expected.length + i));
+  assert.deepEqual(
+    out.slice(expected.length).map((r) => r.offset),
+    Array.from({ length: 50 }, (_, i) => expected.length + i),
+  );
   assert.ok(out.every((r) => r.crc_ok));
 });

@@ -53,7 +53,10 @@ test('after a crash, logs are recovered from their recovery point', async () => 
   const { m: again, events } = manager(dir, time);
   const recovered = events.filter((e) => e.type === 'recovered');
   assert.equal(recovered.length, 1);
-  assert.deepEqual([...readLogRecords(again.getLog('t', 0)!, 0)].map((r) => r.offset), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(
+    [...readLogRecords(again.getLog('t', 0)!, 0)].map((r) => r.offset),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
   await again.shutdown();
 });
 
@@ -89,13 +92,21 @@ test('background tasks: flush.ms, retention checks, the cleaner and delayed log 
 
   const compacted = m.getOrCreateLog('compacted', 0);
   for (let round = 0; round < 4; round++) {
-    await compacted.append(buildRecordBatch([{ key: 'a', value: `a${round}` }, { key: 'b', value: `b${round}` }]));
+    await compacted.append(
+      buildRecordBatch([
+        { key: 'a', value: `a${round}` },
+        { key: 'b', value: `b${round}` },
+      ]),
+    );
   }
   compacted.roll();
   compacted.updateHighWatermark(compacted.logEndOffset);
   time.sleep(5000);
   assert.ok(events.some((e) => e.type === 'cleaned' && e.topic === 'compacted'));
-  assert.deepEqual([...readLogRecords(compacted, 0)].map((r) => `${r.key}=${r.value}`), ['a=a3', 'b=b3']);
+  assert.deepEqual(
+    [...readLogRecords(compacted, 0)].map((r) => `${r.key}=${r.value}`),
+    ['a=a3', 'b=b3'],
+  );
   assert.match(readFileSync(join(dir, 'cleaner-offset-checkpoint'), 'utf8'), /^0\n1\ncompacted 0 8\n$/);
 
   m.deleteLog('expiring', 0);
@@ -103,7 +114,10 @@ test('background tasks: flush.ms, retention checks, the cleaner and delayed log 
   time.sleep(0); // its files are closed and its directory renamed in the next turn
   assert.ok(readdirSync(dir).some((n) => n.startsWith('expiring-0.') && n.endsWith('-delete')));
   time.sleep(30_001);
-  assert.equal(readdirSync(dir).some((n) => n.startsWith('expiring-0')), false);
+  assert.equal(
+    readdirSync(dir).some((n) => n.startsWith('expiring-0')),
+    false,
+  );
   await m.shutdown();
 });
 
@@ -119,8 +133,14 @@ test('a log deleted and at once created again starts empty, and the old files st
   assert.equal(fresh.logEndOffset, 0);
   await fresh.append(makeBatch(1));
   time.sleep(1001);
-  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('recreated-')), ['recreated-0']);
-  assert.deepEqual([...readLogRecords(fresh, 0)].map((r) => r.key?.toString()), ['key-0']);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('recreated-')),
+    ['recreated-0'],
+  );
+  assert.deepEqual(
+    [...readLogRecords(fresh, 0)].map((r) => r.key?.toString()),
+    ['key-0'],
+  );
   await m.shutdown();
 });
 
@@ -135,7 +155,10 @@ test('log.open.files.max bounds open segment files; idle ones reopen on use', as
   m.getOrCreateLog('many', 40);
   assert.ok(m.files.size <= 12, `${m.files.size} files open`);
   for (const [p, log] of logs.entries()) {
-    assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.key?.toString()), [0, 1, 2].map((i) => `key-${p * 3 + i}`));
+    assert.deepEqual(
+      [...readLogRecords(log, 0)].map((r) => r.key?.toString()),
+      [0, 1, 2].map((i) => `key-${p * 3 + i}`),
+    );
     await log.append(makeBatch(1, { start: 1000 + p }));
   }
   await m.shutdown();

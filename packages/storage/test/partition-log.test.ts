@@ -17,8 +17,14 @@ test('appends get consecutive offsets, stamped in place with the leader epoch', 
   assert.equal(readBatchHeader(b).baseOffset, 3);
   assert.equal(readBatchHeader(b).partitionLeaderEpoch, 7);
   const records = [...readLogRecords(log, 0)];
-  assert.deepEqual(records.map((r) => r.offset), [0, 1, 2, 3, 4, 5, 6, 7]);
-  assert.deepEqual(records.map((r) => r.key?.toString()), Array.from({ length: 8 }, (_, i) => `key-${i}`));
+  assert.deepEqual(
+    records.map((r) => r.offset),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
+  assert.deepEqual(
+    records.map((r) => r.key?.toString()),
+    Array.from({ length: 8 }, (_, i) => `key-${i}`),
+  );
   assert.deepEqual(log.leaderEpochCache.entries, [{ epoch: 7, startOffset: 0 }]);
 });
 
@@ -57,7 +63,10 @@ test('segments roll at segment.bytes with 20-digit names; the old indexes are tr
   assert.equal(events.filter((e) => e.type === 'segment-rolled').length, log.segments.length - 1);
   // every record is still there, in order, across segments
   const offsets = [...readLogRecords(log, 0)].map((r) => r.offset);
-  assert.deepEqual(offsets, Array.from({ length: 160 }, (_, i) => i));
+  assert.deepEqual(
+    offsets,
+    Array.from({ length: 160 }, (_, i) => i),
+  );
 });
 
 test('a segment rolls when segment.ms has passed between record timestamps', async () => {
@@ -87,7 +96,10 @@ test('reads: from the middle of a batch, bounded by max offset, at least one bat
   }
   const mid = log.read(55, 1_000_000);
   assert.equal(mid.firstEntryOffset, 50);
-  assert.equal(mid.slice!.position, sizes.slice(0, 5).reduce((a, b) => a + b, 0));
+  assert.equal(
+    mid.slice!.position,
+    sizes.slice(0, 5).reduce((a, b) => a + b, 0),
+  );
   // bounded by the high watermark (exclusive): only batches before offset 70
   const bounded = log.read(50, 1_000_000, 70);
   assert.equal(bounded.slice!.length, sizes[5]! + sizes[6]!);
@@ -95,7 +107,10 @@ test('reads: from the middle of a batch, bounded by max offset, at least one bat
   const one = log.read(0, 10);
   assert.equal(one.slice!.length, sizes[0]);
   assert.equal(log.read(100, 1000).slice, null);
-  assert.throws(() => log.read(101, 1000), (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE);
+  assert.throws(
+    () => log.read(101, 1000),
+    (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE,
+  );
 });
 
 test('offset lookup by timestamp finds the first record at or after it', async () => {
@@ -135,5 +150,8 @@ test('the leader epoch cache tracks epoch starts and answers end offsets', async
   assert.deepEqual(c.endOffsetFor(9, log.logEndOffset), { epoch: -1, endOffset: -1 });
   log.truncateTo(12);
   assert.equal(log.logEndOffset, 10);
-  assert.deepEqual(c.entries, [{ epoch: 0, startOffset: 0 }, { epoch: 2, startOffset: 5 }]);
+  assert.deepEqual(c.entries, [
+    { epoch: 0, startOffset: 0 },
+    { epoch: 2, startOffset: 5 },
+  ]);
 });

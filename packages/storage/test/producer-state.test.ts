@@ -8,7 +8,12 @@ import { cpSync, existsSync, readFileSync, readdirSync, statSync, unlinkSync, wr
 import { join } from 'node:path';
 import { ErrorCode, KafkaError, buildRecordBatch, type BatchOptions } from '@tarn/protocol';
 import { LogManager, MockTime, nodeFileSystem, readLogRecords, type FileSystem, type PartitionLog } from '../src/index';
-import { decodeProducerSnapshot, encodeProducerSnapshot, producerSnapshotFileName, type ProducerSnapshotEntry } from '../src/producer-snapshot-file';
+import {
+  decodeProducerSnapshot,
+  encodeProducerSnapshot,
+  producerSnapshotFileName,
+  type ProducerSnapshotEntry,
+} from '../src/producer-snapshot-file';
 import { copyFixtureLogDir, fixturesDir, makeBatch, openTestLog, tempDir } from './helpers';
 
 /** An idempotent batch of `count` records from producer `pid`, epoch `epoch`, sequences from `seq`. */
@@ -37,13 +42,24 @@ function marker(type: 'ABORT' | 'COMMIT', pid: number, epoch: number, coordinato
   const value = Buffer.alloc(6);
   value.writeInt16BE(0, 0);
   value.writeInt32BE(coordinatorEpoch, 2);
-  return buildRecordBatch([{ key, value, timestamp }], { isControl: true, isTransactional: true, producerId: pid, producerEpoch: epoch, now: timestamp });
+  return buildRecordBatch([{ key, value, timestamp }], {
+    isControl: true,
+    isTransactional: true,
+    producerId: pid,
+    producerEpoch: epoch,
+    now: timestamp,
+  });
 }
 
 /** A filesystem whose writes can be held back and made to fail with EIO. */
 function controllableFs() {
   const ctl = { fail: false, hold: false, held: [] as Array<() => void> };
-  const writev = (fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void): void => {
+  const writev = (
+    fd: number,
+    bufs: NodeJS.ArrayBufferView[],
+    pos: number,
+    cb: (err: NodeJS.ErrnoException | null, n: number) => void,
+  ): void => {
     const go = (): void => {
       if (!ctl.fail) return nodeFileSystem.writev(fd, bufs, pos, cb);
       const err = new Error('EIO: i/o error, write') as NodeJS.ErrnoException;
@@ -132,7 +148,10 @@ test('a retry of any of the last five batches returns the original offsets and w
   assert.deepEqual([mixed.firstOffset, mixed.lastOffset], [12, 13]);
   assert.equal(log.logEndOffset, 14);
   assert.equal(logFileSizes(log), size);
-  assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.offset), Array.from({ length: 14 }, (_, i) => i));
+  assert.deepEqual(
+    [...readLogRecords(log, 0)].map((r) => r.offset),
+    Array.from({ length: 14 }, (_, i) => i),
+  );
   assert.equal(log.producerStateManager.lastEntry(2), null);
 });
 
@@ -165,7 +184,10 @@ test('a retry while the original is still being written waits for it and gets it
   const [o, r] = await Promise.all([original, retryInFlight]);
   assert.deepEqual([o.firstOffset, r.firstOffset, r.lastOffset, r.duplicate], [5, 5, 6, true]);
   assert.equal(log.logEndOffset, 7);
-  assert.deepEqual([...readLogRecords(log, 0)].map((rec) => rec.offset), [0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    [...readLogRecords(log, 0)].map((rec) => rec.offset),
+    [0, 1, 2, 3, 4, 5, 6],
+  );
 });
 
 test('a failed write takes the producer state back to what is in the log; retries then succeed', async () => {
@@ -193,7 +215,10 @@ test('a failed write takes the producer state back to what is in the log; retrie
   assert.deepEqual([again.firstOffset, again.duplicate], [2, false]);
   assert.equal((await log.append(idem(1, 0, 4, 2))).firstOffset, 4);
   assert.equal((await log.append(idem(2, 0, 0, 1))).firstOffset, 6);
-  assert.deepEqual([...readLogRecords(log, 0)].map((r) => r.offset), [0, 1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    [...readLogRecords(log, 0)].map((r) => r.offset),
+    [0, 1, 2, 3, 4, 5, 6],
+  );
 });
 
 test('a clean close writes a snapshot at the log end; the reopened log knows the producers', async () => {
@@ -204,15 +229,36 @@ test('a clean close writes a snapshot at the log end; the reopened log knows the
   const file = join(t.log.dir, producerSnapshotFileName(10));
   assert.ok(existsSync(file));
   assert.deepEqual(decodeProducerSnapshot(readFileSync(file)), [
-    { producerId: 7, producerEpoch: 2, lastSequence: 8, lastOffset: 8, offsetDelta: 2, timestamp: 1_700_000_000_008, coordinatorEpoch: -1, currentTxnFirstOffset: -1 },
-    { producerId: 8, producerEpoch: 0, lastSequence: 0, lastOffset: 9, offsetDelta: 0, timestamp: 1_700_000_000_000, coordinatorEpoch: -1, currentTxnFirstOffset: -1 },
+    {
+      producerId: 7,
+      producerEpoch: 2,
+      lastSequence: 8,
+      lastOffset: 8,
+      offsetDelta: 2,
+      timestamp: 1_700_000_000_008,
+      coordinatorEpoch: -1,
+      currentTxnFirstOffset: -1,
+    },
+    {
+      producerId: 8,
+      producerEpoch: 0,
+      lastSequence: 0,
+      lastOffset: 9,
+      offsetDelta: 0,
+      timestamp: 1_700_000_000_000,
+      coordinatorEpoch: -1,
+      currentTxnFirstOffset: -1,
+    },
   ]);
 
   const log = t.reopen({ hadCleanShutdown: true });
-  assert.deepEqual(log.producerStateManager.activeProducers().map((p) => [p.producerId, p.lastSequence, p.lastOffset]), [
-    [7, 8, 8],
-    [8, 0, 9],
-  ]);
+  assert.deepEqual(
+    log.producerStateManager.activeProducers().map((p) => [p.producerId, p.lastSequence, p.lastOffset]),
+    [
+      [7, 8, 8],
+      [8, 0, 9],
+    ],
+  );
   const dup = await log.append(idem(7, 2, 6, 3));
   assert.deepEqual([dup.duplicate, dup.firstOffset, dup.lastOffset], [true, 6, 8]);
   // as in Kafka, a snapshot keeps only each producer's last batch
@@ -229,7 +275,9 @@ test('segments roll with a snapshot at each new base offset; after a crash the s
   }
   const bases = t.log.segments.map((s) => s.baseOffset);
   assert.ok(bases.length >= 4, `expected several segments, got ${bases.length}`);
-  const snapshots = readdirSync(t.log.dir).filter((f) => f.endsWith('.snapshot')).sort();
+  const snapshots = readdirSync(t.log.dir)
+    .filter((f) => f.endsWith('.snapshot'))
+    .sort();
   assert.deepEqual(snapshots, bases.slice(1).map(producerSnapshotFileName));
   // each snapshot holds the state as of its offset: producer 1's last batch ends just before it
   for (const base of bases.slice(1)) {
@@ -269,7 +317,8 @@ test("snapshot files are Kafka's: every fixture snapshot decodes as Kafka wrote 
   for (const dir of readdirSync(join(fixturesDir(), 'log-dir'))) {
     const decodedPath = join(fixturesDir(), 'log-dir-decoded', `${dir}.json`);
     if (!existsSync(decodedPath)) continue;
-    const expected = JSON.parse(readFileSync(decodedPath, 'utf8')).producer_snapshots as Record<string, { entries: Array<Record<string, number>> }> | undefined;
+    const expected = JSON.parse(readFileSync(decodedPath, 'utf8')).producer_snapshots as
+      Record<string, { entries: Array<Record<string, number>> }> | undefined;
     for (const [name, snap] of Object.entries(expected ?? {})) {
       const bytes = readFileSync(join(fixturesDir(), 'log-dir', dir, name));
       const entries = decodeProducerSnapshot(bytes);
@@ -345,7 +394,10 @@ test("Kafka's fx-gzip-0 opens with producers 3 and 5 from its 513 snapshot, and 
 
   // long after the producers' last writes, they are expired as the snapshot loads
   const late = openTestLog(FIXTURE_CONFIG, { dir, time: new MockTime(1_700_000_499_000 + 86_400_000) });
-  assert.deepEqual(late.log.producerStateManager.activeProducers().map((p) => p.producerId), [5]);
+  assert.deepEqual(
+    late.log.producerStateManager.activeProducers().map((p) => p.producerId),
+    [5],
+  );
   late.log.closeFds();
 });
 
@@ -380,9 +432,17 @@ test('without its latest snapshot, or with a corrupt one, the state is rebuilt f
   const c = fxGzipCopy();
   writeFileSync(join(c, SNAPSHOT_513), bytes);
   const logDir = join(c, '..');
-  const manager = new LogManager({ logDirs: [logDir], time, scheduler: time, logger: { info: () => {}, warn: (m, ctx) => warnings.push(`${m} ${JSON.stringify(ctx)}`) } });
+  const manager = new LogManager({
+    logDirs: [logDir],
+    time,
+    scheduler: time,
+    logger: { info: () => {}, warn: (m, ctx) => warnings.push(`${m} ${JSON.stringify(ctx)}`) },
+  });
   manager.startup();
-  assert.ok(warnings.some((w) => w.includes('corrupt producer snapshot') && w.includes('CRC is no longer valid')), warnings.join('\n'));
+  assert.ok(
+    warnings.some((w) => w.includes('corrupt producer snapshot') && w.includes('CRC is no longer valid')),
+    warnings.join('\n'),
+  );
   manager.getLog('fx-gzip', 0)!.closeFds();
 });
 
@@ -393,7 +453,11 @@ test('truncation reloads the state from the log that is left', async () => {
   log.truncateTo(10); // batches with sequences 10.. go
   assert.equal(log.logEndOffset, 10);
   assert.ok(log.producerStateManager.snapshotOffsets().every((o) => o <= 10));
-  assert.ok(readdirSync(log.dir).filter((f) => f.endsWith('.snapshot')).every((f) => Number(f.slice(0, 20)) <= 10));
+  assert.ok(
+    readdirSync(log.dir)
+      .filter((f) => f.endsWith('.snapshot'))
+      .every((f) => Number(f.slice(0, 20)) <= 10),
+  );
   assert.equal(log.producerStateManager.lastEntry(1)?.lastSeq, 9);
   const dup = await log.append(idem(1, 0, 8, 2));
   assert.deepEqual([dup.duplicate, dup.firstOffset], [true, 8]);
@@ -415,7 +479,10 @@ test('when the log start offset passes a producer its state and the snapshots be
   log.updateHighWatermark(log.logEndOffset);
   const start = log.segments[2]!.baseOffset;
   log.deleteRecordsBefore(start);
-  assert.deepEqual(log.producerStateManager.activeProducers().map((p) => p.producerId), [2]);
+  assert.deepEqual(
+    log.producerStateManager.activeProducers().map((p) => p.producerId),
+    [2],
+  );
   assert.ok(log.producerStateManager.snapshotOffsets().every((o) => o >= start));
   time.sleep(1000);
   const onDisk = readdirSync(log.dir).filter((f) => f.includes('.snapshot'));
@@ -436,7 +503,11 @@ test("idle producers expire through the log manager's producer.id.expiration tas
   time.sleep(1_800_000);
   await log.append(idem(2, 0, 0, 1, { now: time.milliseconds() }));
   time.sleep(1_860_000);
-  assert.deepEqual(log.producerStateManager.activeProducers().map((p) => p.producerId), [2], 'producer 1 expired after an hour');
+  assert.deepEqual(
+    log.producerStateManager.activeProducers().map((p) => p.producerId),
+    [2],
+    'producer 1 expired after an hour',
+  );
   time.sleep(1_800_000);
   assert.deepEqual(log.producerStateManager.activeProducers(), []);
   assert.equal((await log.append(idem(1, 0, 9, 1, { now: time.milliseconds() }))).firstOffset, 2, 'an expired producer starts anywhere');
@@ -484,5 +555,8 @@ test('transactions: markers from the coordinator close them and carry the coordi
   // the snapshot records the coordinator epoch; a crash-and-replay yields the same
   await log.close();
   const snap = decodeProducerSnapshot(readFileSync(join(log.dir, producerSnapshotFileName(log.logEndOffset))));
-  assert.deepEqual(snap.map((e) => [e.producerId, e.producerEpoch, e.lastSequence, e.coordinatorEpoch, e.currentTxnFirstOffset]), [[9, 1, 50, 3, -1]]);
+  assert.deepEqual(
+    snap.map((e) => [e.producerId, e.producerEpoch, e.lastSequence, e.coordinatorEpoch, e.currentTxnFirstOffset]),
+    [[9, 1, 50, 3, -1]],
+  );
 });

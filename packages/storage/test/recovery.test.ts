@@ -2,7 +2,19 @@
 // rebuilt, leftovers of interrupted deletes and cleans are resolved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, openSync, readSync, writeSync, closeSync, truncateSync, statSync, unlinkSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import {
+  cpSync,
+  openSync,
+  readSync,
+  writeSync,
+  closeSync,
+  truncateSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  readFileSync,
+  existsSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { readLogRecords, type PartitionLog } from '../src/index';
 import { makeBatch, openTestLog, tempDir } from './helpers';
@@ -23,7 +35,10 @@ async function crashedLog(overrides: Record<string, string> = {}) {
 function checkLog(log: PartitionLog, expectedEnd: number): void {
   assert.equal(log.logEndOffset, expectedEnd);
   const offsets = [...readLogRecords(log, 0)].map((r) => r.offset);
-  assert.deepEqual(offsets, Array.from({ length: expectedEnd }, (_, i) => i));
+  assert.deepEqual(
+    offsets,
+    Array.from({ length: expectedEnd }, (_, i) => i),
+  );
   // every index entry points at a batch whose last offset is the entry's offset
   const seg = log.activeSegment;
   for (let i = 0; i < seg.offsetIndex.entries; i++) {

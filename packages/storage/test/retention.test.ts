@@ -32,10 +32,16 @@ test('retention.ms: old segments go .deleted, then disappear; the log start offs
   time.sleep(60_001);
   for (const base of oldBases) assert.equal(existsSync(`${log.dir}/${String(base).padStart(20, '0')}.log.deleted`), false);
   assert.equal(events.filter((e) => e.type === 'segment-deleted').length, before);
-  assert.throws(() => log.read(10, 1000), (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE);
+  assert.throws(
+    () => log.read(10, 1000),
+    (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE,
+  );
   // new data still flows
   await log.append(makeBatch(2, { start: 64, now: time.milliseconds() }));
-  assert.deepEqual([...readLogRecords(log, 64)].map((r) => r.offset), [64, 65]);
+  assert.deepEqual(
+    [...readLogRecords(log, 64)].map((r) => r.offset),
+    [64, 65],
+  );
 });
 
 test('retention.ms spares segments with recent records and never passes the high watermark', async () => {
@@ -69,11 +75,17 @@ test('deleteRecordsBefore moves the log start offset and removes whole segments 
   const { log } = openTestLog({ 'segment.bytes': '2000' });
   for (let i = 0; i < 20; i++) await log.append(makeBatch(4, { start: i * 4 }));
   log.updateHighWatermark(50);
-  assert.throws(() => log.deleteRecordsBefore(60), (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE);
+  assert.throws(
+    () => log.deleteRecordsBefore(60),
+    (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE,
+  );
   const segmentsBefore = log.segments.length;
   assert.equal(log.deleteRecordsBefore(42), 42);
   assert.ok(log.segments.length < segmentsBefore);
   assert.ok(log.segments[0]!.baseOffset <= 42);
-  assert.throws(() => log.read(41, 100), (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE);
+  assert.throws(
+    () => log.read(41, 100),
+    (e: KafkaError) => e.code === ErrorCode.OFFSET_OUT_OF_RANGE,
+  );
   assert.equal([...readLogRecords(log, 0)][0]!.offset, 42);
 });

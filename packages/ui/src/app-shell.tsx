@@ -62,7 +62,12 @@ export function AppShell({ brand, nav, pathname, link: Link = PlainLink, footer,
                     {item.note !== undefined ? <span className="t-nav-note">{item.note}</span> : null}
                   </span>
                 ) : (
-                  <Link key={item.href} href={item.href} className="t-nav-link" aria-current={isActive(item, pathname) ? 'page' : undefined}>
+                  <Link
+                    key={item.href}
+                    href={item.href}
+                    className="t-nav-link"
+                    aria-current={isActive(item, pathname) ? 'page' : undefined}
+                  >
                     <span className="t-nav-icon" aria-hidden="true">
                       {item.icon}
                     </span>

@@ -14,7 +14,12 @@ function chips(byTopic: PartitionsByTopic, kind: 'added' | 'removed') {
     .filter((t) => (byTopic[t]?.length ?? 0) > 0)
     .sort()
     .map((t) => (
-      <span key={`${kind}-${t}`} className="t-assign-chip" data-kind={kind} title={`${kind === 'added' ? 'Gained' : 'Lost'} ${t} partitions ${formatPartitionRanges(byTopic[t]!)}`}>
+      <span
+        key={`${kind}-${t}`}
+        className="t-assign-chip"
+        data-kind={kind}
+        title={`${kind === 'added' ? 'Gained' : 'Lost'} ${t} partitions ${formatPartitionRanges(byTopic[t]!)}`}
+      >
         <span aria-hidden="true">{kind === 'added' ? '+' : '−'}</span>
         <span className="t-visually-hidden">{kind === 'added' ? 'gained' : 'lost'} </span>
         {t}[{formatPartitionRanges(byTopic[t]!)}]
@@ -28,7 +33,12 @@ export function isEmptyDiff(d: AssignmentDiffProps): boolean {
 
 /** What a member's assignment gained (+) and lost (−) against the previous generation. */
 export function AssignmentDiff({ added, removed }: AssignmentDiffProps) {
-  if (isEmptyDiff({ added, removed })) return <span className="t-assign-chip" data-kind="same">unchanged</span>;
+  if (isEmptyDiff({ added, removed }))
+    return (
+      <span className="t-assign-chip" data-kind="same">
+        unchanged
+      </span>
+    );
   return (
     <span className="t-assign-diff">
       {chips(added, 'added')}

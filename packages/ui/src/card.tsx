@@ -58,7 +58,11 @@ export function PageHeader({ title, description, breadcrumbs, actions }: PageHea
   return (
     <header className="t-page-header">
       <div>
-        {breadcrumbs !== undefined ? <nav className="t-breadcrumbs" aria-label="Breadcrumbs">{breadcrumbs}</nav> : null}
+        {breadcrumbs !== undefined ? (
+          <nav className="t-breadcrumbs" aria-label="Breadcrumbs">
+            {breadcrumbs}
+          </nav>
+        ) : null}
         <h1>{title}</h1>
         {description !== undefined ? <p>{description}</p> : null}
       </div>
@@ -97,7 +101,15 @@ export function Meter({ value, label, kind = 'usage' }: MeterProps) {
   const v = Math.min(1, Math.max(0, Number.isFinite(value) ? value : 0));
   const tone = kind === 'share' ? 'neutral' : v > 0.92 ? 'danger' : v > 0.8 ? 'warning' : 'neutral';
   return (
-    <div className="t-meter" data-tone={tone} role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(v * 100)} aria-label={label}>
+    <div
+      className="t-meter"
+      data-tone={tone}
+      role="meter"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(v * 100)}
+      aria-label={label}
+    >
       <span style={{ width: `${v * 100}%` }} />
     </div>
   );

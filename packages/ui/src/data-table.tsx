@@ -30,13 +30,27 @@ export interface DataTableProps<Row> {
 }
 
 /** The next sort when a header is activated: same column flips, another starts ascending. */
-export function nextSort(current: { key: string; direction: SortDirection } | undefined, key: string): { key: string; direction: SortDirection } {
+export function nextSort(
+  current: { key: string; direction: SortDirection } | undefined,
+  key: string,
+): { key: string; direction: SortDirection } {
   if (current?.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   return { key, direction: 'asc' };
 }
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, sort, onSortChange, loading = false, empty, paging }: DataTableProps<Row>) {
-  const ariaSort = (c: Column<Row>) => (sort?.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : c.sortable === true ? 'none' : undefined);
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  sort,
+  onSortChange,
+  loading = false,
+  empty,
+  paging,
+}: DataTableProps<Row>) {
+  const ariaSort = (c: Column<Row>) =>
+    sort?.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : c.sortable === true ? 'none' : undefined;
   return (
     <div>
       <div className="t-table-wrap">
@@ -45,7 +59,13 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, sort, onSortCha
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" data-align={c.align} aria-sort={ariaSort(c)} style={c.width !== undefined ? { width: c.width } : undefined}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  data-align={c.align}
+                  aria-sort={ariaSort(c)}
+                  style={c.width !== undefined ? { width: c.width } : undefined}
+                >
                   {c.sortable === true && onSortChange !== undefined ? (
                     <button
                       type="button"
@@ -116,7 +136,12 @@ export function Pager({ page, pageSize, total, onPageChange, pageSizes, onPageSi
         {pageSizes !== undefined && onPageSizeChange !== undefined ? (
           <label className="t-row">
             <span>Rows</span>
-            <select className="t-select" style={{ width: 76, height: 26 }} value={pageSize} onChange={(e) => onPageSizeChange(Number(e.target.value))}>
+            <select
+              className="t-select"
+              style={{ width: 76, height: 26 }}
+              value={pageSize}
+              onChange={(e) => onPageSizeChange(Number(e.target.value))}
+            >
               {pageSizes.map((s) => (
                 <option key={s} value={s}>
                   {s}

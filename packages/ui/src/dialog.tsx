@@ -62,7 +62,15 @@ export function Dialog({ open, onClose, title, description, children, footer, on
         if (e.target === ref.current) onClose();
       }}
     >
-      {open ? onSubmit !== undefined ? <form onSubmit={submit} noValidate>{body}</form> : body : null}
+      {open ? (
+        onSubmit !== undefined ? (
+          <form onSubmit={submit} noValidate>
+            {body}
+          </form>
+        ) : (
+          body
+        )
+      ) : null}
     </dialog>
   );
 }

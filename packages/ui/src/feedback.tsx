@@ -68,7 +68,11 @@ export function ErrorPanel({ title = 'Something went wrong', error, action }: Er
         <div className="t-error-title">
           {title}
           {error.name !== undefined ? (
-            <span className="t-badge t-badge-mono" data-tone="danger" title={error.code !== undefined ? `Kafka error code ${error.code}` : undefined}>
+            <span
+              className="t-badge t-badge-mono"
+              data-tone="danger"
+              title={error.code !== undefined ? `Kafka error code ${error.code}` : undefined}
+            >
               {error.name}
             </span>
           ) : null}

@@ -48,7 +48,13 @@ export function TextInput({ invalid = false, mono = false, className, ...rest }:
 }
 
 export function TextArea({ invalid = false, className, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & Invalid) {
-  return <textarea {...rest} className={className === undefined ? 't-textarea' : `t-textarea ${className}`} aria-invalid={invalid || undefined} />;
+  return (
+    <textarea
+      {...rest}
+      className={className === undefined ? 't-textarea' : `t-textarea ${className}`}
+      aria-invalid={invalid || undefined}
+    />
+  );
 }
 
 export function Select({ invalid = false, className, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & Invalid) {

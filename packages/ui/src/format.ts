@@ -120,7 +120,9 @@ export function formatTimestamp(ms: number | null | undefined, options: { local?
 /** Clock time for chart axes: "12:34:56" (UTC unless local). */
 export function formatClock(ms: number, local = false): string {
   const d = new Date(ms);
-  return local ? `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return local
+    ? `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+    : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
 /** "3s ago", "5m ago", "2h ago", "in 4s" relative to `now`. */
@@ -146,7 +148,7 @@ export function indexDensity(indexEntries: number, sizeBytes: number): number | 
 export function formatPartitionRanges(partitions: readonly number[]): string {
   const sorted = [...new Set(partitions)].sort((a, b) => a - b);
   const out: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     out.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);

@@ -56,7 +56,14 @@ export function ListPage({ title, description, actions, search, filters, count, 
             <label className="t-visually-hidden" htmlFor={search.id}>
               {search.label}
             </label>
-            <TextInput id={search.id} type="search" placeholder={search.placeholder} value={search.value} onChange={(e) => search.onChange(e.target.value)} autoComplete="off" />
+            <TextInput
+              id={search.id}
+              type="search"
+              placeholder={search.placeholder}
+              value={search.value}
+              onChange={(e) => search.onChange(e.target.value)}
+              autoComplete="off"
+            />
           </div>
           {filters}
           <span className="t-spacer" />

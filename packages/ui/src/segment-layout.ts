@@ -62,7 +62,13 @@ export function diffKeys(previous: Iterable<string>, current: Iterable<string>):
 }
 
 /** What the strip's summary line says: counts by status and bytes. */
-export function summarizeSegments(segments: readonly SegmentView[]): { sealed: number; active: number; deleted: number; bytes: number; records: number } {
+export function summarizeSegments(segments: readonly SegmentView[]): {
+  sealed: number;
+  active: number;
+  deleted: number;
+  bytes: number;
+  records: number;
+} {
   const out = { sealed: 0, active: 0, deleted: 0, bytes: 0, records: 0 };
   for (const s of segments) {
     out[s.status]++;

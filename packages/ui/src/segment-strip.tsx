@@ -115,7 +115,9 @@ export function SegmentStrip({ segments, segmentBytes, logStartOffset, logEndOff
         </span>
         <span>
           <i className="t-swatch" data-status="active" /> active
-          {segmentBytes !== undefined && summary.active > 0 ? ` (${activeFill(segments, segmentBytes)} of segment.bytes ${formatBytes(segmentBytes)})` : null}
+          {segmentBytes !== undefined && summary.active > 0
+            ? ` (${activeFill(segments, segmentBytes)} of segment.bytes ${formatBytes(segmentBytes)})`
+            : null}
         </span>
         <span>
           <i className="t-swatch" data-status="deleted" /> {summary.deleted} marked for deletion

@@ -70,7 +70,13 @@ export function ThroughputChart({ data, series, format, height = 220, label, sta
             minTickGap={48}
             tickLine={false}
           />
-          <YAxis tickFormatter={(v: number) => format(v)} width={76} stroke="var(--t-border-strong)" tickLine={false} allowDecimals={false} />
+          <YAxis
+            tickFormatter={(v: number) => format(v)}
+            width={76}
+            stroke="var(--t-border-strong)"
+            tickLine={false}
+            allowDecimals={false}
+          />
           <Tooltip content={renderTooltip} isAnimationActive={false} />
           <Legend iconType="circle" iconSize={8} />
           {series.map((s, i) => (

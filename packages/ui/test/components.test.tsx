@@ -2,7 +2,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { AppShell, AssignmentDiff, CommandBlock, DataTable, ErrorPanel, Field, isActive, LagStatusBadge, ListPage, nextSort, NoMatches, pageCount, PermissionMatrix, ReplicaSet, SegmentStrip, Tabs, TextInput, Timeline, type SegmentView } from '../src/index';
+import {
+  AppShell,
+  AssignmentDiff,
+  CommandBlock,
+  DataTable,
+  ErrorPanel,
+  Field,
+  isActive,
+  LagStatusBadge,
+  ListPage,
+  nextSort,
+  NoMatches,
+  pageCount,
+  PermissionMatrix,
+  ReplicaSet,
+  SegmentStrip,
+  Tabs,
+  TextInput,
+  Timeline,
+  type SegmentView,
+} from '../src/index';
 
 test('the data table marks the sorted column for assistive tech and pages', () => {
   const html = renderToStaticMarkup(
@@ -31,13 +51,20 @@ test('the data table marks the sorted column for assistive tech and pages', () =
 });
 
 test('an empty table shows the empty state instead of rows', () => {
-  const html = renderToStaticMarkup(<DataTable columns={[{ key: 'a', header: 'A', render: () => 'a' }]} rows={[]} rowKey={() => 'k'} empty={<p>No topics yet</p>} />);
+  const html = renderToStaticMarkup(
+    <DataTable columns={[{ key: 'a', header: 'A', render: () => 'a' }]} rows={[]} rowKey={() => 'k'} empty={<p>No topics yet</p>} />,
+  );
   assert.match(html, /No topics yet/);
   assert.doesNotMatch(html, /<tbody>/);
 });
 
 test('the error panel names the Kafka error and says what happened', () => {
-  const html = renderToStaticMarkup(<ErrorPanel title="Could not create the topic" error={{ code: 17, name: 'INVALID_TOPIC_EXCEPTION', message: "'bad topic!' is not a valid topic name" }} />);
+  const html = renderToStaticMarkup(
+    <ErrorPanel
+      title="Could not create the topic"
+      error={{ code: 17, name: 'INVALID_TOPIC_EXCEPTION', message: "'bad topic!' is not a valid topic name" }}
+    />,
+  );
   assert.match(html, /role="alert"/);
   assert.match(html, /INVALID_TOPIC_EXCEPTION/);
   assert.match(html, /is not a valid topic name/);
@@ -56,7 +83,16 @@ test('a field ties its label and inline error to the control', () => {
 
 test('tabs are a tablist with one focusable selected tab', () => {
   const html = renderToStaticMarkup(
-    <Tabs idPrefix="topic" label="Topic" value="segments" onChange={() => {}} items={[{ id: 'partitions', label: 'Partitions' }, { id: 'segments', label: 'Segments' }]} />,
+    <Tabs
+      idPrefix="topic"
+      label="Topic"
+      value="segments"
+      onChange={() => {}}
+      items={[
+        { id: 'partitions', label: 'Partitions' },
+        { id: 'segments', label: 'Segments' },
+      ]}
+    />,
   );
   assert.match(html, /role="tablist"/);
   assert.match(html, /aria-selected="true" aria-controls="topic-panel-segments" tabindex="0"/);
@@ -76,7 +112,14 @@ test('the segment strip draws segments to scale, keyed by base offset, with thei
     indexBytes: 36,
     status,
   });
-  const html = renderToStaticMarkup(<SegmentStrip segments={[seg(0, 4000, 'deleted'), seg(10, 2000, 'sealed'), seg(20, 500, 'active')]} segmentBytes={4096} logStartOffset={10} logEndOffset={30} />);
+  const html = renderToStaticMarkup(
+    <SegmentStrip
+      segments={[seg(0, 4000, 'deleted'), seg(10, 2000, 'sealed'), seg(20, 500, 'active')]}
+      segmentBytes={4096}
+      logStartOffset={10}
+      logEndOffset={30}
+    />,
+  );
   assert.match(html, /data-status="deleted" data-base-offset="0" style="flex-grow:4000"/);
   assert.match(html, /data-status="sealed" data-base-offset="10" style="flex-grow:2000"/);
   assert.match(html, /data-status="active" data-base-offset="20" style="flex-grow:500"/);
@@ -94,7 +137,19 @@ test('replicas show the leader, in-sync and out-of-sync followers', () => {
 
 test('the shell marks the current section; disabled sections are not links', () => {
   const html = renderToStaticMarkup(
-    <AppShell brand="tarn" pathname="/topics/orders" nav={[{ items: [{ href: '/', label: 'Overview' }, { href: '/topics', label: 'Topics' }, { href: '/groups', label: 'Consumer groups', disabled: true, note: 'soon' }] }]}>
+    <AppShell
+      brand="tarn"
+      pathname="/topics/orders"
+      nav={[
+        {
+          items: [
+            { href: '/', label: 'Overview' },
+            { href: '/topics', label: 'Topics' },
+            { href: '/groups', label: 'Consumer groups', disabled: true, note: 'soon' },
+          ],
+        },
+      ]}
+    >
       page
     </AppShell>,
   );
@@ -106,7 +161,9 @@ test('the shell marks the current section; disabled sections are not links', () 
 });
 
 test('the timeline lists events with machine-readable times', () => {
-  const html = renderToStaticMarkup(<Timeline label="ISR history" items={[{ id: '1', timeMs: Date.UTC(2024, 0, 1), title: 'ISR shrank', tone: 'warning' }]} />);
+  const html = renderToStaticMarkup(
+    <Timeline label="ISR history" items={[{ id: '1', timeMs: Date.UTC(2024, 0, 1), title: 'ISR shrank', tone: 'warning' }]} />,
+  );
   assert.match(html, /<ol class="t-timeline" aria-label="ISR history">/);
   assert.match(html, /data-tone="warning"/);
   assert.match(html, /dateTime="2024-01-01T00:00:00.000Z"|datetime="2024-01-01T00:00:00.000Z"/);
@@ -127,7 +184,9 @@ test('an assignment diff shows gained and lost partitions, or that nothing chang
 });
 
 test('a command block shows the command with a copy button', () => {
-  const html = renderToStaticMarkup(<CommandBlock label="Equivalent command" command="kafka-consumer-groups.sh --reset-offsets --to-earliest" />);
+  const html = renderToStaticMarkup(
+    <CommandBlock label="Equivalent command" command="kafka-consumer-groups.sh --reset-offsets --to-earliest" />,
+  );
   assert.match(html, /aria-label="Equivalent command">kafka-consumer-groups\.sh --reset-offsets --to-earliest</);
   assert.match(html, /<button[^>]*>Copy<\/button>/);
 });
@@ -135,11 +194,20 @@ test('a command block shows the command with a copy button', () => {
 test('a list page has a labelled search box, its filters and the count over the list, or the error instead of it', () => {
   const search = { id: 'topic-search', label: 'Search topics', placeholder: 'Search…', value: 'ord', onChange: () => {} };
   const html = renderToStaticMarkup(
-    <ListPage title="Topics" search={search} filters={<label>internal</label>} count={{ total: 1, singular: 'topic', plural: 'topics', query: 'ord' }} dialogs={<dialog />}>
+    <ListPage
+      title="Topics"
+      search={search}
+      filters={<label>internal</label>}
+      count={{ total: 1, singular: 'topic', plural: 'topics', query: 'ord' }}
+      dialogs={<dialog />}
+    >
       <p>the table</p>
     </ListPage>,
   );
-  assert.match(html, /<label class="t-visually-hidden" for="topic-search">Search topics<\/label><input id="topic-search" type="search"[^>]*value="ord"/);
+  assert.match(
+    html,
+    /<label class="t-visually-hidden" for="topic-search">Search topics<\/label><input id="topic-search" type="search"[^>]*value="ord"/,
+  );
   assert.match(html, /<label>internal<\/label><span class="t-spacer"><\/span>/);
   assert.match(html, /aria-live="polite">1 topic matching “ord”<\/span>/);
   assert.match(html, /the table<\/p><\/div><\/section><dialog>/);
@@ -160,7 +228,17 @@ test('the permission matrix says allowed or denied, and why, for every cell', ()
     <PermissionMatrix
       caption="Who can do what on orders"
       columns={['Read', 'Write']}
-      rows={[{ key: 'carol', label: 'User:carol', note: 'any host', cells: [{ allowed: true, reason: 'ALLOW READ' }, { allowed: false, reason: 'no ACL allows it' }] }]}
+      rows={[
+        {
+          key: 'carol',
+          label: 'User:carol',
+          note: 'any host',
+          cells: [
+            { allowed: true, reason: 'ALLOW READ' },
+            { allowed: false, reason: 'no ACL allows it' },
+          ],
+        },
+      ]}
     />,
   );
   assert.match(html, /<th scope="row"><span class="t-perm-who">User:carol<\/span><span class="t-perm-note">any host<\/span><\/th>/);

@@ -47,7 +47,7 @@ test('durations show the two largest units', () => {
   assert.equal(describeMillis('delete'), null);
 });
 
-test('timestamps are UTC by default; Kafka\'s -1 is no timestamp', () => {
+test("timestamps are UTC by default; Kafka's -1 is no timestamp", () => {
   assert.equal(formatTimestamp(Date.UTC(2024, 4, 1, 12, 34, 56, 789)), '2024-05-01 12:34:56.789 UTC');
   assert.equal(formatTimestamp(-1), '—');
   assert.equal(formatRelative(1000, 6000), '5s ago');

@@ -21,7 +21,10 @@ test('segments are keyed by base offset; a pending delete sharing a base with a 
     keyedSegments(segments).map((k) => k.key),
     ['0~deleted', '0', '10'],
   );
-  assert.deepEqual(keyedSegments([seg(0, 100, 'deleted'), seg(10, 5, 'active')]).map((k) => k.key), ['0', '10']);
+  assert.deepEqual(
+    keyedSegments([seg(0, 100, 'deleted'), seg(10, 5, 'active')]).map((k) => k.key),
+    ['0', '10'],
+  );
 });
 
 test('ordering puts a pending delete before the live segment with the same base', () => {
@@ -46,5 +49,11 @@ test('diffs tell which segments slide in and which fade out', () => {
 });
 
 test('the summary counts segments by status and leaves deleted bytes out', () => {
-  assert.deepEqual(summarizeSegments([seg(0, 100, 'deleted'), seg(10, 200), seg(20, 50, 'active', 3)]), { sealed: 1, active: 1, deleted: 1, bytes: 250, records: 13 });
+  assert.deepEqual(summarizeSegments([seg(0, 100, 'deleted'), seg(10, 200), seg(20, 50, 'active', 3)]), {
+    sealed: 1,
+    active: 1,
+    deleted: 1,
+    bytes: 250,
+    records: 13,
+  });
 });

@@ -48,8 +48,13 @@ export class AdminApi implements AdminActions {
     if (created?.generatedPassword != null) {
       // printed once, on the first start; only its hash is kept
       // the password goes to the terminal once, never into a log line (DESIGN.md decision 9)
-      this.services.logger.warn({ username: created.username }, 'created the console user with a generated password, printed once on stderr');
-      process.stderr.write(`\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`);
+      this.services.logger.warn(
+        { username: created.username },
+        'created the console user with a generated password, printed once on stderr',
+      );
+      process.stderr.write(
+        `\ntarn console login: ${created.username} / ${created.generatedPassword}  (shown once; change it with admin.password)\n\n`,
+      );
     }
     const metrics = createMetrics(this.services);
     const server = this.server;
@@ -57,7 +62,9 @@ export class AdminApi implements AdminActions {
     server.route(async (req, res) => {
       if (req.url !== '/metrics') return false;
       if (this.principal(req) === null) {
-        res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }).end('unauthorized: send an API token (admin.api.tokens) or a console session\n');
+        res
+          .writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' })
+          .end('unauthorized: send an API token (admin.api.tokens) or a console session\n');
         return true;
       }
       res.writeHead(200, { 'content-type': metrics.contentType }).end(await metrics.metrics());

@@ -22,7 +22,9 @@ export const adminRouter = router({
   users: usersRouter,
   acls: aclsRouter,
   audit: router({
-    list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => ctx.admin.audit.list(input.limit)),
+    list: authedProcedure
+      .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }))
+      .query(({ ctx, input }) => ctx.admin.audit.list(input.limit)),
   }),
 });
 

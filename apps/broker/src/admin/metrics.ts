@@ -10,7 +10,12 @@ import type { AdminServices } from '../services';
 export function createMetrics(services: AdminServices): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tarn_process_' });
-  const requests = new Counter({ name: 'tarn_requests_total', help: 'Kafka requests handled, by API and error', labelNames: ['api', 'error'], registers: [registry] });
+  const requests = new Counter({
+    name: 'tarn_requests_total',
+    help: 'Kafka requests handled, by API and error',
+    labelNames: ['api', 'error'],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'tarn_request_duration_seconds',
     help: 'Time from decoding a request to having its answer, by API',
@@ -23,7 +28,11 @@ export function createMetrics(services: AdminServices): Registry {
     requests.inc({ api, error: String(error) });
     latency.observe({ api }, ms / 1000);
   });
-  const perTopic = (name: string, help: string, pick: (r: { recordsIn: number; bytesIn: number; recordsOut: number; bytesOut: number }) => number) =>
+  const perTopic = (
+    name: string,
+    help: string,
+    pick: (r: { recordsIn: number; bytesIn: number; recordsOut: number; bytesOut: number }) => number,
+  ) =>
     new Counter({
       name,
       help,
@@ -43,7 +52,12 @@ export function createMetrics(services: AdminServices): Registry {
     help: 'Partitions whose ISR is smaller than their replica set',
     registers: [registry],
     collect() {
-      this.set(services.metadata.topics().flatMap((t) => t.partitions).filter((p) => p.isr.length < p.replicas.length).length);
+      this.set(
+        services.metadata
+          .topics()
+          .flatMap((t) => t.partitions)
+          .filter((p) => p.isr.length < p.replicas.length).length,
+      );
     },
   });
   new Gauge({
@@ -52,7 +66,12 @@ export function createMetrics(services: AdminServices): Registry {
     registers: [registry],
     collect() {
       const live = new Set(services.liveBrokers().map((b) => b.nodeId));
-      this.set(services.metadata.topics().flatMap((t) => t.partitions).filter((p) => !live.has(p.leader)).length);
+      this.set(
+        services.metadata
+          .topics()
+          .flatMap((t) => t.partitions)
+          .filter((p) => !live.has(p.leader)).length,
+      );
     },
   });
   new Gauge({
@@ -67,7 +86,7 @@ export function createMetrics(services: AdminServices): Registry {
   });
   new Gauge({
     name: 'tarn_consumer_group_lag',
-    help: 'Records between a group\'s committed offset and the high watermark',
+    help: "Records between a group's committed offset and the high watermark",
     labelNames: ['group', 'topic', 'partition'],
     registers: [registry],
     collect() {

@@ -33,7 +33,11 @@ export class ProduceService {
     const n = topic.partitions.length;
     let partition: number;
     if (input.partition !== null) {
-      if (input.partition < 0 || input.partition >= n) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${input.topic}' has no partition ${input.partition} (it has ${n}).`);
+      if (input.partition < 0 || input.partition >= n)
+        throw new KafkaError(
+          ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          `Topic '${input.topic}' has no partition ${input.partition} (it has ${n}).`,
+        );
       partition = input.partition;
     } else if (input.key !== null) {
       partition = partitionForKey(Buffer.from(input.key, 'utf8'), n);

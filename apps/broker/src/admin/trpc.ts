@@ -73,6 +73,7 @@ const kafkaErrors = t.middleware(async ({ next }) => {
 });
 
 export const authedProcedure = t.procedure.use(kafkaErrors).use(({ ctx, next }) => {
-  if (ctx.principal === null) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in to the tarn console (or send an API token) first.' });
+  if (ctx.principal === null)
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Log in to the tarn console (or send an API token) first.' });
   return next({ ctx: { ...ctx, principal: ctx.principal } });
 });

@@ -64,11 +64,19 @@ export class KafkaClientConnection {
     const { connectTimeoutMs = 5000, requestTimeoutMs = 30_000, frames, security } = options;
     const conn = await new Promise<KafkaClientConnection>((resolve, reject) => {
       const conn = new KafkaClientConnection(clientId, requestTimeoutMs);
-      const reader = new FrameReader((frame) => conn.onFrame(frame), MAX_RESPONSE_BYTES, (err) => conn.fail(err), frames === undefined ? undefined : (n) => frames.acquire(n));
+      const reader = new FrameReader(
+        (frame) => conn.onFrame(frame),
+        MAX_RESPONSE_BYTES,
+        (err) => conn.fail(err),
+        frames === undefined ? undefined : (n) => frames.acquire(n),
+      );
       const tls = security?.tls ?? null;
       // TCP: responses are read into buffers of their own (net's onread, no 'data' events); TLS
       // decrypts into chunks, which are copied into the same frame buffers
-      const socket = tls === null ? connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } }) : connectTls({ ...tls, host, port, servername: tls.servername ?? host });
+      const socket =
+        tls === null
+          ? connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } })
+          : connectTls({ ...tls, host, port, servername: tls.servername ?? host });
       if (tls !== null) socket.on('data', (chunk: Buffer) => feed(reader, chunk));
       const timer = setTimeout(() => {
         socket.destroy();
@@ -103,7 +111,14 @@ export class KafkaClientConnection {
     if (this.closedError !== null) return Promise.reject(this.closedError);
     const correlationId = this.nextCorrelationId++;
     return new Promise((resolve, reject) => {
-      this.pending.push({ apiKey, version, correlationId, deadline: Date.now() + this.requestTimeoutMs, resolve: resolve as (b: unknown) => void, reject });
+      this.pending.push({
+        apiKey,
+        version,
+        correlationId,
+        deadline: Date.now() + this.requestTimeoutMs,
+        resolve: resolve as (b: unknown) => void,
+        reject,
+      });
       for (const chunk of encodeRequest(apiKey, version, correlationId, this.clientId, body)) this.socket.write(chunk);
       this.armTimer();
     });
@@ -112,13 +127,21 @@ export class KafkaClientConnection {
   private armTimer(): void {
     const head = this.pending[0];
     if (this.timer !== null || head === undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const oldest = this.pending[0];
-      if (oldest === undefined) return;
-      if (Date.now() >= oldest.deadline) this.fail(new Error(`request (api key ${oldest.apiKey}, correlation id ${oldest.correlationId}) timed out after ${this.requestTimeoutMs} ms`));
-      else this.armTimer();
-    }, Math.max(0, head.deadline - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const oldest = this.pending[0];
+        if (oldest === undefined) return;
+        if (Date.now() >= oldest.deadline)
+          this.fail(
+            new Error(
+              `request (api key ${oldest.apiKey}, correlation id ${oldest.correlationId}) timed out after ${this.requestTimeoutMs} ms`,
+            ),
+          );
+        else this.armTimer();
+      },
+      Math.max(0, head.deadline - Date.now()),
+    );
     this.timer.unref();
   }
 
@@ -130,7 +153,8 @@ export class KafkaClientConnection {
     }
     try {
       const decoded = decodeResponse(p.apiKey, p.version, frame);
-      if (decoded.correlationId !== p.correlationId) throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
+      if (decoded.correlationId !== p.correlationId)
+        throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
       p.resolve(decoded.body);
     } catch (err) {
       p.reject(err as Error);

@@ -19,10 +19,12 @@ export interface SaslLogin {
 
 export async function authenticate(conn: RequestChannel, login: SaslLogin): Promise<void> {
   const handshake = await conn.request(ApiKey.SaslHandshake, 1, { mechanism: login.mechanism });
-  if (handshake.errorCode !== ErrorCode.NONE) throw new Error(`SASL handshake refused: ${errorName(handshake.errorCode)} (the listener offers ${handshake.mechanisms.join(', ')})`);
+  if (handshake.errorCode !== ErrorCode.NONE)
+    throw new Error(`SASL handshake refused: ${errorName(handshake.errorCode)} (the listener offers ${handshake.mechanisms.join(', ')})`);
   const step = async (bytes: Buffer): Promise<Buffer> => {
     const r = await conn.request(ApiKey.SaslAuthenticate, 1, { authBytes: bytes });
-    if (r.errorCode !== ErrorCode.NONE) throw new Error(`SASL authentication as ${login.username} failed: ${errorName(r.errorCode)}: ${r.errorMessage ?? ''}`);
+    if (r.errorCode !== ErrorCode.NONE)
+      throw new Error(`SASL authentication as ${login.username} failed: ${errorName(r.errorCode)}: ${r.errorMessage ?? ''}`);
     return r.authBytes;
   };
   if (login.mechanism === 'PLAIN') {

@@ -23,7 +23,18 @@
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { authorizerConfigFromProperties, type AuthorizerConfig } from '../security/authorizer/authorizer-config';
-import { isSasl, listenerProp, listenerSecurity, parseBootstrapUsers, parseJaasCredentials, parseMechanisms, parseProtocolMap, type BootstrapUser, type ListenerSecurity, type SaslMechanism } from './security-config';
+import {
+  isSasl,
+  listenerProp,
+  listenerSecurity,
+  parseBootstrapUsers,
+  parseJaasCredentials,
+  parseMechanisms,
+  parseProtocolMap,
+  type BootstrapUser,
+  type ListenerSecurity,
+  type SaslMechanism,
+} from './security-config';
 
 export interface Listener {
   name: string;
@@ -136,9 +147,7 @@ export interface InterBrokerConfig {
   sasl: { mechanism: SaslMechanism; username: string; password: string } | null;
 }
 
-export type MetadataStoreConfig =
-  | { type: 'embedded' }
-  | { type: 'etcd'; endpoints: string[]; prefix: string; leaseTtlSeconds: number };
+export type MetadataStoreConfig = { type: 'embedded' } | { type: 'etcd'; endpoints: string[]; prefix: string; leaseTtlSeconds: number };
 
 export interface AdminConfig {
   username: string | undefined;
@@ -193,21 +202,26 @@ export class BrokerConfig {
     const str = (name: string): string | undefined => props[name];
     this.nodeId = int('node.id', 0);
     this.listeners = parseListeners('listeners', props['listeners']!);
-    this.advertisedListeners = props['advertised.listeners'] ? parseListeners('advertised.listeners', props['advertised.listeners']) : this.listeners;
+    this.advertisedListeners = props['advertised.listeners']
+      ? parseListeners('advertised.listeners', props['advertised.listeners'])
+      : this.listeners;
     const admin = /^https?:\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(props['admin.listeners']!.trim());
     if (admin === null) throw invalid('admin.listeners', props['admin.listeners']!, 'expected http://host:port');
     this.adminListener = { host: admin[1]!, port: Number(admin[2]) };
     const protocols = parseProtocolMap(str('listener.security.protocol.map'));
     this.listenerSecurity = new Map(this.listeners.map((l) => [l.name, listenerSecurity(props, l.name, protocols)]));
     for (const a of this.advertisedListeners) {
-      if (!this.listenerSecurity.has(a.name)) throw invalid('advertised.listeners', props['advertised.listeners']!, `${a.name} is not one of the listeners`);
+      if (!this.listenerSecurity.has(a.name))
+        throw invalid('advertised.listeners', props['advertised.listeners']!, `${a.name} is not one of the listeners`);
     }
     this.interBroker = this.interBrokerConfig(props);
     this.connectionsMaxReauthMs = int('connections.max.reauth.ms', 0);
     this.failedAuthenticationDelayMs = int('connection.failed.authentication.delay.ms', 0);
     this.scramBootstrapUsers = parseBootstrapUsers(str('scram.bootstrap.users'));
     this.authorizer = { enabled: (str('authorizer.class.name') ?? '').trim() !== '', config: authorizerConfigFromProperties(props) };
-    this.logDirs = props['log.dirs']!.split(',').map((d) => d.trim()).filter((d) => d !== '');
+    this.logDirs = props['log.dirs']!.split(',')
+      .map((d) => d.trim())
+      .filter((d) => d !== '');
     if (this.logDirs.length === 0) throw invalid('log.dirs', props['log.dirs']!, 'at least one directory is required');
     this.rack = str('broker.rack') ?? null;
     this.clusterId = str('cluster.id');
@@ -218,10 +232,19 @@ export class BrokerConfig {
       autoCreateTopicsEnable: bool('auto.create.topics.enable'),
       deleteTopicEnable: bool('delete.topic.enable'),
     };
-    this.network = { maxRequestSize: int('socket.request.max.bytes', 1), idleMs: int('connections.max.idle.ms', -1), maxInFlight: int('queued.max.requests', 1) };
+    this.network = {
+      maxRequestSize: int('socket.request.max.bytes', 1),
+      idleMs: int('connections.max.idle.ms', -1),
+      maxInFlight: int('queued.max.requests', 1),
+    };
     // Kafka's rule: a follower's long poll must never outlast its socket timeout
     const fetchWait = int('replica.fetch.wait.max.ms', 0);
-    if (int('replica.socket.timeout.ms', 1) < fetchWait) throw invalid('replica.socket.timeout.ms', props['replica.socket.timeout.ms']!, `must be at least replica.fetch.wait.max.ms (${fetchWait})`);
+    if (int('replica.socket.timeout.ms', 1) < fetchWait)
+      throw invalid(
+        'replica.socket.timeout.ms',
+        props['replica.socket.timeout.ms']!,
+        `must be at least replica.fetch.wait.max.ms (${fetchWait})`,
+      );
     this.replication = {
       replicaLagTimeMaxMs: int('replica.lag.time.max.ms', 1),
       highWatermarkCheckpointIntervalMs: int('replica.high.watermark.checkpoint.interval.ms', 1),
@@ -245,7 +268,10 @@ export class BrokerConfig {
         ? { type: 'embedded' }
         : {
             type: 'etcd',
-            endpoints: str('etcd.endpoints')!.split(',').map((e) => e.trim()).filter((e) => e !== ''),
+            endpoints: str('etcd.endpoints')!
+              .split(',')
+              .map((e) => e.trim())
+              .filter((e) => e !== ''),
             prefix: str('etcd.prefix')!,
             leaseTtlSeconds: Math.max(1, Math.round(int('broker.session.timeout.ms', 1000) / 1000)),
           };
@@ -267,7 +293,10 @@ export class BrokerConfig {
     this.admin = {
       username: str('admin.username'),
       password: str('admin.password'),
-      apiTokens: str('admin.api.tokens')!.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+      apiTokens: str('admin.api.tokens')!
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
       sessionTimeoutMs: int('admin.session.timeout.ms', 1),
     };
   }
@@ -280,16 +309,27 @@ export class BrokerConfig {
     const listenerName = (given ?? props['security.inter.broker.protocol'] ?? fallback).toUpperCase();
     const security = this.listenerSecurity.get(listenerName);
     if (security === undefined) {
-      throw invalid(given !== undefined ? 'inter.broker.listener.name' : 'security.inter.broker.protocol', listenerName, `no listener of that name among ${[...this.listenerSecurity.keys()].join(', ')}`);
+      throw invalid(
+        given !== undefined ? 'inter.broker.listener.name' : 'security.inter.broker.protocol',
+        listenerName,
+        `no listener of that name among ${[...this.listenerSecurity.keys()].join(', ')}`,
+      );
     }
     if (!isSasl(security.protocol)) return { listenerName, security, sasl: null };
-    const mechanism = parseMechanisms('sasl.mechanism.inter.broker.protocol', props['sasl.mechanism.inter.broker.protocol'] ?? security.saslMechanisms[0]!)[0]!;
+    const mechanism = parseMechanisms(
+      'sasl.mechanism.inter.broker.protocol',
+      props['sasl.mechanism.inter.broker.protocol'] ?? security.saslMechanisms[0]!,
+    )[0]!;
     const jaasName = `${mechanism.toLowerCase()}.sasl.jaas.config`;
     const jaas = listenerProp(props, listenerName, jaasName) ?? listenerProp(props, listenerName, 'sasl.jaas.config');
     // a single node never fetches from another broker: its login is needed in a cluster only
     if (jaas === undefined && props['metadata.store'] !== 'etcd') return { listenerName, security, sasl: null };
     if (jaas === undefined) {
-      throw invalid(`listener.name.${listenerName.toLowerCase()}.${jaasName}`, 'null', `the inter-broker listener ${listenerName} uses SASL: give this broker's login (username="…" password="…")`);
+      throw invalid(
+        `listener.name.${listenerName.toLowerCase()}.${jaasName}`,
+        'null',
+        `the inter-broker listener ${listenerName} uses SASL: give this broker's login (username="…" password="…")`,
+      );
     }
     return { listenerName, security, sasl: { mechanism, ...parseJaasCredentials('sasl.jaas.config', jaas) } };
   }
@@ -323,16 +363,21 @@ export function adminPropsFromEnv(env: NodeJS.ProcessEnv, props: Readonly<Record
   const out: Record<string, string> = {};
   if (props['admin.username'] === undefined && env.TARN_ADMIN_USER) out['admin.username'] = env.TARN_ADMIN_USER;
   if (props['admin.password'] === undefined && env.TARN_ADMIN_PASSWORD) out['admin.password'] = env.TARN_ADMIN_PASSWORD;
-  if (env.TARN_ADMIN_TOKEN) out['admin.api.tokens'] = [props['admin.api.tokens'] ?? '', env.TARN_ADMIN_TOKEN].filter((t) => t !== '').join(',');
+  if (env.TARN_ADMIN_TOKEN)
+    out['admin.api.tokens'] = [props['admin.api.tokens'] ?? '', env.TARN_ADMIN_TOKEN].filter((t) => t !== '').join(',');
   return out;
 }
 
 export function parseListeners(name: string, value: string): Listener[] {
-  const out = value.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*):\/\/(\[[^\]]*\]|[^:]*):(\d+)$/.exec(s);
-    if (m === null) throw invalid(name, value, `'${s}' is not NAME://host:port`);
-    return { name: m[1]!.toUpperCase(), host: m[2]!.replace(/^\[|\]$/g, ''), port: Number(m[3]) };
-  });
+  const out = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*):\/\/(\[[^\]]*\]|[^:]*):(\d+)$/.exec(s);
+      if (m === null) throw invalid(name, value, `'${s}' is not NAME://host:port`);
+      return { name: m[1]!.toUpperCase(), host: m[2]!.replace(/^\[|\]$/g, ''), port: Number(m[3]) };
+    });
   if (out.length === 0) throw invalid(name, value, 'at least one listener is required');
   const names = out.map((l) => l.name);
   if (new Set(names).size !== names.length) throw invalid(name, value, 'each listener needs a name of its own');
@@ -356,7 +401,8 @@ export function parseCommandLine(argv: readonly string[]): { configFile: string 
       const eq = kv.indexOf('=');
       if (eq <= 0) throw new Error(`--override expects key=value, got '${kv}'`);
       overrides[kv.slice(0, eq).trim()] = kv.slice(eq + 1).trim();
-    } else if (!arg.startsWith('-') && configFile === null) configFile = arg; // kafka-server-start.sh server.properties
+    } else if (!arg.startsWith('-') && configFile === null)
+      configFile = arg; // kafka-server-start.sh server.properties
     else throw new Error(`unknown argument '${arg}'`);
   }
   return { configFile, overrides };

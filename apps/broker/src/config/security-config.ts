@@ -56,7 +56,10 @@ export function isTls(p: SecurityProtocol): boolean {
 export function parseProtocolMap(value: string | undefined): Map<string, SecurityProtocol> {
   const text = value ?? DEFAULT_PROTOCOL_MAP;
   const map = new Map<string, SecurityProtocol>();
-  for (const entry of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+  for (const entry of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')) {
     const [name, protocol] = entry.split(':').map((s) => s.trim().toUpperCase());
     if (name === undefined || name === '' || !PROTOCOLS.includes(protocol as SecurityProtocol)) {
       throw invalid('listener.security.protocol.map', text, `'${entry}' is not NAME:PROTOCOL with a protocol of ${PROTOCOLS.join(', ')}`);
@@ -72,8 +75,13 @@ export function listenerProp(props: Readonly<Record<string, string>>, listener: 
 }
 
 export function parseMechanisms(name: string, value: string): SaslMechanism[] {
-  const out = value.split(',').map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
-  for (const m of out) if (!MECHANISMS.includes(m as SaslMechanism)) throw invalid(name, value, `unsupported SASL mechanism ${m} (tarn offers ${MECHANISMS.join(', ')})`);
+  const out = value
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter((s) => s !== '');
+  for (const m of out)
+    if (!MECHANISMS.includes(m as SaslMechanism))
+      throw invalid(name, value, `unsupported SASL mechanism ${m} (tarn offers ${MECHANISMS.join(', ')})`);
   if (out.length === 0) throw invalid(name, value, 'a SASL listener needs at least one mechanism');
   return out as SaslMechanism[];
 }
@@ -103,29 +111,55 @@ function tlsSettings(props: Readonly<Record<string, string>>, listener: string):
   let key = get('ssl.keystore.key');
   let cert = get('ssl.keystore.certificate.chain');
   const location = get('ssl.keystore.location');
-  if ((key === undefined || cert === undefined) && location !== undefined) ({ key, cert } = splitKeystore('ssl.keystore.location', location, readPem('ssl.keystore.location', location)));
+  if ((key === undefined || cert === undefined) && location !== undefined)
+    ({ key, cert } = splitKeystore('ssl.keystore.location', location, readPem('ssl.keystore.location', location)));
   if (key === undefined || cert === undefined) {
-    throw invalid('ssl.keystore.location', 'null', `listener ${listener} uses TLS: set ssl.keystore.location (a PEM file) or ssl.keystore.certificate.chain and ssl.keystore.key`);
+    throw invalid(
+      'ssl.keystore.location',
+      'null',
+      `listener ${listener} uses TLS: set ssl.keystore.location (a PEM file) or ssl.keystore.certificate.chain and ssl.keystore.key`,
+    );
   }
   const truststore = get('ssl.truststore.location');
   const ca = get('ssl.truststore.certificates') ?? (truststore !== undefined ? readPem('ssl.truststore.location', truststore) : undefined);
   const clientAuth = (get('ssl.client.auth') ?? 'none').trim().toLowerCase();
-  if (clientAuth !== 'none' && clientAuth !== 'requested' && clientAuth !== 'required') throw invalid('ssl.client.auth', clientAuth, 'expected none, requested or required');
-  if (clientAuth !== 'none' && ca === undefined) throw invalid('ssl.client.auth', clientAuth, 'client certificates need trusted CAs: set ssl.truststore.location or ssl.truststore.certificates');
-  const protocols = (get('ssl.enabled.protocols') ?? 'TLSv1.2,TLSv1.3').split(',').map((s) => s.trim()).filter((s) => s !== '');
-  for (const p of protocols) if (p !== 'TLSv1.2' && p !== 'TLSv1.3') throw invalid('ssl.enabled.protocols', protocols.join(','), `${p} is not allowed (TLSv1.2 and TLSv1.3 only)`);
+  if (clientAuth !== 'none' && clientAuth !== 'requested' && clientAuth !== 'required')
+    throw invalid('ssl.client.auth', clientAuth, 'expected none, requested or required');
+  if (clientAuth !== 'none' && ca === undefined)
+    throw invalid(
+      'ssl.client.auth',
+      clientAuth,
+      'client certificates need trusted CAs: set ssl.truststore.location or ssl.truststore.certificates',
+    );
+  const protocols = (get('ssl.enabled.protocols') ?? 'TLSv1.2,TLSv1.3')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const p of protocols)
+    if (p !== 'TLSv1.2' && p !== 'TLSv1.3')
+      throw invalid('ssl.enabled.protocols', protocols.join(','), `${p} is not allowed (TLSv1.2 and TLSv1.3 only)`);
   if (protocols.length === 0) throw invalid('ssl.enabled.protocols', '', 'at least one of TLSv1.2, TLSv1.3');
   const sorted = [...protocols].sort() as Array<'TLSv1.2' | 'TLSv1.3'>;
   return { key, cert, passphrase: get('ssl.key.password'), ca, clientAuth, minVersion: sorted[0]!, maxVersion: sorted.at(-1)! };
 }
 
 /** The security of one listener, from the protocol map and the (listener-prefixed) properties. */
-export function listenerSecurity(props: Readonly<Record<string, string>>, listener: string, protocols: Map<string, SecurityProtocol>): ListenerSecurity {
+export function listenerSecurity(
+  props: Readonly<Record<string, string>>,
+  listener: string,
+  protocols: Map<string, SecurityProtocol>,
+): ListenerSecurity {
   const protocol = protocols.get(listener);
   if (protocol === undefined) {
-    throw invalid('listener.security.protocol.map', props['listener.security.protocol.map'] ?? DEFAULT_PROTOCOL_MAP, `listener ${listener} has no security protocol`);
+    throw invalid(
+      'listener.security.protocol.map',
+      props['listener.security.protocol.map'] ?? DEFAULT_PROTOCOL_MAP,
+      `listener ${listener} has no security protocol`,
+    );
   }
-  const mechanisms = isSasl(protocol) ? parseMechanisms('sasl.enabled.mechanisms', listenerProp(props, listener, 'sasl.enabled.mechanisms') ?? 'SCRAM-SHA-256,SCRAM-SHA-512') : [];
+  const mechanisms = isSasl(protocol)
+    ? parseMechanisms('sasl.enabled.mechanisms', listenerProp(props, listener, 'sasl.enabled.mechanisms') ?? 'SCRAM-SHA-256,SCRAM-SHA-512')
+    : [];
   return { protocol, tls: isTls(protocol) ? tlsSettings(props, listener) : null, saslMechanisms: mechanisms };
 }
 
@@ -137,7 +171,8 @@ export function parseJaasCredentials(name: string, value: string): { username: s
   const field = (key: string) => new RegExp(`\\b${key}\\s*=\\s*"((?:[^"\\\\]|\\\\.)*)"`).exec(value)?.[1]?.replace(/\\(.)/g, '$1');
   const username = field('username');
   const password = field('password');
-  if (username === undefined || password === undefined) throw invalid(name, '[hidden]', 'expected a login module line with username="…" and password="…"');
+  if (username === undefined || password === undefined)
+    throw invalid(name, '[hidden]', 'expected a login module line with username="…" and password="…"');
   return { username, password };
 }
 
@@ -160,17 +195,26 @@ export function parseBootstrapUsers(value: string | undefined): BootstrapUser[] 
     .filter((s) => s !== '')
     .map((entry) => {
       const m = /^([A-Z0-9-]+)=\[(.*)\]$/.exec(entry);
-      const fail = (why: string) => new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value [hidden] for configuration scram.bootstrap.users: ${why}`);
+      const fail = (why: string) =>
+        new KafkaError(ErrorCode.INVALID_CONFIG, `Invalid value [hidden] for configuration scram.bootstrap.users: ${why}`);
       if (m === null) throw fail(`expected MECHANISM=[name=…,password=…] entries separated by ';'`);
       if (m[1] !== 'SCRAM-SHA-256' && m[1] !== 'SCRAM-SHA-512') throw fail(`unknown SCRAM mechanism ${m[1]}`);
       const fields = new Map<string, string>();
       for (const part of m[2]!.split(',')) {
         const eq = part.indexOf('=');
-        if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+        if (eq > 0)
+          fields.set(
+            part.slice(0, eq).trim(),
+            part
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/, '$1'),
+          );
       }
       const name = fields.get('name');
       const password = fields.get('password');
-      if (name === undefined || name === '' || password === undefined || password === '') throw fail('each user needs a name and a password');
+      if (name === undefined || name === '' || password === undefined || password === '')
+        throw fail('each user needs a name and a password');
       const iterations = Number(fields.get('iterations') ?? 4096);
       return { mechanism: m[1], name, password, iterations };
     });

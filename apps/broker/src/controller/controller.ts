@@ -30,7 +30,13 @@ export interface ElectionResult {
   topic: string;
   partition: number;
   /** null: elected; otherwise why not (Kafka's ELECTION_NOT_NEEDED, ELIGIBLE_LEADERS_NOT_AVAILABLE …). */
-  error: 'ELECTION_NOT_NEEDED' | 'ELIGIBLE_LEADERS_NOT_AVAILABLE' | 'PREFERRED_LEADER_NOT_AVAILABLE' | 'UNKNOWN_TOPIC_OR_PARTITION' | 'CONCURRENT_CHANGE' | null;
+  error:
+    | 'ELECTION_NOT_NEEDED'
+    | 'ELIGIBLE_LEADERS_NOT_AVAILABLE'
+    | 'PREFERRED_LEADER_NOT_AVAILABLE'
+    | 'UNKNOWN_TOPIC_OR_PARTITION'
+    | 'CONCURRENT_CHANGE'
+    | null;
 }
 
 export class Controller {
@@ -76,7 +82,8 @@ export class Controller {
     this.unsubscribes.push(u1, u2);
     // a safety net for writes lost to races or an unreachable store
     this.timers.push(setInterval(() => this.schedule(), 1000));
-    if (this.config.autoLeaderRebalance) this.timers.push(setInterval(() => void this.rebalanceLeaders(), this.config.leaderImbalanceCheckIntervalMs));
+    if (this.config.autoLeaderRebalance)
+      this.timers.push(setInterval(() => void this.rebalanceLeaders(), this.config.leaderImbalanceCheckIntervalMs));
     for (const t of this.timers) t.unref();
     this.schedule();
   }
@@ -108,7 +115,10 @@ export class Controller {
 
   private liveness(): { live: Set<number>; leaving: Set<number> } {
     const regs = this.store.brokers();
-    return { live: new Set(regs.map((r) => r.nodeId)), leaving: new Set(regs.filter((r) => r.state === 'shutting-down').map((r) => r.nodeId)) };
+    return {
+      live: new Set(regs.map((r) => r.nodeId)),
+      leaving: new Set(regs.filter((r) => r.state === 'shutting-down').map((r) => r.nodeId)),
+    };
   }
 
   /** What a partition's state should be, given who is alive and who is leaving. */
@@ -124,7 +134,10 @@ export class Controller {
         leader = any ?? -1;
         if (any !== undefined) {
           isr = [any];
-          this.logger.warn({ topic, partition: p.partition, leader: any }, 'unclean leader election: records only the old ISR had may be lost');
+          this.logger.warn(
+            { topic, partition: p.partition, leader: any },
+            'unclean leader election: records only the old ISR had may be lost',
+          );
         }
       } else {
         leader = -1;
@@ -144,7 +157,16 @@ export class Controller {
       for (const p of topic.partitions) {
         const next = this.completeReassignment(this.desiredState(topic.name, p, live, leaving), live, leaving);
         if (next === p) continue;
-        await this.write(topic.name, p, next, next.replicas !== p.replicas ? 'reassignment completed' : next.leader !== p.leader ? 'broker gone or leaving' : 'ISR member gone or leaving');
+        await this.write(
+          topic.name,
+          p,
+          next,
+          next.replicas !== p.replicas
+            ? 'reassignment completed'
+            : next.leader !== p.leader
+              ? 'broker gone or leaving'
+              : 'ISR member gone or leaving',
+        );
       }
     }
   }
@@ -170,7 +192,11 @@ export class Controller {
    * Starts (or with null, cancels) moving a partition to `target` replicas (AlterPartitionReassignments):
    * the new replicas join as followers and catch up; completion happens in reconcile.
    */
-  async reassign(topic: string, p: PartitionState, target: number[] | null): Promise<'NO_REASSIGNMENT_IN_PROGRESS' | 'INVALID_REPLICA_ASSIGNMENT' | 'CONCURRENT_CHANGE' | null> {
+  async reassign(
+    topic: string,
+    p: PartitionState,
+    target: number[] | null,
+  ): Promise<'NO_REASSIGNMENT_IN_PROGRESS' | 'INVALID_REPLICA_ASSIGNMENT' | 'CONCURRENT_CHANGE' | null> {
     const adding = p.addingReplicas ?? [];
     const removing = p.removingReplicas ?? [];
     let next: PartitionState;
@@ -182,12 +208,23 @@ export class Controller {
       next = { ...rest, replicas: original, isr: isr.length > 0 ? isr : [original[0]!] };
     } else {
       const live = new Set(this.store.brokers().map((b) => b.nodeId));
-      if (target.length === 0 || new Set(target).size !== target.length || target.some((r) => !live.has(r))) return 'INVALID_REPLICA_ASSIGNMENT';
+      if (target.length === 0 || new Set(target).size !== target.length || target.some((r) => !live.has(r)))
+        return 'INVALID_REPLICA_ASSIGNMENT';
       const current = p.replicas.filter((r) => !adding.includes(r));
       const replicas = [...target, ...current.filter((r) => !target.includes(r))];
-      next = { ...p, replicas, addingReplicas: target.filter((r) => !current.includes(r)), removingReplicas: current.filter((r) => !target.includes(r)) };
+      next = {
+        ...p,
+        replicas,
+        addingReplicas: target.filter((r) => !current.includes(r)),
+        removingReplicas: current.filter((r) => !target.includes(r)),
+      };
     }
-    const ok = await this.write(topic, p, next, target === null ? 'reassignment cancelled' : `reassignment to [${target.join(',')}] started`);
+    const ok = await this.write(
+      topic,
+      p,
+      next,
+      target === null ? 'reassignment cancelled' : `reassignment to [${target.join(',')}] started`,
+    );
     if (ok) this.schedule();
     return ok ? null : 'CONCURRENT_CHANGE';
   }
@@ -195,7 +232,11 @@ export class Controller {
   /** A conditional write; every broker turns the change into leader-changed / isr-changed events. */
   private async write(topic: string, p: PartitionState, next: PartitionState, reason: string): Promise<boolean> {
     const ok = await this.store.updatePartition(topic, { ...next, reason }, p.partitionEpoch);
-    if (ok && next.leader !== p.leader) this.logger.info({ topic, partition: p.partition, from: p.leader, to: next.leader, leaderEpoch: next.leaderEpoch, reason }, 'leader changed');
+    if (ok && next.leader !== p.leader)
+      this.logger.info(
+        { topic, partition: p.partition, from: p.leader, to: next.leader, leaderEpoch: next.leaderEpoch, reason },
+        'leader changed',
+      );
     return ok;
   }
 
@@ -226,7 +267,12 @@ export class Controller {
     const candidate = p.replicas.find((r) => p.isr.includes(r) && usable(r)) ?? p.replicas.find(usable);
     if (candidate === undefined) return 'ELIGIBLE_LEADERS_NOT_AVAILABLE';
     const isr = p.isr.includes(candidate) ? p.isr.filter(usable) : [candidate];
-    const ok = await this.write(topic, p, { ...p, leader: candidate, isr, leaderEpoch: p.leaderEpoch + 1 }, 'unclean leader election (requested)');
+    const ok = await this.write(
+      topic,
+      p,
+      { ...p, leader: candidate, isr, leaderEpoch: p.leaderEpoch + 1 },
+      'unclean leader election (requested)',
+    );
     return ok ? null : 'CONCURRENT_CHANGE';
   }
 }

@@ -11,7 +11,15 @@ import type { GroupCoordinatorEvent } from './group-coordinator-event';
 
 export type PartitionEvent =
   | { type: 'isr-changed'; topic: string; partition: number; isr: number[]; previousIsr: number[]; reason: string }
-  | { type: 'leader-changed'; topic: string; partition: number; leader: number; previousLeader: number; leaderEpoch: number; reason: string };
+  | {
+      type: 'leader-changed';
+      topic: string;
+      partition: number;
+      leader: number;
+      previousLeader: number;
+      leaderEpoch: number;
+      reason: string;
+    };
 
 export type TopicEvent =
   | { type: 'topic-created'; topic: string; partitions: number }
@@ -21,7 +29,12 @@ export type TopicEvent =
 
 /** A broker's registration changed (offline: its registration is gone, e.g. its lease expired). */
 export type ClusterEvent =
-  | { type: 'broker-changed'; nodeId: number; state: 'running' | 'shutting-down' | 'offline'; previousState: 'running' | 'shutting-down' | 'offline' }
+  | {
+      type: 'broker-changed';
+      nodeId: number;
+      state: 'running' | 'shutting-down' | 'offline';
+      previousState: 'running' | 'shutting-down' | 'offline';
+    }
   | { type: 'controller-changed'; controllerId: number; previousControllerId: number };
 
 export type BrokerEvent = LogEvent | PartitionEvent | TopicEvent | ClusterEvent | GroupCoordinatorEvent;

@@ -47,12 +47,26 @@ export type RebalanceRecord = {
 };
 
 export type GroupCoordinatorEvent =
-  | { type: 'group-member-joined'; group: string; memberId: string; groupInstanceId: string | null; clientId: string; clientHost: string; reason: string }
+  | {
+      type: 'group-member-joined';
+      group: string;
+      memberId: string;
+      groupInstanceId: string | null;
+      clientId: string;
+      clientHost: string;
+      reason: string;
+    }
   | { type: 'group-member-left'; group: string; memberId: string; groupInstanceId: string | null; clientId: string; reason: string }
   | { type: 'group-rebalance-started'; group: string; generation: number; cause: string; reason: string }
   | ({ type: 'group-rebalance-completed'; group: string } & RebalanceRecord)
   | { type: 'group-state-changed'; group: string; from: GroupState; to: GroupState; generation: number }
-  | { type: 'group-offsets-committed'; group: string; memberId: string; generation: number; offsets: Array<{ topic: string; partition: number; offset: number; metadata: string; commitTimestamp: number }> }
+  | {
+      type: 'group-offsets-committed';
+      group: string;
+      memberId: string;
+      generation: number;
+      offsets: Array<{ topic: string; partition: number; offset: number; metadata: string; commitTimestamp: number }>;
+    }
   /** The coordinator loaded a group from __consumer_offsets (becoming leader of its partition). */
   | { type: 'group-loaded'; group: string; offsets: number }
   | { type: 'group-deleted'; group: string; reason: 'deleted' | 'expired' };

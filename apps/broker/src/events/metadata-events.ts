@@ -13,13 +13,23 @@ export function publishMetadataEvents(metadata: MetadataStore, events: EventBus)
     const topic = metadata.topic(c.topic);
     if (c.type === 'topic-created') events.publish({ type: 'topic-created', topic: c.topic, partitions: topic?.partitions.length ?? 0 });
     else if (c.type === 'topic-deleted') events.publish({ type: 'topic-deleted', topic: c.topic });
-    else if (c.type === 'topic-configs-changed') events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
-    else if (c.type === 'partitions-added') events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
+    else if (c.type === 'topic-configs-changed')
+      events.publish({ type: 'topic-configs-changed', topic: c.topic, configs: topic?.configs ?? {} });
+    else if (c.type === 'partitions-added')
+      events.publish({ type: 'partitions-added', topic: c.topic, from: c.from, to: topic?.partitions.length ?? c.from });
     else if (c.type === 'partition-changed') {
       const { previous: a, current: b } = c;
       const reason = b.reason ?? 'metadata change';
       if (a.leader !== b.leader || a.leaderEpoch !== b.leaderEpoch) {
-        events.publish({ type: 'leader-changed', topic: c.topic, partition: c.partition, leader: b.leader, previousLeader: a.leader, leaderEpoch: b.leaderEpoch, reason });
+        events.publish({
+          type: 'leader-changed',
+          topic: c.topic,
+          partition: c.partition,
+          leader: b.leader,
+          previousLeader: a.leader,
+          leaderEpoch: b.leaderEpoch,
+          reason,
+        });
       }
       if (a.isr.length !== b.isr.length || a.isr.some((r) => !b.isr.includes(r))) {
         events.publish({ type: 'isr-changed', topic: c.topic, partition: c.partition, isr: b.isr, previousIsr: a.isr, reason });

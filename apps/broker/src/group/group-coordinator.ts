@@ -31,7 +31,16 @@ import { tpKey, type TopicPartition } from './offset-and-metadata';
 import { OffsetsTopic } from './offsets-topic';
 import { RebalanceHistory } from './rebalance-history';
 
-export type GroupApi = 'JoinGroup' | 'SyncGroup' | 'Heartbeat' | 'LeaveGroup' | 'OffsetCommit' | 'OffsetFetch' | 'DescribeGroups' | 'DeleteGroups' | 'OffsetDelete';
+export type GroupApi =
+  | 'JoinGroup'
+  | 'SyncGroup'
+  | 'Heartbeat'
+  | 'LeaveGroup'
+  | 'OffsetCommit'
+  | 'OffsetFetch'
+  | 'DescribeGroups'
+  | 'DeleteGroups'
+  | 'OffsetDelete';
 
 export interface GroupCoordinatorDeps {
   nodeId: number;
@@ -132,7 +141,17 @@ export class GroupCoordinator {
     } else if (c.type === 'topic-deleted') {
       // Kafka drops the offsets of deleted partitions from every group (handleDeletedPartitions).
       const topic = c.topic;
-      const removed = this.manager.cleanupGroupMetadata(this.manager.currentGroups(), (g) => g.removeOffsets(g.allOffsets().map((r) => r.tp).filter((tp) => tp.topic === topic)), (g) => this.onGroupDead(g, 'expired'));
+      const removed = this.manager.cleanupGroupMetadata(
+        this.manager.currentGroups(),
+        (g) =>
+          g.removeOffsets(
+            g
+              .allOffsets()
+              .map((r) => r.tp)
+              .filter((tp) => tp.topic === topic),
+          ),
+        (g) => this.onGroupDead(g, 'expired'),
+      );
       if (removed > 0) this.logger.info({ topic, removed }, 'removed offsets of a deleted topic');
     }
   }
@@ -148,7 +167,12 @@ export class GroupCoordinator {
   }
 
   private onGroupLoaded(group: GroupMetadata): void {
-    if (group.size > this.config.groupMaxSize) this.membership.prepareRebalance(group, 'over-capacity', `Freshly-loaded group is over capacity (${this.config.groupMaxSize}). Rebalancing in order to give a chance for consumers to commit offsets`);
+    if (group.size > this.config.groupMaxSize)
+      this.membership.prepareRebalance(
+        group,
+        'over-capacity',
+        `Freshly-loaded group is over capacity (${this.config.groupMaxSize}). Rebalancing in order to give a chance for consumers to commit offsets`,
+      );
     for (const m of group.members.values()) this.membership.completeAndScheduleNextHeartbeatExpiration(group, m);
     this.deps.events.publish({ type: 'group-loaded', group: group.groupId, offsets: group.allOffsets().length });
   }
@@ -173,7 +197,11 @@ export class GroupCoordinator {
   /** offsets.retention.minutes: expired offsets get tombstones; a group left without any goes. */
   cleanupExpiredOffsets(): number {
     const now = this.now();
-    return this.manager.cleanupGroupMetadata(this.manager.currentGroups(), (g) => g.removeExpiredOffsets(now, this.config.offsetsRetentionMs), (g) => this.onGroupDead(g, 'expired'));
+    return this.manager.cleanupGroupMetadata(
+      this.manager.currentGroups(),
+      (g) => g.removeExpiredOffsets(now, this.config.offsetsRetentionMs),
+      (g) => this.onGroupDead(g, 'expired'),
+    );
   }
 
   // ---------------------------------------------------------------- validation
@@ -231,14 +259,24 @@ export class GroupCoordinator {
     const error = this.validateGroupStatus(groupId, 'LeaveGroup');
     if (error !== null) return { topLevelError: error, members: [] };
     const group = this.manager.getGroup(groupId);
-    if (group === undefined) return { topLevelError: ErrorCode.NONE, members: leaving.map((l) => ({ memberId: l.memberId, groupInstanceId: l.groupInstanceId, error: ErrorCode.UNKNOWN_MEMBER_ID })) };
+    if (group === undefined)
+      return {
+        topLevelError: ErrorCode.NONE,
+        members: leaving.map((l) => ({ memberId: l.memberId, groupInstanceId: l.groupInstanceId, error: ErrorCode.UNKNOWN_MEMBER_ID })),
+      };
     return this.membership.leave(group, leaving);
   }
 
   // ---------------------------------------------------------------- offsets
 
   /** Errors by tpKey for every commit. */
-  async handleCommitOffsets(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number, commits: readonly Commit[]): Promise<Map<string, number>> {
+  async handleCommitOffsets(
+    groupId: string,
+    memberId: string,
+    groupInstanceId: string | null,
+    generationId: number,
+    commits: readonly Commit[],
+  ): Promise<Map<string, number>> {
     const all = (code: number) => new Map(commits.map((c) => [tpKey(c.tp.topic, c.tp.partition), code]));
     const status = this.validateGroupStatus(groupId, 'OffsetCommit');
     if (status !== null) return all(status);
@@ -251,11 +289,14 @@ export class GroupCoordinator {
     let error: number | null = null;
     if (group.is('Dead')) error = ErrorCode.COORDINATOR_NOT_AVAILABLE;
     else if (generationId >= 0 || memberId !== '' || groupInstanceId !== null) {
-      error = this.membership.validateCurrentMember(group, memberId, groupInstanceId) ?? (generationId !== group.generationId ? ErrorCode.ILLEGAL_GENERATION : null);
+      error =
+        this.membership.validateCurrentMember(group, memberId, groupInstanceId) ??
+        (generationId !== group.generationId ? ErrorCode.ILLEGAL_GENERATION : null);
     } else if (!group.is('Empty')) error = ErrorCode.UNKNOWN_MEMBER_ID; // only members commit while a group has them
     if (error !== null) return all(error);
     if (group.is('CompletingRebalance')) return all(ErrorCode.REBALANCE_IN_PROGRESS);
-    if (group.is('Stable') || group.is('PreparingRebalance')) this.membership.completeAndScheduleNextHeartbeatExpiration(group, group.get(memberId));
+    if (group.is('Stable') || group.is('PreparingRebalance'))
+      this.membership.completeAndScheduleNextHeartbeatExpiration(group, group.get(memberId));
     const errors = await this.manager.storeOffsets(group, commits);
     const stored = commits.filter((c) => errors.get(tpKey(c.tp.topic, c.tp.partition)) === ErrorCode.NONE);
     if (stored.length > 0) {
@@ -264,13 +305,23 @@ export class GroupCoordinator {
         group: groupId,
         memberId,
         generation: generationId,
-        offsets: stored.map((c) => ({ topic: c.tp.topic, partition: c.tp.partition, offset: Number(c.om.offset), metadata: c.om.metadata, commitTimestamp: c.om.commitTimestamp })),
+        offsets: stored.map((c) => ({
+          topic: c.tp.topic,
+          partition: c.tp.partition,
+          offset: Number(c.om.offset),
+          metadata: c.om.metadata,
+          commitTimestamp: c.om.commitTimestamp,
+        })),
       });
     }
     return errors;
   }
 
-  handleFetchOffsets(groupId: string, requireStable: boolean, tps: readonly TopicPartition[] | null): { error: number; partitions: Array<{ tp: TopicPartition; data: PartitionOffsetData }> } {
+  handleFetchOffsets(
+    groupId: string,
+    requireStable: boolean,
+    tps: readonly TopicPartition[] | null,
+  ): { error: number; partitions: Array<{ tp: TopicPartition; data: PartitionOffsetData }> } {
     const error = this.validateGroupStatus(groupId, 'OffsetFetch');
     if (error !== null) return { error, partitions: [] };
     // offsets are answered whatever the group's state: simple consumers have no membership at all
@@ -282,15 +333,21 @@ export class GroupCoordinator {
     const status = this.validateGroupStatus(groupId, 'OffsetDelete');
     if (status !== null) return { error: status, partitions };
     const group = this.manager.getGroup(groupId);
-    if (group === undefined || group.is('Dead')) return { error: this.manager.groupNotExists(groupId) ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NOT_COORDINATOR, partitions };
+    if (group === undefined || group.is('Dead'))
+      return { error: this.manager.groupNotExists(groupId) ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NOT_COORDINATOR, partitions };
     let eligible: TopicPartition[];
     if (group.is('Empty')) eligible = [...tps];
     else if (group.isConsumerGroup) {
       eligible = tps.filter((tp) => !group.isSubscribedToTopic(tp.topic));
-      for (const tp of tps) if (group.isSubscribedToTopic(tp.topic)) partitions.set(tpKey(tp.topic, tp.partition), ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
+      for (const tp of tps)
+        if (group.isSubscribedToTopic(tp.topic)) partitions.set(tpKey(tp.topic, tp.partition), ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
     } else return { error: ErrorCode.NON_EMPTY_GROUP, partitions };
     if (eligible.length > 0) {
-      this.manager.cleanupGroupMetadata([group], (g) => g.removeOffsets(eligible), (g) => this.onGroupDead(g, 'deleted'));
+      this.manager.cleanupGroupMetadata(
+        [group],
+        (g) => g.removeOffsets(eligible),
+        (g) => this.onGroupDead(g, 'deleted'),
+      );
       for (const tp of eligible) partitions.set(tpKey(tp.topic, tp.partition), ErrorCode.NONE);
     }
     return { error: ErrorCode.NONE, partitions };
@@ -344,14 +401,19 @@ export class GroupCoordinator {
         continue;
       }
       const group = this.manager.getGroup(groupId);
-      if (group === undefined || group.is('Dead')) errors.set(groupId, this.manager.groupNotExists(groupId) ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NOT_COORDINATOR);
+      if (group === undefined || group.is('Dead'))
+        errors.set(groupId, this.manager.groupNotExists(groupId) ? ErrorCode.GROUP_ID_NOT_FOUND : ErrorCode.NOT_COORDINATOR);
       else if (group.is('Empty')) {
         group.transitionTo('Dead', this.now());
         eligible.push(group);
       } else errors.set(groupId, ErrorCode.NON_EMPTY_GROUP);
     }
     if (eligible.length > 0) {
-      const removed = this.manager.cleanupGroupMetadata(eligible, (g) => g.removeAllOffsets(), (g) => this.onGroupDead(g, 'deleted'));
+      const removed = this.manager.cleanupGroupMetadata(
+        eligible,
+        (g) => g.removeAllOffsets(),
+        (g) => this.onGroupDead(g, 'deleted'),
+      );
       for (const g of eligible) errors.set(g.groupId, ErrorCode.NONE);
       this.logger.info({ groups: eligible.map((g) => g.groupId), offsetsRemoved: removed }, 'deleted groups');
     }

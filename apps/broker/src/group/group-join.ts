@@ -71,7 +71,8 @@ export class GroupJoin {
 
   private doNewMemberJoinGroup(group: GroupMetadata, p: JoinGroupParams, respond: JoinCallback): void {
     if (group.is('Dead')) return respond(joinError('', ErrorCode.COORDINATOR_NOT_AVAILABLE));
-    if (!group.supportsProtocols(p.protocolType, new Set(p.protocols.map((x) => x.name)))) return respond(joinError('', ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+    if (!group.supportsProtocols(p.protocolType, new Set(p.protocols.map((x) => x.name))))
+      return respond(joinError('', ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     const newMemberId = `${p.groupInstanceId ?? p.clientId}-${crypto.randomUUID()}`;
     if (p.groupInstanceId !== null) {
       const oldMemberId = group.currentStaticMemberId(p.groupInstanceId);
@@ -89,7 +90,8 @@ export class GroupJoin {
 
   private doCurrentMemberJoinGroup(group: GroupMetadata, p: JoinGroupParams, respond: JoinCallback): void {
     if (group.is('Dead')) return respond(joinError(p.memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
-    if (!group.supportsProtocols(p.protocolType, new Set(p.protocols.map((x) => x.name)))) return respond(joinError(p.memberId, ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+    if (!group.supportsProtocols(p.protocolType, new Set(p.protocols.map((x) => x.name))))
+      return respond(joinError(p.memberId, ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     if (group.isPendingMember(p.memberId)) {
       if (p.groupInstanceId !== null) return respond(joinError(p.memberId, ErrorCode.UNKNOWN_SERVER_ERROR));
       return this.addMemberAndRebalance(group, p.memberId, p, respond);
@@ -109,15 +111,45 @@ export class GroupJoin {
     });
     switch (group.state) {
       case 'PreparingRebalance':
-        return this.updateMemberAndRebalance(group, member, p.protocols, respond, 'metadata-change', `Member ${member.memberId} joining group during ${group.state}; client reason: ${p.reason}`);
+        return this.updateMemberAndRebalance(
+          group,
+          member,
+          p.protocols,
+          respond,
+          'metadata-change',
+          `Member ${member.memberId} joining group during ${group.state}; client reason: ${p.reason}`,
+        );
       case 'CompletingRebalance':
         // the same metadata again: it missed the JoinGroup answer, so it gets the current one
         if (member.matches(p.protocols)) return respond(current(group.isLeader(p.memberId) ? group.currentMemberMetadata() : []));
-        return this.updateMemberAndRebalance(group, member, p.protocols, respond, 'metadata-change', `Updating metadata for member ${member.memberId} during ${group.state}; client reason: ${p.reason}`);
+        return this.updateMemberAndRebalance(
+          group,
+          member,
+          p.protocols,
+          respond,
+          'metadata-change',
+          `Updating metadata for member ${member.memberId} during ${group.state}; client reason: ${p.reason}`,
+        );
       case 'Stable':
         // the leader rejoining forces a rebalance: that is how it reacts to topic metadata changes
-        if (group.isLeader(p.memberId)) return this.updateMemberAndRebalance(group, member, p.protocols, respond, 'leader-rejoin', `Leader ${member.memberId} re-joining group during ${group.state}; client reason: ${p.reason}`);
-        if (!member.matches(p.protocols)) return this.updateMemberAndRebalance(group, member, p.protocols, respond, 'metadata-change', `Updating metadata for member ${member.memberId} during ${group.state}; client reason: ${p.reason}`);
+        if (group.isLeader(p.memberId))
+          return this.updateMemberAndRebalance(
+            group,
+            member,
+            p.protocols,
+            respond,
+            'leader-rejoin',
+            `Leader ${member.memberId} re-joining group during ${group.state}; client reason: ${p.reason}`,
+          );
+        if (!member.matches(p.protocols))
+          return this.updateMemberAndRebalance(
+            group,
+            member,
+            p.protocols,
+            respond,
+            'metadata-change',
+            `Updating metadata for member ${member.memberId} during ${group.state}; client reason: ${p.reason}`,
+          );
         return respond(current([]));
       case 'Empty':
       case 'Dead':
@@ -126,7 +158,16 @@ export class GroupJoin {
   }
 
   private addMemberAndRebalance(group: GroupMetadata, memberId: string, p: JoinGroupParams, respond: JoinCallback): void {
-    const member = new MemberMetadata(memberId, p.groupInstanceId, p.clientId, p.clientHost, p.rebalanceTimeoutMs, p.sessionTimeoutMs, p.protocolType, p.protocols);
+    const member = new MemberMetadata(
+      memberId,
+      p.groupInstanceId,
+      p.clientId,
+      p.clientHost,
+      p.rebalanceTimeoutMs,
+      p.sessionTimeoutMs,
+      p.protocolType,
+      p.protocols,
+    );
     member.isNew = true;
     if (group.is('PreparingRebalance') && group.generationId === 0) group.newMemberAdded = true;
     this.heartbeats.removePendingMemberExpiration(group, memberId);
@@ -134,10 +175,20 @@ export class GroupJoin {
     this.history.memberJoined(group, member, p.reason);
     // A member in a parked JoinGroup cannot heartbeat; should it vanish, it must not linger forever.
     this.heartbeats.completeAndScheduleNextExpiration(group, member, NEW_MEMBER_JOIN_TIMEOUT_MS);
-    this.rebalance.maybePrepareRebalance(group, 'join', `Adding new member ${memberId} with group instance id ${p.groupInstanceId}; client reason: ${p.reason}`);
+    this.rebalance.maybePrepareRebalance(
+      group,
+      'join',
+      `Adding new member ${memberId} with group instance id ${p.groupInstanceId}; client reason: ${p.reason}`,
+    );
   }
 
-  private updateStaticMemberAndRebalance(group: GroupMetadata, oldMemberId: string, newMemberId: string, p: JoinGroupParams, respond: JoinCallback): void {
+  private updateStaticMemberAndRebalance(
+    group: GroupMetadata,
+    oldMemberId: string,
+    newMemberId: string,
+    p: JoinGroupParams,
+    respond: JoinCallback,
+  ): void {
     const currentLeader = group.leaderId ?? '';
     const member = group.replaceStaticMember(p.groupInstanceId!, oldMemberId, newMemberId);
     this.history.memberReplaced(group, oldMemberId, member);
@@ -154,7 +205,13 @@ export class GroupJoin {
               group.updateMember(member, oldProtocols, null);
               const old = group.replaceStaticMember(p.groupInstanceId!, newMemberId, oldMemberId);
               this.heartbeats.completeAndScheduleNextHeartbeatExpiration(group, old);
-              respond({ ...joinError('', error), generationId: group.generationId, protocolType: group.protocolType, protocolName: group.protocolName, leaderId: currentLeader });
+              respond({
+                ...joinError('', error),
+                generationId: group.generationId,
+                protocolType: group.protocolType,
+                protocolName: group.protocolName,
+                leaderId: currentLeader,
+              });
               return;
             }
             // v9+: a rejoining leader learns the members (its client needs them for its own state)
@@ -173,21 +230,38 @@ export class GroupJoin {
             });
           });
         } else {
-          this.rebalance.maybePrepareRebalance(group, 'static-member-replacement', `Group's selectedProtocol will change because static member ${member.memberId} with instance id ${p.groupInstanceId} joined with change of protocol; client reason: ${p.reason}`);
+          this.rebalance.maybePrepareRebalance(
+            group,
+            'static-member-replacement',
+            `Group's selectedProtocol will change because static member ${member.memberId} with instance id ${p.groupInstanceId} joined with change of protocol; client reason: ${p.reason}`,
+          );
         }
         return;
       }
       case 'CompletingRebalance':
-        return this.rebalance.prepareRebalance(group, 'static-member-replacement', `Updating metadata for static member ${member.memberId} with instance id ${p.groupInstanceId}; client reason: ${p.reason}`);
+        return this.rebalance.prepareRebalance(
+          group,
+          'static-member-replacement',
+          `Updating metadata for static member ${member.memberId} with instance id ${p.groupInstanceId}; client reason: ${p.reason}`,
+        );
       case 'PreparingRebalance':
         return;
       case 'Empty':
       case 'Dead':
-        throw new Error(`Group ${group.groupId} was not supposed to be in the state ${group.state} when the unknown static member ${p.groupInstanceId} rejoins.`);
+        throw new Error(
+          `Group ${group.groupId} was not supposed to be in the state ${group.state} when the unknown static member ${p.groupInstanceId} rejoins.`,
+        );
     }
   }
 
-  private updateMemberAndRebalance(group: GroupMetadata, member: MemberMetadata, protocols: Protocol[], respond: JoinCallback, cause: RebalanceCause, reason: string): void {
+  private updateMemberAndRebalance(
+    group: GroupMetadata,
+    member: MemberMetadata,
+    protocols: Protocol[],
+    respond: JoinCallback,
+    cause: RebalanceCause,
+    reason: string,
+  ): void {
     group.updateMember(member, protocols, respond);
     this.rebalance.maybePrepareRebalance(group, cause, reason);
   }

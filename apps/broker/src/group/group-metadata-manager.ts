@@ -163,9 +163,16 @@ export class GroupMetadataManager {
         group.leaderId = v.leader;
         group.currentStateTimestamp = v.currentStateTimestamp < 0n ? null : Number(v.currentStateTimestamp);
         for (const m of v.members) {
-          const member = new MemberMetadata(m.memberId, m.groupInstanceId, m.clientId, m.clientHost, m.rebalanceTimeout < 0 ? m.sessionTimeout : m.rebalanceTimeout, m.sessionTimeout, v.protocolType, [
-            { name: v.protocol ?? '', metadata: m.subscription },
-          ]);
+          const member = new MemberMetadata(
+            m.memberId,
+            m.groupInstanceId,
+            m.clientId,
+            m.clientHost,
+            m.rebalanceTimeout < 0 ? m.sessionTimeout : m.rebalanceTimeout,
+            m.sessionTimeout,
+            v.protocolType,
+            [{ name: v.protocol ?? '', metadata: m.subscription }],
+          );
           member.assignment = m.assignment;
           group.add(member);
         }
@@ -181,7 +188,10 @@ export class GroupMetadataManager {
         onLoaded(this.addGroup(group));
       }
       this.ownedPartitions.add(partition);
-      this.logger.info({ partition, groups: loaded.groups.size, records: loaded.records, ms: Math.round(performance.now() - t0) }, 'loaded group metadata and offsets');
+      this.logger.info(
+        { partition, groups: loaded.groups.size, records: loaded.records, ms: Math.round(performance.now() - t0) },
+        'loaded group metadata and offsets',
+      );
     } finally {
       this.loadingPartitions.delete(partition);
     }
@@ -207,7 +217,10 @@ export class GroupMetadataManager {
    */
   private async append(groupId: string, records: Array<{ key: Buffer; value: Buffer | null }>, acks: number): Promise<number> {
     const now = this.now();
-    const batch = buildRecordBatch(records.map((r) => ({ key: r.key, value: r.value, timestamp: now })), { now });
+    const batch = buildRecordBatch(
+      records.map((r) => ({ key: r.key, value: r.value, timestamp: now })),
+      { now },
+    );
     const result = await this.topic.append(this.partitionFor(groupId), batch, acks, this.config.offsetCommitTimeoutMs);
     if (result.error !== ErrorCode.NONE || result.info === null) throw new KafkaError(result.error, result.errorMessage ?? undefined);
     return result.info.firstOffset;
@@ -256,7 +269,10 @@ export class GroupMetadataManager {
     if (valid.length === 0) return errors;
     group.prepareOffsetCommit(valid);
     try {
-      const records = valid.map((c) => ({ key: offsetCommitKey(group.groupId, c.tp.topic, c.tp.partition), value: offsetCommitValue(c.om) }));
+      const records = valid.map((c) => ({
+        key: offsetCommitKey(group.groupId, c.tp.topic, c.tp.partition),
+        value: offsetCommitValue(c.om),
+      }));
       const baseOffset = await this.append(group.groupId, records, this.config.offsetCommitRequiredAcks);
       for (const c of valid) {
         if (!group.is('Dead')) group.onOffsetCommitAppend({ tp: c.tp, appendedBatchOffset: baseOffset, offsetAndMetadata: c.om });
@@ -274,8 +290,15 @@ export class GroupMetadataManager {
   }
 
   /** Committed offsets: the given partitions (-1 where none), or every offset when `tps` is null. */
-  getOffsets(groupId: string, requireStable: boolean, tps: readonly TopicPartition[] | null): Array<{ tp: TopicPartition; data: PartitionOffsetData }> {
-    const none = (tp: TopicPartition, error: number = ErrorCode.NONE) => ({ tp, data: { offset: -1n, leaderEpoch: -1, metadata: '', error } });
+  getOffsets(
+    groupId: string,
+    requireStable: boolean,
+    tps: readonly TopicPartition[] | null,
+  ): Array<{ tp: TopicPartition; data: PartitionOffsetData }> {
+    const none = (tp: TopicPartition, error: number = ErrorCode.NONE) => ({
+      tp,
+      data: { offset: -1n, leaderEpoch: -1, metadata: '', error },
+    });
     const group = this.groups.get(groupId);
     if (group === undefined || group.is('Dead')) return (tps ?? []).map((tp) => none(tp));
     return (tps ?? group.allOffsets().map((r) => r.tp)).map((tp) => {
@@ -291,7 +314,11 @@ export class GroupMetadataManager {
    * Empty without offsets goes Dead, leaves the cache and — if it ever had a generation — gets a
    * group metadata tombstone too. Returns how many offsets were removed.
    */
-  cleanupGroupMetadata(groups: Iterable<GroupMetadata>, selector: (g: GroupMetadata) => CommitRecord[], onDead: (g: GroupMetadata) => void): number {
+  cleanupGroupMetadata(
+    groups: Iterable<GroupMetadata>,
+    selector: (g: GroupMetadata) => CommitRecord[],
+    onDead: (g: GroupMetadata) => void,
+  ): number {
     let removed = 0;
     for (const group of groups) {
       const removedOffsets = selector(group);
@@ -306,7 +333,9 @@ export class GroupMetadataManager {
         if (group.generationId > 0) tombstones.push({ key: groupMetadataKey(group.groupId), value: null });
       }
       if (tombstones.length > 0) {
-        this.append(group.groupId, tombstones, 0).catch((err: unknown) => this.logger.warn({ err: String(err), group: group.groupId }, 'failed to append group tombstones'));
+        this.append(group.groupId, tombstones, 0).catch((err: unknown) =>
+          this.logger.warn({ err: String(err), group: group.groupId }, 'failed to append group tombstones'),
+        );
         removed += removedOffsets.length;
       }
     }

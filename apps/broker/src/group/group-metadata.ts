@@ -47,7 +47,11 @@ export class GroupMetadata {
   syncTimer: NodeJS.Timeout | null = null;
   readonly pendingMemberTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(readonly groupId: string, initialState: GroupState, now: number) {
+  constructor(
+    readonly groupId: string,
+    initialState: GroupState,
+    now: number,
+  ) {
     this.state = initialState;
     this.currentStateTimestamp = now;
   }
@@ -80,7 +84,8 @@ export class GroupMetadata {
 
   add(member: MemberMetadata, callback: JoinCallback | null = null): void {
     if (member.groupInstanceId !== null) {
-      if (this.staticMembers.has(member.groupInstanceId)) throw new Error(`static member ${member.groupInstanceId} is already in group ${this.groupId}`);
+      if (this.staticMembers.has(member.groupInstanceId))
+        throw new Error(`static member ${member.groupInstanceId} is already in group ${this.groupId}`);
       this.staticMembers.set(member.groupInstanceId, member.memberId);
     }
     if (this.members.size === 0) this.protocolType = member.protocolType;
@@ -189,7 +194,9 @@ export class GroupMetadata {
 
   transitionTo(state: GroupState, now: number): void {
     if (!VALID_PREVIOUS_STATES[state].includes(this.state)) {
-      throw new Error(`Group ${this.groupId} should be in the ${VALID_PREVIOUS_STATES[state].join(',')} states before moving to ${state} state. Instead it is in ${this.state} state`);
+      throw new Error(
+        `Group ${this.groupId} should be in the ${VALID_PREVIOUS_STATES[state].join(',')} states before moving to ${state} state. Instead it is in ${this.state} state`,
+      );
     }
     const from = this.state;
     this.state = state;
@@ -220,7 +227,10 @@ export class GroupMetadata {
 
   supportsProtocols(memberProtocolType: string, memberProtocols: ReadonlySet<string>): boolean {
     if (this.is('Empty')) return memberProtocolType !== '' && memberProtocols.size > 0;
-    return this.protocolType === memberProtocolType && [...memberProtocols].some((p) => (this.supportedProtocols.get(p) ?? 0) === this.members.size);
+    return (
+      this.protocolType === memberProtocolType &&
+      [...memberProtocols].some((p) => (this.supportedProtocols.get(p) ?? 0) === this.members.size)
+    );
   }
 
   /** True when unknown (no consumer protocol, or metadata that does not parse), to be safe. */
@@ -287,7 +297,11 @@ export class GroupMetadata {
 
   currentMemberMetadata(): JoinGroupResponseTypes.JoinGroupResponseMember[] {
     if (this.is('Dead') || this.is('PreparingRebalance')) throw new Error(`Cannot obtain member metadata for group in state ${this.state}`);
-    return [...this.members.values()].map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, metadata: m.metadata(this.protocolName!) }));
+    return [...this.members.values()].map((m) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      metadata: m.metadata(this.protocolName!),
+    }));
   }
 
   // ---------------------------------------------------------------- offsets
@@ -364,7 +378,8 @@ export class GroupMetadata {
         return exp !== null ? now >= exp : now - base(r) >= retentionMs;
       });
     let out: CommitRecord[] = [];
-    if (this.protocolType !== null && this.is('Empty')) out = expired((r) => this.currentStateTimestamp ?? r.offsetAndMetadata.commitTimestamp);
+    if (this.protocolType !== null && this.is('Empty'))
+      out = expired((r) => this.currentStateTimestamp ?? r.offsetAndMetadata.commitTimestamp);
     else if (this.protocolType === CONSUMER_PROTOCOL_TYPE && this.subscribedTopics !== null && this.is('Stable')) {
       out = expired((r) => r.offsetAndMetadata.commitTimestamp, this.subscribedTopics);
     } else if (this.protocolType === null) out = expired((r) => r.offsetAndMetadata.commitTimestamp);

@@ -19,7 +19,8 @@ import type { MemberMetadata } from './member-metadata';
 import { RebalancePurgatory } from './rebalance-purgatory';
 import type { LeaveReason, RebalanceHistory } from './rebalance-history';
 
-export type RebalanceCause = LeaveReason | 'join' | 'metadata-change' | 'leader-rejoin' | 'static-member-replacement' | 'store-error' | 'over-capacity';
+export type RebalanceCause =
+  LeaveReason | 'join' | 'metadata-change' | 'leader-rejoin' | 'static-member-replacement' | 'store-error' | 'over-capacity';
 
 export class GroupRebalance {
   readonly heartbeatPurgatory: HeartbeatPurgatory;
@@ -114,7 +115,12 @@ export class GroupRebalance {
   propagateAssignment(group: GroupMetadata, error: number): void {
     const ok = error === ErrorCode.NONE;
     for (const m of group.members.values()) {
-      const answered = group.maybeInvokeSyncCallback(m, { protocolType: ok ? group.protocolType : null, protocolName: ok ? group.protocolName : null, assignment: m.assignment, error });
+      const answered = group.maybeInvokeSyncCallback(m, {
+        protocolType: ok ? group.protocolType : null,
+        protocolName: ok ? group.protocolName : null,
+        assignment: m.assignment,
+        error,
+      });
       // a session that expired while the member waited must start afresh
       if (answered) this.heartbeatPurgatory.completeAndScheduleNextHeartbeatExpiration(group, m);
     }

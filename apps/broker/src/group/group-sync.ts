@@ -61,7 +61,11 @@ export class GroupSync {
             if (!group.is('CompletingRebalance') || generationId !== group.generationId) return;
             if (storeError !== ErrorCode.NONE) {
               this.rebalance.resetAndPropagateAssignmentError(group, storeError);
-              this.rebalance.maybePrepareRebalance(group, 'store-error', `Error when storing group assignment during SyncGroup (member: ${p.memberId})`);
+              this.rebalance.maybePrepareRebalance(
+                group,
+                'store-error',
+                `Error when storing group assignment during SyncGroup (member: ${p.memberId})`,
+              );
               return;
             }
             for (const m of group.members.values()) m.assignment = assignment.get(m.memberId) ?? Buffer.alloc(0);
@@ -74,7 +78,12 @@ export class GroupSync {
         case 'Stable': {
           this.rebalance.rebalancePurgatory.removePendingSyncMember(group, p.memberId);
           const member = group.get(p.memberId);
-          resolve({ protocolType: group.protocolType, protocolName: group.protocolName, assignment: member.assignment, error: ErrorCode.NONE });
+          resolve({
+            protocolType: group.protocolType,
+            protocolName: group.protocolName,
+            assignment: member.assignment,
+            error: ErrorCode.NONE,
+          });
           this.rebalance.heartbeatPurgatory.completeAndScheduleNextHeartbeatExpiration(group, member);
           return;
         }

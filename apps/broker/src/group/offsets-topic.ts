@@ -43,7 +43,12 @@ export class OffsetsTopic implements OffsetsTopicAccess {
   }
 
   async append(index: number, records: Buffer, acks: number, timeoutMs: number): Promise<AppendResult> {
-    const [result] = await this.replicaManager.appendRecords(acks, timeoutMs, [{ topic: GROUP_METADATA_TOPIC_NAME, partition: index, records }], 'coordinator');
+    const [result] = await this.replicaManager.appendRecords(
+      acks,
+      timeoutMs,
+      [{ topic: GROUP_METADATA_TOPIC_NAME, partition: index, records }],
+      'coordinator',
+    );
     return result!;
   }
 

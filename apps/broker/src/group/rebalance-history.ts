@@ -5,7 +5,13 @@
  * is also published on the broker's event bus as it happens.
  */
 import { CONSUMER_PROTOCOL_TYPE, decodeAssignment, type PartitionsByTopic } from './consumer-protocol';
-import type { AssignmentDiff, GroupCoordinatorEvent, MemberChange, RebalanceMember, RebalanceRecord } from '../events/group-coordinator-event';
+import type {
+  AssignmentDiff,
+  GroupCoordinatorEvent,
+  MemberChange,
+  RebalanceMember,
+  RebalanceRecord,
+} from '../events/group-coordinator-event';
 import type { GroupMetadata } from './group-metadata';
 import type { MemberMetadata } from './member-metadata';
 
@@ -61,7 +67,15 @@ export class RebalanceHistory {
 
   memberJoined(group: GroupMetadata, m: MemberMetadata, clientReason: string): void {
     this.pendingFor(group.groupId).joined.push(this.change(m, 'join'));
-    this.publish({ type: 'group-member-joined', group: group.groupId, memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost, reason: clientReason });
+    this.publish({
+      type: 'group-member-joined',
+      group: group.groupId,
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      reason: clientReason,
+    });
   }
 
   /** A static member came back under a new member id: the old id is fenced. */
@@ -69,13 +83,35 @@ export class RebalanceHistory {
     const p = this.pendingFor(group.groupId);
     p.left.push({ ...this.change(m, 'static-member-replacement'), memberId: oldMemberId });
     p.joined.push(this.change(m, 'static-member-replacement'));
-    this.publish({ type: 'group-member-left', group: group.groupId, memberId: oldMemberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, reason: 'static-member-replacement' });
-    this.publish({ type: 'group-member-joined', group: group.groupId, memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost, reason: 'static-member-replacement' });
+    this.publish({
+      type: 'group-member-left',
+      group: group.groupId,
+      memberId: oldMemberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      reason: 'static-member-replacement',
+    });
+    this.publish({
+      type: 'group-member-joined',
+      group: group.groupId,
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      clientHost: m.clientHost,
+      reason: 'static-member-replacement',
+    });
   }
 
   memberLeft(group: GroupMetadata, m: MemberMetadata, reason: LeaveReason): void {
     this.pendingFor(group.groupId).left.push(this.change(m, reason));
-    this.publish({ type: 'group-member-left', group: group.groupId, memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, reason });
+    this.publish({
+      type: 'group-member-left',
+      group: group.groupId,
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      clientId: m.clientId,
+      reason,
+    });
   }
 
   rebalanceStarted(group: GroupMetadata, cause: string, reason: string): void {

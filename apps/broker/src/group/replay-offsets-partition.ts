@@ -34,7 +34,10 @@ export interface ReplaySource {
   records(offset: number, options?: ReadRecordsOptions): Iterable<LogRecord>;
 }
 
-export async function replayOffsetsPartition(log: ReplaySource, warn: (msg: string, ctx: Record<string, unknown>) => void): Promise<LoadedPartition> {
+export async function replayOffsetsPartition(
+  log: ReplaySource,
+  warn: (msg: string, ctx: Record<string, unknown>) => void,
+): Promise<LoadedPartition> {
   const out: LoadedPartition = { groups: new Map(), offsets: new Map(), removedGroups: new Set(), records: 0, skipped: 0 };
   const pendingTxn = new Map<number, Array<{ group: string; record: CommitRecord }>>();
   const offsetsOf = (group: string) => {
@@ -76,7 +79,11 @@ export async function replayOffsetsPartition(log: ReplaySource, warn: (msg: stri
         out.offsets.get(key.group)?.delete(tpKey(tp.topic, tp.partition));
         continue;
       }
-      const record: CommitRecord = { tp, appendedBatchOffset: batch?.baseOffset ?? r.offset, offsetAndMetadata: decodeOffsetCommitValue(r.value) };
+      const record: CommitRecord = {
+        tp,
+        appendedBatchOffset: batch?.baseOffset ?? r.offset,
+        offsetAndMetadata: decodeOffsetCommitValue(r.value),
+      };
       if (batch !== null && isTransactional(batch.attributes)) {
         const list = pendingTxn.get(batch.producerId) ?? [];
         list.push({ group: key.group, record });

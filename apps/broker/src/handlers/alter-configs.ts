@@ -18,7 +18,10 @@ export const alterConfigs = defineHandler({
       try {
         configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.ALTER_CONFIGS);
         if (r.resourceType !== ResourceType.TOPIC) {
-          throw new KafkaError(ErrorCode.INVALID_REQUEST, 'tarn does not support dynamic broker configuration; change server.properties and restart');
+          throw new KafkaError(
+            ErrorCode.INVALID_REQUEST,
+            'tarn does not support dynamic broker configuration; change server.properties and restart',
+          );
         }
         const configs: Record<string, string> = {};
         for (const c of r.configs) if (c.value !== null) configs[c.name] = c.value;
@@ -27,12 +30,24 @@ export const alterConfigs = defineHandler({
         errorCode = errorCodeOf(err);
         errorMessage = (err as Error).message;
       }
-      responses.push({ ...AlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(), resourceType: r.resourceType, resourceName: r.resourceName, errorCode, errorMessage });
+      responses.push({
+        ...AlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(),
+        resourceType: r.resourceType,
+        resourceName: r.resourceName,
+        errorCode,
+        errorMessage,
+      });
     }
     return { ...AlterConfigsResponseTypes.defaultAlterConfigsResponse(), responses };
   },
   errorResponse: (req, code, message) => ({
     ...AlterConfigsResponseTypes.defaultAlterConfigsResponse(),
-    responses: req.resources.map((r) => ({ ...AlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(), resourceType: r.resourceType, resourceName: r.resourceName, errorCode: code, errorMessage: message })),
+    responses: req.resources.map((r) => ({
+      ...AlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(),
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+      errorCode: code,
+      errorMessage: message,
+    })),
   }),
 });

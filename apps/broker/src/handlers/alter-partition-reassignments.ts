@@ -15,7 +15,8 @@ export const alterPartitionReassignments = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
-    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER))
+      throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const { services } = ctx;
     const responses = [];
     for (const t of req.topics) {
@@ -34,5 +35,9 @@ export const alterPartitionReassignments = defineHandler({
     }
     return { ...AlterPartitionReassignmentsResponseTypes.defaultAlterPartitionReassignmentsResponse(), responses };
   },
-  errorResponse: (_req, code, message) => ({ ...AlterPartitionReassignmentsResponseTypes.defaultAlterPartitionReassignmentsResponse(), errorCode: code, errorMessage: message }),
+  errorResponse: (_req, code, message) => ({
+    ...AlterPartitionReassignmentsResponseTypes.defaultAlterPartitionReassignmentsResponse(),
+    errorCode: code,
+    errorMessage: message,
+  }),
 });

@@ -20,11 +20,16 @@ export const alterUserScramCredentials = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(ctx, req) {
-    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER))
+      throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const metadata = ctx.services.metadata;
     const users = new Map<string, Pending>();
     const seen = new Set<string>();
-    const change = (name: string, type: number, build: (mechanism: NonNullable<ReturnType<typeof scramMechanismForType>>) => ScramCredentialChange) => {
+    const change = (
+      name: string,
+      type: number,
+      build: (mechanism: NonNullable<ReturnType<typeof scramMechanismForType>>) => ScramCredentialChange,
+    ) => {
       let p = users.get(name);
       if (p === undefined) users.set(name, (p = { error: null, changes: [] }));
       if (p.error !== null) return;
@@ -33,7 +38,8 @@ export const alterUserScramCredentials = defineHandler({
         const mechanism = scramMechanismForType(type);
         if (mechanism === undefined) throw new KafkaError(ErrorCode.UNSUPPORTED_SASL_MECHANISM, 'Unknown SCRAM mechanism');
         const key = `${name}\u0000${mechanism}`;
-        if (seen.has(key)) throw new KafkaError(ErrorCode.DUPLICATE_RESOURCE, 'A user credential cannot be altered twice in the same request');
+        if (seen.has(key))
+          throw new KafkaError(ErrorCode.DUPLICATE_RESOURCE, 'A user credential cannot be altered twice in the same request');
         seen.add(key);
         p.changes.push(build(mechanism));
       } catch (err) {
@@ -42,12 +48,17 @@ export const alterUserScramCredentials = defineHandler({
     };
     for (const d of req.deletions) {
       change(d.name, d.mechanism, (mechanism) => {
-        if (metadata.scramCredential(d.name, mechanism) === undefined) throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, 'Attempt to delete a user credential that does not exist');
+        if (metadata.scramCredential(d.name, mechanism) === undefined)
+          throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, 'Attempt to delete a user credential that does not exist');
         return { user: d.name, mechanism, credential: null };
       });
     }
     for (const u of req.upsertions) {
-      change(u.name, u.mechanism, (mechanism) => ({ user: u.name, mechanism, credential: scramCredentialToJson(credentialFromSaltedPassword(mechanism, u.saltedPassword, u.salt, u.iterations)) }));
+      change(u.name, u.mechanism, (mechanism) => ({
+        user: u.name,
+        mechanism,
+        credential: scramCredentialToJson(credentialFromSaltedPassword(mechanism, u.saltedPassword, u.salt, u.iterations)),
+      }));
     }
     const accepted = [...users.values()].filter((p) => p.error === null).flatMap((p) => p.changes);
     let storeError: KafkaError | null = null;
@@ -58,7 +69,12 @@ export const alterUserScramCredentials = defineHandler({
     }
     const results = [...users].map(([user, p]) => {
       const error = p.error ?? storeError;
-      return { ...AlterUserScramCredentialsResponseTypes.defaultAlterUserScramCredentialsResult(), user, errorCode: error?.code ?? ErrorCode.NONE, errorMessage: error?.message ?? null };
+      return {
+        ...AlterUserScramCredentialsResponseTypes.defaultAlterUserScramCredentialsResult(),
+        user,
+        errorCode: error?.code ?? ErrorCode.NONE,
+        errorMessage: error?.message ?? null,
+      };
     });
     return { ...AlterUserScramCredentialsResponseTypes.defaultAlterUserScramCredentialsResponse(), results };
   },

@@ -7,7 +7,11 @@ import { NO_AUTHORIZER } from './acl-filter';
 import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
-const result = (errorCode: number, errorMessage: string | null) => ({ ...CreateAclsResponseTypes.defaultAclCreationResult(), errorCode, errorMessage });
+const result = (errorCode: number, errorMessage: string | null) => ({
+  ...CreateAclsResponseTypes.defaultAclCreationResult(),
+  errorCode,
+  errorMessage,
+});
 
 export const createAcls = defineHandler({
   apiKey: ApiKey.CreateAcls,
@@ -15,12 +19,26 @@ export const createAcls = defineHandler({
   maxVersion: 3,
   async handle(ctx, req) {
     const authorization = ctx.services.authorization;
-    const all = (code: number, message: string) => ({ ...CreateAclsResponseTypes.defaultCreateAclsResponse(), results: req.creations.map(() => result(code, message)) });
+    const all = (code: number, message: string) => ({
+      ...CreateAclsResponseTypes.defaultCreateAclsResponse(),
+      results: req.creations.map(() => result(code, message)),
+    });
     if (!authorization.enabled) return all(ErrorCode.SECURITY_DISABLED, NO_AUTHORIZER);
     if (!authorizedOnCluster(ctx, AclOperation.ALTER)) return all(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
-    const bindings = req.creations.map((c) => aclBinding({ ...c, patternType: ctx.apiVersion >= 1 ? c.resourcePatternType : PatternType.LITERAL }));
+    const bindings = req.creations.map((c) =>
+      aclBinding({ ...c, patternType: ctx.apiVersion >= 1 ? c.resourcePatternType : PatternType.LITERAL }),
+    );
     // Kafka's ResourcePattern / AccessControlEntry refuse ANY (and MATCH): the whole request fails
-    if (bindings.some((b) => b.pattern.resourceType === ResourceType.ANY || b.pattern.patternType === PatternType.ANY || b.pattern.patternType === PatternType.MATCH || b.entry.operation === Op.ANY || b.entry.permissionType === AclPermissionType.ANY)) {
+    if (
+      bindings.some(
+        (b) =>
+          b.pattern.resourceType === ResourceType.ANY ||
+          b.pattern.patternType === PatternType.ANY ||
+          b.pattern.patternType === PatternType.MATCH ||
+          b.entry.operation === Op.ANY ||
+          b.entry.permissionType === AclPermissionType.ANY,
+      )
+    ) {
       return all(ErrorCode.UNKNOWN_SERVER_ERROR, 'ACL bindings may not hold ANY or MATCH');
     }
     try {
@@ -30,5 +48,8 @@ export const createAcls = defineHandler({
       return all(errorCodeOf(err), (err as Error).message);
     }
   },
-  errorResponse: (req, code, message) => ({ ...CreateAclsResponseTypes.defaultCreateAclsResponse(), results: req.creations.map(() => result(code, message)) }),
+  errorResponse: (req, code, message) => ({
+    ...CreateAclsResponseTypes.defaultCreateAclsResponse(),
+    results: req.creations.map(() => result(code, message)),
+  }),
 });

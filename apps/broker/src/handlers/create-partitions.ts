@@ -13,7 +13,10 @@ export const createPartitions = defineHandler({
   async handle(ctx, req) {
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const added = req.topics.reduce((sum, t) => sum + Math.max(0, t.count - (ctx.services.metadata.topic(t.name)?.partitions.length ?? t.count)), 0);
+    const added = req.topics.reduce(
+      (sum, t) => sum + Math.max(0, t.count - (ctx.services.metadata.topic(t.name)?.partitions.length ?? t.count)),
+      0,
+    );
     const tooLarge = batchSizeError(added);
     const results = [];
     for (const t of req.topics) {
@@ -40,6 +43,11 @@ export const createPartitions = defineHandler({
   },
   errorResponse: (req, code, message) => ({
     ...CreatePartitionsResponseTypes.defaultCreatePartitionsResponse(),
-    results: req.topics.map((t) => ({ ...CreatePartitionsResponseTypes.defaultCreatePartitionsTopicResult(), name: t.name, errorCode: code, errorMessage: message })),
+    results: req.topics.map((t) => ({
+      ...CreatePartitionsResponseTypes.defaultCreatePartitionsTopicResult(),
+      name: t.name,
+      errorCode: code,
+      errorMessage: message,
+    })),
   }),
 });

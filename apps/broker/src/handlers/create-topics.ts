@@ -27,10 +27,22 @@ export const createTopics = defineHandler({
     const { services } = ctx;
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
-    const requested = req.topics.reduce((sum, t) => sum + (t.assignments.length > 0 ? t.assignments.length : t.numPartitions === -1 ? services.config.topics.numPartitions : Math.max(0, t.numPartitions)), 0);
+    const requested = req.topics.reduce(
+      (sum, t) =>
+        sum +
+        (t.assignments.length > 0
+          ? t.assignments.length
+          : t.numPartitions === -1
+            ? services.config.topics.numPartitions
+            : Math.max(0, t.numPartitions)),
+      0,
+    );
     const tooLarge = batchSizeError(requested);
     if (tooLarge !== null) {
-      return { ...CreateTopicsResponseTypes.defaultCreateTopicsResponse(), topics: req.topics.map((t) => result(t.name, tooLarge.code, tooLarge.message)) };
+      return {
+        ...CreateTopicsResponseTypes.defaultCreateTopicsResponse(),
+        topics: req.topics.map((t) => result(t.name, tooLarge.code, tooLarge.message)),
+      };
     }
     const topics: Result[] = [];
     // Kafka: Create on the cluster, or else on the topic itself

@@ -6,7 +6,12 @@ import { aclFilterFromWire, NO_AUTHORIZER } from './acl-filter';
 import { AclOperation, authorizedOnCluster } from './authorize';
 import { defineHandler } from './handler';
 
-const filterResult = (errorCode: number, errorMessage: string | null) => ({ ...DeleteAclsResponseTypes.defaultDeleteAclsFilterResult(), errorCode, errorMessage, matchingAcls: [] });
+const filterResult = (errorCode: number, errorMessage: string | null) => ({
+  ...DeleteAclsResponseTypes.defaultDeleteAclsFilterResult(),
+  errorCode,
+  errorMessage,
+  matchingAcls: [],
+});
 
 export const deleteAcls = defineHandler({
   apiKey: ApiKey.DeleteAcls,
@@ -14,7 +19,10 @@ export const deleteAcls = defineHandler({
   maxVersion: 3,
   async handle(ctx, req) {
     const authorization = ctx.services.authorization;
-    const all = (code: number, message: string) => ({ ...DeleteAclsResponseTypes.defaultDeleteAclsResponse(), filterResults: req.filters.map(() => filterResult(code, message)) });
+    const all = (code: number, message: string) => ({
+      ...DeleteAclsResponseTypes.defaultDeleteAclsResponse(),
+      filterResults: req.filters.map(() => filterResult(code, message)),
+    });
     if (!authorization.enabled) return all(ErrorCode.SECURITY_DISABLED, NO_AUTHORIZER);
     if (!authorizedOnCluster(ctx, AclOperation.ALTER)) return all(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     try {
@@ -39,5 +47,8 @@ export const deleteAcls = defineHandler({
       return all(errorCodeOf(err), (err as Error).message);
     }
   },
-  errorResponse: (req, code, message) => ({ ...DeleteAclsResponseTypes.defaultDeleteAclsResponse(), filterResults: req.filters.map(() => filterResult(code, message)) }),
+  errorResponse: (req, code, message) => ({
+    ...DeleteAclsResponseTypes.defaultDeleteAclsResponse(),
+    filterResults: req.filters.map(() => filterResult(code, message)),
+  }),
 });

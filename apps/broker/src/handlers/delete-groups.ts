@@ -19,11 +19,19 @@ export const deleteGroups = defineHandler({
     for (const groupId of denied) errors.set(groupId, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     return {
       ...DeleteGroupsResponseTypes.defaultDeleteGroupsResponse(),
-      results: [...errors].map(([groupId, errorCode]) => ({ ...DeleteGroupsResponseTypes.defaultDeletableGroupResult(), groupId, errorCode })),
+      results: [...errors].map(([groupId, errorCode]) => ({
+        ...DeleteGroupsResponseTypes.defaultDeletableGroupResult(),
+        groupId,
+        errorCode,
+      })),
     };
   },
   errorResponse: (req, code) => ({
     ...DeleteGroupsResponseTypes.defaultDeleteGroupsResponse(),
-    results: [...new Set(req.groupsNames)].map((groupId) => ({ ...DeleteGroupsResponseTypes.defaultDeletableGroupResult(), groupId, errorCode: code })),
+    results: [...new Set(req.groupsNames)].map((groupId) => ({
+      ...DeleteGroupsResponseTypes.defaultDeletableGroupResult(),
+      groupId,
+      errorCode: code,
+    })),
   }),
 });

@@ -14,18 +14,22 @@ export const deleteRecords = defineHandler({
     const topics = req.topics.map((t) => {
       const deletable = authorizedTopic(ctx, AclOperation.DELETE, t.name);
       return {
-      ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
-      name: t.name,
-      partitions: t.partitions.map((rp) => {
-        const out = { ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: rp.partitionIndex, lowWatermark: -1n };
-        if (!deletable) return { ...out, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
-        try {
-          const p = ctx.services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
-          return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.deleteRecordsOnLeader(Number(rp.offset))) };
-        } catch (err) {
-          return { ...out, errorCode: errorCodeOf(err) };
-        }
-      }),
+        ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
+        name: t.name,
+        partitions: t.partitions.map((rp) => {
+          const out = {
+            ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(),
+            partitionIndex: rp.partitionIndex,
+            lowWatermark: -1n,
+          };
+          if (!deletable) return { ...out, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
+          try {
+            const p = ctx.services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+            return { ...out, errorCode: ErrorCode.NONE, lowWatermark: BigInt(p.deleteRecordsOnLeader(Number(rp.offset))) };
+          } catch (err) {
+            return { ...out, errorCode: errorCodeOf(err) };
+          }
+        }),
       };
     });
     return { ...DeleteRecordsResponseTypes.defaultDeleteRecordsResponse(), topics };
@@ -35,7 +39,12 @@ export const deleteRecords = defineHandler({
     topics: req.topics.map((t) => ({
       ...DeleteRecordsResponseTypes.defaultDeleteRecordsTopicResult(),
       name: t.name,
-      partitions: t.partitions.map((p) => ({ ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(), partitionIndex: p.partitionIndex, lowWatermark: -1n, errorCode: code })),
+      partitions: t.partitions.map((p) => ({
+        ...DeleteRecordsResponseTypes.defaultDeleteRecordsPartitionResult(),
+        partitionIndex: p.partitionIndex,
+        lowWatermark: -1n,
+        errorCode: code,
+      })),
     })),
   }),
 });

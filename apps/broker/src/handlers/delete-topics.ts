@@ -18,22 +18,36 @@ function targets(req: DeleteTopicsRequestTypes.DeleteTopicsRequest, apiVersion: 
 }
 
 function result(t: Target, errorCode: number, errorMessage: string | null, apiVersion: number): Result {
-  return { ...DeleteTopicsResponseTypes.defaultDeletableTopicResult(), name: t.name, topicId: t.topicId, errorCode, errorMessage: apiVersion >= 5 ? errorMessage : null };
+  return {
+    ...DeleteTopicsResponseTypes.defaultDeletableTopicResult(),
+    name: t.name,
+    topicId: t.topicId,
+    errorCode,
+    errorMessage: apiVersion >= 5 ? errorMessage : null,
+  };
 }
 
 async function deleteOne(ctx: RequestContext, t: Target, duplicate: boolean): Promise<Result> {
   const v = ctx.apiVersion;
   const byId = t.topicId !== ZERO_UUID;
-  if ((t.name !== null) === byId) return result(t, ErrorCode.INVALID_REQUEST, byId ? 'You may not specify both topic name and topic id.' : 'Either topic name or topic id must be specified.', v);
+  if ((t.name !== null) === byId)
+    return result(
+      t,
+      ErrorCode.INVALID_REQUEST,
+      byId ? 'You may not specify both topic name and topic id.' : 'Either topic name or topic id must be specified.',
+      v,
+    );
   if (duplicate) return result(t, ErrorCode.INVALID_REQUEST, `Duplicate topic ${byId ? 'id' : 'name'}.`, v);
   let name = t.name;
   if (byId) {
     const topic = ctx.services.metadata.topics().find((x) => x.topicId === t.topicId);
     if (topic === undefined) return result(t, ErrorCode.UNKNOWN_TOPIC_ID, 'This server does not host this topic ID.', v);
     name = topic.name;
-    if (!authorizedTopic(ctx, AclOperation.DESCRIBE, name)) return result(t, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
+    if (!authorizedTopic(ctx, AclOperation.DESCRIBE, name))
+      return result(t, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
   }
-  if (!authorizedTopic(ctx, AclOperation.DELETE, name!)) return result({ name, topicId: t.topicId }, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
+  if (!authorizedTopic(ctx, AclOperation.DELETE, name!))
+    return result({ name, topicId: t.topicId }, ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'Authorization failed.', v);
   const topicId = ctx.services.metadata.topic(name!)?.topicId ?? ZERO_UUID;
   try {
     await ctx.services.topicAdmin.deleteTopic(name!);

@@ -15,7 +15,8 @@ export const describeAcls = defineHandler({
     const base = DescribeAclsResponseTypes.defaultDescribeAclsResponse();
     const authorization = ctx.services.authorization;
     if (!authorization.enabled) return { ...base, errorCode: ErrorCode.SECURITY_DISABLED, errorMessage: NO_AUTHORIZER };
-    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) return { ...base, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.' };
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE))
+      return { ...base, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.' };
     const filter = aclFilterFromWire(req, ctx.apiVersion);
     const invalid = validateAclBindingFilter(filter);
     if (invalid !== null) return { ...base, errorCode: invalid.errorCode, errorMessage: invalid.errorMessage };
@@ -24,9 +25,19 @@ export const describeAcls = defineHandler({
       resourceType: g.pattern.resourceType,
       resourceName: g.pattern.name,
       patternType: g.pattern.patternType,
-      acls: g.entries.map((e) => ({ ...DescribeAclsResponseTypes.defaultAclDescription(), principal: e.principal, host: e.host, operation: e.operation, permissionType: e.permissionType })),
+      acls: g.entries.map((e) => ({
+        ...DescribeAclsResponseTypes.defaultAclDescription(),
+        principal: e.principal,
+        host: e.host,
+        operation: e.operation,
+        permissionType: e.permissionType,
+      })),
     }));
     return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, resources };
   },
-  errorResponse: (_req, code, message) => ({ ...DescribeAclsResponseTypes.defaultDescribeAclsResponse(), errorCode: code, errorMessage: message }),
+  errorResponse: (_req, code, message) => ({
+    ...DescribeAclsResponseTypes.defaultDescribeAclsResponse(),
+    errorCode: code,
+    errorMessage: message,
+  }),
 });

@@ -9,7 +9,10 @@ export const describeCluster = defineHandler({
   maxVersion: 1,
   handle(ctx, req) {
     const { services } = ctx;
-    const base = { ...DescribeClusterResponseTypes.defaultDescribeClusterResponse(), endpointType: ctx.apiVersion >= 1 ? req.endpointType : 1 };
+    const base = {
+      ...DescribeClusterResponseTypes.defaultDescribeClusterResponse(),
+      endpointType: ctx.apiVersion >= 1 ? req.endpointType : 1,
+    };
     if (ctx.apiVersion >= 1 && req.endpointType !== 1) {
       return { ...base, errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE, errorMessage: 'The broker only handles the BROKER endpoint type' };
     }
@@ -27,5 +30,9 @@ export const describeCluster = defineHandler({
       clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? 0 : -2147483648,
     };
   },
-  errorResponse: (_req, code, message) => ({ ...DescribeClusterResponseTypes.defaultDescribeClusterResponse(), errorCode: code, errorMessage: message }),
+  errorResponse: (_req, code, message) => ({
+    ...DescribeClusterResponseTypes.defaultDescribeClusterResponse(),
+    errorCode: code,
+    errorMessage: message,
+  }),
 });

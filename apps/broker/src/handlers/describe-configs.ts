@@ -20,7 +20,11 @@ const SOURCE = { DYNAMIC_TOPIC_CONFIG: 1, STATIC_BROKER_CONFIG: 4, DEFAULT_CONFI
 const TYPE: Record<ConfigType, number> = { boolean: 1, string: 2, int: 3, long: 5, double: 6, list: 7 };
 
 export function configSourceCode(source: ConfigSource): number {
-  return source === 'TOPIC_CONFIG' ? SOURCE.DYNAMIC_TOPIC_CONFIG : source === 'STATIC_BROKER_CONFIG' ? SOURCE.STATIC_BROKER_CONFIG : SOURCE.DEFAULT_CONFIG;
+  return source === 'TOPIC_CONFIG'
+    ? SOURCE.DYNAMIC_TOPIC_CONFIG
+    : source === 'STATIC_BROKER_CONFIG'
+      ? SOURCE.STATIC_BROKER_CONFIG
+      : SOURCE.DEFAULT_CONFIG;
 }
 
 function entry(apiVersion: number, e: Partial<Entry> & { name: string; value: string | null; source: number }): Entry {
@@ -47,7 +51,15 @@ function topicConfigs(services: BrokerServices, name: string, apiVersion: number
     const override = topic.configs[def.name];
     const chain = [
       ...(override !== undefined ? [{ name: def.name, value: override, source: SOURCE.DYNAMIC_TOPIC_CONFIG }] : []),
-      ...(fallback.source === 'STATIC_BROKER_CONFIG' ? [{ name: fallback.synonym!, value: services.config.props[fallback.synonym!] ?? fallback.value, source: SOURCE.STATIC_BROKER_CONFIG }] : []),
+      ...(fallback.source === 'STATIC_BROKER_CONFIG'
+        ? [
+            {
+              name: fallback.synonym!,
+              value: services.config.props[fallback.synonym!] ?? fallback.value,
+              source: SOURCE.STATIC_BROKER_CONFIG,
+            },
+          ]
+        : []),
       { name: def.synonyms[0] ?? def.name, value: def.default, source: SOURCE.DEFAULT_CONFIG },
     ];
     return entry(apiVersion, {
@@ -63,13 +75,22 @@ function topicConfigs(services: BrokerServices, name: string, apiVersion: number
 
 function brokerConfigs(services: BrokerServices, name: string, apiVersion: number): Entry[] {
   if (name !== '' && name !== String(services.config.nodeId)) {
-    throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unexpected broker id, expected ${services.config.nodeId} or empty string, but received ${name}`);
+    throw new KafkaError(
+      ErrorCode.INVALID_REQUEST,
+      `Unexpected broker id, expected ${services.config.nodeId} or empty string, but received ${name}`,
+    );
   }
   return Object.entries(services.config.props)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => {
       const sensitive = SENSITIVE.test(key);
-      return entry(apiVersion, { name: key, value: sensitive ? null : value, source: SOURCE.STATIC_BROKER_CONFIG, readOnly: true, isSensitive: sensitive });
+      return entry(apiVersion, {
+        name: key,
+        value: sensitive ? null : value,
+        source: SOURCE.STATIC_BROKER_CONFIG,
+        readOnly: true,
+        isSensitive: sensitive,
+      });
     });
 }
 
@@ -79,7 +100,8 @@ const SENSITIVE = /password|secret|token|jaas|keystore\.key|bootstrap\.users/i;
 /** Kafka: DescribeConfigs/AlterConfigs on a topic need that operation on it, on the broker or its loggers on the cluster. */
 export function configsAuthorized(ctx: RequestContext, resourceType: number, name: string, operation: AclOperation): void {
   if (resourceType === ResourceType.TOPIC) {
-    if (!authorizedTopic(ctx, operation, name)) throw new KafkaError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `Not authorized for topic ${name}`);
+    if (!authorizedTopic(ctx, operation, name))
+      throw new KafkaError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `Not authorized for topic ${name}`);
   } else if (!authorizedOnCluster(ctx, operation)) {
     throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
   }
@@ -92,14 +114,21 @@ export const describeConfigs = defineHandler({
   handle(ctx, req) {
     const { services, apiVersion } = ctx;
     const results: Result[] = req.resources.map((r) => {
-      const base = { ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(), resourceType: r.resourceType, resourceName: r.resourceName };
+      const base = {
+        ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(),
+        resourceType: r.resourceType,
+        resourceName: r.resourceName,
+      };
       try {
         configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.DESCRIBE_CONFIGS);
         let configs: Entry[];
-        if (r.resourceType === ResourceType.TOPIC) configs = topicConfigs(services, r.resourceName, apiVersion, req.includeSynonyms, req.includeDocumentation);
+        if (r.resourceType === ResourceType.TOPIC)
+          configs = topicConfigs(services, r.resourceName, apiVersion, req.includeSynonyms, req.includeDocumentation);
         else if (r.resourceType === ResourceType.BROKER) configs = brokerConfigs(services, r.resourceName, apiVersion);
         else if (r.resourceType === ResourceType.BROKER_LOGGER) {
-          configs = [entry(apiVersion, { name: 'root', value: services.logger.level.toUpperCase(), source: SOURCE.DYNAMIC_BROKER_LOGGER_CONFIG })];
+          configs = [
+            entry(apiVersion, { name: 'root', value: services.logger.level.toUpperCase(), source: SOURCE.DYNAMIC_BROKER_LOGGER_CONFIG }),
+          ];
         } else throw new KafkaError(ErrorCode.INVALID_REQUEST, `Unsupported resource type ${r.resourceType}`);
         if (r.configurationKeys !== null) configs = configs.filter((c) => r.configurationKeys!.includes(c.name));
         return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, configs };
@@ -111,6 +140,12 @@ export const describeConfigs = defineHandler({
   },
   errorResponse: (req, code, message) => ({
     ...DescribeConfigsResponseTypes.defaultDescribeConfigsResponse(),
-    results: req.resources.map((r) => ({ ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(), resourceType: r.resourceType, resourceName: r.resourceName, errorCode: code, errorMessage: message })),
+    results: req.resources.map((r) => ({
+      ...DescribeConfigsResponseTypes.defaultDescribeConfigsResult(),
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+      errorCode: code,
+      errorMessage: message,
+    })),
   }),
 });

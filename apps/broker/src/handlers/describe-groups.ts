@@ -47,12 +47,20 @@ export const describeGroups = defineHandler({
           memberMetadata: m.metadata,
           memberAssignment: m.assignment,
         })),
-        authorizedOperations: v >= 3 && req.includeAuthorizedOperations && error === ErrorCode.NONE ? authorizedOperations(ctx, groupId) : NOT_REQUESTED,
+        authorizedOperations:
+          v >= 3 && req.includeAuthorizedOperations && error === ErrorCode.NONE ? authorizedOperations(ctx, groupId) : NOT_REQUESTED,
       };
     });
     return {
       ...DescribeGroupsResponseTypes.defaultDescribeGroupsResponse(),
-      groups: [...denied.map((groupId) => ({ ...DescribeGroupsResponseTypes.defaultDescribedGroup(), groupId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED })), ...described],
+      groups: [
+        ...denied.map((groupId) => ({
+          ...DescribeGroupsResponseTypes.defaultDescribedGroup(),
+          groupId,
+          errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED,
+        })),
+        ...described,
+      ],
     };
   },
   errorResponse: (req, code) => ({

@@ -12,7 +12,8 @@ export const describeLogDirs = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE))
+      throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.topic, new Set(t.partitions)]));
     const logs = ctx.services.logManager.allLogs();
     const results = ctx.services.config.logDirs.map((dir) => {

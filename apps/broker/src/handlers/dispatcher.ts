@@ -72,8 +72,16 @@ export class RequestDispatcher implements RequestProcessor {
     if (!session.authenticated && !BEFORE_AUTHENTICATION.has(ids.apiKey)) {
       return { kind: 'close', reason: `unexpected Kafka request of type ${apiName(ids.apiKey)} during SASL authentication` };
     }
-    if (session.expiresAtMs !== null && session.expired(Date.now()) && ids.apiKey !== ApiKey.SaslHandshake && ids.apiKey !== ApiKey.SaslAuthenticate) {
-      return { kind: 'close', reason: `the SASL session of ${session.principal} expired (connections.max.reauth.ms) without re-authentication` };
+    if (
+      session.expiresAtMs !== null &&
+      session.expired(Date.now()) &&
+      ids.apiKey !== ApiKey.SaslHandshake &&
+      ids.apiKey !== ApiKey.SaslAuthenticate
+    ) {
+      return {
+        kind: 'close',
+        reason: `the SASL session of ${session.principal} expired (connections.max.reauth.ms) without re-authentication`,
+      };
     }
     const handler = this.handlers.get(ids.apiKey);
     if (ids.apiKey === ApiKey.ApiVersions && handler !== undefined && ids.apiVersion > handler.maxVersion) {
@@ -83,7 +91,10 @@ export class RequestDispatcher implements RequestProcessor {
       return { kind: 'close', reason: `unknown or unsupported API key ${ids.apiKey} (v${ids.apiVersion})` };
     }
     if (ids.apiVersion < handler.minVersion || ids.apiVersion > handler.maxVersion) {
-      return { kind: 'close', reason: `unsupported version ${ids.apiVersion} of API key ${ids.apiKey} (supported ${handler.minVersion}-${handler.maxVersion})` };
+      return {
+        kind: 'close',
+        reason: `unsupported version ${ids.apiVersion} of API key ${ids.apiKey} (supported ${handler.minVersion}-${handler.maxVersion})`,
+      };
     }
     let request;
     try {
@@ -93,7 +104,10 @@ export class RequestDispatcher implements RequestProcessor {
       return { kind: 'close', reason: `malformed API key ${ids.apiKey} v${ids.apiVersion} request: ${why}` };
     }
     if (request.trailingBytes > 0) {
-      this.logger.debug({ apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, trailingBytes: request.trailingBytes }, 'ignored bytes after a request body');
+      this.logger.debug(
+        { apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, trailingBytes: request.trailingBytes },
+        'ignored bytes after a request body',
+      );
     }
     const ctx = { services: this.services, connection, header: request.header, apiVersion: ids.apiVersion };
     let result;
@@ -103,7 +117,10 @@ export class RequestDispatcher implements RequestProcessor {
     } catch (err) {
       error = errorCodeOf(err);
       if (!(err instanceof KafkaError)) {
-        this.logger.error({ err, apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, connection: connection.id }, 'unexpected error handling a request');
+        this.logger.error(
+          { err, apiKey: ids.apiKey, apiVersion: ids.apiVersion, client: request.header.clientId, connection: connection.id },
+          'unexpected error handling a request',
+        );
       }
       result = handler.errorResponse(request.body as ApiRequestMap[ApiKeyNumber], error, (err as Error).message, ids.apiVersion);
     }
@@ -112,7 +129,11 @@ export class RequestDispatcher implements RequestProcessor {
     if (result === CLOSE_CONNECTION) return { kind: 'close', reason: 'acks=0 produce request failed' };
     try {
       if (isClosingResponse(result)) {
-        return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result.response as never), thenClose: result.closeAfter };
+        return {
+          kind: 'response',
+          chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result.response as never),
+          thenClose: result.closeAfter,
+        };
       }
       return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result) };
     } catch (err) {

@@ -20,10 +20,12 @@ export const electLeaders = defineHandler({
   minVersion: 0,
   maxVersion: 2,
   async handle(ctx, req) {
-    if (!authorizedOnCluster(ctx, AclOperation.ALTER)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+    if (!authorizedOnCluster(ctx, AclOperation.ALTER))
+      throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const { services } = ctx;
     const type = ctx.apiVersion >= 1 && req.electionType === 1 ? 'unclean' : 'preferred';
-    const wanted = req.topicPartitions ?? services.metadata.topics().map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partition) }));
+    const wanted =
+      req.topicPartitions ?? services.metadata.topics().map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partition) }));
     const replicaElectionResults = [];
     for (const t of wanted) {
       const partitionResult = [];

@@ -81,7 +81,12 @@ export const fetch = defineHandler({
     const responses = req.topics.map((t, ti) => {
       const topic = names[ti] ?? null;
       if (denied[ti]) {
-        return { ...FetchResponseTypes.defaultFetchableTopicResponse(), topic: t.topic, topicId: t.topicId, partitions: t.partitions.map((p) => partitionData(p.partition, ErrorCode.TOPIC_AUTHORIZATION_FAILED)) };
+        return {
+          ...FetchResponseTypes.defaultFetchableTopicResponse(),
+          topic: t.topic,
+          topicId: t.topicId,
+          partitions: t.partitions.map((p) => partitionData(p.partition, ErrorCode.TOPIC_AUTHORIZATION_FAILED)),
+        };
       }
       return {
         ...FetchResponseTypes.defaultFetchableTopicResponse(),

@@ -29,7 +29,8 @@ function failed(code: number, message?: string): Coordinator {
 async function lookup(ctx: RequestContext, keyType: number, key: string): Promise<Coordinator> {
   const { services } = ctx;
   if (keyType === GROUP && !authorizedGroup(ctx, AclOperation.DESCRIBE, key)) return failed(ErrorCode.GROUP_AUTHORIZATION_FAILED);
-  if (keyType === TRANSACTION && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, key)) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+  if (keyType === TRANSACTION && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, key))
+    return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
   if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
   if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
   const coordinator = services.groupCoordinator;
@@ -50,7 +51,10 @@ function single(c: Coordinator): Response {
 }
 
 function batched(keys: string[], each: (key: string) => Coordinator): Response {
-  return { ...FindCoordinatorResponseTypes.defaultFindCoordinatorResponse(), coordinators: keys.map((key) => ({ ...FindCoordinatorResponseTypes.defaultCoordinator(), key, ...each(key) })) };
+  return {
+    ...FindCoordinatorResponseTypes.defaultFindCoordinatorResponse(),
+    coordinators: keys.map((key) => ({ ...FindCoordinatorResponseTypes.defaultCoordinator(), key, ...each(key) })),
+  };
 }
 
 export const findCoordinator = defineHandler({

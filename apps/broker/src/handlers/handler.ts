@@ -33,7 +33,8 @@ export function isClosingResponse(r: unknown): r is ClosingResponse<unknown> {
   return typeof r === 'object' && r !== null && 'closeAfter' in r && 'response' in r && Object.keys(r).length === 2;
 }
 
-export type HandlerResult<K extends ApiKeyNumber> = ApiResponseMap[K] | ClosingResponse<ApiResponseMap[K]> | typeof NO_RESPONSE | typeof CLOSE_CONNECTION;
+export type HandlerResult<K extends ApiKeyNumber> =
+  ApiResponseMap[K] | ClosingResponse<ApiResponseMap[K]> | typeof NO_RESPONSE | typeof CLOSE_CONNECTION;
 
 export interface Handler<K extends ApiKeyNumber> {
   apiKey: K;

@@ -12,8 +12,14 @@ export const heartbeat = defineHandler({
   minVersion: 0,
   maxVersion: 4,
   handle(ctx, req) {
-    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) return { ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
-    const errorCode = ctx.services.groupCoordinator.handleHeartbeat(req.groupId, req.memberId, ctx.apiVersion >= 3 ? req.groupInstanceId : null, req.generationId);
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId))
+      return { ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
+    const errorCode = ctx.services.groupCoordinator.handleHeartbeat(
+      req.groupId,
+      req.memberId,
+      ctx.apiVersion >= 3 ? req.groupInstanceId : null,
+      req.generationId,
+    );
     return { ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode };
   },
   errorResponse: (_req, code) => ({ ...HeartbeatResponseTypes.defaultHeartbeatResponse(), errorCode: code }),

@@ -21,7 +21,10 @@ export const incrementalAlterConfigs = defineHandler({
       try {
         configsAuthorized(ctx, r.resourceType, r.resourceName, AclOperation.ALTER_CONFIGS);
         if (r.resourceType !== ResourceType.TOPIC) {
-          throw new KafkaError(ErrorCode.INVALID_REQUEST, 'tarn does not support dynamic broker configuration; change server.properties and restart');
+          throw new KafkaError(
+            ErrorCode.INVALID_REQUEST,
+            'tarn does not support dynamic broker configuration; change server.properties and restart',
+          );
         }
         const ops = r.configs.map((c): ConfigOp => {
           const op = OPS[c.configOperation];
@@ -33,12 +36,24 @@ export const incrementalAlterConfigs = defineHandler({
         errorCode = errorCodeOf(err);
         errorMessage = (err as Error).message;
       }
-      responses.push({ ...IncrementalAlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(), resourceType: r.resourceType, resourceName: r.resourceName, errorCode, errorMessage });
+      responses.push({
+        ...IncrementalAlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(),
+        resourceType: r.resourceType,
+        resourceName: r.resourceName,
+        errorCode,
+        errorMessage,
+      });
     }
     return { ...IncrementalAlterConfigsResponseTypes.defaultIncrementalAlterConfigsResponse(), responses };
   },
   errorResponse: (req, code, message) => ({
     ...IncrementalAlterConfigsResponseTypes.defaultIncrementalAlterConfigsResponse(),
-    responses: req.resources.map((r) => ({ ...IncrementalAlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(), resourceType: r.resourceType, resourceName: r.resourceName, errorCode: code, errorMessage: message })),
+    responses: req.resources.map((r) => ({
+      ...IncrementalAlterConfigsResponseTypes.defaultAlterConfigsResourceResponse(),
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+      errorCode: code,
+      errorMessage: message,
+    })),
   }),
 });

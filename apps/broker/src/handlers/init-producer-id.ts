@@ -12,15 +12,41 @@ export const initProducerId = defineHandler({
   maxVersion: 5,
   async handle(ctx, req) {
     if (req.transactionalId !== null) {
-      ctx.services.logger.info({ transactionalId: req.transactionalId, client: ctx.header.clientId }, 'refused a transactional producer: transactions are not supported yet');
-      return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
+      ctx.services.logger.info(
+        { transactionalId: req.transactionalId, client: ctx.header.clientId },
+        'refused a transactional producer: transactions are not supported yet',
+      );
+      return {
+        ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(),
+        errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+        producerId: -1n,
+        producerEpoch: -1,
+      };
     }
     // KIP-679: an idempotent producer needs IdempotentWrite on the cluster, or Write on some topic
-    if (!authorizedOnCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !ctx.services.authorization.allowedOnAny(authzContext(ctx), AclOperation.WRITE, ResourceType.TOPIC)) {
-      return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, producerId: -1n, producerEpoch: -1 };
+    if (
+      !authorizedOnCluster(ctx, AclOperation.IDEMPOTENT_WRITE) &&
+      !ctx.services.authorization.allowedOnAny(authzContext(ctx), AclOperation.WRITE, ResourceType.TOPIC)
+    ) {
+      return {
+        ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(),
+        errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED,
+        producerId: -1n,
+        producerEpoch: -1,
+      };
     }
     const producerId = await ctx.services.producerIds.generateProducerId();
-    return { ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: ErrorCode.NONE, producerId: BigInt(producerId), producerEpoch: 0 };
+    return {
+      ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(),
+      errorCode: ErrorCode.NONE,
+      producerId: BigInt(producerId),
+      producerEpoch: 0,
+    };
   },
-  errorResponse: (_req, code) => ({ ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(), errorCode: code, producerId: -1n, producerEpoch: -1 }),
+  errorResponse: (_req, code) => ({
+    ...InitProducerIdResponseTypes.defaultInitProducerIdResponse(),
+    errorCode: code,
+    producerId: -1n,
+    producerEpoch: -1,
+  }),
 });

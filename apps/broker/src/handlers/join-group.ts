@@ -53,7 +53,19 @@ export const joinGroup = defineHandler({
   async handle(ctx, req) {
     const v = ctx.apiVersion;
     if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) {
-      return response({ members: [], memberId: '', generationId: -1, protocolType: null, protocolName: null, leaderId: '', skipAssignment: false, error: ErrorCode.GROUP_AUTHORIZATION_FAILED }, v);
+      return response(
+        {
+          members: [],
+          memberId: '',
+          generationId: -1,
+          protocolType: null,
+          protocolName: null,
+          leaderId: '',
+          skipAssignment: false,
+          error: ErrorCode.GROUP_AUTHORIZATION_FAILED,
+        },
+        v,
+      );
     }
     const groupInstanceId = v >= 5 ? req.groupInstanceId : null;
     const result = await ctx.services.groupCoordinator.handleJoinGroup({
@@ -73,5 +85,17 @@ export const joinGroup = defineHandler({
     return response(result, v);
   },
   errorResponse: (req, code, _message, apiVersion) =>
-    response({ members: [], memberId: req.memberId, generationId: -1, protocolType: null, protocolName: null, leaderId: '', skipAssignment: false, error: code }, apiVersion),
+    response(
+      {
+        members: [],
+        memberId: req.memberId,
+        generationId: -1,
+        protocolType: null,
+        protocolName: null,
+        leaderId: '',
+        skipAssignment: false,
+        error: code,
+      },
+      apiVersion,
+    ),
 });

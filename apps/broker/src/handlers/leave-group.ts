@@ -12,9 +12,21 @@ import { defineHandler } from './handler';
 function response(r: LeaveResult, apiVersion: number): LeaveGroupResponseTypes.LeaveGroupResponse {
   if (apiVersion <= 2) {
     const memberError = r.members.find((m) => m.error !== ErrorCode.NONE)?.error ?? ErrorCode.NONE;
-    return { ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(), errorCode: r.topLevelError !== ErrorCode.NONE ? r.topLevelError : memberError };
+    return {
+      ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(),
+      errorCode: r.topLevelError !== ErrorCode.NONE ? r.topLevelError : memberError,
+    };
   }
-  return { ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(), errorCode: r.topLevelError, members: r.members.map((m) => ({ ...LeaveGroupResponseTypes.defaultMemberResponse(), memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode: m.error })) };
+  return {
+    ...LeaveGroupResponseTypes.defaultLeaveGroupResponse(),
+    errorCode: r.topLevelError,
+    members: r.members.map((m) => ({
+      ...LeaveGroupResponseTypes.defaultMemberResponse(),
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      errorCode: m.error,
+    })),
+  };
 }
 
 export const leaveGroup = defineHandler({
@@ -23,8 +35,12 @@ export const leaveGroup = defineHandler({
   maxVersion: 5,
   handle(ctx, req) {
     const v = ctx.apiVersion;
-    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId)) return response({ topLevelError: ErrorCode.GROUP_AUTHORIZATION_FAILED, members: [] }, v);
-    const leaving = v <= 2 ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }] : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));
+    if (!authorizedGroup(ctx, AclOperation.READ, req.groupId))
+      return response({ topLevelError: ErrorCode.GROUP_AUTHORIZATION_FAILED, members: [] }, v);
+    const leaving =
+      v <= 2
+        ? [{ memberId: req.memberId, groupInstanceId: null, reason: null }]
+        : req.members.map((m) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, reason: m.reason }));
     return response(ctx.services.groupCoordinator.handleLeaveGroup(req.groupId, leaving), v);
   },
   errorResponse: (_req, code, _message, apiVersion) => response({ topLevelError: code, members: [] }, apiVersion),

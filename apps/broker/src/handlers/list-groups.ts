@@ -18,12 +18,20 @@ export const listGroups = defineHandler({
   handle(ctx, req) {
     const { error, groups } = ctx.services.groupCoordinator.handleListGroups(ctx.apiVersion >= 4 ? req.statesFilter : []);
     const types = ctx.apiVersion >= 5 ? req.typesFilter.map((t) => t.toLowerCase()) : [];
-    const visible = authorizedOnCluster(ctx, AclOperation.DESCRIBE) ? groups : groups.filter((g) => authorizedGroup(ctx, AclOperation.DESCRIBE, g.groupId));
+    const visible = authorizedOnCluster(ctx, AclOperation.DESCRIBE)
+      ? groups
+      : groups.filter((g) => authorizedGroup(ctx, AclOperation.DESCRIBE, g.groupId));
     const listed = types.length === 0 || types.includes(CLASSIC) ? visible : [];
     return {
       ...ListGroupsResponseTypes.defaultListGroupsResponse(),
       errorCode: error,
-      groups: listed.map((g) => ({ ...ListGroupsResponseTypes.defaultListedGroup(), groupId: g.groupId, protocolType: g.protocolType, groupState: g.state, groupType: CLASSIC })),
+      groups: listed.map((g) => ({
+        ...ListGroupsResponseTypes.defaultListedGroup(),
+        groupId: g.groupId,
+        protocolType: g.protocolType,
+        groupState: g.state,
+        groupType: CLASSIC,
+      })),
     };
   },
   errorResponse: (_req, code) => ({ ...ListGroupsResponseTypes.defaultListGroupsResponse(), errorCode: code }),

@@ -34,32 +34,36 @@ export const listOffsets = defineHandler({
     const topics = req.topics.map((t) => {
       const describable = authorizedTopic(ctx, AclOperation.DESCRIBE, t.name);
       return {
-      ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
-      name: t.name,
-      partitions: t.partitions.map((rp): PartitionResponse => {
-        if (!describable) return response(rp.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
-        const key = `${t.name}-${rp.partitionIndex}`;
-        if (seen.has(key)) return response(rp.partitionIndex, ErrorCode.INVALID_REQUEST);
-        seen.add(key);
-        try {
-          const p = services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
-          if (apiVersion >= 4) p.checkLeaderEpoch(rp.currentLeaderEpoch);
-          const timestamp = Number(rp.timestamp);
-          if (apiVersion === 0) {
-            return { ...response(rp.partitionIndex, ErrorCode.NONE), oldStyleOffsets: p.legacyFetchOffsetsBefore(timestamp, rp.maxNumOffsets, Date.now()).map(BigInt) };
+        ...ListOffsetsResponseTypes.defaultListOffsetsTopicResponse(),
+        name: t.name,
+        partitions: t.partitions.map((rp): PartitionResponse => {
+          if (!describable) return response(rp.partitionIndex, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+          const key = `${t.name}-${rp.partitionIndex}`;
+          if (seen.has(key)) return response(rp.partitionIndex, ErrorCode.INVALID_REQUEST);
+          seen.add(key);
+          try {
+            const p = services.replicaManager.leaderPartition(t.name, rp.partitionIndex);
+            if (apiVersion >= 4) p.checkLeaderEpoch(rp.currentLeaderEpoch);
+            const timestamp = Number(rp.timestamp);
+            if (apiVersion === 0) {
+              return {
+                ...response(rp.partitionIndex, ErrorCode.NONE),
+                oldStyleOffsets: p.legacyFetchOffsetsBefore(timestamp, rp.maxNumOffsets, Date.now()).map(BigInt),
+              };
+            }
+            const found = lookup(p, timestamp, apiVersion, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
+            return {
+              ...response(rp.partitionIndex, ErrorCode.NONE),
+              timestamp: BigInt(found?.timestamp ?? -1),
+              offset: BigInt(found?.offset ?? -1),
+              leaderEpoch: apiVersion >= 4 ? (found?.leaderEpoch ?? -1) : -1,
+            };
+          } catch (err) {
+            if (!(err instanceof KafkaError))
+              services.logger.error({ err, topic: t.name, partition: rp.partitionIndex }, 'ListOffsets failed');
+            return response(rp.partitionIndex, errorCodeOf(err));
           }
-          const found = lookup(p, timestamp, apiVersion, req.replicaId >= 0, apiVersion >= 2 && req.isolationLevel === 1);
-          return {
-            ...response(rp.partitionIndex, ErrorCode.NONE),
-            timestamp: BigInt(found?.timestamp ?? -1),
-            offset: BigInt(found?.offset ?? -1),
-            leaderEpoch: apiVersion >= 4 ? (found?.leaderEpoch ?? -1) : -1,
-          };
-        } catch (err) {
-          if (!(err instanceof KafkaError)) services.logger.error({ err, topic: t.name, partition: rp.partitionIndex }, 'ListOffsets failed');
-          return response(rp.partitionIndex, errorCodeOf(err));
-        }
-      }),
+        }),
       };
     });
     return { ...ListOffsetsResponseTypes.defaultListOffsetsResponse(), topics };
@@ -83,7 +87,13 @@ function invalidTimestamp(timestamp: number): KafkaError {
   return new KafkaError(ErrorCode.INVALID_REQUEST, `invalid timestamp ${timestamp}`);
 }
 
-function lookup(p: Partition, timestamp: number, apiVersion: number, fromFollower: boolean, readCommitted: boolean): { offset: number; timestamp: number; leaderEpoch: number } | null {
+function lookup(
+  p: Partition,
+  timestamp: number,
+  apiVersion: number,
+  fromFollower: boolean,
+  readCommitted: boolean,
+): { offset: number; timestamp: number; leaderEpoch: number } | null {
   const epochAt = (offset: number) => p.epochForOffset(offset);
   switch (timestamp) {
     case LATEST_TIMESTAMP: {

@@ -8,7 +8,8 @@ export const listPartitionReassignments = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   handle(ctx, req) {
-    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE)) throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
+    if (!authorizedOnCluster(ctx, AclOperation.DESCRIBE))
+      throw new KafkaError(ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'Cluster authorization failed.');
     const wanted = req.topics === null ? null : new Map(req.topics.map((t) => [t.name, new Set(t.partitionIndexes)]));
     const topics = ctx.services.metadata
       .topics()
@@ -17,7 +18,11 @@ export const listPartitionReassignments = defineHandler({
         ...ListPartitionReassignmentsResponseTypes.defaultOngoingTopicReassignment(),
         name: t.name,
         partitions: t.partitions
-          .filter((p) => (wanted === null || wanted.get(t.name)!.has(p.partition)) && ((p.addingReplicas?.length ?? 0) > 0 || (p.removingReplicas?.length ?? 0) > 0))
+          .filter(
+            (p) =>
+              (wanted === null || wanted.get(t.name)!.has(p.partition)) &&
+              ((p.addingReplicas?.length ?? 0) > 0 || (p.removingReplicas?.length ?? 0) > 0),
+          )
           .map((p) => ({
             ...ListPartitionReassignmentsResponseTypes.defaultOngoingPartitionReassignment(),
             partitionIndex: p.partition,
@@ -29,5 +34,9 @@ export const listPartitionReassignments = defineHandler({
       .filter((t) => t.partitions.length > 0);
     return { ...ListPartitionReassignmentsResponseTypes.defaultListPartitionReassignmentsResponse(), topics };
   },
-  errorResponse: (_req, code, message) => ({ ...ListPartitionReassignmentsResponseTypes.defaultListPartitionReassignmentsResponse(), errorCode: code, errorMessage: message }),
+  errorResponse: (_req, code, message) => ({
+    ...ListPartitionReassignmentsResponseTypes.defaultListPartitionReassignmentsResponse(),
+    errorCode: code,
+    errorMessage: message,
+  }),
 });

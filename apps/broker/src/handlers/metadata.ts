@@ -50,7 +50,13 @@ export function topicResponse(t: TopicMetadata, live: ReadonlySet<number>, inclu
 }
 
 function errorTopic(name: string | null, topicId: string, code: number): TopicResponse {
-  return { ...MetadataResponseTypes.defaultMetadataResponseTopic(), errorCode: code, name, topicId, topicAuthorizedOperations: NOT_REQUESTED };
+  return {
+    ...MetadataResponseTypes.defaultMetadataResponseTopic(),
+    errorCode: code,
+    name,
+    topicId,
+    topicAuthorizedOperations: NOT_REQUESTED,
+  };
 }
 
 export const metadata = defineHandler({
@@ -67,7 +73,10 @@ export const metadata = defineHandler({
     const describable = (name: string) => authorizedTopic(ctx, AclOperation.DESCRIBE, name);
     if (allTopics) {
       // only what the principal may describe (Kafka's Metadata filters, rather than fails)
-      topics = services.metadata.topics().filter((t) => describable(t.name)).map((t) => topicResponse(t, live, includeOps));
+      topics = services.metadata
+        .topics()
+        .filter((t) => describable(t.name))
+        .map((t) => topicResponse(t, live, includeOps));
     } else {
       const autoCreate = services.config.topics.autoCreateTopicsEnable && (apiVersion < 4 || req.allowAutoTopicCreation);
       topics = [];

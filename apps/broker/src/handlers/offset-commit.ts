@@ -79,7 +79,10 @@ export const offsetCommit = defineHandler({
       topics: req.topics.map((t) => ({
         ...OffsetCommitResponseTypes.defaultOffsetCommitResponseTopic(),
         name: t.name,
-        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.UNKNOWN_SERVER_ERROR })),
+        partitions: t.partitions.map((p) => ({
+          partitionIndex: p.partitionIndex,
+          errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.UNKNOWN_SERVER_ERROR,
+        })),
       })),
     };
   },

@@ -16,7 +16,8 @@ export const offsetDelete = defineHandler({
   maxVersion: 0,
   handle(ctx, req) {
     const { services } = ctx;
-    if (!authorizedGroup(ctx, AclOperation.DELETE, req.groupId)) return { ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(), errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
+    if (!authorizedGroup(ctx, AclOperation.DELETE, req.groupId))
+      return { ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponse(), errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     const errors = new Map<string, number>();
     const tps = [];
     for (const t of req.topics) {
@@ -24,7 +25,8 @@ export const offsetDelete = defineHandler({
       const topic = services.metadata.topic(t.name);
       for (const p of t.partitions) {
         if (!readable) errors.set(tpKey(t.name, p.partitionIndex), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
-        else if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length) errors.set(tpKey(t.name, p.partitionIndex), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+        else if (topic === undefined || p.partitionIndex < 0 || p.partitionIndex >= topic.partitions.length)
+          errors.set(tpKey(t.name, p.partitionIndex), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
         else tps.push({ topic: t.name, partition: p.partitionIndex });
       }
     }
@@ -36,7 +38,10 @@ export const offsetDelete = defineHandler({
       topics: req.topics.map((t) => ({
         ...OffsetDeleteResponseTypes.defaultOffsetDeleteResponseTopic(),
         name: t.name,
-        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.NONE })),
+        partitions: t.partitions.map((p) => ({
+          partitionIndex: p.partitionIndex,
+          errorCode: errors.get(tpKey(t.name, p.partitionIndex)) ?? ErrorCode.NONE,
+        })),
       })),
     };
   },

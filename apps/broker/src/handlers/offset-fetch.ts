@@ -25,7 +25,14 @@ type Topic = { name: string; partitions: Partition[] };
 const BATCHED_VERSION = 8;
 
 function partition(index: number, offset: bigint, leaderEpoch: number, metadata: string, errorCode: number): Partition {
-  return { ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartition(), partitionIndex: index, committedOffset: offset, committedLeaderEpoch: leaderEpoch, metadata, errorCode };
+  return {
+    ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartition(),
+    partitionIndex: index,
+    committedOffset: offset,
+    committedLeaderEpoch: leaderEpoch,
+    metadata,
+    errorCode,
+  };
 }
 
 /**
@@ -47,7 +54,9 @@ function fetchGroup(
   };
   const denied = requested?.filter((t) => !describable(t.name)) ?? [];
   const tps: TopicPartition[] | null =
-    requested === null ? null : requested.filter((t) => describable(t.name)).flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
+    requested === null
+      ? null
+      : requested.filter((t) => describable(t.name)).flatMap((t) => t.partitionIndexes.map((p) => ({ topic: t.name, partition: p })));
   const { error, partitions } = ctx.services.groupCoordinator.handleFetchOffsets(groupId, requireStable, tps);
   if (error !== ErrorCode.NONE) return { error, topics: [] };
   const topics = new Map<string, Topic>();
@@ -63,18 +72,27 @@ function fetchGroup(
     ordered.sort((a, b) => a.name.localeCompare(b.name));
     for (const t of ordered) t.partitions.sort((a, b) => a.partitionIndex - b.partitionIndex);
   }
-  for (const t of denied) ordered.push({ name: t.name, partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', ErrorCode.TOPIC_AUTHORIZATION_FAILED)) });
+  for (const t of denied)
+    ordered.push({
+      name: t.name,
+      partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', ErrorCode.TOPIC_AUTHORIZATION_FAILED)),
+    });
   return { error: ErrorCode.NONE, topics: ordered };
 }
 
 function single(req: Request, apiVersion: number, error: number, topics: Topic[]): Response {
   const base = OffsetFetchResponseTypes.defaultOffsetFetchResponse();
-  if (error === ErrorCode.NONE) return { ...base, topics: topics.map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), ...t })) };
+  if (error === ErrorCode.NONE)
+    return { ...base, topics: topics.map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), ...t })) };
   if (apiVersion >= 2) return { ...base, errorCode: error };
   // v0-1 have no top-level error: every partition asked for carries it
   return {
     ...base,
-    topics: (req.topics ?? []).map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(), name: t.name, partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', error)) })),
+    topics: (req.topics ?? []).map((t) => ({
+      ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopic(),
+      name: t.name,
+      partitions: t.partitionIndexes.map((i) => partition(i, -1n, -1, '', error)),
+    })),
   };
 }
 
@@ -83,7 +101,11 @@ function group(groupId: string, error: number, topics: Topic[]): OffsetFetchResp
     ...OffsetFetchResponseTypes.defaultOffsetFetchResponseGroup(),
     groupId,
     errorCode: error,
-    topics: topics.map((t) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopics(), name: t.name, partitions: t.partitions.map((p) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartitions(), ...p })) })),
+    topics: topics.map((t) => ({
+      ...OffsetFetchResponseTypes.defaultOffsetFetchResponseTopics(),
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ ...OffsetFetchResponseTypes.defaultOffsetFetchResponsePartitions(), ...p })),
+    })),
   };
 }
 

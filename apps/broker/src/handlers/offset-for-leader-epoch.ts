@@ -17,20 +17,21 @@ export const offsetForLeaderEpoch = defineHandler({
     const topics = req.topics.map((t) => {
       const allowed = follower ? clusterAction : authorizedTopic(ctx, AclOperation.DESCRIBE, t.topic);
       return {
-      ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderTopicResult(),
-      topic: t.topic,
-      partitions: t.partitions.map((rp) => {
-        const out = { ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: rp.partition };
-        if (!allowed) return { ...out, errorCode: follower ? ErrorCode.CLUSTER_AUTHORIZATION_FAILED : ErrorCode.TOPIC_AUTHORIZATION_FAILED };
-        try {
-          const p = ctx.services.replicaManager.leaderPartition(t.topic, rp.partition);
-          if (ctx.apiVersion >= 2) p.checkLeaderEpoch(rp.currentLeaderEpoch);
-          const { epoch, endOffset } = p.lastOffsetForLeaderEpoch(rp.leaderEpoch);
-          return { ...out, errorCode: ErrorCode.NONE, leaderEpoch: ctx.apiVersion >= 1 ? epoch : -1, endOffset: BigInt(endOffset) };
-        } catch (err) {
-          return { ...out, errorCode: errorCodeOf(err) };
-        }
-      }),
+        ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderTopicResult(),
+        topic: t.topic,
+        partitions: t.partitions.map((rp) => {
+          const out = { ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: rp.partition };
+          if (!allowed)
+            return { ...out, errorCode: follower ? ErrorCode.CLUSTER_AUTHORIZATION_FAILED : ErrorCode.TOPIC_AUTHORIZATION_FAILED };
+          try {
+            const p = ctx.services.replicaManager.leaderPartition(t.topic, rp.partition);
+            if (ctx.apiVersion >= 2) p.checkLeaderEpoch(rp.currentLeaderEpoch);
+            const { epoch, endOffset } = p.lastOffsetForLeaderEpoch(rp.leaderEpoch);
+            return { ...out, errorCode: ErrorCode.NONE, leaderEpoch: ctx.apiVersion >= 1 ? epoch : -1, endOffset: BigInt(endOffset) };
+          } catch (err) {
+            return { ...out, errorCode: errorCodeOf(err) };
+          }
+        }),
       };
     });
     return { ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderEpochResponse(), topics };
@@ -40,7 +41,11 @@ export const offsetForLeaderEpoch = defineHandler({
     topics: req.topics.map((t) => ({
       ...OffsetForLeaderEpochResponseTypes.defaultOffsetForLeaderTopicResult(),
       topic: t.topic,
-      partitions: t.partitions.map((p) => ({ ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(), partition: p.partition, errorCode: code })),
+      partitions: t.partitions.map((p) => ({
+        ...OffsetForLeaderEpochResponseTypes.defaultEpochEndOffset(),
+        partition: p.partition,
+        errorCode: code,
+      })),
     })),
   }),
 });

@@ -44,14 +44,21 @@ function partitionResponse(index: number, code: number, message: string | null, 
 /** Checks the shape Kafka requires of a partition's records before they reach the log. */
 function checkRecords(records: Buffer | null, apiVersion: number, transactionalId: string | null, nowMs: number): Buffer {
   if (records === null || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'produce request without records');
-  if (records.length < LOG_OVERHEAD + MAGIC_OFFSET - 8 + 1) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'records too short to be a batch');
+  if (records.length < LOG_OVERHEAD + MAGIC_OFFSET - 8 + 1)
+    throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'records too short to be a batch');
   const magic = records.readInt8(MAGIC_OFFSET);
   if (apiVersion <= 2 && (magic === 0 || magic === 1)) return upConvertMessageSet(records, { now: nowMs });
   if (magic !== 2) {
-    throw new KafkaError(ErrorCode.INVALID_RECORD, `Produce requests with version ${apiVersion} are only allowed to contain record batches with magic version 2`);
+    throw new KafkaError(
+      ErrorCode.INVALID_RECORD,
+      `Produce requests with version ${apiVersion} are only allowed to contain record batches with magic version 2`,
+    );
   }
   if (apiVersion >= 3 && records.length >= LOG_OVERHEAD && records.readInt32BE(BATCH_LENGTH_OFFSET) + LOG_OVERHEAD !== records.length) {
-    throw new KafkaError(ErrorCode.INVALID_RECORD, `Produce requests with version ${apiVersion} are only allowed to contain exactly one record batch`);
+    throw new KafkaError(
+      ErrorCode.INVALID_RECORD,
+      `Produce requests with version ${apiVersion} are only allowed to contain exactly one record batch`,
+    );
   }
   if (records.length > ATTRIBUTES_OFFSET + 2) {
     const attributes = records.readInt16BE(ATTRIBUTES_OFFSET);
@@ -59,7 +66,10 @@ function checkRecords(records: Buffer | null, apiVersion: number, transactionalI
       throw new KafkaError(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, 'Produce requests with zstd compressed batches need version 7 or later');
     }
     if (isTransactional(attributes) || transactionalId !== null) {
-      throw new KafkaError(ErrorCode.INVALID_TXN_STATE, 'tarn does not support transactions yet; use an idempotent (non-transactional) producer');
+      throw new KafkaError(
+        ErrorCode.INVALID_TXN_STATE,
+        'tarn does not support transactions yet; use an idempotent (non-transactional) producer',
+      );
     }
   }
   return records;
@@ -107,7 +117,10 @@ export const produce = defineHandler({
         resp.logStartOffset = BigInt(r.info.logStartOffset);
       } else {
         failed = true;
-        services.logger.debug({ topic: r.topic, partition: r.partition, error: errorName(r.error), message: r.errorMessage, client: ctx.header.clientId }, 'produce failed');
+        services.logger.debug(
+          { topic: r.topic, partition: r.partition, error: errorName(r.error), message: r.errorMessage, client: ctx.header.clientId },
+          'produce failed',
+        );
       }
       put(r.topic, resp);
     }
@@ -122,7 +135,9 @@ export const produce = defineHandler({
       responses: req.topicData.map((t) => ({
         ...ProduceResponseTypes.defaultTopicProduceResponse(),
         name: t.name,
-        partitionResponses: t.partitionData.map((p) => responses.get(t.name)?.get(p.index) ?? partitionResponse(p.index, ErrorCode.UNKNOWN_SERVER_ERROR, null, apiVersion)),
+        partitionResponses: t.partitionData.map(
+          (p) => responses.get(t.name)?.get(p.index) ?? partitionResponse(p.index, ErrorCode.UNKNOWN_SERVER_ERROR, null, apiVersion),
+        ),
       })),
     };
   },

@@ -15,14 +15,31 @@ export const saslAuthenticate = defineHandler({
   async handle(ctx, req) {
     const base = SaslAuthenticateResponseTypes.defaultSaslAuthenticateResponse();
     if (ctx.connection.session.rawTokens) {
-      return CLOSE_AFTER_RESPONSE({ ...base, errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: 'SaslAuthenticate after a v0 SaslHandshake', authBytes: EMPTY }, 'SaslAuthenticate after a v0 SaslHandshake');
+      return CLOSE_AFTER_RESPONSE(
+        { ...base, errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: 'SaslAuthenticate after a v0 SaslHandshake', authBytes: EMPTY },
+        'SaslAuthenticate after a v0 SaslHandshake',
+      );
     }
     const step = saslStep(ctx.services, ctx.connection, req.authBytes);
     if (!step.ok) {
       await new Promise((r) => setTimeout(r, ctx.services.config.failedAuthenticationDelayMs));
-      return CLOSE_AFTER_RESPONSE({ ...base, errorCode: step.errorCode, errorMessage: step.message, authBytes: EMPTY }, `authentication failed: ${step.message}`);
+      return CLOSE_AFTER_RESPONSE(
+        { ...base, errorCode: step.errorCode, errorMessage: step.message, authBytes: EMPTY },
+        `authentication failed: ${step.message}`,
+      );
     }
-    return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, authBytes: step.response, sessionLifetimeMs: BigInt(step.sessionLifetimeMs) };
+    return {
+      ...base,
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      authBytes: step.response,
+      sessionLifetimeMs: BigInt(step.sessionLifetimeMs),
+    };
   },
-  errorResponse: (_req, code, message) => ({ ...SaslAuthenticateResponseTypes.defaultSaslAuthenticateResponse(), errorCode: code, errorMessage: message, authBytes: EMPTY }),
+  errorResponse: (_req, code, message) => ({
+    ...SaslAuthenticateResponseTypes.defaultSaslAuthenticateResponse(),
+    errorCode: code,
+    errorMessage: message,
+    authBytes: EMPTY,
+  }),
 });

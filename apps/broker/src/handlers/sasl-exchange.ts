@@ -9,7 +9,8 @@ import { LogRateLimiter } from '../network/log-rate-limiter';
 import { SaslAuthenticationError } from '../security/sasl/sasl-authentication-error';
 import type { BrokerServices } from '../services';
 
-export type ExchangeStep = { ok: true; response: Buffer; complete: boolean; sessionLifetimeMs: number } | { ok: false; errorCode: number; message: string };
+export type ExchangeStep =
+  { ok: true; response: Buffer; complete: boolean; sessionLifetimeMs: number } | { ok: false; errorCode: number; message: string };
 
 /** A flood of failed logins must not flood the log. */
 const failureLog = new LogRateLimiter();
@@ -17,7 +18,8 @@ const failureLog = new LogRateLimiter();
 export function saslStep(services: BrokerServices, connection: Connection, token: Buffer): ExchangeStep {
   const session = connection.session;
   const exchange = session.exchange;
-  if (exchange === null) return { ok: false, errorCode: ErrorCode.ILLEGAL_SASL_STATE, message: 'Unexpected SASL token: send SaslHandshake first' };
+  if (exchange === null)
+    return { ok: false, errorCode: ErrorCode.ILLEGAL_SASL_STATE, message: 'Unexpected SASL token: send SaslHandshake first' };
   try {
     const { response, complete } = exchange.evaluate(token);
     if (!complete) return { ok: true, response, complete, sessionLifetimeMs: 0 };
@@ -31,15 +33,26 @@ export function saslStep(services: BrokerServices, connection: Connection, token
     session.rawTokens = false;
     const lifetime = services.config.connectionsMaxReauthMs;
     session.expiresAtMs = lifetime > 0 ? Date.now() + lifetime : null;
-    services.logger.debug({ principal, mechanism: exchange.mechanism, listener: connection.listenerName, remote: connection.remoteAddress }, 'authenticated');
+    services.logger.debug(
+      { principal, mechanism: exchange.mechanism, listener: connection.listenerName, remote: connection.remoteAddress },
+      'authenticated',
+    );
     return { ok: true, response, complete, sessionLifetimeMs: lifetime };
   } catch (err) {
     session.exchange = null;
     const failed = err instanceof SaslAuthenticationError;
-    const errorCode = failed ? ErrorCode.SASL_AUTHENTICATION_FAILED : err instanceof KafkaError ? err.code : ErrorCode.SASL_AUTHENTICATION_FAILED;
+    const errorCode = failed
+      ? ErrorCode.SASL_AUTHENTICATION_FAILED
+      : err instanceof KafkaError
+        ? err.code
+        : ErrorCode.SASL_AUTHENTICATION_FAILED;
     const message = failed || err instanceof KafkaError ? (err as Error).message : 'Authentication failed';
     const reason = failed ? (err as SaslAuthenticationError).reason : message;
-    failureLog.log(services.logger, { remote: connection.remoteAddress, listener: connection.listenerName, mechanism: exchange.mechanism, reason }, 'failed authentication');
+    failureLog.log(
+      services.logger,
+      { remote: connection.remoteAddress, listener: connection.listenerName, mechanism: exchange.mechanism, reason },
+      'failed authentication',
+    );
     return { ok: false, errorCode, message };
   }
 }

@@ -19,7 +19,10 @@ export const saslHandshake = defineHandler({
       return CLOSE_AFTER_RESPONSE(answer(ErrorCode.ILLEGAL_SASL_STATE), 'SaslHandshake in the wrong state');
     }
     if (!mechanisms.includes(req.mechanism as never)) {
-      return CLOSE_AFTER_RESPONSE(answer(ErrorCode.UNSUPPORTED_SASL_MECHANISM), `unsupported SASL mechanism ${req.mechanism} (enabled: ${mechanisms.join(', ')})`);
+      return CLOSE_AFTER_RESPONSE(
+        answer(ErrorCode.UNSUPPORTED_SASL_MECHANISM),
+        `unsupported SASL mechanism ${req.mechanism} (enabled: ${mechanisms.join(', ')})`,
+      );
     }
     session.exchange = newSaslServer(ctx.services, req.mechanism, session.authenticated);
     session.rawTokens = ctx.apiVersion === 0;

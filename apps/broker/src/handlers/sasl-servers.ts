@@ -6,5 +6,8 @@ import type { BrokerServices } from '../services';
 
 export function newSaslServer(services: BrokerServices, mechanism: string, reauthenticating: boolean): SaslServer {
   const users = new CredentialStore(services.metadata);
-  return createSaslServer(mechanism, { scramCredential: (user, scramMechanism) => users.scramCredential(user, scramMechanism), reauthenticating });
+  return createSaslServer(mechanism, {
+    scramCredential: (user, scramMechanism) => users.scramCredential(user, scramMechanism),
+    reauthenticating,
+  });
 }

@@ -19,7 +19,8 @@ function response(r: SyncGroupResult, apiVersion: number): SyncGroupResponseType
   };
 }
 
-const failed = (code: number, apiVersion: number) => response({ protocolType: null, protocolName: null, assignment: Buffer.alloc(0), error: code }, apiVersion);
+const failed = (code: number, apiVersion: number) =>
+  response({ protocolType: null, protocolName: null, assignment: Buffer.alloc(0), error: code }, apiVersion);
 
 export const syncGroup = defineHandler({
   apiKey: ApiKey.SyncGroup,

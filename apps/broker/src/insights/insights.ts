@@ -41,9 +41,11 @@ export class Insights {
     this.unsubscribes.push(
       events.subscribe(({ event: e }) => {
         if (e.type === 'group-offsets-committed') {
-          for (const o of e.offsets) this.lag.onCommit(e.group, { topic: o.topic, partition: o.partition }, BigInt(o.offset), o.commitTimestamp);
+          for (const o of e.offsets)
+            this.lag.onCommit(e.group, { topic: o.topic, partition: o.partition }, BigInt(o.offset), o.commitTimestamp);
         } else if (e.type === 'group-loaded') {
-          for (const r of coordinator.group(e.group)?.allOffsets() ?? []) this.lag.onCommit(e.group, r.tp, r.offsetAndMetadata.offset, r.offsetAndMetadata.commitTimestamp);
+          for (const r of coordinator.group(e.group)?.allOffsets() ?? [])
+            this.lag.onCommit(e.group, r.tp, r.offsetAndMetadata.offset, r.offsetAndMetadata.commitTimestamp);
         } else if (e.type === 'group-deleted') {
           this.lag.forget(e.group);
         }

@@ -89,7 +89,15 @@ export class OffsetResetService {
       const committed = group?.offset(tp);
       const current = committed === undefined ? null : Number(committed.offset);
       const p = this.replicaManager.getPartition(tp.topic, tp.partition);
-      const entry: ResetPlanEntry = { ...tp, currentOffset: current, targetOffset: null, logStartOffset: null, logEndOffset: null, error: null, warning: null };
+      const entry: ResetPlanEntry = {
+        ...tp,
+        currentOffset: current,
+        targetOffset: null,
+        logStartOffset: null,
+        logEndOffset: null,
+        error: null,
+        warning: null,
+      };
       if (p === undefined || !p.isLeader) return { ...entry, error: `${tp.topic}-${tp.partition} is not a partition this broker leads` };
       const earliest = p.logStartOffset;
       const latest = p.highWatermark;
@@ -116,16 +124,26 @@ export class OffsetResetService {
           break;
         case 'offset':
           // kafka-consumer-groups.sh clamps such a target with a warning; the plan says so, so nobody is surprised
-          if (strategy.offset > latest) warning = `Offset ${strategy.offset} is beyond the end of ${tp.topic}-${tp.partition} (${latest}); it is reset to ${latest}`;
-          else if (strategy.offset < earliest) warning = `Offset ${strategy.offset} is before the start of ${tp.topic}-${tp.partition} (${earliest}); it is reset to ${earliest}`;
+          if (strategy.offset > latest)
+            warning = `Offset ${strategy.offset} is beyond the end of ${tp.topic}-${tp.partition} (${latest}); it is reset to ${latest}`;
+          else if (strategy.offset < earliest)
+            warning = `Offset ${strategy.offset} is before the start of ${tp.topic}-${tp.partition} (${earliest}); it is reset to ${earliest}`;
           target = clamp(strategy.offset);
           break;
         case 'shift':
-          if (current === null) error = `Cannot shift offset for partition ${tp.topic}-${tp.partition} since there is no current committed offset`;
+          if (current === null)
+            error = `Cannot shift offset for partition ${tp.topic}-${tp.partition} since there is no current committed offset`;
           else target = clamp(current + strategy.by);
           break;
       }
-      return { ...entry, targetOffset: target === null ? null : clamp(target), logStartOffset: earliest, logEndOffset: latest, error, warning };
+      return {
+        ...entry,
+        targetOffset: target === null ? null : clamp(target),
+        logStartOffset: earliest,
+        logEndOffset: latest,
+        error,
+        warning,
+      };
     });
     const active = group !== undefined && !group.is('Empty') && !group.is('Dead');
     return {
@@ -158,7 +176,12 @@ export class OffsetResetService {
     const errors = await this.coordinator.handleCommitOffsets(groupId, '', null, -1, commits);
     const error = [...errors.values()].find((e) => e !== ErrorCode.NONE);
     if (error !== undefined) {
-      throw new KafkaError(error, error === ErrorCode.UNKNOWN_MEMBER_ID ? `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${this.coordinator.group(groupId)?.state ?? 'Dead'}.` : undefined);
+      throw new KafkaError(
+        error,
+        error === ErrorCode.UNKNOWN_MEMBER_ID
+          ? `Assignments can only be reset if the group '${groupId}' is inactive, but the current state is ${this.coordinator.group(groupId)?.state ?? 'Dead'}.`
+          : undefined,
+      );
     }
     return plan;
   }

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { randomClusterId, type BrokerRegistration, type PartitionState, type TopicMetadata } from './cluster-metadata';
 import type { MetadataChange, MetadataStore } from './metadata-store';
-import { SecurityImage, type ScramCredentialChange, type SecuritySnapshot, type StoredAcl, type StoredScramCredential } from './security-image';
+import {
+  SecurityImage,
+  type ScramCredentialChange,
+  type SecuritySnapshot,
+  type StoredAcl,
+  type StoredScramCredential,
+} from './security-image';
 
 export const EMBEDDED_METADATA_FILE = 'tarn-metadata.json';
 
@@ -36,7 +42,10 @@ export class EmbeddedMetadataStore implements MetadataStore {
   private writing = false;
   private waiting: Array<{ resolve: () => void; reject: (err: Error) => void }> = [];
 
-  constructor(private readonly dir: string, private readonly clusterIdOverride?: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly clusterIdOverride?: string,
+  ) {
     this.path = join(dir, EMBEDDED_METADATA_FILE);
   }
 
@@ -86,7 +95,9 @@ export class EmbeddedMetadataStore implements MetadataStore {
         await rename(tmp, this.path);
         for (const w of waiters) w.resolve();
       } catch (err) {
-        const failure = new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot write ${this.path}: ${(err as Error).message}`, { cause: err });
+        const failure = new KafkaError(ErrorCode.KAFKA_STORAGE_ERROR, `cannot write ${this.path}: ${(err as Error).message}`, {
+          cause: err,
+        });
         for (const w of waiters) w.reject(failure);
       }
     }

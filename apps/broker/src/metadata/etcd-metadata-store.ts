@@ -86,7 +86,11 @@ export class EtcdMetadataStore implements MetadataStore {
     this.id = (await this.client.get(idKey).string()) ?? proposed;
     const all = await this.client.getAll().prefix(this.prefix).exec();
     for (const kv of all.kvs) this.apply(kv, false);
-    this.watcher = await this.client.watch().prefix(this.prefix).startRevision(String(Number(all.header.revision) + 1)).create();
+    this.watcher = await this.client
+      .watch()
+      .prefix(this.prefix)
+      .startRevision(String(Number(all.header.revision) + 1))
+      .create();
     this.watcher.on('data', (res) => {
       const changes: MetadataChange[] = [];
       let brokersChanged = false;
@@ -111,7 +115,8 @@ export class EtcdMetadataStore implements MetadataStore {
     if (this.reachable === reachable) return;
     this.reachable = reachable;
     if (reachable) this.options.logger.warn({ why }, 'etcd is reachable again; metadata changes resume');
-    else this.options.logger.error({ why }, 'etcd is unreachable: serving current leaderships, no ISR changes or elections until it returns');
+    else
+      this.options.logger.error({ why }, 'etcd is unreachable: serving current leaderships, no ISR changes or elections until it returns');
   }
 
   /** Folds one key into the image; returns the changes it means. */
@@ -256,7 +261,12 @@ export class EtcdMetadataStore implements MetadataStore {
     const t = this.topicsByName.get(name);
     if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${name}' does not exist`);
     const k = this.key('topics', name);
-    const ok = await this.commit(() => this.client.if(k, 'Mod', '==', this.revisions.get(k) ?? '0').then(this.client.put(k).value(JSON.stringify({ ...t, configs }))).commit());
+    const ok = await this.commit(() =>
+      this.client
+        .if(k, 'Mod', '==', this.revisions.get(k) ?? '0')
+        .then(this.client.put(k).value(JSON.stringify({ ...t, configs })))
+        .commit(),
+    );
     if (!ok) throw new KafkaError(ErrorCode.CONCURRENT_TRANSACTIONS, `Topic '${name}' was changed concurrently; retry`);
     await this.waitUntil(() => JSON.stringify(this.topicsByName.get(name)?.configs) === JSON.stringify(configs));
   }
@@ -270,7 +280,7 @@ export class EtcdMetadataStore implements MetadataStore {
     );
     if (!ok) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Partitions of '${name}' were added concurrently; retry`);
     const last = partitions.at(-1)!.partition;
-    await this.waitUntil(() => (this.partitions.get(name)?.[last]) !== undefined);
+    await this.waitUntil(() => this.partitions.get(name)?.[last] !== undefined);
   }
 
   // ------------------------------------------------------------ users and ACLs
@@ -289,10 +299,16 @@ export class EtcdMetadataStore implements MetadataStore {
     await this.commit(() =>
       this.client
         .if(this.key('cluster-id'), 'Create', '>', 0)
-        .then(...changes.map((c) => (c.credential === null ? this.client.delete().key(key(c)) : this.client.put(key(c)).value(JSON.stringify(c.credential)))))
+        .then(
+          ...changes.map((c) =>
+            c.credential === null ? this.client.delete().key(key(c)) : this.client.put(key(c)).value(JSON.stringify(c.credential)),
+          ),
+        )
         .commit(),
     );
-    await this.waitUntil(() => changes.every((c) => JSON.stringify(this.security.scramCredential(c.user, c.mechanism) ?? null) === JSON.stringify(c.credential)));
+    await this.waitUntil(() =>
+      changes.every((c) => JSON.stringify(this.security.scramCredential(c.user, c.mechanism) ?? null) === JSON.stringify(c.credential)),
+    );
   }
 
   acls(): StoredAcl[] {
@@ -304,7 +320,10 @@ export class EtcdMetadataStore implements MetadataStore {
     await this.commit(() =>
       this.client
         .if(this.key('cluster-id'), 'Create', '>', 0)
-        .then(...removeIds.map((id) => this.client.delete().key(this.key('acls', id))), ...add.map((a) => this.client.put(this.key('acls', a.id)).value(JSON.stringify(a))))
+        .then(
+          ...removeIds.map((id) => this.client.delete().key(this.key('acls', id))),
+          ...add.map((a) => this.client.put(this.key('acls', a.id)).value(JSON.stringify(a))),
+        )
         .commit(),
     );
     const added = new Set(add.map((a) => a.id));
@@ -323,7 +342,12 @@ export class EtcdMetadataStore implements MetadataStore {
     const current = this.partitions.get(name)?.[state.partition];
     if (current === undefined || current.partitionEpoch !== expectedPartitionEpoch) return false;
     const next = { ...state, partitionEpoch: expectedPartitionEpoch + 1 };
-    const ok = await this.commit(() => this.client.if(k, 'Mod', '==', this.revisions.get(k) ?? '0').then(this.client.put(k).value(JSON.stringify(next))).commit());
+    const ok = await this.commit(() =>
+      this.client
+        .if(k, 'Mod', '==', this.revisions.get(k) ?? '0')
+        .then(this.client.put(k).value(JSON.stringify(next)))
+        .commit(),
+    );
     if (ok) await this.waitUntil(() => (this.partitions.get(name)?.[state.partition]?.partitionEpoch ?? -1) >= next.partitionEpoch);
     return ok;
   }
@@ -331,12 +355,16 @@ export class EtcdMetadataStore implements MetadataStore {
   async allocateProducerIds(count: number): Promise<number> {
     const k = this.key('producer-id-next');
     for (;;) {
-      const kv = await this.client.get(k).exec().catch((err: unknown) => {
-        throw this.unreachable(err);
-      });
+      const kv = await this.client
+        .get(k)
+        .exec()
+        .catch((err: unknown) => {
+          throw this.unreachable(err);
+        });
       const current = kv.kvs[0];
       const first = current === undefined ? 0 : Number(current.value.toString());
-      const guard = current === undefined ? this.client.if(k, 'Create', '==', 0) : this.client.if(k, 'Mod', '==', String(current.mod_revision));
+      const guard =
+        current === undefined ? this.client.if(k, 'Create', '==', 0) : this.client.if(k, 'Mod', '==', String(current.mod_revision));
       if (await this.commit(() => guard.then(this.client.put(k).value(String(first + count))).commit())) return first;
     }
   }
@@ -350,7 +378,8 @@ export class EtcdMetadataStore implements MetadataStore {
   private async waitUntil(pred: () => boolean, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!pred()) {
-      if (Date.now() > deadline) throw new KafkaError(ErrorCode.REQUEST_TIMED_OUT, 'the metadata change did not come back from etcd in time');
+      if (Date.now() > deadline)
+        throw new KafkaError(ErrorCode.REQUEST_TIMED_OUT, 'the metadata change did not come back from etcd in time');
       await new Promise((r) => setTimeout(r, 10));
     }
   }
@@ -368,7 +397,10 @@ export class EtcdMetadataStore implements MetadataStore {
     const lease = this.client.lease(this.options.leaseTtlSeconds, { autoKeepAlive: true });
     this.lease = lease;
     lease.on('lost', (err) => {
-      this.options.logger.error({ err: err.message }, 'lost the etcd lease: this broker is considered dead by the cluster until it re-registers');
+      this.options.logger.error(
+        { err: err.message },
+        'lost the etcd lease: this broker is considered dead by the cluster until it re-registers',
+      );
       this.setReachable(false, 'lease lost');
       // keep trying: a new lease and registration once etcd answers again
       const retry = () => {
@@ -408,7 +440,10 @@ export class EtcdMetadataStore implements MetadataStore {
     const key = this.key('controller');
     try {
       const leaseId = await this.lease.grant();
-      await this.client.if(key, 'Create', '==', 0).then(this.client.put(key).value(String(this.candidate)).lease(leaseId)).commit();
+      await this.client
+        .if(key, 'Create', '==', 0)
+        .then(this.client.put(key).value(String(this.candidate)).lease(leaseId))
+        .commit();
     } catch (err) {
       this.options.logger.warn({ err: (err as Error).message }, 'could not run for controller; will retry when the controller key changes');
     }

@@ -67,7 +67,10 @@ export class SecurityImage {
 
   scramUsers(): Array<{ user: string; credentials: Array<{ mechanism: string; iterations: number }> }> {
     return [...this.users]
-      .map(([user, byMechanism]) => ({ user, credentials: [...byMechanism].map(([mechanism, c]) => ({ mechanism, iterations: c.iterations })) }))
+      .map(([user, byMechanism]) => ({
+        user,
+        credentials: [...byMechanism].map(([mechanism, c]) => ({ mechanism, iterations: c.iterations })),
+      }))
       .sort((a, b) => a.user.localeCompare(b.user));
   }
 

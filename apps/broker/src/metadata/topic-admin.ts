@@ -38,7 +38,10 @@ export const MAX_PARTITIONS_PER_REQUEST = 10_000;
 
 export function batchSizeError(partitions: number): KafkaError | null {
   if (partitions <= MAX_PARTITIONS_PER_REQUEST) return null;
-  return new KafkaError(ErrorCode.POLICY_VIOLATION, `Unable to perform excessively large batch operation (${partitions} partitions; at most ${MAX_PARTITIONS_PER_REQUEST} per request).`);
+  return new KafkaError(
+    ErrorCode.POLICY_VIOLATION,
+    `Unable to perform excessively large batch operation (${partitions} partitions; at most ${MAX_PARTITIONS_PER_REQUEST} per request).`,
+  );
 }
 
 function checkBatchSize(partitions: number): void {
@@ -73,7 +76,10 @@ export class TopicAdmin {
     checkBatchSize(numPartitions);
     const brokers = [...this.liveBrokers()].sort((a, b) => a - b);
     if (replicationFactor > brokers.length) {
-      throw new KafkaError(ErrorCode.INVALID_REPLICATION_FACTOR, `Replication factor: ${replicationFactor} larger than available brokers: ${brokers.length}.`);
+      throw new KafkaError(
+        ErrorCode.INVALID_REPLICATION_FACTOR,
+        `Replication factor: ${replicationFactor} larger than available brokers: ${brokers.length}.`,
+      );
     }
     const start = Math.floor(Math.random() * brokers.length);
     return Array.from({ length: numPartitions }, (_, i) => {
@@ -92,19 +98,25 @@ export class TopicAdmin {
     if (isInternalTopic(args.name) && !options.internal) {
       throw new KafkaError(ErrorCode.INVALID_REQUEST, `Creation of internal topic ${args.name} is reserved to the broker`);
     }
-    if (this.store.topic(args.name) !== undefined) throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${args.name}' already exists.`);
+    if (this.store.topic(args.name) !== undefined)
+      throw new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${args.name}' already exists.`);
     if (hasCollisionChars(args.name)) {
       const unified = unifyCollisionChars(args.name);
       const clash = this.store.topics().find((t) => unifyCollisionChars(t.name) === unified);
-      if (clash) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${args.name}' collides with existing topic: ${clash.name}`);
+      if (clash)
+        throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Topic '${args.name}' collides with existing topic: ${clash.name}`);
       // as Kafka, a warning for users' topics; internal ones (__consumer_offsets) are named by design
-      if (!options.internal) this.logger.warn({ topic: args.name }, "topic names with a period ('.') or underscore ('_') could collide; use one or the other");
+      if (!options.internal)
+        this.logger.warn({ topic: args.name }, "topic names with a period ('.') or underscore ('_') could collide; use one or the other");
     }
     const configs = this.validateConfigs(args.configs ?? {});
     let replicaSets: number[][];
     if (args.assignments !== undefined && args.assignments.length > 0) {
       if (args.numPartitions !== -1 || args.replicationFactor !== -1) {
-        throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.');
+        throw new KafkaError(
+          ErrorCode.INVALID_REQUEST,
+          'Both numPartitions or replicationFactor and replicasAssignments were set. Both cannot be used at the same time.',
+        );
       }
       checkBatchSize(args.assignments.length);
       replicaSets = this.validateAssignments(args.assignments, 0);
@@ -136,12 +148,14 @@ export class TopicAdmin {
       if (a.partition !== firstPartition + i) {
         throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Partitions should be consecutive and start at ${firstPartition}`);
       }
-      if (a.brokerIds.length === 0) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Empty replica list for partition ${a.partition}`);
+      if (a.brokerIds.length === 0)
+        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Empty replica list for partition ${a.partition}`);
       if (new Set(a.brokerIds).size !== a.brokerIds.length) {
         throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Duplicate brokers in the replica list of partition ${a.partition}`);
       }
       for (const b of a.brokerIds) {
-        if (!live.has(b)) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Unknown broker ${b} in the assignment of partition ${a.partition}`);
+        if (!live.has(b))
+          throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Unknown broker ${b} in the assignment of partition ${a.partition}`);
       }
       if (a.brokerIds.length !== sorted[0]!.brokerIds.length) {
         throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'All partitions should have the same number of replicas');
@@ -151,7 +165,8 @@ export class TopicAdmin {
   }
 
   async deleteTopic(name: string): Promise<void> {
-    if (!this.defaults.deleteTopicEnable) throw new KafkaError(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false).');
+    if (!this.defaults.deleteTopicEnable)
+      throw new KafkaError(ErrorCode.TOPIC_DELETION_DISABLED, 'Topic deletion is disabled (delete.topic.enable=false).');
     const topic = this.store.topic(name);
     if (topic === undefined) throw this.unknownTopic(name);
     if (topic.internal) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Internal topic ${name} cannot be deleted`);
@@ -163,22 +178,36 @@ export class TopicAdmin {
     const topic = this.store.topic(name);
     if (topic === undefined) throw this.unknownTopic(name);
     const current = topic.partitions.length;
-    if (count < current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic currently has ${current} partitions, which is higher than the requested ${count}.`);
+    if (count < current)
+      throw new KafkaError(
+        ErrorCode.INVALID_PARTITIONS,
+        `Topic currently has ${current} partitions, which is higher than the requested ${count}.`,
+      );
     if (count === current) throw new KafkaError(ErrorCode.INVALID_PARTITIONS, `Topic already has ${current} partitions.`);
     const rf = topic.partitions[0]?.replicas.length ?? 1;
     let sets: number[][];
     if (assignments !== null) {
       checkBatchSize(assignments.length);
       if (assignments.length !== count - current) {
-        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`);
+        throw new KafkaError(
+          ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+          `Increasing the number of partitions by ${count - current} but ${assignments.length} assignments provided.`,
+        );
       }
-      sets = this.validateAssignments(assignments.map((brokerIds, i) => ({ partition: current + i, brokerIds })), current);
-      if (sets.some((s) => s.length !== rf)) throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Inconsistent replication factor, expected ${rf}`);
+      sets = this.validateAssignments(
+        assignments.map((brokerIds, i) => ({ partition: current + i, brokerIds })),
+        current,
+      );
+      if (sets.some((s) => s.length !== rf))
+        throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, `Inconsistent replication factor, expected ${rf}`);
     } else {
       sets = this.placeReplicas(count - current, rf, current);
     }
     if (validateOnly) return;
-    await this.store.addPartitions(name, sets.map((r, i) => this.stateFor(current + i, r)));
+    await this.store.addPartitions(
+      name,
+      sets.map((r, i) => this.stateFor(current + i, r)),
+    );
     this.logger.info({ topic: name, from: current, to: count }, 'added partitions');
   }
 
@@ -207,10 +236,19 @@ export class TopicAdmin {
       if (op.value === null) throw new KafkaError(ErrorCode.INVALID_CONFIG, `Null value not supported for : ${op.name}`);
       if (op.op === 'set') next[op.name] = op.value;
       else {
-        if (def.type !== 'list') throw new KafkaError(ErrorCode.INVALID_CONFIG, `Config value append is not allowed for config key: ${op.name}`);
-        const current = (next[op.name] ?? def.default).split(',').map((s) => s.trim()).filter((s) => s !== '');
-        const items = op.value.split(',').map((s) => s.trim()).filter((s) => s !== '');
-        next[op.name] = (op.op === 'append' ? [...current, ...items.filter((i) => !current.includes(i))] : current.filter((c) => !items.includes(c))).join(',');
+        if (def.type !== 'list')
+          throw new KafkaError(ErrorCode.INVALID_CONFIG, `Config value append is not allowed for config key: ${op.name}`);
+        const current = (next[op.name] ?? def.default)
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        const items = op.value
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+        next[op.name] = (
+          op.op === 'append' ? [...current, ...items.filter((i) => !current.includes(i))] : current.filter((c) => !items.includes(c))
+        ).join(',');
       }
     }
     const valid = this.validateConfigs(next);

@@ -20,9 +20,10 @@ export function validateTopicName(name: string): void {
   const fail = (why: string): never => {
     throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, why);
   };
-  if (name.length === 0) fail('Topic name is illegal, it can\'t be empty');
+  if (name.length === 0) fail("Topic name is illegal, it can't be empty");
   if (name === '.' || name === '..') fail('Topic name cannot be "." or ".."');
-  if (name.length > MAX_TOPIC_NAME_LENGTH) fail(`Topic name is illegal, it can't be longer than ${MAX_TOPIC_NAME_LENGTH} characters, topic name: ${name}`);
+  if (name.length > MAX_TOPIC_NAME_LENGTH)
+    fail(`Topic name is illegal, it can't be longer than ${MAX_TOPIC_NAME_LENGTH} characters, topic name: ${name}`);
   if (!LEGAL.test(name)) fail(`Topic name "${name}" is illegal, it contains a character other than ASCII alphanumerics, '.', '_' and '-'`);
 }
 

@@ -21,9 +21,7 @@ import type { Session } from './session';
 
 export type ProcessResult =
   /** `thenClose`: the answer goes out, then the connection closes (a failed authentication). */
-  | { kind: 'response'; chunks: Buffer[]; thenClose?: string }
-  | { kind: 'none' }
-  | { kind: 'close'; reason: string };
+  { kind: 'response'; chunks: Buffer[]; thenClose?: string } | { kind: 'none' } | { kind: 'close'; reason: string };
 
 export interface RequestProcessor {
   process(connection: Connection, frame: Buffer): Promise<ProcessResult>;
@@ -178,7 +176,11 @@ export class Connection {
         for (const c of result.chunks) this.socket.write(c);
         if (result.thenClose !== undefined) {
           this.socket.uncork();
-          this.closeLog.log(this.logger, { connection: this.id, remote: this.remoteAddress, reason: result.thenClose }, 'closing connection');
+          this.closeLog.log(
+            this.logger,
+            { connection: this.id, remote: this.remoteAddress, reason: result.thenClose },
+            'closing connection',
+          );
           this.closed = true;
           this.forget();
           this.socket.end();

@@ -45,7 +45,11 @@ export class Session {
  * (one `KEY=value` per line, least specific first).
  */
 export function principalFromSubject(subject: string): string {
-  const escape = (v: string) => v.replace(/([,+"\\<>;])/g, '\\$1').replace(/^([ #])/, '\\$1').replace(/ $/, '\\ ');
+  const escape = (v: string) =>
+    v
+      .replace(/([,+"\\<>;])/g, '\\$1')
+      .replace(/^([ #])/, '\\$1')
+      .replace(/ $/, '\\ ');
   const rdns = subject
     .split('\n')
     .filter((line) => line.includes('='))

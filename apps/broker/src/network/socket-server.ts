@@ -61,7 +61,11 @@ export class SocketServer {
     }
   }
 
-  private tlsServer(listener: Listener, security: ListenerSecurity, accept: (socket: Socket, peerPrincipal: string | null) => void): Server {
+  private tlsServer(
+    listener: Listener,
+    security: ListenerSecurity,
+    accept: (socket: Socket, peerPrincipal: string | null) => void,
+  ): Server {
     const tls = security.tls!;
     const server = createTlsServer(
       {
@@ -78,7 +82,15 @@ export class SocketServer {
         const cert = socket.getPeerX509Certificate();
         // requested: a certificate we cannot trust fails the handshake, as Java's wantClientAuth does
         if (cert !== undefined && !socket.authorized) {
-          this.closeLog.log(this.logger, { listener: listener.name, remote: socket.remoteAddress, reason: `untrusted client certificate: ${String(socket.authorizationError)}` }, 'closing connection');
+          this.closeLog.log(
+            this.logger,
+            {
+              listener: listener.name,
+              remote: socket.remoteAddress,
+              reason: `untrusted client certificate: ${String(socket.authorizationError)}`,
+            },
+            'closing connection',
+          );
           socket.destroy();
           return;
         }
@@ -87,7 +99,11 @@ export class SocketServer {
     );
     // a plaintext client on a TLS port, a failed handshake: that connection only, and a rate-limited line
     server.on('tlsClientError', (err, socket) => {
-      this.closeLog.log(this.logger, { listener: listener.name, remote: socket.remoteAddress, reason: `TLS handshake failed: ${err.message}` }, 'closing connection');
+      this.closeLog.log(
+        this.logger,
+        { listener: listener.name, remote: socket.remoteAddress, reason: `TLS handshake failed: ${err.message}` },
+        'closing connection',
+      );
       socket.destroy();
     });
     return server;

@@ -13,7 +13,16 @@
  * capped at the local log end.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import { readLogRecords, type AppendOrigin, type FetchDataInfo, type FileSlice, type LogAppendInfo, type PartitionLog, type ReadRecordsOptions, type TimestampLookup } from '@tarn/storage';
+import {
+  readLogRecords,
+  type AppendOrigin,
+  type FetchDataInfo,
+  type FileSlice,
+  type LogAppendInfo,
+  type PartitionLog,
+  type ReadRecordsOptions,
+  type TimestampLookup,
+} from '@tarn/storage';
 import type { PartitionState } from '../metadata/cluster-metadata';
 
 export type FetchIsolation = 'log-end' | 'high-watermark' | 'txn-committed';
@@ -88,17 +97,26 @@ export class Partition {
   }
 
   private notLeader(): KafkaError {
-    return new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Broker ${this.localNodeId} is not the leader of ${this.topic}-${this.partition} (leader: ${this.state.leader})`);
+    return new KafkaError(
+      ErrorCode.NOT_LEADER_OR_FOLLOWER,
+      `Broker ${this.localNodeId} is not the leader of ${this.topic}-${this.partition} (leader: ${this.state.leader})`,
+    );
   }
 
   /** Kafka's leader epoch fencing for requests that carry the epoch the client believes in. */
   checkLeaderEpoch(currentLeaderEpoch: number): void {
     if (currentLeaderEpoch < 0) return;
     if (currentLeaderEpoch < this.state.leaderEpoch) {
-      throw new KafkaError(ErrorCode.FENCED_LEADER_EPOCH, `Leader epoch ${currentLeaderEpoch} of ${this.topic}-${this.partition} is older than the current ${this.state.leaderEpoch}`);
+      throw new KafkaError(
+        ErrorCode.FENCED_LEADER_EPOCH,
+        `Leader epoch ${currentLeaderEpoch} of ${this.topic}-${this.partition} is older than the current ${this.state.leaderEpoch}`,
+      );
     }
     if (currentLeaderEpoch > this.state.leaderEpoch) {
-      throw new KafkaError(ErrorCode.UNKNOWN_LEADER_EPOCH, `Leader epoch ${currentLeaderEpoch} of ${this.topic}-${this.partition} is newer than the current ${this.state.leaderEpoch}`);
+      throw new KafkaError(
+        ErrorCode.UNKNOWN_LEADER_EPOCH,
+        `Leader epoch ${currentLeaderEpoch} of ${this.topic}-${this.partition} is newer than the current ${this.state.leaderEpoch}`,
+      );
     }
   }
 
@@ -111,11 +129,17 @@ export class Partition {
     for (const r of state.replicas) {
       if (r === this.localNodeId) continue;
       // ISR members get the benefit of the doubt for replica.lag.time.max.ms, as in Kafka
-      this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: state.isr.includes(r) ? nowMs : 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
+      this.followers.set(r, {
+        logEndOffset: -1,
+        lastCaughtUpTimeMs: state.isr.includes(r) ? nowMs : 0,
+        lastFetchLeaderLogEndOffset: -1,
+        lastFetchTimeMs: 0,
+      });
     }
     // Kafka records where the new epoch starts; an empty log's first batch will do that (and a
     // checkpoint write per new partition is costly when thousands are created)
-    if (this.log.logEndOffset > 0 || this.log.leaderEpochCache.latestEpoch >= 0) this.log.leaderEpochCache.assign(state.leaderEpoch, this.log.logEndOffset);
+    if (this.log.logEndOffset > 0 || this.log.leaderEpochCache.latestEpoch >= 0)
+      this.log.leaderEpochCache.assign(state.leaderEpoch, this.log.logEndOffset);
     this.maybeIncrementHighWatermark();
   }
 
@@ -132,7 +156,8 @@ export class Partition {
     if (!this.isLeader) return;
     // replicas added by a reassignment start out of sync; removed ones are forgotten
     for (const r of state.replicas) {
-      if (r !== this.localNodeId && !this.followers.has(r)) this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
+      if (r !== this.localNodeId && !this.followers.has(r))
+        this.followers.set(r, { logEndOffset: -1, lastCaughtUpTimeMs: 0, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0 });
     }
     for (const r of this.followers.keys()) if (!state.replicas.includes(r)) this.followers.delete(r);
     this.maybeIncrementHighWatermark();
@@ -172,7 +197,8 @@ export class Partition {
     if (f === undefined) return;
     const leaderEnd = this.log.logEndOffset;
     if (fetchOffset >= leaderEnd) f.lastCaughtUpTimeMs = nowMs;
-    else if (fetchOffset >= f.lastFetchLeaderLogEndOffset && f.lastFetchLeaderLogEndOffset >= 0) f.lastCaughtUpTimeMs = Math.max(f.lastCaughtUpTimeMs, f.lastFetchTimeMs);
+    else if (fetchOffset >= f.lastFetchLeaderLogEndOffset && f.lastFetchLeaderLogEndOffset >= 0)
+      f.lastCaughtUpTimeMs = Math.max(f.lastCaughtUpTimeMs, f.lastFetchTimeMs);
     f.logEndOffset = fetchOffset;
     f.lastFetchLeaderLogEndOffset = leaderEnd;
     f.lastFetchTimeMs = nowMs;
@@ -250,7 +276,10 @@ export class Partition {
   deleteRecordsOnLeader(offset: number): number {
     if (!this.isLeader) throw this.notLeader();
     if (!this.log.config.cleanupPolicy.delete) {
-      throw new KafkaError(ErrorCode.POLICY_VIOLATION, `Records of partition ${this.topic}-${this.partition} can not be deleted due to the configured policy`);
+      throw new KafkaError(
+        ErrorCode.POLICY_VIOLATION,
+        `Records of partition ${this.topic}-${this.partition} can not be deleted due to the configured policy`,
+      );
     }
     const target = offset === -1 ? this.highWatermark : offset;
     if (target < 0) throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `Cannot delete records before offset ${offset}`);
@@ -322,7 +351,8 @@ export class Partition {
 
   /** A follower follows the leader's log start offset (retention, DeleteRecords) within what it has committed. */
   maybeIncrementLogStartOffset(leaderLogStartOffset: number): void {
-    if (leaderLogStartOffset > this.log.logStartOffset && leaderLogStartOffset <= this.log.highWatermark) this.log.deleteRecordsBefore(leaderLogStartOffset);
+    if (leaderLogStartOffset > this.log.logStartOffset && leaderLogStartOffset <= this.log.highWatermark)
+      this.log.deleteRecordsBefore(leaderLogStartOffset);
   }
 
   /** The leader's high watermark, as a follower learns it from fetch responses. */
@@ -344,10 +374,13 @@ export class Partition {
       const waiter: HighWatermarkWaiter = {
         offset,
         resolve,
-        timer: setTimeout(() => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          resolve(this.log.highWatermark >= offset);
-        }, Math.max(0, timeoutMs)),
+        timer: setTimeout(
+          () => {
+            this.waiters = this.waiters.filter((w) => w !== waiter);
+            resolve(this.log.highWatermark >= offset);
+          },
+          Math.max(0, timeoutMs),
+        ),
       };
       this.waiters.push(waiter);
     });
@@ -366,7 +399,8 @@ export class Partition {
   /** Reads for a consumer (up to the high watermark or last stable offset) or a follower (log end). */
   read(fetchOffset: number, maxBytes: number, isolation: FetchIsolation, minOneMessage: boolean): FetchDataInfo {
     if (!this.isLeader) throw this.notLeader();
-    const maxOffset = isolation === 'log-end' ? this.log.logEndOffset : isolation === 'txn-committed' ? this.lastStableOffset : this.highWatermark;
+    const maxOffset =
+      isolation === 'log-end' ? this.log.logEndOffset : isolation === 'txn-committed' ? this.lastStableOffset : this.highWatermark;
     return this.log.read(fetchOffset, maxBytes, maxOffset, minOneMessage);
   }
 

@@ -99,7 +99,11 @@ export class ReplicaFetcher {
         if (this.conn === null || !this.conn.isOpen) {
           const ep = this.endpoint();
           if (ep === null) throw new Error(`no endpoint known for leader ${this.leaderId}`);
-          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, { requestTimeoutMs: this.config.requestTimeoutMs, frames: this.frames, security: this.config.security ?? undefined });
+          this.conn = await KafkaClientConnection.open(ep.host, ep.port, `tarn-replica-fetcher-${this.localNodeId}`, {
+            requestTimeoutMs: this.config.requestTimeoutMs,
+            frames: this.frames,
+            security: this.config.security ?? undefined,
+          });
         }
         await this.truncateWhereNeeded(this.conn);
         await this.fetchOnce(this.conn);
@@ -110,7 +114,8 @@ export class ReplicaFetcher {
         if (this.stopped) return;
         const message = (err as Error).message;
         // a hung leader is worth a warning; a closed connection (leader restarting) is routine
-        if (message.includes('timed out')) this.logger.warn({ leader: this.leaderId, err: message }, 'replica fetch timed out; reconnecting to the leader');
+        if (message.includes('timed out'))
+          this.logger.warn({ leader: this.leaderId, err: message }, 'replica fetch timed out; reconnecting to the leader');
         else this.logger.debug({ leader: this.leaderId, err: message }, 'replica fetch failed; retrying');
         this.conn?.close();
         this.conn = null;
@@ -142,7 +147,10 @@ export class ReplicaFetcher {
         const f = this.partitions.get(`${t.topic}-${r.partition}`);
         if (f === undefined) continue;
         if (r.errorCode !== ErrorCode.NONE) {
-          this.logger.debug({ topic: t.topic, partition: r.partition, error: errorName(r.errorCode) }, 'OffsetForLeaderEpoch refused; will retry');
+          this.logger.debug(
+            { topic: t.topic, partition: r.partition, error: errorName(r.errorCode) },
+            'OffsetForLeaderEpoch refused; will retry',
+          );
           continue;
         }
         await this.truncate(f.partition, r.leaderEpoch, Number(r.endOffset));
@@ -165,7 +173,10 @@ export class ReplicaFetcher {
       target = Math.min(leaderEndOffset, own < 0 ? leaderEndOffset : own);
     }
     if (target < p.logEndOffset) {
-      this.logger.info({ topic: p.topic, partition: p.partition, from: p.logEndOffset, to: target, leader: this.leaderId, leaderEpoch }, 'truncating a divergent log tail');
+      this.logger.info(
+        { topic: p.topic, partition: p.partition, from: p.logEndOffset, to: target, leader: this.leaderId, leaderEpoch },
+        'truncating a divergent log tail',
+      );
       p.truncateTo(target);
     }
   }
@@ -228,14 +239,30 @@ export class ReplicaFetcher {
     const res = await conn.request(ApiKey.ListOffsets, 7, {
       ...ListOffsetsRequestTypes.defaultListOffsetsRequest(),
       replicaId: this.localNodeId,
-      topics: [{ ...ListOffsetsRequestTypes.defaultListOffsetsTopic(), name: p.topic, partitions: [{ ...ListOffsetsRequestTypes.defaultListOffsetsPartition(), partitionIndex: p.partition, currentLeaderEpoch: p.leaderEpoch, timestamp: EARLIEST_TIMESTAMP }] }],
+      topics: [
+        {
+          ...ListOffsetsRequestTypes.defaultListOffsetsTopic(),
+          name: p.topic,
+          partitions: [
+            {
+              ...ListOffsetsRequestTypes.defaultListOffsetsPartition(),
+              partitionIndex: p.partition,
+              currentLeaderEpoch: p.leaderEpoch,
+              timestamp: EARLIEST_TIMESTAMP,
+            },
+          ],
+        },
+      ],
     });
     const earliest = res.topics[0]?.partitions[0];
     if (earliest === undefined || earliest.errorCode !== ErrorCode.NONE) return;
     const leaderStart = Number(earliest.offset);
     await p.idle();
     if (p.logEndOffset < leaderStart) {
-      this.logger.warn({ topic: p.topic, partition: p.partition, from: p.logEndOffset, leaderStart }, 'follower is behind the leader\'s log start: starting over there');
+      this.logger.warn(
+        { topic: p.topic, partition: p.partition, from: p.logEndOffset, leaderStart },
+        "follower is behind the leader's log start: starting over there",
+      );
       p.truncateFullyAndStartAt(leaderStart);
     } else {
       f.needsTruncation = true;

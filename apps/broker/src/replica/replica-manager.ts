@@ -277,7 +277,8 @@ export class ReplicaManager {
       }
       throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `This server does not host ${topic}-${partition}`);
     }
-    if (!p.isLeader) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Broker ${this.nodeId} is not the leader of ${topic}-${partition}`);
+    if (!p.isLeader)
+      throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Broker ${this.nodeId} is not the leader of ${topic}-${partition}`);
     return p;
   }
 
@@ -304,14 +305,23 @@ export class ReplicaManager {
         try {
           const info = await promise;
           if (acks === -1 && p !== null) {
-            const fail = (error: number, errorMessage: string): AppendResult => ({ topic: e.topic, partition: e.partition, error, errorMessage, info });
+            const fail = (error: number, errorMessage: string): AppendResult => ({
+              topic: e.topic,
+              partition: e.partition,
+              error,
+              errorMessage,
+              info,
+            });
             if (!(await p.waitForHighWatermark(info.lastOffset + 1, timeoutMs))) {
               if (!p.isLeader) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'leadership moved before the ISR had the batch');
               return fail(ErrorCode.REQUEST_TIMED_OUT, 'the high watermark did not reach the batch in time');
             }
             // Kafka's NOT_ENOUGH_REPLICAS_AFTER_APPEND: written and replicated to the ISR, but the ISR shrank below min.insync.replicas
             if (p.state.isr.length < p.minInsyncReplicas) {
-              return fail(ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND, `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.minInsyncReplicas}) after the append`);
+              return fail(
+                ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+                `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.minInsyncReplicas}) after the append`,
+              );
             }
           }
           return { topic: e.topic, partition: e.partition, error: ErrorCode.NONE, errorMessage: null, info };
@@ -355,7 +365,17 @@ export class ReplicaManager {
   /** The answer of a fetch: the bytes of every slice, read now, in the same turn as the slices were found. */
   private complete(params: FetchParams, reads: LocalRead[]): FetchResult[] {
     const results = reads.map(({ fp, partition: p, error, info }): FetchResult => {
-      if (p === null || info === null) return { topic: fp.topic, partition: fp.partition, error, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null, firstEntryOffset: fp.fetchOffset };
+      if (p === null || info === null)
+        return {
+          topic: fp.topic,
+          partition: fp.partition,
+          error,
+          highWatermark: -1,
+          lastStableOffset: -1,
+          logStartOffset: -1,
+          records: null,
+          firstEntryOffset: fp.fetchOffset,
+        };
       return {
         topic: fp.topic,
         partition: fp.partition,
@@ -387,7 +407,8 @@ export class ReplicaManager {
   fetchMessages(params: FetchParams): Promise<FetchResult[]> {
     if (params.replicaId >= 0) {
       const now = Date.now();
-      for (const fp of params.partitions) this.partitions.get(partitionKey(fp.topic, fp.partition))?.updateFollowerFetchState(params.replicaId, fp.fetchOffset, now);
+      for (const fp of params.partitions)
+        this.partitions.get(partitionKey(fp.topic, fp.partition))?.updateFollowerFetchState(params.replicaId, fp.fetchOffset, now);
     }
     const ready = (reads: LocalRead[]) => {
       let bytes = 0;

@@ -25,7 +25,13 @@ export class CredentialStore {
   /** Creates the bootstrap users that do not have a credential for their mechanism yet. */
   async bootstrap(users: readonly BootstrapUser[]): Promise<string[]> {
     const missing = users.filter((u) => this.store.scramCredential(u.name, u.mechanism) === undefined);
-    await this.store.alterScramCredentials(missing.map((u) => ({ user: u.name, mechanism: u.mechanism, credential: scramCredentialToJson(credentialFromPassword(u.mechanism, u.password, u.iterations)) })));
+    await this.store.alterScramCredentials(
+      missing.map((u) => ({
+        user: u.name,
+        mechanism: u.mechanism,
+        credential: scramCredentialToJson(credentialFromPassword(u.mechanism, u.password, u.iterations)),
+      })),
+    );
     return missing.map((u) => `${u.mechanism}:${u.name}`);
   }
 }

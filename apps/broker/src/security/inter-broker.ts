@@ -11,7 +11,17 @@ export function interBrokerClientSecurity(config: InterBrokerConfig): ClientSecu
   const tls = config.security.tls;
   if (tls === null && config.sasl === null) return null;
   return {
-    tls: tls === null ? null : { ca: tls.ca ?? tls.cert, key: tls.key, cert: tls.cert, passphrase: tls.passphrase, minVersion: tls.minVersion, maxVersion: tls.maxVersion },
+    tls:
+      tls === null
+        ? null
+        : {
+            ca: tls.ca ?? tls.cert,
+            key: tls.key,
+            cert: tls.cert,
+            passphrase: tls.passphrase,
+            minVersion: tls.minVersion,
+            maxVersion: tls.maxVersion,
+          },
     sasl: config.sasl,
   };
 }

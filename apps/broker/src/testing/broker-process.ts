@@ -116,7 +116,8 @@ let exitHookInstalled = false;
 
 export async function startBrokerProcess(options: BrokerProcessOptions = {}): Promise<BrokerProcess> {
   const placed = PLACED.filter((k) => options.overrides?.[k] !== undefined);
-  if (placed.length > 0) throw new Error(`startBrokerProcess: set ${placed.join(', ')} through the port, adminPort and logDir options, not overrides`);
+  if (placed.length > 0)
+    throw new Error(`startBrokerProcess: set ${placed.join(', ')} through the port, adminPort and logDir options, not overrides`);
   const ownLogDir = options.logDir === undefined;
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tarn-broker-process-'));
   const removeLogDir = options.removeLogDir ?? ownLogDir;
@@ -130,7 +131,11 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
     'log.level': 'warn',
     ...options.overrides,
   };
-  const nodeArgs = [...brokerNodeOptions(), ...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []), ...(options.nodeArgs ?? [])];
+  const nodeArgs = [
+    ...brokerNodeOptions(),
+    ...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
+    ...(options.nodeArgs ?? []),
+  ];
   const args = [...nodeArgs, options.brokerBin ?? brokerBin(), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
   // The broker's output is kept, not shown (it may print the console's initial password); its tail
   // goes into errors.
@@ -166,12 +171,18 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
   );
 
   const ready = options.ready ?? 'kafka';
-  const isReady = async (): Promise<boolean> => (ready === 'healthz' || (await canConnect(port))) && (ready === 'kafka' || (await isHealthy(adminUrl)));
+  const isReady = async (): Promise<boolean> =>
+    (ready === 'healthz' || (await canConnect(port))) && (ready === 'kafka' || (await isHealthy(adminUrl)));
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const deadline = Date.now() + startTimeoutMs;
   while (!(await isReady())) {
     const st = exitStatus();
-    const failure = st !== null ? `the broker exited during start-up (code ${st.code}, signal ${st.signal})` : Date.now() > deadline ? `the broker was not ready (${ready}) within ${startTimeoutMs / 1000} s` : null;
+    const failure =
+      st !== null
+        ? `the broker exited during start-up (code ${st.code}, signal ${st.signal})`
+        : Date.now() > deadline
+          ? `the broker was not ready (${ready}) within ${startTimeoutMs / 1000} s`
+          : null;
     if (failure !== null) {
       child.kill('SIGKILL');
       await exited;

@@ -35,16 +35,28 @@ export async function startEtcd(): Promise<TestEtcd> {
   const [client, peer] = [await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), 'tarn-etcd-'));
   const endpoint = `http://127.0.0.1:${client}`;
-  const child = spawn('etcd', [
-    '--data-dir', dir,
-    '--name', 'tarn-test',
-    '--listen-client-urls', endpoint,
-    '--advertise-client-urls', endpoint,
-    '--listen-peer-urls', `http://127.0.0.1:${peer}`,
-    '--initial-advertise-peer-urls', `http://127.0.0.1:${peer}`,
-    '--initial-cluster', `tarn-test=http://127.0.0.1:${peer}`,
-    '--log-level', 'error',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    'etcd',
+    [
+      '--data-dir',
+      dir,
+      '--name',
+      'tarn-test',
+      '--listen-client-urls',
+      endpoint,
+      '--advertise-client-urls',
+      endpoint,
+      '--listen-peer-urls',
+      `http://127.0.0.1:${peer}`,
+      '--initial-advertise-peer-urls',
+      `http://127.0.0.1:${peer}`,
+      '--initial-cluster',
+      `tarn-test=http://127.0.0.1:${peer}`,
+      '--log-level',
+      'error',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   for (let i = 0; i < 100; i++) {

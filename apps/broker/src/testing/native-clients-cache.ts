@@ -30,7 +30,9 @@ export function nativeClientsDir(): string {
 export function installedNativeClientsDir(): string {
   const dir = nativeClientsDir();
   if (!existsSync(join(dir, '.complete'))) {
-    throw new Error(`the native test clients are not installed in ${dir}: run scripts/setup-clients (npm test runs it through scripts/setup)`);
+    throw new Error(
+      `the native test clients are not installed in ${dir}: run scripts/setup-clients (npm test runs it through scripts/setup)`,
+    );
   }
   return dir;
 }

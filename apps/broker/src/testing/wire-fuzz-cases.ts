@@ -76,7 +76,13 @@ export function exchange(port: number, bytes: Buffer | Buffer[], options: { expe
 }
 
 /** A whole request frame (size prefix included) from our codecs. */
-export function requestFrame<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K], correlationId = 1, clientId = 'tarn-fuzz'): Buffer {
+export function requestFrame<K extends ApiKeyNumber>(
+  apiKey: K,
+  version: number,
+  body: ApiRequestMap[K],
+  correlationId = 1,
+  clientId = 'tarn-fuzz',
+): Buffer {
   return Buffer.concat(encodeRequest(apiKey, version, correlationId, clientId, body));
 }
 
@@ -157,7 +163,7 @@ export function compressedZeros(codec: number, inflated: number): Buffer {
     case CompressionType.SNAPPY: {
       // varint length, then a literal of 8 bytes: the announced length is a lie
       const len: number[] = [];
-      for (let v = inflated; ; ) {
+      for (let v = inflated; ;) {
         if (v < 0x80) {
           len.push(v);
           break;
@@ -201,7 +207,13 @@ export function produceFrame(topic: string, records: Buffer, version = 7): Buffe
     ...ProduceRequestTypes.defaultProduceRequest(),
     acks: 1,
     timeoutMs: 10_000,
-    topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: topic, partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }] }],
+    topicData: [
+      {
+        ...ProduceRequestTypes.defaultTopicProduceData(),
+        name: topic,
+        partitionData: [{ ...ProduceRequestTypes.defaultPartitionProduceData(), index: 0, records }],
+      },
+    ],
   });
 }
 
@@ -210,12 +222,21 @@ export function fetchFrame(topic: string, version: number, maxBytes = 16 * 1024 
   return requestFrame(ApiKey.Fetch, version, {
     ...FetchRequestTypes.defaultFetchRequest(),
     maxBytes,
-    topics: [{ ...FetchRequestTypes.defaultFetchTopic(), topic, partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: maxBytes }] }],
+    topics: [
+      {
+        ...FetchRequestTypes.defaultFetchTopic(),
+        topic,
+        partitions: [{ ...FetchRequestTypes.defaultFetchPartition(), partition: 0, fetchOffset: 0n, partitionMaxBytes: maxBytes }],
+      },
+    ],
   });
 }
 
 /** CreateTopics v3 for topics with `numPartitions` partitions each and the given configs. */
-export function createTopicsFrame(topics: ReadonlyArray<{ name: string; numPartitions: number; configs?: Record<string, string> }>, version = 3): Buffer {
+export function createTopicsFrame(
+  topics: ReadonlyArray<{ name: string; numPartitions: number; configs?: Record<string, string> }>,
+  version = 3,
+): Buffer {
   return requestFrame(ApiKey.CreateTopics, version, {
     ...CreateTopicsRequestTypes.defaultCreateTopicsRequest(),
     timeoutMs: 30_000,
@@ -224,7 +245,11 @@ export function createTopicsFrame(topics: ReadonlyArray<{ name: string; numParti
       name: t.name,
       numPartitions: t.numPartitions,
       replicationFactor: 1,
-      configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ ...CreateTopicsRequestTypes.defaultCreatableTopicConfig(), name, value })),
+      configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({
+        ...CreateTopicsRequestTypes.defaultCreatableTopicConfig(),
+        name,
+        value,
+      })),
     })),
   });
 }

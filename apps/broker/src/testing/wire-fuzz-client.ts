@@ -74,7 +74,9 @@ export class ClientWorkload {
     this.consumer = this.kafka.consumer({ groupId: this.group, sessionTimeout: 30_000, heartbeatInterval: 3000, maxWaitTimeInMs: 250 });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
-    this.consumer.on(this.consumer.events.CRASH, (e) => this.error(`consumer crashed: ${String((e.payload as { error?: Error }).error?.message ?? e.payload)}`));
+    this.consumer.on(this.consumer.events.CRASH, (e) =>
+      this.error(`consumer crashed: ${String((e.payload as { error?: Error }).error?.message ?? e.payload)}`),
+    );
     await this.consumer.run({
       eachMessage: async ({ partition, message }) => {
         const value = message.value?.toString() ?? '';
@@ -128,4 +130,3 @@ export class ClientWorkload {
     };
   }
 }
-

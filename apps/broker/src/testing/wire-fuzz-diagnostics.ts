@@ -18,7 +18,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export async function inspectorStacks(inspectPort: number, samples = 3, intervalMs = 700): Promise<string | null> {
   let url: string;
   try {
-    const list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`, { signal: AbortSignal.timeout(3000) })).json()) as Array<{ webSocketDebuggerUrl: string }>;
+    const list = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`, { signal: AbortSignal.timeout(3000) })).json()) as Array<{
+      webSocketDebuggerUrl: string;
+    }>;
     url = list[0]!.webSocketDebuggerUrl;
   } catch {
     return null;
@@ -32,12 +34,18 @@ export async function inspectorStacks(inspectPort: number, samples = 3, interval
     const msg = JSON.parse(data.toString()) as {
       id?: number;
       method?: string;
-      params?: { scriptId?: string; url?: string; callFrames?: Array<{ functionName: string; url: string; location: { scriptId: string; lineNumber: number } }> };
+      params?: {
+        scriptId?: string;
+        url?: string;
+        callFrames?: Array<{ functionName: string; url: string; location: { scriptId: string; lineNumber: number } }>;
+      };
     };
     if (msg.id !== undefined) waiting.get(msg.id)?.();
-    if (msg.method === 'Debugger.scriptParsed' && msg.params?.scriptId !== undefined) scripts.set(msg.params.scriptId, msg.params.url ?? '');
+    if (msg.method === 'Debugger.scriptParsed' && msg.params?.scriptId !== undefined)
+      scripts.set(msg.params.scriptId, msg.params.url ?? '');
     if (msg.method === 'Debugger.paused') {
-      const where = (f: { url: string; location: { scriptId: string } }) => (f.url || scripts.get(f.location.scriptId) || '?').replace(/^file:\/\//, '').replace(/\?.*$/, '');
+      const where = (f: { url: string; location: { scriptId: string } }) =>
+        (f.url || scripts.get(f.location.scriptId) || '?').replace(/^file:\/\//, '').replace(/\?.*$/, '');
       // tsx compiles each module to one line: the function name and file say more than the line
       const frames = (msg.params?.callFrames ?? []).map((f) => `${f.functionName || '(anonymous)'} (${where(f)})`);
       pausedWaiter?.(frames);
@@ -64,7 +72,9 @@ export async function inspectorStacks(inspectPort: number, samples = 3, interval
         setTimeout(() => resolve(null), 5000).unref();
       });
       pausedWaiter = null;
-      out.push(`sample ${i + 1}: ${frames === null ? '(did not pause within 5 s: blocked outside JavaScript?)' : frames.length === 0 ? '(idle)' : ''}`);
+      out.push(
+        `sample ${i + 1}: ${frames === null ? '(did not pause within 5 s: blocked outside JavaScript?)' : frames.length === 0 ? '(idle)' : ''}`,
+      );
       for (const f of (frames ?? []).slice(0, 18)) out.push(`    ${f}`);
       if (frames !== null) await send('Debugger.resume');
       await sleep(intervalMs);
@@ -96,8 +106,13 @@ export class BrokerLogScanner {
         continue;
       }
       if ((entry.level ?? 0) < 50) continue;
-      if (/uncaught|unhandled/i.test(entry.msg ?? '')) this.onUncaught(`${entry.msg}: ${entry.err?.stack ?? entry.err?.message ?? ''}`.slice(0, 3000));
-      const key = `${entry.msg ?? ''}${entry.apiKey !== undefined ? ` (api ${entry.apiKey} v${entry.apiVersion})` : ''}: ${entry.err?.message ?? ''}`.slice(0, 300);
+      if (/uncaught|unhandled/i.test(entry.msg ?? ''))
+        this.onUncaught(`${entry.msg}: ${entry.err?.stack ?? entry.err?.message ?? ''}`.slice(0, 3000));
+      const key =
+        `${entry.msg ?? ''}${entry.apiKey !== undefined ? ` (api ${entry.apiKey} v${entry.apiVersion})` : ''}: ${entry.err?.message ?? ''}`.slice(
+          0,
+          300,
+        );
       const e = this.errors.get(key);
       if (e !== undefined) e.count++;
       else this.errors.set(key, { message: key, count: 1, example: (entry.err?.stack ?? line).slice(0, 2000) });

@@ -13,7 +13,9 @@ import type { SeedFrame, VersionRanges } from './wire-fuzz-seeds';
 
 const BOUNDARY_BYTES = [0x00, 0xff, 0x7f, 0x80, 0x01, 0xfe];
 const BOUNDARY_INT16 = [0, 1, -1, 0x7f, 0x80, 0xff, 0x7fff, -0x8000, 0x7ffe, 0x100];
-const BOUNDARY_INT32 = [0, 1, -1, 0x7f, 0x80, 0xff, 0xffff, 0x7fff, 0x8000, 0x10000, 0x7fffffff, -0x80000000, 0x7ffffffe, 0x3fffffff, 0x1000000];
+const BOUNDARY_INT32 = [
+  0, 1, -1, 0x7f, 0x80, 0xff, 0xffff, 0x7fff, 0x8000, 0x10000, 0x7fffffff, -0x80000000, 0x7ffffffe, 0x3fffffff, 0x1000000,
+];
 /** Unsigned varints (compact lengths are length + 1): small, boundary, huge, and one that never ends. */
 const BOUNDARY_VARINTS: readonly number[][] = [
   [0x00],
@@ -164,7 +166,12 @@ const MUTATIONS: Array<{ weight: number; name: string; apply: Mutation }> = [
       if (out.length < 4) return { body: out, desc: 'version(short)' };
       const range = ctx.versions.get(out.readInt16BE(0));
       const roll = rng.int(10);
-      const v = roll < 6 && range !== undefined ? rng.range(range.min, range.max + 1) : roll < 8 ? rng.range(0, 20) : rng.pick([-1, 0x7fff, -0x8000, 0x100]);
+      const v =
+        roll < 6 && range !== undefined
+          ? rng.range(range.min, range.max + 1)
+          : roll < 8
+            ? rng.range(0, 20)
+            : rng.pick([-1, 0x7fff, -0x8000, 0x100]);
       out.writeInt16BE(v, 2);
       return { body: out, desc: `version=${v}` };
     },

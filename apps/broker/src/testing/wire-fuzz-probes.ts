@@ -168,7 +168,7 @@ export function runConnection(port: number, plan: ConnectionPlan, quietMs: numbe
           }
         } else if (plan.mode === 'pipelined') {
           const all = Buffer.concat(plan.frames.map((f) => f.bytes));
-          for (let p = 0; p < all.length; ) {
+          for (let p = 0; p < all.length;) {
             const n = rng.chance(0.5) ? all.length - p : rng.range(1, Math.max(1, all.length - p));
             write(all.subarray(p, p + n));
             p += n;
@@ -200,4 +200,3 @@ export function runConnection(port: number, plan: ConnectionPlan, quietMs: numbe
     };
   });
 }
-

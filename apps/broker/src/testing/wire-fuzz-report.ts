@@ -69,7 +69,7 @@ export interface WireFuzzReport {
 export function formatIndexes(indexes: readonly number[]): string {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
@@ -83,7 +83,8 @@ export function parseIndexes(text: string): number[] {
   const out: number[] = [];
   for (const part of text.split(',').filter((p) => p.length > 0)) {
     const [a, b] = part.split('-').map(Number);
-    if (!Number.isSafeInteger(a) || (b !== undefined && !Number.isSafeInteger(b))) throw new Error(`not a connection index or range: ${part}`);
+    if (!Number.isSafeInteger(a) || (b !== undefined && !Number.isSafeInteger(b)))
+      throw new Error(`not a connection index or range: ${part}`);
     for (let i = a!; i <= (b ?? a!); i++) out.push(i);
   }
   return out;
@@ -109,7 +110,11 @@ export function formatReport(r: WireFuzzReport): string {
     lines.push(`  suspects: ${suspects} (replay: npm run fuzz -- --seed=${r.seed} --replay=${suspects})`);
     for (const p of f.suspects.slice(0, 3)) lines.push(describePlan(p).replace(/^/gm, '  '));
     if (f.jsStack !== null) lines.push(`  broker JS stack:\n${f.jsStack.replace(/^/gm, '    ')}`);
-    const tail = f.output.split('\n').filter((l) => !l.startsWith('{"level":40')).slice(-25).join('\n');
+    const tail = f.output
+      .split('\n')
+      .filter((l) => !l.startsWith('{"level":40'))
+      .slice(-25)
+      .join('\n');
     lines.push(`  broker output (tail):\n${tail.replace(/^/gm, '    ')}`);
   }
   return lines.join('\n');

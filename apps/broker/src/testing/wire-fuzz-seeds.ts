@@ -52,7 +52,7 @@ function locateBatches(body: Buffer): BatchLocation[] {
       // decoded byte fields are views of the body: their offset in it is where the batch sits
       if (records === null || records.buffer !== body.buffer) continue;
       const base = records.byteOffset - body.byteOffset;
-      for (let pos = 0; pos + 17 <= records.length; ) {
+      for (let pos = 0; pos + 17 <= records.length;) {
         const size = records.readInt32BE(pos + 8) + 12;
         if (size < 26 || pos + size > records.length) break;
         out.push({ pos: base + pos, size, magic: records.readInt8(pos + 16) });
@@ -102,7 +102,13 @@ export function deriveSeeds(seeds: readonly SeedFrame[], versions: VersionRanges
     if (seen.has(key)) continue;
     try {
       const decoded = decodeRequest(s.body);
-      const chunks = encodeRequest(s.apiKey as ApiKeyNumber, range.max, decoded.correlationId, decoded.header.clientId ?? null, decoded.body as ApiRequestMap[ApiKeyNumber]);
+      const chunks = encodeRequest(
+        s.apiKey as ApiKeyNumber,
+        range.max,
+        decoded.correlationId,
+        decoded.header.clientId ?? null,
+        decoded.body as ApiRequestMap[ApiKeyNumber],
+      );
       const frame = Buffer.concat(chunks);
       seen.add(key);
       out.push(seedOf(`${s.name}@v${range.max}`, Buffer.from(frame.subarray(4))));

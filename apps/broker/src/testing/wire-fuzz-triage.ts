@@ -16,7 +16,13 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Warm-up: every seed frame, unmutated, on a connection of its own (creates the fixtures' topics and groups). */
 export async function warmUp(port: number, seeds: readonly SeedFrame[], quietMs: number): Promise<void> {
-  const queue = seeds.map((s, i) => ({ index: -1 - i, mode: 'sequential' as const, frames: [{ desc: s.name, bytes: Buffer.concat([u32(s.body.length), s.body]) }], cutAt: 0, closeWith: 'reset' as const }));
+  const queue = seeds.map((s, i) => ({
+    index: -1 - i,
+    mode: 'sequential' as const,
+    frames: [{ desc: s.name, bytes: Buffer.concat([u32(s.body.length), s.body]) }],
+    cutAt: 0,
+    closeWith: 'reset' as const,
+  }));
   const workers = Array.from({ length: 8 }, async () => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) await runConnection(port, p, quietMs);
   });
@@ -44,7 +50,11 @@ export interface ReplayOptions {
  * after the warm-up, and says what broke, if anything: a crash, a hang (a liveness probe
  * unanswered for `hangMs`), or RSS beyond the bound.
  */
-export async function replayConnections(seed: number, indexes: readonly number[], options: ReplayOptions = {}): Promise<{ broke: FailureKind | null; detail: string; output: string }> {
+export async function replayConnections(
+  seed: number,
+  indexes: readonly number[],
+  options: ReplayOptions = {},
+): Promise<{ broke: FailureKind | null; detail: string; output: string }> {
   const quietMs = options.quietMs ?? 150;
   const hangMs = options.hangMs ?? 5000;
   const rssLimit = (options.rssLimitMiB ?? 512) * MIB;
@@ -110,7 +120,9 @@ export async function triage(
   const reproduces = async (set: readonly number[]): Promise<boolean> => {
     if (set.length === 0) return false;
     const r = await replayConnections(seed, set, { concurrency: set.length > 64 ? 12 : 1 });
-    log(`  ${set.length > 40 ? `${set.length} connections ${formatIndexes(set).slice(0, 80)}…` : formatIndexes(set)}: ${r.broke ?? 'survived'} (${r.detail})`);
+    log(
+      `  ${set.length > 40 ? `${set.length} connections ${formatIndexes(set).slice(0, 80)}…` : formatIndexes(set)}: ${r.broke ?? 'survived'} (${r.detail})`,
+    );
     if (r.broke === kind) detail = r.detail;
     return r.broke === kind;
   };

@@ -107,7 +107,15 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
   const failures: FuzzFailure[] = [];
   const inFlight = new Map<number, ConnectionPlan>();
   const recent: ConnectionPlan[] = [];
-  const clientTotals = { produced: 0, consumed: 0, lost: 0, duplicated: 0, redelivered: 0, errors: [] as string[], logErrors: [] as string[] };
+  const clientTotals = {
+    produced: 0,
+    consumed: 0,
+    lost: 0,
+    duplicated: 0,
+    redelivered: 0,
+    errors: [] as string[],
+    logErrors: [] as string[],
+  };
   let seeds: SeedFrame[] = baseSeeds;
   let versions: VersionRanges = new Map();
   let cleanShutdown = true;
@@ -117,7 +125,12 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     brokerStarts++;
     sessionFirstIndex = nextIndex;
     inspectPort = await freePort();
-    const broker = await startBrokerProcess({ overrides: options.overrides, nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`], onOutput: (t) => scanner.feed(t), outputTail: 64 * 1024 });
+    const broker = await startBrokerProcess({
+      overrides: options.overrides,
+      nodeArgs: [`--inspect=127.0.0.1:${inspectPort}`],
+      onOutput: (t) => scanner.feed(t),
+      outputTail: 64 * 1024,
+    });
     versions = await brokerVersions(broker.port);
     seeds = [...baseSeeds, ...deriveSeeds(baseSeeds, versions)];
     let resolveFailure!: (f: FuzzFailure) => void;
@@ -132,11 +145,21 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     const fail = (kind: FailureKind, message: string) => {
       if (session.failed !== null || stopped) return;
       const suspects = [...[...inFlight.values()].sort((a, b) => b.index - a.index), ...[...recent].reverse()];
-      session.failed = { kind, message, atFrames: framesSent, elapsedMs: Date.now() - started, suspects, output: '', jsStack: null, session: { first: sessionFirstIndex, last: nextIndex - 1 } };
+      session.failed = {
+        kind,
+        message,
+        atFrames: framesSent,
+        elapsedMs: Date.now() - started,
+        suspects,
+        output: '',
+        jsStack: null,
+        session: { first: sessionFirstIndex, last: nextIndex - 1 },
+      };
       resolveFailure(session.failed);
     };
     void broker.exited.then((st) => fail('crash', `the broker process exited (code ${st.code}, signal ${st.signal})`));
-    scanner.onUncaught = (m) => fail('crash', `the broker logged an uncaught exception (it kept running, in whatever state that left): ${m}`);
+    scanner.onUncaught = (m) =>
+      fail('crash', `the broker logged an uncaught exception (it kept running, in whatever state that left): ${m}`);
     const trend: number[] = [];
     const sampler = setInterval(() => {
       const rss = rssOf(broker.pid);
@@ -150,7 +173,10 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
       if (rss !== null && rss > rssLimit) {
         // a jump within the last 10 s points at a request; a slow climb at state that accumulates
         const gradual = trend.length >= 50 && Math.max(...trend) - Math.min(...trend) < 64;
-        fail('memory', `broker RSS ${Math.round(rss / MIB)} MiB is beyond the ${Math.round(rssLimit / MIB)} MiB bound (${gradual ? 'a gradual climb' : 'a jump'}; last 10 s, MiB: ${trend.filter((_, i) => i % 5 === 4).join(' ')})`);
+        fail(
+          'memory',
+          `broker RSS ${Math.round(rss / MIB)} MiB is beyond the ${Math.round(rssLimit / MIB)} MiB bound (${gradual ? 'a gradual climb' : 'a jump'}; last 10 s, MiB: ${trend.filter((_, i) => i % 5 === 4).join(' ')})`,
+        );
         if (session.failed !== null) session.failed.gradual = gradual;
       }
     }, 200);
@@ -161,7 +187,8 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
         if ('error' in r) {
           // a dead broker is reported as a crash by the exit watcher
           await sleep(300);
-          if (broker.exitStatus() === null && r.error !== 'refused') fail('hang', `a fresh connection's ApiVersions was not answered (${r.error}) within ${hangMs} ms`);
+          if (broker.exitStatus() === null && r.error !== 'refused')
+            fail('hang', `a fresh connection's ApiVersions was not answered (${r.error}) within ${hangMs} ms`);
         } else slowestProbe = Math.max(slowestProbe, r.ms);
         await sleep(probeIntervalMs);
       }
@@ -270,7 +297,9 @@ export async function runWireFuzz(options: WireFuzzOptions): Promise<WireFuzzRep
     failure.output = current.broker.output();
     failures.push(failure);
     log(`FAILURE (${failure.kind}) after ${failure.atFrames} frames: ${failure.message}`);
-    log(`  suspects (in flight, then last finished): ${formatIndexes(failure.suspects.map((p) => p.index))} — replay with --seed=${seed} --replay=<indexes>`);
+    log(
+      `  suspects (in flight, then last finished): ${formatIndexes(failure.suspects.map((p) => p.index))} — replay with --seed=${seed} --replay=<indexes>`,
+    );
     for (const p of failure.suspects.slice(0, 4)) log(describePlan(p));
     if (failure.jsStack !== null) log(`  broker JS stack:\n${failure.jsStack}`);
     log(`  broker output (tail):\n${failure.output.slice(-3000)}`);

@@ -54,7 +54,9 @@ export function fuzzFrame(rng: Rng, seeds: readonly SeedFrame[], versions: Versi
     bytes = Buffer.concat([prefix(v), body]);
     parts.push(`prefix ${v}`);
   } else if (roll < 94) {
-    const v = rng.chance(0.7) ? body.length + rng.range(1, 16) : rng.pick([0x7fffffff, 100 * 1024 * 1024, 100 * 1024 * 1024 + 1, body.length * 2 + 64]);
+    const v = rng.chance(0.7)
+      ? body.length + rng.range(1, 16)
+      : rng.pick([0x7fffffff, 100 * 1024 * 1024, 100 * 1024 * 1024 + 1, body.length * 2 + 64]);
     bytes = Buffer.concat([prefix(v), body]);
     parts.push(`prefix ${v} > ${body.length}`);
   } else if (roll < 97) {
@@ -97,7 +99,9 @@ export function planConnection(seed: number, index: number, seeds: readonly Seed
 
 /** One line per frame, with its bytes in hex (the first `maxBytes`). */
 export function describePlan(plan: ConnectionPlan, maxBytes = 96): string {
-  const lines = [`connection #${plan.index} (${plan.mode}${plan.mode === 'midframe' ? `, last frame cut at ${plan.cutAt}` : ''}, close by ${plan.closeWith})`];
+  const lines = [
+    `connection #${plan.index} (${plan.mode}${plan.mode === 'midframe' ? `, last frame cut at ${plan.cutAt}` : ''}, close by ${plan.closeWith})`,
+  ];
   for (const [i, f] of plan.frames.entries()) {
     const h = f.bytes.subarray(0, maxBytes).toString('hex');
     lines.push(`  [${i}] ${f.desc} (${f.bytes.length} bytes) ${h}${f.bytes.length > maxBytes ? '…' : ''}`);

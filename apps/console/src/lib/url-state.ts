@@ -27,7 +27,10 @@ export function oneOf<T extends string>(src: ParamSource, key: string, values: r
 }
 
 /** A query string with `changes` applied; null, '' and undefined remove a key. */
-export function withParams(current: URLSearchParams | string, changes: Readonly<Record<string, string | number | boolean | null | undefined>>): string {
+export function withParams(
+  current: URLSearchParams | string,
+  changes: Readonly<Record<string, string | number | boolean | null | undefined>>,
+): string {
   const next = new URLSearchParams(current);
   for (const [k, v] of Object.entries(changes)) {
     if (v === null || v === undefined || v === '' || v === false) next.delete(k);

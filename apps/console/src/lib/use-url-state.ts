@@ -8,7 +8,10 @@ import { withParams } from './url-state';
  * replaceState with useSearchParams, so client components re-render with the new state and fetch
  * what they need. `push` makes a history entry (tabs); the default replaces (filters, typing).
  */
-export function useUrlState(): [URLSearchParams, (changes: Record<string, string | number | boolean | null | undefined>, mode?: 'push' | 'replace') => void] {
+export function useUrlState(): [
+  URLSearchParams,
+  (changes: Record<string, string | number | boolean | null | undefined>, mode?: 'push' | 'replace') => void,
+] {
   const params = useSearchParams();
   const pathname = usePathname();
   const set = useCallback(

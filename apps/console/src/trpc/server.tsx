@@ -49,7 +49,9 @@ export async function toLogin(): Promise<never> {
  * Runs the page's queries into the request's QueryClient. Redirects to /login without a session or
  * when the broker refuses it; other failures are left to the client components, which show them.
  */
-export async function prefetch(run: (trpc: TRPCOptionsProxy<AdminRouter>, queryClient: QueryClient) => Array<Promise<unknown>>): Promise<void> {
+export async function prefetch(
+  run: (trpc: TRPCOptionsProxy<AdminRouter>, queryClient: QueryClient) => Array<Promise<unknown>>,
+): Promise<void> {
   if ((await sessionCookie()) === null) await toLogin();
   const trpc = await getTRPC();
   const results = await Promise.allSettled(run(trpc, getQueryClient()));

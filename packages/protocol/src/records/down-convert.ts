@@ -252,7 +252,8 @@ class Converter {
       lastOffset = offset;
       if (timestamp > largestTimestamp) largestTimestamp = timestamp;
     }
-    if (cursor.pos !== payload.length) corrupt(`${payload.length - cursor.pos} bytes follow the last record of the batch at position ${pos}`);
+    if (cursor.pos !== payload.length)
+      corrupt(`${payload.length - cursor.pos} bytes follow the last record of the batch at position ${pos}`);
     if (compressed && firstRecordOffset >= 0) {
       this.writeWrapper(codec, timestampType, lastOffset, logAppendTime ? maxTimestamp : largestTimestamp);
     }

@@ -98,7 +98,7 @@ export function completeEntrySize(buf: Buffer, pos: number): number {
 }
 
 export function isLegacyCrcValid(buf: Buffer, pos: number, size: number): boolean {
-  return (crc32(buf.subarray(pos + LEGACY_MAGIC_OFFSET, pos + size)) >>> 0) === buf.readUInt32BE(pos + LEGACY_CRC_OFFSET);
+  return crc32(buf.subarray(pos + LEGACY_MAGIC_OFFSET, pos + size)) >>> 0 === buf.readUInt32BE(pos + LEGACY_CRC_OFFSET);
 }
 
 function readLength(buf: Buffer, pos: number, end: number): number {
@@ -113,7 +113,8 @@ export function readLegacyMessage(buf: Buffer, pos: number, size: number, view: 
   const end = pos + size;
   const magic = buf.readInt8(pos + LEGACY_MAGIC_OFFSET);
   if (magic !== 0 && magic !== 1) corrupt(`unexpected magic ${magic} in a message set`);
-  if (size - LOG_OVERHEAD < (magic === 0 ? LEGACY_RECORD_OVERHEAD_V0 : LEGACY_RECORD_OVERHEAD_V1)) corrupt(`magic ${magic} message too short`);
+  if (size - LOG_OVERHEAD < (magic === 0 ? LEGACY_RECORD_OVERHEAD_V0 : LEGACY_RECORD_OVERHEAD_V1))
+    corrupt(`magic ${magic} message too short`);
   view.offset = readInt64(buf, pos);
   view.size = size;
   view.magic = magic;
@@ -154,7 +155,7 @@ export function decodeLegacyMessageSet(buf: Buffer, options: { verifyCrc?: boole
   const verifyCrc = options.verifyCrc !== false;
   const out: LegacyMessage[] = [];
   const view = newLegacyMessageView();
-  for (let pos = 0; pos < buf.length; ) {
+  for (let pos = 0; pos < buf.length;) {
     const size = legacyEntrySize(buf, pos);
     if (verifyCrc && !isLegacyCrcValid(buf, pos, size)) corrupt('message CRC mismatch');
     readLegacyMessage(buf, pos, size, view);

@@ -159,7 +159,7 @@ export function completeBatches(buf: Buffer): Buffer {
 /** Records in the complete v2 batches of `buf`, from their headers (older formats count 0). */
 export function countRecords(buf: Buffer): number {
   let n = 0;
-  for (let pos = 0; pos + RECORDS_COUNT_OFFSET + 4 <= buf.length; ) {
+  for (let pos = 0; pos + RECORDS_COUNT_OFFSET + 4 <= buf.length;) {
     const size = buf.readInt32BE(pos + BATCH_LENGTH_OFFSET) + LOG_OVERHEAD;
     if (size <= 0 || pos + size > buf.length) break;
     if (buf.readInt8(pos + MAGIC_OFFSET) === 2) n += buf.readInt32BE(pos + RECORDS_COUNT_OFFSET);

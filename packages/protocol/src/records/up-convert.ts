@@ -143,7 +143,8 @@ export function upConvertMessageSet(messageSet: Buffer, options: UpConvertOption
       throw new KafkaError(ErrorCode.MESSAGE_TOO_LARGE, `message of ${size} bytes exceeds max.message.bytes ${options.maxMessageBytes}`);
     }
     if (magic <= 1 && !isLegacyCrcValid(messageSet, pos, size)) throw corrupt(`message CRC mismatch at position ${pos}`);
-    if (magic !== firstMagic) magicMismatch ??= invalid(`message magic ${magic} is not the same as the first message's magic ${firstMagic}`);
+    if (magic !== firstMagic)
+      magicMismatch ??= invalid(`message magic ${magic} is not the same as the first message's magic ${firstMagic}`);
     const codec = messageSet[pos + LEGACY_MAGIC_OFFSET + 1]! & 0x07;
     if (codec > CompressionType.ZSTD) throw corrupt(`unknown compression codec ${codec}`);
     if (codec !== CompressionType.NONE) sourceCodec = codec;
@@ -156,7 +157,13 @@ export function upConvertMessageSet(messageSet: Buffer, options: UpConvertOption
 
   let src: Source;
   if (sourceCodec === CompressionType.NONE) {
-    src = { buf: messageSet.subarray(0, end), magic: firstMagic, wrapperLogAppendTime: false, wrapperTimestamp: NO_TIMESTAMP, inner: false };
+    src = {
+      buf: messageSet.subarray(0, end),
+      magic: firstMagic,
+      wrapperLogAppendTime: false,
+      wrapperTimestamp: NO_TIMESTAMP,
+      inner: false,
+    };
   } else {
     readLegacyMessage(messageSet, 0, end, view);
     if (view.valueLength < 0) throw invalid('compressed wrapper message without a value');
@@ -204,7 +211,8 @@ function buildBatch(src: Source, sourceCodec: number, options: UpConvertOptions)
       if (!isLegacyCrcValid(buf, pos, size)) throw corrupt(`inner message ${count} CRC mismatch`);
     }
     const timestamp = recordTimestamp(src, view);
-    if (options.compactedTopic && view.keyLength < 0) recordError ??= invalid(`message ${count}: a compacted topic cannot accept a message without a key`);
+    if (options.compactedTopic && view.keyLength < 0)
+      recordError ??= invalid(`message ${count}: a compacted topic cannot accept a message without a key`);
     // The batch's timestamp type: the wrapper's for inner messages, the message's own otherwise.
     const ownLogAppendTime = view.magic === 1 && (view.attributes & LEGACY_TIMESTAMP_TYPE_MASK) !== 0;
     const batchLogAppendTime = src.inner ? src.wrapperLogAppendTime : ownLogAppendTime;
@@ -216,7 +224,8 @@ function buildBatch(src: Source, sourceCodec: number, options: UpConvertOptions)
       recordError ??= new KafkaError(ErrorCode.INVALID_TIMESTAMP, `message ${count}: producers must not set LogAppendTime`);
     }
     // Kafka's builder refuses these with an IllegalArgumentException (an unknown server error on the wire).
-    if (timestamp < 0 && timestamp !== NO_TIMESTAMP) recordError ??= new KafkaError(ErrorCode.INVALID_TIMESTAMP, `negative timestamp ${timestamp}`);
+    if (timestamp < 0 && timestamp !== NO_TIMESTAMP)
+      recordError ??= new KafkaError(ErrorCode.INVALID_TIMESTAMP, `negative timestamp ${timestamp}`);
     if (count === 0) baseTimestamp = timestamp;
     if (timestamp > maxTimestamp) maxTimestamp = timestamp;
     const body = recordBodySize(view, timestamp - baseTimestamp, count);

@@ -9,13 +9,7 @@
  * ignored, as Kafka ignores them (it parses a body by its schema and never looks further; librdkafka
  * 2.12+ sends a few after some requests): `trailingBytes` says how many there were.
  */
-import {
-  apiInfo,
-  API_KEYS,
-  type ApiKeyNumber,
-  type ApiRequestMap,
-  requestHeaderVersion,
-} from '../generated/api-keys';
+import { apiInfo, API_KEYS, type ApiKeyNumber, type ApiRequestMap, requestHeaderVersion } from '../generated/api-keys';
 import { RequestHeader } from '../generated/request-header';
 import { DecodeError } from './decode-error';
 import { inVersionRange } from './message-codec';

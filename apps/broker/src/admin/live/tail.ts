@@ -99,7 +99,14 @@ export async function* tailTopic(services: AdminServices, options: TailOptions, 
             batch.filteredOut++;
             continue;
           }
-          batch.records.push({ partition: p.partition, offset: r.offset, timestamp: r.timestamp, key, value, headers: r.headers.map((h) => ({ key: h.key, value: decodeBytes(h.value, 256) })) });
+          batch.records.push({
+            partition: p.partition,
+            offset: r.offset,
+            timestamp: r.timestamp,
+            key,
+            value,
+            headers: r.headers.map((h) => ({ key: h.key, value: decodeBytes(h.value, 256) })),
+          });
           if (++taken >= budget) break;
         }
         // whatever is left beyond the budget is skipped, not read

@@ -15,7 +15,10 @@ export const clusterRouter = router({
     ctx.admin.audited(ctx.principal, 'cluster.elect-preferred-leaders', '*', undefined, async () => {
       const { services } = ctx;
       if (!services.metadata.isReachable) {
-        throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'The metadata store (etcd) is unreachable: no leader can change until it is back.' });
+        throw new TRPCError({
+          code: 'PRECONDITION_FAILED',
+          message: 'The metadata store (etcd) is unreachable: no leader can change until it is back.',
+        });
       }
       let elected = 0;
       let notNeeded = 0;

@@ -12,7 +12,10 @@ import { authedProcedure, router } from '../trpc';
 const scope = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('group') }),
   z.object({ kind: z.literal('topics'), topics: z.array(z.string().min(1)).min(1) }),
-  z.object({ kind: z.literal('partitions'), partitions: z.array(z.object({ topic: z.string().min(1), partition: z.number().int().min(0) })).min(1) }),
+  z.object({
+    kind: z.literal('partitions'),
+    partitions: z.array(z.object({ topic: z.string().min(1), partition: z.number().int().min(0) })).min(1),
+  }),
 ]);
 
 const strategy = z.discriminatedUnion('kind', [
@@ -33,12 +36,17 @@ function isoDuration(ms: number): string {
 /** The kafka-consumer-groups.sh invocation that performs the same reset. */
 export function resetCommand(bootstrap: string, groupId: string, sc: ResetScope, st: ResetStrategy): string {
   const how =
-    st.kind === 'earliest' ? '--to-earliest'
-    : st.kind === 'latest' ? '--to-latest'
-    : st.kind === 'timestamp' ? `--to-datetime ${new Date(st.timestampMs).toISOString().replace('Z', '')}`
-    : st.kind === 'offset' ? `--to-offset ${st.offset}`
-    : st.kind === 'shift' ? `--shift-by ${st.by}`
-    : `--by-duration ${isoDuration(st.durationMs)}`;
+    st.kind === 'earliest'
+      ? '--to-earliest'
+      : st.kind === 'latest'
+        ? '--to-latest'
+        : st.kind === 'timestamp'
+          ? `--to-datetime ${new Date(st.timestampMs).toISOString().replace('Z', '')}`
+          : st.kind === 'offset'
+            ? `--to-offset ${st.offset}`
+            : st.kind === 'shift'
+              ? `--shift-by ${st.by}`
+              : `--by-duration ${isoDuration(st.durationMs)}`;
   let what: string;
   if (sc.kind === 'group') what = '--all-topics';
   else if (sc.kind === 'topics') what = sc.topics.map((t) => `--topic ${t}`).join(' ');
@@ -60,7 +68,8 @@ function groupDetail(services: AdminServices, groupId: string) {
   const group = coordinator.group(groupId);
   const { error, summary } = coordinator.handleDescribeGroup(groupId);
   if (error !== ErrorCode.NONE) throw new KafkaError(error, `Group '${groupId}' cannot be described here`);
-  if (group === undefined && summary.state === 'Dead') throw new KafkaError(ErrorCode.GROUP_ID_NOT_FOUND, `Group '${groupId}' does not exist.`);
+  if (group === undefined && summary.state === 'Dead')
+    throw new KafkaError(ErrorCode.GROUP_ID_NOT_FOUND, `Group '${groupId}' does not exist.`);
   const overview = coordinator.groupSummaries().find((g) => g.groupId === groupId);
   return {
     groupId,
@@ -84,7 +93,15 @@ function groupDetail(services: AdminServices, groupId: string) {
 
 export const groupsRouter = router({
   list: authedProcedure
-    .input(z.object({ search: z.string().max(249).default(''), page: z.number().int().min(0).default(0), pageSize: z.number().int().min(1).max(500).default(100) }).default({ search: '', page: 0, pageSize: 100 }))
+    .input(
+      z
+        .object({
+          search: z.string().max(249).default(''),
+          page: z.number().int().min(0).default(0),
+          pageSize: z.number().int().min(1).max(500).default(100),
+        })
+        .default({ search: '', page: 0, pageSize: 100 }),
+    )
     .query(({ ctx, input }) => {
       const needle = input.search.toLowerCase();
       const all = ctx.services.groupCoordinator
@@ -118,19 +135,27 @@ export const groupsRouter = router({
 
   lagHistory: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
     const lag = ctx.services.insights.lag.groupLag(input.groupId);
-    return (lag?.partitions ?? []).map((p) => ({ topic: p.topic, partition: p.partition, samples: ctx.services.insights.lag.samples(input.groupId, { topic: p.topic, partition: p.partition }) }));
+    return (lag?.partitions ?? []).map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      samples: ctx.services.insights.lag.samples(input.groupId, { topic: p.topic, partition: p.partition }),
+    }));
   }),
 
-  rebalances: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.groupCoordinator.rebalanceHistory(input.groupId)),
+  rebalances: authedProcedure
+    .input(z.object({ groupId: z.string().min(1) }))
+    .query(({ ctx, input }) => ctx.services.groupCoordinator.rebalanceHistory(input.groupId)),
 
   resetPlan: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).query(({ ctx, input }) => ({
     ...ctx.services.insights.offsetReset.plan(input.groupId, input.scope, input.strategy),
     command: resetCommand(bootstrap(ctx.services), input.groupId, input.scope, input.strategy),
   })),
 
-  resetApply: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).mutation(({ ctx, input }) =>
-    ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () =>
-      ctx.services.insights.offsetReset.apply(input.groupId, input.scope, input.strategy),
+  resetApply: authedProcedure
+    .input(z.object({ groupId: z.string().min(1), scope, strategy }))
+    .mutation(({ ctx, input }) =>
+      ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () =>
+        ctx.services.insights.offsetReset.apply(input.groupId, input.scope, input.strategy),
+      ),
     ),
-  ),
 });

@@ -10,7 +10,16 @@ import { authedProcedure, router } from '../trpc';
 
 export const liveRouter = router({
   events: authedProcedure
-    .input(z.object({ lastEventId: z.string().nullish(), types: z.array(z.string()).optional(), topic: z.string().optional(), group: z.string().optional() }).optional())
+    .input(
+      z
+        .object({
+          lastEventId: z.string().nullish(),
+          types: z.array(z.string()).optional(),
+          topic: z.string().optional(),
+          group: z.string().optional(),
+        })
+        .optional(),
+    )
     .subscription(async function* ({ ctx, input, signal }) {
       const wanted = (e: StampedEvent) => {
         if (input?.types !== undefined && !input.types.some((t) => e.event.type.startsWith(t))) return false;
@@ -61,10 +70,14 @@ export const liveRouter = router({
         yield { timeMs: Date.now(), lag };
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, input.intervalMs);
-          signal?.addEventListener('abort', () => {
-            clearTimeout(timer);
-            resolve();
-          }, { once: true });
+          signal?.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              resolve();
+            },
+            { once: true },
+          );
         });
       }
     }),

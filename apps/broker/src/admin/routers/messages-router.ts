@@ -24,13 +24,29 @@ export const messagesRouter = router({
       z.object({
         topic: z.string().min(1),
         partition: z.number().int().min(0).nullable().default(null),
-        key: z.string().max(1 << 20).nullable().default(null),
-        value: z.string().max(1 << 20).nullable(),
+        key: z
+          .string()
+          .max(1 << 20)
+          .nullable()
+          .default(null),
+        value: z
+          .string()
+          .max(1 << 20)
+          .nullable(),
         format: z.enum(['text', 'json']).default('text'),
-        headers: z.array(z.object({ key: z.string().min(1), value: z.string() })).max(100).default([]),
+        headers: z
+          .array(z.object({ key: z.string().min(1), value: z.string() }))
+          .max(100)
+          .default([]),
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.admin.audited(ctx.principal, 'message.produce', input.topic, { partition: input.partition, key: input.key, valueBytes: input.value?.length ?? 0 }, () => ctx.admin.producer.produce(input)),
+      ctx.admin.audited(
+        ctx.principal,
+        'message.produce',
+        input.topic,
+        { partition: input.partition, key: input.key, valueBytes: input.value?.length ?? 0 },
+        () => ctx.admin.producer.produce(input),
+      ),
     ),
 });

@@ -9,7 +9,17 @@ const topicName = z.string().min(1).max(249);
 
 export const topicsRouter = router({
   /** Every topic config with its type, default, valid values and doc (for forms). */
-  configDefinitions: authedProcedure.query(() => TOPIC_CONFIGS.map((d) => ({ name: d.name, type: d.type, default: d.default, oneOf: d.oneOf ?? null, min: d.min ?? null, max: d.max ?? null, doc: d.doc }))),
+  configDefinitions: authedProcedure.query(() =>
+    TOPIC_CONFIGS.map((d) => ({
+      name: d.name,
+      type: d.type,
+      default: d.default,
+      oneOf: d.oneOf ?? null,
+      min: d.min ?? null,
+      max: d.max ?? null,
+      doc: d.doc,
+    })),
+  ),
 
   list: authedProcedure
     .input(
@@ -28,8 +38,17 @@ export const topicsRouter = router({
 
   segments: authedProcedure.input(z.object({ topic: topicName, partition: z.number().int().min(0) })).query(({ ctx, input }) => {
     const log = ctx.services.logManager.getLog(input.topic, input.partition);
-    if (log === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${input.topic}-${input.partition} is not hosted on this broker.`);
-    return { topic: input.topic, partition: input.partition, logStartOffset: log.logStartOffset, highWatermark: log.highWatermark, logEndOffset: log.logEndOffset, segmentBytes: log.config.segmentBytes, segments: describeSegments(log) };
+    if (log === undefined)
+      throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${input.topic}-${input.partition} is not hosted on this broker.`);
+    return {
+      topic: input.topic,
+      partition: input.partition,
+      logStartOffset: log.logStartOffset,
+      highWatermark: log.highWatermark,
+      logEndOffset: log.logEndOffset,
+      segmentBytes: log.config.segmentBytes,
+      segments: describeSegments(log),
+    };
   }),
 
   create: authedProcedure
@@ -43,7 +62,12 @@ export const topicsRouter = router({
     )
     .mutation(({ ctx, input }) =>
       ctx.admin.audited(ctx.principal, 'topic.create', input.name, input, async () => {
-        const t = await ctx.services.topicAdmin.createTopic({ name: input.name, numPartitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs });
+        const t = await ctx.services.topicAdmin.createTopic({
+          name: input.name,
+          numPartitions: input.partitions,
+          replicationFactor: input.replicationFactor,
+          configs: input.configs,
+        });
         return { name: t.name, topicId: t.topicId, partitions: t.partitions.length };
       }),
     ),

@@ -57,7 +57,14 @@ function brokerStates(services: AdminServices, partitions: Array<{ leader: numbe
   const regs = services.metadata.brokers();
   const known = new Set(regs.map((r) => r.nodeId));
   const offline = [...new Set(partitions.flatMap((p) => p.replicas))].filter((id) => !known.has(id));
-  const row = (nodeId: number, host: string | null, port: number | null, rack: string | null, state: BrokerState, registeredAtMs: number | null) => ({
+  const row = (
+    nodeId: number,
+    host: string | null,
+    port: number | null,
+    rack: string | null,
+    state: BrokerState,
+    registeredAtMs: number | null,
+  ) => ({
     nodeId,
     host,
     port,

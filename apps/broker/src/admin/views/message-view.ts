@@ -35,7 +35,8 @@ function partitionsOf(services: AdminServices, topic: string, partition: number 
   if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${topic}' does not exist.`);
   const wanted = partition === null ? t.partitions.map((p) => p.partition) : [partition];
   return wanted.map((p) => {
-    if (p < 0 || p >= t.partitions.length) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${topic}' has no partition ${p} (it has ${t.partitions.length}).`);
+    if (p < 0 || p >= t.partitions.length)
+      throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `Topic '${topic}' has no partition ${p} (it has ${t.partitions.length}).`);
     const log = services.logManager.getLog(topic, p);
     if (log === undefined) throw new KafkaError(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Partition ${topic}-${p} is not hosted on this broker.`);
     return { partition: p, log };
@@ -75,7 +76,10 @@ export function browseMessages(services: AdminServices, q: BrowseQuery): { messa
       case 'offset': {
         const offset = q.seek.offset;
         if (offset > log.highWatermark) {
-          throw new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, `Offset ${offset} is beyond the end of ${q.topic}-${partition} (high watermark ${log.highWatermark}).`);
+          throw new KafkaError(
+            ErrorCode.OFFSET_OUT_OF_RANGE,
+            `Offset ${offset} is beyond the end of ${q.topic}-${partition} (high watermark ${log.highWatermark}).`,
+          );
         }
         messages.push(...readFrom(log, partition, Math.max(offset, log.logStartOffset), q.limit));
         break;

@@ -53,12 +53,18 @@ function summarize(services: AdminServices, t: TopicMetadata): TopicSummary {
 
 export function listTopics(services: AdminServices, q: TopicListQuery): { total: number; items: TopicSummary[] } {
   const needle = q.search.trim().toLowerCase();
-  let topics = services.metadata.topics().filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
+  let topics = services.metadata
+    .topics()
+    .filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
   const dir = q.direction === 'asc' ? 1 : -1;
   let items: TopicSummary[];
   if (q.sort === 'name' || q.sort === 'partitions') {
     // sort on metadata alone, then summarize only the page
-    topics = topics.sort((a, b) => dir * (q.sort === 'name' ? a.name.localeCompare(b.name) : a.partitions.length - b.partitions.length || a.name.localeCompare(b.name)));
+    topics = topics.sort(
+      (a, b) =>
+        dir *
+        (q.sort === 'name' ? a.name.localeCompare(b.name) : a.partitions.length - b.partitions.length || a.name.localeCompare(b.name)),
+    );
     items = topics.slice(q.page * q.pageSize, (q.page + 1) * q.pageSize).map((t) => summarize(services, t));
   } else {
     const all = topics.map((t) => summarize(services, t));

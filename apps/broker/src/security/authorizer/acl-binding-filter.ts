@@ -11,7 +11,16 @@
  * So MATCH on `orders` finds Topic:LITERAL:orders, Topic:LITERAL:*, Topic:PREFIXED:ord, while ANY
  * on `orders` finds Topic:LITERAL:orders and Topic:PREFIXED:orders only.
  */
-import { AclOperation, AclPermissionType, PatternType, ResourceType, WILDCARD_RESOURCE, type AccessControlEntry, type AclBinding, type ResourcePattern } from './acl';
+import {
+  AclOperation,
+  AclPermissionType,
+  PatternType,
+  ResourceType,
+  WILDCARD_RESOURCE,
+  type AccessControlEntry,
+  type AclBinding,
+  type ResourcePattern,
+} from './acl';
 
 export interface ResourcePatternFilter {
   readonly resourceType: ResourceType;
@@ -31,15 +40,25 @@ export interface AclBindingFilter {
   readonly entry: AccessControlEntryFilter;
 }
 
-export const RESOURCE_PATTERN_FILTER_ANY: ResourcePatternFilter = { resourceType: ResourceType.ANY, name: null, patternType: PatternType.ANY };
-export const ACCESS_CONTROL_ENTRY_FILTER_ANY: AccessControlEntryFilter = { principal: null, host: null, operation: AclOperation.ANY, permissionType: AclPermissionType.ANY };
+export const RESOURCE_PATTERN_FILTER_ANY: ResourcePatternFilter = {
+  resourceType: ResourceType.ANY,
+  name: null,
+  patternType: PatternType.ANY,
+};
+export const ACCESS_CONTROL_ENTRY_FILTER_ANY: AccessControlEntryFilter = {
+  principal: null,
+  host: null,
+  operation: AclOperation.ANY,
+  permissionType: AclPermissionType.ANY,
+};
 /** AclBindingFilter.ANY: matches every binding. */
 export const ACL_BINDING_FILTER_ANY: AclBindingFilter = { pattern: RESOURCE_PATTERN_FILTER_ANY, entry: ACCESS_CONTROL_ENTRY_FILTER_ANY };
 
 /** ResourcePatternFilter.matches. */
 export function resourcePatternFilterMatches(filter: ResourcePatternFilter, pattern: ResourcePattern): boolean {
   if (filter.resourceType !== ResourceType.ANY && filter.resourceType !== pattern.resourceType) return false;
-  if (filter.patternType !== PatternType.ANY && filter.patternType !== PatternType.MATCH && filter.patternType !== pattern.patternType) return false;
+  if (filter.patternType !== PatternType.ANY && filter.patternType !== PatternType.MATCH && filter.patternType !== pattern.patternType)
+    return false;
   if (filter.name === null) return true;
   if (filter.patternType === PatternType.ANY || filter.patternType === pattern.patternType) return filter.name === pattern.name;
   // MATCH from here on.

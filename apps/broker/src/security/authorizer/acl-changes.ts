@@ -44,7 +44,10 @@ export interface AclSnapshot {
 }
 
 const OK: AclApiError = { errorCode: ErrorCode.NONE, errorMessage: null };
-const TOO_MANY: AclApiError = { errorCode: ErrorCode.POLICY_VIOLATION, errorMessage: 'Unable to perform excessively large batch operation.' };
+const TOO_MANY: AclApiError = {
+  errorCode: ErrorCode.POLICY_VIOLATION,
+  errorMessage: 'Unable to perform excessively large batch operation.',
+};
 
 export function planCreateAcls(current: AclSnapshot, bindings: readonly AclBinding[]): { results: AclCreateResult[]; changes: AclChanges } {
   const results: AclCreateResult[] = [];
@@ -65,7 +68,10 @@ export function planCreateAcls(current: AclSnapshot, bindings: readonly AclBindi
   return { results, changes: { added: [...added.values()], removedIds: [] } };
 }
 
-export function planDeleteAcls(current: AclSnapshot, filters: readonly AclBindingFilter[]): { results: AclDeleteResult[]; changes: AclChanges } {
+export function planDeleteAcls(
+  current: AclSnapshot,
+  filters: readonly AclBindingFilter[],
+): { results: AclDeleteResult[]; changes: AclChanges } {
   const results: AclDeleteResult[] = [];
   const removed = new Set<string>();
   for (const filter of filters) {

@@ -11,7 +11,15 @@
  * lookup (Pascal case, or its upper case without underscores) together do; anything else is
  * UNKNOWN, never an exception.
  */
-import { AclOperation, AclPermissionType, PatternType, ResourceType, type AccessControlEntry, type AclBinding, type ResourcePattern } from './acl';
+import {
+  AclOperation,
+  AclPermissionType,
+  PatternType,
+  ResourceType,
+  type AccessControlEntry,
+  type AclBinding,
+  type ResourcePattern,
+} from './acl';
 import type { AccessControlEntryFilter, AclBindingFilter, ResourcePatternFilter } from './acl-binding-filter';
 
 function namer<T extends number>(values: Record<string, T>): (code: T) => string {
@@ -90,6 +98,9 @@ export function formatAclBindingFilter(f: AclBindingFilter): string {
  */
 export function formatAclListing(groups: ReadonlyArray<{ pattern: ResourcePattern; entries: readonly AccessControlEntry[] }>): string {
   return groups
-    .map(({ pattern, entries }) => `Current ACLs for resource \`${formatResourcePattern(pattern)}\`: \n ${entries.map((e) => `\t${formatAccessControlEntry(e)}`).join('\n')} \n\n`)
+    .map(
+      ({ pattern, entries }) =>
+        `Current ACLs for resource \`${formatResourcePattern(pattern)}\`: \n ${entries.map((e) => `\t${formatAccessControlEntry(e)}`).join('\n')} \n\n`,
+    )
     .join('');
 }

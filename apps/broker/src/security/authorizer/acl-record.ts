@@ -44,7 +44,15 @@ const AclRecordSchema = z.object({
  * (all free text in Kafka) can make two bindings collide.
  */
 export function aclBindingKey(b: AclBinding): string {
-  return JSON.stringify([b.pattern.resourceType, b.pattern.patternType, b.pattern.name, b.entry.principal, b.entry.host, b.entry.operation, b.entry.permissionType]);
+  return JSON.stringify([
+    b.pattern.resourceType,
+    b.pattern.patternType,
+    b.pattern.name,
+    b.entry.principal,
+    b.entry.host,
+    b.entry.operation,
+    b.entry.permissionType,
+  ]);
 }
 
 /** The stable id of a binding (see the header). */
@@ -76,6 +84,9 @@ export function toAclRecord(b: AclBinding): AclRecord {
  */
 export function fromAclRecord(record: unknown): AclBinding {
   const parsed = AclRecordSchema.safeParse(record);
-  if (!parsed.success) throw new Error(`not an ACL record: ${JSON.stringify(record)} (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+  if (!parsed.success)
+    throw new Error(
+      `not an ACL record: ${JSON.stringify(record)} (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`,
+    );
   return aclBinding(parsed.data);
 }

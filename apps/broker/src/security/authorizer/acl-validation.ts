@@ -39,22 +39,31 @@ function invalid(message: string): AclApiError {
 export function validateAclBinding(binding: AclBinding): AclApiError | null {
   const { pattern, entry } = binding;
   // AclApis.handleCreateAcls
-  if (pattern.resourceType === ResourceType.CLUSTER && pattern.name !== CLUSTER_NAME) return invalid(`The only valid name for the CLUSTER resource is ${CLUSTER_NAME}`);
+  if (pattern.resourceType === ResourceType.CLUSTER && pattern.name !== CLUSTER_NAME)
+    return invalid(`The only valid name for the CLUSTER resource is ${CLUSTER_NAME}`);
   if (pattern.name === '') return invalid('Invalid empty resource name');
   // AclControlManager.validateNewAcl
-  if (pattern.resourceType === ResourceType.UNKNOWN || pattern.resourceType === ResourceType.ANY) return invalid(`Invalid resourceType ${resourceTypeName(pattern.resourceType)}`);
-  if (pattern.patternType !== PatternType.LITERAL && pattern.patternType !== PatternType.PREFIXED) return invalid(`Invalid patternType ${patternTypeName(pattern.patternType)}`);
-  if (entry.operation === AclOperation.UNKNOWN || entry.operation === AclOperation.ANY) return invalid(`Invalid operation ${aclOperationName(entry.operation)}`);
-  if (entry.permissionType !== AclPermissionType.ALLOW && entry.permissionType !== AclPermissionType.DENY) return invalid(`Invalid permissionType ${aclPermissionTypeName(entry.permissionType)}`);
+  if (pattern.resourceType === ResourceType.UNKNOWN || pattern.resourceType === ResourceType.ANY)
+    return invalid(`Invalid resourceType ${resourceTypeName(pattern.resourceType)}`);
+  if (pattern.patternType !== PatternType.LITERAL && pattern.patternType !== PatternType.PREFIXED)
+    return invalid(`Invalid patternType ${patternTypeName(pattern.patternType)}`);
+  if (entry.operation === AclOperation.UNKNOWN || entry.operation === AclOperation.ANY)
+    return invalid(`Invalid operation ${aclOperationName(entry.operation)}`);
+  if (entry.permissionType !== AclPermissionType.ALLOW && entry.permissionType !== AclPermissionType.DENY)
+    return invalid(`Invalid permissionType ${aclPermissionTypeName(entry.permissionType)}`);
   if (!entry.principal.includes(':')) {
-    return invalid(`Could not parse principal from \`${entry.principal}\` (no colon is present separating the principal type from the principal name)`);
+    return invalid(
+      `Could not parse principal from \`${entry.principal}\` (no colon is present separating the principal type from the principal name)`,
+    );
   }
   return null;
 }
 
 /** Why DeleteAcls refuses this filter (AclControlManager.validateFilter), or null. */
 export function validateAclBindingFilter(filter: AclBindingFilter): AclApiError | null {
-  if (filter.pattern.resourceType === ResourceType.UNKNOWN || filter.pattern.patternType === PatternType.UNKNOWN) return invalid('Unknown patternFilter.');
-  if (filter.entry.operation === AclOperation.UNKNOWN || filter.entry.permissionType === AclPermissionType.UNKNOWN) return invalid('Unknown entryFilter.');
+  if (filter.pattern.resourceType === ResourceType.UNKNOWN || filter.pattern.patternType === PatternType.UNKNOWN)
+    return invalid('Unknown patternFilter.');
+  if (filter.entry.operation === AclOperation.UNKNOWN || filter.entry.permissionType === AclPermissionType.UNKNOWN)
+    return invalid('Unknown entryFilter.');
   return null;
 }

@@ -117,8 +117,17 @@ export function aclBinding(fields: {
   permissionType: number;
 }): AclBinding {
   return {
-    pattern: { resourceType: resourceTypeFromCode(fields.resourceType), name: fields.resourceName, patternType: patternTypeFromCode(fields.patternType) },
-    entry: { principal: fields.principal, host: fields.host, operation: aclOperationFromCode(fields.operation), permissionType: aclPermissionTypeFromCode(fields.permissionType) },
+    pattern: {
+      resourceType: resourceTypeFromCode(fields.resourceType),
+      name: fields.resourceName,
+      patternType: patternTypeFromCode(fields.patternType),
+    },
+    entry: {
+      principal: fields.principal,
+      host: fields.host,
+      operation: aclOperationFromCode(fields.operation),
+      permissionType: aclPermissionTypeFromCode(fields.permissionType),
+    },
   };
 }
 
@@ -129,7 +138,13 @@ export function sameResourcePattern(a: ResourcePattern, b: ResourcePattern): boo
 export function sameAclBinding(a: AclBinding, b: AclBinding): boolean {
   const x = a.entry;
   const y = b.entry;
-  return sameResourcePattern(a.pattern, b.pattern) && x.principal === y.principal && x.host === y.host && x.operation === y.operation && x.permissionType === y.permissionType;
+  return (
+    sameResourcePattern(a.pattern, b.pattern) &&
+    x.principal === y.principal &&
+    x.host === y.host &&
+    x.operation === y.operation &&
+    x.permissionType === y.permissionType
+  );
 }
 
 /**

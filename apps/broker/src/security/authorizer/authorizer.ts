@@ -19,7 +19,17 @@
  * Changes come as whole requests (createAcls/deleteAcls, or their plans applied after the metadata
  * store has them, acl-changes.ts) or as the store's full content (replaceAll).
  */
-import { AclOperation, AclPermissionType, PatternType, ResourceType, WILDCARD_HOST, WILDCARD_PRINCIPAL, WILDCARD_RESOURCE, compareAclBindings, type AclBinding } from './acl';
+import {
+  AclOperation,
+  AclPermissionType,
+  PatternType,
+  ResourceType,
+  WILDCARD_HOST,
+  WILDCARD_PRINCIPAL,
+  WILDCARD_RESOURCE,
+  compareAclBindings,
+  type AclBinding,
+} from './acl';
 import { aclBindingFilterMatches, type AclBindingFilter } from './acl-binding-filter';
 import { planCreateAcls, planDeleteAcls, type AclChanges, type AclCreateResult, type AclDeleteResult } from './acl-changes';
 import { AclIndex, bindingsOf } from './acl-index';
@@ -70,7 +80,12 @@ export class Authorizer {
     for (const acls of patterns) {
       // The request's principal, then User:* (unless that is the request's principal).
       for (let pass = 0; pass < 2; pass++) {
-        const list = pass === 0 ? acls.byPrincipal.get(ctx.principal) : ctx.principal === WILDCARD_PRINCIPAL ? undefined : acls.byPrincipal.get(WILDCARD_PRINCIPAL);
+        const list =
+          pass === 0
+            ? acls.byPrincipal.get(ctx.principal)
+            : ctx.principal === WILDCARD_PRINCIPAL
+              ? undefined
+              : acls.byPrincipal.get(WILDCARD_PRINCIPAL);
         if (list === undefined) continue;
         for (const binding of list) {
           const e = binding.entry;

@@ -13,7 +13,20 @@
  */
 import { AclOperation, AclPermissionType, ResourceType } from './acl';
 
-const { READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS, ALTER_CONFIGS, IDEMPOTENT_WRITE, CREATE_TOKENS, DESCRIBE_TOKENS } = AclOperation;
+const {
+  READ,
+  WRITE,
+  CREATE,
+  DELETE,
+  ALTER,
+  DESCRIBE,
+  CLUSTER_ACTION,
+  DESCRIBE_CONFIGS,
+  ALTER_CONFIGS,
+  IDEMPOTENT_WRITE,
+  CREATE_TOKENS,
+  DESCRIBE_TOKENS,
+} = AclOperation;
 
 const SUPPORTED: ReadonlyMap<ResourceType, readonly AclOperation[]> = new Map<ResourceType, readonly AclOperation[]>([
   [ResourceType.TOPIC, [READ, WRITE, CREATE, DESCRIBE, DELETE, ALTER, DESCRIBE_CONFIGS, ALTER_CONFIGS]],

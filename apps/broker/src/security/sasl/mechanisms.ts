@@ -44,7 +44,11 @@ export function createSaslServer(mechanism: string, deps: SaslServerDeps): SaslS
     return new PlainSaslServer({ authenticate: deps.verifyPlain ?? plainAuthenticateWithScram(deps.scramCredential) });
   }
   if (isScramMechanism(mechanism)) {
-    return new ScramSaslServer(mechanism, { credentials: deps.scramCredential, serverNonce: deps.serverNonce, reauthenticating: deps.reauthenticating });
+    return new ScramSaslServer(mechanism, {
+      credentials: deps.scramCredential,
+      serverNonce: deps.serverNonce,
+      reauthenticating: deps.reauthenticating,
+    });
   }
   throw new KafkaError(ErrorCode.UNSUPPORTED_SASL_MECHANISM, `Unsupported SASL mechanism ${mechanism}`);
 }

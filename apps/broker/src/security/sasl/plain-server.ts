@@ -61,7 +61,8 @@ export class PlainSaslServer implements SaslServer {
   }
 
   evaluate(clientMessage: Buffer): SaslEvaluation {
-    if (this.state !== 'INITIAL') throw new KafkaError(ErrorCode.ILLEGAL_SASL_STATE, `Unexpected challenge in Sasl server state ${this.state}`);
+    if (this.state !== 'INITIAL')
+      throw new KafkaError(ErrorCode.ILLEGAL_SASL_STATE, `Unexpected challenge in Sasl server state ${this.state}`);
     try {
       const username = this.authenticate(clientMessage);
       this.authorizedAs = username;

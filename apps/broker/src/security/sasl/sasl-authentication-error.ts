@@ -22,6 +22,9 @@ export class SaslAuthenticationError extends KafkaError {
   /** Kafka's generic refusal, for failures whose cause must not reach the client. */
   static invalidCredentials(mechanism: string, reason: string, reauthenticating = false): SaslAuthenticationError {
     const phase = reauthenticating ? 're-authentication' : 'authentication';
-    return new SaslAuthenticationError(`Authentication failed during ${phase} due to invalid credentials with SASL mechanism ${mechanism}`, reason);
+    return new SaslAuthenticationError(
+      `Authentication failed during ${phase} due to invalid credentials with SASL mechanism ${mechanism}`,
+      reason,
+    );
   }
 }

@@ -49,7 +49,11 @@ export class ScramClient {
     const text = serverFinal.toString('utf8');
     if (text.startsWith('e=')) throw new Error(`SCRAM authentication failed: ${text.slice(2)}`);
     const v = text.startsWith('v=') ? Buffer.from(text.slice(2), 'base64') : Buffer.alloc(0);
-    if (this.expectedServerSignature === null || v.length !== this.expectedServerSignature.length || !timingSafeEqual(v, this.expectedServerSignature)) {
+    if (
+      this.expectedServerSignature === null ||
+      v.length !== this.expectedServerSignature.length ||
+      !timingSafeEqual(v, this.expectedServerSignature)
+    ) {
       throw new Error('SCRAM authentication failed: the server signature does not match');
     }
   }

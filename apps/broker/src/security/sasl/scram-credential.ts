@@ -79,7 +79,8 @@ export function credentialFromPassword(
  */
 export function verifyPassword(credential: ScramCredential, mechanism: ScramMechanism, password: string): boolean {
   const { minIterations, maxIterations, hashLength } = scramMechanismInfo(mechanism);
-  if (!Number.isInteger(credential.iterations) || credential.iterations < minIterations || credential.iterations > maxIterations) return false;
+  if (!Number.isInteger(credential.iterations) || credential.iterations < minIterations || credential.iterations > maxIterations)
+    return false;
   if (credential.storedKey.length !== hashLength) return false;
   const salted = saltedPassword(mechanism, password, credential.salt, credential.iterations);
   return timingSafeEqual(storedKey(mechanism, clientKey(mechanism, salted)), credential.storedKey);

@@ -24,8 +24,28 @@ export const SCRAM_MIN_ITERATIONS = 4096;
 export const SCRAM_MAX_ITERATIONS = 16384;
 
 const MECHANISMS: ReadonlyMap<ScramMechanism, ScramMechanismInfo> = new Map<ScramMechanism, ScramMechanismInfo>([
-  ['SCRAM-SHA-256', { mechanism: 'SCRAM-SHA-256', type: 1, hashAlgorithm: 'sha256', hashLength: 32, minIterations: SCRAM_MIN_ITERATIONS, maxIterations: SCRAM_MAX_ITERATIONS }],
-  ['SCRAM-SHA-512', { mechanism: 'SCRAM-SHA-512', type: 2, hashAlgorithm: 'sha512', hashLength: 64, minIterations: SCRAM_MIN_ITERATIONS, maxIterations: SCRAM_MAX_ITERATIONS }],
+  [
+    'SCRAM-SHA-256',
+    {
+      mechanism: 'SCRAM-SHA-256',
+      type: 1,
+      hashAlgorithm: 'sha256',
+      hashLength: 32,
+      minIterations: SCRAM_MIN_ITERATIONS,
+      maxIterations: SCRAM_MAX_ITERATIONS,
+    },
+  ],
+  [
+    'SCRAM-SHA-512',
+    {
+      mechanism: 'SCRAM-SHA-512',
+      type: 2,
+      hashAlgorithm: 'sha512',
+      hashLength: 64,
+      minIterations: SCRAM_MIN_ITERATIONS,
+      maxIterations: SCRAM_MAX_ITERATIONS,
+    },
+  ],
 ]);
 
 export const SCRAM_MECHANISMS: readonly ScramMechanism[] = [...MECHANISMS.keys()];

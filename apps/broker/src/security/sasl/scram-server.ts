@@ -113,7 +113,10 @@ export class ScramSaslServer implements SaslServer {
     } catch (err) {
       throw this.refuse(`Authentication failed: Credentials could not be obtained (${err instanceof Error ? err.message : String(err)})`);
     }
-    if (credential === undefined) throw this.refuse(`Authentication failed: Invalid user credentials (no ${this.mechanism} credential for user "${clientFirst.username}")`);
+    if (credential === undefined)
+      throw this.refuse(
+        `Authentication failed: Invalid user credentials (no ${this.mechanism} credential for user "${clientFirst.username}")`,
+      );
     if (clientFirst.authorizationId !== '' && clientFirst.authorizationId !== clientFirst.username) {
       throw new SaslAuthenticationError('Authentication failed: Client requested an authorization id that is different from username');
     }
@@ -139,7 +142,8 @@ export class ScramSaslServer implements SaslServer {
     }
     const { hashLength } = scramMechanismInfo(this.mechanism);
     // A proof or a stored key of the wrong length cannot match; timingSafeEqual would throw on them.
-    if (clientFinal.proof.length !== hashLength || credential.storedKey.length !== hashLength) throw this.refuse('Invalid client credentials');
+    if (clientFinal.proof.length !== hashLength || credential.storedKey.length !== hashLength)
+      throw this.refuse('Invalid client credentials');
     const authMessage = Buffer.from(`${clientFirst.bare},${serverFirst},${clientFinal.withoutProof}`, 'latin1');
     const clientSignature = hmac(this.mechanism, credential.storedKey, authMessage);
     const computedStoredKey = hash(this.mechanism, xor(clientSignature, clientFinal.proof));

@@ -11,7 +11,12 @@ export function historyItem(e: EventMessage): TimelineItem | null {
     return {
       ...base,
       tone: STATE_TONE[ev.state],
-      title: ev.state === 'offline' ? `Broker ${ev.nodeId} went offline` : ev.state === 'shutting-down' ? `Broker ${ev.nodeId} is shutting down` : `Broker ${ev.nodeId} is running`,
+      title:
+        ev.state === 'offline'
+          ? `Broker ${ev.nodeId} went offline`
+          : ev.state === 'shutting-down'
+            ? `Broker ${ev.nodeId} is shutting down`
+            : `Broker ${ev.nodeId} is running`,
       detail: `was ${ev.previousState}`,
     };
   }

@@ -12,7 +12,15 @@ type Broker = ClusterOverview['brokers'][number];
 type Election = Outputs['cluster']['electPreferredLeaders'];
 
 /** Every broker, and the button that moves leadership back to each partition's preferred replica. */
-export function BrokersTable({ overview: o, failed, refresh }: { overview: ClusterOverview | undefined; failed: boolean; refresh: () => void }) {
+export function BrokersTable({
+  overview: o,
+  failed,
+  refresh,
+}: {
+  overview: ClusterOverview | undefined;
+  failed: boolean;
+  refresh: () => void;
+}) {
   const trpc = useTRPC();
   const now = useNow();
   const [election, setElection] = useState<Election | null>(null);
@@ -66,8 +74,12 @@ function ElectionOutcome({ election, error }: { election: Election | null; error
   ) : election !== null ? (
     <div style={{ padding: 'var(--t-space-4)' }}>
       <Notice tone={election.elected > 0 ? 'success' : 'info'}>
-        {election.elected > 0 ? `Moved leadership of ${formatNumber(election.elected)} partition${election.elected === 1 ? '' : 's'} to the preferred replica.` : 'No leader moved.'}
-        {election.unavailable > 0 ? ` ${formatNumber(election.unavailable)} preferred replica${election.unavailable === 1 ? ' is' : 's are'} offline or out of sync.` : ''}
+        {election.elected > 0
+          ? `Moved leadership of ${formatNumber(election.elected)} partition${election.elected === 1 ? '' : 's'} to the preferred replica.`
+          : 'No leader moved.'}
+        {election.unavailable > 0
+          ? ` ${formatNumber(election.unavailable)} preferred replica${election.unavailable === 1 ? ' is' : 's are'} offline or out of sync.`
+          : ''}
         {election.failed > 0 ? ` ${formatNumber(election.failed)} changed concurrently; try again.` : ''}
       </Notice>
     </div>
@@ -99,7 +111,11 @@ function columns(o: ClusterOverview | undefined, now: number | null): Array<Colu
           <span className="t-mono" data-testid={`leaders-${b.nodeId}`}>
             {formatNumber(b.leaderPartitions)}
           </span>
-          <Meter kind="share" value={o === undefined || o.partitionCount === 0 ? 0 : b.leaderPartitions / o.partitionCount} label={`Share of partition leadership on broker ${b.nodeId}`} />
+          <Meter
+            kind="share"
+            value={o === undefined || o.partitionCount === 0 ? 0 : b.leaderPartitions / o.partitionCount}
+            label={`Share of partition leadership on broker ${b.nodeId}`}
+          />
         </div>
       ),
     },
@@ -108,7 +124,10 @@ function columns(o: ClusterOverview | undefined, now: number | null): Array<Colu
       header: 'Preferred',
       align: 'right',
       render: (b) => (
-        <span className="t-mono" title={b.leaderPartitions !== b.preferredLeaderPartitions ? 'Leads a different number of partitions than it should' : undefined}>
+        <span
+          className="t-mono"
+          title={b.leaderPartitions !== b.preferredLeaderPartitions ? 'Leads a different number of partitions than it should' : undefined}
+        >
           {formatNumber(b.preferredLeaderPartitions)}
           {b.leaderPartitions !== b.preferredLeaderPartitions ? ' ≠' : ''}
         </span>
@@ -119,12 +138,14 @@ function columns(o: ClusterOverview | undefined, now: number | null): Array<Colu
       key: 'outOfSync',
       header: 'Out of sync',
       align: 'right',
-      render: (b) => (b.outOfSyncReplicas > 0 ? <Badge tone="warning">{formatNumber(b.outOfSyncReplicas)}</Badge> : <span className="t-faint">0</span>),
+      render: (b) =>
+        b.outOfSyncReplicas > 0 ? <Badge tone="warning">{formatNumber(b.outOfSyncReplicas)}</Badge> : <span className="t-faint">0</span>,
     },
     {
       key: 'since',
       header: 'Registered',
-      render: (b) => (b.registeredAtMs === null ? <span className="t-faint">—</span> : now === null ? '' : formatRelative(b.registeredAtMs, now)),
+      render: (b) =>
+        b.registeredAtMs === null ? <span className="t-faint">—</span> : now === null ? '' : formatRelative(b.registeredAtMs, now),
     },
   ];
 }

@@ -23,9 +23,12 @@ function useThrottled(fn: () => void, ms: number): () => void {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(fn);
   latest.current = fn;
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
   return () => {
     if (timer.current !== null) return;
     timer.current = setTimeout(() => {
@@ -63,7 +66,9 @@ export function BrokersView() {
         description="Each broker's state, the partitions it leads and the replicas it holds, updating as brokers come and go."
         actions={<LiveStatus status={sub.status} />}
       />
-      {overview.isError && o === undefined ? <QueryError title="Could not load the brokers" error={overview.error} retry={() => void overview.refetch()} /> : null}
+      {overview.isError && o === undefined ? (
+        <QueryError title="Could not load the brokers" error={overview.error} retry={() => void overview.refetch()} />
+      ) : null}
       <BrokerStats overview={o} failed={overview.isError} />
 
       <BrokersTable overview={o} failed={overview.isError} refresh={refresh} />

@@ -1,7 +1,13 @@
 'use client';
 import { StatusPill, type Tone } from '@tarn/ui';
 
-const TONES: Record<string, Tone> = { Stable: 'success', PreparingRebalance: 'warning', CompletingRebalance: 'warning', Empty: 'neutral', Dead: 'danger' };
+const TONES: Record<string, Tone> = {
+  Stable: 'success',
+  PreparingRebalance: 'warning',
+  CompletingRebalance: 'warning',
+  Empty: 'neutral',
+  Dead: 'danger',
+};
 const MEANING: Record<string, string> = {
   Stable: 'Every member has its assignment and is consuming',
   PreparingRebalance: 'Waiting for members to (re)join before a new generation',
@@ -13,7 +19,11 @@ const MEANING: Record<string, string> = {
 /** A group's state as Kafka names it, with a tone and what it means. */
 export function GroupStatePill({ state }: { state: string }) {
   return (
-    <StatusPill tone={TONES[state] ?? 'neutral'} pulse={state === 'PreparingRebalance' || state === 'CompletingRebalance'} title={MEANING[state]}>
+    <StatusPill
+      tone={TONES[state] ?? 'neutral'}
+      pulse={state === 'PreparingRebalance' || state === 'CompletingRebalance'}
+      title={MEANING[state]}
+    >
       {state}
     </StatusPill>
   );

@@ -9,7 +9,10 @@ import type { PagerProps } from '@tarn/ui';
 import { PAGE_SIZES, type ListParams, type ParamSource } from '../../lib/url-state';
 import { useUrlState } from '../../lib/use-url-state';
 
-export function useListParams<P extends ListParams>(parse: (src: ParamSource) => P, toUrl: (p: P) => Record<string, string | number | boolean | null>) {
+export function useListParams<P extends ListParams>(
+  parse: (src: ParamSource) => P,
+  toUrl: (p: P) => Record<string, string | number | boolean | null>,
+) {
   const [search, setUrl] = useUrlState();
   const key = search.toString();
   const params = useMemo(() => parse(new URLSearchParams(key)), [parse, key]);

@@ -7,7 +7,13 @@ import { z } from 'zod';
 import type { RebalanceRecord } from '../../lib/types';
 
 const partitionsByTopic = z.record(z.string(), z.array(z.number()));
-const memberChange = z.object({ memberId: z.string(), groupInstanceId: z.string().nullable(), clientId: z.string(), reason: z.string(), timeMs: z.number() });
+const memberChange = z.object({
+  memberId: z.string(),
+  groupInstanceId: z.string().nullable(),
+  clientId: z.string(),
+  reason: z.string(),
+  timeMs: z.number(),
+});
 
 const rebalanceCompleted = z.object({
   type: z.literal('group-rebalance-completed'),
@@ -23,20 +29,48 @@ const rebalanceCompleted = z.object({
   reason: z.string(),
   joined: z.array(memberChange),
   left: z.array(memberChange),
-  members: z.array(z.object({ memberId: z.string(), groupInstanceId: z.string().nullable(), clientId: z.string(), clientHost: z.string(), assignment: partitionsByTopic.nullable() })),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      groupInstanceId: z.string().nullable(),
+      clientId: z.string(),
+      clientHost: z.string(),
+      assignment: partitionsByTopic.nullable(),
+    }),
+  ),
   diff: z.record(z.string(), z.object({ added: partitionsByTopic, removed: partitionsByTopic })),
 });
 
-const rebalanceStarted = z.object({ type: z.literal('group-rebalance-started'), group: z.string(), generation: z.number(), cause: z.string(), reason: z.string() });
-const memberJoined = z.object({ type: z.literal('group-member-joined'), group: z.string(), memberId: z.string(), clientId: z.string(), reason: z.string() });
-const memberLeft = z.object({ type: z.literal('group-member-left'), group: z.string(), memberId: z.string(), clientId: z.string(), reason: z.string() });
+const rebalanceStarted = z.object({
+  type: z.literal('group-rebalance-started'),
+  group: z.string(),
+  generation: z.number(),
+  cause: z.string(),
+  reason: z.string(),
+});
+const memberJoined = z.object({
+  type: z.literal('group-member-joined'),
+  group: z.string(),
+  memberId: z.string(),
+  clientId: z.string(),
+  reason: z.string(),
+});
+const memberLeft = z.object({
+  type: z.literal('group-member-left'),
+  group: z.string(),
+  memberId: z.string(),
+  clientId: z.string(),
+  reason: z.string(),
+});
 
 export const groupEvent = z.discriminatedUnion('type', [rebalanceCompleted, rebalanceStarted, memberJoined, memberLeft]);
 export type GroupEvent = z.infer<typeof groupEvent>;
 
 // compile-time probe: a parsed event is a RebalanceRecord the timeline can show
 type Probe<T extends true> = T;
-export type _Probe = Probe<Omit<Extract<GroupEvent, { type: 'group-rebalance-completed' }>, 'type' | 'group'> extends RebalanceRecord ? true : false>;
+export type _Probe = Probe<
+  Omit<Extract<GroupEvent, { type: 'group-rebalance-completed' }>, 'type' | 'group'> extends RebalanceRecord ? true : false
+>;
 
 /** The event if it is one the timeline understands, else null. */
 export function parseGroupEvent(event: unknown): GroupEvent | null {
@@ -75,9 +109,20 @@ export function nextPending(pending: PendingRebalance | null, e: GroupEvent, id:
       return pending ?? { startedAtMs: timeMs, cause: e.cause, reason: e.reason, changes: [] };
     case 'group-member-joined':
     case 'group-member-left': {
-      const base = pending ?? { startedAtMs: timeMs, cause: e.type === 'group-member-joined' ? 'join' : 'leave', reason: e.reason, changes: [] };
+      const base = pending ?? {
+        startedAtMs: timeMs,
+        cause: e.type === 'group-member-joined' ? 'join' : 'leave',
+        reason: e.reason,
+        changes: [],
+      };
       if (base.changes.some((c) => c.id === id)) return base;
-      return { ...base, changes: [...base.changes, { id, kind: e.type === 'group-member-joined' ? 'joined' : 'left', memberId: e.memberId, clientId: e.clientId, reason: e.reason }] };
+      return {
+        ...base,
+        changes: [
+          ...base.changes,
+          { id, kind: e.type === 'group-member-joined' ? 'joined' : 'left', memberId: e.memberId, clientId: e.clientId, reason: e.reason },
+        ],
+      };
     }
   }
 }

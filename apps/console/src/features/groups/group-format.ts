@@ -9,6 +9,7 @@ export function shortId(memberId: string): string {
 /** "topic:partition" → the member assigned it in the current generation. */
 export function partitionOwners(members: readonly GroupMember[]): Map<string, GroupMember> {
   const out = new Map<string, GroupMember>();
-  for (const m of members) for (const [topic, parts] of Object.entries(m.assignment ?? {})) for (const p of parts) out.set(`${topic}:${p}`, m);
+  for (const m of members)
+    for (const [topic, parts] of Object.entries(m.assignment ?? {})) for (const p of parts) out.set(`${topic}:${p}`, m);
   return out;
 }

@@ -32,7 +32,17 @@ export interface ResetDraft {
 export type ResetField = 'scope' | 'offset' | 'shift' | 'time' | 'duration';
 export type ResetErrors = Partial<Record<ResetField, string>>;
 
-export const EMPTY_DRAFT: ResetDraft = { scope: 'group', topics: [], partitions: [], strategy: 'earliest', offset: '', shift: '', time: '', duration: '', durationUnit: 'hours' };
+export const EMPTY_DRAFT: ResetDraft = {
+  scope: 'group',
+  topics: [],
+  partitions: [],
+  strategy: 'earliest',
+  offset: '',
+  shift: '',
+  time: '',
+  duration: '',
+  durationUnit: 'hours',
+};
 
 export function partitionKey(topic: string, partition: number): string {
   return `${topic}:${partition}`;
@@ -66,7 +76,8 @@ export function resetInput(groupId: string, d: ResetDraft, nowMs: number): { inp
     case 'offset': {
       const v = d.offset.trim();
       if (v === '') errors.offset = 'Enter the offset to reset to.';
-      else if (!WHOLE.test(v) || !Number.isSafeInteger(Number(v))) errors.offset = `“${d.offset}” is not an offset: enter a whole number, 0 or more.`;
+      else if (!WHOLE.test(v) || !Number.isSafeInteger(Number(v)))
+        errors.offset = `“${d.offset}” is not an offset: enter a whole number, 0 or more.`;
       else strategy = { kind: 'offset', offset: Number(v) };
       break;
     }
@@ -113,8 +124,10 @@ export function offsetRangeProblem(plan: ResetPlan | undefined, d: ResetDraft): 
       .slice(0, 4)
       .map((p) => `${p.topic}-${p.partition} (${formatNumber(what(p))})`)
       .join(', ') + (ps.length > 4 ? ` and ${ps.length - 4} more` : '');
-  if (beyond.length > 0) return `Offset ${formatNumber(offset)} is beyond the log end of ${list(beyond, (p) => p.logEndOffset)}. Pick an offset up to the log end.`;
-  if (below.length > 0) return `Offset ${formatNumber(offset)} is below the log start of ${list(below, (p) => p.logStartOffset)}: those records were deleted. Pick an offset at or after the log start.`;
+  if (beyond.length > 0)
+    return `Offset ${formatNumber(offset)} is beyond the log end of ${list(beyond, (p) => p.logEndOffset)}. Pick an offset up to the log end.`;
+  if (below.length > 0)
+    return `Offset ${formatNumber(offset)} is below the log start of ${list(below, (p) => p.logStartOffset)}: those records were deleted. Pick an offset at or after the log start.`;
   return null;
 }
 
@@ -125,5 +138,13 @@ export function planErrors(plan: ResetPlan | undefined): string[] {
 
 /** Which field a plan's per-partition error belongs next to. */
 export function planErrorField(d: ResetDraft): ResetField {
-  return d.strategy === 'offset' ? 'offset' : d.strategy === 'shift' ? 'shift' : d.strategy === 'timestamp' ? 'time' : d.strategy === 'duration' ? 'duration' : 'scope';
+  return d.strategy === 'offset'
+    ? 'offset'
+    : d.strategy === 'shift'
+      ? 'shift'
+      : d.strategy === 'timestamp'
+        ? 'time'
+        : d.strategy === 'duration'
+          ? 'duration'
+          : 'scope';
 }

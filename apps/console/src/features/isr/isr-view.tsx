@@ -8,7 +8,19 @@ import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { Badge, Card, EmptyState, formatNumber, PageHeader, ReplicaSet, Select, Skeleton, Stat, Timeline, type TimelineItem } from '@tarn/ui';
+import {
+  Badge,
+  Card,
+  EmptyState,
+  formatNumber,
+  PageHeader,
+  ReplicaSet,
+  Select,
+  Skeleton,
+  Stat,
+  Timeline,
+  type TimelineItem,
+} from '@tarn/ui';
 import type { EventMessage } from '../../lib/types';
 import { ALL_TOPICS_INPUT, defaultIsrTopic, parseIsrParams } from './url-state';
 import { useUrlState } from '../../lib/use-url-state';
@@ -106,12 +118,24 @@ export function IsrView() {
         <div className="t-grid">
           <Stat label="Brokers" value={formatNumber(o.brokers.length)} hint={singleNode ? 'one replica per partition' : undefined} />
           <Stat label="Partitions" value={formatNumber(o.partitionCount)} />
-          <Stat label="Under-replicated" value={formatNumber(o.underReplicatedPartitions)} tone={o.underReplicatedPartitions > 0 ? 'warning' : 'success'} />
+          <Stat
+            label="Under-replicated"
+            value={formatNumber(o.underReplicatedPartitions)}
+            tone={o.underReplicatedPartitions > 0 ? 'warning' : 'success'}
+          />
           <Stat label="Offline" value={formatNumber(o.offlinePartitions)} tone={o.offlinePartitions > 0 ? 'danger' : 'success'} />
         </div>
       )}
       <Card
-        title={selected === null ? 'Partitions' : <>Partitions of <Link href={`/topics/${encodeURIComponent(selected)}`}>{selected}</Link></>}
+        title={
+          selected === null ? (
+            'Partitions'
+          ) : (
+            <>
+              Partitions of <Link href={`/topics/${encodeURIComponent(selected)}`}>{selected}</Link>
+            </>
+          )
+        }
         description="Current replica state on the left, its history on the right (newest first)."
         actions={
           names.length > 0 ? (

@@ -11,9 +11,11 @@ function problemFor(status: number, body: { error?: string }): Problem {
     return {
       field: 'form',
       name: 'HTTP 429',
-      message: 'Too many failed logins from this address: the broker refuses logins for a minute after 10 failures. Wait a minute, then try again.',
+      message:
+        'Too many failed logins from this address: the broker refuses logins for a minute after 10 failures. Wait a minute, then try again.',
     };
-  if (status === 502) return { field: 'form', message: "The console cannot reach the broker's admin API. Check that the broker is running." };
+  if (status === 502)
+    return { field: 'form', message: "The console cannot reach the broker's admin API. Check that the broker is running." };
   return { field: 'form', message: body.error ?? `The broker answered HTTP ${status}.` };
 }
 
@@ -26,13 +28,20 @@ export function LoginForm({ next }: { next: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (password === '') {
-      setProblem({ field: 'credentials', message: 'Enter the password (set with admin.password, or printed by the broker on its first start).' });
+      setProblem({
+        field: 'credentials',
+        message: 'Enter the password (set with admin.password, or printed by the broker on its first start).',
+      });
       return;
     }
     setBusy(true);
     setProblem(null);
     try {
-      const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       const body = (await res.json().catch(() => ({}))) as { error?: string };
       if (res.ok) {
         window.location.assign(next);
@@ -66,7 +75,15 @@ export function LoginForm({ next }: { next: string }) {
         </p>
         <form className="t-stack" onSubmit={submit} noValidate>
           <Field id="username" label="Username">
-            <TextInput id="username" name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} invalid={credentialsError !== undefined} required />
+            <TextInput
+              id="username"
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              invalid={credentialsError !== undefined}
+              required
+            />
           </Field>
           <Field id="password" label="Password" error={credentialsError}>
             <TextInput

@@ -6,7 +6,19 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
-import { Card, DataTable, EmptyState, formatDuration, formatNumber, LAG_STATUS_MEANING, LAG_STATUSES, LagStatusBadge, lagStatusTone, Skeleton, type LagStatus } from '@tarn/ui';
+import {
+  Card,
+  DataTable,
+  EmptyState,
+  formatDuration,
+  formatNumber,
+  LAG_STATUS_MEANING,
+  LAG_STATUSES,
+  LagStatusBadge,
+  lagStatusTone,
+  Skeleton,
+  type LagStatus,
+} from '@tarn/ui';
 import type { GroupSummary } from '../../lib/types';
 import { useTRPC } from '../../trpc/provider';
 import { GroupStatePill } from '../common/group-state-pill';
@@ -26,13 +38,24 @@ export function GroupsSummary() {
   const groups = useQuery(trpc.groups.list.queryOptions(ALL_GROUPS_INPUT, { refetchInterval: 10_000 }));
   const items = useMemo(() => groups.data?.items ?? [], [groups.data]);
   const counts = useMemo(() => countByStatus(items), [items]);
-  const behind = useMemo(() => items.filter((g) => g.totalLag > 0).sort((a, b) => b.totalLag - a.totalLag).slice(0, 5), [items]);
+  const behind = useMemo(
+    () =>
+      items
+        .filter((g) => g.totalLag > 0)
+        .sort((a, b) => b.totalLag - a.totalLag)
+        .slice(0, 5),
+    [items],
+  );
   const total = groups.data?.total ?? 0;
 
   return (
     <Card
       title={<Link href="/groups">Consumer groups</Link>}
-      description={total > items.length ? `Lag status of the first ${formatNumber(items.length)} of ${formatNumber(total)} groups` : 'Lag status of every group, and the ones furthest behind'}
+      description={
+        total > items.length
+          ? `Lag status of the first ${formatNumber(items.length)} of ${formatNumber(total)} groups`
+          : 'Lag status of every group, and the ones furthest behind'
+      }
       flush
     >
       {groups.isError && groups.data === undefined ? (
@@ -55,7 +78,13 @@ export function GroupsSummary() {
               <span className="t-muted">{total === 1 ? 'group' : 'groups'}</span>
             </div>
             {LAG_STATUSES.map((s) => (
-              <div key={s} className="c-status-count" data-tone={counts[s] > 0 ? lagStatusTone(s) : 'neutral'} title={LAG_STATUS_MEANING[s]} data-status={s}>
+              <div
+                key={s}
+                className="c-status-count"
+                data-tone={counts[s] > 0 ? lagStatusTone(s) : 'neutral'}
+                title={LAG_STATUS_MEANING[s]}
+                data-status={s}
+              >
                 <strong className="t-num">{formatNumber(counts[s])}</strong>
                 <LagStatusBadge status={s} />
               </div>
@@ -71,7 +100,15 @@ export function GroupsSummary() {
               rows={behind}
               rowKey={(g) => g.groupId}
               columns={[
-                { key: 'id', header: 'Furthest behind', render: (g) => <Link href={groupHref(g.groupId)} className="t-mono">{g.groupId}</Link> },
+                {
+                  key: 'id',
+                  header: 'Furthest behind',
+                  render: (g) => (
+                    <Link href={groupHref(g.groupId)} className="t-mono">
+                      {g.groupId}
+                    </Link>
+                  ),
+                },
                 { key: 'state', header: 'State', render: (g) => <GroupStatePill state={g.state} /> },
                 { key: 'members', header: 'Members', align: 'right', render: (g) => formatNumber(g.members) },
                 { key: 'lag', header: 'Lag', align: 'right', render: (g) => formatNumber(g.totalLag) },

@@ -1,6 +1,19 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Card, DataTable, formatBytes, formatDuration, formatNumber, formatTimestamp, Meter, PageHeader, Skeleton, Stat, StatusPill } from '@tarn/ui';
+import {
+  Badge,
+  Card,
+  DataTable,
+  formatBytes,
+  formatDuration,
+  formatNumber,
+  formatTimestamp,
+  Meter,
+  PageHeader,
+  Skeleton,
+  Stat,
+  StatusPill,
+} from '@tarn/ui';
 import Link from 'next/link';
 import type { ClusterOverview } from '../../lib/types';
 import { useNow } from '../../lib/use-now';
@@ -23,9 +36,17 @@ export function OverviewView() {
       <PageHeader
         title="Overview"
         description="The cluster at a glance: identity, health, storage and traffic, updating live."
-        actions={o !== undefined ? <StatusPill tone={o.offlinePartitions > 0 ? 'danger' : o.underReplicatedPartitions > 0 ? 'warning' : 'success'}>{o.offlinePartitions > 0 ? 'Partitions offline' : o.underReplicatedPartitions > 0 ? 'Under-replicated' : 'Healthy'}</StatusPill> : undefined}
+        actions={
+          o !== undefined ? (
+            <StatusPill tone={o.offlinePartitions > 0 ? 'danger' : o.underReplicatedPartitions > 0 ? 'warning' : 'success'}>
+              {o.offlinePartitions > 0 ? 'Partitions offline' : o.underReplicatedPartitions > 0 ? 'Under-replicated' : 'Healthy'}
+            </StatusPill>
+          ) : undefined
+        }
       />
-      {overview.isError && o === undefined ? <QueryError title="Could not load the cluster overview" error={overview.error} retry={() => void overview.refetch()} /> : null}
+      {overview.isError && o === undefined ? (
+        <QueryError title="Could not load the cluster overview" error={overview.error} retry={() => void overview.refetch()} />
+      ) : null}
       {o === undefined ? (
         overview.isError ? null : (
           <div className="t-grid">
@@ -38,9 +59,17 @@ export function OverviewView() {
         <div className="t-grid">
           <Stat label="Cluster id" value={o.clusterId} small hint={`controller: broker ${o.controllerId}`} />
           <Stat label="Version" value={`tarn ${o.version}`} small hint={o.listeners.join(', ')} />
-          <Stat label="Uptime" value={formatDuration(now === null ? o.uptimeMs : now - o.startedAtMs)} hint={`since ${formatTimestamp(o.startedAtMs, { millis: false })}`} />
+          <Stat
+            label="Uptime"
+            value={formatDuration(now === null ? o.uptimeMs : now - o.startedAtMs)}
+            hint={`since ${formatTimestamp(o.startedAtMs, { millis: false })}`}
+          />
           <Stat label="Brokers" value={formatNumber(o.brokers.length)} hint={o.brokers.length === 1 ? 'single node' : 'cluster'} />
-          <Stat label="Topics" value={<Link href="/topics">{formatNumber(o.topicCount)}</Link>} hint={`+ ${o.internalTopicCount} internal`} />
+          <Stat
+            label="Topics"
+            value={<Link href="/topics">{formatNumber(o.topicCount)}</Link>}
+            hint={`+ ${o.internalTopicCount} internal`}
+          />
           <Stat label="Partitions" value={formatNumber(o.partitionCount)} hint="all topics, internal included" />
           <Stat
             label="Under-replicated"
@@ -48,7 +77,12 @@ export function OverviewView() {
             tone={o.underReplicatedPartitions > 0 ? 'warning' : 'success'}
             hint="ISR smaller than the replica set"
           />
-          <Stat label="Offline" value={formatNumber(o.offlinePartitions)} tone={o.offlinePartitions > 0 ? 'danger' : 'success'} hint="no live leader" />
+          <Stat
+            label="Offline"
+            value={formatNumber(o.offlinePartitions)}
+            tone={o.offlinePartitions > 0 ? 'danger' : 'success'}
+            hint="no live leader"
+          />
         </div>
       )}
 
@@ -74,9 +108,21 @@ export function OverviewView() {
                   </span>
                 ),
               },
-              { key: 'endpoint', header: 'Endpoint', render: (b) => <span className="t-mono">{b.host === null ? '—' : `${b.host}:${b.port}`}</span> },
-              ...(o?.brokers.some((b) => b.rack !== null) === true ? [{ key: 'rack', header: 'Rack', render: (b: Broker) => b.rack ?? '—' }] : []),
-              { key: 'state', header: 'State', render: (b) => <StatusPill tone={b.state === 'running' ? 'success' : b.state === 'offline' ? 'danger' : 'warning'}>{b.state}</StatusPill> },
+              {
+                key: 'endpoint',
+                header: 'Endpoint',
+                render: (b) => <span className="t-mono">{b.host === null ? '—' : `${b.host}:${b.port}`}</span>,
+              },
+              ...(o?.brokers.some((b) => b.rack !== null) === true
+                ? [{ key: 'rack', header: 'Rack', render: (b: Broker) => b.rack ?? '—' }]
+                : []),
+              {
+                key: 'state',
+                header: 'State',
+                render: (b) => (
+                  <StatusPill tone={b.state === 'running' ? 'success' : b.state === 'offline' ? 'danger' : 'warning'}>{b.state}</StatusPill>
+                ),
+              },
               { key: 'leaders', header: 'Leader for', align: 'right', render: (b) => formatNumber(b.leaderPartitions) },
               { key: 'replicas', header: 'Replicas', align: 'right', render: (b) => formatNumber(b.replicas) },
             ]}

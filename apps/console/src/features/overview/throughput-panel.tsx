@@ -5,7 +5,18 @@
  */
 import { useMemo, useState } from 'react';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { Card, DataTable, EmptyState, formatByteRate, formatBytes, formatCompact, formatRecordRate, SegmentedControl, ThroughputChart, type ChartPoint } from '@tarn/ui';
+import {
+  Card,
+  DataTable,
+  EmptyState,
+  formatByteRate,
+  formatBytes,
+  formatCompact,
+  formatRecordRate,
+  SegmentedControl,
+  ThroughputChart,
+  type ChartPoint,
+} from '@tarn/ui';
 import Link from 'next/link';
 import type { ThroughputUpdate } from '../../lib/types';
 import { useTRPC } from '../../trpc/provider';
@@ -83,14 +94,24 @@ export function ThroughputPanel() {
       }),
     [samples, top, metric],
   );
-  const now = useMemo(() => recentRates(samples, 10).filter((t) => t.recordsIn + t.recordsOut > 0).sort((a, b) => b.recordsIn + b.recordsOut - (a.recordsIn + a.recordsOut)), [samples]);
+  const now = useMemo(
+    () =>
+      recentRates(samples, 10)
+        .filter((t) => t.recordsIn + t.recordsOut > 0)
+        .sort((a, b) => b.recordsIn + b.recordsOut - (a.recordsIn + a.recordsOut)),
+    [samples],
+  );
   const idle = samples.length > 0 && samples.every((s) => s.total.recordsIn === 0 && s.total.recordsOut === 0);
   const isBytes = metric === 'bytesIn' || metric === 'bytesOut';
 
   return (
     <div className="t-stack">
       <div className="t-grid-2">
-        <Card title="Records per second" description="Appended by producers (in) and served to consumers (out)" actions={<LiveStatus status={sub.status} />}>
+        <Card
+          title="Records per second"
+          description="Appended by producers (in) and served to consumers (out)"
+          actions={<LiveStatus status={sub.status} />}
+        >
           <ThroughputChart
             label="Records per second in and out over the last five minutes"
             data={totals}
@@ -120,8 +141,12 @@ export function ThroughputPanel() {
           actions={<SegmentedControl name="top-metric" label="Metric" value={metric} options={METRICS} onChange={setMetric} />}
         >
           {top.length === 0 ? (
-            <EmptyState icon="↯" title={idle || samples.length > 0 ? 'No traffic in the last five minutes' : 'Waiting for the first samples…'}>
-              Produce to a topic (from a topic&apos;s Produce tab, or <code>kcat -P -b {bootstrap} -t demo</code>) and it shows up here within a second.
+            <EmptyState
+              icon="↯"
+              title={idle || samples.length > 0 ? 'No traffic in the last five minutes' : 'Waiting for the first samples…'}
+            >
+              Produce to a topic (from a topic&apos;s Produce tab, or <code>kcat -P -b {bootstrap} -t demo</code>) and it shows up here
+              within a second.
             </EmptyState>
           ) : (
             <ThroughputChart
@@ -138,7 +163,11 @@ export function ThroughputPanel() {
             caption="Current throughput per topic"
             rows={now.slice(0, 8)}
             rowKey={(t) => t.topic}
-            empty={<EmptyState icon="·" title="Quiet">No topic had traffic in the last 10 seconds.</EmptyState>}
+            empty={
+              <EmptyState icon="·" title="Quiet">
+                No topic had traffic in the last 10 seconds.
+              </EmptyState>
+            }
             columns={[
               { key: 'topic', header: 'Topic', render: (t) => <Link href={`/topics/${encodeURIComponent(t.topic)}`}>{t.topic}</Link> },
               { key: 'rin', header: 'In', align: 'right', render: (t) => formatRecordRate(t.recordsIn) },

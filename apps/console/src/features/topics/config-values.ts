@@ -55,7 +55,12 @@ export function configValueProblem(name: string, value: string, definitions: Rea
 
 /** A one-line description for a config's hint: type, default, range or values, doc. */
 export function configHint(d: ConfigDefinition): string {
-  const values = d.oneOf !== null ? `one of ${d.oneOf.join(', ')}` : d.min !== null || d.max !== null ? [d.min !== null ? `≥ ${d.min}` : null, d.max !== null ? `≤ ${d.max}` : null].filter(Boolean).join(', ') : d.type;
+  const values =
+    d.oneOf !== null
+      ? `one of ${d.oneOf.join(', ')}`
+      : d.min !== null || d.max !== null
+        ? [d.min !== null ? `≥ ${d.min}` : null, d.max !== null ? `≤ ${d.max}` : null].filter(Boolean).join(', ')
+        : d.type;
   return `${d.doc} — ${values}; default ${d.default}`;
 }
 

@@ -10,7 +10,19 @@ import { useCallback, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { Badge, EmptyState, formatDuration, formatNumber, LagStatusBadge, PageHeader, Skeleton, Stat, TabPanel, Tabs, type TabItem } from '@tarn/ui';
+import {
+  Badge,
+  EmptyState,
+  formatDuration,
+  formatNumber,
+  LagStatusBadge,
+  PageHeader,
+  Skeleton,
+  Stat,
+  TabPanel,
+  Tabs,
+  type TabItem,
+} from '@tarn/ui';
 import { mergeRebalance, nextPending, parseGroupEvent, rebalanceFromEvent, type PendingRebalance } from '../group-events';
 import { shortId } from '../group-format';
 import { appendPoint, pointFromLag, pointsFromHistory, type LagPoint } from '../lag-series';
@@ -51,7 +63,8 @@ export function GroupView({ groupId }: { groupId: string }) {
       {
         onData: (s) => {
           setLive((prev) => appendPoint(prev, pointFromLag(s.timeMs, s.lag)));
-          if (s.lag !== null) queryClient.setQueryData(trpc.groups.get.queryKey(input), (old) => (old === undefined ? old : { ...old, lag: s.lag }));
+          if (s.lag !== null)
+            queryClient.setQueryData(trpc.groups.get.queryKey(input), (old) => (old === undefined ? old : { ...old, lag: s.lag }));
         },
       },
     ),
@@ -87,7 +100,8 @@ export function GroupView({ groupId }: { groupId: string }) {
           <PageHeader title={groupId} breadcrumbs={<Link href="/groups">Consumer groups</Link>} />
           {kafkaErrorName(group.error) === 'GROUP_ID_NOT_FOUND' ? (
             <EmptyState icon="?" title={`There is no group “${groupId}”`} action={<Link href="/groups">Back to the groups</Link>}>
-              It may have been deleted, or its offsets expired (offsets.retention.minutes) after its last member left. Group ids are case-sensitive.
+              It may have been deleted, or its offsets expired (offsets.retention.minutes) after its last member left. Group ids are
+              case-sensitive.
             </EmptyState>
           ) : (
             <QueryError title="Could not load the group" error={group.error} retry={() => void group.refetch()} />
@@ -108,7 +122,11 @@ export function GroupView({ groupId }: { groupId: string }) {
   const tabs: ReadonlyArray<TabItem<GroupTab>> = [
     { id: 'lag', label: 'Lag' },
     { id: 'members', label: 'Members', adornment: <Badge>{g.members.length}</Badge> },
-    { id: 'rebalances', label: 'Rebalances', adornment: rebalances.data !== undefined ? <Badge>{rebalances.data.length}</Badge> : undefined },
+    {
+      id: 'rebalances',
+      label: 'Rebalances',
+      adornment: rebalances.data !== undefined ? <Badge>{rebalances.data.length}</Badge> : undefined,
+    },
     { id: 'reset', label: 'Reset offsets' },
     { id: 'access', label: 'Access' },
   ];
@@ -132,22 +150,45 @@ export function GroupView({ groupId }: { groupId: string }) {
         }
         description={
           <span className="t-num">
-            {g.protocolType === '' ? 'offsets only (no group protocol)' : `${g.protocolType}${g.protocol !== '' ? ` · ${g.protocol} assignor` : ''}`} · generation {g.generationId < 0 ? '—' : g.generationId} ·
-            coordinator: __consumer_offsets-{g.coordinatorPartition}
+            {g.protocolType === ''
+              ? 'offsets only (no group protocol)'
+              : `${g.protocolType}${g.protocol !== '' ? ` · ${g.protocol} assignor` : ''}`}{' '}
+            · generation {g.generationId < 0 ? '—' : g.generationId} · coordinator: __consumer_offsets-{g.coordinatorPartition}
           </span>
         }
       />
       <div className="t-grid" style={{ marginBottom: 'var(--t-space-4)' }}>
-        <Stat label="Members" value={formatNumber(g.members.length)} hint={g.leaderId !== null && g.members.length > 0 ? `leader ${shortId(g.leaderId)}` : 'no active consumers'} />
-        <Stat label="Total lag" value={<span data-testid="total-lag">{formatNumber(lag?.totalLag ?? 0)}</span>} hint="records not yet consumed" tone={lag !== null && lag.totalLag > 0 && lag.status !== 'OK' ? 'warning' : 'neutral'} />
-        <Stat label="Max lag time" value={lag !== null && lag.maxLagMs > 0 ? formatDuration(lag.maxLagMs) : '0s'} hint="age of the oldest unread record" />
+        <Stat
+          label="Members"
+          value={formatNumber(g.members.length)}
+          hint={g.leaderId !== null && g.members.length > 0 ? `leader ${shortId(g.leaderId)}` : 'no active consumers'}
+        />
+        <Stat
+          label="Total lag"
+          value={<span data-testid="total-lag">{formatNumber(lag?.totalLag ?? 0)}</span>}
+          hint="records not yet consumed"
+          tone={lag !== null && lag.totalLag > 0 && lag.status !== 'OK' ? 'warning' : 'neutral'}
+        />
+        <Stat
+          label="Max lag time"
+          value={lag !== null && lag.maxLagMs > 0 ? formatDuration(lag.maxLagMs) : '0s'}
+          hint="age of the oldest unread record"
+        />
         <Stat label="Partitions" value={formatNumber(lag?.partitions.length ?? 0)} hint="with committed offsets" />
       </div>
       <Tabs idPrefix="group" label={`Group ${g.groupId}`} items={tabs} value={params.tab} onChange={setTab} />
       <TabPanel idPrefix="group" id={params.tab}>
         {params.tab === 'lag' ? <LagTab group={g} points={points} status={lagSub.status} historyLoading={history.isPending} /> : null}
         {params.tab === 'members' ? <MembersTab group={g} /> : null}
-        {params.tab === 'rebalances' ? <RebalancesTab rebalances={rebalances.data} error={rebalances.error} retry={() => void rebalances.refetch()} pending={pending} status={eventSub.status} /> : null}
+        {params.tab === 'rebalances' ? (
+          <RebalancesTab
+            rebalances={rebalances.data}
+            error={rebalances.error}
+            retry={() => void rebalances.refetch()}
+            pending={pending}
+            status={eventSub.status}
+          />
+        ) : null}
         {params.tab === 'reset' ? <ResetTab group={g} /> : null}
         {params.tab === 'access' ? <AccessSection resourceType="GROUP" name={g.groupId} /> : null}
       </TabPanel>

@@ -2,7 +2,20 @@
 import { useMemo } from 'react';
 import Link from 'next/link';
 import type { TRPCSubscriptionStatus } from '@trpc/tanstack-react-query';
-import { Card, DataTable, EmptyState, formatCompact, formatDuration, formatNumber, formatRelative, LagStatusBadge, Skeleton, ThroughputChart, type ChartPoint, type ChartSeries } from '@tarn/ui';
+import {
+  Card,
+  DataTable,
+  EmptyState,
+  formatCompact,
+  formatDuration,
+  formatNumber,
+  formatRelative,
+  LagStatusBadge,
+  Skeleton,
+  ThroughputChart,
+  type ChartPoint,
+  type ChartSeries,
+} from '@tarn/ui';
 import { partitionOwners, shortId } from '../group-format';
 import { chartTopics, type LagPoint } from '../lag-series';
 import type { GroupDetail, PartitionLag } from '../../../lib/types';
@@ -11,13 +24,25 @@ import { LiveStatus } from '../../common/live-status';
 
 const offset = (n: number | null) => (n === null ? <span className="t-faint">—</span> : formatNumber(n));
 
-export function LagTab({ group, points, status, historyLoading }: { group: GroupDetail; points: readonly LagPoint[]; status: TRPCSubscriptionStatus; historyLoading: boolean }) {
+export function LagTab({
+  group,
+  points,
+  status,
+  historyLoading,
+}: {
+  group: GroupDetail;
+  points: readonly LagPoint[];
+  status: TRPCSubscriptionStatus;
+  historyLoading: boolean;
+}) {
   const now = useNow();
   const owners = useMemo(() => partitionOwners(group.members), [group.members]);
   const { series, data } = useMemo(() => {
     const { topics, other } = chartTopics(points);
     const series: ChartSeries[] =
-      topics.length <= 1 && !other ? [{ key: 'total', label: topics[0] !== undefined ? `lag of ${topics[0]}` : 'lag' }] : [...topics.map((t, i) => ({ key: `t${i}`, label: t })), ...(other ? [{ key: 'other', label: 'other topics' }] : [])];
+      topics.length <= 1 && !other
+        ? [{ key: 'total', label: topics[0] !== undefined ? `lag of ${topics[0]}` : 'lag' }]
+        : [...topics.map((t, i) => ({ key: `t${i}`, label: t })), ...(other ? [{ key: 'other', label: 'other topics' }] : [])];
     const data: ChartPoint[] = points.map((p) => {
       const out: ChartPoint = { timeMs: p.timeMs, total: p.total };
       topics.forEach((t, i) => (out[`t${i}`] = p.byTopic[t] ?? 0));
@@ -49,7 +74,14 @@ export function LagTab({ group, points, status, historyLoading }: { group: Group
               The chart starts with the first sample, within a second.
             </EmptyState>
           ) : (
-            <ThroughputChart label={`Lag of ${group.groupId} in records over time`} data={data} series={series} format={formatCompact} stacked={series.length > 1} height={240} />
+            <ThroughputChart
+              label={`Lag of ${group.groupId} in records over time`}
+              data={data}
+              series={series}
+              format={formatCompact}
+              stacked={series.length > 1}
+              height={240}
+            />
           )}
         </div>
       </Card>
@@ -60,7 +92,8 @@ export function LagTab({ group, points, status, historyLoading }: { group: Group
           rowKey={(p) => `${p.topic}:${p.partition}`}
           empty={
             <EmptyState icon="∅" title="No committed offsets">
-              The group has not committed an offset yet: lag is measured from the last committed offset, so it appears after the first commit.
+              The group has not committed an offset yet: lag is measured from the last committed offset, so it appears after the first
+              commit.
             </EmptyState>
           }
           columns={[
@@ -71,19 +104,35 @@ export function LagTab({ group, points, status, historyLoading }: { group: Group
               header: 'Consumer',
               render: (p) => {
                 const m = owners.get(`${p.topic}:${p.partition}`);
-                return m === undefined ? <span className="t-faint">unassigned</span> : <span className="t-mono" title={m.memberId}>{m.clientId !== '' ? m.clientId : shortId(m.memberId)}</span>;
+                return m === undefined ? (
+                  <span className="t-faint">unassigned</span>
+                ) : (
+                  <span className="t-mono" title={m.memberId}>
+                    {m.clientId !== '' ? m.clientId : shortId(m.memberId)}
+                  </span>
+                );
               },
             },
             { key: 'committed', header: 'Committed offset', align: 'right', render: (p) => offset(p.committedOffset) },
             { key: 'leo', header: 'Log end', align: 'right', render: (p) => offset(p.logEndOffset) },
             { key: 'hw', header: 'High watermark', align: 'right', render: (p) => offset(p.highWatermark) },
             { key: 'lag', header: 'Lag', align: 'right', render: (p) => <strong className="t-num">{offset(p.lag)}</strong> },
-            { key: 'lagMs', header: 'Lag time', align: 'right', render: (p) => (p.lagMs === null ? <span className="t-faint">—</span> : p.lagMs === 0 ? '0s' : formatDuration(p.lagMs)) },
+            {
+              key: 'lagMs',
+              header: 'Lag time',
+              align: 'right',
+              render: (p) => (p.lagMs === null ? <span className="t-faint">—</span> : p.lagMs === 0 ? '0s' : formatDuration(p.lagMs)),
+            },
             { key: 'status', header: 'Status', render: (p) => <LagStatusBadge status={p.status} /> },
             {
               key: 'commit',
               header: 'Last commit',
-              render: (p) => (p.lastCommitMs === null || p.lastCommitMs < 0 ? <span className="t-faint">—</span> : <span className="t-muted t-num">{now === null ? '…' : formatRelative(p.lastCommitMs, now)}</span>),
+              render: (p) =>
+                p.lastCommitMs === null || p.lastCommitMs < 0 ? (
+                  <span className="t-faint">—</span>
+                ) : (
+                  <span className="t-muted t-num">{now === null ? '…' : formatRelative(p.lastCommitMs, now)}</span>
+                ),
             },
           ]}
         />

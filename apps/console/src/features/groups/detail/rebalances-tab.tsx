@@ -68,7 +68,9 @@ export function RebalanceDetail({ r }: { r: RebalanceRecord }) {
                   <li key={memberId} className="c-diff-row">
                     {who(memberId, clientOf.get(memberId) ?? '')}
                     <AssignmentDiff added={d.added} removed={d.removed} />
-                    <span className="t-muted t-mono">{member === undefined ? 'left the group' : `now ${formatAssignment(member.assignment ?? {})}`}</span>
+                    <span className="t-muted t-mono">
+                      {member === undefined ? 'left the group' : `now ${formatAssignment(member.assignment ?? {})}`}
+                    </span>
                   </li>
                 );
               })}
@@ -86,7 +88,9 @@ export function rebalanceItem(r: RebalanceRecord): TimelineItem {
     id: `${r.generation}-${r.completedAtMs}`,
     timeMs: r.completedAtMs,
     tone: empty ? 'neutral' : r.left.length > 0 ? 'warning' : r.joined.length > 0 ? 'success' : 'info',
-    title: empty ? `Generation ${r.generation}: group empty` : `Generation ${r.generation}: ${r.members.length} ${r.members.length === 1 ? 'member' : 'members'}`,
+    title: empty
+      ? `Generation ${r.generation}: group empty`
+      : `Generation ${r.generation}: ${r.members.length} ${r.members.length === 1 ? 'member' : 'members'}`,
     tags: (
       <>
         {r.cause !== '' ? <Badge tone="accent">{r.cause}</Badge> : null}
@@ -126,17 +130,34 @@ function pendingItem(p: PendingRebalance): TimelineItem {
   };
 }
 
-export function RebalancesTab({ rebalances, error, retry, pending, status }: { rebalances: RebalanceRecord[] | undefined; error: unknown; retry: () => void; pending: PendingRebalance | null; status: TRPCSubscriptionStatus }) {
+export function RebalancesTab({
+  rebalances,
+  error,
+  retry,
+  pending,
+  status,
+}: {
+  rebalances: RebalanceRecord[] | undefined;
+  error: unknown;
+  retry: () => void;
+  pending: PendingRebalance | null;
+  status: TRPCSubscriptionStatus;
+}) {
   const items = [...(pending !== null ? [pendingItem(pending)] : []), ...[...(rebalances ?? [])].reverse().map(rebalanceItem)];
   return (
-    <Card title="Rebalance timeline" description="Each generation of the group, newest first, as the coordinator completed it. New ones appear as they happen." actions={<LiveStatus status={status} />}>
+    <Card
+      title="Rebalance timeline"
+      description="Each generation of the group, newest first, as the coordinator completed it. New ones appear as they happen."
+      actions={<LiveStatus status={status} />}
+    >
       {rebalances === undefined && error !== null ? (
         <QueryError title="Could not load the rebalance history" error={error} retry={retry} />
       ) : rebalances === undefined ? (
         <Skeleton height={200} />
       ) : items.length === 0 ? (
         <EmptyState icon="◷" title="No rebalances recorded">
-          A rebalance happens when a consumer joins or leaves the group, fails to heartbeat within session.timeout.ms, or its subscription changes. The broker keeps the last 50 per group since it started.
+          A rebalance happens when a consumer joins or leaves the group, fails to heartbeat within session.timeout.ms, or its subscription
+          changes. The broker keeps the last 50 per group since it started.
         </EmptyState>
       ) : (
         <Timeline items={items} label="Rebalances, newest first" localTime />

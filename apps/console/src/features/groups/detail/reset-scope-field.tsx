@@ -10,7 +10,19 @@ const SCOPES: ReadonlyArray<{ value: ScopeKind; label: string }> = [
 ];
 
 /** Which partitions a reset moves: the whole group, some of its topics, or some partitions. */
-export function ResetScopeField({ draft, change, topics, partitions, error }: { draft: ResetDraft; change: (c: Partial<ResetDraft>) => void; topics: readonly string[]; partitions: readonly PartitionLag[]; error: string | undefined }) {
+export function ResetScopeField({
+  draft,
+  change,
+  topics,
+  partitions,
+  error,
+}: {
+  draft: ResetDraft;
+  change: (c: Partial<ResetDraft>) => void;
+  topics: readonly string[];
+  partitions: readonly PartitionLag[];
+  error: string | undefined;
+}) {
   return (
     <div className="t-field">
       <span className="t-label" id="reset-scope-label">
@@ -24,7 +36,11 @@ export function ResetScopeField({ draft, change, topics, partitions, error }: { 
           <div className="c-checks" role="group" aria-labelledby="reset-scope-label">
             {topics.map((t) => (
               <label key={t} className="t-check">
-                <input type="checkbox" checked={draft.topics.includes(t)} onChange={(e) => change({ topics: e.target.checked ? [...draft.topics, t] : draft.topics.filter((x) => x !== t) })} />
+                <input
+                  type="checkbox"
+                  checked={draft.topics.includes(t)}
+                  onChange={(e) => change({ topics: e.target.checked ? [...draft.topics, t] : draft.topics.filter((x) => x !== t) })}
+                />
                 <span className="t-mono">{t}</span>
               </label>
             ))}
@@ -40,7 +56,13 @@ export function ResetScopeField({ draft, change, topics, partitions, error }: { 
               const k = partitionKey(p.topic, p.partition);
               return (
                 <label key={k} className="t-check">
-                  <input type="checkbox" checked={draft.partitions.includes(k)} onChange={(e) => change({ partitions: e.target.checked ? [...draft.partitions, k] : draft.partitions.filter((x) => x !== k) })} />
+                  <input
+                    type="checkbox"
+                    checked={draft.partitions.includes(k)}
+                    onChange={(e) =>
+                      change({ partitions: e.target.checked ? [...draft.partitions, k] : draft.partitions.filter((x) => x !== k) })
+                    }
+                  />
                   <span className="t-mono">
                     {p.topic}-{p.partition}
                   </span>
@@ -50,7 +72,9 @@ export function ResetScopeField({ draft, change, topics, partitions, error }: { 
           </div>
         )
       ) : null}
-      {draft.scope === 'group' ? <span className="t-hint">Every partition the group has committed offsets for ({formatNumber(partitions.length)}).</span> : null}
+      {draft.scope === 'group' ? (
+        <span className="t-hint">Every partition the group has committed offsets for ({formatNumber(partitions.length)}).</span>
+      ) : null}
       {error !== undefined ? (
         <div className="t-field-error" id="reset-scope-error" role="alert">
           <span aria-hidden="true">⚠</span>

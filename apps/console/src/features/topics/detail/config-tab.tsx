@@ -12,7 +12,12 @@ type Config = TopicDetail['configs'][number];
 
 function SourceBadge({ c }: { c: Config }) {
   if (c.source === 'TOPIC_CONFIG') return <Badge tone="accent">topic override</Badge>;
-  if (c.source === 'STATIC_BROKER_CONFIG') return <Badge tone="info" title={c.synonym !== undefined ? `set by ${c.synonym}` : undefined}>broker{c.synonym !== undefined ? `: ${c.synonym}` : ''}</Badge>;
+  if (c.source === 'STATIC_BROKER_CONFIG')
+    return (
+      <Badge tone="info" title={c.synonym !== undefined ? `set by ${c.synonym}` : undefined}>
+        broker{c.synonym !== undefined ? `: ${c.synonym}` : ''}
+      </Badge>
+    );
   return <Badge>default</Badge>;
 }
 
@@ -42,18 +47,36 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
     // checked against the broker's definitions first: every bad value explained without a round trip
     const problem = defs.has(name) ? configValueProblem(name, value, defs) : null;
     if (problem !== null) return setError({ name, message: problem });
-    update.mutate({ name: topic.name, set: { [name]: value.trim() } }, { onError: (err) => setError({ name, message: describeError(err).message }) });
+    update.mutate(
+      { name: topic.name, set: { [name]: value.trim() } },
+      { onError: (err) => setError({ name, message: describeError(err).message }) },
+    );
   };
-  const reset = (name: string) => update.mutate({ name: topic.name, remove: [name] }, { onError: (err) => setError({ name, message: describeError(err).message }) });
+  const reset = (name: string) =>
+    update.mutate({ name: topic.name, remove: [name] }, { onError: (err) => setError({ name, message: describeError(err).message }) });
 
   const needle = search.trim().toLowerCase();
-  const rows = topic.configs.filter((c) => (!onlyOverrides || c.source === 'TOPIC_CONFIG') && (needle === '' || c.name.includes(needle) || c.doc.toLowerCase().includes(needle)));
+  const rows = topic.configs.filter(
+    (c) =>
+      (!onlyOverrides || c.source === 'TOPIC_CONFIG') && (needle === '' || c.name.includes(needle) || c.doc.toLowerCase().includes(needle)),
+  );
   const overrides = topic.configs.filter((c) => c.source === 'TOPIC_CONFIG').length;
 
   return (
-    <Card title="Configuration" description={`Every topic config with its effective value and where it comes from. ${overrides} set on this topic.`} flush>
+    <Card
+      title="Configuration"
+      description={`Every topic config with its effective value and where it comes from. ${overrides} set on this topic.`}
+      flush
+    >
       <div className="t-toolbar">
-        <TextInput type="search" aria-label="Filter configs" placeholder="Filter configs…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 260 }} />
+        <TextInput
+          type="search"
+          aria-label="Filter configs"
+          placeholder="Filter configs…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 260 }}
+        />
         <label className="t-check">
           <input type="checkbox" checked={onlyOverrides} onChange={(e) => setOnlyOverrides(e.target.checked)} /> Only overrides
         </label>
@@ -62,7 +85,11 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
         caption={`Configuration of ${topic.name}`}
         rows={rows}
         rowKey={(c) => c.name}
-        empty={<EmptyState title="No config matches">{onlyOverrides ? 'This topic overrides nothing: every value comes from the broker or Kafka’s defaults.' : 'Try another filter.'}</EmptyState>}
+        empty={
+          <EmptyState title="No config matches">
+            {onlyOverrides ? 'This topic overrides nothing: every value comes from the broker or Kafka’s defaults.' : 'Try another filter.'}
+          </EmptyState>
+        }
         columns={[
           {
             key: 'name',
@@ -114,7 +141,13 @@ export function ConfigTab({ topic }: { topic: TopicDetail }) {
                     Edit
                   </Button>
                   {c.source === 'TOPIC_CONFIG' ? (
-                    <Button size="sm" variant="ghost" onClick={() => reset(c.name)} title="Delete the override: the broker's value applies again" aria-label={`Reset ${c.name} to default`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => reset(c.name)}
+                      title="Delete the override: the broker's value applies again"
+                      aria-label={`Reset ${c.name} to default`}
+                    >
                       Reset to default
                     </Button>
                   ) : null}

@@ -25,7 +25,11 @@ export function EncodingBadges({ value }: { value: Decoded }) {
     <span className="t-row" style={{ gap: 4 }}>
       <Badge tone={ENCODING_TONE[value.encoding]}>{ENCODING_LABEL[value.encoding]}</Badge>
       {value.encoding !== 'null' ? <Badge mono>{formatBytes(value.size)}</Badge> : null}
-      {value.truncated ? <Badge tone="warning" title="Only the beginning is shown">truncated</Badge> : null}
+      {value.truncated ? (
+        <Badge tone="warning" title="Only the beginning is shown">
+          truncated
+        </Badge>
+      ) : null}
     </span>
   );
 }

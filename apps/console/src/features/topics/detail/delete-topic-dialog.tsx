@@ -49,7 +49,14 @@ export function DeleteTopicDialog({ topic, open, onClose }: { topic: TopicDetail
         </>
       }
     >
-      <Field id="confirm-delete" label={<>Type <code>{topic.name}</code> to confirm</>}>
+      <Field
+        id="confirm-delete"
+        label={
+          <>
+            Type <code>{topic.name}</code> to confirm
+          </>
+        }
+      >
         <TextInput id="confirm-delete" mono autoFocus autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </Field>
       {del.isError ? <ErrorPanel title="The topic was not deleted" error={describeError(del.error)} /> : null}

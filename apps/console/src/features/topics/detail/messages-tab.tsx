@@ -1,7 +1,19 @@
 'use client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Card, EmptyState, Field, formatBytes, formatTimestamp, SegmentedControl, Select, SkeletonRows, TextInput } from '@tarn/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  Field,
+  formatBytes,
+  formatTimestamp,
+  SegmentedControl,
+  Select,
+  SkeletonRows,
+  TextInput,
+} from '@tarn/ui';
 import type { MessageView, TopicDetail } from '../../../lib/types';
 import { fromLocalInput, toLocalInput } from '../../../lib/local-time';
 import { browseInput, MESSAGE_LIMITS, type SeekType, type TopicParams } from '../url-state';
@@ -59,17 +71,20 @@ export function MessagesTab({ topic, params, onChange }: MessagesTabProps) {
   const outOfRange = messages.isError && kafkaErrorName(messages.error) === 'OFFSET_OUT_OF_RANGE' && params.seek === 'offset';
   const offsetError = formError.offset ?? (outOfRange ? describeError(messages.error).message : undefined);
   const list = messages.data?.messages;
-  const hwInfo =
-    params.partition !== null
-      ? topic.partitions[params.partition]
-      : undefined;
+  const hwInfo = params.partition !== null ? topic.partitions[params.partition] : undefined;
 
   return (
     <Card flush>
       <form className="t-toolbar" onSubmit={submit} noValidate aria-label="Seek">
         <div className="t-field" style={{ minWidth: 0 }}>
           <span className="t-label">Partition</span>
-          <PartitionPicker id="messages-partition" partitions={topic.partitions.length} value={params.partition} onChange={(p) => onChange({ partition: p })} allowAll />
+          <PartitionPicker
+            id="messages-partition"
+            partitions={topic.partitions.length}
+            value={params.partition}
+            onChange={(p) => onChange({ partition: p })}
+            allowAll
+          />
         </div>
         <div className="t-field" style={{ minWidth: 0 }}>
           <span className="t-label">Seek</span>
@@ -92,7 +107,14 @@ export function MessagesTab({ topic, params, onChange }: MessagesTabProps) {
         ) : null}
         {seek === 'timestamp' ? (
           <Field id="seek-time" label="From (your time zone)" error={formError.time}>
-            <TextInput id="seek-time" type="datetime-local" step={1} value={time} onChange={(e) => setTime(e.target.value)} invalid={formError.time !== undefined} />
+            <TextInput
+              id="seek-time"
+              type="datetime-local"
+              step={1}
+              value={time}
+              onChange={(e) => setTime(e.target.value)}
+              invalid={formError.time !== undefined}
+            />
           </Field>
         ) : null}
         <Field id="seek-limit" label="Show">
@@ -120,7 +142,11 @@ export function MessagesTab({ topic, params, onChange }: MessagesTabProps) {
         ) : (
           <span style={{ fontSize: 12.5 }}>all {topic.partitions.length} partitions, merged by timestamp</span>
         )}
-        {list !== undefined ? <span className="t-num" style={{ marginLeft: 'auto', fontSize: 12.5 }}>{list.length} shown</span> : null}
+        {list !== undefined ? (
+          <span className="t-num" style={{ marginLeft: 'auto', fontSize: 12.5 }}>
+            {list.length} shown
+          </span>
+        ) : null}
       </div>
       {messages.isError && !outOfRange ? (
         <div style={{ padding: 'var(--t-space-4)' }}>

@@ -30,7 +30,13 @@ export function PartitionPicker({ id, partitions, value, onChange, allowAll = fa
     );
   }
   return (
-    <Select id={id} aria-label={label} value={value === null ? 'all' : String(value)} onChange={(e) => onChange(e.target.value === 'all' ? null : Number(e.target.value))} style={{ width: 160 }}>
+    <Select
+      id={id}
+      aria-label={label}
+      value={value === null ? 'all' : String(value)}
+      onChange={(e) => onChange(e.target.value === 'all' ? null : Number(e.target.value))}
+      style={{ width: 160 }}
+    >
       {allowAll ? <option value="all">All partitions</option> : null}
       {Array.from({ length: partitions }, (_, p) => (
         <option key={p} value={p}>

@@ -19,7 +19,11 @@ export function PartitionsTab({ topic, onOpenSegments }: { topic: TopicDetail; o
         rowKey={(p) => String(p.partition)}
         columns={[
           { key: 'p', header: 'Partition', render: (p) => <strong className="t-mono">{p.partition}</strong> },
-          { key: 'leader', header: 'Leader', render: (p) => (p.leader < 0 ? <Badge tone="danger">none</Badge> : <span className="t-mono">{p.leader}</span>) },
+          {
+            key: 'leader',
+            header: 'Leader',
+            render: (p) => (p.leader < 0 ? <Badge tone="danger">none</Badge> : <span className="t-mono">{p.leader}</span>),
+          },
           { key: 'epoch', header: 'Epoch', align: 'right', render: (p) => formatNumber(p.leaderEpoch) },
           { key: 'replicas', header: 'Replicas', render: (p) => <ReplicaSet replicas={p.replicas} isr={p.isr} leader={p.leader} /> },
           {
@@ -54,7 +58,14 @@ export function PartitionsTab({ topic, onOpenSegments }: { topic: TopicDetail; o
               p.segments === null ? (
                 '—'
               ) : (
-                <button type="button" className="t-btn" data-variant="ghost" data-size="sm" onClick={() => onOpenSegments(p.partition)} title="Show this partition's segments">
+                <button
+                  type="button"
+                  className="t-btn"
+                  data-variant="ghost"
+                  data-size="sm"
+                  onClick={() => onOpenSegments(p.partition)}
+                  title="Show this partition's segments"
+                >
                   {formatNumber(p.segments)} →
                 </button>
               ),

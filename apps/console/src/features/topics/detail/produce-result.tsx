@@ -15,7 +15,11 @@ export function ProduceResult({ topic, result }: { topic: TopicDetail; result: O
             Written to partition <strong>{result.partition}</strong> at offset <strong>{result.offset}</strong>.
           </Notice>
           <span className="t-muted t-num">{formatTimestamp(result.timestamp)}</span>
-          <Link href={`/topics/${encodeURIComponent(topic.name)}?tab=messages&partition=${result.partition}&seek=offset&offset=${result.offset}`}>See it in Messages →</Link>
+          <Link
+            href={`/topics/${encodeURIComponent(topic.name)}?tab=messages&partition=${result.partition}&seek=offset&offset=${result.offset}`}
+          >
+            See it in Messages →
+          </Link>
         </div>
       )}
     </Card>

@@ -84,8 +84,18 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
           }}
         >
           <div className="t-grid-2" style={{ gridTemplateColumns: '200px minmax(0, 1fr)' }}>
-            <Field id="produce-partition" label="Partition" error={errors.partition} hint={partition === 'auto' ? 'murmur2 of the key; round robin without one' : undefined}>
-              <Select id="produce-partition" value={partition} onChange={(e) => setPartition(e.target.value)} invalid={errors.partition !== undefined}>
+            <Field
+              id="produce-partition"
+              label="Partition"
+              error={errors.partition}
+              hint={partition === 'auto' ? 'murmur2 of the key; round robin without one' : undefined}
+            >
+              <Select
+                id="produce-partition"
+                value={partition}
+                onChange={(e) => setPartition(e.target.value)}
+                invalid={errors.partition !== undefined}
+              >
                 <option value="auto">Automatic</option>
                 {topic.partitions.map((p) => (
                   <option key={p.partition} value={p.partition}>
@@ -96,7 +106,14 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
             </Field>
             <Field id="produce-key" label="Key" hint={nullKey ? 'The record has no key (null).' : 'Empty means no key.'}>
               <div className="t-row" style={{ flexWrap: 'nowrap' }}>
-                <TextInput id="produce-key" mono value={key} onChange={(e) => setKey(e.target.value)} disabled={nullKey} placeholder="customer-17" />
+                <TextInput
+                  id="produce-key"
+                  mono
+                  value={key}
+                  onChange={(e) => setKey(e.target.value)}
+                  disabled={nullKey}
+                  placeholder="customer-17"
+                />
                 <label className="t-check" style={{ whiteSpace: 'nowrap' }}>
                   <input type="checkbox" checked={nullKey} onChange={(e) => setNullKey(e.target.checked)} /> null key
                 </label>
@@ -117,7 +134,9 @@ export function ProduceTab({ topic }: { topic: TopicDetail }) {
             }}
           />
           <ProduceHeaders headers={headers} errors={errors.headers} onChange={setHeaders} />
-          {errors.form !== undefined ? <ErrorPanel title="The broker refused the record" error={{ ...describeError(produce.error), message: errors.form }} /> : null}
+          {errors.form !== undefined ? (
+            <ErrorPanel title="The broker refused the record" error={{ ...describeError(produce.error), message: errors.form }} />
+          ) : null}
           <div className="t-row">
             <Button type="submit" variant="primary" busy={produce.isPending}>
               {produce.isPending ? 'Producing…' : 'Produce'}

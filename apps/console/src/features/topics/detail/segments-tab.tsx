@@ -7,7 +7,21 @@
 import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { Badge, Card, DataTable, EmptyState, formatBytes, formatNumber, formatTimestamp, indexDensity, SegmentStrip, Skeleton, Timeline, type SegmentView, type TimelineItem } from '@tarn/ui';
+import {
+  Badge,
+  Card,
+  DataTable,
+  EmptyState,
+  formatBytes,
+  formatNumber,
+  formatTimestamp,
+  indexDensity,
+  SegmentStrip,
+  Skeleton,
+  Timeline,
+  type SegmentView,
+  type TimelineItem,
+} from '@tarn/ui';
 import type { EventMessage, TopicDetail } from '../../../lib/types';
 import { useTRPC } from '../../../trpc/provider';
 import { LiveStatus } from '../../common/live-status';
@@ -24,15 +38,30 @@ function describe(e: EventMessage): TimelineItem | null {
   const base = { id: e.id, timeMs: e.data.timeMs };
   switch (ev.type) {
     case 'segment-rolled':
-      return { ...base, tone: 'accent', title: `Rolled: new segment ${ev.baseOffset}`, detail: `sealed ${ev.previousBaseOffset} at ${formatBytes(ev.previousSize)}` };
+      return {
+        ...base,
+        tone: 'accent',
+        title: `Rolled: new segment ${ev.baseOffset}`,
+        detail: `sealed ${ev.previousBaseOffset} at ${formatBytes(ev.previousSize)}`,
+      };
     case 'segment-marked-deleted':
-      return { ...base, tone: 'warning', title: `Segment ${ev.baseOffset} marked for deletion`, detail: `${formatBytes(ev.size)}, because of ${ev.reason}` };
+      return {
+        ...base,
+        tone: 'warning',
+        title: `Segment ${ev.baseOffset} marked for deletion`,
+        detail: `${formatBytes(ev.size)}, because of ${ev.reason}`,
+      };
     case 'segment-deleted':
       return { ...base, tone: 'danger', title: `Segment ${ev.baseOffset} deleted`, detail: 'its files are gone from disk' };
     case 'log-start-offset-changed':
       return { ...base, tone: 'info', title: `Log start moved to ${formatNumber(ev.logStartOffset)}` };
     case 'cleaned':
-      return { ...base, tone: 'success', title: `Compacted ${ev.segments} segments`, detail: `${formatBytes(ev.bytesBefore)} → ${formatBytes(ev.bytesAfter)}, ${formatNumber(ev.recordsRemoved)} records removed` };
+      return {
+        ...base,
+        tone: 'success',
+        title: `Compacted ${ev.segments} segments`,
+        detail: `${formatBytes(ev.bytesBefore)} → ${formatBytes(ev.bytesAfter)}, ${formatNumber(ev.recordsRemoved)} records removed`,
+      };
     case 'truncated':
       return { ...base, tone: 'danger', title: `Truncated to ${formatNumber(ev.toOffset)}`, detail: `from ${formatNumber(ev.fromOffset)}` };
     default:
@@ -40,7 +69,15 @@ function describe(e: EventMessage): TimelineItem | null {
   }
 }
 
-export function SegmentsTab({ topic, partition, onPartition }: { topic: TopicDetail; partition: number; onPartition: (p: number) => void }) {
+export function SegmentsTab({
+  topic,
+  partition,
+  onPartition,
+}: {
+  topic: TopicDetail;
+  partition: number;
+  onPartition: (p: number) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = { topic: topic.name, partition };
@@ -84,7 +121,12 @@ export function SegmentsTab({ topic, partition, onPartition }: { topic: TopicDet
         actions={
           <>
             <LiveStatus status={sub.status} />
-            <PartitionPicker id="segments-partition" partitions={topic.partitions.length} value={partition} onChange={(p) => onPartition(p ?? 0)} />
+            <PartitionPicker
+              id="segments-partition"
+              partitions={topic.partitions.length}
+              value={partition}
+              onChange={(p) => onPartition(p ?? 0)}
+            />
           </>
         }
       >
@@ -93,7 +135,13 @@ export function SegmentsTab({ topic, partition, onPartition }: { topic: TopicDet
         ) : data === undefined ? (
           <Skeleton height={110} />
         ) : (
-          <SegmentStrip segments={rows} segmentBytes={data.segmentBytes} logStartOffset={data.logStartOffset} logEndOffset={data.logEndOffset} label={`Segments of ${topic.name}-${partition}`} />
+          <SegmentStrip
+            segments={rows}
+            segmentBytes={data.segmentBytes}
+            logStartOffset={data.logStartOffset}
+            logEndOffset={data.logEndOffset}
+            label={`Segments of ${topic.name}-${partition}`}
+          />
         )}
       </Card>
       <div className="t-grid-2" style={{ gridTemplateColumns: 'minmax(0, 2fr) minmax(280px, 1fr)' }}>
@@ -109,12 +157,24 @@ export function SegmentsTab({ topic, partition, onPartition }: { topic: TopicDet
               {
                 key: 'status',
                 header: 'Status',
-                render: (s) => <Badge tone={s.status === 'active' ? 'accent' : s.status === 'deleted' ? 'danger' : 'neutral'}>{s.status === 'deleted' ? 'marked for deletion' : s.status}</Badge>,
+                render: (s) => (
+                  <Badge tone={s.status === 'active' ? 'accent' : s.status === 'deleted' ? 'danger' : 'neutral'}>
+                    {s.status === 'deleted' ? 'marked for deletion' : s.status}
+                  </Badge>
+                ),
               },
               { key: 'next', header: 'Next offset', align: 'right', render: (s) => formatNumber(s.nextOffset) },
               { key: 'records', header: 'Records', align: 'right', render: (s) => formatNumber(s.records) },
               { key: 'size', header: 'Size', align: 'right', render: (s) => formatBytes(s.size) },
-              { key: 'last', header: 'Last timestamp', render: (s) => <span className="t-num" style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(s.largestTimestamp, { millis: false })}</span> },
+              {
+                key: 'last',
+                header: 'Last timestamp',
+                render: (s) => (
+                  <span className="t-num" style={{ whiteSpace: 'nowrap' }}>
+                    {formatTimestamp(s.largestTimestamp, { millis: false })}
+                  </span>
+                ),
+              },
               { key: 'index', header: 'Index entries', align: 'right', render: (s) => formatNumber(s.indexEntries) },
               {
                 key: 'density',

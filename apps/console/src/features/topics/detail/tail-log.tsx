@@ -34,7 +34,8 @@ export function TailLog({ topic, filter, status, rows, fresh, viewport }: TailLo
       {filter !== '' ? ` whose key or value contains “${filter}”` : ''}. Produce some from the Produce tab, or with{' '}
       <code>
         kcat -P -b {bootstrap} -t {topic.name}
-      </code>.
+      </code>
+      .
     </EmptyState>
   ) : (
     <div

@@ -17,7 +17,11 @@ export const ZERO_STATS: TailStats = { received: 0, skipped: 0, filteredOut: 0, 
 /** What the tail delivered, skipped (records/s cap) and filtered out. */
 export function TailStatsBar({ stats }: { stats: TailStats }) {
   return (
-    <div className="t-row" style={{ padding: 'var(--t-space-2) var(--t-space-4)', borderBottom: '1px solid var(--t-border)', fontSize: 12.5 }} aria-live="off">
+    <div
+      className="t-row"
+      style={{ padding: 'var(--t-space-2) var(--t-space-4)', borderBottom: '1px solid var(--t-border)', fontSize: 12.5 }}
+      aria-live="off"
+    >
       <Badge tone="accent" title="Records delivered per second, over the last five seconds">
         {formatCompact(stats.ratePerSecond)} rec/s delivered
       </Badge>

@@ -68,7 +68,8 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
     if (fresh.length > 0) {
       // newest first; only the last BUFFER_SIZE survive
       fresh.reverse();
-      buffer.current = fresh.length >= BUFFER_SIZE ? fresh.slice(0, BUFFER_SIZE) : fresh.concat(buffer.current.slice(0, BUFFER_SIZE - fresh.length));
+      buffer.current =
+        fresh.length >= BUFFER_SIZE ? fresh.slice(0, BUFFER_SIZE) : fresh.concat(buffer.current.slice(0, BUFFER_SIZE - fresh.length));
     }
     if (!pausedRef.current) {
       // someone reading further down keeps their place: shift by what was added above
@@ -78,7 +79,10 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
     setStats({ ...totals.current });
   }, []);
 
-  const input = useMemo(() => ({ topic: topic.name, partitions: partition === null ? null : [partition], filter, maxPerSecond }), [topic.name, partition, filter, maxPerSecond]);
+  const input = useMemo(
+    () => ({ topic: topic.name, partitions: partition === null ? null : [partition], filter, maxPerSecond }),
+    [topic.name, partition, filter, maxPerSecond],
+  );
   // a new tail (other partition, filter or rate) starts with a clean slate
   useEffect(() => {
     pending.current = [];
@@ -88,9 +92,12 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
     setRows([]);
     setStats(ZERO_STATS);
   }, [input]);
-  useEffect(() => () => {
-    if (frame.current !== null) cancelAnimationFrame(frame.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+    },
+    [],
+  );
 
   const sub = useSubscription(
     trpc.live.tail.subscriptionOptions(input, {

@@ -26,15 +26,43 @@ export interface TailToolbarProps {
 }
 
 /** What to tail (partition, filter, records/s) and the pause, resume and clear buttons. */
-export function TailToolbar({ topic, partition, onChange, draft, setDraft, maxPerSecond, onMaxPerSecond, status, paused, heldWhilePaused, onPause, onResume, onClear }: TailToolbarProps) {
+export function TailToolbar({
+  topic,
+  partition,
+  onChange,
+  draft,
+  setDraft,
+  maxPerSecond,
+  onMaxPerSecond,
+  status,
+  paused,
+  heldWhilePaused,
+  onPause,
+  onResume,
+  onClear,
+}: TailToolbarProps) {
   return (
     <div className="t-toolbar">
       <div className="t-field" style={{ minWidth: 0 }}>
         <span className="t-label">Partition</span>
-        <PartitionPicker id="tail-partition" partitions={topic.partitions.length} value={partition} onChange={(p) => onChange({ partition: p })} allowAll />
+        <PartitionPicker
+          id="tail-partition"
+          partitions={topic.partitions.length}
+          value={partition}
+          onChange={(p) => onChange({ partition: p })}
+          allowAll
+        />
       </div>
       <Field id="tail-filter" label="Filter" hint="Substring of key or value, matched by the broker">
-        <TextInput id="tail-filter" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="e.g. order-42" style={{ width: 240 }} maxLength={200} />
+        <TextInput
+          id="tail-filter"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder="e.g. order-42"
+          style={{ width: 240 }}
+          maxLength={200}
+        />
       </Field>
       <Field id="tail-rate" label="At most" hint="The broker skips the rest">
         <Select id="tail-rate" value={maxPerSecond} onChange={(e) => onMaxPerSecond(Number(e.target.value))} style={{ width: 180 }}>

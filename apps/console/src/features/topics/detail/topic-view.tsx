@@ -97,20 +97,29 @@ export function TopicView({ name }: { name: string }) {
         }
         description={
           <span className="t-num">
-            {formatNumber(partitionCount)} partitions · replication factor {t.replicationFactor} · {formatNumber(t.messages)} messages · {formatBytes(t.sizeBytes)} · id{' '}
-            <span className="t-mono">{t.topicId}</span>
+            {formatNumber(partitionCount)} partitions · replication factor {t.replicationFactor} · {formatNumber(t.messages)} messages ·{' '}
+            {formatBytes(t.sizeBytes)} · id <span className="t-mono">{t.topicId}</span>
           </span>
         }
         actions={
-          <Button variant="danger" onClick={() => setDeleting(true)} disabled={t.internal} title={t.internal ? 'Internal topics cannot be deleted' : undefined}>
+          <Button
+            variant="danger"
+            onClick={() => setDeleting(true)}
+            disabled={t.internal}
+            title={t.internal ? 'Internal topics cannot be deleted' : undefined}
+          >
             Delete topic
           </Button>
         }
       />
       <Tabs idPrefix="topic" label={`Topic ${t.name}`} items={TABS} value={params.tab} onChange={(tab) => change({ tab }, 'push')} />
       <TabPanel idPrefix="topic" id={params.tab}>
-        {params.tab === 'partitions' ? <PartitionsTab topic={t} onOpenSegments={(p) => change({ tab: 'segments', partition: p }, 'push')} /> : null}
-        {params.tab === 'segments' ? <SegmentsTab key={partition ?? 0} topic={t} partition={partition ?? 0} onPartition={(p) => change({ partition: p })} /> : null}
+        {params.tab === 'partitions' ? (
+          <PartitionsTab topic={t} onOpenSegments={(p) => change({ tab: 'segments', partition: p }, 'push')} />
+        ) : null}
+        {params.tab === 'segments' ? (
+          <SegmentsTab key={partition ?? 0} topic={t} partition={partition ?? 0} onPartition={(p) => change({ partition: p })} />
+        ) : null}
         {params.tab === 'messages' ? <MessagesTab topic={t} params={{ ...params, partition }} onChange={(c) => change(c)} /> : null}
         {params.tab === 'tail' ? <TailTab topic={t} partition={partition} filter={params.filter} onChange={change} /> : null}
         {params.tab === 'produce' ? <ProduceTab topic={t} /> : null}

@@ -28,7 +28,9 @@ export function CreateTopicConfigs({ rows, onChange, errors, definitions, defs }
       <legend className="t-label" style={{ marginBottom: 6 }}>
         Configs
       </legend>
-      {rows.length === 0 ? <span className="t-hint">None: the topic uses the broker&apos;s defaults (retention.ms, segment.bytes, cleanup.policy, …).</span> : null}
+      {rows.length === 0 ? (
+        <span className="t-hint">None: the topic uses the broker&apos;s defaults (retention.ms, segment.bytes, cleanup.policy, …).</span>
+      ) : null}
       <datalist id="topic-config-names">
         {definitions.map((d) => (
           <option key={d.name} value={d.name}>

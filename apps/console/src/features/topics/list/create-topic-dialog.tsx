@@ -64,7 +64,8 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
   const submit = () => {
     const parsed = formSchema.safeParse({ name, partitions, replicationFactor });
     const next: Errors = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) next[issue.path[0] as 'name' | 'partitions' | 'replicationFactor'] ??= issue.message;
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) next[issue.path[0] as 'name' | 'partitions' | 'replicationFactor'] ??= issue.message;
     const configErrors: Record<number, string> = {};
     const seen = new Set<string>();
     for (const r of rows) {
@@ -110,18 +111,41 @@ export function CreateTopicDialog({ open, onClose }: { open: boolean; onClose: (
       }
     >
       <Field id="topic-name" label="Name" error={errors.name} hint="Letters, digits, '.', '_' and '-'; at most 249 characters.">
-        <TextInput id="topic-name" value={name} onChange={(e) => setName(e.target.value)} invalid={errors.name !== undefined} autoFocus mono placeholder="orders" aria-describedby={errors.name !== undefined ? 'topic-name-error' : 'topic-name-hint'} />
+        <TextInput
+          id="topic-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          invalid={errors.name !== undefined}
+          autoFocus
+          mono
+          placeholder="orders"
+          aria-describedby={errors.name !== undefined ? 'topic-name-error' : 'topic-name-hint'}
+        />
       </Field>
       <div className="t-grid-2" style={{ gridTemplateColumns: '1fr 1fr' }}>
         <Field id="topic-partitions" label="Partitions" error={errors.partitions}>
-          <TextInput id="topic-partitions" inputMode="numeric" value={partitions} onChange={(e) => setPartitions(e.target.value)} invalid={errors.partitions !== undefined} />
+          <TextInput
+            id="topic-partitions"
+            inputMode="numeric"
+            value={partitions}
+            onChange={(e) => setPartitions(e.target.value)}
+            invalid={errors.partitions !== undefined}
+          />
         </Field>
         <Field id="topic-rf" label="Replication factor" error={errors.replicationFactor} hint="At most the number of brokers.">
-          <TextInput id="topic-rf" inputMode="numeric" value={replicationFactor} onChange={(e) => setReplicationFactor(e.target.value)} invalid={errors.replicationFactor !== undefined} />
+          <TextInput
+            id="topic-rf"
+            inputMode="numeric"
+            value={replicationFactor}
+            onChange={(e) => setReplicationFactor(e.target.value)}
+            invalid={errors.replicationFactor !== undefined}
+          />
         </Field>
       </div>
       <CreateTopicConfigs rows={rows} onChange={setRows} errors={errors.configs} definitions={definitions.data ?? []} defs={defs} />
-      {errors.form !== undefined ? <ErrorPanel title="The broker refused the topic" error={{ ...describeError(create.error), message: errors.form }} /> : null}
+      {errors.form !== undefined ? (
+        <ErrorPanel title="The broker refused the topic" error={{ ...describeError(create.error), message: errors.form }} />
+      ) : null}
     </Dialog>
   );
 }

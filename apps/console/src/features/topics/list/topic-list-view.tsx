@@ -13,7 +13,9 @@ import { CreateTopicDialog } from './create-topic-dialog';
 export function TopicListView() {
   const trpc = useTRPC();
   const { search, params, draft, setDraft, update, paging } = useListParams(parseTopicListParams, topicListChanges);
-  const topics = useQuery(trpc.topics.list.queryOptions(topicListInput(params), { placeholderData: keepPreviousData, refetchInterval: 10_000 }));
+  const topics = useQuery(
+    trpc.topics.list.queryOptions(topicListInput(params), { placeholderData: keepPreviousData, refetchInterval: 10_000 }),
+  );
   const [creating, setCreating] = useState(search.get('create') === '1');
 
   const data = topics.data;
@@ -34,7 +36,11 @@ export function TopicListView() {
         </label>
       }
       count={data !== undefined ? { total: data.total, singular: 'topic', plural: 'topics', query: params.q } : undefined}
-      error={topics.isError && data === undefined ? <QueryError title="Could not list topics" error={topics.error} retry={() => void topics.refetch()} /> : null}
+      error={
+        topics.isError && data === undefined ? (
+          <QueryError title="Could not list topics" error={topics.error} retry={() => void topics.refetch()} />
+        ) : null
+      }
       dialogs={<CreateTopicDialog open={creating} onClose={() => setCreating(false)} />}
     >
       <DataTable<TopicSummary>
@@ -51,7 +57,15 @@ export function TopicListView() {
               Search looks for the text anywhere in a topic&apos;s name.
             </NoMatches>
           ) : (
-            <EmptyState icon="≡" title="No topics yet" action={<Button variant="primary" onClick={() => setCreating(true)}>Create a topic</Button>}>
+            <EmptyState
+              icon="≡"
+              title="No topics yet"
+              action={
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  Create a topic
+                </Button>
+              }
+            >
               Create one here, or just produce to a new name: the broker creates topics on first use (auto.create.topics.enable).
             </EmptyState>
           )
