@@ -21,7 +21,7 @@ export function isStopping() {
 }
 
 export function run(name, cmd, argv, options = {}) {
-  const child = spawn(cmd, argv, { stdio: 'inherit', env, ...options, env: { ...env, ...(options.env ?? {}) } });
+  const child = spawn(cmd, argv, { stdio: 'inherit', ...options, env: { ...env, ...(options.env ?? {}) } });
   children.add(child);
   child.on('exit', (code, signal) => {
     children.delete(child);

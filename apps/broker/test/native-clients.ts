@@ -296,10 +296,7 @@ export interface PlatformaticAdmin {
     configs?: Array<{ name: string; value: string }>;
   }): Promise<Array<{ id: string; name: string; partitions: number; replicas: number; configuration: Record<string, string | null> }>>;
   listTopics(options?: { includeInternals?: boolean }): Promise<string[]>;
-  metadata(options: {
-    topics: string[];
-    forceUpdate?: boolean;
-  }): Promise<{
+  metadata(options: { topics: string[]; forceUpdate?: boolean }): Promise<{
     topics: Map<string, { id: string; partitions: Array<{ leader: number; replicas: number[]; isr: number[] }>; partitionsCount: number }>;
   }>;
   createPartitions(options: { topics: Array<{ name: string; count: number; assignments: null }> }): Promise<void>;
