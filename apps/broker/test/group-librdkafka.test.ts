@@ -79,8 +79,9 @@ for (const [strategy, mode] of [
   ['cooperative-sticky', 'auto'],
 ] as const) {
   test(`confluent-kafka (${strategy}, ${mode} commits): two consumers form a group, commit, and a new consumer resumes`, async () => {
-    // the first rebalance waits for both consumers of the first run
-    const { port, broker } = await startBroker({ 'group.initial.rebalance.delay.ms': '1500' });
+    // the first rebalance waits for both consumers of the first run (Kafka's default delay: on a
+    // loaded 2-core machine the second librdkafka consumer's join can come more than 1.5 s later)
+    const { port, broker } = await startBroker({ 'group.initial.rebalance.delay.ms': '3000' });
     const topic = `py-${strategy}`;
     const group = `py-group-${strategy}`;
     await produce(broker, topic, 4, 10);
