@@ -73,6 +73,7 @@ export class AdminApi implements AdminActions {
     const trpc = createHTTPHandler({ router: adminRouter, basePath: '/trpc/', createContext: ({ req }) => this.context(req) });
     server.route((req, res) => {
       if (!req.url?.startsWith('/trpc/')) return false;
+      if (!sameOrigin(req)) return refuseCrossSite(res);
       trpc(req, res);
       return true;
     });
@@ -90,7 +91,7 @@ export class AdminApi implements AdminActions {
       keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 },
     });
     http.on('upgrade', (req, socket, head) => {
-      if (!req.url?.startsWith('/trpc') || this.principal(req) === null) {
+      if (!req.url?.startsWith('/trpc') || this.principal(req) === null || !sameOrigin(req)) {
         socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-length: 0\r\n\r\n');
         return;
       }
@@ -134,6 +135,7 @@ export class AdminApi implements AdminActions {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
       return true;
     };
+    if (req.url?.startsWith('/api/auth/') && !sameOrigin(req)) return refuseCrossSite(res);
     if (req.url === '/api/auth/login' && req.method === 'POST') {
       const ip = clientAddress(req);
       let body: { username?: unknown; password?: unknown };
@@ -167,6 +169,34 @@ export class AdminApi implements AdminActions {
     }
     return false;
   }
+}
+
+/**
+ * Cross-site request forgery: a browser names the page that sent a request in `Origin`; a request
+ * carrying the session cookie from another site's page is refused (the cookie is also
+ * SameSite=Lax). API tokens are not sent by browsers on their own, and server-side calls (the
+ * console's server components) send no Origin: both pass. Behind the console's proxy (a loopback
+ * peer) the page's host is the forwarded one.
+ */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined || bearerToken(req) !== null) return true;
+  const peer = req.socket.remoteAddress ?? '';
+  const loopback = peer === '127.0.0.1' || peer === '::1' || peer === '::ffff:127.0.0.1';
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = loopback && typeof forwarded === 'string' && forwarded !== '' ? forwarded : req.headers.host;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function refuseCrossSite(res: ServerResponse): true {
+  res
+    .writeHead(403, { 'content-type': 'application/json' })
+    .end(JSON.stringify({ error: 'Cross-site request refused: the Origin does not match this console.' }));
+  return true;
 }
 
 /** The client's address; behind the console's proxy (a loopback peer) the forwarded one. */
