@@ -7,7 +7,9 @@
 // whole in one read is handed over in place, and a frame spread over reads is assembled in one reused
 // scratch buffer. Response callbacks therefore run synchronously and must not keep the frame.
 import { connect, type Socket } from 'node:net';
+import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
+import { authenticate, type SaslLogin } from '@tarn/broker/client/sasl-login';
 
 /** Called with a response frame (without its size prefix), valid only during the call. */
 export type FrameHandler = (frame: Buffer | null, err: Error | null) => void;
@@ -42,16 +44,48 @@ export class PipelinedConnection {
           },
         },
       });
-      c.socket = s;
-      s.once('connect', () => {
-        s.off('error', reject);
-        s.setNoDelay(true);
-        s.on('error', (err) => c.fail(err));
-        s.on('close', () => c.fail(new Error('connection closed by the broker')));
-        resolve(c);
-      });
-      s.once('error', reject);
+      c.attach(s, 'connect', resolve, reject);
     });
+  }
+
+  /**
+   * Over TLS (TLS decrypts into chunks of its own: 'data' events, no onread), then, with `sasl`,
+   * logged in (SaslHandshake v1 + SaslAuthenticate) before the load starts.
+   */
+  static async openSecure(
+    port: number,
+    tls: ConnectionOptions | null,
+    sasl: SaslLogin | null,
+    host = '127.0.0.1',
+  ): Promise<PipelinedConnection> {
+    const c =
+      tls === null
+        ? await PipelinedConnection.open(port, host)
+        : await new Promise<PipelinedConnection>((resolve, reject) => {
+            const conn = new PipelinedConnection();
+            const s = connectTls({ ...tls, port, host });
+            s.on('data', (chunk: Buffer) => conn.onData(chunk, chunk.length));
+            conn.attach(s, 'secureConnect', resolve, reject);
+          });
+    if (sasl !== null) await authenticate(c, sasl);
+    return c;
+  }
+
+  private attach(
+    s: Socket,
+    ready: 'connect' | 'secureConnect',
+    resolve: (c: PipelinedConnection) => void,
+    reject: (err: Error) => void,
+  ): void {
+    this.socket = s;
+    s.once(ready, () => {
+      s.off('error', reject);
+      s.setNoDelay(true);
+      s.on('error', (err) => this.fail(err));
+      s.on('close', () => this.fail(new Error('connection closed by the broker')));
+      resolve(this);
+    });
+    s.once('error', reject);
   }
 
   get inFlight(): number {

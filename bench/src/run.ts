@@ -10,6 +10,8 @@ const benches: Record<string, () => Promise<void>> = {
 };
 const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),
+  // the security section of `broker` alone
+  'broker-security': async () => (await import('./broker-security')).securitySection(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--' && !a.startsWith('--'));

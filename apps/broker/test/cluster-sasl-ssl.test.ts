@@ -8,7 +8,7 @@ import { Broker } from '../src/index';
 import { freePort, startEtcd } from '../src/testing/etcd-server';
 import { clusterProps, eventually } from './cluster-helpers';
 import { tempDir } from './helpers';
-import { makePki } from './tls-certs';
+import { makePki } from '../src/testing/pki';
 
 const pki = makePki();
 

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Broker } from '../src/index';
 import { startBroker, type TestBroker } from './helpers';
-import { makePki } from './tls-certs';
+import { makePki } from '../src/testing/pki';
 import {
   type LibrdkafkaError,
   type RdkafkaClient,

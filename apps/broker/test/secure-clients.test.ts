@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_PYTHON, run, startBroker } from './helpers';
-import { makePki } from './tls-certs';
+import { makePki } from '../src/testing/pki';
 
 const pki = makePki();
 const script = join(dirname(fileURLToPath(import.meta.url)), 'clients', 'confluent_secure.py');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { startBroker } from './helpers';
-import { makePki } from './tls-certs';
+import { makePki } from '../src/testing/pki';
 
 const pki = makePki();
 

@@ -2,3 +2,4 @@
 // process of its own). The wire fuzzer is `@tarn/broker/testing/wire-fuzzer` (it loads kafkajs).
 export * from './etcd-server';
 export * from './broker-process';
+export * from './pki';

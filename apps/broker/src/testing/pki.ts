@@ -1,9 +1,12 @@
-// Test certificates made with Debian's openssl at test time: a CA, a server certificate for
-// 127.0.0.1/localhost, and client certificates, all signed by the CA. PEM files in a temp dir.
+/**
+ * Certificates for tests and benches, made with openssl when they run: a CA, a server certificate
+ * for 127.0.0.1/localhost, and client certificates, all signed by the CA — PEM files in a temporary
+ * directory, removed at process exit.
+ */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tempDir } from './helpers';
 
 export interface TestPki {
   dir: string;
@@ -21,7 +24,8 @@ function openssl(args: string[], cwd: string): void {
 }
 
 export function makePki(): TestPki {
-  const dir = tempDir('tarn-pki-');
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-pki-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   openssl(
     ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=tarn-test-ca'],
     dir,
