@@ -10,7 +10,8 @@
  *
  * Environment: TARN_ADMIN_URL (default http://127.0.0.1:9644), HOST (127.0.0.1), PORT (3000).
  */
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -21,10 +22,12 @@ const port = Number(process.env.PORT ?? 3000);
 const admin = new URL(process.env.TARN_ADMIN_URL ?? 'http://127.0.0.1:9644');
 const dir = fileURLToPath(new URL('.', import.meta.url));
 
-if (admin.protocol !== 'http:') {
-  console.error(`TARN_ADMIN_URL must be an http:// URL (got ${admin.href})`);
+if (admin.protocol !== 'http:' && admin.protocol !== 'https:') {
+  console.error(`TARN_ADMIN_URL must be an http:// or https:// URL (got ${admin.href})`);
   process.exit(1);
 }
+// an https admin listener: its CA is trusted through NODE_EXTRA_CA_CERTS, as for any Node client
+const request = admin.protocol === 'https:' ? httpsRequest : httpRequest;
 
 /** Paths that belong to the broker's admin API. */
 function isProxied(url: string): boolean {

@@ -144,7 +144,12 @@ export class Broker {
       this.dispatcher,
       this.logger,
     );
-    this.adminServer = new AdminServer(this.config.adminListener.host, this.config.adminListener.port, this.logger);
+    this.adminServer = new AdminServer(
+      this.config.adminListener.host,
+      this.config.adminListener.port,
+      this.logger,
+      this.config.adminListener.tls,
+    );
     this.adminApi = new AdminApi(services, this.adminServer);
     this.adminServer.route((req, res) => {
       if (req.url !== '/healthz') return false;
@@ -187,7 +192,7 @@ export class Broker {
       port: endpoint.port,
       listeners: advertised,
       rack: this.config.rack,
-      adminUrl: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
+      adminUrl: `${this.adminServer.scheme}://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
       state: 'running',
       registeredAtMs: Date.now(),
     });
@@ -200,7 +205,7 @@ export class Broker {
       {
         clusterId: this.metadata.clusterId,
         listeners: this.boundListeners(),
-        admin: `http://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
+        admin: `${this.adminServer.scheme}://${this.config.adminListener.host}:${this.adminServer.boundPort}`,
         logDirs: this.config.logDirs,
         startupMs: Math.round(performance.now() - t0),
       },

@@ -55,6 +55,17 @@ test('kcat over SASL_PLAINTEXT (SCRAM-SHA-512), SASL_SSL (PLAIN) and SSL with a 
       },
     ],
     [
+      'kcat-scram-ssl',
+      b.saslSsl,
+      {
+        'security.protocol': 'SASL_SSL',
+        'sasl.mechanisms': 'SCRAM-SHA-512',
+        'sasl.username': 'admin',
+        'sasl.password': 'admin-secret',
+        'ssl.ca.location': pki.caFile,
+      },
+    ],
+    [
       'kcat-ssl-cert',
       b.ssl,
       { 'security.protocol': 'SSL', 'ssl.ca.location': pki.caFile, 'ssl.certificate.pem': alice.cert, 'ssl.key.pem': alice.key },
@@ -122,6 +133,17 @@ test('confluent-kafka-python over SASL_SSL with SCRAM-SHA-512 and SCRAM-SHA-256,
         'sasl.mechanisms': 'SCRAM-SHA-256',
         'sasl.username': 'alice',
         'sasl.password': 'alice-secret',
+      },
+    ],
+    [
+      'py-plain-ssl',
+      b.saslSsl,
+      {
+        'security.protocol': 'SASL_SSL',
+        'sasl.mechanisms': 'PLAIN',
+        'sasl.username': 'alice',
+        'sasl.password': 'alice-secret',
+        'ssl.ca.location': pki.caFile,
       },
     ],
     [

@@ -34,7 +34,7 @@ export class AdminApi implements AdminActions {
   ) {
     const dir = services.config.logDirs[0]!;
     this.users = new AdminUsers(dir, services.config.admin.apiTokens);
-    this.sessions = new Sessions(services.config.admin.sessionTimeoutMs);
+    this.sessions = new Sessions(services.config.admin.sessionTimeoutMs, server.scheme === 'https');
     this.audit = new AuditLog(dir);
     this.producer = new ProduceService(services);
   }

@@ -3,6 +3,8 @@
  * and `/metrics` hang off the same server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TlsSettings } from '../config/security-config';
 import type { Logger } from '../logger';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
@@ -15,7 +17,13 @@ export class AdminServer {
     private readonly host: string,
     private readonly port: number,
     private readonly logger: Logger,
+    /** https: the keystore of ssl.keystore.* (TLS 1.2/1.3). */
+    private readonly tls: TlsSettings | null = null,
   ) {}
+
+  get scheme(): 'http' | 'https' {
+    return this.tls === null ? 'http' : 'https';
+  }
 
   /** Routes are tried in order; one that returns true has answered. */
   route(r: Route): void {
@@ -23,13 +31,21 @@ export class AdminServer {
   }
 
   async start(): Promise<void> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res);
+    const tls = this.tls;
+    const server: Server =
+      tls === null
+        ? createServer(handler)
+        : createHttpsServer(
+            { key: tls.key, cert: tls.cert, passphrase: tls.passphrase, minVersion: tls.minVersion, maxVersion: tls.maxVersion },
+            handler,
+          );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.port, this.host, () => resolve());
     });
     this.server = server;
-    this.logger.info({ address: server.address() }, 'admin HTTP server listening');
+    this.logger.info({ address: server.address(), scheme: this.scheme }, 'admin HTTP server listening');
   }
 
   get boundPort(): number {

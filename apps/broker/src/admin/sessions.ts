@@ -16,7 +16,11 @@ export interface Principal {
 export class Sessions {
   private readonly sessions = new Map<string, { user: string; expiresAt: number }>();
 
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    /** Served over HTTPS: the cookie is Secure, never sent over plain HTTP. */
+    private readonly secure = false,
+  ) {}
 
   create(user: string): string {
     const id = randomBytes(24).toString('base64url');
@@ -41,7 +45,7 @@ export class Sessions {
   }
 
   cookie(id: string): string {
-    return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${Math.floor(this.timeoutMs / 1000)}`;
+    return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${Math.floor(this.timeoutMs / 1000)}${this.secure ? '; Secure' : ''}`;
   }
 
   static clearCookie(): string {

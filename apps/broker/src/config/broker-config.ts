@@ -25,6 +25,8 @@ import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { authorizerConfigFromProperties, type AuthorizerConfig } from '../security/authorizer/authorizer-config';
 import {
   isSasl,
+  tlsSettings,
+  type TlsSettings,
   listenerProp,
   listenerSecurity,
   parseBootstrapUsers,
@@ -166,7 +168,8 @@ export class BrokerConfig {
   readonly nodeId: number;
   readonly listeners: Listener[];
   readonly advertisedListeners: Listener[];
-  readonly adminListener: { host: string; port: number };
+  /** admin.listeners: http://host:port, or https://host:port with the broker's ssl.keystore.* (listener name ADMIN for prefixed ones). */
+  readonly adminListener: { host: string; port: number; tls: TlsSettings | null };
   readonly logDirs: string[];
   readonly rack: string | null;
   /** cluster.id: a fixed cluster id for a new metadata store (tests, scripted clusters). */
@@ -205,9 +208,13 @@ export class BrokerConfig {
     this.advertisedListeners = props['advertised.listeners']
       ? parseListeners('advertised.listeners', props['advertised.listeners'])
       : this.listeners;
-    const admin = /^https?:\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(props['admin.listeners']!.trim());
-    if (admin === null) throw invalid('admin.listeners', props['admin.listeners']!, 'expected http://host:port');
-    this.adminListener = { host: admin[1]!, port: Number(admin[2]) };
+    const admin = /^(https?):\/\/([^:/]+|\[[^\]]+\]):(\d+)\/?$/.exec(props['admin.listeners']!.trim());
+    if (admin === null) throw invalid('admin.listeners', props['admin.listeners']!, 'expected http://host:port or https://host:port');
+    this.adminListener = {
+      host: admin[2]!,
+      port: Number(admin[3]),
+      tls: admin[1] === 'https' ? { ...tlsSettings(props, 'ADMIN'), clientAuth: 'none' } : null,
+    };
     const protocols = parseProtocolMap(str('listener.security.protocol.map'));
     this.listenerSecurity = new Map(this.listeners.map((l) => [l.name, listenerSecurity(props, l.name, protocols)]));
     for (const a of this.advertisedListeners) {

@@ -102,7 +102,7 @@ function splitKeystore(name: string, path: string, pem: string): { key: string; 
   return { key, cert: certs.join('\n') };
 }
 
-function tlsSettings(props: Readonly<Record<string, string>>, listener: string): TlsSettings {
+export function tlsSettings(props: Readonly<Record<string, string>>, listener: string): TlsSettings {
   const get = (name: string) => listenerProp(props, listener, name);
   for (const typeProp of ['ssl.keystore.type', 'ssl.truststore.type']) {
     const type = get(typeProp);
