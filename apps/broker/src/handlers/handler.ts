@@ -25,7 +25,7 @@ export interface ClosingResponse<R> {
   readonly response: R;
 }
 
-export function CLOSE_AFTER_RESPONSE<R>(response: R, reason: string): ClosingResponse<R> {
+export function closingResponse<R>(response: R, reason: string): ClosingResponse<R> {
   return { closeAfter: reason, response };
 }
 

@@ -3,7 +3,7 @@
 // failed authentication is answered SASL_AUTHENTICATION_FAILED after
 // connection.failed.authentication.delay.ms, then the connection closes.
 import { ApiKey, ErrorCode, SaslAuthenticateResponseTypes } from '@tarn/protocol';
-import { CLOSE_AFTER_RESPONSE, defineHandler } from './handler';
+import { closingResponse, defineHandler } from './handler';
 import { saslStep } from './sasl-exchange';
 
 const EMPTY = Buffer.alloc(0);
@@ -15,7 +15,7 @@ export const saslAuthenticate = defineHandler({
   async handle(ctx, req) {
     const base = SaslAuthenticateResponseTypes.defaultSaslAuthenticateResponse();
     if (ctx.connection.session.rawTokens) {
-      return CLOSE_AFTER_RESPONSE(
+      return closingResponse(
         { ...base, errorCode: ErrorCode.ILLEGAL_SASL_STATE, errorMessage: 'SaslAuthenticate after a v0 SaslHandshake', authBytes: EMPTY },
         'SaslAuthenticate after a v0 SaslHandshake',
       );
@@ -23,7 +23,7 @@ export const saslAuthenticate = defineHandler({
     const step = saslStep(ctx.services, ctx.connection, req.authBytes);
     if (!step.ok) {
       await new Promise((r) => setTimeout(r, ctx.services.config.failedAuthenticationDelayMs));
-      return CLOSE_AFTER_RESPONSE(
+      return closingResponse(
         { ...base, errorCode: step.errorCode, errorMessage: step.message, authBytes: EMPTY },
         `authentication failed: ${step.message}`,
       );

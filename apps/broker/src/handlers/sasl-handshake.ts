@@ -4,7 +4,7 @@
 // is ILLEGAL_SASL_STATE; an unknown mechanism is UNSUPPORTED_SASL_MECHANISM with the enabled ones,
 // and the connection closes after the answer, as Kafka's SaslServerAuthenticator does.
 import { ApiKey, ErrorCode, SaslHandshakeResponseTypes } from '@tarn/protocol';
-import { CLOSE_AFTER_RESPONSE, defineHandler } from './handler';
+import { closingResponse, defineHandler } from './handler';
 import { newSaslServer } from './sasl-servers';
 
 export const saslHandshake = defineHandler({
@@ -16,10 +16,10 @@ export const saslHandshake = defineHandler({
     const mechanisms = session.security.saslMechanisms;
     const answer = (errorCode: number) => ({ ...SaslHandshakeResponseTypes.defaultSaslHandshakeResponse(), errorCode, mechanisms });
     if (!session.sasl || session.exchange !== null || (session.authenticated && ctx.apiVersion < 1)) {
-      return CLOSE_AFTER_RESPONSE(answer(ErrorCode.ILLEGAL_SASL_STATE), 'SaslHandshake in the wrong state');
+      return closingResponse(answer(ErrorCode.ILLEGAL_SASL_STATE), 'SaslHandshake in the wrong state');
     }
     if (!mechanisms.includes(req.mechanism as never)) {
-      return CLOSE_AFTER_RESPONSE(
+      return closingResponse(
         answer(ErrorCode.UNSUPPORTED_SASL_MECHANISM),
         `unsupported SASL mechanism ${req.mechanism} (enabled: ${mechanisms.join(', ')})`,
       );
