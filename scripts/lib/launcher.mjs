@@ -6,11 +6,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brokerNodeOptions } from '../../apps/broker/bin/node-options.mjs';
+import { brokerCommand } from '../../apps/broker/bin/node-options.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const consoleDir = join(root, 'apps', 'console');
-const brokerBin = join(root, 'apps', 'broker', 'bin', 'tarn-broker.js');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const children = new Set();
@@ -39,10 +38,11 @@ export function run(name, cmd, argv, options = {}) {
  * and benches (`startBrokerProcess` in @tarn/broker/testing): that one is TypeScript (these scripts
  * run with plain node), and what it adds (free ports, a temporary log dir it removes, its own
  * --override of listeners and log.dirs, a kept output tail, a readiness wait) would override the
- * user's configuration here. What the two share is one spawn of bin/tarn-broker.js.
+ * user's configuration here. What the two share is the command itself (brokerCommand: the node
+ * flags and the entry script), so a broker runs the same way from every launcher.
  */
 export function runBroker(name, args) {
-  return run(name, process.execPath, [...brokerNodeOptions(), brokerBin, ...args], { cwd: root });
+  return run(name, ...brokerCommand(args), { cwd: root });
 }
 
 export function stop(code = 0) {

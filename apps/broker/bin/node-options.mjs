@@ -1,9 +1,25 @@
-// The broker's Node flags, like Kafka's KAFKA_HEAP_OPTS (-Xmx1G by default): a 768 MiB old space.
-// V8 sizes its heap growth by the limit; with the default limit (a quarter of the machine's
-// memory, up to 4 GiB) a broker under a churn of short-lived objects let its heap grow to four
-// times what is live before collecting, with 768 MiB to about twice (a broker with thousands of
-// partitions keeps some 150 MiB live). TARN_HEAP_OPTS replaces the flags (e.g. for brokers with
-// many partitions: TARN_HEAP_OPTS=--max-old-space-size=4096).
+// How every tarn launcher runs the broker (npm start and npm run cluster, the tests, e2e, benches and
+// the fuzzer): the same node flags and the same entry script, so they differ only in what they pass
+// it. The flags are like Kafka's KAFKA_HEAP_OPTS (-Xmx1G by default): a 768 MiB old space. V8 sizes
+// its heap growth by the limit; with the default limit (a quarter of the machine's memory, up to
+// 4 GiB) a broker under a churn of short-lived objects let its heap grow to four times what is live
+// before collecting, with 768 MiB to about twice (a broker with thousands of partitions keeps some
+// 150 MiB live). TARN_HEAP_OPTS replaces the flags (e.g. for brokers with many partitions:
+// TARN_HEAP_OPTS=--max-old-space-size=4096).
+import { fileURLToPath } from 'node:url';
+
 export function brokerNodeOptions(env = process.env) {
   return (env.TARN_HEAP_OPTS ?? '--max-old-space-size=768').split(/\s+/).filter((s) => s !== '');
+}
+
+/** bin/tarn-broker.js, next to this file. */
+export const brokerEntry = fileURLToPath(new URL('./tarn-broker.js', import.meta.url));
+
+/**
+ * The command that runs a broker: [node, [flags…, extra node flags…, entry script, broker args…]].
+ * `entry` replaces the script (another checkout's broker, TARN_BROKER_BIN).
+ */
+export function brokerCommand(args, options = {}) {
+  const { nodeArgs = [], entry = brokerEntry, env = process.env } = options;
+  return [process.execPath, [...brokerNodeOptions(env), ...nodeArgs, entry, ...args]];
 }

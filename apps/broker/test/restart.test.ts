@@ -5,8 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import {
   ApiKey,
   ErrorCode,
@@ -18,15 +17,12 @@ import {
   decodeResponse,
 } from '@tarn/protocol';
 import { freePort } from '../src/testing/etcd-server';
+import { brokerCommand } from '../bin/node-options.mjs';
 import { TestConnection, tempDir } from './helpers';
-
-const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'tarn-broker.js');
 
 async function startProcess(port: number, logDir: string): Promise<ChildProcess> {
   const child = spawn(
-    process.execPath,
-    [
-      bin,
+    ...brokerCommand([
       '--override',
       `listeners=PLAINTEXT://127.0.0.1:${port}`,
       '--override',
@@ -35,7 +31,7 @@ async function startProcess(port: number, logDir: string): Promise<ChildProcess>
       `log.dirs=${logDir}`,
       '--override',
       'log.level=warn',
-    ],
+    ]),
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   for (let i = 0; i < 200; i++) {

@@ -15,10 +15,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { freePort } from './etcd-server';
-import { brokerNodeOptions } from '../../bin/node-options.mjs';
+import { brokerCommand, brokerEntry } from '../../bin/node-options.mjs';
 
 export interface BrokerExit {
   code: number | null;
@@ -85,7 +84,7 @@ export interface BrokerProcessOptions {
 
 /** The broker's entry script, next to this package's sources. */
 export function brokerBin(): string {
-  return process.env.TARN_BROKER_BIN ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'tarn-broker.js');
+  return process.env.TARN_BROKER_BIN ?? brokerEntry;
 }
 
 /** Whether a TCP connection to 127.0.0.1:port is accepted. */
@@ -132,16 +131,19 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
     ...options.overrides,
   };
   const nodeArgs = [
-    ...brokerNodeOptions(),
     ...(options.cpuProfDir !== undefined ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : []),
     ...(options.nodeArgs ?? []),
   ];
-  const args = [...nodeArgs, options.brokerBin ?? brokerBin(), ...Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`])];
+  const env = options.env === undefined ? process.env : { ...process.env, ...options.env };
+  const [node, args] = brokerCommand(
+    Object.entries(props).flatMap(([k, v]) => ['--override', `${k}=${v}`]),
+    { nodeArgs, entry: options.brokerBin ?? brokerBin(), env },
+  );
   // The broker's output is kept, not shown (it may print the console's initial password); its tail
   // goes into errors.
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(node, args, {
     cwd: options.cwd,
-    env: options.env === undefined ? process.env : { ...process.env, ...options.env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   live.add(child);
