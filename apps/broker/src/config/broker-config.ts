@@ -131,7 +131,13 @@ export interface NetworkConfig {
 export interface ReplicationConfig {
   replicaLagTimeMaxMs: number;
   highWatermarkCheckpointIntervalMs: number;
-  fetcher: { maxWaitMs: number; requestTimeoutMs: number; maxBytes: number; partitionMaxBytes: number };
+  fetcher: {
+    maxWaitMs: number;
+    /** replica.socket.timeout.ms: a request to the leader unanswered this long drops the connection. */
+    requestTimeoutMs: number;
+    maxBytes: number;
+    partitionMaxBytes: number;
+  };
 }
 
 export interface ControllerConfig {
@@ -353,11 +359,6 @@ export class BrokerConfig {
     const v = (this.props[name] ?? '').trim().toLowerCase();
     if (v !== 'true' && v !== 'false') throw invalid(name, String(this.props[name]), 'expected true or false');
     return v === 'true';
-  }
-
-  /** The listener clients are told about for a given listener name. */
-  advertised(name: string): Listener {
-    return this.advertisedListeners.find((l) => l.name === name) ?? this.advertisedListeners[0]!;
   }
 }
 

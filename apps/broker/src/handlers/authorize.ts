@@ -5,8 +5,13 @@ import type { RequestContext } from './handler';
 
 export { AclOperation, ResourceType };
 
+/** A connection's client address as ACL hosts name it, worked out once per connection. */
+const hosts = new WeakMap<RequestContext['connection'], string>();
+
 export function authzContext(ctx: RequestContext): AuthzContext {
-  return { principal: ctx.connection.session.principal, host: javaHostAddress(ctx.connection.socket.remoteAddress ?? '') };
+  let host = hosts.get(ctx.connection);
+  if (host === undefined) hosts.set(ctx.connection, (host = javaHostAddress(ctx.connection.socket.remoteAddress ?? '')));
+  return { principal: ctx.connection.session.principal, host };
 }
 
 export function authorized(ctx: RequestContext, operation: AclOperation, resourceType: ResourceType, name: string): boolean {

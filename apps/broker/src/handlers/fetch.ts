@@ -50,12 +50,16 @@ export const fetch = defineHandler({
     // v13+: topics by id; a name of null stands for an id this broker does not know
     const names = req.topics.map((t) => (apiVersion >= TOPIC_IDS_VERSION ? (services.topicIds.nameOf(t.topicId) ?? null) : t.topic));
     // Kafka: followers need ClusterAction on the cluster, consumers Read on each topic
-    const followerAllowed = replicaId < 0 || authorizedOnCluster(ctx, AclOperation.CLUSTER_ACTION);
-    const denied = names.map((n) => n !== null && (!followerAllowed || (replicaId < 0 && !authorizedTopic(ctx, AclOperation.READ, n))));
+    // (nothing to decide, and nothing allocated, without an authorizer: this is the hot path)
+    let denied: boolean[] | null = null;
+    if (services.authorization.enabled) {
+      const followerAllowed = replicaId < 0 || authorizedOnCluster(ctx, AclOperation.CLUSTER_ACTION);
+      denied = names.map((n) => n !== null && (!followerAllowed || (replicaId < 0 && !authorizedTopic(ctx, AclOperation.READ, n))));
+    }
     const partitions: FetchPartition[] = [];
     for (const [ti, t] of req.topics.entries()) {
       const topic = names[ti] ?? null;
-      if (topic === null || denied[ti]) continue;
+      if (topic === null || denied?.[ti] === true) continue;
       for (const p of t.partitions) {
         partitions.push({
           topic,
@@ -80,7 +84,7 @@ export const fetch = defineHandler({
     let i = 0;
     const responses = req.topics.map((t, ti) => {
       const topic = names[ti] ?? null;
-      if (denied[ti]) {
+      if (denied?.[ti] === true) {
         return {
           ...FetchResponseTypes.defaultFetchableTopicResponse(),
           topic: t.topic,

@@ -3,6 +3,7 @@
  * CreatePartitions and the config APIs): validation with Kafka's errors and messages, replica
  * placement, and the metadata writes. validate-only requests run every check and write nothing.
  */
+import type { TopicDefaults } from '../config/broker-config';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { TOPIC_CONFIG_BY_NAME, validateTopicConfig } from '@tarn/storage';
 import type { Logger } from '../logger';
@@ -23,11 +24,7 @@ export interface CreateTopicArgs {
 
 export type ConfigOp = { name: string; op: 'set' | 'delete' | 'append' | 'subtract'; value: string | null };
 
-export interface TopicAdminDefaults {
-  numPartitions: number;
-  replicationFactor: number;
-  deleteTopicEnable: boolean;
-}
+export type TopicAdminDefaults = Pick<TopicDefaults, 'numPartitions' | 'replicationFactor' | 'deleteTopicEnable'>;
 
 /**
  * At most this many partitions are created by one request, as Kafka's controller bounds the records

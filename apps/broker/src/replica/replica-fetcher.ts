@@ -17,20 +17,14 @@ import {
   ListOffsetsRequestTypes,
   errorName,
 } from '@tarn/protocol';
+import type { ReplicationConfig } from '../config/broker-config';
 import type { Logger } from '../logger';
 import { FrameBufferPool } from '../client/frame-buffer-pool';
 import { KafkaClientConnection, type ClientSecurity } from '../client/kafka-client';
 import type { Partition } from './partition';
 
-export interface FetcherConfig {
-  maxWaitMs: number;
-  /** replica.socket.timeout.ms: a request to the leader unanswered this long drops the connection. */
-  requestTimeoutMs: number;
-  maxBytes: number;
-  partitionMaxBytes: number;
-  /** How to reach the leaders' inter-broker listener (TLS, SASL login); null for PLAINTEXT. */
-  security?: ClientSecurity | null;
-}
+/** replica.fetch.* and replica.socket.timeout.ms, and how to reach the leaders' inter-broker listener (TLS, SASL login; null for PLAINTEXT). */
+export type FetcherConfig = ReplicationConfig['fetcher'] & { security?: ClientSecurity | null };
 
 interface Fetched {
   partition: Partition;

@@ -6,6 +6,7 @@
  */
 import { ErrorCode, KafkaError, errorCodeOf } from '@tarn/protocol';
 import type { AppendOrigin, FetchDataInfo, LogAppendInfo, LogManager } from '@tarn/storage';
+import type { ReplicationConfig as ReplicationSettings } from '../config/broker-config';
 import type { FaultInjection } from '../faults';
 import type { Logger } from '../logger';
 import type { PartitionState, TopicMetadata } from '../metadata/cluster-metadata';
@@ -69,11 +70,8 @@ export interface FetchResult {
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}-${partition}`;
 
-export interface ReplicationConfig {
-  replicaLagTimeMaxMs: number;
-  highWatermarkCheckpointIntervalMs: number;
-  fetcher: FetcherConfig;
-}
+/** The replication section of the broker's configuration, with how followers reach their leaders. */
+export type ReplicationConfig = Omit<ReplicationSettings, 'fetcher'> & { fetcher: FetcherConfig };
 
 /** How long one event-loop turn may spend creating a new topic's logs (see ensureReplicasInTurns). */
 const CREATE_BUDGET_MS = 10;
