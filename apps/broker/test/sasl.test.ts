@@ -4,7 +4,7 @@
 // request before authentication closes the connection; the broker serves others throughout.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiKey, ErrorCode, MetadataRequestTypes } from '@tarn/protocol';
+import { ApiKey, decodeResponse, encodeRequest, ErrorCode, MetadataRequestTypes } from '@tarn/protocol';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { startBroker, TestConnection } from './helpers';
 
@@ -81,6 +81,45 @@ test('a request before authentication closes the connection; ApiVersions and Sas
   const early = await TestConnection.open(port);
   early.sendRequest(ApiKey.Metadata, 1, { ...MetadataRequestTypes.defaultMetadataRequest(), topics: null });
   await early.expectClosed(5000); // Metadata before authentication closes the connection
+});
+
+test('requests pipelined behind a PLAIN login are served once the password check (off the event loop) has finished', async () => {
+  const { port } = await saslBroker();
+  const token = Buffer.from('\u0000admin\u0000admin-secret');
+  const metadata = { ...MetadataRequestTypes.defaultMetadataRequest(), topics: null };
+  const sizePrefixed = (b: Buffer) => {
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(b.length);
+    return [size, b];
+  };
+  // SaslHandshake v1 then SaslAuthenticate then Metadata in one write: Metadata must see the session authenticated.
+  const v1 = await TestConnection.open(port);
+  v1.write(
+    Buffer.concat([
+      ...encodeRequest(ApiKey.SaslHandshake, 1, 1, 'tarn-test', { mechanism: 'PLAIN' }),
+      ...encodeRequest(ApiKey.SaslAuthenticate, 1, 2, 'tarn-test', { authBytes: token }),
+      ...encodeRequest(ApiKey.Metadata, 1, 3, 'tarn-test', metadata),
+    ]),
+  );
+  assert.equal(decodeResponse(ApiKey.SaslHandshake, 1, await v1.readFrame()).body.errorCode, ErrorCode.NONE);
+  assert.equal(decodeResponse(ApiKey.SaslAuthenticate, 1, await v1.readFrame()).body.errorCode, ErrorCode.NONE);
+  const answer = decodeResponse(ApiKey.Metadata, 1, await v1.readFrame());
+  assert.deepEqual([answer.correlationId, answer.body.brokers.length], [3, 1]);
+  v1.close();
+  // SaslHandshake v0: the token travels bare, and the request behind it is a request again, not another token.
+  const v0 = await TestConnection.open(port);
+  v0.write(
+    Buffer.concat([
+      ...encodeRequest(ApiKey.SaslHandshake, 0, 1, 'tarn-test', { mechanism: 'PLAIN' }),
+      ...sizePrefixed(token),
+      ...encodeRequest(ApiKey.Metadata, 1, 2, 'tarn-test', metadata),
+    ]),
+  );
+  assert.equal(decodeResponse(ApiKey.SaslHandshake, 0, await v0.readFrame()).body.errorCode, ErrorCode.NONE);
+  assert.equal((await v0.readFrame()).length, 0, "PLAIN's empty answer, bare");
+  const bare = decodeResponse(ApiKey.Metadata, 1, await v0.readFrame());
+  assert.deepEqual([bare.correlationId, bare.body.brokers.length], [2, 1]);
+  v0.close();
 });
 
 test('AlterUserScramCredentials and DescribeUserScramCredentials, as kafka-configs.sh --entity-type users uses them', async () => {

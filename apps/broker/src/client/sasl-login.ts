@@ -33,5 +33,5 @@ export async function authenticate(conn: RequestChannel, login: SaslLogin): Prom
   }
   const scram = new ScramClient(login.mechanism, login.username, login.password);
   const serverFirst = await step(scram.firstMessage());
-  scram.verifyServerFinal(await step(scram.finalMessage(serverFirst)));
+  scram.verifyServerFinal(await step(await scram.finalMessage(serverFirst)));
 }

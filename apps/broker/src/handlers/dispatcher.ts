@@ -25,7 +25,7 @@ import type { Logger } from '../logger';
 import type { Connection, ProcessResult, RequestProcessor } from '../network/connection';
 import type { ApiVersionRange, BrokerServices, RequestObserver } from '../services';
 import { CLOSE_CONNECTION, NO_RESPONSE, isClosingResponse, type Handler } from './handler';
-import { saslStep } from './sasl-exchange';
+import { saslStep, saslStepInFlight } from './sasl-exchange';
 
 /** What a connection of a SASL listener may send before it has authenticated. */
 const BEFORE_AUTHENTICATION: ReadonlySet<number> = new Set([ApiKey.ApiVersions, ApiKey.SaslHandshake, ApiKey.SaslAuthenticate]);
@@ -60,6 +60,9 @@ export class RequestDispatcher implements RequestProcessor {
   async process(connection: Connection, frame: Buffer): Promise<ProcessResult> {
     const started = performance.now();
     const session = connection.session;
+    // A SASL step still in flight (PLAIN's password check) decides how what follows is read: wait for it.
+    const saslInFlight = saslStepInFlight(connection);
+    if (saslInFlight !== undefined) await saslInFlight;
     if (session.rawTokens) return this.rawSaslToken(connection, frame);
     let ids: { apiKey: number; apiVersion: number; correlationId: number };
     try {
@@ -148,8 +151,8 @@ export class RequestDispatcher implements RequestProcessor {
    * After a v0 SaslHandshake the client's SASL tokens come as bare size-prefixed frames and the
    * answers go back the same way (Kafka 0.10.0's protocol); a failure just closes the connection.
    */
-  private rawSaslToken(connection: Connection, token: Buffer): ProcessResult {
-    const step = saslStep(this.services, connection, token);
+  private async rawSaslToken(connection: Connection, token: Buffer): Promise<ProcessResult> {
+    const step = await saslStep(this.services, connection, token);
     if (!step.ok) return { kind: 'close', reason: `authentication failed: ${step.message}` };
     const size = Buffer.allocUnsafe(4);
     size.writeInt32BE(step.response.length, 0);

@@ -20,7 +20,7 @@ export const saslAuthenticate = defineHandler({
         'SaslAuthenticate after a v0 SaslHandshake',
       );
     }
-    const step = saslStep(ctx.services, ctx.connection, req.authBytes);
+    const step = await saslStep(ctx.services, ctx.connection, req.authBytes);
     if (!step.ok) {
       await new Promise((r) => setTimeout(r, ctx.services.config.failedAuthenticationDelayMs));
       return closingResponse(

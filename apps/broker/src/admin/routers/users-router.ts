@@ -8,7 +8,7 @@ import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { TRPCError } from '@trpc/server';
 import type { AdminServices } from '../../services';
 import { ACL_BINDING_FILTER_ANY } from '../../security/authorizer';
-import { credentialFromPassword, scramCredentialToJson } from '../../security/sasl/scram-credential';
+import { credentialFromPasswordAsync, scramCredentialToJson } from '../../security/sasl/scram-credential';
 import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISMS, SCRAM_MIN_ITERATIONS, type ScramMechanism } from '../../security/sasl/scram-mechanism';
 import { authedProcedure, router } from '../trpc';
 
@@ -53,7 +53,8 @@ async function storePassword(
   services: AdminServices,
   input: PasswordInput,
 ): Promise<{ user: string; mechanism: ScramMechanism; iterations: number }> {
-  const credential = scramCredentialToJson(credentialFromPassword(input.mechanism, input.password, input.iterations));
+  // Hi() in the thread pool: up to SCRAM_MAX_ITERATIONS HMACs must not stall the broker's event loop
+  const credential = scramCredentialToJson(await credentialFromPasswordAsync(input.mechanism, input.password, input.iterations));
   await services.metadata.alterScramCredentials([{ user: input.user, mechanism: input.mechanism, credential }]);
   return { user: input.user, mechanism: input.mechanism, iterations: input.iterations };
 }

@@ -56,9 +56,12 @@ export function createSaslServer(mechanism: string, deps: SaslServerDeps): SaslS
 /** PLAIN checks the strongest credential the user has, one Hi() per login. */
 const PLAIN_CHECK_ORDER: readonly ScramMechanism[] = ['SCRAM-SHA-512', 'SCRAM-SHA-256'];
 
-/** A PLAIN verifier over SCRAM credentials: the password must match the user's strongest credential. */
-export function plainAuthenticateWithScram(lookup: ScramCredentialLookup): PlainAuthenticate {
-  return (username, password) => {
+/**
+ * A PLAIN verifier over SCRAM credentials: the password must match the user's strongest credential. Hi()
+ * runs in the thread pool; an unknown user is refused at once.
+ */
+export function plainAuthenticateWithScram(lookup: ScramCredentialLookup): (username: string, password: string) => Promise<boolean> {
+  return async (username, password) => {
     for (const mechanism of PLAIN_CHECK_ORDER) {
       const credential = lookup(username, mechanism);
       if (credential !== undefined) return verifyPassword(credential, mechanism, password);

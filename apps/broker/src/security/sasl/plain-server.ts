@@ -16,6 +16,10 @@
  * a client that knows the password.
  *
  * Bytes that are not UTF-8 decode to U+FFFD, as Java's String constructor does, and then name no user.
+ *
+ * The verifier may answer with a promise (the SCRAM-credential check runs Hi() in the thread pool), so
+ * evaluate() is async. It leaves INITIAL before its first await: a second evaluate() while the password
+ * is being checked is ILLEGAL_SASL_STATE, like any other out-of-order call.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { SaslAuthenticationError } from './sasl-authentication-error';
@@ -27,7 +31,7 @@ export const PLAIN_MECHANISM = 'PLAIN' as const;
 const EMPTY = Buffer.alloc(0);
 
 /** Whether the password is the user's; false for an unknown user. Never logs the password. */
-export type PlainAuthenticate = (username: string, password: string) => boolean;
+export type PlainAuthenticate = (username: string, password: string) => boolean | Promise<boolean>;
 
 export interface PlainSaslServerOptions {
   authenticate: PlainAuthenticate;
@@ -53,18 +57,20 @@ function extractTokens(message: string): [string, string, string] {
 export class PlainSaslServer implements SaslServer {
   readonly mechanism = PLAIN_MECHANISM;
   private readonly options: PlainSaslServerOptions;
-  private state: 'INITIAL' | 'COMPLETE' | 'FAILED' = 'INITIAL';
+  /** VERIFYING: the client's message is being checked (the verifier's promise is pending). */
+  private state: 'INITIAL' | 'VERIFYING' | 'COMPLETE' | 'FAILED' = 'INITIAL';
   private authorizedAs: string | undefined;
 
   constructor(options: PlainSaslServerOptions) {
     this.options = options;
   }
 
-  evaluate(clientMessage: Buffer): SaslEvaluation {
+  async evaluate(clientMessage: Buffer): Promise<SaslEvaluation> {
     if (this.state !== 'INITIAL')
       throw new KafkaError(ErrorCode.ILLEGAL_SASL_STATE, `Unexpected challenge in Sasl server state ${this.state}`);
+    this.state = 'VERIFYING';
     try {
-      const username = this.authenticate(clientMessage);
+      const username = await this.authenticate(clientMessage);
       this.authorizedAs = username;
       this.state = 'COMPLETE';
       return { response: EMPTY, complete: true, authorizationId: username };
@@ -84,13 +90,13 @@ export class PlainSaslServer implements SaslServer {
   }
 
   /** The authenticated username, or a SaslAuthenticationError. */
-  private authenticate(clientMessage: Buffer): string {
+  private async authenticate(clientMessage: Buffer): Promise<string> {
     const [authorizationIdFromClient, username, password] = extractTokens(clientMessage.toString('utf8'));
     if (username === '') throw new SaslAuthenticationError('Authentication failed: username not specified');
     if (password === '') throw new SaslAuthenticationError('Authentication failed: password not specified');
     let authenticated: boolean;
     try {
-      authenticated = this.options.authenticate(username, password);
+      authenticated = await this.options.authenticate(username, password);
     } catch (err) {
       const message = 'Authentication failed: credentials for user could not be verified';
       throw new SaslAuthenticationError(message, `${message} (user "${username}": ${err instanceof Error ? err.message : String(err)})`);

@@ -7,6 +7,8 @@
  * evaluate() throws SaslAuthenticationError when the client is refused (answer SASL_AUTHENTICATION_FAILED
  * with its message, then close the connection), and KafkaError(ILLEGAL_SASL_STATE) when it is called after
  * the exchange has completed or failed, which Kafka treats as a broken connection and closes without an answer.
+ * evaluate() may answer with a promise (PLAIN checks the password with Hi() in the thread pool); it then
+ * rejects with those errors instead of throwing. SCRAM needs no Hi() on the server and answers directly.
  */
 import type { SaslMechanism } from '../../config/security-config';
 
@@ -20,7 +22,7 @@ export interface SaslEvaluation {
 
 export interface SaslServer {
   readonly mechanism: SaslMechanism;
-  evaluate(clientMessage: Buffer): SaslEvaluation;
+  evaluate(clientMessage: Buffer): SaslEvaluation | Promise<SaslEvaluation>;
   isComplete(): boolean;
   /** The authenticated user, the principal's name (User:<id>); throws before the exchange completes. */
   authorizationId(): string;

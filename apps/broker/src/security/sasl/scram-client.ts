@@ -4,7 +4,7 @@
  * signature is checked — a server that cannot prove it knows the credential is refused.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { clientKey, hmac, saltedPassword, saslName, serverKey, storedKey, xor } from './scram-formatter';
+import { clientKey, hmac, saltedPasswordAsync, saslName, serverKey, storedKey, xor } from './scram-formatter';
 import type { ScramMechanism } from './scram-mechanism';
 
 const GS2_HEADER = 'n,,';
@@ -25,8 +25,8 @@ export class ScramClient {
     return Buffer.from(GS2_HEADER + this.clientFirstBare, 'utf8');
   }
 
-  /** The client-final message for the server-first one. */
-  finalMessage(serverFirst: Buffer): Buffer {
+  /** The client-final message for the server-first one; Hi() runs in the thread pool. */
+  async finalMessage(serverFirst: Buffer): Promise<Buffer> {
     const text = serverFirst.toString('utf8');
     const attrs = new Map(text.split(',').map((kv) => [kv.slice(0, 1), kv.slice(2)]));
     const nonce = attrs.get('r');
@@ -35,7 +35,7 @@ export class ScramClient {
     if (nonce === undefined || !nonce.startsWith(this.nonce) || salt === undefined || !Number.isInteger(iterations) || iterations <= 0) {
       throw new Error(`invalid SCRAM server-first message from the server`);
     }
-    const salted = saltedPassword(this.mechanism, this.password, Buffer.from(salt, 'base64'), iterations);
+    const salted = await saltedPasswordAsync(this.mechanism, this.password, Buffer.from(salt, 'base64'), iterations);
     const withoutProof = `c=${Buffer.from(GS2_HEADER).toString('base64')},r=${nonce}`;
     const authMessage = Buffer.from(`${this.clientFirstBare},${text},${withoutProof}`, 'utf8');
     const key = clientKey(this.mechanism, salted);

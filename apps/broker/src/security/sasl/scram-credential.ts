@@ -8,8 +8,9 @@
  *
  * Credentials come from AlterUserScramCredentials, whose upsertion carries the salt and the salted password
  * (the client ran Hi() itself) — credentialFromSaltedPassword turns that into StoredKey and ServerKey as
- * Kafka's ScramControlManager.finishUpsertion does — or from a password in configuration or tests
- * (credentialFromPassword). The iteration bounds and their messages are ScramControlManager.validateUpsertion's:
+ * Kafka's ScramControlManager.finishUpsertion does — or from a password: credentialFromPasswordAsync for
+ * the admin API (Hi() off the event loop), credentialFromPassword for configuration at start-up and tests.
+ * The iteration bounds and their messages are ScramControlManager.validateUpsertion's:
  * UNACCEPTABLE_CREDENTIAL "Too few iterations" / "Too many iterations".
  *
  * Stored form (ScramCredentialJson, one per user and mechanism in the metadata store):
@@ -18,7 +19,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
-import { clientKey, saltedPassword, serverKey, storedKey } from './scram-formatter';
+import { clientKey, saltedPassword, saltedPasswordAsync, serverKey, storedKey } from './scram-formatter';
 import { scramMechanismInfo, SCRAM_MIN_ITERATIONS, type ScramMechanism } from './scram-mechanism';
 
 export interface ScramCredential {
@@ -70,19 +71,31 @@ export function credentialFromPassword(
   return credentialFromSaltedPassword(mechanism, saltedPassword(mechanism, password, salt, iterations), salt, iterations);
 }
 
+/** credentialFromPassword with Hi() in the thread pool, for passwords set while the broker serves clients. */
+export async function credentialFromPasswordAsync(
+  mechanism: ScramMechanism,
+  password: string,
+  iterations: number = SCRAM_MIN_ITERATIONS,
+  salt: Buffer = randomBytes(SALT_BYTES),
+): Promise<ScramCredential> {
+  validateIterations(mechanism, iterations);
+  return credentialFromSaltedPassword(mechanism, await saltedPasswordAsync(mechanism, password, salt, iterations), salt, iterations);
+}
+
 /**
  * Whether `password` is the one the credential was made from: Hi() with the stored salt and iteration
  * count, then StoredKey compared in constant time. This lets SASL/PLAIN log in a user that only has SCRAM
  * credentials (Kafka's PLAIN reads passwords from JAAS instead; tarn keeps one user store). It costs one
- * Hi(), i.e. `iterations` HMACs on the calling thread. A credential outside the iteration bounds never
- * matches: SCRAM refuses it too, and an absurd count from a damaged store must not stall the broker.
+ * Hi(), i.e. `iterations` HMACs, run in libuv's thread pool so that a flood of PLAIN logins does not stall
+ * the event loop. A credential outside the iteration bounds never matches: SCRAM refuses it too, and an
+ * absurd count from a damaged store must not tie up the thread pool.
  */
-export function verifyPassword(credential: ScramCredential, mechanism: ScramMechanism, password: string): boolean {
+export async function verifyPassword(credential: ScramCredential, mechanism: ScramMechanism, password: string): Promise<boolean> {
   const { minIterations, maxIterations, hashLength } = scramMechanismInfo(mechanism);
   if (!Number.isInteger(credential.iterations) || credential.iterations < minIterations || credential.iterations > maxIterations)
     return false;
   if (credential.storedKey.length !== hashLength) return false;
-  const salted = saltedPassword(mechanism, password, credential.salt, credential.iterations);
+  const salted = await saltedPasswordAsync(mechanism, password, credential.salt, credential.iterations);
   return timingSafeEqual(storedKey(mechanism, clientKey(mechanism, salted)), credential.storedKey);
 }
 

@@ -10,8 +10,13 @@
  *
  * The password is its UTF-8 bytes with no SASLprep, as Kafka's ScramFormatter.normalize does; a client
  * that applied SASLprep to a password SASLprep changes would not log in to Kafka either.
+ *
+ * Hi() is `iterations` HMACs (4096 at least, milliseconds of CPU): whatever runs per client request —
+ * SASL/PLAIN's password check, the admin API's password changes — uses hiAsync/saltedPasswordAsync, which
+ * run in libuv's thread pool, so a flood of logins cannot stall the event loop. The synchronous forms are
+ * for start-up (bootstrap users from configuration) and tests.
  */
-import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
+import { createHash, createHmac, pbkdf2, pbkdf2Sync } from 'node:crypto';
 import { scramMechanismInfo, type ScramMechanism } from './scram-mechanism';
 
 const CLIENT_KEY = Buffer.from('Client Key', 'utf8');
@@ -24,6 +29,18 @@ export function hi(mechanism: ScramMechanism, password: Buffer, salt: Buffer, it
 
 export function saltedPassword(mechanism: ScramMechanism, password: string, salt: Buffer, iterations: number): Buffer {
   return hi(mechanism, Buffer.from(password, 'utf8'), salt, iterations);
+}
+
+/** Hi() off the event loop, in libuv's thread pool (crypto.pbkdf2). */
+export function hiAsync(mechanism: ScramMechanism, password: Buffer, salt: Buffer, iterations: number): Promise<Buffer> {
+  const { hashAlgorithm, hashLength } = scramMechanismInfo(mechanism);
+  return new Promise((resolve, reject) => {
+    pbkdf2(password, salt, iterations, hashLength, hashAlgorithm, (err, key) => (err === null ? resolve(key) : reject(err)));
+  });
+}
+
+export function saltedPasswordAsync(mechanism: ScramMechanism, password: string, salt: Buffer, iterations: number): Promise<Buffer> {
+  return hiAsync(mechanism, Buffer.from(password, 'utf8'), salt, iterations);
 }
 
 export function hmac(mechanism: ScramMechanism, key: Buffer, data: Buffer): Buffer {
