@@ -55,7 +55,7 @@ test('the admin API refuses unauthenticated calls and sockets; a login opens it'
   assert.equal(ok.status, 200);
   assert.match(ok.cookie!, /^tarn_session=/);
   const { http, close } = clients(adminPort, ok.cookie!);
-  assert.deepEqual(await http.me.query(), { user: 'admin', via: 'session' });
+  assert.deepEqual(await http.me.query(), { user: 'admin', via: 'session', kafkaPrincipal: null, operator: true });
   const overview = await http.cluster.overview.query();
   assert.equal(overview.nodeId, 1);
   assert.equal(overview.brokers.length, 1);

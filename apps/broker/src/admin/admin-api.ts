@@ -13,6 +13,7 @@ import type { AdminServer } from './admin-server';
 import { adminRouter } from './admin-router';
 import { AdminUsers } from './admin-users';
 import { AuditLog } from './audit-log';
+import { ConsoleAccess } from './console-access';
 import { createMetrics } from './metrics';
 import { ProduceService } from './produce-service';
 import { bearerToken, readCookie, SESSION_COOKIE, Sessions, type Principal } from './sessions';
@@ -109,11 +110,16 @@ export class AdminApi implements AdminActions {
     if (token !== null) return this.users.verifyToken(token) ? { user: 'api-token', via: 'token' } : null;
     const session = readCookie(req, SESSION_COOKIE);
     const user = session === null ? null : this.sessions.touch(session);
-    return user === null ? null : { user, via: 'session' };
+    // a deleted user's sessions end with it
+    return user === null || !this.users.has(user) ? null : { user, via: 'session' };
   }
 
   private context(req: IncomingMessage): AdminContext {
-    return { services: this.services, admin: this, principal: this.principal(req) };
+    const principal = this.principal(req);
+    // the mapping is read on every call, so a change applies to open sessions at once
+    const kafkaPrincipal = principal?.via === 'session' ? this.users.kafkaPrincipal(principal.user) : null;
+    const access = new ConsoleAccess(this.services.authorization, kafkaPrincipal, clientAddress(req));
+    return { services: this.services, admin: this, principal, access };
   }
 
   /** Runs a change and writes it to the audit log, with its outcome. */
@@ -150,7 +156,11 @@ export class AdminApi implements AdminActions {
       if (failures !== undefined && failures.count >= MAX_LOGIN_FAILURES && Date.now() - failures.since < 60_000) {
         return json(429, { error: 'Too many failed logins; wait a minute.' });
       }
-      if (typeof body.username !== 'string' || typeof body.password !== 'string' || !this.users.verify(body.username, body.password)) {
+      if (
+        typeof body.username !== 'string' ||
+        typeof body.password !== 'string' ||
+        !(await this.users.verify(body.username, body.password))
+      ) {
         const f = failures !== undefined && Date.now() - failures.since < 60_000 ? failures : { count: 0, since: Date.now() };
         f.count++;
         this.loginFailures.set(failureKey, f);

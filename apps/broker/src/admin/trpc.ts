@@ -8,6 +8,8 @@ import { ZodError } from 'zod';
 import { ErrorCode, KafkaError, errorName } from '@tarn/protocol';
 import type { AdminServices } from '../services';
 import type { AuditLog } from './audit-log';
+import type { ConsoleAccess } from './console-access';
+import type { AdminUsers } from './admin-users';
 import type { ProduceService } from './produce-service';
 import type { Principal } from './sessions';
 
@@ -16,12 +18,15 @@ export interface AdminActions {
   audited<T>(principal: Principal, action: string, target: string, details: unknown, fn: () => Promise<T>): Promise<T>;
   readonly audit: AuditLog;
   readonly producer: ProduceService;
+  readonly users: AdminUsers;
 }
 
 export interface AdminContext {
   services: AdminServices;
   admin: AdminActions;
   principal: Principal | null;
+  /** What the caller may do (everything for an operator; the authorizer decides for a mapped user). */
+  access: ConsoleAccess;
 }
 
 type TRPCCode = ConstructorParameters<typeof TRPCError>[0]['code'];
@@ -40,6 +45,11 @@ function trpcCodeFor(code: number): TRPCCode {
     case ErrorCode.UNKNOWN_MEMBER_ID:
     case ErrorCode.SECURITY_DISABLED:
       return 'PRECONDITION_FAILED';
+    case ErrorCode.TOPIC_AUTHORIZATION_FAILED:
+    case ErrorCode.GROUP_AUTHORIZATION_FAILED:
+    case ErrorCode.CLUSTER_AUTHORIZATION_FAILED:
+    case ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
+      return 'FORBIDDEN';
     case ErrorCode.UNKNOWN_SERVER_ERROR:
     case ErrorCode.KAFKA_STORAGE_ERROR:
       return 'INTERNAL_SERVER_ERROR';

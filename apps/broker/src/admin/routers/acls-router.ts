@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { AdminServices } from '../../services';
 import { aclBindingToFilter, type AclBinding } from '../../security/authorizer';
+import { AclOperation } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 import { accessView } from '../views/access-view';
 import {
@@ -42,6 +43,7 @@ function checkGrant(binding: AclBinding): void {
 
 export const aclsRouter = router({
   /** The form's choices: resource types with the operations each accepts, pattern types, permissions. */
+  // DescribeAcls / CreateAcls, DeleteAcls: Describe / Alter on the cluster
   options: authedProcedure.query(({ ctx }) => ({
     enabled: ctx.services.authorization.enabled,
     resourceTypes: ACL_RESOURCE_TYPES.map((type) => ({ type, operations: grantableOperations(type) })),
@@ -59,12 +61,14 @@ export const aclsRouter = router({
         .prefault({}),
     )
     .query(({ ctx, input }) => {
+      ctx.access.requireOnCluster(AclOperation.DESCRIBE);
       const all = authorization(ctx.services).describeAcls(filterFromInput(input));
       return { total: all.length, items: all.slice(input.page * input.pageSize, (input.page + 1) * input.pageSize).map(aclRow) };
     }),
 
   /** What `create` would store, in Kafka's notation, and whether it would be refused (nothing is changed). */
   preview: authedProcedure.input(aclBindingInput).query(({ ctx, input }) => {
+    ctx.access.requireOnCluster(AclOperation.DESCRIBE);
     const binding = bindingFromInput(input);
     const row = aclRow(binding);
     const exists = ctx.services.authorization.enabled && ctx.services.authorization.describeAcls(aclBindingToFilter(binding)).length > 0;
@@ -75,6 +79,7 @@ export const aclsRouter = router({
     const binding = bindingFromInput(input);
     const row = aclRow(binding);
     return ctx.admin.audited(ctx.principal, 'acl.create', row.notation, input, async () => {
+      ctx.access.requireOnCluster(AclOperation.ALTER);
       const a = authorization(ctx.services);
       checkGrant(binding);
       const existed = a.describeAcls(aclBindingToFilter(binding)).length > 0;
@@ -90,6 +95,7 @@ export const aclsRouter = router({
     const binding = bindingFromInput(input);
     const row = aclRow(binding);
     return ctx.admin.audited(ctx.principal, 'acl.delete', row.notation, input, async () => {
+      ctx.access.requireOnCluster(AclOperation.ALTER);
       const [result] = await authorization(ctx.services).deleteAcls([aclBindingToFilter(binding)]);
       if (result !== undefined && result.errorCode !== ErrorCode.NONE)
         throw new KafkaError(result.errorCode, result.errorMessage ?? 'The ACL was not deleted');
@@ -102,5 +108,8 @@ export const aclsRouter = router({
   /** Who can do what on one topic or group. */
   effective: authedProcedure
     .input(z.object({ resourceType: z.enum(['TOPIC', 'GROUP']), name: z.string().min(1).max(32_767) }))
-    .query(({ ctx, input }) => accessView(ctx.services.authorization, input.resourceType, input.name)),
+    .query(({ ctx, input }) => {
+      ctx.access.requireOnCluster(AclOperation.DESCRIBE);
+      return accessView(ctx.services.authorization, input.resourceType, input.name);
+    }),
 });

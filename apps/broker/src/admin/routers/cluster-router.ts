@@ -1,5 +1,6 @@
 // The cluster: the overview (brokers, log dirs, partition health) and preferred leader election.
 import { TRPCError } from '@trpc/server';
+import { AclOperation } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 import { clusterOverview } from '../views/cluster-view';
 
@@ -14,6 +15,7 @@ export const clusterRouter = router({
   electPreferredLeaders: authedProcedure.mutation(({ ctx }) =>
     ctx.admin.audited(ctx.principal, 'cluster.elect-preferred-leaders', '*', undefined, async () => {
       const { services } = ctx;
+      ctx.access.requireOnCluster(AclOperation.ALTER); // ElectLeaders
       if (!services.metadata.isReachable) {
         throw new TRPCError({
           code: 'PRECONDITION_FAILED',

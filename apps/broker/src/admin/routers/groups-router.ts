@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { AdminServices } from '../../services';
 import { decodeAssignment, decodeSubscriptionTopics } from '../../group/consumer-protocol';
+import type { GroupLag } from '../../insights/group-lag-service';
 import type { ResetScope, ResetStrategy } from '../../insights/offset-reset-service';
+import { AclOperation, ResourceType, type ConsoleAccess } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 
 const scope = z.discriminatedUnion('kind', [
@@ -63,7 +65,29 @@ function bootstrap(services: AdminServices): string {
   return `${l.host}:${l.port}`;
 }
 
-function groupDetail(services: AdminServices, groupId: string) {
+/**
+ * A group's lag as the caller may see it: OffsetFetch answers only for topics the principal may
+ * describe, so partitions of other topics are left out and the totals are over the rest.
+ */
+export function visibleLag(access: ConsoleAccess, lag: GroupLag | null): GroupLag | null {
+  if (lag === null || access.isOperator) return lag;
+  const partitions = lag.partitions.filter((p) => access.allows(AclOperation.DESCRIBE, ResourceType.TOPIC, p.topic));
+  if (partitions.length === lag.partitions.length) return lag;
+  return {
+    ...lag,
+    partitions,
+    totalLag: partitions.reduce((n, p) => n + (p.lag ?? 0), 0),
+    maxLagMs: partitions.reduce((n, p) => Math.max(n, p.lagMs ?? 0), 0),
+  };
+}
+
+/** DescribeGroups, OffsetFetch: Describe on the group. */
+function requireDescribe(access: ConsoleAccess, groupId: string): void {
+  access.require(AclOperation.DESCRIBE, ResourceType.GROUP, groupId);
+}
+
+function groupDetail(services: AdminServices, access: ConsoleAccess, groupId: string) {
+  requireDescribe(access, groupId);
   const coordinator = services.groupCoordinator;
   const group = coordinator.group(groupId);
   const { error, summary } = coordinator.handleDescribeGroup(groupId);
@@ -87,7 +111,7 @@ function groupDetail(services: AdminServices, groupId: string) {
       subscription: summary.protocolType === 'consumer' ? decodeSubscriptionTopics(m.metadata) : null,
       assignment: summary.protocolType === 'consumer' ? decodeAssignment(m.assignment) : null,
     })),
-    lag: services.insights.lag.groupLag(groupId),
+    lag: visibleLag(access, services.insights.lag.groupLag(groupId)),
   };
 }
 
@@ -104,12 +128,17 @@ export const groupsRouter = router({
     )
     .query(({ ctx, input }) => {
       const needle = input.search.toLowerCase();
+      // like ListGroups: only the groups the caller may describe
       const all = ctx.services.groupCoordinator
         .groupSummaries()
-        .filter((g) => needle === '' || g.groupId.toLowerCase().includes(needle))
+        .filter(
+          (g) =>
+            (needle === '' || g.groupId.toLowerCase().includes(needle)) &&
+            ctx.access.allows(AclOperation.DESCRIBE, ResourceType.GROUP, g.groupId),
+        )
         .sort((a, b) => a.groupId.localeCompare(b.groupId));
       const items = all.slice(input.page * input.pageSize, (input.page + 1) * input.pageSize).map((g) => {
-        const lag = ctx.services.insights.lag.groupLag(g.groupId);
+        const lag = visibleLag(ctx.access, ctx.services.insights.lag.groupLag(g.groupId));
         return { ...g, totalLag: lag?.totalLag ?? 0, maxLagMs: lag?.maxLagMs ?? 0, status: lag?.status ?? 'OK' };
       });
       return { total: all.length, items };
@@ -121,8 +150,9 @@ export const groupsRouter = router({
     const byStatus: Record<string, number> = {};
     const behind: Array<{ groupId: string; totalLag: number; status: string }> = [];
     for (const g of ctx.services.groupCoordinator.groupSummaries()) {
+      if (!ctx.access.allows(AclOperation.DESCRIBE, ResourceType.GROUP, g.groupId)) continue;
       byState[g.state] = (byState[g.state] ?? 0) + 1;
-      const lag = ctx.services.insights.lag.groupLag(g.groupId);
+      const lag = visibleLag(ctx.access, ctx.services.insights.lag.groupLag(g.groupId));
       const status = lag?.status ?? 'OK';
       byStatus[status] = (byStatus[status] ?? 0) + 1;
       if ((lag?.totalLag ?? 0) > 0) behind.push({ groupId: g.groupId, totalLag: lag!.totalLag, status });
@@ -131,10 +161,13 @@ export const groupsRouter = router({
     return { total: Object.values(byState).reduce((a, b) => a + b, 0), byState, byStatus, furthestBehind: behind.slice(0, 5) };
   }),
 
-  get: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => groupDetail(ctx.services, input.groupId)),
+  get: authedProcedure
+    .input(z.object({ groupId: z.string().min(1) }))
+    .query(({ ctx, input }) => groupDetail(ctx.services, ctx.access, input.groupId)),
 
   lagHistory: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
-    const lag = ctx.services.insights.lag.groupLag(input.groupId);
+    requireDescribe(ctx.access, input.groupId);
+    const lag = visibleLag(ctx.access, ctx.services.insights.lag.groupLag(input.groupId));
     return (lag?.partitions ?? []).map((p) => ({
       topic: p.topic,
       partition: p.partition,
@@ -142,20 +175,26 @@ export const groupsRouter = router({
     }));
   }),
 
-  rebalances: authedProcedure
-    .input(z.object({ groupId: z.string().min(1) }))
-    .query(({ ctx, input }) => ctx.services.groupCoordinator.rebalanceHistory(input.groupId)),
+  rebalances: authedProcedure.input(z.object({ groupId: z.string().min(1) })).query(({ ctx, input }) => {
+    requireDescribe(ctx.access, input.groupId);
+    return ctx.services.groupCoordinator.rebalanceHistory(input.groupId);
+  }),
 
-  resetPlan: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).query(({ ctx, input }) => ({
-    ...ctx.services.insights.offsetReset.plan(input.groupId, input.scope, input.strategy),
-    command: resetCommand(bootstrap(ctx.services), input.groupId, input.scope, input.strategy),
-  })),
+  resetPlan: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).query(({ ctx, input }) => {
+    requireDescribe(ctx.access, input.groupId);
+    return {
+      ...ctx.services.insights.offsetReset.plan(input.groupId, input.scope, input.strategy),
+      command: resetCommand(bootstrap(ctx.services), input.groupId, input.scope, input.strategy),
+    };
+  }),
 
-  resetApply: authedProcedure
-    .input(z.object({ groupId: z.string().min(1), scope, strategy }))
-    .mutation(({ ctx, input }) =>
-      ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () =>
-        ctx.services.insights.offsetReset.apply(input.groupId, input.scope, input.strategy),
-      ),
-    ),
+  resetApply: authedProcedure.input(z.object({ groupId: z.string().min(1), scope, strategy })).mutation(({ ctx, input }) =>
+    ctx.admin.audited(ctx.principal, 'group.reset-offsets', input.groupId, { scope: input.scope, strategy: input.strategy }, () => {
+      // OffsetCommit: Read on the group and on every topic committed to
+      ctx.access.require(AclOperation.READ, ResourceType.GROUP, input.groupId);
+      const plan = ctx.services.insights.offsetReset.plan(input.groupId, input.scope, input.strategy);
+      for (const topic of new Set(plan.partitions.map((p) => p.topic))) ctx.access.require(AclOperation.READ, ResourceType.TOPIC, topic);
+      return ctx.services.insights.offsetReset.apply(input.groupId, input.scope, input.strategy);
+    }),
+  ),
 });

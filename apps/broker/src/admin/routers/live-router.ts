@@ -6,7 +6,25 @@ import type { StampedEvent } from '../../events/event-bus';
 import { PushQueue } from '../live/push-queue';
 import { tailTopic } from '../live/tail';
 import type { ThroughputSample } from '../../insights/throughput-meter';
+import { AclOperation, ResourceType, type ConsoleAccess } from '../console-access';
 import { authedProcedure, router } from '../trpc';
+import { visibleLag } from './groups-router';
+
+/** An event about a topic or a group reaches only those who may describe it. */
+function maysee(access: ConsoleAccess, e: StampedEvent): boolean {
+  if (access.isOperator) return true;
+  const event = e.event as { topic?: unknown; group?: unknown };
+  if (typeof event.topic === 'string' && !access.allows(AclOperation.DESCRIBE, ResourceType.TOPIC, event.topic)) return false;
+  if (typeof event.group === 'string' && !access.allows(AclOperation.DESCRIBE, ResourceType.GROUP, event.group)) return false;
+  return true;
+}
+
+/** Per-topic rates of the topics the caller may describe (the totals stay: they name no topic). */
+function visibleSample(access: ConsoleAccess, s: ThroughputSample): ThroughputSample {
+  if (access.isOperator) return s;
+  const topics = Object.fromEntries(Object.entries(s.topics).filter(([t]) => access.allows(AclOperation.DESCRIBE, ResourceType.TOPIC, t)));
+  return { ...s, topics };
+}
 
 export const liveRouter = router({
   events: authedProcedure
@@ -22,6 +40,7 @@ export const liveRouter = router({
     )
     .subscription(async function* ({ ctx, input, signal }) {
       const wanted = (e: StampedEvent) => {
+        if (!maysee(ctx.access, e)) return false;
         if (input?.types !== undefined && !input.types.some((t) => e.event.type.startsWith(t))) return false;
         if (input?.topic !== undefined && (!('topic' in e.event) || e.event.topic !== input.topic)) return false;
         if (input?.group !== undefined && (!('group' in e.event) || e.event.group !== input.group)) return false;
@@ -44,8 +63,8 @@ export const liveRouter = router({
 
   throughput: authedProcedure.subscription(async function* ({ ctx, signal }) {
     const live = new PushQueue<ThroughputSample>((push) => ctx.services.insights.throughput.subscribe(push), signal);
-    yield { history: ctx.services.insights.throughput.history() };
-    for await (const s of live) yield { sample: s };
+    yield { history: ctx.services.insights.throughput.history().map((s) => visibleSample(ctx.access, s)) };
+    for await (const s of live) yield { sample: visibleSample(ctx.access, s) };
   }),
 
   tail: authedProcedure
@@ -58,6 +77,7 @@ export const liveRouter = router({
       }),
     )
     .subscription(async function* ({ ctx, input, signal }) {
+      ctx.access.require(AclOperation.READ, ResourceType.TOPIC, input.topic);
       yield* tailTopic(ctx.services, input, signal);
     }),
 
@@ -65,8 +85,9 @@ export const liveRouter = router({
   lag: authedProcedure
     .input(z.object({ groupId: z.string().min(1), intervalMs: z.number().int().min(250).max(60_000).default(1000) }))
     .subscription(async function* ({ ctx, input, signal }) {
+      ctx.access.require(AclOperation.DESCRIBE, ResourceType.GROUP, input.groupId);
       while (signal?.aborted !== true) {
-        const lag = ctx.services.insights.lag.groupLag(input.groupId);
+        const lag = visibleLag(ctx.access, ctx.services.insights.lag.groupLag(input.groupId));
         yield { timeMs: Date.now(), lag };
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, input.intervalMs);

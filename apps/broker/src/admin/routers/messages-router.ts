@@ -1,5 +1,6 @@
 // Messages: browse a topic (by offset, by timestamp, newest first) and produce one record.
 import { z } from 'zod';
+import { AclOperation, ResourceType } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 import { browseMessages } from '../views/message-view';
 
@@ -17,7 +18,10 @@ export const messagesRouter = router({
         limit: z.number().int().min(1).max(500).default(50),
       }),
     )
-    .query(({ ctx, input }) => browseMessages(ctx.services, input)),
+    .query(({ ctx, input }) => {
+      ctx.access.require(AclOperation.READ, ResourceType.TOPIC, input.topic);
+      return browseMessages(ctx.services, input);
+    }),
 
   produce: authedProcedure
     .input(
@@ -46,7 +50,10 @@ export const messagesRouter = router({
         'message.produce',
         input.topic,
         { partition: input.partition, key: input.key, valueBytes: input.value?.length ?? 0 },
-        () => ctx.admin.producer.produce(input),
+        () => {
+          ctx.access.require(AclOperation.WRITE, ResourceType.TOPIC, input.topic);
+          return ctx.admin.producer.produce(input);
+        },
       ),
     ),
 });

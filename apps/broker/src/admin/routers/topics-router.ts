@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { describeSegments, TOPIC_CONFIGS } from '@tarn/storage';
 import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { AclOperation, ResourceType } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 import { listTopics, topicDetail } from '../views/topic-view';
 
@@ -32,11 +33,16 @@ export const topicsRouter = router({
         includeInternal: z.boolean().default(false),
       }),
     )
-    .query(({ ctx, input }) => listTopics(ctx.services, input)),
+    // like Metadata: only the topics the caller may describe
+    .query(({ ctx, input }) => listTopics(ctx.services, input, (t) => ctx.access.allows(AclOperation.DESCRIBE, ResourceType.TOPIC, t))),
 
-  get: authedProcedure.input(z.object({ name: topicName })).query(({ ctx, input }) => topicDetail(ctx.services, input.name)),
+  get: authedProcedure.input(z.object({ name: topicName })).query(({ ctx, input }) => {
+    ctx.access.require(AclOperation.DESCRIBE, ResourceType.TOPIC, input.name);
+    return topicDetail(ctx.services, input.name);
+  }),
 
   segments: authedProcedure.input(z.object({ topic: topicName, partition: z.number().int().min(0) })).query(({ ctx, input }) => {
+    ctx.access.require(AclOperation.DESCRIBE, ResourceType.TOPIC, input.topic);
     const log = ctx.services.logManager.getLog(input.topic, input.partition);
     if (log === undefined)
       throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `${input.topic}-${input.partition} is not hosted on this broker.`);
@@ -62,6 +68,8 @@ export const topicsRouter = router({
     )
     .mutation(({ ctx, input }) =>
       ctx.admin.audited(ctx.principal, 'topic.create', input.name, input, async () => {
+        // CreateTopics: Create on the cluster, or else on the topic
+        if (!ctx.access.allowsOnCluster(AclOperation.CREATE)) ctx.access.require(AclOperation.CREATE, ResourceType.TOPIC, input.name);
         const t = await ctx.services.topicAdmin.createTopic({
           name: input.name,
           numPartitions: input.partitions,
@@ -74,6 +82,7 @@ export const topicsRouter = router({
 
   delete: authedProcedure.input(z.object({ name: topicName })).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'topic.delete', input.name, undefined, async () => {
+      ctx.access.require(AclOperation.DELETE, ResourceType.TOPIC, input.name);
       await ctx.services.topicAdmin.deleteTopic(input.name);
       return { deleted: input.name };
     }),
@@ -83,6 +92,7 @@ export const topicsRouter = router({
     .input(z.object({ name: topicName, set: z.record(z.string(), z.string()).default({}), remove: z.array(z.string()).default([]) }))
     .mutation(({ ctx, input }) =>
       ctx.admin.audited(ctx.principal, 'topic.configs', input.name, { set: input.set, remove: input.remove }, async () => {
+        ctx.access.require(AclOperation.ALTER_CONFIGS, ResourceType.TOPIC, input.name);
         const ops = [
           ...Object.entries(input.set).map(([name, value]) => ({ name, op: 'set' as const, value })),
           ...input.remove.map((name) => ({ name, op: 'delete' as const, value: null })),

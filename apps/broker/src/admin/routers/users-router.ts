@@ -10,6 +10,7 @@ import type { AdminServices } from '../../services';
 import { ACL_BINDING_FILTER_ANY } from '../../security/authorizer';
 import { credentialFromPasswordAsync, scramCredentialToJson } from '../../security/sasl/scram-credential';
 import { SCRAM_MAX_ITERATIONS, SCRAM_MECHANISMS, SCRAM_MIN_ITERATIONS, type ScramMechanism } from '../../security/sasl/scram-mechanism';
+import { AclOperation } from '../console-access';
 import { authedProcedure, router } from '../trpc';
 
 const mechanism = z.enum(SCRAM_MECHANISMS as [ScramMechanism, ...ScramMechanism[]]);
@@ -60,7 +61,9 @@ async function storePassword(
 }
 
 export const usersRouter = router({
+  // DescribeUserScramCredentials / AlterUserScramCredentials: Describe / Alter on the cluster
   list: authedProcedure.query(({ ctx }) => {
+    ctx.access.requireOnCluster(AclOperation.DESCRIBE);
     const { authorization } = ctx.services;
     const users = ctx.services.metadata.scramUsers().map((u) => {
       const principal = `User:${u.user}`;
@@ -88,6 +91,7 @@ export const usersRouter = router({
   /** A new user, or a new mechanism for an existing one; refused when that credential exists. */
   create: authedProcedure.input(passwordInput).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'user.create', input.user, { mechanism: input.mechanism, iterations: input.iterations }, async () => {
+      ctx.access.requireOnCluster(AclOperation.ALTER);
       if (ctx.services.metadata.scramCredential(input.user, input.mechanism) !== undefined) {
         throw new TRPCError({
           code: 'CONFLICT',
@@ -106,6 +110,7 @@ export const usersRouter = router({
       input.user,
       { mechanism: input.mechanism, iterations: input.iterations },
       async () => {
+        ctx.access.requireOnCluster(AclOperation.ALTER);
         if (ctx.services.metadata.scramCredential(input.user, input.mechanism) === undefined) {
           throw new KafkaError(ErrorCode.RESOURCE_NOT_FOUND, `User ${input.user} has no ${input.mechanism} credential; create it instead.`);
         }
@@ -116,6 +121,7 @@ export const usersRouter = router({
 
   delete: authedProcedure.input(deleteUserInput).mutation(({ ctx, input }) =>
     ctx.admin.audited(ctx.principal, 'user.delete', input.user, { mechanism: input.mechanism ?? 'all' }, async () => {
+      ctx.access.requireOnCluster(AclOperation.ALTER);
       const metadata = ctx.services.metadata;
       const mechanisms = input.mechanism !== undefined ? [input.mechanism] : SCRAM_MECHANISMS;
       const existing = mechanisms.filter((m) => metadata.scramCredential(input.user, m) !== undefined);

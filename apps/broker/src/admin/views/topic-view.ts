@@ -51,11 +51,15 @@ function summarize(services: AdminServices, t: TopicMetadata): TopicSummary {
   };
 }
 
-export function listTopics(services: AdminServices, q: TopicListQuery): { total: number; items: TopicSummary[] } {
+export function listTopics(
+  services: AdminServices,
+  q: TopicListQuery,
+  visible: (topic: string) => boolean = () => true,
+): { total: number; items: TopicSummary[] } {
   const needle = q.search.trim().toLowerCase();
   let topics = services.metadata
     .topics()
-    .filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
+    .filter((t) => (q.includeInternal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)) && visible(t.name));
   const dir = q.direction === 'asc' ? 1 : -1;
   let items: TopicSummary[];
   if (q.sort === 'name' || q.sort === 'partitions') {
