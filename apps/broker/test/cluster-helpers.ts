@@ -3,7 +3,7 @@
 // restarts).
 import { Broker } from '../src/index';
 import { freePort, startEtcd, type TestEtcd } from '../src/testing/etcd-server';
-import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process';
+import { startBrokerProcess, type BrokerProcess, type BrokerProcessOptions } from '../src/testing/broker-process';
 import { tempDir } from './helpers';
 
 /** A cluster member's properties, but for where it listens and keeps its log. */
@@ -104,8 +104,16 @@ export interface ProcessCluster {
   close(): Promise<void>;
 }
 
-/** Brokers as real processes (bin/tarn-broker.js), for faults a process can suffer. */
-export async function startProcessCluster(size = 3, extra: Record<string, string> = {}): Promise<ProcessCluster> {
+/**
+ * Brokers as real processes (bin/tarn-broker.js), for faults a process can suffer. Their one Kafka
+ * listener is PLAINTEXT unless `securityProtocol` names another (whose ssl.*, sasl.* and
+ * inter.broker.listener.name properties go in `extra`).
+ */
+export async function startProcessCluster(
+  size = 3,
+  extra: Record<string, string> = {},
+  securityProtocol: BrokerProcessOptions['securityProtocol'] = 'PLAINTEXT',
+): Promise<ProcessCluster> {
   const etcd = await startEtcd();
   const ports = new Map<number, number>();
   const logDirs = new Map<number, string>();
@@ -118,6 +126,7 @@ export async function startProcessCluster(size = 3, extra: Record<string, string
   const start = async (id: number) => {
     const broker = await startBrokerProcess({
       port: ports.get(id)!,
+      securityProtocol,
       logDir: logDirs.get(id)!,
       overrides: clusterOverrides(id, etcd.endpoint, extra),
       onOutput: process.env.TARN_TEST_LOG_LEVEL ? (text) => process.stderr.write(text) : undefined,

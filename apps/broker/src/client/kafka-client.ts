@@ -5,7 +5,7 @@
  * as Kafka's NetworkClient does: a leader that hangs without closing its socket must not hold a
  * follower's fetches forever.
  */
-import { connect, type Socket } from 'node:net';
+import { connect, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
 import type { FrameBufferPool } from './frame-buffer-pool';
@@ -72,11 +72,13 @@ export class KafkaClientConnection {
       );
       const tls = security?.tls ?? null;
       // TCP: responses are read into buffers of their own (net's onread, no 'data' events); TLS
-      // decrypts into chunks, which are copied into the same frame buffers
+      // decrypts into chunks, which are copied into the same frame buffers. SNI carries a host
+      // name, never an address (RFC 6066; Node warns, DEP0123); the certificate is checked against
+      // `host` either way.
       const socket =
         tls === null
           ? connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } })
-          : connectTls({ ...tls, host, port, servername: tls.servername ?? host });
+          : connectTls({ ...tls, host, port, servername: tls.servername ?? (isIP(host) === 0 ? host : undefined) });
       if (tls !== null) socket.on('data', (chunk: Buffer) => feed(reader, chunk));
       const timer = setTimeout(() => {
         socket.destroy();

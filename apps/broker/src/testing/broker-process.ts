@@ -4,9 +4,10 @@
  * share an event loop) and the wire fuzzer (which must see the broker die, hang or grow), exported as
  * `@tarn/broker/testing`. `npm start` and `npm run cluster` do not use it: see scripts/lib/launcher.mjs.
  *
- * The broker listens on loopback: Kafka on `port`, the admin API on `adminPort` (free ports unless
- * given), its log in `logDir` (a new temporary directory unless given). Start-up waits until the
- * Kafka port accepts connections and/or the admin API's /healthz answers. To restart a broker on the
+ * The broker listens on loopback: Kafka on `port` (a PLAINTEXT listener unless `securityProtocol`
+ * says otherwise), the admin API on `adminPort` (free ports unless given), its log in `logDir` (a new
+ * temporary directory unless given). Start-up waits until the Kafka port accepts connections (a TCP
+ * connect, which a TLS listener accepts too) and/or the admin API's /healthz answers. To restart a broker on the
  * same log dir (after `kill()`), start a new one with the old one's `port`, `adminPort` and `logDir`.
  * Optionally profiled with --cpu-prof; `nodeArgs` adds any other node flag (e.g. --report-on-signal
  * for a hang's JS stack).
@@ -55,13 +56,19 @@ export interface BrokerProcessOptions {
   overrides?: Record<string, string>;
   /** The Kafka port (default a free one). */
   port?: number;
+  /**
+   * The Kafka listener's security protocol, also its listener name (default PLAINTEXT): with
+   * SASL_SSL, say, `listener.name.sasl_ssl.…` and `inter.broker.listener.name=SASL_SSL` in
+   * `overrides` refer to it, and the ssl.* and sasl.* properties there configure it.
+   */
+  securityProtocol?: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
   /** The admin API's port (default a free one). */
   adminPort?: number;
   /** The log dir (default a new temporary directory). */
   logDir?: string;
   /** Whether `stop()` removes the log dir: default true for the launcher's own, false for a given one. */
   removeLogDir?: boolean;
-  /** What start-up waits for: the Kafka port accepting connections (default), /healthz answering 200, or both. */
+  /** What start-up waits for: the Kafka port accepting TCP connections (default), /healthz answering 200, or both. */
   ready?: 'kafka' | 'healthz' | 'kafka+healthz';
   /** How long start-up may take before the process is killed and start fails (default 30 s). */
   startTimeoutMs?: number;
@@ -116,7 +123,9 @@ let exitHookInstalled = false;
 export async function startBrokerProcess(options: BrokerProcessOptions = {}): Promise<BrokerProcess> {
   const placed = PLACED.filter((k) => options.overrides?.[k] !== undefined);
   if (placed.length > 0)
-    throw new Error(`startBrokerProcess: set ${placed.join(', ')} through the port, adminPort and logDir options, not overrides`);
+    throw new Error(
+      `startBrokerProcess: set ${placed.join(', ')} through the port, securityProtocol, adminPort and logDir options, not overrides`,
+    );
   const ownLogDir = options.logDir === undefined;
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'tarn-broker-process-'));
   const removeLogDir = options.removeLogDir ?? ownLogDir;
@@ -124,7 +133,7 @@ export async function startBrokerProcess(options: BrokerProcessOptions = {}): Pr
   const adminPort = options.adminPort ?? (await freePort());
   const adminUrl = `http://127.0.0.1:${adminPort}`;
   const props: Record<string, string> = {
-    listeners: `PLAINTEXT://127.0.0.1:${port}`,
+    listeners: `${options.securityProtocol ?? 'PLAINTEXT'}://127.0.0.1:${port}`,
     'admin.listeners': adminUrl,
     'log.dirs': logDir,
     'log.level': 'warn',
