@@ -7,6 +7,9 @@
  * COORDINATOR_LOAD_IN_PROGRESS meanwhile); losing it unloads its groups, answering parked requests
  * with NOT_COORDINATOR. Offsets of empty groups expire after offsets.retention.minutes.
  *
+ * Transactional offset commits (TxnOffsetCommit, KIP-98/KIP-447) wait in their group until the
+ * transaction coordinator reports the end of the transaction through `onTxnCompletion`.
+ *
  * What happens goes on the broker's event bus (joins, rebalances, commits, loads, deletions), where
  * the console's insights (lag, offset resets) pick it up; `rebalanceHistory(group)` and
  * `groupSummaries()` are read-only views of the coordinator's own state.
@@ -30,6 +33,8 @@ import type { JoinGroupResult, SyncGroupResult } from './member-metadata';
 import { tpKey, type TopicPartition } from './offset-and-metadata';
 import { OffsetsTopic } from './offsets-topic';
 import { RebalanceHistory } from './rebalance-history';
+import { TxnOffsetCommits, type TxnOffsetCommitParams } from './txn-offset-commits';
+import { validateOffsetCommit } from './validate-offset-commit';
 
 export type GroupApi =
   | 'JoinGroup'
@@ -37,6 +42,7 @@ export type GroupApi =
   | 'Heartbeat'
   | 'LeaveGroup'
   | 'OffsetCommit'
+  | 'TxnOffsetCommit'
   | 'OffsetFetch'
   | 'DescribeGroups'
   | 'DeleteGroups'
@@ -86,6 +92,8 @@ export class GroupCoordinator {
   readonly manager: GroupMetadataManager;
   readonly membership: GroupMembership;
   readonly history: RebalanceHistory;
+  /** Transactional offset commits; the transaction coordinator sets its verifier here. */
+  readonly txnOffsetCommits: TxnOffsetCommits;
   private readonly config: GroupConfig;
   private readonly logger: Logger;
   private readonly now: () => number;
@@ -104,6 +112,12 @@ export class GroupCoordinator {
       publish({ type: 'group-state-changed', group: group.groupId, from, to, generation: group.generationId }),
     );
     this.membership = new GroupMembership(deps.config, this.manager, this.history, deps.logger, this.now);
+    this.txnOffsetCommits = new TxnOffsetCommits({
+      manager: this.manager,
+      validateGroupStatus: (groupId) => this.validateGroupStatus(groupId, 'TxnOffsetCommit'),
+      publishCommitted: (group, memberId, generation, commits) => this.publishCommitted(group, memberId, generation, commits),
+      now: this.now,
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -143,13 +157,7 @@ export class GroupCoordinator {
       const topic = c.topic;
       const removed = this.manager.cleanupGroupMetadata(
         this.manager.currentGroups(),
-        (g) =>
-          g.removeOffsets(
-            g
-              .allOffsets()
-              .map((r) => r.tp)
-              .filter((tp) => tp.topic === topic),
-          ),
+        (g) => g.removeOffsets(g.offsetTopicPartitions().filter((tp) => tp.topic === topic)),
         (g) => this.onGroupDead(g, 'expired'),
       );
       if (removed > 0) this.logger.info({ topic, removed }, 'removed offsets of a deleted topic');
@@ -286,35 +294,55 @@ export class GroupCoordinator {
       if (generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
       group = this.manager.addGroup(new GroupMetadata(groupId, 'Empty', this.now()));
     }
-    let error: number | null = null;
-    if (group.is('Dead')) error = ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    else if (generationId >= 0 || memberId !== '' || groupInstanceId !== null) {
-      error =
-        this.membership.validateCurrentMember(group, memberId, groupInstanceId) ??
-        (generationId !== group.generationId ? ErrorCode.ILLEGAL_GENERATION : null);
-    } else if (!group.is('Empty')) error = ErrorCode.UNKNOWN_MEMBER_ID; // only members commit while a group has them
+    const error = validateOffsetCommit(group, generationId, memberId, groupInstanceId, false);
     if (error !== null) return all(error);
     if (group.is('CompletingRebalance')) return all(ErrorCode.REBALANCE_IN_PROGRESS);
     if (group.is('Stable') || group.is('PreparingRebalance'))
       this.membership.completeAndScheduleNextHeartbeatExpiration(group, group.get(memberId));
     const errors = await this.manager.storeOffsets(group, commits);
     const stored = commits.filter((c) => errors.get(tpKey(c.tp.topic, c.tp.partition)) === ErrorCode.NONE);
-    if (stored.length > 0) {
-      this.deps.events.publish({
-        type: 'group-offsets-committed',
-        group: groupId,
-        memberId,
-        generation: generationId,
-        offsets: stored.map((c) => ({
-          topic: c.tp.topic,
-          partition: c.tp.partition,
-          offset: Number(c.om.offset),
-          metadata: c.om.metadata,
-          commitTimestamp: c.om.commitTimestamp,
-        })),
-      });
-    }
+    this.publishCommitted(groupId, memberId, generationId, stored);
     return errors;
+  }
+
+  private publishCommitted(group: string, memberId: string, generation: number, commits: readonly Commit[]): void {
+    if (commits.length === 0) return;
+    this.deps.events.publish({
+      type: 'group-offsets-committed',
+      group,
+      memberId,
+      generation,
+      offsets: commits.map((c) => ({
+        topic: c.tp.topic,
+        partition: c.tp.partition,
+        offset: Number(c.om.offset),
+        metadata: c.om.metadata,
+        commitTimestamp: c.om.commitTimestamp,
+      })),
+    });
+  }
+
+  /** TxnOffsetCommit (see TxnOffsetCommits). */
+  handleTxnCommitOffsets(p: TxnOffsetCommitParams): Promise<Map<string, number>> {
+    return this.txnOffsetCommits.handleTxnCommitOffsets(p);
+  }
+
+  /**
+   * The completion hook of transactional offset commits (Kafka's
+   * GroupCoordinator.scheduleHandleTxnCompletion), for the transaction coordinator's marker writer.
+   *
+   * Call it once the COMMIT or ABORT marker of `producerId` has been appended — and acknowledged as
+   * WriteTxnMarkers requires (acks=all) — to these `__consumer_offsets` partitions, with exactly the
+   * partitions whose append succeeded and that this broker leads; the marker must be in the log
+   * first, because replaying the log after a restart or leader change must give the same state.
+   * COMMIT makes the producer's pending TxnOffsetCommit offsets of the groups on those partitions
+   * their committed offsets (visible to OffsetFetch, announced as 'group-offsets-committed', seen
+   * by lag insights) unless an offset written later in the log is already there; ABORT drops them.
+   * Groups on other partitions, unknown producers and partitions being loaded are left alone (a
+   * loading partition replays the marker itself). Synchronous; never throws.
+   */
+  onTxnCompletion(producerId: number, offsetsPartitions: readonly number[], result: 'COMMIT' | 'ABORT'): void {
+    this.txnOffsetCommits.onTxnCompletion(producerId, offsetsPartitions, result);
   }
 
   handleFetchOffsets(

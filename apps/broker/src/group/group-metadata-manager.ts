@@ -7,8 +7,15 @@
  * the high watermark covers them) and answered only then; tombstones (expired or deleted offsets,
  * deleted groups) are appended without waiting, as Kafka does — a lost tombstone is written again by
  * the next cleanup.
+ *
+ * Transactional offset commits (TxnOffsetCommit, KIP-98) are appended as a transactional batch of
+ * their producer (producer id and epoch from the request, base sequence 0), so the partition's
+ * producer state fences an older epoch (INVALID_PRODUCER_EPOCH) as Kafka's does, and wait in the
+ * group, pending for that producer, until the transaction coordinator has written the producer's
+ * COMMIT or ABORT marker to the partition and calls handleTxnCompletion. `openGroupsForProducer`
+ * finds the groups a marker concerns.
  */
-import { ErrorCode, KafkaError, buildRecordBatch, errorCodeOf } from '@tarn/protocol';
+import { ErrorCode, KafkaError, buildRecordBatch, errorCodeOf, type BatchOptions } from '@tarn/protocol';
 import type { Logger } from '../logger';
 import type { Partition } from '../replica/partition';
 import type { AppendResult } from '../replica/replica-manager';
@@ -18,7 +25,7 @@ import { GroupMetadata, type CommitRecord, type TransitionListener } from './gro
 import { MemberMetadata } from './member-metadata';
 import { tpKey, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
 import { partitionForGroup } from './partition-for-group';
-import { replayOffsetsPartition } from './replay-offsets-partition';
+import { replayOffsetsPartition, type LoadedPartition } from './replay-offsets-partition';
 
 export interface OffsetsTopicAccess {
   /** Partitions of __consumer_offsets (the topic's own count once it exists). */
@@ -39,6 +46,12 @@ export interface PartitionOffsetData {
 export interface Commit {
   tp: TopicPartition;
   om: OffsetAndMetadata;
+}
+
+/** The producer a transactional offset commit belongs to. */
+export interface TxnProducer {
+  producerId: number;
+  producerEpoch: number;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -62,8 +75,12 @@ function storeGroupError(code: number): number {
   }
 }
 
-function storeOffsetsError(code: number): number {
+/** An append's (or a transaction verification's) error as an offset commit answers it. */
+export function maybeConvertOffsetCommitError(code: number): number {
   switch (code) {
+    case ErrorCode.NETWORK_EXCEPTION:
+      // the transaction coordinator did not answer the verification: every client retries this one
+      return ErrorCode.COORDINATOR_LOAD_IN_PROGRESS;
     case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
     case ErrorCode.NOT_ENOUGH_REPLICAS:
     case ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
@@ -84,6 +101,8 @@ export class GroupMetadataManager {
   private readonly groups = new Map<string, GroupMetadata>();
   private readonly ownedPartitions = new Set<number>();
   private readonly loadingPartitions = new Set<number>();
+  /** producer id → groups with its transactional commits pending (Kafka's openGroupsForProducer) */
+  private readonly openGroupsForProducer = new Map<number, Set<string>>();
 
   constructor(
     private readonly config: GroupConfig,
@@ -178,13 +197,16 @@ export class GroupMetadataManager {
         }
         group.leaderId = v.leader;
         group.refreshSubscribedTopics();
-        group.initializeOffsets(loaded.offsets.get(groupId)?.values() ?? []);
+        this.initializeOffsets(group, loaded);
         onLoaded(this.addGroup(group));
       }
-      for (const [groupId, offsets] of loaded.offsets) {
-        if (loaded.groups.has(groupId) || offsets.size === 0) continue;
+      // groups that only store offsets (no metadata record), committed or in an open transaction
+      const offsetsOnly = new Set([...loaded.offsets].filter(([, o]) => o.size > 0).map(([g]) => g));
+      for (const g of loaded.pendingTxnOffsets.keys()) offsetsOnly.add(g);
+      for (const groupId of offsetsOnly) {
+        if (loaded.groups.has(groupId)) continue;
         const group = new GroupMetadata(groupId, 'Empty', now);
-        group.initializeOffsets(offsets.values());
+        this.initializeOffsets(group, loaded);
         onLoaded(this.addGroup(group));
       }
       this.ownedPartitions.add(partition);
@@ -197,6 +219,15 @@ export class GroupMetadataManager {
     }
   }
 
+  private initializeOffsets(group: GroupMetadata, loaded: LoadedPartition): void {
+    const pending = loaded.pendingTxnOffsets.get(group.groupId) ?? new Map<number, Map<string, CommitRecord>>();
+    group.initializeOffsets(
+      loaded.offsets.get(group.groupId)?.values() ?? [],
+      new Map([...pending].map(([producerId, records]) => [producerId, records.values()])),
+    );
+    for (const producerId of pending.keys()) this.addProducerGroup(producerId, group.groupId);
+  }
+
   /** This broker no longer leads the partition: its groups leave the cache. */
   unloadPartition(partition: number, onUnloaded: (g: GroupMetadata) => void): void {
     this.loadingPartitions.delete(partition);
@@ -205,7 +236,42 @@ export class GroupMetadataManager {
       if (this.partitionFor(id) !== partition) continue;
       onUnloaded(g);
       this.groups.delete(id);
+      for (const producerId of g.pendingTxnOffsetCommits.producers()) this.removeProducerGroup(producerId, id);
     }
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  private addProducerGroup(producerId: number, groupId: string): void {
+    let groups = this.openGroupsForProducer.get(producerId);
+    if (groups === undefined) this.openGroupsForProducer.set(producerId, (groups = new Set()));
+    groups.add(groupId);
+  }
+
+  private removeProducerGroup(producerId: number, groupId: string): void {
+    const groups = this.openGroupsForProducer.get(producerId);
+    groups?.delete(groupId);
+    if (groups?.size === 0) this.openGroupsForProducer.delete(producerId);
+  }
+
+  /**
+   * The producer's transaction ended with a marker written to these `__consumer_offsets`
+   * partitions: its pending commits in the groups of those partitions become committed offsets
+   * (COMMIT) or are dropped (ABORT). Returns the commits that became committed offsets, by group.
+   */
+  handleTxnCompletion(producerId: number, partitions: ReadonlySet<number>, isCommit: boolean): Map<GroupMetadata, CommitRecord[]> {
+    const completed = new Map<GroupMetadata, CommitRecord[]>();
+    for (const groupId of [...(this.openGroupsForProducer.get(producerId) ?? [])]) {
+      if (!partitions.has(this.partitionFor(groupId))) continue;
+      this.removeProducerGroup(producerId, groupId);
+      const group = this.groups.get(groupId);
+      if (group === undefined || group.is('Dead')) continue; // moved away or deleted: the new owner replays the marker
+      const applied = group.completePendingTxnOffsetCommit(producerId, isCommit, (msg) =>
+        this.logger.warn({ group: groupId, producerId }, msg),
+      );
+      completed.set(group, applied);
+    }
+    return completed;
   }
 
   // ---------------------------------------------------------------- writes
@@ -215,11 +281,20 @@ export class GroupMetadataManager {
    * so acks=all waits for the ISR and answers NOT_ENOUGH_REPLICAS_AFTER_APPEND as Produce does;
    * resolves with its base offset once acks are satisfied.
    */
-  private async append(groupId: string, records: Array<{ key: Buffer; value: Buffer | null }>, acks: number): Promise<number> {
+  private async append(
+    groupId: string,
+    records: Array<{ key: Buffer; value: Buffer | null }>,
+    acks: number,
+    txn: TxnProducer | null = null,
+  ): Promise<number> {
     const now = this.now();
+    const options: BatchOptions =
+      txn === null
+        ? { now }
+        : { now, producerId: txn.producerId, producerEpoch: txn.producerEpoch, baseSequence: 0, isTransactional: true };
     const batch = buildRecordBatch(
       records.map((r) => ({ key: r.key, value: r.value, timestamp: now })),
-      { now },
+      options,
     );
     const result = await this.topic.append(this.partitionFor(groupId), batch, acks, this.config.offsetCommitTimeoutMs);
     if (result.error !== ErrorCode.NONE || result.info === null) throw new KafkaError(result.error, result.errorMessage ?? undefined);
@@ -258,8 +333,9 @@ export class GroupMetadataManager {
   /**
    * Appends the commits as one batch (all or nothing) and answers each: OFFSET_METADATA_TOO_LARGE
    * for metadata over offset.metadata.max.bytes (those are left out), else the append's outcome.
+   * With a producer the batch is transactional and the commits stay pending until its marker.
    */
-  async storeOffsets(group: GroupMetadata, commits: readonly Commit[]): Promise<Map<string, number>> {
+  async storeOffsets(group: GroupMetadata, commits: readonly Commit[], txn: TxnProducer | null = null): Promise<Map<string, number>> {
     const errors = new Map<string, number>();
     const valid = commits.filter((c) => {
       const ok = c.om.metadata.length <= this.config.maxMetadataSize;
@@ -267,24 +343,35 @@ export class GroupMetadataManager {
       return ok;
     });
     if (valid.length === 0) return errors;
-    group.prepareOffsetCommit(valid);
+    if (txn === null) group.prepareOffsetCommit(valid);
+    else {
+      this.addProducerGroup(txn.producerId, group.groupId);
+      group.pendingTxnOffsetCommits.prepare(txn.producerId, valid);
+    }
     try {
       const records = valid.map((c) => ({
         key: offsetCommitKey(group.groupId, c.tp.topic, c.tp.partition),
         value: offsetCommitValue(c.om),
       }));
-      const baseOffset = await this.append(group.groupId, records, this.config.offsetCommitRequiredAcks);
+      const baseOffset = await this.append(group.groupId, records, this.config.offsetCommitRequiredAcks, txn);
       for (const c of valid) {
-        if (!group.is('Dead')) group.onOffsetCommitAppend({ tp: c.tp, appendedBatchOffset: baseOffset, offsetAndMetadata: c.om });
+        const record = { tp: c.tp, appendedBatchOffset: baseOffset, offsetAndMetadata: c.om };
+        // a group deleted meanwhile keeps nothing
+        if (!group.is('Dead')) {
+          if (txn === null) group.onOffsetCommitAppend(record);
+          else group.pendingTxnOffsetCommits.onAppend(txn.producerId, record);
+        }
         errors.set(tpKey(c.tp.topic, c.tp.partition), ErrorCode.NONE);
       }
     } catch (err) {
       const code = errorCodeOf(err);
       if (code === ErrorCode.UNKNOWN_SERVER_ERROR) this.logger.error({ err, group: group.groupId }, 'failed to store offsets');
       for (const c of valid) {
-        group.failPendingOffsetWrite(c.tp, c.om);
-        errors.set(tpKey(c.tp.topic, c.tp.partition), storeOffsetsError(code));
+        if (txn === null) group.failPendingOffsetWrite(c.tp, c.om);
+        else if (!group.is('Dead')) group.pendingTxnOffsetCommits.fail(txn.producerId, c.tp, c.om);
+        errors.set(tpKey(c.tp.topic, c.tp.partition), maybeConvertOffsetCommitError(code));
       }
+      if (txn !== null && !group.pendingTxnOffsetCommits.hasFrom(txn.producerId)) this.removeProducerGroup(txn.producerId, group.groupId);
     }
     return errors;
   }
@@ -328,6 +415,7 @@ export class GroupMetadataManager {
       if (p === undefined || !p.isLeader) continue;
       if (group.is('Dead') && this.groups.get(group.groupId) === group) {
         this.groups.delete(group.groupId);
+        for (const producerId of group.pendingTxnOffsetCommits.producers()) this.removeProducerGroup(producerId, group.groupId);
         onDead(group);
         // A generation of 0 means the group only ever stored offsets: it has no metadata record.
         if (group.generationId > 0) tombstones.push({ key: groupMetadataKey(group.groupId), value: null });

@@ -1,14 +1,16 @@
 /**
  * One classic group's state (Kafka's GroupMetadata): members, static members (group.instance.id →
  * member id), members with a pending member id (KIP-394), the generation, protocol and leader, and
- * the committed offsets. Commits being appended are "pending" until their record is in the log, so a
- * fetch with require_stable can tell them apart. Not thread-safe — it needs not be: one event loop.
+ * the committed offsets. Commits being appended are "pending" until their record is in the log, and
+ * transactional commits until their transaction ends (PendingTxnOffsetCommits), so a fetch with
+ * require_stable can tell them apart. Not thread-safe — it needs not be: one event loop.
  */
 import { ErrorCode, type JoinGroupResponseTypes } from '@tarn/protocol';
 import { CONSUMER_PROTOCOL_TYPE, decodeSubscriptionTopics } from './consumer-protocol';
 import { VALID_PREVIOUS_STATES, type GroupState } from './group-state';
 import type { JoinCallback, JoinGroupResult, MemberMetadata, Protocol, SyncGroupResult } from './member-metadata';
 import { tpKey, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
+import { PendingTxnOffsetCommits } from './pending-txn-offset-commits';
 
 /** A commit with the offset of the batch that stored it: the later record wins on replay. */
 export interface CommitRecord {
@@ -38,6 +40,8 @@ export class GroupMetadata {
   private readonly supportedProtocols = new Map<string, number>();
   readonly offsets = new Map<string, CommitRecord>();
   private readonly pendingOffsetCommits = new Map<string, OffsetAndMetadata>();
+  /** TxnOffsetCommit's commits, by producer, until a COMMIT or ABORT marker (KIP-98). */
+  readonly pendingTxnOffsetCommits = new PendingTxnOffsetCommits();
   private readonly pendingSyncMembers = new Set<string>();
   private subscribedTopics: Set<string> | null = null;
 
@@ -315,11 +319,20 @@ export class GroupMetadata {
   }
 
   get hasOffsets(): boolean {
-    return this.offsets.size > 0 || this.pendingOffsetCommits.size > 0;
+    return this.offsets.size > 0 || this.pendingOffsetCommits.size > 0 || !this.pendingTxnOffsetCommits.isEmpty;
   }
 
-  initializeOffsets(records: Iterable<CommitRecord>): void {
+  /** Partitions with a committed offset or a transactional commit waiting for its transaction. */
+  offsetTopicPartitions(): TopicPartition[] {
+    const tps = new Map<string, TopicPartition>();
+    for (const [k, r] of this.offsets) tps.set(k, r.tp);
+    for (const tp of this.pendingTxnOffsetCommits.topicPartitions()) tps.set(tpKey(tp.topic, tp.partition), tp);
+    return [...tps.values()];
+  }
+
+  initializeOffsets(records: Iterable<CommitRecord>, pendingTxn: ReadonlyMap<number, Iterable<CommitRecord>> = new Map()): void {
     for (const r of records) this.offsets.set(tpKey(r.tp.topic, r.tp.partition), r);
+    for (const [producerId, pending] of pendingTxn) this.pendingTxnOffsetCommits.initialize(producerId, pending);
   }
 
   prepareOffsetCommit(commits: ReadonlyArray<{ tp: TopicPartition; om: OffsetAndMetadata }>): void {
@@ -342,15 +355,45 @@ export class GroupMetadata {
   }
 
   hasPendingOffsetCommitsForTopicPartition(tp: TopicPartition): boolean {
-    return this.pendingOffsetCommits.has(tpKey(tp.topic, tp.partition));
+    return this.pendingOffsetCommits.has(tpKey(tp.topic, tp.partition)) || this.pendingTxnOffsetCommits.has(tp);
   }
 
+  /**
+   * A COMMIT marker makes the producer's commits the group's offsets, each unless the offset already
+   * there was written later in the log (Kafka's completePendingTxnOffsetCommit); an ABORT drops
+   * them. Returns the commits that became committed offsets.
+   */
+  completePendingTxnOffsetCommit(producerId: number, isCommit: boolean, warn: (msg: string) => void): CommitRecord[] {
+    const pending = this.pendingTxnOffsetCommits.complete(producerId);
+    if (!isCommit) return [];
+    const applied: CommitRecord[] = [];
+    for (const r of pending) {
+      if (r.appendedBatchOffset === null) {
+        // Kafka throws here: the transaction coordinator wrote the marker before the commit's record.
+        warn(`transactional offset commit of producer ${producerId} for ${r.tp.topic}-${r.tp.partition} completed before its append`);
+        continue;
+      }
+      const key = tpKey(r.tp.topic, r.tp.partition);
+      const current = this.offsets.get(key);
+      if (current === undefined || (current.appendedBatchOffset ?? -1) < r.appendedBatchOffset) {
+        this.offsets.set(key, r);
+        applied.push(r);
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Removes committed offsets and transactional commits of these partitions; returns what was
+   * removed (a transactional commit only where no offset was committed), one record a partition.
+   */
   removeOffsets(tps: Iterable<TopicPartition>): CommitRecord[] {
     const removed: CommitRecord[] = [];
     for (const tp of tps) {
       const key = tpKey(tp.topic, tp.partition);
       this.pendingOffsetCommits.delete(key);
-      const r = this.offsets.get(key);
+      const pendingTxn = this.pendingTxnOffsetCommits.remove(tp);
+      const r = this.offsets.get(key) ?? pendingTxn[0];
       if (r !== undefined) {
         this.offsets.delete(key);
         removed.push(r);
@@ -360,7 +403,7 @@ export class GroupMetadata {
   }
 
   removeAllOffsets(): CommitRecord[] {
-    return this.removeOffsets([...this.offsets.values()].map((r) => r.tp));
+    return this.removeOffsets(this.offsetTopicPartitions());
   }
 
   /**
@@ -368,12 +411,13 @@ export class GroupMetadata {
    * Empty (or after their commit, for metadata without a state timestamp); a Stable consumer group's
    * offsets of topics no member subscribes to expire after their commit; a group that only stores
    * offsets (no protocol type) expires each offset after its commit. Value-v1 commits keep their own
-   * expire timestamp.
+   * expire timestamp. An offset with a commit still pending (being written, or in an open
+   * transaction) does not expire yet (Kafka 3.9's cleanupExpiredOffsets).
    */
   removeExpiredOffsets(now: number, retentionMs: number): CommitRecord[] {
     const expired = (base: (r: CommitRecord) => number, subscribed: ReadonlySet<string> = new Set()) =>
       [...this.offsets.values()].filter((r) => {
-        if (subscribed.has(r.tp.topic) || this.pendingOffsetCommits.has(tpKey(r.tp.topic, r.tp.partition))) return false;
+        if (subscribed.has(r.tp.topic) || this.hasPendingOffsetCommitsForTopicPartition(r.tp)) return false;
         const exp = r.offsetAndMetadata.expireTimestamp;
         return exp !== null ? now >= exp : now - base(r) >= retentionMs;
       });

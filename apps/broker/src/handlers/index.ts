@@ -38,6 +38,7 @@ import { offsetCommit } from './offset-commit';
 import { offsetDelete } from './offset-delete';
 import { offsetFetch } from './offset-fetch';
 import { syncGroup } from './sync-group';
+import { txnOffsetCommit } from './txn-offset-commit';
 
 export const allHandlers = [
   produce,
@@ -77,4 +78,5 @@ export const allHandlers = [
   listGroups,
   deleteGroups,
   offsetDelete,
+  txnOffsetCommit,
 ] as unknown as ReadonlyArray<Handler<ApiKeyNumber>>;

@@ -2,7 +2,9 @@
 // ZooKeeper; tarn answers from __consumer_offsets like every version); v2 lets topics be null —
 // every partition the group has an offset for — and adds a top-level error_code (then no topics);
 // v3 throttle_time_ms; v4 same as v3; v5 committed_leader_epoch; v6 is flexible; v7 require_stable
-// (a partition whose commit is still being written answers UNSTABLE_OFFSET_COMMIT); v8 batches groups
+// (KIP-447: a partition whose commit is still being written, or that has a transactional commit
+// whose transaction has not ended, answers UNSTABLE_OFFSET_COMMIT with offset -1 — on the partition,
+// in every version, as Kafka's getOffsets puts it; the client retries); v8 batches groups
 // (KIP-709): `groups` in and out, each group with its own error code; v9 adds member_id and
 // member_epoch for KIP-848 consumer groups. tarn's groups are classic groups, which (as Kafka's
 // ClassicGroup) accept a fetch from anyone: those fields are not checked.
