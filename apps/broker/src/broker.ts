@@ -31,6 +31,7 @@ import { TopicIds } from './metadata/topic-ids';
 import { noFaults, type FaultInjection } from './faults';
 import { CredentialStore } from './security/credential-store';
 import { interBrokerClientSecurity } from './security/inter-broker';
+import { Transactions } from './transaction/transactions';
 import { Authorization } from './security/authorization';
 import { Insights } from './insights/insights';
 import type { AdminServices } from './services';
@@ -49,6 +50,7 @@ export class Broker {
   readonly topicAdmin: TopicAdmin;
   readonly producerIds: ProducerIdManager;
   readonly groupCoordinator: GroupCoordinator;
+  readonly transactions: Transactions;
   readonly insights: Insights;
   readonly authorization: Authorization;
   readonly dispatcher: RequestDispatcher;
@@ -130,6 +132,19 @@ export class Broker {
       events: this.events,
       logger: this.logger,
     });
+    this.transactions = new Transactions({
+      nodeId: this.config.nodeId,
+      config: this.config.transaction,
+      metadata: this.metadata,
+      topicAdmin: this.topicAdmin,
+      replicaManager: this.replicaManager,
+      producerIds: this.producerIds,
+      // a marker on __consumer_offsets settles the producer's pending offset commits there
+      completion: { onTxnCompletion: () => {} },
+      logger: this.logger,
+      interBrokerListener: this.config.interBroker.listenerName,
+      interBrokerSecurity: interBrokerClientSecurity(this.config.interBroker),
+    });
     this.insights = new Insights({
       coordinator: this.groupCoordinator,
       replicaManager: this.replicaManager,
@@ -178,6 +193,7 @@ export class Broker {
     this.replicaManager.start();
     this.insights.start(); // before the coordinator, whose loaded groups it picks up from the event bus
     this.groupCoordinator.startup(); // replays the __consumer_offsets partitions it leads
+    this.transactions.startup(); // replays the __transaction_state partitions it leads
     this.logManager.startBackgroundTasks();
     await this.socketServer.start();
     this.adminApi.start();
@@ -244,6 +260,7 @@ export class Broker {
       topicAdmin: this.topicAdmin,
       replicaManager: this.replicaManager,
       groupCoordinator: this.groupCoordinator,
+      transactions: this.transactions,
       controller: this.controller,
       producerIds: this.producerIds,
       logManager: this.logManager,
@@ -324,6 +341,7 @@ export class Broker {
     this.controller.stop();
     // answers parked JoinGroup/SyncGroup requests (NOT_COORDINATOR) so the connections can drain
     // instead of waiting out a rebalance timeout
+    this.transactions.shutdown();
     this.groupCoordinator.shutdown();
     this.insights.stop();
     this.authorization.stop();

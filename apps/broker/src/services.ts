@@ -18,6 +18,7 @@ import type { TopicIds } from './metadata/topic-ids';
 import type { FaultInjection } from './faults';
 import type { Authorization } from './security/authorization';
 import type { ReplicaManager } from './replica/replica-manager';
+import type { Transactions } from './transaction/transactions';
 
 export interface ApiVersionRange {
   apiKey: number;
@@ -40,6 +41,8 @@ export interface BrokerServices {
   readonly groupCoordinator: GroupCoordinator;
   readonly controller: Controller;
   readonly producerIds: ProducerIdManager;
+  /** The transaction coordinator and the partition side of transactions (markers, KIP-890 verification). */
+  readonly transactions: Transactions;
   /** DescribeLogDirs: every log of this broker, by directory. */
   readonly logManager: LogManager;
   readonly faults: FaultInjection;

@@ -72,6 +72,16 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'group.max.size': '2147483647',
   'producer.id.expiration.ms': '86400000',
   'transactional.id.expiration.ms': '604800000',
+  'transaction.state.log.num.partitions': '50',
+  // Kafka's default is 3 (min.isr 2), which a single broker cannot satisfy; a cluster raises them.
+  'transaction.state.log.replication.factor': '1',
+  'transaction.state.log.min.isr': '1',
+  'transaction.state.log.segment.bytes': '104857600',
+  'transaction.max.timeout.ms': '900000',
+  'transaction.abort.timed.out.transaction.cleanup.interval.ms': '10000',
+  'transaction.remove.expired.transaction.cleanup.interval.ms': '3600000',
+  'transaction.partition.verification.enable': 'true',
+  'request.timeout.ms': '30000',
   'replica.lag.time.max.ms': '30000',
   'replica.fetch.wait.max.ms': '500',
   'replica.socket.timeout.ms': '30000',
@@ -110,6 +120,22 @@ export interface GroupConfig {
   offsetCommitTimeoutMs: number;
   offsetCommitRequiredAcks: number;
   lagSampleIntervalMs: number;
+}
+
+/** The transaction coordinator's settings (Kafka's TransactionConfig). */
+export interface TransactionConfig {
+  stateLogNumPartitions: number;
+  stateLogReplicationFactor: number;
+  stateLogMinIsr: number;
+  stateLogSegmentBytes: number;
+  maxTimeoutMs: number;
+  idExpirationMs: number;
+  abortTimedOutIntervalMs: number;
+  removeExpiredIntervalMs: number;
+  /** KIP-890 part 1: a leader checks with the coordinator before a producer's first transactional write to a partition. */
+  partitionVerification: boolean;
+  /** request.timeout.ms: how long a transaction state write or a marker append may wait for the ISR. */
+  requestTimeoutMs: number;
 }
 
 export interface TopicDefaults {
@@ -187,6 +213,7 @@ export class BrokerConfig {
   readonly controller: ControllerConfig;
   readonly metadataStore: MetadataStoreConfig;
   readonly group: GroupConfig;
+  readonly transaction: TransactionConfig;
   readonly admin: AdminConfig;
   /** The security of each listener, by name (listener.security.protocol.map, ssl.*, sasl.*). */
   readonly listenerSecurity: ReadonlyMap<string, ListenerSecurity>;
@@ -302,6 +329,18 @@ export class BrokerConfig {
       offsetCommitTimeoutMs: int('offsets.commit.timeout.ms', 1),
       offsetCommitRequiredAcks: int('offsets.commit.required.acks', -1),
       lagSampleIntervalMs: int('group.lag.sample.interval.ms', 1),
+    };
+    this.transaction = {
+      stateLogNumPartitions: int('transaction.state.log.num.partitions', 1),
+      stateLogReplicationFactor: int('transaction.state.log.replication.factor', 1),
+      stateLogMinIsr: int('transaction.state.log.min.isr', 1),
+      stateLogSegmentBytes: int('transaction.state.log.segment.bytes', 1),
+      maxTimeoutMs: int('transaction.max.timeout.ms', 1),
+      idExpirationMs: int('transactional.id.expiration.ms', 1),
+      abortTimedOutIntervalMs: int('transaction.abort.timed.out.transaction.cleanup.interval.ms', 1),
+      removeExpiredIntervalMs: int('transaction.remove.expired.transaction.cleanup.interval.ms', 1),
+      partitionVerification: bool('transaction.partition.verification.enable'),
+      requestTimeoutMs: int('request.timeout.ms', 1),
     };
     this.admin = {
       username: str('admin.username'),

@@ -105,7 +105,10 @@ export const fetch = defineHandler({
           data.highWatermark = BigInt(r.highWatermark);
           data.lastStableOffset = BigInt(r.lastStableOffset);
           data.logStartOffset = BigInt(r.logStartOffset);
-          data.abortedTransactions = isolation === 'txn-committed' ? [] : null;
+          data.abortedTransactions =
+            r.abortedTransactions === null
+              ? null
+              : r.abortedTransactions.map((a) => ({ producerId: BigInt(a.producerId), firstOffset: BigInt(a.firstOffset) }));
           if (r.records !== null) {
             try {
               data.records = toMagic === 2 ? r.records : downConvertRecords(r.records, toMagic, Number(p.fetchOffset));

@@ -3,15 +3,15 @@
 // flexible; v4 batches keys (KIP-699): coordinator_keys in, one `coordinators` entry per key out,
 // each with its own error; v5 only allows the TRANSACTION_ABORTABLE error (KIP-890), which tarn never
 // sends; v6 adds key type 2, share groups (KIP-932), which tarn does not have: INVALID_REQUEST.
-// The coordinator of a group is the leader of its __consumer_offsets partition; the topic is created
-// on first need — locally and at once, so the first lookup is answered instead of
-// COORDINATOR_NOT_AVAILABLE-and-retry. Transactions are not supported yet: key_type 1 gets
-// TRANSACTIONAL_ID_AUTHORIZATION_FAILED; other key types are INVALID_REQUEST. Like Kafka on the wire,
+// The coordinator of a group is the leader of its __consumer_offsets partition, that of a
+// transactional id the leader of its __transaction_state partition; the topic is created on first
+// need — locally and at once, so the first lookup is answered instead of
+// COORDINATOR_NOT_AVAILABLE-and-retry. Other key types are INVALID_REQUEST. Like Kafka on the wire,
 // error_message is null on success. With an authorizer (KafkaApis.getCoordinator, per key in v4+):
 // a group key needs DESCRIBE on the group (else GROUP_AUTHORIZATION_FAILED), a transaction key
 // DESCRIBE on the transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED), checked first.
 import { ApiKey, ERRORS, ErrorCode, FindCoordinatorResponseTypes, type FindCoordinatorRequestTypes } from '@tarn/protocol';
-import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
+import { GROUP_METADATA_TOPIC_NAME, TRANSACTION_STATE_TOPIC_NAME } from '../metadata/topic-name';
 import { AclOperation, ResourceType, authorized, authorizedGroup } from './authorize';
 import { defineHandler, type RequestContext } from './handler';
 
@@ -31,16 +31,27 @@ async function lookup(ctx: RequestContext, keyType: number, key: string): Promis
   if (keyType === GROUP && !authorizedGroup(ctx, AclOperation.DESCRIBE, key)) return failed(ErrorCode.GROUP_AUTHORIZATION_FAILED);
   if (keyType === TRANSACTION && !authorized(ctx, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, key))
     return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
-  if (keyType === TRANSACTION) return failed(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet');
-  if (keyType !== GROUP) return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
-  const coordinator = services.groupCoordinator;
+  if (keyType !== GROUP && keyType !== TRANSACTION)
+    return failed(ErrorCode.INVALID_REQUEST, `Unknown coordinator type received: ${keyType}`);
+  const internal =
+    keyType === GROUP
+      ? {
+          name: GROUP_METADATA_TOPIC_NAME,
+          topic: services.groupCoordinator.offsetsTopic,
+          partitionFor: () => services.groupCoordinator.partitionFor(key),
+        }
+      : {
+          name: TRANSACTION_STATE_TOPIC_NAME,
+          topic: services.transactions.topic,
+          partitionFor: () => services.transactions.topic.partitionFor(key),
+        };
   try {
-    await coordinator.offsetsTopic.ensure();
+    await internal.topic.ensure();
   } catch (err) {
-    services.logger.warn({ err: String(err) }, `cannot create ${GROUP_METADATA_TOPIC_NAME}`);
+    services.logger.warn({ err: String(err) }, `cannot create ${internal.name}`);
     return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
   }
-  const state = services.metadata.topic(GROUP_METADATA_TOPIC_NAME)?.partitions[coordinator.partitionFor(key)];
+  const state = services.metadata.topic(internal.name)?.partitions[internal.partitionFor()];
   const leader = services.liveBrokers(ctx.connection.listenerName).find((b) => b.nodeId === state?.leader);
   if (leader === undefined) return failed(ErrorCode.COORDINATOR_NOT_AVAILABLE);
   return { nodeId: leader.nodeId, host: leader.host, port: leader.port, errorCode: ErrorCode.NONE, errorMessage: null };

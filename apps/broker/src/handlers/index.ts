@@ -16,6 +16,13 @@ import { describeConfigs } from './describe-configs';
 import { fetch } from './fetch';
 import { incrementalAlterConfigs } from './incremental-alter-configs';
 import { initProducerId } from './init-producer-id';
+import { addOffsetsToTxn } from './add-offsets-to-txn';
+import { addPartitionsToTxn } from './add-partitions-to-txn';
+import { describeProducers } from './describe-producers';
+import { describeTransactions } from './describe-transactions';
+import { endTxn } from './end-txn';
+import { listTransactions } from './list-transactions';
+import { writeTxnMarkers } from './write-txn-markers';
 import { listOffsets } from './list-offsets';
 import { metadata } from './metadata';
 import { offsetForLeaderEpoch } from './offset-for-leader-epoch';
@@ -51,6 +58,13 @@ export const allHandlers = [
   deleteTopics,
   deleteRecords,
   initProducerId,
+  addPartitionsToTxn,
+  addOffsetsToTxn,
+  endTxn,
+  writeTxnMarkers,
+  describeProducers,
+  describeTransactions,
+  listTransactions,
   describeConfigs,
   alterConfigs,
   incrementalAlterConfigs,

@@ -3,8 +3,9 @@
 // magic 0/1 message sets, up-converted here to record batch v2; v3+ must carry exactly one v2 batch
 // per partition; zstd needs v7+. v2 adds log_append_time, v5 log_start_offset, v8 record_errors and
 // error_message, v9 is flexible, v10 answers NOT_LEADER_OR_FOLLOWER with the current leader and its
-// endpoint (KIP-951), v11 only allows TRANSACTION_ABORTABLE (KIP-890). Transactions are not supported yet: transactional produce is refused
-// with INVALID_TXN_STATE. Internal topics refuse client writes.
+// endpoint (KIP-951), v11 only allows TRANSACTION_ABORTABLE (KIP-890). Transactional batches need
+// Write on the request's transactional id and are verified with its coordinator
+// (produce-transactions.ts). Internal topics refuse client writes.
 import {
   ApiKey,
   CompressionType,
@@ -16,12 +17,12 @@ import {
   LOG_OVERHEAD,
   ProduceResponseTypes,
   errorName,
-  isTransactional,
   upConvertMessageSet,
 } from '@tarn/protocol';
 import type { AppendEntry } from '../replica/replica-manager';
 import { isInternalTopic } from '../metadata/topic-name';
 import { LeaderHints } from './leader-hints';
+import { hasTransactionalRecords, transactionalIdAuthorized, verifyTransactionalWrites } from './produce-transactions';
 import { AclOperation, authorizedTopic } from './authorize';
 import { CLOSE_CONNECTION, NO_RESPONSE, defineHandler } from './handler';
 
@@ -42,7 +43,7 @@ function partitionResponse(index: number, code: number, message: string | null, 
 }
 
 /** Checks the shape Kafka requires of a partition's records before they reach the log. */
-function checkRecords(records: Buffer | null, apiVersion: number, transactionalId: string | null, nowMs: number): Buffer {
+function checkRecords(records: Buffer | null, apiVersion: number, nowMs: number): Buffer {
   if (records === null || records.length === 0) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'produce request without records');
   if (records.length < LOG_OVERHEAD + MAGIC_OFFSET - 8 + 1)
     throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, 'records too short to be a batch');
@@ -64,12 +65,6 @@ function checkRecords(records: Buffer | null, apiVersion: number, transactionalI
     const attributes = records.readInt16BE(ATTRIBUTES_OFFSET);
     if ((attributes & 7) === CompressionType.ZSTD && apiVersion < 7) {
       throw new KafkaError(ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, 'Produce requests with zstd compressed batches need version 7 or later');
-    }
-    if (isTransactional(attributes) || transactionalId !== null) {
-      throw new KafkaError(
-        ErrorCode.INVALID_TXN_STATE,
-        'tarn does not support transactions yet; use an idempotent (non-transactional) producer',
-      );
     }
   }
   return records;
@@ -97,15 +92,29 @@ export const produce = defineHandler({
           if (!writable) throw new KafkaError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `Not authorized to write to topic ${t.name}`);
           if (!validAcks) throw new KafkaError(ErrorCode.INVALID_REQUIRED_ACKS, `acks must be -1, 0 or 1, not ${req.acks}`);
           if (isInternalTopic(t.name)) throw new KafkaError(ErrorCode.INVALID_TOPIC_EXCEPTION, `Cannot append to internal topic ${t.name}`);
-          entries.push({ topic: t.name, partition: p.index, records: checkRecords(p.records, apiVersion, req.transactionalId, now) });
+          entries.push({ topic: t.name, partition: p.index, records: checkRecords(p.records, apiVersion, now) });
         } catch (err) {
           const code = err instanceof KafkaError ? err.code : ErrorCode.UNKNOWN_SERVER_ERROR;
           put(t.name, partitionResponse(p.index, code, (err as Error).message, apiVersion));
         }
       }
     }
-    // Appends are issued synchronously inside appendRecords, before this handler first awaits.
-    const results = await services.replicaManager.appendRecords(req.acks, req.timeoutMs, entries);
+    let toAppend = entries;
+    if (hasTransactionalRecords(entries)) {
+      if (!transactionalIdAuthorized(ctx, req.transactionalId)) {
+        const message = `Not authorized to write transactionally with transactional id ${req.transactionalId}`;
+        for (const e of entries)
+          put(e.topic, partitionResponse(e.partition, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, message, apiVersion));
+        toAppend = [];
+      } else {
+        const verified = await verifyTransactionalWrites(ctx, req.transactionalId!, entries);
+        for (const r of verified.refused) put(r.topic, partitionResponse(r.partition, r.error, r.message, apiVersion));
+        toAppend = verified.entries;
+      }
+    }
+    // Appends are issued synchronously inside appendRecords; a request that verified a transaction
+    // first waited for its coordinator, as later requests of the same producer to those partitions do.
+    const results = await services.replicaManager.appendRecords(req.acks, req.timeoutMs, toAppend);
     let failed = responses.size > 0;
     const hints = apiVersion >= LEADER_HINTS_VERSION ? new LeaderHints(ctx) : null;
     for (const r of results) {

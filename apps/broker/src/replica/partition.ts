@@ -79,9 +79,33 @@ export class Partition {
     return this.log.highWatermark;
   }
 
-  /** Without transactions the last stable offset is the high watermark. */
+  /** Where read_committed consumers stop: the first offset of the oldest open transaction, or the high watermark. */
   get lastStableOffset(): number {
-    return this.log.highWatermark;
+    return this.log.lastStableOffset;
+  }
+
+  /**
+   * The aborted transactions a read_committed consumer reading from `startOffset` up to
+   * `upperBoundOffset` must know of, to skip their records (from the `.txnindex` files).
+   */
+  abortedTransactions(startOffset: number, upperBoundOffset: number): Array<{ producerId: number; firstOffset: number }> {
+    return this.log
+      .collectAbortedTransactions(startOffset, upperBoundOffset)
+      .map((t) => ({ producerId: t.producerId, firstOffset: t.firstOffset }));
+  }
+
+  /** The producers this replica tracks (DescribeProducers). */
+  activeProducers(): ReturnType<PartitionLog['producerStateManager']['activeProducers']> {
+    return this.log.producerStateManager.activeProducers();
+  }
+
+  /**
+   * Whether the producer has a transaction open here under this epoch: its further transactional
+   * writes need no verification with the coordinator (KIP-890).
+   */
+  hasOngoingTransaction(producerId: number, producerEpoch: number): boolean {
+    const entry = this.log.producerStateManager.lastEntry(producerId);
+    return entry !== null && entry.currentTxnFirstOffset !== null && entry.producerEpoch === producerEpoch;
   }
 
   get logStartOffset(): number {

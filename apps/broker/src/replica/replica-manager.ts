@@ -66,6 +66,8 @@ export interface FetchResult {
   records: Buffer | null;
   /** Base offset of the first batch in `records`. */
   firstEntryOffset: number;
+  /** read_committed: the aborted transactions overlapping the records (null for other isolations). */
+  abortedTransactions: Array<{ producerId: number; firstOffset: number }> | null;
 }
 
 export const partitionKey = (topic: string, partition: number): string => `${topic}-${partition}`;
@@ -373,6 +375,7 @@ export class ReplicaManager {
           logStartOffset: -1,
           records: null,
           firstEntryOffset: fp.fetchOffset,
+          abortedTransactions: null,
         };
       return {
         topic: fp.topic,
@@ -383,6 +386,12 @@ export class ReplicaManager {
         logStartOffset: p.logStartOffset,
         records: info.slice === null ? null : p.readRecords(info.slice),
         firstEntryOffset: info.firstEntryOffset,
+        abortedTransactions:
+          params.isolation !== 'txn-committed'
+            ? null
+            : info.slice === null
+              ? []
+              : p.abortedTransactions(fp.fetchOffset, p.lastStableOffset),
       };
     });
     if (params.replicaId < 0 && this.consumerFetchListeners.size > 0) {
