@@ -140,7 +140,7 @@ export class Broker {
       replicaManager: this.replicaManager,
       producerIds: this.producerIds,
       // a marker on __consumer_offsets settles the producer's pending offset commits there
-      completion: { onTxnCompletion: () => {} },
+      completion: this.groupCoordinator,
       logger: this.logger,
       interBrokerListener: this.config.interBroker.listenerName,
       interBrokerSecurity: interBrokerClientSecurity(this.config.interBroker),
