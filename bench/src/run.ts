@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<void>> = {
   groups: async () => (await import('./groups')).run(),
   console: async () => (await import('./console')).run(),
   replication: async () => (await import('./replication')).run(),
+  transactions: async () => (await import('./transactions')).run(),
 };
 const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),
