@@ -28,6 +28,8 @@ export interface ListPageProps {
   title: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
+  /** Tabs between the header and the list, when the page shows one of several lists. */
+  tabs?: ReactNode;
   search: ListSearch;
   /** More controls after the search box (checkboxes, selects). */
   filters?: ReactNode;
@@ -46,10 +48,11 @@ export interface ListPageProps {
  * match) over the list, or over what went wrong when it could not be loaded. The caller keeps the
  * search, the filters and the paging wherever it likes (the console keeps them in the URL).
  */
-export function ListPage({ title, description, actions, search, filters, count, error, children, dialogs }: ListPageProps) {
+export function ListPage({ title, description, actions, tabs, search, filters, count, error, children, dialogs }: ListPageProps) {
   return (
     <div className="t-stack">
       <PageHeader title={title} description={description} actions={actions} />
+      {tabs !== undefined ? <div className="t-list-tabs">{tabs}</div> : null}
       <Card flush>
         <div className="t-toolbar">
           <div className="t-field" style={{ flex: '1 1 260px', maxWidth: 420 }}>

@@ -32,6 +32,14 @@ export function kafkaErrorName(err: unknown): string | null {
   return isAdminError(err) ? (err.data?.kafka?.name ?? null) : null;
 }
 
+/**
+ * Whether the broker's authorizer refused the call (TOPIC_, GROUP_, CLUSTER_…AUTHORIZATION_FAILED):
+ * the console user acts as a Kafka principal whose ACLs do not allow it.
+ */
+export function isAuthorizationFailure(err: unknown): boolean {
+  return kafkaErrorName(err)?.endsWith('_AUTHORIZATION_FAILED') === true;
+}
+
 export interface InputIssue {
   /** Where in the input: ['strategy', 'offset'], ['name'], … */
   path: string[];

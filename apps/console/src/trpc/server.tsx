@@ -12,6 +12,7 @@ import { dehydrate, HydrationBoundary, type QueryClient } from '@tanstack/react-
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { createTRPCOptionsProxy, type TRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import type { AdminRouter } from '@tarn/broker';
+import type { Me } from '../lib/types';
 import { describeError, httpStatusOf, isUnauthorized } from './errors';
 import { makeQueryClient } from './query-client';
 
@@ -58,20 +59,23 @@ export async function prefetch(
   if (results.some((r) => r.status === 'rejected' && isUnauthorized(r.reason))) await toLogin();
 }
 
-/** The signed-in user for the shell; null with the reason when the broker cannot be asked. */
-export async function currentUser(): Promise<{ user: string | null; problem: string | null }> {
+/**
+ * The signed-in user for the shell (who, and the Kafka principal it acts as); null with the reason
+ * when the broker cannot be asked.
+ */
+export async function currentUser(): Promise<{ me: Me | null; problem: string | null }> {
   if ((await sessionCookie()) === null) await toLogin();
   const trpc = await getTRPC();
   try {
     const me = await getQueryClient().fetchQuery(trpc.me.queryOptions());
-    return { user: me.user, problem: null };
+    return { me, problem: null };
   } catch (err) {
     if (isUnauthorized(err)) await toLogin();
     if (httpStatusOf(err) === null) {
       const why = err instanceof Error ? err.message : String(err);
-      return { user: null, problem: `The broker's admin API at ${adminUrl()} does not answer (${why}). Is the broker running?` };
+      return { me: null, problem: `The broker's admin API at ${adminUrl()} does not answer (${why}). Is the broker running?` };
     }
-    return { user: null, problem: describeError(err).message };
+    return { me: null, problem: describeError(err).message };
   }
 }
 

@@ -3,9 +3,9 @@ import { ConsoleShell } from '../../features/shell/console-shell';
 import { currentUser } from '../../trpc/server';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const { user, problem } = await currentUser();
+  const { me, problem } = await currentUser();
   return (
-    <ConsoleShell user={user} problem={problem}>
+    <ConsoleShell me={me} problem={problem}>
       {children}
     </ConsoleShell>
   );

@@ -14,7 +14,7 @@ import type { AclRow } from '../../lib/types';
 import { useDebounced } from '../../lib/use-debounced';
 import { useUrlState } from '../../lib/use-url-state';
 import { PAGE_SIZES } from '../../lib/url-state';
-import { kafkaErrorName } from '../../trpc/errors';
+import { isAuthorizationFailure, kafkaErrorName } from '../../trpc/errors';
 import { useTRPC } from '../../trpc/provider';
 import { QueryError } from '../common/query-error';
 import { kafkaDisplayName } from './acl-format';
@@ -103,7 +103,7 @@ export function AclsView() {
           )
         }
         actions={
-          <Button variant="primary" onClick={() => setGranting(grantPrefill())} disabled={disabled}>
+          <Button variant="primary" onClick={() => setGranting(grantPrefill())} disabled={disabled || isAuthorizationFailure(acls.error)}>
             + Grant access
           </Button>
         }

@@ -1,8 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useState, type ReactNode } from 'react';
-import { AppShell, Button, ErrorPanel, ThemeToggle, type NavSection } from '@tarn/ui';
+import type { ReactNode } from 'react';
+import { AppShell, ErrorPanel, ThemeToggle, type NavSection } from '@tarn/ui';
+import type { Me } from '../../lib/types';
+import { WhoAmI } from './who-am-i';
 
 /** The console's navigation; a page is one item here and a route folder. */
 export const NAV: readonly NavSection[] = [
@@ -30,14 +32,8 @@ export const NAV: readonly NavSection[] = [
   },
 ];
 
-export function ConsoleShell({ user, problem, children }: { user: string | null; problem: string | null; children: ReactNode }) {
+export function ConsoleShell({ me, problem, children }: { me: Me | null; problem: string | null; children: ReactNode }) {
   const pathname = usePathname();
-  const [leaving, setLeaving] = useState(false);
-  const logout = async () => {
-    setLeaving(true);
-    await fetch('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-    window.location.assign('/login');
-  };
   return (
     <AppShell
       pathname={pathname}
@@ -54,16 +50,7 @@ export function ConsoleShell({ user, problem, children }: { user: string | null;
       footer={
         <>
           <ThemeToggle />
-          {user !== null ? (
-            <div className="t-row-between">
-              <span className="t-muted" title="Signed in">
-                {user}
-              </span>
-              <Button size="sm" variant="ghost" onClick={logout} busy={leaving}>
-                Log out
-              </Button>
-            </div>
-          ) : null}
+          {me !== null ? <WhoAmI me={me} /> : null}
         </>
       }
     >

@@ -11,6 +11,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { Card } from '@tarn/ui';
 import type { TailBatch, TailRecord, TopicDetail } from '../../../lib/types';
 import { useTRPC } from '../../../trpc/provider';
+import { QueryError } from '../../common/query-error';
 import { ROW_HEIGHT, TailLog } from './tail-log';
 import { BUFFER_SIZE, TailStatsBar, ZERO_STATS, type TailStats } from './tail-stats';
 import { TailToolbar } from './tail-toolbar';
@@ -143,6 +144,11 @@ export function TailTab({ topic, partition, filter, onChange }: TailTabProps) {
           setRows([]);
         }}
       />
+      {sub.status === 'error' && sub.error !== null ? (
+        <div style={{ padding: 'var(--t-space-4)' }}>
+          <QueryError title="The live tail stopped" error={sub.error} retry={() => sub.reset()} />
+        </div>
+      ) : null}
       <TailStatsBar stats={stats} />
       <TailLog topic={topic} filter={filter} status={sub.status} rows={rows} fresh={stats.ratePerSecond < 100} viewport={viewport} />
     </Card>
