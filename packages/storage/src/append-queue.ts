@@ -9,8 +9,9 @@
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { LocalLog } from './local-log';
 import type { LogContext } from './log-context';
-import type { SegmentAppend } from './log-segment';
+import type { LogSegment, SegmentAppend } from './log-segment';
 import type { ValidatedAppend } from './log-validator';
+import type { CompletedTxn } from './ongoing-transactions';
 import type { ProducerAppendInfo } from './producer-append-info';
 
 export interface LogAppendInfo extends ValidatedAppend {
@@ -28,6 +29,8 @@ export interface PendingAppend {
   records: Buffer;
   info: LogAppendInfo;
   producerUpdates: ProducerAppendInfo[];
+  /** Transactions the append's markers end (indexed in the segment that receives them). */
+  completedTxns: readonly CompletedTxn[];
   resolve: (info: LogAppendInfo) => void;
   reject: (err: unknown) => void;
   /** Settles with the append (what a retry of one of its batches waits for). */
@@ -35,8 +38,8 @@ export interface PendingAppend {
 }
 
 export interface AppendQueueListener {
-  /** `entry`'s batches are in the `.log`; called in offset order. */
-  written(entry: PendingAppend): void;
+  /** `entry`'s batches are in `segment`'s `.log`; called in offset order. */
+  written(entry: PendingAppend, segment: LogSegment): void;
   /** A write failed: every append not yet written is about to fail. */
   writeFailed(): void;
 }
@@ -58,14 +61,19 @@ export class AppendQueue {
   ) {}
 
   /** Queues an append; resolves once its batches are written (see the listener). */
-  add(records: Buffer, info: LogAppendInfo, producerUpdates: ProducerAppendInfo[]): Promise<LogAppendInfo> {
+  add(
+    records: Buffer,
+    info: LogAppendInfo,
+    producerUpdates: ProducerAppendInfo[],
+    completedTxns: readonly CompletedTxn[],
+  ): Promise<LogAppendInfo> {
     let resolve!: (info: LogAppendInfo) => void;
     let reject!: (err: unknown) => void;
     const done = new Promise<LogAppendInfo>((res, rej) => {
       resolve = res;
       reject = rej;
     });
-    this.pending.push({ records, info, producerUpdates, resolve, reject, done });
+    this.pending.push({ records, info, producerUpdates, completedTxns, resolve, reject, done });
     // Appends issued in this event-loop turn (or while a write is in flight) go out together.
     if (!this.writeScheduled && !this.writing) {
       this.writeScheduled = true;
@@ -145,13 +153,14 @@ export class AppendQueue {
         }
         j++;
       }
+      const segment = this.log.activeSegment;
       try {
-        await this.log.activeSegment.appendAsync(run, now);
+        await segment.appendAsync(run, now);
       } catch (err) {
         this.failPending(queue.slice(i), err);
         return;
       }
-      for (const e of queue.slice(i, j)) this.afterWrite(e);
+      for (const e of queue.slice(i, j)) this.afterWrite(e, segment);
       i = j;
     }
   }
@@ -177,8 +186,8 @@ export class AppendQueue {
     );
   }
 
-  private afterWrite(entry: PendingAppend): void {
-    this.listener.written(entry);
+  private afterWrite(entry: PendingAppend, segment: LogSegment): void {
+    this.listener.written(entry, segment);
     this.written.push(entry);
   }
 

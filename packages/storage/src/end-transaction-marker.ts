@@ -7,8 +7,11 @@
  *
  * Producer state needs the coordinator epoch (it fences zombie coordinators) and the record's
  * timestamp. Later versions may append fields, so only the minimum sizes are checked.
+ *
+ * The marker goes alone in a control batch (attributes isControl | isTransactional, the producer's
+ * id and epoch, no sequence), as Kafka's MemoryRecords.withEndTransactionMarker builds it.
  */
-import { ErrorCode, KafkaError, decodeRecordBatch } from '@tarn/protocol';
+import { ErrorCode, KafkaError, buildRecordBatch, decodeRecordBatch } from '@tarn/protocol';
 
 export type ControlRecordType = 'ABORT' | 'COMMIT';
 
@@ -45,4 +48,33 @@ export function readEndTransactionMarker(batch: Buffer, logAppendTime: number | 
     coordinatorEpoch: value.readInt32BE(2),
     timestamp: logAppendTime ?? record.timestamp,
   };
+}
+
+export interface EndTxnMarkerBatchArgs {
+  producerId: number;
+  producerEpoch: number;
+  coordinatorEpoch: number;
+  controlType: ControlRecordType;
+  /** The marker record's timestamp (the coordinator's clock). */
+  timestamp: number;
+}
+
+/**
+ * One control batch holding the marker, at offset 0 and with no leader epoch: the partition's
+ * append (`origin: 'coordinator'`) assigns both, as for any other batch.
+ */
+export function buildEndTxnMarkerBatch(args: EndTxnMarkerBatchArgs): Buffer {
+  const key = Buffer.allocUnsafe(4);
+  key.writeInt16BE(0, 0);
+  key.writeInt16BE(args.controlType === 'ABORT' ? 0 : 1, 2);
+  const value = Buffer.allocUnsafe(6);
+  value.writeInt16BE(0, 0);
+  value.writeInt32BE(args.coordinatorEpoch, 2);
+  return buildRecordBatch([{ key, value, timestamp: args.timestamp }], {
+    isControl: true,
+    isTransactional: true,
+    producerId: args.producerId,
+    producerEpoch: args.producerEpoch,
+    now: args.timestamp,
+  });
 }

@@ -11,6 +11,9 @@ export type { LogAppendInfo } from './append-queue';
 export type { FetchDataInfo } from './local-log';
 export type { FileSlice } from './log-segment';
 export type { AppendOrigin } from './log-validator';
+export type { ActiveProducer, OngoingTransaction } from './producer-state-manager';
+export type { AbortedTxn } from './transaction-index';
+export { buildEndTxnMarkerBatch, type ControlRecordType, type EndTxnMarkerBatchArgs } from './end-transaction-marker';
 export type { TimestampLookup } from './timestamp-lookup';
 export type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
 

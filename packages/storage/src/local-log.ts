@@ -16,6 +16,9 @@ import type { LogContext } from './log-context';
 import type { LogEvent, LogEventBody, SegmentDeleteReason } from './log-events';
 import { DELETED_FILE_SUFFIX } from './log-file-names';
 import { LogSegment, type FileSlice, type SegmentOptions } from './log-segment';
+import type { AbortedTxn } from './transaction-index';
+
+const NO_ABORTED_TXNS: readonly AbortedTxn[] = Object.freeze([]);
 
 /** What the partition log keeps beside the segments, told when they change. */
 export interface SegmentListener {
@@ -133,6 +136,25 @@ export class LocalLog {
       }
     }
     return { slice: null, firstEntryOffset: startOffset };
+  }
+
+  /**
+   * Kafka's collectAbortedTransactions: the aborted transactions overlapping [startOffset,
+   * upperBoundOffset), from the transaction indexes of the segment holding `startOffset` and the
+   * ones after it, until an entry shows no later abort can overlap (see
+   * TransactionIndex.collectAbortedTxns). Indexes are cached in memory, so this reads no file once
+   * warm, and allocates nothing while no segment in range has an aborted transaction.
+   */
+  collectAbortedTransactions(startOffset: number, upperBoundOffset: number): readonly AbortedTxn[] {
+    const segments = this.segmentList;
+    let out: AbortedTxn[] | null = null;
+    for (let i = Math.max(0, this.segmentIndexFor(startOffset)); i < segments.length; i++) {
+      const index = segments[i]!.txnIndex;
+      if (index.isEmpty) continue;
+      out ??= [];
+      if (index.collectAbortedTxns(startOffset, upperBoundOffset, out)) break;
+    }
+    return out === null || out.length === 0 ? NO_ABORTED_TXNS : out;
   }
 
   /** Index of the segment holding `offset` (the last one starting at or below it); -1 below the first. */

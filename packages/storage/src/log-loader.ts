@@ -6,7 +6,19 @@
  *
  * Leftover files: `*.deleted` were on their way out (delete them); `*.cleaned` belong to a clean
  * that never reached its swap (delete them); `*.swap` belong to a clean that did: the swap segment
- * replaces the live segments in its offset range, then loses its suffix.
+ * replaces the live segments in its offset range, then loses its suffix (its `.txnindex`, written
+ * by the cleaner, with it).
+ *
+ * Recovering a segment also rebuilds its `.txnindex` (Kafka's LogLoader.recoverSegment): a
+ * producer state of its own is built up to where the scan starts (the latest snapshot below, then
+ * a replay), every scanned batch goes through it, the aborts it completes are indexed with their
+ * LSO, and a snapshot is taken at the segment's end, so recovering the next segment starts there.
+ * The state that recovered the last segment is the log's state at its end: it is handed to the
+ * partition log, which would otherwise reload a snapshot (one batch per producer) and lose the
+ * other four batches a retried append may be matched against.
+ * A `.txnindex` that fails its sanity check makes its segment recovered like one with a damaged
+ * index; a missing one is normal (most segments never had an abort), and, as in Kafka, not
+ * noticed for a segment below the recovery point.
  */
 import { join } from 'node:path';
 import type { FileSystem } from './file-system';
@@ -21,12 +33,16 @@ import {
   filenamePrefixFromOffset,
 } from './log-file-names';
 import { LogSegment, type SegmentOptions } from './log-segment';
+import { rebuildProducerState } from './producer-state-loader';
+import type { ProducerStateManager } from './producer-state-manager';
 
 const SEGMENT_FILE = /^(\d{20})(\.log|\.index|\.timeindex|\.txnindex)(\.deleted|\.cleaned|\.swap)?$/;
 
 export interface LoadLogArgs {
   fsys: FileSystem;
   dir: string;
+  /** A producer state of the partition (with nothing loaded yet), for segment recovery. */
+  newProducerStateManager: () => ProducerStateManager;
   segmentOptions: SegmentOptions;
   recoveryPoint: number;
   logStartOffset: number;
@@ -44,6 +60,8 @@ export interface LoadedLog {
   /** Bytes whose batches were validated (CRC) during recovery. */
   scannedBytes: number;
   truncatedBytes: number;
+  /** The producer state at the log end when recovery rebuilt it with the last segment, else null. */
+  producerState: ProducerStateManager | null;
 }
 
 function removeIfExists(fsys: FileSystem, path: string): void {
@@ -120,10 +138,47 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
   const sealIndexes = (seg: LogSegment): void => {
     if (seg !== segments[segments.length - 1]) seg.onBecomeInactive();
   };
+  // the segment recovered last, and the producer state that did it
+  const recovered: { seg: LogSegment | null; psm: ProducerStateManager | null } = { seg: null, psm: null };
+  const recoverSegment = (seg: LogSegment, trustBelowOffset?: number) => {
+    const previous = recovered.psm;
+    recovered.seg = seg;
+    recovered.psm = null;
+    const result = seg.recover({
+      trustBelowOffset,
+      producerStateAt: (offset) => {
+        // Straight after the segment before, that segment's state is exactly what is needed (and
+        // remembers more batches per producer than the snapshot taken at its end).
+        if (previous !== null && previous.mapEndOffset === offset) {
+          recovered.psm = previous;
+          return previous;
+        }
+        const psm = args.newProducerStateManager();
+        recovered.psm = psm;
+        rebuildProducerState({
+          psm,
+          fsys,
+          segments,
+          logStartOffset: args.logStartOffset,
+          lastOffset: offset,
+          reloadFromCleanShutdown: false,
+          nowMs: args.nowMs,
+          warn,
+        });
+        return psm;
+      },
+      warn,
+    });
+    // the next segment's recovery starts from here; the last one's state is handed on instead
+    const psm = recovered.psm as ProducerStateManager | null; // set by producerStateAt, which TS cannot see
+    if (seg !== segments.at(-1)) psm?.takeSnapshot();
+    return result;
+  };
   for (const seg of segments) {
-    if (!seg.indexFilesLookSane()) {
-      warn('rebuilding missing or damaged indexes', { dir, baseOffset: seg.baseOffset });
-      seg.recover();
+    const problem = seg.indexFilesProblem();
+    if (problem !== null) {
+      warn('rebuilding missing or damaged indexes', { dir, baseOffset: seg.baseOffset, problem });
+      recoverSegment(seg);
       sealIndexes(seg);
     }
   }
@@ -134,7 +189,7 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
       const seg = segments[i]!;
       const next = segments[i + 1];
       if (next !== undefined && next.baseOffset <= rp) continue; // entirely before the recovery point
-      const result = seg.recover(rp > seg.baseOffset ? rp : undefined);
+      const result = recoverSegment(seg, rp > seg.baseOffset ? rp : undefined);
       segmentsRecovered++;
       scannedBytes += result.scannedBytes + result.truncatedBytes;
       if (result.truncatedBytes > 0) {
@@ -167,5 +222,6 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
     segmentsRecovered,
     scannedBytes,
     truncatedBytes,
+    producerState: recovered.seg === active ? recovered.psm : null,
   };
 }

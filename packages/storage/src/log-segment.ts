@@ -1,15 +1,20 @@
 /**
  * One segment of a partition log: `<baseOffset>.log` with its `.index` and `.timeindex`
  * (file names: log-file-names.ts; the indexes and the state that decides their entries:
- * segment-indexes.ts).
+ * segment-indexes.ts) and, once a transaction aborts in it, its `.txnindex`
+ * (transaction-index.ts). All four are renamed, truncated, flushed and deleted together.
  *
  * Invariants: `size` counts only bytes whose write completed, so readers never see a partial
  * batch; index entries always point at batch starts inside `size`.
  */
 import { join } from 'node:path';
+import { KafkaError } from '@tarn/protocol';
 import { EntryHeaderReader, EntryScanner, type EntryHeader, type ScanStop } from './file-records';
 import type { CachedFile, FileHandleCache } from './file-handle-cache';
 import { writevFully, writevFullySync, type FileSystem } from './file-system';
+import type { CompletedTxn } from './ongoing-transactions';
+import type { ProducerStateManager } from './producer-state-manager';
+import { TransactionIndex } from './transaction-index';
 import { LOG_FILE_SUFFIX, TXN_INDEX_FILE_SUFFIX, filenamePrefixFromOffset } from './log-file-names';
 import type { OffsetIndex } from './offset-index';
 import { SegmentIndexes } from './segment-indexes';
@@ -35,6 +40,20 @@ export interface FileSlice {
   length: number;
 }
 
+/** What segment recovery does besides the offset and time indexes. */
+export interface RecoverOptions {
+  /** The recovery point: see `recover`. */
+  trustBelowOffset?: number;
+  /**
+   * The producer state as of `offset`, where the scan starts (Kafka passes recover a
+   * ProducerStateManager built up to the segment's base offset). Every scanned batch is fed to it
+   * and the transaction index is rebuilt from what it completes. Without it the transaction index
+   * is left as it is.
+   */
+  producerStateAt?: (offset: number) => ProducerStateManager;
+  warn?: (message: string, context?: Record<string, unknown>) => void;
+}
+
 /** A segment's record count and first timestamp, valid while its size is `size` (see segment-info.ts). */
 export interface SegmentRecordCount {
   size: number;
@@ -48,6 +67,8 @@ export class LogSegment implements CachedFile {
   pins = 0;
   private readonly headers: EntryHeaderReader;
   private readonly indexes: SegmentIndexes;
+  /** Aborted transactions whose marker is in this segment. */
+  readonly txnIndex: TransactionIndex;
   /** Visible (fully written) bytes of the `.log`. */
   size: number;
   /** Max timestamp of the first batch: what segment.ms counts from (Kafka's rollingBasedTimestamp). */
@@ -78,6 +99,7 @@ export class LogSegment implements CachedFile {
     this.indexes = new SegmentIndexes(fsys, prefix, suffix, baseOffset, options.indexIntervalBytes, options.maxIndexSize, (position) =>
       this.entryAt(position),
     );
+    this.txnIndex = new TransactionIndex(fsys, prefix + TXN_INDEX_FILE_SUFFIX + suffix, baseOffset);
   }
 
   /** A new, empty segment; its `.log` is created now. */
@@ -87,6 +109,7 @@ export class LogSegment implements CachedFile {
     seg.lastUsedMs = performance.now();
     options.files?.opened(seg);
     seg.indexes.initEmpty();
+    seg.txnIndex.initEmpty();
     return seg;
   }
 
@@ -104,7 +127,7 @@ export class LogSegment implements CachedFile {
   }
 
   get txnIndexPath(): string {
-    return join(this.dir, filenamePrefixFromOffset(this.baseOffset) + TXN_INDEX_FILE_SUFFIX + this.suffix);
+    return this.txnIndex.path;
   }
 
   get offsetIndex(): OffsetIndex {
@@ -151,9 +174,20 @@ export class LogSegment implements CachedFile {
     return this.indexes.maxTimestampAndOffsetSoFar().offset;
   }
 
-  /** Cheap start-up check (Kafka's sanityCheck): index files exist and hold whole entries. */
-  indexFilesLookSane(): boolean {
-    return this.indexes.filesLookSane();
+  /**
+   * Cheap start-up check (Kafka's sanityCheck): index files exist and hold whole entries, and the
+   * transaction index, if there is one, reads cleanly. Null when sane, else what is wrong.
+   */
+  indexFilesProblem(): string | null {
+    if (!this.indexes.filesLookSane()) return 'missing or damaged offset or time index';
+    const txn = this.txnIndex.sanityCheck();
+    return txn === null ? null : `corrupt transaction index: ${txn}`;
+  }
+
+  /** Kafka's updateTxnIndex: an aborted transaction whose marker was just written to this segment. */
+  updateTxnIndex(txn: CompletedTxn, lastStableOffset: number): void {
+    if (!txn.isAborted) return;
+    this.txnIndex.append({ producerId: txn.producerId, firstOffset: txn.firstOffset, lastOffset: txn.lastOffset, lastStableOffset });
   }
 
   /** Largest timestamp in the segment, or its modification time when it has none (Kafka's rule). */
@@ -320,28 +354,36 @@ export class LogSegment implements CachedFile {
    * With `trustBelowOffset` (the recovery point: everything before it was fsynced together with
    * the indexes) and indexes that loaded cleanly, index entries below it are kept and only the
    * bytes after the last of them are scanned, which is what makes recovery of a large segment fast.
+   * The transaction index keeps its entries below that point too (it is fsynced with the others).
    */
-  recover(trustBelowOffset?: number): { truncatedBytes: number; reason: ScanStop | 'offsets'; scannedBytes: number } {
+  recover(options: RecoverOptions = {}): { truncatedBytes: number; reason: ScanStop | 'offsets'; scannedBytes: number } {
     const fileSize = this.fsys.fstatSync(this.fd).size;
     let position = 0;
     let lastOffset: number | null = null;
-    const trusted = trustBelowOffset !== undefined ? this.trustedPrefix(trustBelowOffset, fileSize) : null;
+    const trusted = options.trustBelowOffset !== undefined ? this.trustedPrefix(options.trustBelowOffset, fileSize) : null;
     if (trusted !== null) {
       position = trusted.position;
       lastOffset = trusted.lastOffset;
     } else {
       this.indexes.resetForRebuild();
     }
+    const resumeOffset = lastOffset === null ? this.baseOffset : lastOffset + 1;
+    const producerState = options.producerStateAt?.(resumeOffset) ?? null;
+    if (producerState !== null) {
+      if (trusted !== null) this.txnIndex.truncateTo(resumeOffset);
+      else this.txnIndex.reset();
+    }
     this.rollingBasedTimestamp = null;
     const scanStart = position;
     let reason: ScanStop | 'offsets' = 'end';
     const scanner = new EntryScanner(this.fsys, this.fd, position, fileSize, true);
-    for (const { header: h } of scanner) {
+    for (const { header: h, bytes } of scanner) {
       if (h.baseOffset < this.baseOffset || (lastOffset !== null && h.baseOffset <= lastOffset)) {
         reason = 'offsets';
         break;
       }
       this.indexBatch(h.position, h.size, h.lastOffset, h.maxTimestamp);
+      if (producerState !== null) this.recoverProducerState(producerState, h, bytes, options.warn);
       lastOffset = h.lastOffset;
       position = h.position + h.size;
     }
@@ -350,6 +392,28 @@ export class LogSegment implements CachedFile {
     if (truncatedBytes > 0) this.fsys.ftruncateSync(this.fd, position);
     this.size = position;
     return { truncatedBytes, reason, scannedBytes: position - scanStart };
+  }
+
+  /** Kafka's LogSegment.updateProducerState: one recovered batch through the producer state, aborts into the index. */
+  private recoverProducerState(psm: ProducerStateManager, h: EntryHeader, bytes: Buffer, warn: RecoverOptions['warn']): void {
+    if (h.magic !== 2) {
+      psm.updateMapEndOffset(h.lastOffset + 1);
+      return;
+    }
+    let completed: CompletedTxn | null;
+    try {
+      completed = psm.replayBatch(bytes);
+    } catch (err) {
+      // A batch with a valid CRC that producer state refuses (a malformed marker) is skipped, as
+      // the replay of producer-state-loader.ts does, rather than cut from the log with all after it.
+      if (!(err instanceof KafkaError)) throw err;
+      warn?.('skipping a batch while recovering producer state', { segment: this.baseOffset, offset: h.baseOffset, error: err.message });
+      psm.updateMapEndOffset(h.lastOffset + 1);
+      return;
+    }
+    if (completed === null) return;
+    this.updateTxnIndex(completed, psm.lastStableOffset(completed));
+    psm.completeTxn(completed);
   }
 
   /**
@@ -385,15 +449,19 @@ export class LogSegment implements CachedFile {
     this.indexes.persist(active, sync);
   }
 
-  /** fsyncs both indexes on the thread pool; `done` gets the first error, if any. */
+  /** fsyncs the indexes on the thread pool; `done` gets the first error, if any. */
   fsyncIndexesInBackground(done: (err: Error | null) => void): void {
-    this.indexes.fsyncInBackground(done);
+    this.indexes.fsyncInBackground((err) => {
+      if (err !== null) done(err);
+      else this.txnIndex.fsyncInBackground(done);
+    });
   }
 
   /** fsyncs the `.log` and the indexes. */
   flush(active: boolean): void {
     if (this.size > 0 || this.fdOrNull !== null) this.fsys.fsyncSync(this.fd);
     this.persistIndexes(active, true);
+    this.txnIndex.flush();
   }
 
   /**
@@ -405,6 +473,7 @@ export class LogSegment implements CachedFile {
     if (entry === null) return 0;
     const removed = this.size - entry.position;
     this.indexes.truncateTo(offset);
+    this.txnIndex.truncateTo(offset);
     this.fsys.ftruncateSync(this.fd, entry.position);
     this.size = entry.position;
     if (this.size === 0) this.rollingBasedTimestamp = null;
@@ -415,11 +484,10 @@ export class LogSegment implements CachedFile {
   changeFileSuffix(suffix: string): void {
     const renames: Array<[string, string]> = [];
     const base = join(this.dir, filenamePrefixFromOffset(this.baseOffset));
-    for (const kind of [LOG_FILE_SUFFIX, TXN_INDEX_FILE_SUFFIX]) {
-      renames.push([base + kind + this.suffix, base + kind + suffix]);
-    }
+    renames.push([base + LOG_FILE_SUFFIX + this.suffix, base + LOG_FILE_SUFFIX + suffix]);
     for (const [from, to] of renames) if (this.fsys.existsSync(from)) this.fsys.renameSync(from, to);
     this.indexes.renameTo(base, suffix);
+    this.txnIndex.renameTo(base + TXN_INDEX_FILE_SUFFIX + suffix);
     this.suffix = suffix;
   }
 
@@ -446,7 +514,7 @@ export class LogSegment implements CachedFile {
   deleteFiles(): void {
     this.closeFd();
     if (this.fsys.existsSync(this.logPath)) this.fsys.unlinkSync(this.logPath);
-    if (this.fsys.existsSync(this.txnIndexPath)) this.fsys.unlinkSync(this.txnIndexPath);
+    this.txnIndex.deleteFile();
     this.indexes.deleteFiles();
   }
 }

@@ -13,6 +13,12 @@
  * Batches with a producer id go through the producer state (producer-state-manager.ts) when their
  * offsets are assigned: a client's retry of one of its last five batches is answered with the
  * original offsets and writes nothing, sequence gaps and fenced epochs are refused.
+ *
+ * Transactions (KIP-98): once an append is written, the transactions it starts are ongoing and
+ * those its markers end are completed; an aborted one goes into the transaction index of the
+ * segment that received its marker, with the LSO of that moment. The last stable offset is Kafka's:
+ * min(first unstable offset, high watermark), where a completed transaction stays unstable until
+ * the high watermark passes its marker.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
 import { AppendQueue, type LogAppendInfo, type PendingAppend } from './append-queue';
@@ -27,9 +33,16 @@ import type { FileSlice, LogSegment } from './log-segment';
 import { LeaderEpochCache } from './leader-epoch-cache';
 import { assignOffsets, summarize, validateBatches, type AppendOrigin } from './log-validator';
 import { firstOffsetOf, type BatchMetadata } from './batch-metadata';
+import type { CompletedTxn } from './ongoing-transactions';
 import type { ProducerAppendInfo } from './producer-append-info';
-import { DEFAULT_PRODUCER_ID_EXPIRATION_MS, ProducerStateManager } from './producer-state-manager';
+import {
+  DEFAULT_PRODUCER_ID_EXPIRATION_MS,
+  ProducerStateManager,
+  type ActiveProducer,
+  type OngoingTransaction,
+} from './producer-state-manager';
 import { rebuildProducerState } from './producer-state-loader';
+import type { AbortedTxn } from './transaction-index';
 
 export interface OpenLogArgs {
   dir: string;
@@ -79,7 +92,7 @@ export class PartitionLog {
       oldestSegmentsDeleted: (baseOffset) => this.maybeIncrementLogStartOffset(baseOffset),
     });
     this.appendQueue = new AppendQueue(ctx, this.localLog, {
-      written: (entry) => this.afterWrite(entry),
+      written: (entry, segment) => this.afterWrite(entry, segment),
       writeFailed: () => {
         this.nextOffset = this.logEndOffset;
         // Every append not yet written fails, so the state of what is written is all there is.
@@ -92,18 +105,17 @@ export class PartitionLog {
     this.leaderEpochCache = new LeaderEpochCache(ctx.fsys, dir);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
     this.leaderEpochCache.truncateFromStart(this.logStartOffset);
-    this.producerStateManager = new ProducerStateManager(
-      ctx.fsys,
-      dir,
-      `${topic}-${partition}`,
-      { producerIdExpirationMs: ctx.producerIdExpirationMs ?? DEFAULT_PRODUCER_ID_EXPIRATION_MS },
-      (m, c) => ctx.warn(m, { topic, partition, ...c }),
-    );
+    this.producerStateManager = loaded.producerState ?? newProducerStateManager(ctx, dir, topic, partition);
+    // loading a snapshot drops expired producers; a state handed over by recovery must too
+    if (loaded.producerState !== null) this.producerStateManager.removeExpiredProducers(ctx.time.milliseconds());
     this.producerStateManager.removeStraySnapshots(this.segments.map((s) => s.baseOffset));
     this.loadProducerState(hadCleanShutdown);
   }
 
-  /** Producer state up to the log end: the latest valid snapshot, then the batches after it. */
+  /**
+   * Producer state up to the log end: the latest valid snapshot, then the batches after it. The
+   * transactions the replay completes below the high watermark are stable at once.
+   */
   private loadProducerState(reloadFromCleanShutdown: boolean): void {
     rebuildProducerState({
       psm: this.producerStateManager,
@@ -115,6 +127,7 @@ export class PartitionLog {
       nowMs: this.ctx.time.milliseconds(),
       warn: (m, c) => this.ctx.warn(m, { topic: this.topic, partition: this.partition, ...c }),
     });
+    this.producerStateManager.onHighWatermarkUpdated(this.highWatermark);
   }
 
   static open(ctx: LogContext, args: OpenLogArgs): PartitionLog {
@@ -123,6 +136,7 @@ export class PartitionLog {
     const loaded = loadLog({
       fsys: ctx.fsys,
       dir: args.dir,
+      newProducerStateManager: () => newProducerStateManager(ctx, args.dir, args.topic, args.partition),
       segmentOptions: { indexIntervalBytes: args.config.indexIntervalBytes, maxIndexSize: args.config.segmentIndexBytes, files: ctx.files },
       recoveryPoint: args.recoveryPoint ?? 0,
       logStartOffset: args.logStartOffset ?? 0,
@@ -212,12 +226,14 @@ export class PartitionLog {
       const batches = validateBatches(records, this.config, origin, now);
       const logAppendTime = this.config.messageTimestampType === 'LogAppendTime' ? now : null;
       let producerUpdates: ProducerAppendInfo[];
+      let completedTxns: readonly CompletedTxn[];
       if (origin !== 'replication') {
         // Producer state is checked against the offsets about to be assigned, so that a duplicate or
         // a refused batch leaves the buffer and the offsets untouched.
         const analysis = this.producerStateManager.analyzeAppend(records, batches, origin, { firstOffset: this.nextOffset, logAppendTime });
         if (analysis.duplicate !== null) return this.answerDuplicate(analysis.duplicate);
         producerUpdates = analysis.updates;
+        completedTxns = analysis.completedTxns;
         assignOffsets(records, batches, this.nextOffset, options.leaderEpoch ?? -1, this.config, now);
       } else {
         if (batches[0]!.baseOffset < this.nextOffset) {
@@ -226,13 +242,13 @@ export class PartitionLog {
             `replicated batch at offset ${batches[0]!.baseOffset} is below the log end offset ${this.nextOffset}`,
           );
         }
-        producerUpdates = this.producerStateManager.analyzeAppend(records, batches, origin, null).updates;
+        ({ updates: producerUpdates, completedTxns } = this.producerStateManager.analyzeAppend(records, batches, origin, null));
       }
       const summary = summarize(batches);
       this.nextOffset = summary.lastOffset + 1;
       this.producerStateManager.stage(producerUpdates);
       const info: LogAppendInfo = { ...summary, logAppendTime: logAppendTime ?? -1, logStartOffset: this.logStartOffset, duplicate: false };
-      return this.appendQueue.add(records, info, producerUpdates);
+      return this.appendQueue.add(records, info, producerUpdates, completedTxns);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -274,13 +290,24 @@ export class PartitionLog {
     }
   }
 
-  private afterWrite(entry: PendingAppend): void {
+  private afterWrite(entry: PendingAppend, segment: LogSegment): void {
     const { info } = entry;
     for (const b of info.batches) {
       if (b.partitionLeaderEpoch > this.leaderEpochCache.latestEpoch) this.leaderEpochCache.assign(b.partitionLeaderEpoch, b.baseOffset);
     }
     this.localLog.updateLogEndOffset(info.lastOffset + 1);
-    this.producerStateManager.onAppendWritten(entry.producerUpdates, this.logEndOffset);
+    const psm = this.producerStateManager;
+    psm.onAppendWritten(entry.producerUpdates, this.logEndOffset);
+    // Kafka's order: the LSO an abort is indexed with is taken before the transaction completes.
+    for (const txn of entry.completedTxns) {
+      try {
+        segment.updateTxnIndex(txn, psm.lastStableOffset(txn));
+      } catch (err) {
+        // the marker is in the log; recovery rebuilds the index from it after a restart
+        this.ctx.warn('could not index an aborted transaction', { topic: this.topic, partition: this.partition, error: String(err) });
+      }
+      psm.completeTxn(txn);
+    }
     this.localLog.addUnflushedMessages(info.recordCount);
     this.emit({
       type: 'appended',
@@ -370,6 +397,43 @@ export class PartitionLog {
 
   updateHighWatermark(offset: number): void {
     this.currentHighWatermark = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
+    this.producerStateManager.onHighWatermarkUpdated(this.currentHighWatermark);
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /**
+   * The first offset of a transaction that is open, or whose marker the high watermark has not
+   * passed yet, never below the log start offset (Kafka's firstUnstableOffset); null when none.
+   */
+  get firstUnstableOffset(): number | null {
+    const offset = this.producerStateManager.firstUnstableOffset;
+    return offset === null ? null : Math.max(offset, this.logStartOffset);
+  }
+
+  /** What read_committed consumers may read up to (Kafka's UnifiedLog.lastStableOffset). */
+  get lastStableOffset(): number {
+    const unstable = this.firstUnstableOffset;
+    return unstable !== null && unstable < this.highWatermark ? unstable : this.highWatermark;
+  }
+
+  /**
+   * The aborted transactions a read_committed fetch of [startOffset, upperBoundOffset) must report
+   * (Kafka's collectAbortedTransactions); see LocalLog.collectAbortedTransactions. The result is
+   * shared: do not modify it.
+   */
+  collectAbortedTransactions(startOffset: number, upperBoundOffset: number): readonly AbortedTxn[] {
+    return this.localLog.collectAbortedTransactions(startOffset, upperBoundOffset);
+  }
+
+  /** Open transactions, oldest first (the console's hanging-transaction view). */
+  ongoingTransactions(): OngoingTransaction[] {
+    return this.producerStateManager.ongoingTransactions();
+  }
+
+  /** The producers with state in the log (what DescribeProducers answers). */
+  activeProducers(): ActiveProducer[] {
+    return this.producerStateManager.activeProducers();
   }
 
   /** DeleteRecords: moves the log start offset up to `offset` (at most the high watermark). */
@@ -410,6 +474,8 @@ export class PartitionLog {
     this.nextOffset = this.logEndOffset;
     this.currentHighWatermark = Math.min(this.highWatermark, this.logEndOffset);
     this.leaderEpochCache.truncateFromEnd(this.logEndOffset);
+    // Kafka's truncateAndReload: the state is reloaded from a snapshot at or below the new end
+    // and the log after it, which brings the transactions open at that point back.
     this.loadProducerState(false);
     this.emit({ type: 'truncated', fromOffset: from, toOffset: this.logEndOffset });
   }
@@ -475,4 +541,14 @@ export class PartitionLog {
   static dirFor(logDir: string, topic: string, partition: number): string {
     return LocalLog.dirFor(logDir, topic, partition);
   }
+}
+
+function newProducerStateManager(ctx: LogContext, dir: string, topic: string, partition: number): ProducerStateManager {
+  return new ProducerStateManager(
+    ctx.fsys,
+    dir,
+    `${topic}-${partition}`,
+    { producerIdExpirationMs: ctx.producerIdExpirationMs ?? DEFAULT_PRODUCER_ID_EXPIRATION_MS },
+    (m, c) => ctx.warn(m, { topic, partition, ...c }),
+  );
 }

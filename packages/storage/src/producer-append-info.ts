@@ -15,11 +15,18 @@
  *    TRANSACTION_COORDINATOR_FENCED;
  *  - any origin: a non-transactional batch while the producer's transaction is open → INVALID_TXN_STATE.
  * Replication checks nothing else: the leader already did, and a follower must copy what it has.
+ *
+ * Transactions: the first transactional data batch of a producer with none open starts one
+ * (`startedTransactions`); a marker ends the open one and `append` returns it as a CompletedTxn.
+ * A marker with no transaction open on this partition (the coordinator writes markers to every
+ * partition of a transaction, and retries them) changes only the producer's epochs and completes
+ * nothing, as in Kafka.
  */
-import { ErrorCode, KafkaError, NO_PRODUCER_EPOCH, NO_SEQUENCE } from '@tarn/protocol';
+import { ErrorCode, KafkaError, NO_PRODUCER_EPOCH, NO_SEQUENCE, isControl, isTransactional, type RecordBatchHeader } from '@tarn/protocol';
 import { lastSequenceOf } from './batch-metadata';
-import type { EndTransactionMarker } from './end-transaction-marker';
+import { readEndTransactionMarker, type EndTransactionMarker } from './end-transaction-marker';
 import type { AppendOrigin } from './log-validator';
+import type { CompletedTxn, TxnMetadata } from './ongoing-transactions';
 import type { ProducerStateEntry } from './producer-state-entry';
 
 /** What producer state needs of one batch, with the offsets it has (or is about to get) in the log. */
@@ -36,6 +43,22 @@ export interface ProducerBatch {
 }
 
 const INT32_MAX = 0x7fffffff;
+const NO_TXNS: readonly TxnMetadata[] = Object.freeze([]);
+
+/** A stored batch (whole bytes, header already read) as producer state sees it: replay and recovery. */
+export function producerBatchOf(header: RecordBatchHeader, bytes: Buffer): ProducerBatch {
+  const control = isControl(header.attributes);
+  return {
+    producerEpoch: header.producerEpoch,
+    baseSequence: header.baseSequence,
+    firstOffset: header.baseOffset,
+    lastOffset: header.baseOffset + header.lastOffsetDelta,
+    maxTimestamp: header.maxTimestamp,
+    isTransactional: isTransactional(header.attributes),
+    isControl: control,
+    marker: control ? readEndTransactionMarker(bytes) : null,
+  };
+}
 
 function inSequence(lastSeq: number, nextSeq: number): boolean {
   return nextSeq === lastSeq + 1 || (nextSeq === 0 && lastSeq === INT32_MAX);
@@ -43,6 +66,8 @@ function inSequence(lastSeq: number, nextSeq: number): boolean {
 
 export class ProducerAppendInfo {
   private readonly updatedEntry: ProducerStateEntry;
+  /** Transactions this append starts; allocated only by transactional producers. */
+  private started: TxnMetadata[] | null = null;
 
   constructor(
     private readonly topicPartition: string,
@@ -55,11 +80,11 @@ export class ProducerAppendInfo {
     this.updatedEntry = currentEntry.withoutBatches();
   }
 
-  append(batch: ProducerBatch): void {
+  /** Applies one batch; a marker returns the transaction it ends, if one was open. */
+  append(batch: ProducerBatch): CompletedTxn | null {
     if (batch.isControl) {
       // An empty control batch means the whole transaction was cleaned away: nothing to apply.
-      if (batch.marker !== null) this.appendEndTxnMarker(batch.marker, batch.producerEpoch, batch.firstOffset);
-      return;
+      return batch.marker !== null ? this.appendEndTxnMarker(batch.marker, batch.producerEpoch, batch.firstOffset) : null;
     }
     const lastSeq = lastSequenceOf(batch.baseSequence, batch.lastOffset - batch.firstOffset);
     this.appendDataBatch(
@@ -71,6 +96,7 @@ export class ProducerAppendInfo {
       batch.lastOffset,
       batch.isTransactional,
     );
+    return null;
   }
 
   appendDataBatch(
@@ -92,16 +118,30 @@ export class ProducerAppendInfo {
         `Expected transactional write from producer ${this.producerId} at offset ${firstOffset} in partition ${this.topicPartition}`,
       );
     }
-    if (txnFirstOffset === null && isTransactional) this.updatedEntry.currentTxnFirstOffset = firstOffset;
+    if (txnFirstOffset === null && isTransactional) {
+      this.updatedEntry.currentTxnFirstOffset = firstOffset;
+      (this.started ??= []).push({ producerId: this.producerId, firstOffset, lastOffset: null });
+    }
   }
 
-  appendEndTxnMarker(marker: EndTransactionMarker, producerEpoch: number, offset: number): void {
+  appendEndTxnMarker(marker: EndTransactionMarker, producerEpoch: number, offset: number): CompletedTxn | null {
     this.checkProducerEpoch(producerEpoch, offset);
     this.checkCoordinatorEpoch(marker, offset);
+    const txnFirstOffset = this.updatedEntry.currentTxnFirstOffset;
+    const completed =
+      txnFirstOffset === null
+        ? null
+        : { producerId: this.producerId, firstOffset: txnFirstOffset, lastOffset: offset, isAborted: marker.controlType === 'ABORT' };
     this.updatedEntry.maybeUpdateProducerEpoch(producerEpoch);
     this.updatedEntry.currentTxnFirstOffset = null;
     this.updatedEntry.coordinatorEpoch = marker.coordinatorEpoch;
     this.updatedEntry.lastTimestamp = marker.timestamp;
+    return completed;
+  }
+
+  /** The transactions this append started, in offset order. */
+  get startedTransactions(): readonly TxnMetadata[] {
+    return this.started ?? NO_TXNS;
   }
 
   /** This append's changes: the producer's new epochs and transaction, and only this append's batches. */

@@ -8,12 +8,12 @@
  * of its last two segments and at its end. Replays also take snapshots at those two segment starts,
  * so a truncation near the end need not replay much again.
  */
-import { readBatchHeader, isControl, isTransactional, KafkaError } from '@tarn/protocol';
-import { readEndTransactionMarker } from './end-transaction-marker';
+import { readBatchHeader, KafkaError } from '@tarn/protocol';
 import { EntryScanner } from './file-records';
 import type { FileSystem } from './file-system';
 import type { LogSegment } from './log-segment';
-import type { ProducerAppendInfo } from './producer-append-info';
+import type { CompletedTxn } from './ongoing-transactions';
+import { producerBatchOf, type ProducerAppendInfo } from './producer-append-info';
 import type { ProducerStateManager } from './producer-state-manager';
 
 export interface RebuildProducerStateArgs {
@@ -66,9 +66,15 @@ export function rebuildProducerState(args: RebuildProducerStateArgs): void {
   psm.takeSnapshot();
 }
 
-/** Replays the batches in seg[start, end) into the state (Kafka's loadProducersFromRecords). */
+/**
+ * Replays the batches in seg[start, end) into the state (Kafka's loadProducersFromRecords): the
+ * transactions they start are ongoing, those their markers end are completed (and wait for the
+ * high watermark). The transaction index is not touched: it is the segment's, rebuilt only by
+ * segment recovery.
+ */
 function loadProducersFromSegment(args: RebuildProducerStateArgs, seg: LogSegment, start: number, end: number): void {
   const loaded = new Map<number, ProducerAppendInfo>();
+  const completedTxns: CompletedTxn[] = [];
   for (const { header, bytes } of new EntryScanner(args.fsys, seg.fd, start, end, false)) {
     if (header.magic !== 2) continue;
     const h = readBatchHeader(bytes, 0);
@@ -78,18 +84,9 @@ function loadProducersFromSegment(args: RebuildProducerStateArgs, seg: LogSegmen
       info = args.psm.prepareUpdate(h.producerId, 'replication');
       loaded.set(h.producerId, info);
     }
-    const control = isControl(h.attributes);
     try {
-      info.append({
-        producerEpoch: h.producerEpoch,
-        baseSequence: h.baseSequence,
-        firstOffset: h.baseOffset,
-        lastOffset: h.baseOffset + h.lastOffsetDelta,
-        maxTimestamp: h.maxTimestamp,
-        isTransactional: isTransactional(h.attributes),
-        isControl: control,
-        marker: control ? readEndTransactionMarker(bytes) : null,
-      });
+      const completed = info.append(producerBatchOf(h, bytes));
+      if (completed !== null) completedTxns.push(completed);
     } catch (err) {
       // Kafka fails the load here; one odd batch should not keep the partition offline.
       if (!(err instanceof KafkaError)) throw err;
@@ -97,4 +94,5 @@ function loadProducersFromSegment(args: RebuildProducerStateArgs, seg: LogSegmen
     }
   }
   for (const info of loaded.values()) args.psm.update(info);
+  for (const txn of completedTxns) args.psm.completeTxn(txn);
 }

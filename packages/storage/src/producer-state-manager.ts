@@ -15,14 +15,22 @@
  * Snapshots (producer-snapshot-file.ts) are taken when a segment rolls, at its base offset, and at
  * clean shutdown, at the log end offset. One lives as long as its segment does; at start-up the
  * latest valid one is loaded and the batches after it are replayed (producer-state-loader.ts).
+ *
+ * Transactions (KIP-98): the written layer also tracks the transactions that hold back the last
+ * stable offset (ongoing-transactions.ts). A snapshot records each producer's open transaction
+ * (currentTxnFirstOffset), which is all loading one needs to rebuild the ongoing list; completed
+ * but unreplicated ones are not in snapshots: after a reload the high watermark is at most the log
+ * end, and the replay brings back those above it.
  */
 import { join } from 'node:path';
+import { readBatchHeader } from '@tarn/protocol';
 import { writeFileAtomically, writeFileFsyncInBackground, type FileSystem } from './file-system';
 import { readEndTransactionMarker } from './end-transaction-marker';
 import { lastSequenceOf, type BatchMetadata } from './batch-metadata';
 import { DELETED_FILE_SUFFIX } from './log-file-names';
 import type { AppendOrigin, BatchInfo } from './log-validator';
-import { ProducerAppendInfo } from './producer-append-info';
+import { OngoingTransactions, type CompletedTxn } from './ongoing-transactions';
+import { ProducerAppendInfo, producerBatchOf } from './producer-append-info';
 import { ProducerStateEntry } from './producer-state-entry';
 import {
   CorruptSnapshotError,
@@ -54,16 +62,30 @@ export interface ActiveProducer {
   currentTxnStartOffset: number;
 }
 
+/** An open transaction as the console's hanging-transaction view shows it. */
+export interface OngoingTransaction {
+  producerId: number;
+  producerEpoch: number;
+  firstOffset: number;
+  /** The producer's last write (data or marker) on this partition. */
+  lastTimestamp: number;
+}
+
 export interface ProducerAppendAnalysis {
   /** A client batch that repeats a cached one: nothing is written and the original offsets are answered. */
   duplicate: BatchMetadata | null;
   /** Per producer, what the append changes; applied by `stage` and, once written, `onAppendWritten`. */
   updates: ProducerAppendInfo[];
+  /** Transactions the append's markers end, in offset order; completed once written (see completeTxn). */
+  completedTxns: readonly CompletedTxn[];
 }
+
+const NO_COMPLETED_TXNS: readonly CompletedTxn[] = Object.freeze([]);
 
 export class ProducerStateManager {
   private readonly producers = new Map<number, ProducerStateEntry>();
   private readonly pendingProducers = new Map<number, { entry: ProducerStateEntry; appends: number }>();
+  private readonly transactions = new OngoingTransactions();
   /** Offsets of the snapshot files on disk, ascending. */
   private snapshots: number[];
   private lastMapOffset = 0;
@@ -105,6 +127,7 @@ export class ProducerStateManager {
     assignment: { firstOffset: number; logAppendTime: number | null } | null,
   ): ProducerAppendAnalysis {
     const updates = new Map<number, ProducerAppendInfo>();
+    let completedTxns: CompletedTxn[] | null = null;
     let nextOffset = assignment?.firstOffset ?? 0;
     for (const b of batches) {
       const firstOffset = assignment !== null ? nextOffset : b.baseOffset;
@@ -114,7 +137,7 @@ export class ProducerStateManager {
       if (origin === 'client') {
         const lastSeq = lastSequenceOf(b.baseSequence, lastOffset - firstOffset);
         const duplicate = this.lastEntry(b.producerId)?.findDuplicateBatch(b.producerEpoch, b.baseSequence, lastSeq) ?? null;
-        if (duplicate !== null) return { duplicate, updates: [] };
+        if (duplicate !== null) return { duplicate, updates: [], completedTxns: NO_COMPLETED_TXNS };
       }
       let info = updates.get(b.producerId);
       if (info === undefined) {
@@ -122,7 +145,7 @@ export class ProducerStateManager {
         updates.set(b.producerId, info);
       }
       const logAppendTime = assignment?.logAppendTime ?? null;
-      info.append({
+      const completed = info.append({
         producerEpoch: b.producerEpoch,
         baseSequence: b.baseSequence,
         firstOffset,
@@ -132,8 +155,9 @@ export class ProducerStateManager {
         isControl: b.isControl,
         marker: b.isControl ? readEndTransactionMarker(records.subarray(b.position, b.position + b.size), logAppendTime) : null,
       });
+      if (completed !== null) (completedTxns ??= []).push(completed);
     }
-    return { duplicate: null, updates: [...updates.values()] };
+    return { duplicate: null, updates: [...updates.values()], completedTxns: completedTxns ?? NO_COMPLETED_TXNS };
   }
 
   /** The append has its offsets: later appends are checked against it. */
@@ -167,11 +191,71 @@ export class ProducerStateManager {
     this.pendingProducers.clear();
   }
 
-  /** Applies an append that is in the log (Kafka's update). */
+  /** Applies an append that is in the log (Kafka's update); the transactions it starts are ongoing. */
   update(info: ProducerAppendInfo): void {
     const current = this.producers.get(info.producerId);
     if (current !== undefined) current.update(info.toEntry());
     else this.producers.set(info.producerId, info.toEntry().clone());
+    for (const txn of info.startedTransactions) this.transactions.start(txn.producerId, txn.firstOffset);
+  }
+
+  /**
+   * Kafka's LogSegment.updateProducerState: one stored batch (whole bytes) read back by segment
+   * recovery, applied without checks. Returns the transaction its marker ends; the caller indexes
+   * it and then calls completeTxn.
+   */
+  replayBatch(bytes: Buffer): CompletedTxn | null {
+    const h = readBatchHeader(bytes, 0);
+    let completed: CompletedTxn | null = null;
+    if (h.producerId >= 0) {
+      const info = this.prepareUpdate(h.producerId, 'replication');
+      completed = info.append(producerBatchOf(h, bytes));
+      this.update(info);
+    }
+    this.lastMapOffset = h.baseOffset + h.lastOffsetDelta + 1;
+    return completed;
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /** The LSO to record with `txn` in the transaction index (see OngoingTransactions.lastStableOffset). */
+  lastStableOffset(txn: CompletedTxn): number {
+    return this.transactions.lastStableOffset(txn);
+  }
+
+  /** `txn`'s marker is written (and indexed): it waits for the high watermark to pass it. */
+  completeTxn(txn: CompletedTxn): void {
+    if (!this.transactions.complete(txn)) {
+      this.warn(`Attempted to complete transaction ${JSON.stringify(txn)} on partition ${this.topicPartition} which was not started`);
+    }
+  }
+
+  /** Transactions whose marker is below the high watermark are stable now (Kafka's onHighWatermarkUpdated). */
+  onHighWatermarkUpdated(highWatermark: number): void {
+    this.transactions.removeUnreplicatedBelow(highWatermark);
+  }
+
+  /** The first offset of a transaction undecided or not yet replicated; null when none. */
+  get firstUnstableOffset(): number | null {
+    return this.transactions.firstUnstableOffset;
+  }
+
+  /** The first offset of the oldest open transaction; null when none. */
+  get firstUndecidedOffset(): number | null {
+    return this.transactions.firstUndecidedOffset;
+  }
+
+  /** Open transactions, oldest first, with their producer's epoch and last write. */
+  ongoingTransactions(): OngoingTransaction[] {
+    return this.transactions.ongoingTxns.map((t) => {
+      const e = this.producers.get(t.producerId);
+      return {
+        producerId: t.producerId,
+        producerEpoch: e?.producerEpoch ?? -1,
+        firstOffset: t.firstOffset,
+        lastTimestamp: e?.lastTimestamp ?? -1,
+      };
+    });
   }
 
   // ---------------------------------------------------------------- views
@@ -185,7 +269,7 @@ export class ProducerStateManager {
   }
 
   get isEmpty(): boolean {
-    return this.producers.size === 0;
+    return this.producers.size === 0 && !this.transactions.hasUnreplicated;
   }
 
   /** Producers with state in the log (appends still being written are not included). */
@@ -214,10 +298,12 @@ export class ProducerStateManager {
 
   /**
    * Whether a producer's data is still in the log. Producers with no data batch (only markers) are
-   * kept until they expire.
+   * kept until they expire, and so are producers with a transaction open: forgetting one would
+   * leave its transaction holding the LSO back forever, since its marker would complete nothing
+   * (Kafka 3.x keeps every producer until it expires).
    */
   private isProducerRetained(entry: ProducerStateEntry, logStartOffset: number): boolean {
-    if (entry.isEmpty) return true;
+    if (entry.isEmpty || entry.currentTxnFirstOffset !== null) return true;
     entry.removeBatchesOlderThan(logStartOffset);
     return !entry.isEmpty;
   }
@@ -242,7 +328,10 @@ export class ProducerStateManager {
     for (const [id, entry] of this.producers) {
       if (!this.isProducerRetained(entry, logStartOffset)) this.producers.delete(id);
     }
-    for (const { entry } of this.pendingProducers.values()) entry.removeBatchesOlderThan(logStartOffset);
+    for (const { entry } of this.pendingProducers.values()) {
+      if (entry.currentTxnFirstOffset === null) entry.removeBatchesOlderThan(logStartOffset);
+    }
+    this.transactions.removeUnreplicatedBelow(logStartOffset);
     if (this.lastMapOffset < logStartOffset) this.lastMapOffset = logStartOffset;
     this.deleteSnapshotsBefore(logStartOffset);
     this.lastSnapOffset = this.latestSnapshotOffset ?? logStartOffset;
@@ -367,6 +456,8 @@ export class ProducerStateManager {
     if (logEndOffset !== this.lastMapOffset) {
       this.producers.clear();
       this.pendingProducers.clear();
+      // the log end is at or below the high watermark here, so no completed transaction is unreplicated
+      this.transactions.clear();
       this.loadFromSnapshot(logStartOffset, nowMs);
     } else {
       this.onLogStartOffsetIncremented(logStartOffset);
@@ -377,6 +468,7 @@ export class ProducerStateManager {
   truncateFullyAndStartAt(offset: number): void {
     this.producers.clear();
     this.pendingProducers.clear();
+    this.transactions.clear();
     for (const o of [...this.snapshots]) this.removeAndDeleteSnapshot(o);
     this.lastSnapOffset = 0;
     this.lastMapOffset = offset;
@@ -400,8 +492,10 @@ export class ProducerStateManager {
               : [];
           const txn = e.currentTxnFirstOffset >= 0 ? e.currentTxnFirstOffset : null;
           const entry = new ProducerStateEntry(e.producerId, e.producerEpoch, e.coordinatorEpoch, e.timestamp, txn, batches);
-          if (!this.isProducerExpired(nowMs, entry) && this.isProducerRetained(entry, logStartOffset))
+          if (!this.isProducerExpired(nowMs, entry) && this.isProducerRetained(entry, logStartOffset)) {
             this.producers.set(e.producerId, entry);
+            if (txn !== null) this.transactions.start(e.producerId, txn);
+          }
         }
         this.lastSnapOffset = latest;
         this.lastMapOffset = latest;
@@ -410,6 +504,7 @@ export class ProducerStateManager {
         if (!(err instanceof CorruptSnapshotError)) throw err;
         this.warn('ignoring a corrupt producer snapshot', { path, error: err.message });
         this.producers.clear();
+        this.transactions.clear();
         this.removeAndDeleteSnapshot(latest);
       }
     }

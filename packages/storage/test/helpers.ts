@@ -50,7 +50,7 @@ export interface TestLog {
 /** A standalone partition log on a mock clock; `reopen` simulates a restart of the same directory. */
 export function openTestLog(
   overrides: Record<string, string> = {},
-  options: { dir?: string; time?: MockTime; fsys?: FileSystem } = {},
+  options: { dir?: string; time?: MockTime; fsys?: FileSystem; hadCleanShutdown?: boolean } = {},
 ): TestLog {
   const dir = options.dir ?? join(tempDir(), 'topic-0');
   const time = options.time ?? new MockTime();
@@ -61,7 +61,7 @@ export function openTestLog(
       { dir, topic: 'topic', partition: 0, config: buildLogConfig(overrides), ...extra },
     );
   const result: TestLog = {
-    log: open(options.fsys ?? nodeFileSystem),
+    log: open(options.fsys ?? nodeFileSystem, { hadCleanShutdown: options.hadCleanShutdown }),
     events,
     reopen(o = {}) {
       result.log = open(o.fsys ?? nodeFileSystem, o);

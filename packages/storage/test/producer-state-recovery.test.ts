@@ -39,7 +39,8 @@ const SNAPSHOT_513 = '00000000000000000513.snapshot';
 test("Kafka's fx-gzip-0 opens with producers 3 and 5 from its 513 snapshot, and the same state writes the same bytes", async () => {
   const dir = fxGzipCopy();
   const original = readFileSync(join(dir, SNAPSHOT_513));
-  const t = openTestLog(FIXTURE_CONFIG, { dir });
+  // Kafka shut the fixture broker down cleanly: nothing is recovered, the snapshot is loaded as is
+  const t = openTestLog(FIXTURE_CONFIG, { dir, hadCleanShutdown: true });
   const psm = t.log.producerStateManager;
   assert.deepEqual(psm.snapshotOffsets(), [220, 436, 513]);
   assert.deepEqual(
@@ -62,7 +63,7 @@ test("Kafka's fx-gzip-0 opens with producers 3 and 5 from its 513 snapshot, and 
   assert.deepEqual(readFileSync(join(dir, SNAPSHOT_513)), original, 'nothing new to snapshot: the file is untouched');
 
   // long after the producers' last writes, they are expired as the snapshot loads
-  const late = openTestLog(FIXTURE_CONFIG, { dir, time: new MockTime(1_700_000_499_000 + 86_400_000) });
+  const late = openTestLog(FIXTURE_CONFIG, { dir, time: new MockTime(1_700_000_499_000 + 86_400_000), hadCleanShutdown: true });
   assert.deepEqual(
     late.log.producerStateManager.activeProducers().map((p) => p.producerId),
     [5],
@@ -83,7 +84,8 @@ test('without its latest snapshot, or with a corrupt one, the state is rebuilt f
 
   const missing = fxGzipCopy();
   unlinkSync(join(missing, SNAPSHOT_513));
-  const a = openTestLog(FIXTURE_CONFIG, { dir: missing });
+  // after the fixture's clean shutdown nothing is recovered: only producer state is rebuilt
+  const a = openTestLog(FIXTURE_CONFIG, { dir: missing, hadCleanShutdown: true });
   const expected = expectedAfterReplay(a.log);
   assert.deepEqual(entriesOf(missing), expected, 'replayed from 436 and snapshotted at the log end');
   a.log.closeFds();
@@ -94,13 +96,14 @@ test('without its latest snapshot, or with a corrupt one, the state is rebuilt f
   writeFileSync(join(corrupt, SNAPSHOT_513), bytes);
   const warnings: string[] = [];
   const time = new MockTime();
-  const b = openTestLog(FIXTURE_CONFIG, { dir: corrupt, time });
+  const b = openTestLog(FIXTURE_CONFIG, { dir: corrupt, time, hadCleanShutdown: true });
   b.log.closeFds();
   assert.deepEqual(entriesOf(corrupt), expected, 'the corrupt snapshot is replaced');
   // the warning names the file and Kafka's reason
   const c = fxGzipCopy();
   writeFileSync(join(c, SNAPSHOT_513), bytes);
   const logDir = join(c, '..');
+  writeFileSync(join(logDir, '.kafka_cleanshutdown'), '');
   const manager = new LogManager({
     logDirs: [logDir],
     time,

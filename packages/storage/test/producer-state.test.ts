@@ -264,16 +264,19 @@ test('segments roll with a snapshot at each new base offset; after a crash the s
     }
     assert.equal(log.logEndOffset, end);
   };
-  // the latest snapshot (at the active segment's base) brings producer 1's last batch before it;
-  // the active segment's batches are replayed after it
+  // recovering the active segment (the recovery point at its base), the latest snapshot (at that
+  // base) brings producer 1's last batch before it; the active segment's batches are replayed after it
   const lastBase = bases.at(-1)!;
   const replayed = Math.ceil((end - lastBase) / 3);
-  const log = t.reopen();
+  const log = t.reopen({ recoveryPoint: lastBase });
   await check(log, Math.min(5, 1 + replayed));
   assert.ok(existsSync(join(log.dir, producerSnapshotFileName(end))), 'a snapshot at the log end after the replay');
   log.closeFds();
 
-  // with every snapshot gone the whole log is replayed: all five batches are known again
+  // recovering the whole log (recovery point 0) replays it all: all five batches are known again
+  await check(t.reopen(), 5);
+  t.log.closeFds();
+  // and so does a start without any snapshot
   for (const f of readdirSync(log.dir).filter((n) => n.endsWith('.snapshot'))) unlinkSync(join(log.dir, f));
   await check(t.reopen(), 5);
 });
