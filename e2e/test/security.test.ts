@@ -3,8 +3,12 @@
 // user carol, grant User:carol READ on topic orders and on her group with the binding previewed in
 // Kafka's notation first; then kafkajs logged in as carol consumes orders and is refused producing to
 // it; the topic's and group's "Who can do what" show carol's effective permissions; a revoke asks
-// first and removes exactly one ACL. Last, a broker without an authorizer: the ACLs page explains
-// SECURITY_DISABLED and how to turn ACLs on.
+// first and removes exactly one ACL. Then console users: the operator creates console user erin
+// acting as User:erin and grants User:erin READ on orders; logged in as erin the console lists only
+// orders, browses it, refuses producing to it with the broker's reason, has no console users and
+// says why the cluster's ACLs and another topic are closed to her; she changes her own password.
+// Last, a broker without an authorizer: the ACLs page explains SECURITY_DISABLED and how to turn
+// ACLs on, and the console users warn that a mapped user may do everything there.
 import assert from 'node:assert/strict';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium } from 'playwright-core';
@@ -24,6 +28,8 @@ const { step } = useStack({
 });
 
 const CAROL_PASSWORD = 'carol-e2e-Secret-1';
+const ERIN_PASSWORD = 'erin-e2e-Secret-1';
+const ERIN_NEW_PASSWORD = 'erin-e2e-Secret-2';
 const TOPIC = 'orders';
 const GROUP = 'carol-readers';
 const READ_ORDERS =
@@ -197,6 +203,159 @@ step('revoke asks first and removes exactly that ACL', async (s) => {
   assert.deepEqual(s.problems, []);
 });
 
+step('the operator creates console user erin acting as User:erin, and grants User:erin READ on orders', async (s) => {
+  const { page } = s;
+  await s.api.topics.create.mutate({ name: 'payments', partitions: 1 });
+  await page.goto('/users');
+  await page.getByRole('tab', { name: 'Kafka users (SCRAM)' }).waitFor();
+  await page.getByRole('tab', { name: 'Console users' }).click();
+  await page.waitForURL('**/users?view=console');
+  await page.getByRole('row').filter({ hasText: 'admin' }).getByText('Operator').waitFor();
+
+  // the broker keeps one operator: mapping the only one away is refused, and the dialog says why
+  await page.getByRole('button', { name: "Change admin's role" }).click();
+  await page.getByRole('radio', { name: 'Acts as a Kafka principal' }).check();
+  await page.fill('#console-mapping-principal', 'User:admin');
+  await page.getByText('This is you: you stop being an operator at once').waitFor();
+  await page.click('.t-dialog button[type=submit]');
+  await page
+    .getByRole('dialog')
+    .getByRole('alert')
+    .filter({ hasText: 'The role was not changed' })
+    .getByText('The last operator cannot be mapped: nobody could manage users.')
+    .waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
+  await page.getByRole('button', { name: '+ Create console user' }).click();
+  await page.fill('#console-user-name', 'erin');
+  assert.equal(await page.inputValue('#console-user-principal'), 'User:erin', 'the principal follows the name');
+  await page.fill('#console-user-password', 'short');
+  await page.fill('#console-user-confirm', 'short');
+  await page.click('.t-dialog button[type=submit]');
+  assert.equal(await page.locator('#console-user-password-error').textContent(), '⚠At least 8 characters.');
+  await page.fill('#console-user-password', ERIN_PASSWORD);
+  await page.fill('#console-user-confirm', ERIN_PASSWORD);
+  // the SCRAM users' principals are offered
+  const offered = page.locator('#console-user-principals option');
+  await until('the SCRAM principals offered', async () => (await offered.count()) === 2);
+  assert.deepEqual(await offered.evaluateAll((els) => els.map((e) => e.getAttribute('value'))), ['User:admin', 'User:carol']);
+  await page.getByText("Acts as this Kafka principal: the broker's ACLs decide what this user sees and may do.").waitFor();
+  await s.shot('security-08-create-console-user');
+  await page.click('.t-dialog button[type=submit]');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  const erin = page.getByRole('row').filter({ hasText: 'erin' });
+  await erin.getByText('User:erin').waitFor();
+  const list = await s.api.consoleUsers.list.query();
+  assert.deepEqual(
+    list.users.map((u) => [u.username, u.kafkaPrincipal]),
+    [
+      ['admin', null],
+      ['erin', 'User:erin'],
+    ],
+  );
+  assert.equal(list.authorizerEnabled, true);
+  assert.doesNotMatch(s.broker.output() + s.console.output(), new RegExp(ERIN_PASSWORD), 'no process printed the password');
+  await s.shot('security-08-console-users');
+
+  // Grant… opens the ACL form for User:erin
+  await erin.getByRole('link', { name: 'Grant User:erin access' }).click();
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.inputValue('#acl-principal'), 'User:erin');
+  await page.selectOption('#acl-resource-type', 'TOPIC');
+  await page.selectOption('#acl-operation', 'READ');
+  await page.fill('#acl-resource-name', TOPIC);
+  await page.getByText('Allow User:erin to Read the topic “orders” from any host.').waitFor();
+  await page.getByRole('button', { name: 'Grant', exact: true }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  await page.getByRole('row').filter({ hasText: 'User:erin' }).filter({ hasText: 'orders' }).waitFor();
+  assert.deepEqual(
+    (await s.api.acls.list.query({ principal: 'User:erin' })).items.map((a) => a.notation),
+    [READ_ORDERS.replace('User:carol', 'User:erin')],
+  );
+});
+
+step('logged in as erin the console acts as User:erin: only orders is listed, and she may browse it', async (s) => {
+  const { page } = s;
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.waitForURL('**/login');
+  await page.fill('#username', 'erin');
+  await page.fill('#password', ERIN_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => u.pathname === '/');
+  const who = page.getByRole('group', { name: 'Signed in' });
+  await who.getByText('erin', { exact: true }).waitFor();
+  await who.getByText('acting as User:erin').waitFor();
+  assert.equal(await who.getByText('operator').count(), 0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }).click();
+  await page.waitForURL('**/topics');
+  await page.getByRole('link', { name: TOPIC, exact: true }).waitFor();
+  await page.getByText('1 topic', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'payments' }).count(), 0, 'a topic User:erin may not describe is not listed');
+  await s.shot('security-09-mapped-user-topics');
+
+  await page.getByRole('link', { name: TOPIC, exact: true }).click();
+  await page.getByRole('tab', { name: 'Messages' }).click();
+  await page.getByText('first order').waitFor();
+  await page.getByText('second order').waitFor();
+  await s.shot('security-09-mapped-user-messages');
+});
+
+step('erin is refused producing to orders with the reason, and gets no console users', async (s) => {
+  const { page } = s;
+  await page.goto(`/topics/${TOPIC}?tab=produce`);
+  await page.fill('#produce-value', 'from erin');
+  await page.getByRole('button', { name: 'Produce', exact: true }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The broker refused the record' });
+  await refusal.getByText("User:erin is not authorized to Write topic 'orders'.").waitFor();
+  await refusal.getByText('TOPIC_AUTHORIZATION_FAILED').waitFor();
+  await s.shot('security-10-mapped-user-refused');
+  assert.equal((await s.api.topics.get.query({ name: TOPIC })).messages, 2, 'nothing was written');
+
+  // the console users are for operators only: no tab, not even by URL; the SCRAM users need Describe on the cluster
+  await page.goto('/users?view=console');
+  await page.getByText('User:erin is not authorized to Describe the cluster.').waitFor();
+  assert.equal(await page.getByRole('tab', { name: 'Console users' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: '+ Create console user' }).count(), 0);
+  await s.shot('security-11-mapped-user-users');
+
+  await page.goto('/acls');
+  const acls = page.getByRole('alert').filter({ hasText: 'Could not list the ACLs' });
+  await acls.getByText('User:erin is not authorized to Describe the cluster.').waitFor();
+  await acls.getByText('CLUSTER_AUTHORIZATION_FAILED').waitFor();
+  await page.getByText("the broker's ACLs decide what you may see and do").waitFor();
+  await s.shot('security-12-mapped-user-acls');
+
+  await page.goto('/topics/payments');
+  const topic = page.getByRole('alert').filter({ hasText: 'Could not load the topic' });
+  await topic.getByText("User:erin is not authorized to Describe topic 'payments'.").waitFor();
+  await topic.getByText('TOPIC_AUTHORIZATION_FAILED').waitFor();
+  await s.shot('security-13-mapped-user-topic-refused');
+  assert.deepEqual(s.problems, []);
+});
+
+step('erin changes her own password', async (s) => {
+  const { page } = s;
+  await page.getByRole('group', { name: 'Signed in' }).getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('heading', { name: 'Change my password' }).waitFor();
+  await page.fill('#console-password-password', ERIN_NEW_PASSWORD);
+  await page.fill('#console-password-confirm', ERIN_NEW_PASSWORD);
+  await page.click('.t-dialog button[type=submit]');
+  await page.getByText('Your password is changed').waitFor();
+  await page.getByRole('dialog').getByRole('button', { name: 'Done', exact: true }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  const login = (password: string) =>
+    fetch(`${s.broker.adminUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'erin', password }),
+    }).then((r) => r.status);
+  assert.equal(await login(ERIN_NEW_PASSWORD), 200);
+  assert.equal(await login(ERIN_PASSWORD), 401);
+  assert.deepEqual(s.problems, []);
+});
+
 step(
   'without an authorizer the ACLs page explains SECURITY_DISABLED and how to enable it',
   async (s) => {
@@ -225,6 +384,9 @@ step(
       await s.shot('security-07-acls-disabled', page);
       await page.goto('/users');
       await page.getByText('No listener of this broker uses SASL').waitFor();
+      await page.getByRole('tab', { name: 'Console users' }).click();
+      await page.getByText('The broker has no authorizer').waitFor();
+      await s.shot('security-14-console-users-no-authorizer', page);
       assert.deepEqual(problems, []);
     } finally {
       await browser.close();
