@@ -12,6 +12,7 @@ import { groupsRouter } from './routers/groups-router';
 import { liveRouter } from './routers/live-router';
 import { messagesRouter } from './routers/messages-router';
 import { topicsRouter } from './routers/topics-router';
+import { transactionsRouter } from './routers/transactions-router';
 import { usersRouter } from './routers/users-router';
 
 export const adminRouter = router({
@@ -29,6 +30,7 @@ export const adminRouter = router({
   live: liveRouter,
   users: usersRouter,
   consoleUsers: consoleUsersRouter,
+  transactions: transactionsRouter,
   acls: aclsRouter,
   audit: router({
     list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => {

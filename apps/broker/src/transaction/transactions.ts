@@ -19,6 +19,7 @@ import type { TopicPartition } from './transaction-metadata';
 import { TransactionStateManager } from './transaction-state-manager';
 import { TransactionTopic } from './transaction-topic';
 import { TxnMarkerWriter } from './txn-marker-writer';
+import { TransactionsOverviewService } from './transactions-overview';
 import { appendTxnMarkers, type TxnCompletionListener, type TxnMarker } from './txn-markers';
 
 export interface TransactionsDeps {
@@ -40,6 +41,8 @@ const VERIFY_VERSION = 4;
 export class Transactions {
   readonly topic: TransactionTopic;
   readonly coordinator: TransactionCoordinator;
+  /** The cluster's transactions and unstable partitions, and aborting them (the console). */
+  readonly overview: TransactionsOverviewService;
   private readonly clients: BrokerClients;
 
   constructor(private readonly deps: TransactionsDeps) {
@@ -69,6 +72,15 @@ export class Transactions {
       producerIds: deps.producerIds,
       markers,
       logger: deps.logger,
+    });
+    this.overview = new TransactionsOverviewService({
+      nodeId: deps.nodeId,
+      metadata: deps.metadata,
+      replicaManager: deps.replicaManager,
+      coordinator: this.coordinator,
+      clients: this.clients,
+      maxTimeoutMs: deps.config.maxTimeoutMs,
+      appendMarkers: (marker) => this.appendMarkers(marker),
     });
   }
 
