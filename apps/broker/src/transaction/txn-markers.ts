@@ -65,11 +65,12 @@ export async function appendTxnMarkers(
   timeoutMs: number,
   now: number = Date.now(),
 ): Promise<Array<{ tp: TopicPartition; error: number }>> {
-  const batch = endTxnMarkerBatch(marker, now);
+  // a batch of its own per partition: the log assigns the offset and leader epoch in place, and the
+  // write is queued, so one shared buffer would land in every partition with the last one's offset
   const results = await appender.appendRecords(
     -1,
     timeoutMs,
-    marker.partitions.map((tp) => ({ topic: tp.topic, partition: tp.partition, records: batch })),
+    marker.partitions.map((tp) => ({ topic: tp.topic, partition: tp.partition, records: endTxnMarkerBatch(marker, now) })),
     'coordinator',
   );
   const offsetsPartitions = results
