@@ -4,6 +4,7 @@
 // coordinator's completion hook, in that order.
 import assert from 'node:assert/strict';
 import { ApiKey, ErrorCode, OffsetFetchRequestTypes, TxnOffsetCommitRequestTypes, buildRecordBatch } from '@tarn/protocol';
+import { buildEndTxnMarkerBatch } from '@tarn/storage';
 import type { Broker } from '../src/index';
 import { offsetCommitKey, offsetCommitValue } from '../src/group/coordinator-record';
 import type { TestConnection } from './helpers';
@@ -88,15 +89,9 @@ export async function fetchTxn(
   );
 }
 
-/** A COMMIT (1) or ABORT (0) control batch of the producer, as the transaction coordinator writes it. */
+/** A COMMIT or ABORT control batch of the producer, as the transaction coordinator writes it. */
 export function markerBatch(producerId: number, producerEpoch: number, result: 'COMMIT' | 'ABORT', coordinatorEpoch = 0): Buffer {
-  const key = Buffer.alloc(4);
-  key.writeInt16BE(0, 0);
-  key.writeInt16BE(result === 'COMMIT' ? 1 : 0, 2);
-  const value = Buffer.alloc(6);
-  value.writeInt16BE(0, 0);
-  value.writeInt32BE(coordinatorEpoch, 2);
-  return buildRecordBatch([{ key, value }], { producerId, producerEpoch, isControl: true, isTransactional: true });
+  return buildEndTxnMarkerBatch({ producerId, producerEpoch, coordinatorEpoch, controlType: result, timestamp: Date.now() });
 }
 
 /** Offset commit records as one batch, transactional when a producer is given (a tombstone for a null offset). */
