@@ -50,14 +50,20 @@ export interface TestLog {
 /** A standalone partition log on a mock clock; `reopen` simulates a restart of the same directory. */
 export function openTestLog(
   overrides: Record<string, string> = {},
-  options: { dir?: string; time?: MockTime; fsys?: FileSystem; hadCleanShutdown?: boolean } = {},
+  options: {
+    dir?: string;
+    time?: MockTime;
+    fsys?: FileSystem;
+    hadCleanShutdown?: boolean;
+    warn?: (message: string, context?: Record<string, unknown>) => void;
+  } = {},
 ): TestLog {
   const dir = options.dir ?? join(tempDir(), 'topic-0');
   const time = options.time ?? new MockTime();
   const events: LogEvent[] = [];
   const open = (fsys: FileSystem, extra: { recoveryPoint?: number; hadCleanShutdown?: boolean } = {}) =>
     PartitionLog.open(
-      { fsys, time, scheduler: time, warn: () => {}, emit: (e) => events.push(e) },
+      { fsys, time, scheduler: time, warn: options.warn ?? (() => {}), emit: (e) => events.push(e) },
       { dir, topic: 'topic', partition: 0, config: buildLogConfig(overrides), ...extra },
     );
   const result: TestLog = {
