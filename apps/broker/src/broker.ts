@@ -5,6 +5,7 @@
  * Start-up: metadata → logs (recovery) → partitions → listeners. Shutdown (SIGTERM): stop accepting,
  * answer the requests already received, then flush logs and write checkpoints.
  */
+import { ErrorCode } from '@tarn/protocol';
 import { LogManager } from '@tarn/storage';
 import { AdminApi } from './admin/admin-api';
 import { AdminServer } from './admin/admin-server';
@@ -145,6 +146,12 @@ export class Broker {
       interBrokerListener: this.config.interBroker.listenerName,
       interBrokerSecurity: interBrokerClientSecurity(this.config.interBroker),
     });
+    // KIP-890: a transactional offset commit, too, must be for a partition in the producer's transaction
+    this.groupCoordinator.txnOffsetCommits.verifier = async (p) => {
+      if (!this.config.transaction.partitionVerification || p.producerId < 0) return ErrorCode.NONE;
+      const offsetsPartition = { topic: GROUP_METADATA_TOPIC_NAME, partition: p.offsetsPartition };
+      return (await this.transactions.verify(p.transactionalId, p.producerId, p.producerEpoch, [offsetsPartition]))[0]!.error;
+    };
     this.insights = new Insights({
       coordinator: this.groupCoordinator,
       replicaManager: this.replicaManager,

@@ -24,6 +24,8 @@ export function setup(): Promise<TestBroker> {
       // PLAIN too, for the raw connections' logins
       'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
       'scram.bootstrap.users': 'SCRAM-SHA-512=[name=admin,password=admin-secret];SCRAM-SHA-512=[name=alice,password=alice-secret]',
+      // TxnOffsetCommit (group-txn-acl) is driven with producer ids no transaction coordinator handed out
+      'transaction.partition.verification.enable': 'false',
     });
     await b.broker.topicAdmin.createTopic({ name: 'acl-t', numPartitions: 1, replicationFactor: 1 });
     await b.broker.topicAdmin.createTopic({ name: 'acl-secret', numPartitions: 1, replicationFactor: 1 });

@@ -58,7 +58,7 @@ test('transactions in the admin API: an open transaction, its held-back partitio
     [['orders', 0, 0, 2, [['checkout', false]]]],
   );
   await new Promise((r) => setTimeout(r, 500));
-  assert.deepEqual(billed, [], 'the read_committed consumer waits');
+  assert.equal(billed.length, 0, 'the read_committed consumer waits');
 
   await api.transactions.abort.mutate({ transactionalId: 'checkout', coordinator: o.transactions[0]!.coordinator });
   await eventually(async () => (await api.transactions.overview.query()).partitions.length === 0, 'the abort to release the partition');

@@ -17,7 +17,7 @@ import { javaStringHashCode } from '../src/group/partition-for-group';
 import { TestConnection, startBroker } from './helpers';
 import { assignment, heartbeat, joinGroup, syncGroup, until } from './group-helpers';
 
-test('FindCoordinator: groups find this broker (creating __consumer_offsets); transactions are refused', async () => {
+test('FindCoordinator: groups and transactional ids find this broker (creating __consumer_offsets and __transaction_state)', async () => {
   const { port, broker } = await startBroker({ 'offsets.topic.num.partitions': '3' });
   const c = await TestConnection.open(port);
   for (const v of [0, 1, 2, 3]) {
@@ -35,10 +35,11 @@ test('FindCoordinator: groups find this broker (creating __consumer_offsets); tr
     key: 'my-txn',
     keyType: 1,
   });
-  assert.deepEqual(
-    [txn.errorCode, txn.errorMessage, txn.nodeId],
-    [ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'tarn does not support transactions yet', -1],
-  );
+  assert.deepEqual([txn.errorCode, txn.errorMessage, txn.nodeId, txn.port], [ErrorCode.NONE, null, 1, port]);
+  const txnTopic = broker.metadata.topic('__transaction_state')!;
+  assert.equal(txnTopic.internal, true);
+  assert.equal(txnTopic.configs['cleanup.policy'], 'compact');
+  assert.equal(txnTopic.configs['min.insync.replicas'], '1');
   // Java's String.hashCode decides the partition, as in Kafka: Utils.abs(hash) % 3
   assert.equal(javaStringHashCode('hello'), 99162322);
   assert.equal(broker.groupCoordinator.partitionFor('hello'), 99162322 % 3);

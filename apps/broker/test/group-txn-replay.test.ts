@@ -10,7 +10,8 @@ import { commit, until } from './group-helpers';
 import { appendToOffsetsTopic, endTxn, fetchTxn, markerBatch, offsetsBatch, txnCommit } from './group-txn-helpers';
 
 const { NONE, UNSTABLE_OFFSET_COMMIT: UNSTABLE } = ErrorCode;
-const CONFIG = { 'offsets.topic.num.partitions': '1' };
+// TxnOffsetCommit is driven directly, with producer ids no transaction coordinator handed out
+const CONFIG = { 'offsets.topic.num.partitions': '1', 'transaction.partition.verification.enable': 'false' };
 
 test('a broker restart brings back a transaction without marker as pending; the marker written after the reload completes it', async () => {
   const first = await startBroker(CONFIG);

@@ -61,6 +61,14 @@ const KAFKA_3_9: Record<number, [number, number]> = {
   [ApiKey.DescribeAcls]: [0, 3],
   [ApiKey.CreateAcls]: [0, 3],
   [ApiKey.DeleteAcls]: [0, 3],
+  [ApiKey.AddPartitionsToTxn]: [0, 4],
+  [ApiKey.AddOffsetsToTxn]: [0, 4],
+  [ApiKey.EndTxn]: [0, 4],
+  [ApiKey.WriteTxnMarkers]: [0, 1],
+  [ApiKey.TxnOffsetCommit]: [0, 4],
+  [ApiKey.DescribeProducers]: [0, 0],
+  [ApiKey.DescribeTransactions]: [0, 0],
+  [ApiKey.ListTransactions]: [0, 1],
 };
 
 test('ApiVersions v3/v4 list every served API at the versions Kafka 3.9 advertises; v0 too; v5 gets the KIP-511 fallback', async () => {

@@ -35,6 +35,8 @@ const lag = (parts: Array<[string, number, number]>): GroupLag => ({
     committedOffset: 0,
     logEndOffset: l,
     highWatermark: l,
+    lastStableOffset: l,
+    heldByTransaction: false,
     logStartOffset: 0,
     lag: l,
     lagMs: 0,

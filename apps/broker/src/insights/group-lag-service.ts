@@ -18,6 +18,13 @@ export interface PartitionLag {
   committedOffset: number;
   logEndOffset: number | null;
   highWatermark: number | null;
+  /** Where read_committed consumers stop: below the high watermark while a transaction is open. */
+  lastStableOffset: number | null;
+  /**
+   * The group has consumed up to the last stable offset and what remains of its lag is an open
+   * transaction's records, which read_committed consumers cannot read until it ends.
+   */
+  heldByTransaction: boolean;
   logStartOffset: number | null;
   /** Records between the committed offset and the high watermark (null if the partition is not here). */
   lag: number | null;
@@ -132,6 +139,7 @@ export class GroupLagService {
         const p = this.replicaManager.getPartition(r.tp.topic, r.tp.partition);
         const committed = Number(r.offsetAndMetadata.offset);
         const hw = p?.highWatermark ?? null;
+        const lso = p?.lastStableOffset ?? null;
         const lag = hw === null ? null : Math.max(0, hw - committed);
         let lagMs: number | null = lag === null ? null : 0;
         if (lag !== null && lag > 0 && hw !== null) {
@@ -146,6 +154,8 @@ export class GroupLagService {
           committedOffset: committed,
           logEndOffset: p?.logEndOffset ?? null,
           highWatermark: hw,
+          lastStableOffset: lso,
+          heldByTransaction: lso !== null && hw !== null && lso < hw && committed >= lso,
           logStartOffset: p?.logStartOffset ?? null,
           lag,
           lagMs,

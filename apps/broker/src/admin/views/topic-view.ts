@@ -96,6 +96,7 @@ export function topicDetail(services: AdminServices, name: string) {
         outOfSync: p.replicas.filter((r) => !p.isr.includes(r)),
         logStartOffset: log?.logStartOffset ?? null,
         highWatermark: log?.highWatermark ?? null,
+        lastStableOffset: log?.lastStableOffset ?? null,
         logEndOffset: log?.logEndOffset ?? null,
         sizeBytes: log?.size ?? null,
         segments: log?.segments.length ?? null,
