@@ -137,7 +137,9 @@ export class TransactionStateManager {
     try {
       const latest = new Map<string, TxnTransitMetadata | null>();
       let n = 0;
-      for (const r of replica.records(replica.logStartOffset, { maxOffset: replica.highWatermark })) {
+      // to the log end, as Kafka loads: a new leader's high watermark may not yet cover records the
+      // previous leader had acknowledged (a PrepareCommit among them), and this log is now the truth
+      for (const r of replica.records(replica.logStartOffset)) {
         if (r.batch !== null && (r.batch.attributes & 0x20) !== 0) continue; // control records: none expected here
         if (++n % YIELD_EVERY === 0) {
           await new Promise((resolve) => setImmediate(resolve));
