@@ -37,6 +37,12 @@ export type AclBindingInput = Inputs['acls']['create'];
 export type AclPreview = Outputs['acls']['preview'];
 export type AccessView = Outputs['acls']['effective'];
 
+export type TransactionsOverview = Outputs['transactions']['overview'];
+export type TransactionRow = TransactionsOverview['transactions'][number];
+export type HeldPartition = TransactionsOverview['partitions'][number];
+export type OpenProducer = HeldPartition['open'][number];
+export type AbortHangingInput = Inputs['transactions']['abortHanging'];
+
 type Yield<T> = T extends AsyncIterable<infer U> ? U : T;
 /** What a subscription delivers per message. */
 export type ThroughputUpdate = Yield<Outputs['live']['throughput']>;

@@ -21,6 +21,7 @@ export const NAV: readonly NavSection[] = [
     items: [
       { href: '/topics', label: 'Topics', icon: '≡' },
       { href: '/groups', label: 'Consumer groups', icon: '⚇' },
+      { href: '/transactions', label: 'Transactions', icon: '⇌' },
     ],
   },
   {
