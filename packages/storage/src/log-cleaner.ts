@@ -3,30 +3,29 @@
  *
  * A pass over one log:
  *  1. The dirty section runs from the first dirty offset (`cleaner-offset-checkpoint`, else the log
- *     start) to the first uncleanable offset: the active segment, the high watermark, and segments
- *     younger than min.compaction.lag.ms are never cleaned.
- *  2. An offset map records the last offset of every key in the dirty section.
- *  3. Every segment below that point is rewritten, in groups that fit one segment, keeping a record
- *     only if no later offset holds its key. Keyless records go. Tombstones (null values) follow
- *     KIP-534: the first clean that keeps one stamps its batch with a delete horizon (now +
- *     delete.retention.ms); a clean after that horizon drops it. Batches keep their base offset,
- *     last offset, producer fields and codec; one that keeps all its records (and needs no new
- *     horizon) is copied byte for byte.
+ *     start) to the first uncleanable offset: the active segment, the last stable offset (so never
+ *     an undecided transaction, nor one whose marker is not replicated yet), and segments younger
+ *     than min.compaction.lag.ms are never cleaned.
+ *  2. An offset map records the last offset of every key in the dirty section, leaving out the
+ *     records of aborted transactions (they must not hide a committed value).
+ *  3. Every segment below that point is rewritten, in groups that fit one segment, keeping what
+ *     cleaner-batch-filter.ts keeps: a key's latest record, tombstones and removable transaction
+ *     markers until their delete horizon, nothing of aborted transactions, and the batch holding an
+ *     active producer's last sequence, if only as an empty header. The walk follows transactions
+ *     across groups (cleaned-transaction-metadata.ts) and writes each cleaned segment's `.txnindex`:
+ *     the aborts whose markers it keeps while their data goes in this pass.
  *  4. The rewritten group goes `.cleaned` → `.swap` → live while the old segments go `.deleted`;
  *     the loader finishes or discards an interrupted swap, so a crash never loses a key's latest
  *     value.
+ *
+ * As in Kafka, a cleaned segment's `.txnindex` has no entry for an aborted transaction whose data
+ * was already removed by an earlier pass: nothing of it is left for a read_committed consumer to skip.
  */
 import { join } from 'node:path';
-import {
-  DELETE_HORIZON_FLAG_MASK,
-  buildRecordBatch,
-  decodeRecordBatch,
-  readBatchHeader,
-  timestampTypeOf,
-  isControl,
-  isTransactional,
-  type RecordInput,
-} from '@tarn/protocol';
+import { decodeRecordBatch, isControl, isTransactional, readBatchHeader } from '@tarn/protocol';
+import { filterBatch, type BatchFilterContext, type LastRecord } from './cleaner-batch-filter';
+import { CleanedTransactionMetadata } from './cleaned-transaction-metadata';
+import { readEndTransactionMarker } from './end-transaction-marker';
 import { EntryScanner } from './file-records';
 import type { FileHandleCache } from './file-handle-cache';
 import type { FileSystem } from './file-system';
@@ -60,7 +59,7 @@ export class LogCleaner {
 
   /** The first offset the cleaner must not touch. */
   firstUncleanableOffset(log: PartitionLog): number {
-    let bound = Math.min(log.activeSegment.baseOffset, log.highWatermark);
+    let bound = Math.min(log.activeSegment.baseOffset, log.lastStableOffset);
     const lag = log.config.minCompactionLagMs;
     if (lag > 0) {
       const now = this.time.milliseconds();
@@ -95,14 +94,25 @@ export class LogCleaner {
 
     const toClean = log.segments.filter((s) => s.baseOffset < endOffset && s !== log.activeSegment);
     const result: CleanResult = { firstDirtyOffset, endOffset, segmentsCleaned: 0, bytesBefore: 0, bytesAfter: 0, recordsRemoved: 0 };
+    const ctx: BatchFilterContext = {
+      map,
+      txns: new CleanedTransactionMetadata(),
+      lastRecords: lastRecordsOfActiveProducers(log),
+      now: this.time.milliseconds(),
+      deleteRetentionMs: log.config.deleteRetentionMs,
+      removed: { records: 0 },
+    };
     for (const group of this.groupBySize(toClean, log.config.segmentBytes)) {
-      this.cleanGroup(log, group, map, result, hooks);
+      this.cleanGroup(log, group, ctx, result, hooks);
     }
+    result.recordsRemoved = ctx.removed.records;
     return result;
   }
 
   private buildOffsetMap(log: PartitionLog, from: number, to: number): { map: Map<string, number>; endOffset: number } {
     const map = new Map<string, number>();
+    const txns = new CleanedTransactionMetadata();
+    txns.addAbortedTransactions(log.collectAbortedTransactions(from, to));
     let endOffset = from;
     for (let i = 0; i < log.segments.length; i++) {
       const seg = log.segments[i]!;
@@ -112,7 +122,7 @@ export class LogCleaner {
       if (map.size >= this.maxMapEntries) break;
       seg.pin();
       try {
-        this.mapSegment(seg, from, to, map);
+        this.mapSegment(seg, from, to, map, txns);
       } finally {
         seg.unpin();
       }
@@ -121,14 +131,17 @@ export class LogCleaner {
     return { map, endOffset };
   }
 
-  private mapSegment(seg: LogSegment, from: number, to: number, map: Map<string, number>): void {
-    {
-      for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
-        if (header.magic !== 2 || header.lastOffset < from) continue;
-        if (isControl(bytes.readInt16BE(21))) continue;
-        for (const r of decodeRecordBatch(bytes, 0, { verifyCrc: false }).records) {
-          if (r.offset >= from && r.offset < to && r.key !== null) map.set(r.key.toString('latin1'), r.offset);
-        }
+  private mapSegment(seg: LogSegment, from: number, to: number, map: Map<string, number>, txns: CleanedTransactionMetadata): void {
+    for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
+      if (header.magic !== 2 || header.lastOffset < from) continue;
+      const h = readBatchHeader(bytes);
+      if (isControl(h.attributes)) {
+        txns.onControlBatchRead(h, readEndTransactionMarker(bytes));
+        continue;
+      }
+      if (txns.onBatchRead(h, isTransactional(h.attributes))) continue; // aborted: hides no key
+      for (const r of decodeRecordBatch(bytes, 0, { verifyCrc: false }).records) {
+        if (r.offset >= from && r.offset < to && r.key !== null) map.set(r.key.toString('latin1'), r.offset);
       }
     }
   }
@@ -151,19 +164,19 @@ export class LogCleaner {
     return groups;
   }
 
-  private cleanGroup(log: PartitionLog, group: LogSegment[], map: Map<string, number>, result: CleanResult, hooks: CleanerHooks): void {
+  private cleanGroup(log: PartitionLog, group: LogSegment[], ctx: BatchFilterContext, result: CleanResult, hooks: CleanerHooks): void {
     const base = group[0]!.baseOffset;
     const options = { indexIntervalBytes: log.config.indexIntervalBytes, maxIndexSize: log.config.segmentIndexBytes, files: this.files };
     const cleanedPrefix = join(log.dir, `${String(base).padStart(20, '0')}`);
-    for (const suffix of ['.log', '.index', '.timeindex']) {
+    for (const suffix of ['.log', '.index', '.timeindex', '.txnindex']) {
       const p = cleanedPrefix + suffix + CLEANED_FILE_SUFFIX;
       if (this.fsys.existsSync(p)) this.fsys.unlinkSync(p);
     }
     const cleaned = LogSegment.create(this.fsys, log.dir, base, options, this.time.milliseconds(), CLEANED_FILE_SUFFIX);
-    const now = this.time.milliseconds();
+    ctx.txns.cleanedIndex = cleaned.txnIndex;
     for (const seg of group) seg.pin();
     try {
-      this.copyGroup(log, group, cleaned, map, now, result);
+      this.copyGroup(log, group, cleaned, ctx, result);
     } finally {
       for (const seg of group) seg.unpin();
     }
@@ -176,15 +189,12 @@ export class LogCleaner {
   }
 
   /** The records of `group` worth keeping, written to the cleaned segment. */
-  private copyGroup(
-    log: PartitionLog,
-    group: LogSegment[],
-    cleaned: LogSegment,
-    map: Map<string, number>,
-    now: number,
-    result: CleanResult,
-  ): void {
+  private copyGroup(log: PartitionLog, group: LogSegment[], cleaned: LogSegment, ctx: BatchFilterContext, result: CleanResult): void {
     for (const seg of group) {
+      // Kafka collects over the segment's whole range: the cleaned .txnindex is rebuilt from scratch
+      const i = log.segments.indexOf(seg);
+      const upperBound = log.segments[i + 1]?.baseOffset ?? seg.readNextOffset();
+      ctx.txns.addAbortedTransactions(log.collectAbortedTransactions(seg.baseOffset, upperBound));
       const out: SegmentAppend[] = [];
       for (const { header, bytes } of new EntryScanner(this.fsys, seg.fd, 0, seg.size, false)) {
         result.bytesBefore += header.size;
@@ -192,45 +202,20 @@ export class LogCleaner {
           out.push({ bytes: Buffer.from(bytes), lastOffset: header.lastOffset, maxTimestamp: header.maxTimestamp });
           continue;
         }
-        const kept = this.filterBatch(bytes, map, now, log.config.deleteRetentionMs, result);
+        const kept = filterBatch(bytes, ctx);
         if (kept !== null) out.push({ bytes: kept, lastOffset: header.lastOffset, maxTimestamp: header.maxTimestamp });
       }
       cleaned.append(out, seg.lastModifiedMs);
       for (const b of out) result.bytesAfter += b.bytes.length;
     }
   }
+}
 
-  /** The batch with only the records worth keeping: as is, rebuilt, or null when none are. */
-  private filterBatch(bytes: Buffer, map: Map<string, number>, now: number, deleteRetentionMs: number, result: CleanResult): Buffer | null {
-    const header = readBatchHeader(bytes);
-    if (isControl(header.attributes)) return Buffer.from(bytes);
-    const hasHorizon = (header.attributes & DELETE_HORIZON_FLAG_MASK) !== 0;
-    const horizonPassed = hasHorizon && header.baseTimestamp <= now;
-    const { records } = decodeRecordBatch(bytes, 0, { verifyCrc: false });
-    const kept = records.filter((r) => {
-      if (r.key === null) return false;
-      const latest = map.get(r.key.toString('latin1'));
-      if (latest !== undefined && r.offset < latest) return false;
-      return r.value !== null || !horizonPassed;
-    });
-    result.recordsRemoved += records.length - kept.length;
-    const keepsTombstones = kept.some((r) => r.value === null);
-    if (kept.length === 0) return null;
-    if (kept.length === records.length && (hasHorizon || !keepsTombstones)) return Buffer.from(bytes);
-    const inputs: RecordInput[] = kept.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp }));
-    return buildRecordBatch(inputs, {
-      baseOffset: header.baseOffset,
-      partitionLeaderEpoch: header.partitionLeaderEpoch,
-      compression: header.attributes & 7,
-      timestampType: timestampTypeOf(header.attributes),
-      logAppendTime: header.maxTimestamp,
-      producerId: header.producerId,
-      producerEpoch: header.producerEpoch,
-      baseSequence: header.baseSequence,
-      isTransactional: isTransactional(header.attributes),
-      offsetDeltas: kept.map((r) => r.offset - header.baseOffset),
-      lastOffsetDelta: header.lastOffsetDelta,
-      deleteHorizonMs: keepsTombstones ? (hasHorizon ? header.baseTimestamp : now + deleteRetentionMs) : undefined,
-    });
+/** Kafka's lastRecordsOfActiveProducers: the write of each producer the cleaner must keep. */
+function lastRecordsOfActiveProducers(log: PartitionLog): Map<number, LastRecord> {
+  const out = new Map<number, LastRecord>();
+  for (const p of log.activeProducers()) {
+    out.set(p.producerId, { lastDataOffset: p.lastOffset >= 0 ? p.lastOffset : null, producerEpoch: p.producerEpoch });
   }
+  return out;
 }

@@ -126,7 +126,9 @@ export function validateBatches(records: Buffer, config: LogConfig, origin: Appe
     const count = records.readInt32BE(pos + RECORDS_COUNT_OFFSET);
     const baseOffset = readInt64(records, pos);
     if (lastOffsetDelta < 0) invalid(`Batch has an invalid offset range: lastOffsetDelta ${lastOffsetDelta}`);
-    if (count <= 0) invalid(`Invalid reported count for record batch: ${count}`);
+    // A replica copies what its leader holds, and a cleaned log holds empty batches (the header of
+    // a producer's last batch, kept for its sequence): only new writes must carry records.
+    if (count <= 0 && origin !== 'replication') invalid(`Invalid reported count for record batch: ${count}`);
     if (origin !== 'replication' && count !== lastOffsetDelta + 1) {
       invalid(`Inconsistent batch offset range [0, ${lastOffsetDelta}] and count of records ${count}`);
     }
