@@ -33,6 +33,7 @@ import { useTRPC } from '../../../trpc/provider';
 import { AccessSection } from '../../acls/access-section';
 import { GroupStatePill } from '../../common/group-state-pill';
 import { QueryError } from '../../common/query-error';
+import { HeldByTransactionNotice } from './held-by-transaction';
 import { LagTab } from './lag-tab';
 import { MembersTab } from './members-tab';
 import { RebalancesTab } from './rebalances-tab';
@@ -176,6 +177,7 @@ export function GroupView({ groupId }: { groupId: string }) {
         />
         <Stat label="Partitions" value={formatNumber(lag?.partitions.length ?? 0)} hint="with committed offsets" />
       </div>
+      <HeldByTransactionNotice partitions={lag?.partitions ?? []} />
       <Tabs idPrefix="group" label={`Group ${g.groupId}`} items={tabs} value={params.tab} onChange={setTab} />
       <TabPanel idPrefix="group" id={params.tab}>
         {params.tab === 'lag' ? <LagTab group={g} points={points} status={lagSub.status} historyLoading={history.isPending} /> : null}

@@ -21,6 +21,7 @@ import { chartTopics, type LagPoint } from '../lag-series';
 import type { GroupDetail, PartitionLag } from '../../../lib/types';
 import { useNow } from '../../../lib/use-now';
 import { LiveStatus } from '../../common/live-status';
+import { HeldByTransactionBadge } from './held-by-transaction';
 
 const offset = (n: number | null) => (n === null ? <span className="t-faint">—</span> : formatNumber(n));
 
@@ -116,7 +117,23 @@ export function LagTab({
             { key: 'committed', header: 'Committed offset', align: 'right', render: (p) => offset(p.committedOffset) },
             { key: 'leo', header: 'Log end', align: 'right', render: (p) => offset(p.logEndOffset) },
             { key: 'hw', header: 'High watermark', align: 'right', render: (p) => offset(p.highWatermark) },
-            { key: 'lag', header: 'Lag', align: 'right', render: (p) => <strong className="t-num">{offset(p.lag)}</strong> },
+            {
+              key: 'lso',
+              header: <abbr title="Last stable offset: where read_committed consumers stop while a transaction is open">LSO</abbr>,
+              align: 'right',
+              render: (p) => offset(p.lastStableOffset),
+            },
+            {
+              key: 'lag',
+              header: 'Lag',
+              align: 'right',
+              render: (p) => (
+                <span className="t-stack-sm" style={{ gap: 2, alignItems: 'flex-end' }} data-testid={`lag-${p.topic}-${p.partition}`}>
+                  <strong className="t-num">{offset(p.lag)}</strong>
+                  {p.heldByTransaction ? <HeldByTransactionBadge /> : null}
+                </span>
+              ),
+            },
             {
               key: 'lagMs',
               header: 'Lag time',

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { Badge, Card, DataTable, formatBytes, formatNumber, ReplicaSet } from '@tarn/ui';
 import type { TopicDetail } from '../../../lib/types';
 
@@ -6,11 +7,26 @@ type Partition = TopicDetail['partitions'][number];
 
 const offset = (n: number | null) => (n === null ? <span className="t-faint">—</span> : formatNumber(n));
 
+/** The last stable offset; below the high watermark an open transaction holds read_committed consumers there. */
+function LastStableOffset({ p }: { p: Partition }) {
+  const held = p.lastStableOffset !== null && p.highWatermark !== null && p.lastStableOffset < p.highWatermark;
+  return (
+    <span className="t-stack-sm" style={{ gap: 2, alignItems: 'flex-end' }} data-testid={`partition-lso-${p.partition}`} data-held={held}>
+      <span className="t-num">{offset(p.lastStableOffset)}</span>
+      {held ? (
+        <Link href="/transactions" title="An open transaction holds read_committed consumers at the last stable offset; see Transactions">
+          <Badge tone="warning">held by an open transaction</Badge>
+        </Link>
+      ) : null}
+    </span>
+  );
+}
+
 export function PartitionsTab({ topic, onOpenSegments }: { topic: TopicDetail; onOpenSegments: (partition: number) => void }) {
   return (
     <Card
       title="Partitions"
-      description="Leader, replicas and in-sync replicas (ISR); offsets bound what consumers can read (up to the high watermark)."
+      description="Leader, replicas and in-sync replicas (ISR); offsets bound what consumers can read: up to the high watermark, and read_committed consumers up to the last stable offset (LSO)."
       flush
     >
       <DataTable<Partition>
@@ -42,6 +58,12 @@ export function PartitionsTab({ topic, onOpenSegments }: { topic: TopicDetail; o
           },
           { key: 'start', header: 'Log start', align: 'right', render: (p) => offset(p.logStartOffset) },
           { key: 'hw', header: 'High watermark', align: 'right', render: (p) => offset(p.highWatermark) },
+          {
+            key: 'lso',
+            header: <abbr title="Last stable offset: where read_committed consumers stop">LSO</abbr>,
+            align: 'right',
+            render: (p) => <LastStableOffset p={p} />,
+          },
           { key: 'leo', header: 'Log end', align: 'right', render: (p) => offset(p.logEndOffset) },
           {
             key: 'records',
