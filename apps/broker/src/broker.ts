@@ -22,7 +22,7 @@ import { EmbeddedMetadataStore } from './metadata/embedded-metadata-store';
 import { EtcdMetadataStore } from './metadata/etcd-metadata-store';
 import type { MetadataStore } from './metadata/metadata-store';
 import { TopicAdmin } from './metadata/topic-admin';
-import { GROUP_METADATA_TOPIC_NAME } from './metadata/topic-name';
+import { GROUP_METADATA_TOPIC_NAME, TRANSACTION_STATE_TOPIC_NAME } from './metadata/topic-name';
 import { SocketServer } from './network/socket-server';
 import { ProducerIdManager } from './metadata/producer-id-manager';
 import { ReplicaManager } from './replica/replica-manager';
@@ -33,6 +33,7 @@ import { noFaults, type FaultInjection } from './faults';
 import { CredentialStore } from './security/credential-store';
 import { interBrokerClientSecurity } from './security/inter-broker';
 import { Transactions } from './transaction/transactions';
+import { transactionTopicConfigs } from './transaction/transaction-topic';
 import { Authorization } from './security/authorization';
 import { Insights } from './insights/insights';
 import type { AdminServices } from './services';
@@ -238,9 +239,17 @@ export class Broker {
 
   /** Partition directories found on disk that metadata does not know: a log dir written by Kafka. */
   private async adoptStrayLogs(): Promise<void> {
-    for (const { topic, partitions } of this.replicaManager.strayLogs()) {
-      // Kafka's offsets topic is compacted; adopt it with its configs
-      const configs = topic === GROUP_METADATA_TOPIC_NAME ? offsetsTopicConfigs(this.config.group.offsetsTopicSegmentBytes) : {};
+    for (const { topic, partitions: found } of this.replicaManager.strayLogs()) {
+      // Kafka's internal topics are compacted; adopt them with their configs. A partition of
+      // __transaction_state that never held a record may be missing from the copy: its configured
+      // count, not the highest directory found, decides where transactional ids live.
+      let configs: Record<string, string> = {};
+      let partitions = found;
+      if (topic === GROUP_METADATA_TOPIC_NAME) configs = offsetsTopicConfigs(this.config.group.offsetsTopicSegmentBytes);
+      else if (topic === TRANSACTION_STATE_TOPIC_NAME) {
+        configs = transactionTopicConfigs(this.config.transaction);
+        partitions = Math.max(found, this.config.transaction.stateLogNumPartitions);
+      }
       const created = await this.topicAdmin.createTopic(
         { name: topic, numPartitions: partitions, replicationFactor: 1, configs },
         { internal: true, validateOnly: true },

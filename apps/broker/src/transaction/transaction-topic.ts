@@ -15,6 +15,17 @@ import { kafkaAbs, javaStringHashCode } from '../group/partition-for-group';
 import type { Partition } from '../replica/partition';
 import type { AppendResult, ReplicaManager } from '../replica/replica-manager';
 
+/** The configs Kafka gives `__transaction_state`. */
+export function transactionTopicConfigs(config: TransactionConfig): Record<string, string> {
+  return {
+    'cleanup.policy': 'compact',
+    'segment.bytes': String(config.stateLogSegmentBytes),
+    'min.insync.replicas': String(config.stateLogMinIsr),
+    'unclean.leader.election.enable': 'false',
+    'compression.type': 'uncompressed',
+  };
+}
+
 export class TransactionTopic {
   private creating: Promise<void> | null = null;
 
@@ -69,13 +80,7 @@ export class TransactionTopic {
           name: TRANSACTION_STATE_TOPIC_NAME,
           numPartitions: this.config.stateLogNumPartitions,
           replicationFactor: this.config.stateLogReplicationFactor,
-          configs: {
-            'cleanup.policy': 'compact',
-            'segment.bytes': String(this.config.stateLogSegmentBytes),
-            'min.insync.replicas': String(this.config.stateLogMinIsr),
-            'unclean.leader.election.enable': 'false',
-            'compression.type': 'uncompressed',
-          },
+          configs: transactionTopicConfigs(this.config),
         },
         { internal: true },
       )
