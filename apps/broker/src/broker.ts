@@ -33,6 +33,7 @@ import { noFaults, type FaultInjection } from './faults';
 import { CredentialStore } from './security/credential-store';
 import { interBrokerClientSecurity } from './security/inter-broker';
 import { Transactions } from './transaction/transactions';
+import { FetchSessionCache } from './fetch-session/fetch-session-cache';
 import { transactionTopicConfigs } from './transaction/transaction-topic';
 import { Authorization } from './security/authorization';
 import { Insights } from './insights/insights';
@@ -53,6 +54,7 @@ export class Broker {
   readonly producerIds: ProducerIdManager;
   readonly groupCoordinator: GroupCoordinator;
   readonly transactions: Transactions;
+  readonly fetchSessions: FetchSessionCache;
   readonly insights: Insights;
   readonly authorization: Authorization;
   readonly dispatcher: RequestDispatcher;
@@ -134,6 +136,7 @@ export class Broker {
       events: this.events,
       logger: this.logger,
     });
+    this.fetchSessions = new FetchSessionCache(this.config.fetchSessionCacheSlots);
     this.transactions = new Transactions({
       nodeId: this.config.nodeId,
       config: this.config.transaction,
@@ -277,6 +280,7 @@ export class Broker {
       replicaManager: this.replicaManager,
       groupCoordinator: this.groupCoordinator,
       transactions: this.transactions,
+      fetchSessions: this.fetchSessions,
       controller: this.controller,
       producerIds: this.producerIds,
       logManager: this.logManager,

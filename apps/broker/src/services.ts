@@ -18,6 +18,7 @@ import type { TopicIds } from './metadata/topic-ids';
 import type { FaultInjection } from './faults';
 import type { Authorization } from './security/authorization';
 import type { ReplicaManager } from './replica/replica-manager';
+import type { FetchSessionCache } from './fetch-session/fetch-session-cache';
 import type { Transactions } from './transaction/transactions';
 
 export interface ApiVersionRange {
@@ -38,6 +39,8 @@ export interface BrokerServices {
   readonly topicIds: TopicIds;
   readonly topicAdmin: TopicAdmin;
   readonly replicaManager: ReplicaManager;
+  /** Fetch sessions (KIP-227). */
+  readonly fetchSessions: FetchSessionCache;
   readonly groupCoordinator: GroupCoordinator;
   readonly controller: Controller;
   readonly producerIds: ProducerIdManager;

@@ -82,6 +82,7 @@ const DEFAULTS: Readonly<Record<string, string>> = {
   'transaction.remove.expired.transaction.cleanup.interval.ms': '3600000',
   'transaction.partition.verification.enable': 'true',
   'request.timeout.ms': '30000',
+  'max.incremental.fetch.session.cache.slots': '1000',
   'replica.lag.time.max.ms': '30000',
   'replica.fetch.wait.max.ms': '500',
   'replica.socket.timeout.ms': '30000',
@@ -214,6 +215,8 @@ export class BrokerConfig {
   readonly metadataStore: MetadataStoreConfig;
   readonly group: GroupConfig;
   readonly transaction: TransactionConfig;
+  /** max.incremental.fetch.session.cache.slots: fetch sessions kept (KIP-227) */
+  readonly fetchSessionCacheSlots: number;
   readonly admin: AdminConfig;
   /** The security of each listener, by name (listener.security.protocol.map, ssl.*, sasl.*). */
   readonly listenerSecurity: ReadonlyMap<string, ListenerSecurity>;
@@ -330,6 +333,7 @@ export class BrokerConfig {
       offsetCommitRequiredAcks: int('offsets.commit.required.acks', -1),
       lagSampleIntervalMs: int('group.lag.sample.interval.ms', 1),
     };
+    this.fetchSessionCacheSlots = int('max.incremental.fetch.session.cache.slots', 0);
     this.transaction = {
       stateLogNumPartitions: int('transaction.state.log.num.partitions', 1),
       stateLogReplicationFactor: int('transaction.state.log.replication.factor', 1),
