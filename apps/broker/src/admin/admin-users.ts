@@ -58,8 +58,8 @@ async function verifyPassword(password: string, stored: string): Promise<boolean
   return timingSafeEqual(actual, expected);
 }
 
-/** Hashed once: unknown users are checked against it, so they take as long as wrong passwords. */
-const TIMING_HASH = hashPasswordSync('timing');
+/** Hashed once, on the first login of an unknown user, who then takes as long as a wrong password. */
+let timingHash: Promise<string> | null = null;
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
 
@@ -97,7 +97,8 @@ export class AdminUsers {
     const user = this.users.find((u) => u.username === username);
     // hash anyway so that unknown users take as long as wrong passwords
     if (user === undefined) {
-      await verifyPassword(password, TIMING_HASH);
+      timingHash ??= hashPassword('timing');
+      await verifyPassword(password, await timingHash);
       return false;
     }
     return verifyPassword(password, user.passwordHash);
