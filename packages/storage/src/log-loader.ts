@@ -162,6 +162,7 @@ export function loadLog(args: LoadLogArgs): LoadedLog {
           logStartOffset: args.logStartOffset,
           lastOffset: offset,
           reloadFromCleanShutdown: false,
+          snapshotAtEnd: offset === seg.baseOffset,
           nowMs: args.nowMs,
           warn,
         });

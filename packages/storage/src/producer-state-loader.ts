@@ -24,6 +24,8 @@ export interface RebuildProducerStateArgs {
   /** The log end offset: the state is rebuilt up to here (exclusive). */
   lastOffset: number;
   reloadFromCleanShutdown: boolean;
+  /** Snapshot the state at `lastOffset` (default): not when it is inside a segment (a tail recovery's start). */
+  snapshotAtEnd?: boolean;
   nowMs: number;
   warn: (message: string, context?: Record<string, unknown>) => void;
 }
@@ -63,7 +65,7 @@ export function rebuildProducerState(args: RebuildProducerStateArgs): void {
     });
   }
   psm.updateMapEndOffset(lastOffset);
-  psm.takeSnapshot();
+  if (args.snapshotAtEnd !== false) psm.takeSnapshot();
 }
 
 /**

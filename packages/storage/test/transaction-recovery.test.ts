@@ -62,7 +62,8 @@ test('after a clean shutdown the open transaction comes back from the snapshot; 
 
 test('after a crash, a rescan from the recovery point rebuilds producer state and the .txnindex byte for byte', async () => {
   // an offset index entry per batch, so that a recovery point inside the segment is trusted
-  const t = openTestLog({ 'index.interval.bytes': '1' });
+  const warnings: string[] = [];
+  const t = openTestLog({ 'index.interval.bytes': '1' }, { warn: (m) => warnings.push(m) });
   await mixedTransactions(t.log);
   const before = txnIndexFileOf(t.log);
   t.log.closeFds(); // crash: no snapshot at the log end, nothing flushed
@@ -83,6 +84,7 @@ test('after a crash, a rescan from the recovery point rebuilds producer state an
     checkMixed(again, `after a rescan from ${recoveryPoint}`);
     again.closeFds();
   }
+  assert.deepEqual(warnings, []);
 });
 
 test('a crash between the data and the marker leaves the transaction open; the coordinator’s marker then completes it', async () => {
