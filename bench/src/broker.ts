@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
 import { securitySection } from './broker-security';
+import { consumerPatternSection } from './consumer-pattern';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
 import { kcatInstalled, kcatVersion, recordsReachedEnd, runKcat, writeRecordLines } from './kcat-runner';
 import { runRdkafkaPerformance } from './rdkafka-performance';
@@ -174,6 +175,7 @@ export async function run(): Promise<void> {
       console.log('\nbroker: kcat is not installed; skipping the external client reference');
     }
     await rdkafkaPerformanceCases(admin, broker, base);
+    await consumerPatternSection(admin, broker, phases);
     admin.close();
   } catch (err) {
     console.error(`broker output (tail):\n${broker.output()}`);

@@ -13,6 +13,8 @@ const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),
   // the security section of `broker` alone
   'broker-security': async () => (await import('./broker-security')).securitySection(),
+  // the real-consumer fetch section of `broker` alone
+  'broker-consumer': async () => (await import('./consumer-pattern')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--' && !a.startsWith('--'));
