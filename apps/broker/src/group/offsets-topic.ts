@@ -5,8 +5,8 @@
  * Kafka gives it. Once it exists its own partition count decides where groups live, whatever the
  * broker config says now (a log dir written by Kafka keeps its layout).
  */
-import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { Logger } from '../logger';
+import { InternalTopicCreation } from '../metadata/internal-topic';
 import type { MetadataStore } from '../metadata/metadata-store';
 import type { TopicAdmin } from '../metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME } from '../metadata/topic-name';
@@ -20,15 +20,17 @@ export function offsetsTopicConfigs(segmentBytes: number): Record<string, string
 }
 
 export class OffsetsTopic implements OffsetsTopicAccess {
-  private creating: Promise<void> | null = null;
+  private readonly creation: InternalTopicCreation;
 
   constructor(
     private readonly config: GroupConfig,
     private readonly metadata: MetadataStore,
-    private readonly topicAdmin: TopicAdmin,
+    topicAdmin: TopicAdmin,
     private readonly replicaManager: ReplicaManager,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.creation = new InternalTopicCreation(metadata, topicAdmin, logger);
+  }
 
   get exists(): boolean {
     return this.metadata.topic(GROUP_METADATA_TOPIC_NAME) !== undefined;
@@ -54,27 +56,11 @@ export class OffsetsTopic implements OffsetsTopicAccess {
 
   /** Creates the topic unless it exists; concurrent callers share one creation. */
   ensure(): Promise<void> {
-    if (this.exists) return Promise.resolve();
-    this.creating ??= this.topicAdmin
-      .createTopic(
-        {
-          name: GROUP_METADATA_TOPIC_NAME,
-          numPartitions: this.config.offsetsTopicNumPartitions,
-          replicationFactor: this.config.offsetsTopicReplicationFactor,
-          configs: offsetsTopicConfigs(this.config.offsetsTopicSegmentBytes),
-        },
-        { internal: true },
-      )
-      .then(
-        () => this.logger.info({ partitions: this.config.offsetsTopicNumPartitions }, `created ${GROUP_METADATA_TOPIC_NAME}`),
-        (err: unknown) => {
-          if (err instanceof KafkaError && err.code === ErrorCode.TOPIC_ALREADY_EXISTS) return;
-          throw err;
-        },
-      )
-      .finally(() => {
-        this.creating = null;
-      });
-    return this.creating;
+    return this.creation.ensure(() => ({
+      name: GROUP_METADATA_TOPIC_NAME,
+      numPartitions: this.config.offsetsTopicNumPartitions,
+      replicationFactor: this.config.offsetsTopicReplicationFactor,
+      configs: offsetsTopicConfigs(this.config.offsetsTopicSegmentBytes),
+    }));
   }
 }

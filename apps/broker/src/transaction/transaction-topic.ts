@@ -5,9 +5,9 @@
  * transaction.state.log.min.isr — the configs Kafka gives it. Once it exists its own partition count
  * decides where transactional ids live (a log dir written by Kafka keeps its layout).
  */
-import { ErrorCode, KafkaError } from '@tarn/protocol';
 import type { TransactionConfig } from '../config/broker-config';
 import type { Logger } from '../logger';
+import { InternalTopicCreation } from '../metadata/internal-topic';
 import type { MetadataStore } from '../metadata/metadata-store';
 import type { TopicAdmin } from '../metadata/topic-admin';
 import { TRANSACTION_STATE_TOPIC_NAME } from '../metadata/topic-name';
@@ -27,15 +27,17 @@ export function transactionTopicConfigs(config: TransactionConfig): Record<strin
 }
 
 export class TransactionTopic {
-  private creating: Promise<void> | null = null;
+  private readonly creation: InternalTopicCreation;
 
   constructor(
     private readonly config: TransactionConfig,
     private readonly metadata: MetadataStore,
-    private readonly topicAdmin: TopicAdmin,
+    topicAdmin: TopicAdmin,
     private readonly replicaManager: ReplicaManager,
-    private readonly logger: Logger,
-  ) {}
+    logger: Logger,
+  ) {
+    this.creation = new InternalTopicCreation(metadata, topicAdmin, logger);
+  }
 
   get exists(): boolean {
     return this.metadata.topic(TRANSACTION_STATE_TOPIC_NAME) !== undefined;
@@ -73,27 +75,11 @@ export class TransactionTopic {
 
   /** Creates the topic unless it exists; concurrent callers share one creation. */
   ensure(): Promise<void> {
-    if (this.exists) return Promise.resolve();
-    this.creating ??= this.topicAdmin
-      .createTopic(
-        {
-          name: TRANSACTION_STATE_TOPIC_NAME,
-          numPartitions: this.config.stateLogNumPartitions,
-          replicationFactor: this.config.stateLogReplicationFactor,
-          configs: transactionTopicConfigs(this.config),
-        },
-        { internal: true },
-      )
-      .then(
-        () => this.logger.info({ partitions: this.config.stateLogNumPartitions }, `created ${TRANSACTION_STATE_TOPIC_NAME}`),
-        (err: unknown) => {
-          if (err instanceof KafkaError && err.code === ErrorCode.TOPIC_ALREADY_EXISTS) return;
-          throw err;
-        },
-      )
-      .finally(() => {
-        this.creating = null;
-      });
-    return this.creating;
+    return this.creation.ensure(() => ({
+      name: TRANSACTION_STATE_TOPIC_NAME,
+      numPartitions: this.config.stateLogNumPartitions,
+      replicationFactor: this.config.stateLogReplicationFactor,
+      configs: transactionTopicConfigs(this.config),
+    }));
   }
 }
