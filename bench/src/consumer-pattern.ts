@@ -7,7 +7,8 @@
 // the machine spreads over all of them; every round's figure is printed, not only the median.
 //
 // Broker CPU is the broker process's CPU time (user + system, /proc, 10 ms ticks) over the round,
-// per MiB of batches delivered. Environment: TARN_BENCH_CONSUMER_RECORDS (default 3 M),
+// per MiB of batches delivered; 'other cores' is what the rest of the machine used meanwhile (rounds
+// taken with much of it were disturbed). Environment: TARN_BENCH_CONSUMER_RECORDS (default 3 M),
 // TARN_BENCH_CONSUMER_ROUNDS (default 5, at least 3).
 import { ApiKey, ErrorCode, ProduceRequestTypes, decodeResponse, errorName } from '@tarn/protocol';
 import { startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
@@ -32,6 +33,7 @@ interface Round {
   brokerMsPerMiB: number;
   brokerCores: number;
   clientCores: number;
+  otherCores: number;
   fetches: number;
   /** partitions named per request and carried per answer, averaged */
   named: number;
@@ -108,6 +110,7 @@ async function consumeAll(broker: BrokerProcess, layout: TopicLayout, endOffset:
     brokerMsPerMiB: (m.brokerCpu * m.seconds * 1000) / (fetcher.bytes / MiB),
     brokerCores: m.brokerCpu,
     clientCores: m.clientCpu,
+    otherCores: m.otherCpu,
     fetches: fetcher.fetches,
     named: fetcher.partitionsNamed / fetcher.fetches,
     answered: fetcher.partitionsAnswered / fetcher.fetches,
@@ -127,6 +130,7 @@ async function pipelined(broker: BrokerProcess, produced: Produced): Promise<Rou
     brokerMsPerMiB: (m.brokerCpu * m.seconds * 1000) / (m.bytes / MiB),
     brokerCores: m.brokerCpu,
     clientCores: m.clientCpu,
+    otherCores: m.otherCpu,
     fetches: Math.ceil(produced.batchesPerPartition / perFetch),
     named: PARTITIONS,
     answered: PARTITIONS,
@@ -155,6 +159,7 @@ function summary(name: string, rounds: Round[], reference: { off: number; pipeli
     'ms/MiB min–max': `${fmt(Math.min(...ms))}–${fmt(Math.max(...ms))}`,
     'broker cores': median(rounds.map((r) => r.brokerCores)),
     'client cores': median(rounds.map((r) => r.clientCores)),
+    'other cores': median(rounds.map((r) => r.otherCores)),
     fetches: median(rounds.map((r) => r.fetches)),
     'partitions asked/answered': `${fmt(median(rounds.map((r) => r.named)))}/${fmt(median(rounds.map((r) => r.answered)))}`,
     'vs sessions off': reference === null ? '' : mid / reference.off,

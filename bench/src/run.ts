@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   console: async () => (await import('./console')).run(),
   replication: async () => (await import('./replication')).run(),
   transactions: async () => (await import('./transactions')).run(),
+  latency: async () => (await import('./latency')).run(),
 };
 const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),

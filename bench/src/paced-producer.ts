@@ -1,0 +1,161 @@
+// The latency bench's producer: records at a fixed rate, as an application calling send() at that
+// rate and a Kafka producer with linger.ms ≈ 1 put them on the wire. Every millisecond (a 1 ms
+// interval timer) the records that came due since the last tick go into a batch of one partition
+// (the sticky partitioner: each new batch takes the next partition), closed when it reaches
+// batch.size (16 KiB) or at the end of the tick (linger elapsed). Closed batches wait in their
+// partition's queue (the accumulator) and are drained per broker as Kafka's Sender does: one Produce
+// request per leader carrying the first waiting batch of each of its partitions, at most 5 requests
+// in flight per connection (max.in.flight.requests.per.connection), so slow acknowledgements make
+// batches wait and later requests carry more.
+//
+// Each 100-byte value starts with two doubles of performance.now() (this process's clock): when its
+// request was built and written to the socket, and when the record came due in the fixed-rate
+// schedule. The consumer subtracts them from the time its answer arrived.
+import { ApiKey, ErrorCode, ProduceRequestTypes, buildRecordBatch, decodeResponse, errorName, type ProduceRequest } from '@tarn/protocol';
+import type { PipelinedConnection } from './pipelined-connection';
+
+const PRODUCE_VERSION = 9;
+const VALUE_BYTES = 100;
+/** 100-byte values with null keys take 108 bytes each in a batch: 16 KiB holds 151. */
+const MAX_BATCH_RECORDS = 151;
+
+/** A closed batch waiting to be sent: records `first` … `first + count - 1` of the schedule. */
+interface PendingBatch {
+  partition: number;
+  first: number;
+  count: number;
+}
+
+export interface PacedProducerOptions {
+  topic: string;
+  partitions: number[];
+  /** The connection to the partition's leader. */
+  connFor: (partition: number) => PipelinedConnection;
+  acks: number;
+  ratePerSec: number;
+  /** Records sent while performance.now() is in [from, to) are counted in `sentInWindow`. */
+  window: { from: number; to: number };
+  maxInFlight?: number;
+}
+
+export class PacedProducer {
+  /** Records that came due (put into batches). */
+  created = 0;
+  /** Records sent (in requests written to a connection). */
+  sent = 0;
+  acked = 0;
+  sentInWindow = 0;
+  requests = 0;
+  /** ms from a produce request's send to its answer, for requests sent in the window */
+  readonly ackLatencies: number[] = [];
+  /** The longest gap between two ticks (this process's event loop stalls), ms. */
+  maxTickGapMs = 0;
+  failure: Error | null = null;
+  private startMs = 0;
+  private lastTick = 0;
+  private nextPartition = 0;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly queues = new Map<number, PendingBatch[]>();
+  /** Each leader's connection and the partitions it leads. */
+  private readonly leaders = new Map<PipelinedConnection, number[]>();
+
+  constructor(private readonly opts: PacedProducerOptions) {
+    for (const p of opts.partitions) {
+      this.queues.set(p, []);
+      const conn = opts.connFor(p);
+      this.leaders.set(conn, [...(this.leaders.get(conn) ?? []), p]);
+    }
+  }
+
+  start(): void {
+    this.startMs = performance.now();
+    this.lastTick = this.startMs;
+    this.timer = setInterval(() => this.tick(), 1);
+  }
+
+  /** Stops the schedule; batches already due are still sent (see `drained`). */
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves once every record that came due is sent and acknowledged (rejects on a failed request). */
+  async drained(timeoutMs = 30_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.acked < this.created && this.failure === null && performance.now() < deadline) {
+      this.drain();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    if (this.failure !== null) throw this.failure;
+    if (this.acked < this.created) throw new Error(`${this.created - this.acked} records unacknowledged after ${timeoutMs} ms`);
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    this.maxTickGapMs = Math.max(this.maxTickGapMs, now - this.lastTick);
+    this.lastTick = now;
+    const { partitions } = this.opts;
+    let due = Math.floor(((now - this.startMs) * this.opts.ratePerSec) / 1000) - this.created;
+    while (due > 0) {
+      const count = Math.min(due, MAX_BATCH_RECORDS);
+      const partition = partitions[this.nextPartition++ % partitions.length]!;
+      this.queues.get(partition)!.push({ partition, first: this.created, count });
+      this.created += count;
+      due -= count;
+    }
+    this.drain();
+  }
+
+  private drain(): void {
+    for (const [conn, partitions] of this.leaders) {
+      while (this.failure === null && conn.inFlight < (this.opts.maxInFlight ?? 5)) {
+        const batches: PendingBatch[] = [];
+        for (const p of partitions) {
+          const b = this.queues.get(p)!.shift();
+          if (b !== undefined) batches.push(b);
+        }
+        if (batches.length === 0) break;
+        this.send(conn, batches);
+      }
+    }
+  }
+
+  private send(conn: PipelinedConnection, batches: PendingBatch[]): void {
+    const { ratePerSec, window } = this.opts;
+    const sendMs = performance.now();
+    let n = 0;
+    const partitionData = batches.map((b) => {
+      const records = [];
+      for (let i = 0; i < b.count; i++) {
+        const value = Buffer.allocUnsafe(VALUE_BYTES).fill(0, 16);
+        value.writeDoubleBE(sendMs, 0);
+        value.writeDoubleBE(this.startMs + ((b.first + i) * 1000) / ratePerSec, 8);
+        records.push({ key: null, value });
+      }
+      n += b.count;
+      return { ...ProduceRequestTypes.defaultPartitionProduceData(), index: b.partition, records: buildRecordBatch(records) };
+    });
+    const body: ProduceRequest = {
+      ...ProduceRequestTypes.defaultProduceRequest(),
+      acks: this.opts.acks,
+      timeoutMs: 30_000,
+      topicData: [{ ...ProduceRequestTypes.defaultTopicProduceData(), name: this.opts.topic, partitionData }],
+    };
+    const inWindow = sendMs >= window.from && sendMs < window.to;
+    if (inWindow) this.sentInWindow += n;
+    this.sent += n;
+    this.requests++;
+    conn.send(ApiKey.Produce, PRODUCE_VERSION, body, (frame, err) => {
+      if (frame === null) {
+        this.failure ??= err ?? new Error('no produce response');
+        return;
+      }
+      for (const t of decodeResponse(ApiKey.Produce, PRODUCE_VERSION, frame).body.responses)
+        for (const p of t.partitionResponses)
+          if (p.errorCode !== ErrorCode.NONE) this.failure ??= new Error(`produce ${t.name}-${p.index}: ${errorName(p.errorCode)}`);
+      this.acked += n;
+      if (inWindow) this.ackLatencies.push(performance.now() - sendMs);
+      this.drain();
+    });
+  }
+}
