@@ -3,8 +3,8 @@
 // consumers fetch (consumer-fetcher.ts: one Fetch in flight, all 6 partitions per request, 1 MiB per
 // partition, 50 MiB per answer, min.bytes 1, max wait 500 ms, Fetch v16 by topic id), with fetch
 // sessions on (the Java consumer) and off (librdkafka), next to the broker bench's own pipelined
-// fetches (broker-load.ts: 5 in flight, Fetch v12). The modes alternate round by round, so drift on
-// the machine spreads over all of them; every round's figure is printed, not only the median.
+// fetches (broker-load.ts: 5 in flight, Fetch v12). The modes alternate in an order that rotates
+// round by round, so drift on the machine spreads over all of them; every round's figure is printed, not only the median.
 //
 // Broker CPU is the broker process's CPU time (user + system, /proc, 10 ms ticks) over the round,
 // per MiB of batches delivered; 'other cores' is what the rest of the machine used meanwhile (rounds
@@ -182,12 +182,20 @@ export async function consumerPatternSection(admin: PipelinedConnection, broker:
     await consumeAll(broker, layout, end, true);
     await consumeAll(broker, layout, end, false);
     const modes = { on: [] as Round[], off: [] as Round[], pipelined: [] as Round[] };
+    const runs: Array<[keyof typeof modes, () => Promise<Round>]> = [
+      ['on', () => consumeAll(broker, layout, end, true)],
+      ['off', () => consumeAll(broker, layout, end, false)],
+      ['pipelined', () => pipelined(broker, produced)],
+    ];
+    // the order rotates round by round, so that no mode always follows the same one (and inherits
+    // its garbage to collect)
     for (let round = 0; round < ROUNDS; round++) {
-      modes.on.push(await consumeAll(broker, layout, end, true));
-      modes.off.push(await consumeAll(broker, layout, end, false));
-      modes.pipelined.push(await pipelined(broker, produced));
-      for (const [name, rounds] of Object.entries(modes))
-        phases.push({ name: `consumer pattern: ${name === 'pipelined' ? name : `sessions ${name}`}`, ...rounds[round]! });
+      for (let k = 0; k < runs.length; k++) {
+        const [name, fn] = runs[(round + k) % runs.length]!;
+        const r = await fn();
+        modes[name].push(r);
+        phases.push({ name: `consumer pattern: ${name === 'pipelined' ? name : `sessions ${name}`}`, ...r });
+      }
     }
     const resets = modes.on.reduce((n, r) => n + r.sessionResets, 0);
     const reference = {
@@ -195,15 +203,16 @@ export async function consumerPatternSection(admin: PipelinedConnection, broker:
       pipelined: median(modes.pipelined.map((r) => r.records / r.seconds)),
     };
     printTable(
-      `broker: real-consumer fetch pattern, ${fmt(produced.records)} records of 100 bytes pre-filled in ${produced.batch.size}-byte batches over ${PARTITIONS} partitions, read from offset 0 to the end; ${ROUNDS} rounds, modes alternating; one Fetch v16 in flight, all ${PARTITIONS} partitions, 1 MiB per partition, fetch.max.bytes 50 MiB, min.bytes 1, max wait 500 ms`,
+      `broker: real-consumer fetch pattern, ${fmt(produced.records)} records of 100 bytes pre-filled in ${produced.batch.size}-byte batches over ${PARTITIONS} partitions, read from offset 0 to the end; ${ROUNDS} rounds, modes alternating in rotating order; one Fetch v16 in flight, all ${PARTITIONS} partitions, 1 MiB per partition, fetch.max.bytes 50 MiB, min.bytes 1, max wait 500 ms`,
       [
         summary('sessions on (Java consumer: full fetch, then incremental)', modes.on, reference),
         summary('sessions off (librdkafka: id 0, epoch -1, all partitions)', modes.off, reference),
         summary(`pipelined (this bench's load: ${MAX_IN_FLIGHT} in flight, Fetch v12)`, modes.pipelined, reference),
       ],
     );
-    const each = (rounds: Round[]) => rounds.map((r) => `${fmt(r.records / r.seconds)} (${fmt(r.brokerMsPerMiB)} ms/MiB)`).join(', ');
-    printTable('broker: real-consumer fetch pattern, every round (records/s, broker CPU ms per MiB)', [
+    const each = (rounds: Round[]) =>
+      rounds.map((r) => `${fmt(r.records / r.seconds)} (${fmt(r.brokerMsPerMiB)} ms/MiB, other ${fmt(r.otherCores)})`).join(', ');
+    printTable('broker: real-consumer fetch pattern, every round (records/s, broker CPU ms per MiB, cores the rest of the machine used)', [
       { name: 'sessions on', rounds: each(modes.on) },
       { name: 'sessions off', rounds: each(modes.off) },
       { name: 'pipelined', rounds: each(modes.pipelined) },
