@@ -1,5 +1,5 @@
 // End-to-end latency benchmark: a producer sends 100-byte records at a fixed rate (10 k and 100 k
-// records/s; paced-producer.ts: whatever is due every ~1 ms, one batch per tick, 5 requests in flight
+// records/s; paced-producer.ts: whatever is due every ~1 ms, sticky batches, 5 requests in flight
 // per connection), a consumer in the same process long-polls for them (latency-consumer.ts: fetch
 // sessions, min.bytes 1, max wait 500 ms), and each record's latency is its arrival at the consumer
 // minus its send time, both read from this process's performance.now(). Two set-ups: a single

@@ -1,12 +1,12 @@
 // The latency bench's producer: records at a fixed rate, as an application calling send() at that
 // rate and a Kafka producer with linger.ms ≈ 1 put them on the wire. Every millisecond (a 1 ms
-// interval timer) the records that came due since the last tick go into a batch of one partition
-// (the sticky partitioner: each new batch takes the next partition), closed when it reaches
-// batch.size (16 KiB) or at the end of the tick (linger elapsed). Closed batches wait in their
-// partition's queue (the accumulator) and are drained per broker as Kafka's Sender does: one Produce
-// request per leader carrying the first waiting batch of each of its partitions, at most 5 requests
-// in flight per connection (max.in.flight.requests.per.connection), so slow acknowledgements make
-// batches wait and later requests carry more.
+// interval timer) the records that came due since the last tick are appended to the sticky
+// partition's last waiting batch, up to batch.size (16 KiB); a new batch moves on to the next
+// partition (KIP-480's sticky partitioner). Batches wait in their partition's queue (the
+// accumulator) and are drained per broker as Kafka's Sender does: one Produce request per leader
+// carrying the first waiting batch of each of its partitions, at most 5 requests in flight per
+// connection (max.in.flight.requests.per.connection), so slow acknowledgements make batches wait,
+// fill up and later requests carry more.
 //
 // Each 100-byte value starts with two doubles of performance.now() (this process's clock): when its
 // request was built and written to the socket, and when the record came due in the fixed-rate
@@ -19,11 +19,10 @@ const VALUE_BYTES = 100;
 /** 100-byte values with null keys take 108 bytes each in a batch: 16 KiB holds 151. */
 const MAX_BATCH_RECORDS = 151;
 
-/** A closed batch waiting to be sent: records `first` … `first + count - 1` of the schedule. */
+/** A batch waiting to be sent: its records' due times. */
 interface PendingBatch {
   partition: number;
-  first: number;
-  count: number;
+  dueMs: number[];
 }
 
 export interface PacedProducerOptions {
@@ -53,7 +52,7 @@ export class PacedProducer {
   failure: Error | null = null;
   private startMs = 0;
   private lastTick = 0;
-  private nextPartition = 0;
+  private sticky = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly queues = new Map<number, PendingBatch[]>();
   /** Each leader's connection and the partitions it leads. */
@@ -95,13 +94,24 @@ export class PacedProducer {
     this.maxTickGapMs = Math.max(this.maxTickGapMs, now - this.lastTick);
     this.lastTick = now;
     const { partitions } = this.opts;
-    let due = Math.floor(((now - this.startMs) * this.opts.ratePerSec) / 1000) - this.created;
-    while (due > 0) {
-      const count = Math.min(due, MAX_BATCH_RECORDS);
-      const partition = partitions[this.nextPartition++ % partitions.length]!;
-      this.queues.get(partition)!.push({ partition, first: this.created, count });
-      this.created += count;
-      due -= count;
+    const due = Math.floor(((now - this.startMs) * this.opts.ratePerSec) / 1000);
+    while (this.created < due) {
+      // the sticky partition's last waiting batch takes records until full; then a new batch, and
+      // with it the next partition (KIP-480)
+      let partition = partitions[this.sticky % partitions.length]!;
+      let queue = this.queues.get(partition)!;
+      let batch = queue.at(-1);
+      if (batch === undefined || batch.dueMs.length >= MAX_BATCH_RECORDS) {
+        partition = partitions[++this.sticky % partitions.length]!;
+        queue = this.queues.get(partition)!;
+        batch = queue.at(-1);
+        if (batch === undefined || batch.dueMs.length >= MAX_BATCH_RECORDS) {
+          batch = { partition, dueMs: [] };
+          queue.push(batch);
+        }
+      }
+      while (batch.dueMs.length < MAX_BATCH_RECORDS && this.created < due)
+        batch.dueMs.push(this.startMs + (this.created++ * 1000) / this.opts.ratePerSec);
     }
     this.drain();
   }
@@ -121,18 +131,17 @@ export class PacedProducer {
   }
 
   private send(conn: PipelinedConnection, batches: PendingBatch[]): void {
-    const { ratePerSec, window } = this.opts;
+    const { window } = this.opts;
     const sendMs = performance.now();
     let n = 0;
     const partitionData = batches.map((b) => {
-      const records = [];
-      for (let i = 0; i < b.count; i++) {
+      const records = b.dueMs.map((dueMs) => {
         const value = Buffer.allocUnsafe(VALUE_BYTES).fill(0, 16);
         value.writeDoubleBE(sendMs, 0);
-        value.writeDoubleBE(this.startMs + ((b.first + i) * 1000) / ratePerSec, 8);
-        records.push({ key: null, value });
-      }
-      n += b.count;
+        value.writeDoubleBE(dueMs, 8);
+        return { key: null, value };
+      });
+      n += records.length;
       return { ...ProduceRequestTypes.defaultPartitionProduceData(), index: b.partition, records: buildRecordBatch(records) };
     });
     const body: ProduceRequest = {
