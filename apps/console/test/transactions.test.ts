@@ -106,6 +106,11 @@ test('aborting a hanging transaction writes exactly its marker, the one kafka-tr
   const marker = hangingMarker(p, p.open[0]!);
   assert.deepEqual(marker, { topic: 'orders', partition: 2, producerId: 4242, producerEpoch: 3, coordinatorEpoch: 7 });
   assert.equal(
+    hangingMarker(p, { ...p.open[0]!, coordinatorEpoch: -1 }).coordinatorEpoch,
+    0,
+    'no marker yet: epoch 0, as the broker writes it',
+  );
+  assert.equal(
     abortHangingCommand('127.0.0.1:9092', marker),
     'kafka-transactions.sh --bootstrap-server 127.0.0.1:9092 abort --topic orders --partition 2 --producer-id 4242 --producer-epoch 3 --coordinator-epoch 7',
   );

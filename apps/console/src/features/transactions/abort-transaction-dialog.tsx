@@ -44,7 +44,8 @@ export function AbortTransactionDialog({
       open={t !== null}
       onClose={close}
       onSubmit={() => {
-        if (t !== null) abort.mutate({ transactionalId: t.transactionalId, coordinator: t.coordinator });
+        // the fence re-initializes the id: keep the transaction timeout it has
+        if (t !== null) abort.mutate({ transactionalId: t.transactionalId, coordinator: t.coordinator, timeoutMs: t.timeoutMs });
       }}
       title={t === null ? 'Abort the transaction?' : `Abort the transaction of “${t.transactionalId}”?`}
       description="The producer will be fenced and its open transaction aborted."

@@ -56,14 +56,18 @@ export function owningTransaction(rows: readonly TransactionRow[], producer: Ope
   return rows.find((t) => t.transactionalId === producer.transactionalId && t.state === 'Ongoing') ?? null;
 }
 
-/** The ABORT marker that `abortHanging` writes for one open producer on one partition. */
+/**
+ * The ABORT marker that `abortHanging` writes for one open producer on one partition. A producer
+ * no marker has reached yet has coordinator epoch -1; a marker carries 0 then (as the broker, and
+ * kafka-transactions.sh, write it).
+ */
 export function hangingMarker(p: HeldPartition, producer: OpenProducer): AbortHangingInput {
   return {
     topic: p.topic,
     partition: p.partition,
     producerId: producer.producerId,
     producerEpoch: producer.producerEpoch,
-    coordinatorEpoch: producer.coordinatorEpoch,
+    coordinatorEpoch: Math.max(0, producer.coordinatorEpoch),
   };
 }
 

@@ -28,7 +28,7 @@ export function TransactionsTable({ rows, params, draft, setDraft, update, fetch
       description="Each transactional producer as its coordinator sees it: the producer id and epoch it holds, the state of its current or last transaction, how long an open one has been running against its timeout, and the partitions in it."
       flush
     >
-      <div className="t-toolbar">
+      <div className="t-toolbar c-txn-filters">
         <label className="t-visually-hidden" htmlFor="txn-search">
           Search transactional ids
         </label>
@@ -53,7 +53,7 @@ export function TransactionsTable({ rows, params, draft, setDraft, update, fetch
             </option>
           ))}
         </Select>
-        <label className="t-check" style={{ alignSelf: 'center' }}>
+        <label className="t-check">
           <input type="checkbox" checked={params.open} onChange={(e) => update({ open: e.target.checked })} />
           Only open
         </label>

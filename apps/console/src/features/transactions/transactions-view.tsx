@@ -54,7 +54,7 @@ export function TransactionsView() {
     <div className="t-stack">
       <PageHeader
         title="Transactions"
-        description="Transactional producers and what their open transactions hold back: read_committed consumers stop at a partition's last stable offset until every transaction open there commits or aborts."
+        description="Transactional producers, and the partitions their open transactions hold back from read_committed consumers."
         actions={<PollStatus intervalMs={POLL_MS} failed={overview.isError} />}
       />
       {overview.isError && o === undefined ? (
