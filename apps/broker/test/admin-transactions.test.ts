@@ -38,14 +38,20 @@ test('transactions in the admin API: an open transaction, its held-back partitio
   const kafka = new Kafka({ clientId: 'admin-txn', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ transactionalId: 'checkout', idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  const txn = await producer.transaction();
-  await txn.send({ topic: 'orders', messages: [{ value: 'o-1' }, { value: 'o-2' }] });
+  const first = await producer.transaction();
+  await first.send({ topic: 'orders', messages: [{ value: 'o-0' }] });
+  await first.commit(); // o-0 at offset 0, its COMMIT marker at 1
 
   const consumer = kafka.consumer({ groupId: 'billing', maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topic: 'orders', fromBeginning: true });
   const billed: string[] = [];
-  void consumer.run({ eachMessage: async ({ message }) => void billed.push(message.value!.toString()) });
+  void consumer.run({ autoCommitInterval: 100, eachMessage: async ({ message }) => void billed.push(message.value!.toString()) });
+  await eventually(() => billed.includes('o-0'), 'the committed record');
+  billed.length = 0;
+
+  const txn = await producer.transaction();
+  await txn.send({ topic: 'orders', messages: [{ value: 'o-1' }, { value: 'o-2' }] });
 
   let o = await api.transactions.overview.query();
   assert.deepEqual(
@@ -55,10 +61,18 @@ test('transactions in the admin API: an open transaction, its held-back partitio
   assert.ok(o.transactions[0]!.ageMs !== null && o.transactions[0]!.ageMs >= 0);
   assert.deepEqual(
     o.partitions.map((p) => [p.topic, p.partition, p.lastStableOffset, p.highWatermark, p.open.map((x) => [x.transactionalId, x.hanging])]),
-    [['orders', 0, 0, 2, [['checkout', false]]]],
+    [['orders', 0, 2, 4, [['checkout', false]]]],
   );
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(billed.length, 0, 'the read_committed consumer waits');
+  // the group committed offset 1 (after o-0): only the marker lies before the LSO, so it is held, not stalled
+  await eventually(
+    async () => (await api.groups.get.query({ groupId: 'billing' })).lag?.partitions[0]?.heldByTransaction === true,
+    'the group to show as held by the transaction',
+  );
+  const lag = (await api.groups.get.query({ groupId: 'billing' })).lag!.partitions[0]!;
+  assert.deepEqual([lag.committedOffset, lag.lastStableOffset, lag.highWatermark], [1, 2, 4]);
+  assert.notEqual(lag.status, 'STOP');
 
   await api.transactions.abort.mutate({ transactionalId: 'checkout', coordinator: o.transactions[0]!.coordinator });
   await eventually(async () => (await api.transactions.overview.query()).partitions.length === 0, 'the abort to release the partition');

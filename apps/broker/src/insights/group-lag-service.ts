@@ -6,6 +6,7 @@
  * lag samples taken every group.lag.sample.interval.ms for the console's charts.
  */
 import { isControl } from '@tarn/protocol';
+import type { Partition } from '../replica/partition';
 import type { ReplicaManager } from '../replica/replica-manager';
 import type { GroupConfig } from '../config/broker-config';
 import type { GroupCoordinator } from '../group/group-coordinator';
@@ -51,6 +52,8 @@ interface Tracked {
 }
 
 const SAMPLE_RING = 120;
+/** The widest gap between a commit and the LSO that readAllUpTo reads to look for data records. */
+const MAX_CONTROL_GAP = 16;
 
 export class GroupLagService {
   readonly evaluator = new LagEvaluator();
@@ -128,6 +131,18 @@ export class GroupLagService {
     return null;
   }
 
+  /**
+   * Whether a consumer at `committed` has read everything below the last stable offset: it is at or
+   * past it, or only control records (transaction markers, which consumers skip but may not commit
+   * past) lie in between. Looked at only when the gap is a few offsets.
+   */
+  private readAllUpTo(p: Partition, committed: number, lso: number): boolean {
+    if (committed >= lso) return true;
+    if (lso - committed > MAX_CONTROL_GAP) return false;
+    for (const r of p.records(committed, { maxOffset: lso })) if (r.batch === null || !isControl(r.batch.attributes)) return false;
+    return true;
+  }
+
   groupLag(groupId: string): GroupLag | null {
     const group = this.coordinator.group(groupId);
     if (group === undefined) return null;
@@ -146,8 +161,10 @@ export class GroupLagService {
           const ts = this.timestampAt(r.tp, Math.max(committed, p?.logStartOffset ?? 0), hw);
           lagMs = ts === null ? null : Math.max(0, now - ts);
         }
+        const heldByTransaction = p !== undefined && lso !== null && hw !== null && lso < hw && this.readAllUpTo(p, committed, lso);
         const commits = this.tracked.get(groupId)?.get(tpKey(r.tp.topic, r.tp.partition))?.commits ?? [];
-        const evaluation = this.evaluator.evaluate(commits, lag ?? 0, now);
+        // a group held back by an open transaction is caught up with what it may read: not stalled
+        const evaluation = this.evaluator.evaluate(commits, heldByTransaction ? 0 : (lag ?? 0), now);
         return {
           topic: r.tp.topic,
           partition: r.tp.partition,
@@ -155,7 +172,7 @@ export class GroupLagService {
           logEndOffset: p?.logEndOffset ?? null,
           highWatermark: hw,
           lastStableOffset: lso,
-          heldByTransaction: lso !== null && hw !== null && lso < hw && committed >= lso,
+          heldByTransaction,
           logStartOffset: p?.logStartOffset ?? null,
           lag,
           lagMs,

@@ -232,8 +232,13 @@ export class TransactionsOverviewService {
     }
   }
 
-  /** Fences the id's producer and aborts its open transaction, through the id's coordinator. */
-  async abortOngoing(transactionalId: string, coordinatorId: number, timeoutMs: number): Promise<void> {
+  /**
+   * Fences the id's producer and aborts its open transaction, through the id's coordinator. The fence
+   * is an InitProducerId, which also sets the id's transaction timeout: its current one is kept
+   * unless `timeoutMs` is given.
+   */
+  async abortOngoing(transactionalId: string, coordinatorId: number, timeoutMs?: number): Promise<void> {
+    timeoutMs ??= await this.currentTimeoutMs(transactionalId, coordinatorId);
     for (let attempt = 0; attempt < 100; attempt++) {
       let error: number;
       if (coordinatorId === this.deps.nodeId) {
@@ -253,6 +258,22 @@ export class TransactionsOverviewService {
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new KafkaError(ErrorCode.CONCURRENT_TRANSACTIONS, `The transaction of ${transactionalId} is still completing; try again.`);
+  }
+
+  private async currentTimeoutMs(transactionalId: string, coordinatorId: number): Promise<number> {
+    let error: number;
+    let timeoutMs = 0;
+    if (coordinatorId === this.deps.nodeId) {
+      const d = this.deps.coordinator.describe(transactionalId);
+      error = d.error;
+      timeoutMs = d.metadata?.txnTimeoutMs ?? 0;
+    } else {
+      const res = await this.deps.clients.request(coordinatorId, ApiKey.DescribeTransactions, 0, { transactionalIds: [transactionalId] });
+      error = res.transactionStates[0]?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+      timeoutMs = res.transactionStates[0]?.transactionTimeoutMs ?? 0;
+    }
+    if (error !== ErrorCode.NONE) throw new KafkaError(error, `Cannot describe ${transactionalId}: ${errorName(error)}`);
+    return timeoutMs;
   }
 
   /** Writes an ABORT marker for the producer's open transaction on one partition (a hanging transaction). */
