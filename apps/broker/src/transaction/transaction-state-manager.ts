@@ -158,6 +158,9 @@ export class TransactionStateManager {
       for (const [id, t] of latest)
         if (t !== null && t.state !== TransactionState.Dead) txns.set(id, TransactionMetadata.fromTransit(id, t));
       this.owned.set(partition, { coordinatorEpoch, txns });
+      // loaded before the half-ended transactions are completed (as Kafka removes the partition from
+      // its loading set first): their marker writers check at once that this broker coordinates them
+      this.loading.delete(partition);
       this.logger.info(
         { partition, coordinatorEpoch, transactionalIds: txns.size, records: n, ms: Math.round(performance.now() - t0) },
         'loaded transaction state',
