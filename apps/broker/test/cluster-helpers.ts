@@ -143,7 +143,20 @@ export async function startProcessCluster(
       broker.signal(signal);
     }
   };
-  await Promise.all([...ports.keys()].map(start));
+  const close = async () => {
+    for (const [id, broker] of processes) {
+      broker.signal('SIGCONT');
+      await kill(id);
+    }
+    await etcd.stop();
+  };
+  // a broker that does not come up fails the start, once the others and etcd are gone: left
+  // running, they would keep the test process alive after the test has failed
+  const failed = (await Promise.allSettled([...ports.keys()].map(start))).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) {
+    await close();
+    throw failed.reason;
+  }
   return {
     etcd,
     ports,
@@ -151,12 +164,6 @@ export async function startProcessCluster(
     bootstrap: [...ports.values()].map((p) => `127.0.0.1:${p}`).join(','),
     start,
     kill,
-    close: async () => {
-      for (const [id, broker] of processes) {
-        broker.signal('SIGCONT');
-        await kill(id);
-      }
-      await etcd.stop();
-    },
+    close,
   };
 }

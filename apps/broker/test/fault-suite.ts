@@ -6,11 +6,12 @@
 // SASL_SSL), the brokers replicating over the same listener their clients use.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Kafka, logLevel, type Consumer, type KafkaConfig, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { ApiKey, FetchRequestTypes, MetadataRequestTypes, decodeRecordBatches } from '@tarn/protocol';
 import { KafkaClientConnection, type ClientSecurity } from '../src/client/kafka-client';
 import type { BrokerProcessOptions } from '../src/testing/broker-process';
 import { eventually, startProcessCluster, type ProcessCluster } from './cluster-helpers';
+import { checkConsumed, consumerEvents, Load, openClients, PARTITIONS, startConsumer, TOPIC, type Seen } from './fault-clients';
 
 /** How the brokers' one listener (clients and replication) is secured, and how the tests reach it. */
 export interface FaultSecurity {
@@ -32,9 +33,6 @@ interface Env {
   kafka: Kafka;
   security: FaultSecurity;
 }
-
-const TOPIC = 'faults';
-const PARTITIONS = 3;
 
 interface PartitionState {
   partition: number;
@@ -82,120 +80,6 @@ async function metadata(env: Env): Promise<PartitionState[]> {
   }
   throw new Error('no broker answered Metadata');
 }
-
-/** An idempotent acks=all producer sending uniquely numbered records until stopped. */
-class Load {
-  private readonly producer: Producer;
-  private running = true;
-  private next = 0;
-  readonly acked = new Map<string, number>(); // id → partition
-  private loop: Promise<void> = Promise.resolve();
-  errors = 0;
-
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 1000 },
-    });
-  }
-
-  async start(): Promise<void> {
-    openClients.push({ disconnect: () => this.stop() });
-    await this.producer.connect();
-    this.loop = (async () => {
-      while (this.running) {
-        const batch = Array.from({ length: 10 }, () => `id-${this.next++}`);
-        const partition = Math.floor(Math.random() * PARTITIONS);
-        try {
-          await this.producer.send({ topic: TOPIC, acks: -1, messages: batch.map((id) => ({ key: id, value: id, partition })) });
-          for (const id of batch) this.acked.set(id, partition);
-        } catch {
-          this.errors++; // not acknowledged: may or may not be stored, never counted as acked
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      }
-    })();
-  }
-
-  async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    await this.loop;
-    await this.producer.disconnect();
-  }
-}
-
-type Seen = Array<{ partition: number; offset: number; id: string }>;
-const consumerEvents: string[] = [];
-
-/** A group consumer recording (partition, offset, id) of everything it sees. */
-async function startConsumer(kafka: Kafka, seen: Seen): Promise<Consumer> {
-  // retries back off to at most 2 s (kafkajs' default grows to 30 s, long for a test that waits on it)
-  const consumer = kafka.consumer({
-    groupId: 'fault-readers',
-    sessionTimeout: 10_000,
-    heartbeatInterval: 1000,
-    retry: { retries: 50, initialRetryTime: 100, maxRetryTime: 2000 },
-  });
-  openClients.push(consumer);
-  // what the consumer went through, printed if it fails to catch up
-  for (const event of [consumer.events.CRASH, consumer.events.GROUP_JOIN, consumer.events.STOP, consumer.events.REBALANCING]) {
-    consumer.on(event, (e: { type: string; payload?: unknown }) =>
-      consumerEvents.push(`${new Date().toISOString()} ${e.type} ${JSON.stringify(e.payload ?? {}).slice(0, 300)}`),
-    );
-  }
-  await consumer.connect();
-  await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
-  void consumer.run({
-    autoCommitInterval: 500,
-    eachMessage: async ({ partition, message }) => {
-      seen.push({ partition, offset: Number(message.offset), id: message.value!.toString() });
-    },
-  });
-  return consumer;
-}
-
-function check(load: Load, seen: Seen): void {
-  // every acknowledged record was consumed, from the partition it was sent to
-  const byId = new Map<string, { partition: number; offset: number }>();
-  for (const s of seen) {
-    const prev = byId.get(s.id);
-    // a consumer may see a record twice (at-least-once after a rebalance) but always at the same offset
-    if (prev !== undefined)
-      assert.deepEqual(prev, { partition: s.partition, offset: s.offset }, `${s.id} appears at two offsets: a duplicate in the log`);
-    byId.set(s.id, { partition: s.partition, offset: s.offset });
-  }
-  for (const [id, partition] of load.acked) {
-    assert.ok(byId.has(id), `acknowledged record ${id} was lost`);
-    assert.equal(byId.get(id)!.partition, partition);
-  }
-  // order within each partition: ids sent later (by the single producer) sit at higher offsets,
-  // and the consumer saw every offset (no skipping)
-  for (let p = 0; p < PARTITIONS; p++) {
-    const entries = [...byId.values()]
-      .filter((e) => e.partition === p)
-      .map((e) => e.offset)
-      .sort((a, b) => a - b);
-    const ids = [...byId.entries()]
-      .filter(([, e]) => e.partition === p)
-      .sort((a, b) => a[1].offset - b[1].offset)
-      .map(([id]) => Number(id.slice(3)));
-    assert.deepEqual(
-      ids,
-      [...ids].sort((a, b) => a - b),
-      `partition ${p} keeps the producer's order`,
-    );
-    assert.deepEqual(
-      entries,
-      entries.map((_, i) => entries[0]! + i),
-      `partition ${p}: the consumer saw every offset`,
-    );
-  }
-}
-
-/** Clients a test opened; closed whatever happens, so a failed test cannot leave one retrying forever. */
-const openClients: Array<{ disconnect(): Promise<void> }> = [];
 
 async function withCluster(security: FaultSecurity, fn: (env: Env) => Promise<void>): Promise<void> {
   const cluster = await startProcessCluster(3, security.brokerProps, security.protocol);
@@ -347,7 +231,7 @@ export function faultSuite(security: FaultSecurity): void {
         assert.ok(load.acked.size > 500, `${load.acked.size} records acknowledged`);
         await drain(seen, load, env);
         await consumer.disconnect();
-        check(load, seen);
+        checkConsumed(load, seen);
       });
     });
 
@@ -376,7 +260,7 @@ export function faultSuite(security: FaultSecurity): void {
         await checkLogs(env, load);
         await drain(seen, load, env);
         await consumer.disconnect();
-        check(load, seen);
+        checkConsumed(load, seen);
       });
     });
 
@@ -400,7 +284,7 @@ export function faultSuite(security: FaultSecurity): void {
         await checkLogs(env, load);
         await drain(seen, load, env);
         await consumer.disconnect();
-        check(load, seen);
+        checkConsumed(load, seen);
       });
     });
 
