@@ -13,8 +13,9 @@
 // Also printed: the same latency counted from each record's due time in the fixed-rate schedule
 // (adds the wait for the producer's next tick, ≤ ~1 ms, time queued behind 5 requests in flight, and
 // any stall of this process), the produce requests' acknowledgement times, the achieved rate, the longest gap between producer ticks (this
-// process's event-loop stalls, which delay both ends), the brokers' and this process's CPU, and the
-// CPU the rest of the machine used meanwhile (figures taken with much of it were disturbed).
+// process's event-loop stalls, which delay both ends), the brokers' own event-loop stalls (p99 and
+// max, the worst broker, from their /metrics), the brokers' and this process's CPU, and the CPU the
+// rest of the machine used meanwhile (figures taken with much of it were disturbed).
 //
 // Environment: TARN_BENCH_LATENCY_SECONDS (measured seconds per case, default 5; 1 s of warm-up
 // comes first and is not counted).
@@ -32,6 +33,23 @@ const WARMUP_MS = 1000;
 const MEASURE_MS = Number(process.env.TARN_BENCH_LATENCY_SECONDS ?? 5) * 1000;
 const RATES = [10_000, 100_000];
 const GOAL_P99_MS = 5;
+/** An admin API token, for the brokers' /metrics. */
+const TOKEN = 'bench-token';
+/** prom-client's eventLoopMonitoringPrecision (its default) */
+const SAMPLING_MS = 10;
+
+/**
+ * The broker's event-loop stalls since the last call, in ms: prom-client's monitorEventLoopDelay
+ * gauges (reset at every scrape) less their 10 ms sampling interval, which every sample includes. A
+ * stall of the broker shows here, one of this process in the producer's tick gap.
+ */
+async function loopLag(broker: BrokerProcess): Promise<{ maxMs: number; p99Ms: number }> {
+  const res = await fetch(`${broker.adminUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const text = await res.text();
+  const gauge = (name: string) =>
+    Number(new RegExp(`^tarn_process_nodejs_eventloop_lag_${name}_seconds\\S* (\\S+)$`, 'm').exec(text)?.[1]) * 1000;
+  return { maxMs: Math.max(0, gauge('max') - SAMPLING_MS), p99Ms: Math.max(0, gauge('p99') - SAMPLING_MS) };
+}
 
 async function createTopic(conn: PipelinedConnection, name: string, replicationFactor: number): Promise<void> {
   const res = await conn.request(ApiKey.CreateTopics, 5, {
@@ -96,8 +114,10 @@ async function measure(
   producer.start();
   await new Promise((r) => setTimeout(r, window.from - performance.now()));
   const meters = brokers.map((b) => cpuMeter(b.pid));
+  await Promise.all(brokers.map(loopLag));
   await new Promise((r) => setTimeout(r, window.to - performance.now()));
   const used = meters.map((m) => m());
+  const lags = await Promise.all(brokers.map(loopLag));
   const brokerCores = used.reduce((n, m) => n + m.brokerCpu, 0);
   // each meter's "other" counts the other brokers too
   const otherCores = Math.max(0, used[0]!.otherCpu - (brokerCores - used[0]!.brokerCpu));
@@ -134,11 +154,12 @@ async function measure(
     'broker cores': brokerCores,
     'client cores': used[0]!.clientCpu,
     'other cores': otherCores,
+    'broker stall p99/max ms': `${fmt(Math.max(...lags.map((l) => l.p99Ms)))}/${fmt(Math.max(...lags.map((l) => l.maxMs)))}`,
   };
 }
 
 async function singleBroker(rows: Row[]): Promise<void> {
-  const broker = await startBrokerProcess();
+  const broker = await startBrokerProcess({ overrides: { 'admin.api.tokens': TOKEN } });
   try {
     const admin = await PipelinedConnection.open(broker.port);
     for (const rate of RATES) {
@@ -162,7 +183,13 @@ async function cluster(rows: Row[]): Promise<void> {
     for (const id of [1, 2, 3]) {
       brokers.push(
         await startBrokerProcess({
-          overrides: { 'node.id': String(id), 'metadata.store': 'etcd', 'etcd.endpoints': etcd.endpoint, 'admin.password': 'bench' },
+          overrides: {
+            'node.id': String(id),
+            'metadata.store': 'etcd',
+            'etcd.endpoints': etcd.endpoint,
+            'admin.password': 'bench',
+            'admin.api.tokens': TOKEN,
+          },
         }),
       );
     }
