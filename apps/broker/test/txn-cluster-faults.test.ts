@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { Kafka, logLevel } from 'kafkajs';
 import { partitionForGroup } from '../src/group/partition-for-group';
 import { eventually, startProcessCluster, type ProcessCluster } from './cluster-helpers';
-import { EosApp } from './txn-eos-app';
+import { EosApp, type TxnStage } from './txn-eos-app';
 import { checkExactlyOnce } from './txn-eos-checker';
 import { txnIndexMismatches } from './txn-log-files';
 import { partitionMetadata, type PartitionMetadata } from './txn-wire';
@@ -121,23 +121,29 @@ test(
       await eos.start();
       await eventually(() => eos.committed >= 5, 'the application to commit its first transactions', 60_000);
 
-      const stateLeader = (md: PartitionMetadata[]) => leaderOf(md, TXN_STATE, partitionForGroup(TXN_ID, STATE_PARTITIONS)); // Kafka hashes transactional ids as it does group ids
+      // Kafka hashes a transactional id to its __transaction_state partition as it does a group id
+      const stateLeader = (md: PartitionMetadata[]) => leaderOf(md, TXN_STATE, partitionForGroup(TXN_ID, STATE_PARTITIONS));
       const offsetsLeader = (md: PartitionMetadata[]) => leaderOf(md, OFFSETS, partitionForGroup(GROUP, STATE_PARTITIONS));
       const progress: string[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const targets: Array<[string, (md: PartitionMetadata[]) => number]> = [
-          ['the transaction coordinator', stateLeader],
-          [`the leader of ${OUTPUT}-${round % PARTITIONS}`, (md) => leaderOf(md, OUTPUT, round % PARTITIONS)],
-          ['the group coordinator', offsetsLeader],
+        // each broker is killed while the application is at the step that needs it: EndTxn, the
+        // transformed records' produce, TxnOffsetCommit (a few ms later, so that the request is in
+        // flight or just answered)
+        const targets: Array<[string, (md: PartitionMetadata[]) => number, TxnStage]> = [
+          ['the transaction coordinator', stateLeader, 'commit'],
+          [`the leader of ${OUTPUT}-${round % PARTITIONS}`, (md) => leaderOf(md, OUTPUT, round % PARTITIONS), 'send'],
+          ['the group coordinator', offsetsLeader, 'sendOffsets'],
         ];
-        for (const [what, leader] of targets) {
+        for (const [what, leader, stage] of targets) {
           const victim = leader(await metadata(cluster));
+          const during = (await eos.nextStage(stage, 10_000)) ? ` during ${stage}` : '';
+          await new Promise((r) => setTimeout(r, Math.random() * 10));
           const before = eos.committed;
           const idle = eos.processed >= RECORDS * 0.9; // held back: nothing in flight when the broker dies
           const t = Date.now();
           await killAndRestart(cluster, victim, what);
           progress.push(
-            `${new Date().toISOString()} round ${round}: killed ${what} (broker ${victim}); ` +
+            `${new Date().toISOString()} round ${round}: killed ${what} (broker ${victim})${during}; ` +
               `${eos.committed - before} transactions committed meanwhile${idle ? ' (the application was held back: input running out)' : ''}, ${Date.now() - t} ms`,
           );
           if (process.env.TARN_TEST_LOG_LEVEL) console.error(progress[progress.length - 1]);

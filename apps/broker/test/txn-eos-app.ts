@@ -40,6 +40,9 @@ export interface EosAppOptions {
   log?: (line: string) => void;
 }
 
+/** The steps of one transaction: the transformed records sent, the offsets sent, EndTxn (commit). */
+export type TxnStage = 'send' | 'sendOffsets' | 'commit';
+
 /** The output record of an input record: its id, transformed. */
 export const transform = (value: string): string => `T(${value})`;
 
@@ -75,6 +78,7 @@ export class EosApp {
   private stopping = false;
   private loop: Promise<void> = Promise.resolve();
   private readonly timeoutMs: number;
+  private readonly stageWaiters: Array<{ stage: TxnStage; resolve: (entered: boolean) => void }> = [];
 
   constructor(private readonly o: EosAppOptions) {
     this.reader = new InputReader(o.ports, o.input);
@@ -97,6 +101,31 @@ export class EosApp {
     await this.loop;
     await withTimeout(this.producer?.disconnect() ?? Promise.resolve(), 10_000, 'producer disconnect').catch(() => {});
     this.reader.close();
+  }
+
+  /**
+   * Resolves true when the application next enters `stage` of a transaction (for a fault to hit
+   * that step), false if it has not within `timeoutMs`.
+   */
+  nextStage(stage: TxnStage, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const waiter = { stage, resolve };
+      this.stageWaiters.push(waiter);
+      setTimeout(() => {
+        const i = this.stageWaiters.indexOf(waiter);
+        if (i < 0) return;
+        this.stageWaiters.splice(i, 1);
+        resolve(false);
+      }, timeoutMs);
+    });
+  }
+
+  private enter(stage: TxnStage): TxnStage {
+    for (const w of this.stageWaiters.filter((x) => x.stage === stage)) {
+      this.stageWaiters.splice(this.stageWaiters.indexOf(w), 1);
+      w.resolve(true);
+    }
+    return stage;
   }
 
   private note(what: string, err: unknown): void {
@@ -141,12 +170,12 @@ export class EosApp {
   private async transact(partition: number, records: InputRecord[]): Promise<boolean> {
     const producer = this.producer;
     if (producer === null) return false;
-    let stage = 'beginning';
+    let stage: TxnStage | 'beginning' = 'beginning';
     try {
       const t = await withTimeout(producer.transaction(), this.timeoutMs, 'beginning a transaction');
       await withTimeout(
         (async () => {
-          stage = 'send';
+          stage = this.enter('send');
           await t.send({
             topic: this.o.output,
             acks: -1,
@@ -156,13 +185,13 @@ export class EosApp {
               partition: outputPartitionOf(value, this.o.outputPartitions),
             })),
           });
-          stage = 'sendOffsets';
+          stage = this.enter('sendOffsets');
           const next = String(records[records.length - 1]!.offset + 1);
           await t.sendOffsets({
             consumerGroupId: this.o.groupId,
             topics: [{ topic: this.o.input, partitions: [{ partition, offset: next }] }],
           });
-          stage = 'commit';
+          stage = this.enter('commit');
           await t.commit();
         })(),
         this.timeoutMs,
