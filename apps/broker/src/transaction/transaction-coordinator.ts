@@ -277,11 +277,13 @@ export class TransactionCoordinator {
       return ErrorCode.INVALID_TXN_STATE;
     };
     let transit: TxnTransitMetadata;
+    let isEpochFence = false;
     switch (txn.state) {
       case S.Ongoing: {
         const next = result === 'COMMIT' ? S.PrepareCommit : S.PrepareAbort;
         if (next === S.PrepareAbort && txn.pendingState === S.PrepareEpochFence) {
           // the fence: the abort is written under the bumped epoch
+          isEpochFence = true;
           txn.pendingState = null;
           txn.producerEpoch = producerEpoch;
           txn.lastProducerEpoch = NO_PRODUCER_EPOCH;
@@ -302,7 +304,11 @@ export class TransactionCoordinator {
     }
     const { coordinatorEpoch } = lookup;
     const error = await this.stateManager.appendTransactionToLog(transactionalId, coordinatorEpoch, transit);
-    if (error !== ErrorCode.NONE) return error;
+    if (error !== ErrorCode.NONE) {
+      if (isEpochFence && this.stateManager.getTransactionState(transactionalId).coordinatorEpoch === coordinatorEpoch)
+        txn.hasFailedEpochFence = true;
+      return error;
+    }
     // written: the transaction will end whatever happens; check nothing moved meanwhile, then answer
     const after = this.stateManager.getTransactionState(transactionalId);
     if (after.error !== ErrorCode.NONE) return after.error;

@@ -34,6 +34,11 @@ const MAX_EPOCH = 32767;
 export class TransactionMetadata {
   /** The state being written, while a write is in flight. */
   pendingState: TransactionState | null = null;
+  /**
+   * An epoch fence whose abort could not be written: the epoch was bumped already, and the next
+   * fence must not bump it again (Kafka's hasFailedEpochFence), or retries would use up epochs.
+   */
+  hasFailedEpochFence = false;
   readonly partitions = new Map<string, TopicPartition>();
 
   constructor(
@@ -85,7 +90,7 @@ export class TransactionMetadata {
   prepareFenceProducerEpoch(): TxnTransitMetadata {
     if (this.producerEpoch === MAX_EPOCH)
       throw new Error(`Cannot fence producer with epoch equal to Short.MaxValue since this would overflow`);
-    const bumped = this.producerEpoch + 1;
+    const bumped = this.hasFailedEpochFence ? this.producerEpoch : this.producerEpoch + 1;
     return this.prepareTransitionTo(
       TransactionState.PrepareEpochFence,
       this.producerId,
@@ -173,6 +178,8 @@ export class TransactionMetadata {
 
   /** After every marker is written: CompleteCommit or CompleteAbort, with no partitions. */
   prepareComplete(now: number): TxnTransitMetadata {
+    // the Prepare* state is written: a fence that had failed before has now succeeded
+    this.hasFailedEpochFence = false;
     const newState = this.state === TransactionState.PrepareCommit ? TransactionState.CompleteCommit : TransactionState.CompleteAbort;
     return this.prepareTransitionTo(
       newState,
