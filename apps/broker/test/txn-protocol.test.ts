@@ -227,3 +227,27 @@ test('the coordinator aborts a transaction that outlives transaction.timeout.ms,
   assert.equal((await endTxn(c, init.producerId, init.producerEpoch, true)).errorCode, ErrorCode.PRODUCER_FENCED);
   c.close();
 });
+
+test('KIP-890 verification guard: a marker written while a write was being verified voids that verification', async () => {
+  const { port, broker } = await startBroker();
+  await broker.topicAdmin.createTopic({ name: 'txn-t', numPartitions: 1, replicationFactor: 1 });
+  const partition = broker.replicaManager.getPartition('txn-t', 0)!;
+  const guard = partition.startVerification(77);
+  assert.equal(partition.isVerificationValid(77, guard), true);
+  const c = await TestConnection.open(port);
+  const res = await c.request(ApiKey.WriteTxnMarkers, 1, {
+    markers: [
+      {
+        producerId: 77n,
+        producerEpoch: 0,
+        transactionResult: false,
+        coordinatorEpoch: 0,
+        topics: [{ name: 'txn-t', partitionIndexes: [0] }],
+      },
+    ],
+  });
+  assert.equal(res.markers[0]!.topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
+  assert.equal(partition.isVerificationValid(77, guard), false, 'the marker voided the verification in flight');
+  assert.equal(partition.isVerificationValid(78, guard), false);
+  c.close();
+});

@@ -6,6 +6,7 @@
 // nothing would ever close. Once the partition holds the producer's open transaction, no more
 // questions are asked.
 import { ErrorCode, PRODUCER_EPOCH_OFFSET, PRODUCER_ID_OFFSET, ATTRIBUTES_OFFSET, isTransactional, readInt64 } from '@tarn/protocol';
+import type { Partition } from '../replica/partition';
 import type { AppendEntry } from '../replica/replica-manager';
 import { AclOperation, ResourceType, authorized } from './authorize';
 import type { RequestContext } from './handler';
@@ -39,6 +40,7 @@ export async function verifyTransactionalWrites(
   const { services } = ctx;
   if (!services.config.transaction.partitionVerification) return { entries, refused: [] };
   const toVerify: AppendEntry[] = [];
+  const guards: Array<{ partition: Partition; guard: object }> = [];
   let producerId = -1;
   let producerEpoch = -1;
   for (const e of entries) {
@@ -49,6 +51,7 @@ export async function verifyTransactionalWrites(
     // not led here: the append answers NOT_LEADER_OR_FOLLOWER on its own
     if (partition === undefined || !partition.isLeader || partition.hasOngoingTransaction(producerId, producerEpoch)) continue;
     toVerify.push(e);
+    guards.push({ partition, guard: partition.startVerification(producerId) });
   }
   if (toVerify.length === 0) return { entries, refused: [] };
   const results = await services.transactions.verify(
@@ -58,6 +61,11 @@ export async function verifyTransactionalWrites(
     toVerify.map((e) => ({ topic: e.topic, partition: e.partition })),
   );
   const errors = new Map(results.filter((r) => r.error !== ErrorCode.NONE).map((r) => [`${r.tp.topic}\u0000${r.tp.partition}`, r.error]));
+  // a marker for the producer landed while the coordinator was asked: the transaction it verified has ended
+  for (const [i, { partition, guard }] of guards.entries()) {
+    const e = toVerify[i]!;
+    if (!partition.isVerificationValid(producerId, guard)) errors.set(`${e.topic}\u0000${e.partition}`, ErrorCode.INVALID_TXN_STATE);
+  }
   if (errors.size === 0) return { entries, refused: [] };
   const refused: RefusedEntry[] = [];
   const kept = entries.filter((e) => {

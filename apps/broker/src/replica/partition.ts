@@ -52,6 +52,7 @@ export interface ReplicationHooks {
 }
 
 export class Partition {
+  private readonly verificationGuards = new Map<number, object>();
   private waiters: HighWatermarkWaiter[] = [];
   private readonly dataListeners = new Set<() => void>();
   readonly followers = new Map<number, FollowerState>();
@@ -106,6 +107,26 @@ export class Partition {
   hasOngoingTransaction(producerId: number, producerEpoch: number): boolean {
     const entry = this.log.producerStateManager.lastEntry(producerId);
     return entry !== null && entry.currentTxnFirstOffset !== null && entry.producerEpoch === producerEpoch;
+  }
+
+  /**
+   * KIP-890's verification guard: taken before asking the coordinator whether a producer's write
+   * belongs to its transaction, dropped when a marker for the producer is written here. A write whose
+   * guard is gone by the time the coordinator answered came after its transaction ended (a marker
+   * landed meanwhile) and must not open a new one that nothing would close.
+   */
+  startVerification(producerId: number): object {
+    const guard = {};
+    this.verificationGuards.set(producerId, guard);
+    return guard;
+  }
+
+  isVerificationValid(producerId: number, guard: object): boolean {
+    return this.verificationGuards.get(producerId) === guard;
+  }
+
+  clearVerification(producerId: number): void {
+    this.verificationGuards.delete(producerId);
   }
 
   get logStartOffset(): number {

@@ -26,6 +26,8 @@ export interface TxnCompletionListener {
 }
 
 export interface MarkerAppender {
+  /** The partition's KIP-890 verification guard for the producer goes with the marker. */
+  getPartition(topic: string, partition: number): { clearVerification(producerId: number): void } | undefined;
   appendRecords(
     acks: number,
     timeoutMs: number,
@@ -67,6 +69,8 @@ export async function appendTxnMarkers(
 ): Promise<Array<{ tp: TopicPartition; error: number }>> {
   // a batch of its own per partition: the log assigns the offset and leader epoch in place, and the
   // write is queued, so one shared buffer would land in every partition with the last one's offset
+  // in the same turn as the markers are appended: a write verified before them must not land after them
+  for (const tp of marker.partitions) appender.getPartition(tp.topic, tp.partition)?.clearVerification(marker.producerId);
   const results = await appender.appendRecords(
     -1,
     timeoutMs,
