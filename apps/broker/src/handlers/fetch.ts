@@ -76,15 +76,29 @@ function updateSession(
   if (session.epoch !== req.sessionEpoch) return { session: null, error: ErrorCode.INVALID_FETCH_SESSION_EPOCH };
   if (session.usesTopicIds !== usesTopicIds) return { session: null, error: ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR };
   const keyOf = (topic: string, topicId: string, partition: number) => sessionKey(usesTopicIds ? topicId : topic, partition);
-  for (const sp of requestedPartitions(ctx, req, names)) {
-    const key = keyOf(sp.topic ?? '', sp.topicId, sp.partition);
-    const cached = session.partitions.get(key);
-    if (cached === undefined) session.partitions.set(key, sp);
-    else {
-      cached.topic = sp.topic;
-      cached.fetchOffset = sp.fetchOffset;
-      cached.maxBytes = sp.maxBytes;
-      cached.currentLeaderEpoch = sp.currentLeaderEpoch;
+  // updated in place: a consumer's steady state (every position moving) allocates nothing here
+  for (const [ti, t] of req.topics.entries()) {
+    for (const p of t.partitions) {
+      const key = keyOf(t.topic, t.topicId, p.partition);
+      const cached = session.partitions.get(key);
+      if (cached === undefined) {
+        session.partitions.set(key, {
+          topic: names[ti] ?? null,
+          topicId: t.topicId,
+          partition: p.partition,
+          fetchOffset: Number(p.fetchOffset),
+          maxBytes: p.partitionMaxBytes,
+          currentLeaderEpoch: ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1,
+          highWatermark: -1,
+          lastStableOffset: -1,
+          logStartOffset: -1,
+        });
+      } else {
+        cached.topic = names[ti] ?? null;
+        cached.fetchOffset = Number(p.fetchOffset);
+        cached.maxBytes = p.partitionMaxBytes;
+        cached.currentLeaderEpoch = ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1;
+      }
     }
   }
   for (const f of req.forgottenTopicsData) for (const p of f.partitions) session.partitions.delete(keyOf(f.topic, f.topicId, p));
@@ -106,21 +120,17 @@ function hasNews(sp: SessionPartition, data: PartitionData): boolean {
 }
 
 /** Consecutive partitions of one topic share a topic entry, as Kafka's FetchResponse groups them. */
-function groupByTopic(entries: ReadonlyArray<{ sp: SessionPartition; data: PartitionData }>, req: Request): TopicResponse[] {
+function groupByTopic(entries: ReadonlyArray<{ sp: SessionPartition; data: PartitionData }>): TopicResponse[] {
   const out: TopicResponse[] = [];
   let last: TopicResponse | null = null;
-  let lastKey = '';
-  const byId = new Map(req.topics.map((t) => [t.topicId, t.topic]));
+  let lastTopic: string | null = null;
+  let lastTopicId = '';
   for (const { sp, data } of entries) {
-    const key = `${sp.topicId}\u0000${sp.topic ?? ''}`;
-    if (last === null || key !== lastKey) {
-      last = {
-        ...FetchResponseTypes.defaultFetchableTopicResponse(),
-        topic: sp.topic ?? byId.get(sp.topicId) ?? '',
-        topicId: sp.topicId,
-        partitions: [],
-      };
-      lastKey = key;
+    if (last === null || sp.topic !== lastTopic || sp.topicId !== lastTopicId) {
+      // an unknown topic id (v13+) has no name; v13+ answers carry only the id
+      last = { ...FetchResponseTypes.defaultFetchableTopicResponse(), topic: sp.topic ?? '', topicId: sp.topicId, partitions: [] };
+      lastTopic = sp.topic;
+      lastTopicId = sp.topicId;
       out.push(last);
     }
     last.partitions.push(data);
@@ -217,7 +227,7 @@ export const fetch = defineHandler({
     return {
       ...FetchResponseTypes.defaultFetchResponse(),
       sessionId: req.sessionEpoch === FINAL_EPOCH ? 0 : sessionId,
-      responses: groupByTopic(answered, req),
+      responses: groupByTopic(answered),
       nodeEndpoints: hints?.nodeEndpoints() ?? [],
     };
   },
