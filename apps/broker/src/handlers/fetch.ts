@@ -40,24 +40,30 @@ function partitionData(index: number, code: number): PartitionData {
   };
 }
 
+/** One requested partition as a session holds it, not yet told anything (-1s make the next answer include it). */
+function sessionPartition(
+  ctx: RequestContext,
+  topic: string | null,
+  t: FetchRequestTypes.FetchTopic,
+  p: FetchRequestTypes.FetchPartition,
+): SessionPartition {
+  return {
+    topic,
+    topicId: t.topicId,
+    partition: p.partition,
+    fetchOffset: Number(p.fetchOffset),
+    maxBytes: p.partitionMaxBytes,
+    currentLeaderEpoch: ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1,
+    highWatermark: -1,
+    lastStableOffset: -1,
+    logStartOffset: -1,
+  };
+}
+
 /** The request's partitions, as a session would hold them (v13+ by topic id, before by name). */
 function requestedPartitions(ctx: RequestContext, req: Request, names: ReadonlyArray<string | null>): SessionPartition[] {
   const out: SessionPartition[] = [];
-  for (const [ti, t] of req.topics.entries()) {
-    for (const p of t.partitions) {
-      out.push({
-        topic: names[ti] ?? null,
-        topicId: t.topicId,
-        partition: p.partition,
-        fetchOffset: Number(p.fetchOffset),
-        maxBytes: p.partitionMaxBytes,
-        currentLeaderEpoch: ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1,
-        highWatermark: -1,
-        lastStableOffset: -1,
-        logStartOffset: -1,
-      });
-    }
-  }
+  for (const [ti, t] of req.topics.entries()) for (const p of t.partitions) out.push(sessionPartition(ctx, names[ti] ?? null, t, p));
   return out;
 }
 
@@ -82,17 +88,7 @@ function updateSession(
       const key = keyOf(t.topic, t.topicId, p.partition);
       const cached = session.partitions.get(key);
       if (cached === undefined) {
-        session.partitions.set(key, {
-          topic: names[ti] ?? null,
-          topicId: t.topicId,
-          partition: p.partition,
-          fetchOffset: Number(p.fetchOffset),
-          maxBytes: p.partitionMaxBytes,
-          currentLeaderEpoch: ctx.apiVersion >= 9 ? p.currentLeaderEpoch : -1,
-          highWatermark: -1,
-          lastStableOffset: -1,
-          logStartOffset: -1,
-        });
+        session.partitions.set(key, sessionPartition(ctx, names[ti] ?? null, t, p));
       } else {
         cached.topic = names[ti] ?? null;
         cached.fetchOffset = Number(p.fetchOffset);
