@@ -10,8 +10,9 @@ const local = { rules: { 'max-lines': builtinRules.get('max-lines') } };
 const size = { max: 400, skipBlankLines: true, skipComments: true };
 
 /** `no-restricted-imports` for a set of folders: import specifiers they may not use, and why. */
-function forbid(files, patterns) {
-  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+function forbid(files, ignoresOrPatterns, maybePatterns) {
+  const [ignores, patterns] = maybePatterns === undefined ? [[], ignoresOrPatterns] : [ignoresOrPatterns, maybePatterns];
+  return { files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
 export default tseslint.config(
@@ -71,6 +72,8 @@ export default tseslint.config(
   // Packages never import apps; ui imports nothing of the repository; storage only protocol.
   forbid(
     ['packages/**'],
+    // @tarn/client's tests run against a real broker (a devDependency); its src/ may not (below)
+    ['packages/client/test/**'],
     [
       {
         group: ['@tarn/broker', '@tarn/broker/*', '@tarn/console', '@tarn/console/*', '**/apps/**'],
@@ -82,6 +85,10 @@ export default tseslint.config(
   forbid(
     ['packages/storage/**'],
     [{ group: ['@tarn/*', '!@tarn/protocol', '../../*'], message: 'storage depends on protocol only (through its index)' }],
+  ),
+  forbid(
+    ['packages/client/src/**'],
+    [{ group: ['@tarn/*', '!@tarn/protocol', '../../*'], message: '@tarn/client depends on @tarn/protocol only' }],
   ),
   forbid(['packages/protocol/**'], [{ group: ['@tarn/*', '../../../*'], message: 'protocol depends on nothing of the repository' }]),
   // The Kafka API, the admin API and the console's insights see the broker through services.ts, never the Broker class.

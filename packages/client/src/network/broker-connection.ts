@@ -1,0 +1,272 @@
+/**
+ * One connection to one broker, as Kafka's NetworkClient keeps per node: TCP or TLS, then
+ * ApiVersions (what the broker speaks), then the SASL login if the listener wants one. Requests are
+ * pipelined with correlation ids; a broker answers in order, so answers are matched to the oldest
+ * pending request. A request unanswered after `request.timeout.ms` fails the whole connection
+ * (Kafka does the same: a broker that hangs without closing its socket must not hold callers
+ * forever), and every pending request fails with the connection's error, which is retriable.
+ */
+import { connect, isIP, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import {
+  API_KEYS,
+  ApiKey,
+  decodeResponse,
+  encodeRequest,
+  ErrorCode,
+  type ApiKeyNumber,
+  type ApiRequestMap,
+  type ApiResponseMap,
+} from '@tarn/protocol';
+import type { SecurityConfig } from '../config/security-config';
+import { ConnectionError, KafkaError, RequestTimeoutError } from '../errors';
+import { FrameReader } from './frame-reader';
+import { saslAuthenticate } from './sasl';
+import { highestCommonVersion, type VersionRanges } from './api-versions';
+
+/** The client's name and version in ApiVersions v3+ (KIP-511), shown by brokers' metrics. */
+export const CLIENT_SOFTWARE_NAME = 'tarn-client';
+export const CLIENT_SOFTWARE_VERSION = '0.1.0';
+
+export interface ConnectionOptions {
+  host: string;
+  port: number;
+  clientId: string;
+  security: SecurityConfig;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxResponseBytes: number;
+  /** Called once when the connection fails or is closed (the cluster drops it then). */
+  onClose?: (err: Error) => void;
+}
+
+interface Pending {
+  apiKey: ApiKeyNumber;
+  version: number;
+  correlationId: number;
+  deadline: number;
+  resolve: (body: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+export class BrokerConnection {
+  private readonly pending: Pending[] = [];
+  private nextCorrelationId = 1;
+  private closedError: Error | null = null;
+  /** One timer for the oldest pending request (answers come in order, so it is the first due). */
+  private timer: NodeJS.Timeout | null = null;
+  private socket!: Socket;
+  /** The versions the broker advertised (ApiVersions), by api key. */
+  versions: VersionRanges = new Map();
+  readonly address: string;
+
+  private constructor(private readonly options: ConnectionOptions) {
+    this.address = `${options.host}:${options.port}`;
+  }
+
+  /** Connects, learns the broker's API versions, logs in; any failure closes the socket and throws. */
+  static async open(options: ConnectionOptions): Promise<BrokerConnection> {
+    const conn = new BrokerConnection(options);
+    await conn.connectSocket();
+    try {
+      await conn.negotiateVersions();
+      if (options.security.sasl !== null) await saslAuthenticate(conn, options.security.sasl, conn.versionFor(ApiKey.SaslAuthenticate));
+    } catch (err) {
+      conn.fail(err as Error);
+      throw err;
+    }
+    return conn;
+  }
+
+  private connectSocket(): Promise<void> {
+    const { host, port, security, connectTimeoutMs, maxResponseBytes } = this.options;
+    return new Promise((resolve, reject) => {
+      const reader = new FrameReader(
+        (frame) => this.onFrame(frame),
+        maxResponseBytes,
+        (err) => this.fail(new ConnectionError(err.message, this.address)),
+      );
+      const tls = security.tls;
+      // TCP: responses are read into buffers of their own (onread); TLS decrypts into chunks, which
+      // are copied into the same frame buffers. SNI carries a host name, never an address (RFC 6066).
+      const socket =
+        tls === null
+          ? connect({ host, port, onread: { buffer: () => reader.next(), callback: (n: number) => reader.onRead(n) } })
+          : connectTls({ ...tls, host, port, servername: tls.servername ?? (isIP(host) === 0 ? host : undefined) });
+      if (tls !== null) socket.on('data', (chunk: Buffer) => feed(reader, chunk));
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new ConnectionError(`connect timed out after ${connectTimeoutMs} ms`, this.address));
+      }, connectTimeoutMs);
+      socket.once(tls === null ? 'connect' : 'secureConnect', () => {
+        clearTimeout(timer);
+        this.socket = socket;
+        socket.setNoDelay(true);
+        socket.on('error', (err) => this.fail(new ConnectionError(err.message, this.address, { cause: err })));
+        socket.on('close', () => this.fail(new ConnectionError('connection closed by the broker', this.address)));
+        resolve();
+      });
+      socket.once('error', (err) => {
+        clearTimeout(timer);
+        reject(new ConnectionError(`cannot connect: ${err.message}`, this.address, { cause: err }));
+      });
+    });
+  }
+
+  /**
+   * ApiVersions at our highest version; a broker that does not know it answers UNSUPPORTED_VERSION
+   * with its own range for ApiVersions (KIP-511), and we ask again at that version.
+   */
+  private async negotiateVersions(): Promise<void> {
+    let version = API_KEYS[ApiKey.ApiVersions].validVersions.max;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const r = await this.request(ApiKey.ApiVersions, version, {
+        clientSoftwareName: CLIENT_SOFTWARE_NAME,
+        clientSoftwareVersion: CLIENT_SOFTWARE_VERSION,
+      });
+      if (r.errorCode === ErrorCode.UNSUPPORTED_VERSION) {
+        const theirs = r.apiKeys.find((k) => k.apiKey === ApiKey.ApiVersions);
+        version = Math.min(version - 1, theirs?.maxVersion ?? 0);
+        if (version < 0) break;
+        continue;
+      }
+      if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, `ApiVersions from ${this.address}`);
+      this.versions = new Map(r.apiKeys.map((k) => [k.apiKey, { min: k.minVersion, max: k.maxVersion }]));
+      return;
+    }
+    throw new KafkaError(ErrorCode.UNSUPPORTED_VERSION, `${this.address} speaks no ApiVersions version we do`);
+  }
+
+  /** The highest version of `apiKey` both the broker and our codecs support; UNSUPPORTED_VERSION if none. */
+  versionFor(apiKey: ApiKeyNumber): number {
+    const v = highestCommonVersion(this.versions, apiKey);
+    if (v === null) throw new KafkaError(ErrorCode.UNSUPPORTED_VERSION, `${this.address} does not support ${API_KEYS[apiKey].name}`);
+    return v;
+  }
+
+  get isOpen(): boolean {
+    return this.closedError === null;
+  }
+
+  /** Requests sent and not yet answered (for least-loaded choices and max.in.flight). */
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  request<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<ApiResponseMap[K]> {
+    if (this.closedError !== null) return Promise.reject(this.closedError);
+    const correlationId = this.nextCorrelationId++;
+    let chunks: Buffer[];
+    try {
+      chunks = encodeRequest(apiKey, version, correlationId, this.options.clientId, body);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        apiKey,
+        version,
+        correlationId,
+        deadline: Date.now() + this.options.requestTimeoutMs,
+        resolve: resolve as (b: unknown) => void,
+        reject,
+      });
+      this.write(chunks);
+      this.armTimer();
+    });
+  }
+
+  /**
+   * A request the broker does not answer (Produce with acks=0): written, never awaited. Resolves
+   * once the bytes are handed to the socket.
+   */
+  send<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<void> {
+    if (this.closedError !== null) return Promise.reject(this.closedError);
+    try {
+      this.write(encodeRequest(apiKey, version, this.nextCorrelationId++, this.options.clientId, body));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    return Promise.resolve();
+  }
+
+  private write(chunks: Buffer[]): void {
+    // one writev for the frame's chunks
+    this.socket.cork();
+    for (const chunk of chunks) this.socket.write(chunk);
+    this.socket.uncork();
+  }
+
+  private armTimer(): void {
+    const head = this.pending[0];
+    if (this.timer !== null || head === undefined) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const oldest = this.pending[0];
+        if (oldest === undefined) return;
+        if (Date.now() >= oldest.deadline)
+          this.fail(
+            new RequestTimeoutError(
+              `${API_KEYS[oldest.apiKey].name} v${oldest.version} to ${this.address} unanswered after ${this.options.requestTimeoutMs} ms (request.timeout.ms)`,
+            ),
+          );
+        else this.armTimer();
+      },
+      Math.max(0, head.deadline - Date.now()),
+    );
+    this.timer.unref();
+  }
+
+  private onFrame(frame: Buffer): void {
+    const p = this.pending.shift();
+    if (p === undefined) {
+      this.fail(new ConnectionError('a response without a request', this.address));
+      return;
+    }
+    try {
+      const decoded = decodeResponse(p.apiKey, p.version, frame);
+      if (decoded.correlationId !== p.correlationId)
+        throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
+      p.resolve(decoded.body);
+    } catch (err) {
+      const e = new ConnectionError(
+        `undecodable ${API_KEYS[p.apiKey].name} v${p.version} response: ${(err as Error).message}`,
+        this.address,
+      );
+      p.reject(e);
+      this.fail(e);
+      return;
+    }
+    if (this.timer !== null && this.pending.length === 0) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private fail(err: Error): void {
+    if (this.closedError !== null) return;
+    this.closedError = err;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    for (const p of this.pending.splice(0)) p.reject(err);
+    this.socket?.destroy();
+    this.options.onClose?.(err);
+  }
+
+  close(): void {
+    this.fail(new ConnectionError('connection closed by the client', this.address));
+  }
+}
+
+/** Copies a decrypted chunk into the frame reader's buffers. */
+function feed(reader: FrameReader, chunk: Buffer): void {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const target = reader.next();
+    const n = Math.min(target.length, chunk.length - offset);
+    chunk.copy(target, 0, offset, offset + n);
+    offset += n;
+    if (!reader.onRead(n)) return;
+  }
+}
