@@ -1,0 +1,22 @@
+/**
+ * Kafka's AbstractStickyAssignor.assign: pick the constrained path when every member subscribes to
+ * the same topics, the general path otherwise.
+ */
+import { generalAssign } from './sticky-general';
+import { constrainedAssign } from './sticky-constrained';
+import type { StickyResult } from './sticky-constrained';
+import { collectOwnedPartitions } from './sticky-owned';
+import type { MemberData } from './sticky-owned';
+import type { GroupSubscription, PartitionsPerTopic, Subscription } from './types';
+
+export function stickyAssign(
+  partitionsPerTopic: PartitionsPerTopic,
+  subscriptions: GroupSubscription,
+  memberData: (s: Subscription) => MemberData,
+): StickyResult {
+  // Kafka's AbstractPartitionAssignor only passes topics that have partitions.
+  const topics = new Map([...partitionsPerTopic].filter(([, n]) => n > 0));
+  const owned = collectOwnedPartitions(topics, subscriptions, memberData);
+  if (owned.allSubscriptionsEqual) return constrainedAssign(topics, owned);
+  return generalAssign(topics, owned, memberData);
+}
