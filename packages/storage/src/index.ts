@@ -18,6 +18,8 @@ export type { TimestampLookup } from './timestamp-lookup';
 export type { LogEvent, LogEventListener, SegmentDeleteReason } from './log-events';
 
 export { readLogRecords, type LogRecord, type ReadRecordsOptions } from './record-reader';
+// read by `tarn dump-log` (apps/cli) to print a producer snapshot as kafka-dump-log.sh does
+export { decodeProducerSnapshot, CorruptSnapshotError, type ProducerSnapshotEntry } from './producer-snapshot-file';
 export { describeSegments, type SegmentInfo, type SegmentStatus } from './segment-info';
 
 export {

@@ -1,0 +1,92 @@
+/**
+ * `tarn dump-log --files a,b [--deep-iteration] [--print-data-log] [--offsets-decoder |
+ * --transaction-log-decoder]`: kafka-dump-log.sh. Files are dumped in the order given, each by its
+ * suffix; `--print-data-log` (and either decoder) implies deep iteration, as in Kafka. Problems Kafka
+ * reports after the dump (index entries pointing at the wrong batch, corrupt snapshots) go to stderr.
+ */
+import { basename } from 'node:path';
+import type { DumpEvent } from './dump-events';
+import { dumpLogFile } from './log-dump';
+import { dumpOffsetIndex, dumpProducerSnapshot, dumpTimeIndex, dumpTxnIndex, type IndexMismatch } from './index-dump';
+import { offsetsParser, stringParser, transactionLogParser, type RecordParser } from './record-parsers';
+import { CliError } from '../cli-error';
+
+export interface DumpLogOptions {
+  files: string[];
+  deepIteration?: boolean;
+  printDataLog?: boolean;
+  offsetsDecoder?: boolean;
+  transactionLogDecoder?: boolean;
+}
+
+export interface DumpSink {
+  event(e: DumpEvent): void;
+  warn(line: string): void;
+}
+
+/** As java.io.File prints a path: repeated and trailing separators removed. */
+function javaFilePath(arg: string): string {
+  return arg.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+}
+
+export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
+  const parser: RecordParser | null = options.transactionLogDecoder
+    ? transactionLogParser
+    : options.offsetsDecoder
+      ? offsetsParser
+      : options.printDataLog
+        ? stringParser
+        : null;
+  const deepIteration = options.deepIteration === true || parser !== null;
+  const mismatches = new Map<string, IndexMismatch[]>();
+  for (const arg of options.files) {
+    const path = javaFilePath(arg);
+    sink.event({ type: 'file', path });
+    const name = basename(path);
+    const dot = name.lastIndexOf('.');
+    const prefix = dot < 0 ? name : name.slice(0, dot);
+    const suffix = dot < 0 ? '' : name.slice(dot);
+    const baseOffset = /^\d{1,20}$/.test(prefix) ? Number(prefix) : null;
+    const needOffset = (): number => {
+      if (baseOffset === null) throw new CliError(`${path}: the file name does not start with a base offset`);
+      return baseOffset;
+    };
+    const sibling = (ext: string): string => path.slice(0, path.length - suffix.length) + ext;
+    let events: Iterable<DumpEvent>;
+    switch (suffix) {
+      case '.log':
+        events = dumpLogFile(path, needOffset(), name, { deepIteration, parser });
+        break;
+      case '.index': {
+        const found: IndexMismatch[] = [];
+        mismatches.set(path, found);
+        events = dumpOffsetIndex(path, sibling('.log'), needOffset(), found);
+        break;
+      }
+      case '.timeindex':
+        events = dumpTimeIndex(path, needOffset());
+        break;
+      case '.txnindex':
+        events = dumpTxnIndex(path);
+        break;
+      case '.snapshot':
+        events = dumpProducerSnapshot(path, (message) => sink.warn(message));
+        break;
+      default:
+        sink.warn(`Ignoring unknown file ${path}`);
+        continue;
+    }
+    try {
+      for (const e of events) sink.event(e);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`${path}: no such file`);
+      if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new CliError(`${path}: is a directory`);
+      throw err;
+    }
+  }
+  for (const [file, list] of mismatches) {
+    if (list.length === 0) continue;
+    sink.warn(`Mismatches in :${file}`);
+    for (const m of list) sink.warn(`  Index offset: ${m.indexOffset}, log offset: ${m.logOffset}`);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The small per-segment files: `.index` (8-byte entries: relative offset, position), `.timeindex`
+ * (12-byte entries: timestamp, relative offset), `.txnindex` (34-byte aborted transactions) and the
+ * producer-state `.snapshot`. Kafka's indexes may be preallocated and sparse, so, as Kafka's tool
+ * does, a zero entry after the first one ends the index.
+ */
+import { readFileSync } from 'node:fs';
+import { readInt64 } from '@tarn/protocol';
+import { CorruptSnapshotError, decodeProducerSnapshot } from '@tarn/storage';
+import { decrementSequence, type DumpEvent } from './dump-events';
+import { SegmentFile } from './segment-file';
+
+/** Index files are at most `segment.index.bytes` (10 MiB by default); refuse anything absurd. */
+const MAX_INDEX_FILE = 1 << 30;
+
+function readSmallFile(path: string): Buffer {
+  const file = SegmentFile.open(path);
+  try {
+    if (file.size > MAX_INDEX_FILE) throw new Error(`${path} is ${file.size} bytes, larger than any index Kafka writes`);
+    return file.read(0, file.size);
+  } finally {
+    file.close();
+  }
+}
+
+export interface IndexMismatch {
+  indexOffset: number;
+  logOffset: number;
+}
+
+/**
+ * `.index` entries. Each entry's position must hold the batch whose last offset is the entry's offset;
+ * entries that do not are returned in `mismatches` (Kafka prints them to stderr after the dump).
+ */
+export function* dumpOffsetIndex(path: string, logPath: string, baseOffset: number, mismatches: IndexMismatch[]): Generator<DumpEvent> {
+  const buf = readSmallFile(path);
+  let log: SegmentFile | null = null;
+  try {
+    log = SegmentFile.open(logPath);
+  } catch {
+    // no log beside the index: print the entries without checking them
+  }
+  try {
+    for (let i = 0; (i + 1) * 8 <= buf.length; i++) {
+      const offset = baseOffset + buf.readUInt32BE(i * 8);
+      const position = buf.readInt32BE(i * 8 + 4);
+      if (offset === baseOffset && i > 0) return;
+      if (log !== null) {
+        const first = log.entries(position).next();
+        const lastOffset = first.done ? -1 : lastOffsetOf(first.value.buf);
+        if (lastOffset !== offset) mismatches.push({ indexOffset: offset, logOffset: lastOffset });
+      }
+      yield { type: 'index-entry', offset, position };
+    }
+  } finally {
+    log?.close();
+  }
+}
+
+function lastOffsetOf(entry: Buffer): number {
+  const base = readInt64(entry, 0);
+  // v2: baseOffset + lastOffsetDelta; magic 0/1: the entry's own (wrapper) offset
+  return entry.readInt8(16) === 2 && entry.length >= 27 ? base + entry.readInt32BE(23) : base;
+}
+
+export function* dumpTimeIndex(path: string, baseOffset: number): Generator<DumpEvent> {
+  const buf = readSmallFile(path);
+  for (let i = 0; (i + 1) * 12 <= buf.length; i++) {
+    const timestamp = readInt64(buf, i * 12);
+    const offset = baseOffset + buf.readUInt32BE(i * 12 + 8);
+    if (offset === baseOffset && i > 0) return;
+    yield { type: 'time-index-entry', timestamp, offset };
+  }
+}
+
+export function* dumpTxnIndex(path: string): Generator<DumpEvent> {
+  const buf = readSmallFile(path);
+  if (buf.length % 34 !== 0) throw new Error(`${path}: ${buf.length} bytes is not a whole number of 34-byte aborted transactions`);
+  for (let pos = 0; pos < buf.length; pos += 34) {
+    yield {
+      type: 'txn-index-entry',
+      version: buf.readInt16BE(pos),
+      producerId: readInt64(buf, pos + 2),
+      firstOffset: readInt64(buf, pos + 10),
+      lastOffset: readInt64(buf, pos + 18),
+      lastStableOffset: readInt64(buf, pos + 26),
+    };
+  }
+}
+
+/** A corrupt snapshot is reported on stderr (as Kafka does) through `onCorrupt`, not thrown. */
+export function* dumpProducerSnapshot(path: string, onCorrupt: (message: string) => void): Generator<DumpEvent> {
+  let entries;
+  try {
+    entries = decodeProducerSnapshot(readFileSync(path));
+  } catch (err) {
+    if (!(err instanceof CorruptSnapshotError)) throw err;
+    onCorrupt(err.message);
+    return;
+  }
+  for (const e of entries) {
+    yield {
+      type: 'snapshot-entry',
+      producerId: e.producerId,
+      producerEpoch: e.producerEpoch,
+      coordinatorEpoch: e.coordinatorEpoch,
+      currentTxnFirstOffset: e.currentTxnFirstOffset >= 0 ? e.currentTxnFirstOffset : null,
+      // Kafka 2.1 keeps the last batch only when it has an offset (a producer that only wrote a marker has none)
+      ...(e.lastOffset >= 0 && {
+        lastBatch: {
+          firstSequence: decrementSequence(e.lastSequence, e.offsetDelta),
+          lastSequence: e.lastSequence,
+          lastOffset: e.lastOffset,
+          offsetDelta: e.offsetDelta,
+          timestamp: e.timestamp,
+        },
+      }),
+    };
+  }
+}
