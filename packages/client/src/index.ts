@@ -10,3 +10,4 @@ export * from './network/api-versions';
 export * from './cluster/metadata';
 export * from './cluster/cluster';
 export * from './cluster/retry';
+export * from './producer/index';

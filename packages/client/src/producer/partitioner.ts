@@ -37,10 +37,14 @@ export function toPositive(n: number): number {
 /** Kafka's BuiltInPartitioner.partitionForKey: toPositive(murmur2(key)) % numPartitions. */
 export { partitionForKey };
 
-function randomOf(partitions: TopicPartitions): number {
-  const pool = partitions.available.length > 0 ? partitions.available : null;
-  if (pool === null) return Math.floor(Math.random() * partitions.count);
-  return pool[Math.floor(Math.random() * pool.length)]!;
+/** A random partition, among those with a leader when any, other than `previous` when there is a choice (KIP-480). */
+function randomOf(partitions: TopicPartitions, previous: number): number {
+  const pool = partitions.available.length > 0 ? partitions.available : Array.from({ length: partitions.count }, (_, i) => i);
+  if (pool.length === 1) return pool[0]!;
+  for (;;) {
+    const p = pool[Math.floor(Math.random() * pool.length)]!;
+    if (p !== previous) return p;
+  }
 }
 
 interface StickyState {
@@ -51,6 +55,8 @@ interface StickyState {
 /** Kafka's built-in partitioner: murmur2 for keys, uniform sticky for the rest. */
 export class BuiltInPartitioner implements Partitioner {
   private readonly sticky = new Map<string, StickyState>();
+  /** The sticky partition given up last, per topic, so the next one differs. */
+  private readonly previous = new Map<string, number>();
 
   /**
    * @param stickyBatchSize bytes after which the sticky partition changes (Kafka uses `batch.size`)
@@ -66,7 +72,7 @@ export class BuiltInPartitioner implements Partitioner {
     let state = this.sticky.get(topic);
     // A partition count that shrank in metadata (a topic deleted and recreated) invalidates the choice.
     if (state === undefined || state.partition >= partitions.count) {
-      state = { partition: randomOf(partitions), producedBytes: 0 };
+      state = { partition: randomOf(partitions, this.previous.get(topic) ?? -1), producedBytes: 0 };
       this.sticky.set(topic, state);
     }
     return state.partition;
@@ -76,7 +82,10 @@ export class BuiltInPartitioner implements Partitioner {
     const state = this.sticky.get(topic);
     if (state === undefined || state.partition !== partition) return;
     state.producedBytes += bytes;
-    if (state.producedBytes >= this.stickyBatchSize) this.sticky.delete(topic); // the next record picks anew
+    if (state.producedBytes >= this.stickyBatchSize) {
+      this.sticky.delete(topic); // the next record picks anew
+      this.previous.set(topic, partition);
+    }
   }
 }
 

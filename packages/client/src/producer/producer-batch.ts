@@ -60,6 +60,7 @@ export class ProducerBatch {
   baseSequence = NO_SEQUENCE;
   private encoded: Buffer | null = null;
   private finished = false;
+  private doneWaiters: Array<() => void> = [];
 
   constructor(
     readonly topic: string,
@@ -118,6 +119,7 @@ export class ProducerBatch {
   complete(err: Error | null, baseOffset = -1, logAppendTime = -1): void {
     if (this.finished) return;
     this.finished = true;
+    for (const w of this.doneWaiters.splice(0)) w();
     for (let i = 0; i < this.completions.length; i++) {
       const cb = this.completions[i]!;
       if (err !== null) cb(err, null);
@@ -133,5 +135,11 @@ export class ProducerBatch {
 
   get isDone(): boolean {
     return this.finished;
+  }
+
+  /** Resolves once every record of the batch is completed (either way). */
+  whenDone(): Promise<void> {
+    if (this.finished) return Promise.resolve();
+    return new Promise((resolve) => this.doneWaiters.push(resolve));
   }
 }
