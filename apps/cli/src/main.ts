@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
+import { registerCluster } from './commands/cluster';
 import { registerDumpLog } from './commands/dump-log';
 
 export function buildProgram(): Command {
@@ -14,7 +15,10 @@ export function buildProgram(): Command {
     .option('--command-config <file>', 'client properties file (Kafka names: security.protocol, sasl.*, ssl.*, client.id, …)')
     .addOption(new Option('--output <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
     .showHelpAfterError()
+    // commander's own usage errors read like ours: `Error: …`
+    .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'Error: ')) })
     .exitOverride();
+  registerCluster(program);
   registerDumpLog(program);
   for (const c of program.commands) c.exitOverride();
   return program;
