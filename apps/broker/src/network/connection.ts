@@ -11,13 +11,21 @@
  *
  * A connection's memory is bounded: reading stops while queued.max.requests requests, or
  * socket.request.max.bytes of request bytes, are in flight, or while the socket's output buffer is
- * full (Kafka mutes the channel instead: one request at a time). Bytes of a frame still arriving are
- * held as the chunks the socket gave, never allocated ahead from the size prefix.
+ * full (Kafka mutes the channel instead: one request at a time). A frame still arriving holds at
+ * most twice the bytes received (frame-assembler.ts), never what its size prefix announces.
+ *
+ * Plain TCP sockets are read into one shared buffer (socket-reader.ts) and Produce frames come from
+ * a pool, returned when their request is done: no memory is allocated per read or per produce
+ * request in a producer's steady state.
  */
 import type { Socket } from 'node:net';
+import { ApiKey } from '@tarn/protocol';
 import type { Logger } from '../logger';
+import { FrameAssembler } from './frame-assembler';
 import type { LogRateLimiter } from './log-rate-limiter';
+import type { RequestBufferPool } from './request-buffer-pool';
 import type { Session } from './session';
+import { readWithSharedBuffer } from './socket-reader';
 
 export type ProcessResult =
   /** `thenClose`: the answer goes out, then the connection closes (a failed authentication). */
@@ -42,9 +50,7 @@ export interface ConnectionLimits {
 }
 
 export class Connection {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  private frameSize = -1;
+  private readonly frames: FrameAssembler;
   private readonly queue: Slot[] = [];
   private inFlightBytes = 0;
   private closed = false;
@@ -61,18 +67,32 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly closeLog: LogRateLimiter,
+    pool: RequestBufferPool,
   ) {
     const { idleMs } = limits;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => {
+    this.frames = new FrameAssembler(
+      limits.maxRequestSize,
+      pool,
+      // Produce bytes are written to the log before the request ends and never kept; other requests'
+      // bytes may live on (group metadata, SASL tokens) and get buffers of their own.
+      (apiKey) => apiKey === ApiKey.Produce && session.authenticated && !session.rawTokens,
+      (frame, release) => this.dispatch(frame, release),
+      (size) => this.close(`invalid request size ${size} (socket.request.max.bytes is ${limits.maxRequestSize})`),
+    );
+    const onBytes = (buf: Buffer, start: number, end: number) => {
       try {
-        this.onData(chunk);
+        this.onData(buf, start, end);
       } catch (err) {
         // a bug here must cost this connection only, never the process
         this.logger.error({ err, connection: id, remote: this.remoteAddress }, 'unexpected error reading a request');
         this.close(`unexpected error reading a request: ${String(err)}`);
       }
-    });
+    };
+    if (!readWithSharedBuffer(socket, (buf, n) => onBytes(buf, 0, n))) {
+      socket.on('data', (chunk: Buffer) => onBytes(chunk, 0, chunk.length));
+      socket.resume(); // a plain socket was accepted paused
+    }
     socket.on('drain', () => this.updateReading());
     socket.on('error', (err) => this.logger.debug({ connection: id, err: err.message }, 'connection error'));
     socket.on('close', () => this.onClose());
@@ -95,63 +115,28 @@ export class Connection {
     return this.queue.length;
   }
 
-  /** Removes the next `n` bytes (1 ≤ n ≤ buffered) from the chunks. */
-  private take(n: number): Buffer {
-    const first = this.chunks[0]!;
-    let out: Buffer;
-    if (first.length >= n) {
-      out = first.subarray(0, n);
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-    } else {
-      out = Buffer.allocUnsafe(n);
-      let filled = 0;
-      while (filled < n) {
-        const c = this.chunks[0]!;
-        const k = Math.min(c.length, n - filled);
-        c.copy(out, filled, 0, k);
-        filled += k;
-        if (k === c.length) this.chunks.shift();
-        else this.chunks[0] = c.subarray(k);
-      }
-    }
-    this.buffered -= n;
-    return out;
-  }
-
-  private onData(chunk: Buffer): void {
+  private onData(buf: Buffer, start: number, end: number): void {
     if (this.closed) return;
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    for (;;) {
-      if (this.frameSize < 0) {
-        if (this.buffered < 4) break;
-        const size = this.take(4).readInt32BE(0);
-        if (size <= 0 || size > this.limits.maxRequestSize) {
-          this.close(`invalid request size ${size} (socket.request.max.bytes is ${this.limits.maxRequestSize})`);
-          return;
-        }
-        this.frameSize = size;
-      }
-      if (this.buffered < this.frameSize) break;
-      const frame = this.take(this.frameSize);
-      this.frameSize = -1;
-      this.dispatch(frame);
-      if (this.closed) return;
-    }
+    if (!this.frames.push(buf, start, end)) return;
     this.updateReading();
   }
 
-  private dispatch(frame: Buffer): void {
+  private dispatch(frame: Buffer, release: (() => void) | null): void {
+    if (this.closed) {
+      release?.();
+      return;
+    }
     const slot: Slot = { result: null, bytes: frame.length };
     this.queue.push(slot);
     this.inFlightBytes += frame.length;
     this.processor.process(this, frame).then(
       (result) => {
+        release?.();
         slot.result = result;
         this.flush();
       },
       (err: unknown) => {
+        release?.();
         this.logger.error({ err, connection: this.id, remote: this.remoteAddress }, 'unexpected error processing a request');
         slot.result = { kind: 'close', reason: `request processing failed: ${String(err)}` };
         this.flush();
@@ -231,7 +216,6 @@ export class Connection {
 
   /** A closed connection keeps nothing: requests still being handled have nowhere to answer. */
   private forget(): void {
-    this.chunks = [];
     this.queue.length = 0;
     this.inFlightBytes = 0;
   }

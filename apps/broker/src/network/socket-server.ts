@@ -11,6 +11,7 @@ import type { ListenerSecurity } from '../config/security-config';
 import type { Logger } from '../logger';
 import { Connection, type ConnectionLimits, type RequestProcessor } from './connection';
 import { LogRateLimiter } from './log-rate-limiter';
+import { RequestBufferPool } from './request-buffer-pool';
 import { principalFromSubject, Session } from './session';
 
 export interface SocketServerOptions extends ConnectionLimits {
@@ -24,6 +25,8 @@ export class SocketServer {
   private nextId = 0;
   /** Shared by every connection: a flood of bad connections must not flood the log. */
   private readonly closeLog = new LogRateLimiter();
+  /** Produce frames' buffers, shared by every connection. */
+  private readonly requestBuffers = new RequestBufferPool();
 
   constructor(
     private readonly options: SocketServerOptions,
@@ -44,11 +47,16 @@ export class SocketServer {
           this.options,
           this.logger,
           this.closeLog,
+          this.requestBuffers,
         );
         this.connections.add(conn);
         socket.on('close', () => this.connections.delete(conn));
       };
-      const server = security.tls === null ? createServer((socket) => accept(socket, null)) : this.tlsServer(listener, security, accept);
+      const server =
+        security.tls === null
+          ? // accepted paused, so that the connection can choose how the socket is read before it is
+            createServer({ pauseOnConnect: true }, (socket) => accept(socket, null))
+          : this.tlsServer(listener, security, accept);
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(listener.port, listener.host, () => {
