@@ -7,6 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { registerCluster } from './commands/cluster';
 import { registerDumpLog } from './commands/dump-log';
+import { registerPerf } from './commands/perf';
+import { registerProduce } from './commands/produce';
 
 export function buildProgram(): Command {
   const program = new Command('tarn')
@@ -20,6 +22,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCluster(program);
   registerDumpLog(program);
+  registerProduce(program);
+  registerPerf(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

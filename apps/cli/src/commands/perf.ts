@@ -1,0 +1,19 @@
+// `tarn perf produce|consume`: kafka-producer-perf-test.sh and kafka-consumer-perf-test.sh.
+import type { Command } from 'commander';
+import { action } from '../context';
+import { perfProduce, type PerfProduceFlags } from '../perf/perf-produce';
+
+export function registerPerf(program: Command): void {
+  const perf = program.command('perf').description('measure produce and consume throughput and latency (Kafka perf-test tools)');
+  perf
+    .command('produce')
+    .description('kafka-producer-perf-test.sh: send records as fast as allowed and report records/s, MB/s and latency')
+    .requiredOption('--topic <topic>', 'topic to produce to')
+    .requiredOption('--num-records <n>', 'number of records to send')
+    .requiredOption('--record-size <bytes>', 'size of each record value')
+    .option('--throughput <records/s>', 'throttle to this many records/s; -1 for no limit', '-1')
+    .option('--producer-props <key=value...>', 'producer properties (acks=all linger.ms=5 compression.type=lz4 …)')
+    .option('--reporting-interval <ms>', 'progress line interval', '5000')
+    .addHelpText('after', '\nExample:\n  tarn perf produce --topic bench --num-records 1000000 --record-size 100 --producer-props acks=1')
+    .action(action<PerfProduceFlags>(perfProduce));
+}

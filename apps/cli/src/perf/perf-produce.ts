@@ -1,0 +1,82 @@
+/**
+ * `tarn perf produce`: kafka-producer-perf-test.sh. Sends `--num-records` records of `--record-size`
+ * random upper-case letters (Kafka's payload) at up to `--throughput` records/s (-1: as fast as
+ * possible) through @tarn/client's Producer, printing Kafka's window lines every 5 s and its total.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Producer } from '@tarn/client';
+import { clientProperties } from '../client-config';
+import type { CommandContext } from '../context';
+import { CliError } from '../cli-error';
+import { SendWindow } from '../send-window';
+import { ProducerStats, totalLine, windowLine } from './producer-stats';
+
+export interface PerfProduceFlags {
+  topic: string;
+  numRecords: string;
+  recordSize: string;
+  throughput: string;
+  producerProps?: string[];
+  reportingInterval: string;
+}
+
+function positiveInt(name: string, value: string, min = 1): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) throw new CliError(`${name} must be an integer of at least ${min}, got '${value}'`);
+  return n;
+}
+
+/** Kafka's ProducerPerformance payload: random letters A-Z. */
+function randomPayload(size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  for (let i = 0; i < size; i++) buf[i] = 65 + Math.floor(Math.random() * 26);
+  return buf;
+}
+
+export async function perfProduce({ options, out }: CommandContext<PerfProduceFlags>): Promise<void> {
+  const numRecords = positiveInt('--num-records', options.numRecords);
+  const recordSize = positiveInt('--record-size', options.recordSize);
+  const throughput = Number(options.throughput);
+  if (!Number.isFinite(throughput) || throughput === 0)
+    throw new CliError(`--throughput must be -1 or positive, got '${options.throughput}'`);
+  const reportingMs = positiveInt('--reporting-interval', options.reportingInterval);
+  const props: Record<string, string> = {};
+  for (const kv of options.producerProps ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new CliError(`--producer-props expects key=value, got '${kv}'`);
+    props[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  const producer = await Producer.create({ ...clientProperties(options, props) });
+  const payload = randomPayload(recordSize);
+  const stats = new ProducerStats(numRecords, reportingMs, (w) => {
+    if (out.json) out.jsonLine({ type: 'window', ...w });
+    else out.line(windowLine(w));
+    out.flush();
+  });
+  // enough records in flight to fill the producer's buffers, never the whole run
+  const window = new SendWindow(Math.max(1000, Math.min(200_000, Math.floor((64 * 1024 * 1024) / recordSize))));
+  const start = performance.now();
+  try {
+    for (let i = 0; i < numRecords && window.error === null; i++) {
+      if (throughput > 0) {
+        const due = start + (i * 1000) / throughput;
+        const wait = due - performance.now();
+        if (wait > 1) await sleep(wait);
+      }
+      await window.acquire();
+      const sentAt = performance.now();
+      producer.send({ topic: options.topic, value: payload }, (err) => {
+        if (err === null) stats.record(i, performance.now() - sentAt, recordSize);
+        window.release(err);
+      });
+    }
+    await window.drain();
+    await producer.flush();
+  } finally {
+    await producer.close();
+  }
+  if (window.error !== null) throw window.error;
+  const totals = stats.totals();
+  if (out.json) out.jsonLine({ type: 'total', ...totals });
+  else out.line(totalLine(totals));
+}
