@@ -83,8 +83,8 @@ export class Cluster {
         connectTimeoutMs: c.connectionSetupTimeoutMs,
         requestTimeoutMs: c.requestTimeoutMs,
         maxResponseBytes: c.receiveMessageMaxBytes,
-        onClose: () => {
-          if (node.conn === conn) node.conn = null;
+        onClose: (_err, closed) => {
+          if (node.conn === closed) node.conn = null;
         },
       });
       if (this.closed) {

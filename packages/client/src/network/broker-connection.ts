@@ -37,7 +37,7 @@ export interface ConnectionOptions {
   requestTimeoutMs: number;
   maxResponseBytes: number;
   /** Called once when the connection fails or is closed (the cluster drops it then). */
-  onClose?: (err: Error) => void;
+  onClose?: (err: Error, conn: BrokerConnection) => void;
 }
 
 interface Pending {
@@ -153,7 +153,8 @@ export class BrokerConnection {
     return this.pending.length;
   }
 
-  request<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<ApiResponseMap[K]> {
+  /** `timeoutMs` overrides request.timeout.ms for this request (JoinGroup waits up to the rebalance timeout). */
+  request<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K], timeoutMs?: number): Promise<ApiResponseMap[K]> {
     if (this.closedError !== null) return Promise.reject(this.closedError);
     const correlationId = this.nextCorrelationId++;
     let chunks: Buffer[];
@@ -167,7 +168,7 @@ export class BrokerConnection {
         apiKey,
         version,
         correlationId,
-        deadline: Date.now() + this.options.requestTimeoutMs,
+        deadline: Date.now() + (timeoutMs ?? this.options.requestTimeoutMs),
         resolve: resolve as (b: unknown) => void,
         reject,
       });
@@ -208,7 +209,7 @@ export class BrokerConnection {
         if (Date.now() >= oldest.deadline)
           this.fail(
             new RequestTimeoutError(
-              `${API_KEYS[oldest.apiKey].name} v${oldest.version} to ${this.address} unanswered after ${this.options.requestTimeoutMs} ms (request.timeout.ms)`,
+              `${API_KEYS[oldest.apiKey].name} v${oldest.version} to ${this.address} unanswered by its deadline (request.timeout.ms ${this.options.requestTimeoutMs} ms)`,
             ),
           );
         else this.armTimer();
@@ -251,7 +252,7 @@ export class BrokerConnection {
     this.timer = null;
     for (const p of this.pending.splice(0)) p.reject(err);
     this.socket?.destroy();
-    this.options.onClose?.(err);
+    this.options.onClose?.(err, this);
   }
 
   close(): void {
