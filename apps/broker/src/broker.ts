@@ -24,6 +24,7 @@ import type { MetadataStore } from './metadata/metadata-store';
 import { TopicAdmin } from './metadata/topic-admin';
 import { GROUP_METADATA_TOPIC_NAME, TRANSACTION_STATE_TOPIC_NAME } from './metadata/topic-name';
 import { SocketServer } from './network/socket-server';
+import { BufferPool } from './network/buffer-pool';
 import { ProducerIdManager } from './metadata/producer-id-manager';
 import { ReplicaManager } from './replica/replica-manager';
 import { RequestDispatcher } from './handlers/dispatcher';
@@ -164,11 +165,14 @@ export class Broker {
       config: this.config.group,
     });
     const services = this.services();
-    this.dispatcher = new RequestDispatcher(services, allHandlers, this.logger);
+    // request frames and fetch answers' record bytes, reused rather than allocated per request
+    const buffers = new BufferPool();
+    this.dispatcher = new RequestDispatcher(services, allHandlers, this.logger, buffers);
     this.socketServer = new SocketServer(
       { listeners: this.config.listeners, security: this.config.listenerSecurity, ...this.config.network },
       this.dispatcher,
       this.logger,
+      buffers,
     );
     this.adminServer = new AdminServer(
       this.config.adminListener.host,

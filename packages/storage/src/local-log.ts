@@ -184,9 +184,12 @@ export class LocalLog {
     return seg.translateOffset(maxOffset)?.position ?? seg.size;
   }
 
-  /** Reads a slice's bytes (the broker writes them to the socket as they are). */
-  readSlice(slice: FileSlice): Buffer {
-    const buf = Buffer.allocUnsafe(slice.length);
+  /**
+   * Reads a slice's bytes (the broker writes them to the socket as they are), into a buffer of
+   * `allocate`'s (the broker's reuses them once written).
+   */
+  readSlice(slice: FileSlice, allocate: (length: number) => Buffer = Buffer.allocUnsafe): Buffer {
+    const buf = allocate(slice.length);
     const n = readFully(this.ctx.fsys, slice.fd, buf, 0, slice.length, slice.position);
     return n === slice.length ? buf : buf.subarray(0, n);
   }

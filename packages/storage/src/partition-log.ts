@@ -370,8 +370,8 @@ export class PartitionLog {
   }
 
   /** Reads a slice's bytes (the broker writes them to the socket as they are). */
-  readSlice(slice: FileSlice): Buffer {
-    return this.localLog.readSlice(slice);
+  readSlice(slice: FileSlice, allocate?: (length: number) => Buffer): Buffer {
+    return this.localLog.readSlice(slice, allocate);
   }
 
   /** Convenience for tools and tests: the stored bytes from `startOffset` up to `maxOffset`. */

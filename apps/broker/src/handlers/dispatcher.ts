@@ -22,9 +22,10 @@ import {
   type ApiRequestMap,
 } from '@tarn/protocol';
 import type { Logger } from '../logger';
+import { LentBuffers, type BufferPool } from '../network/buffer-pool';
 import type { Connection, ProcessResult, RequestProcessor } from '../network/connection';
 import type { ApiVersionRange, BrokerServices, RequestObserver } from '../services';
-import { CLOSE_CONNECTION, NO_RESPONSE, isClosingResponse, type Handler } from './handler';
+import { CLOSE_CONNECTION, NO_RESPONSE, isClosingResponse, type Handler, type RequestContext } from './handler';
 import { saslStep, saslStepInFlight } from './sasl-exchange';
 
 /** What a connection of a SASL listener may send before it has authenticated. */
@@ -42,6 +43,7 @@ export class RequestDispatcher implements RequestProcessor {
     private readonly services: BrokerServices,
     handlers: ReadonlyArray<Handler<ApiKeyNumber>>,
     private readonly logger: Logger,
+    private readonly buffers: BufferPool,
   ) {
     for (const h of handlers) this.handlers.set(h.apiKey, h);
   }
@@ -112,7 +114,14 @@ export class RequestDispatcher implements RequestProcessor {
         'ignored bytes after a request body',
       );
     }
-    const ctx = { services: this.services, connection, header: request.header, apiVersion: ids.apiVersion };
+    const lent = new LentBuffers(this.buffers);
+    const ctx: RequestContext = {
+      services: this.services,
+      connection,
+      header: request.header,
+      apiVersion: ids.apiVersion,
+      responseBuffer: (length) => lent.take(length),
+    };
     let result;
     let error: number = ErrorCode.NONE;
     try {
@@ -128,18 +137,16 @@ export class RequestDispatcher implements RequestProcessor {
       result = handler.errorResponse(request.body as ApiRequestMap[ApiKeyNumber], error, (err as Error).message, ids.apiVersion);
     }
     for (const o of this.observers) o(ids.apiKey, ids.apiVersion, performance.now() - started, error);
-    if (result === NO_RESPONSE) return { kind: 'none' };
-    if (result === CLOSE_CONNECTION) return { kind: 'close', reason: 'acks=0 produce request failed' };
+    if (result === NO_RESPONSE || result === CLOSE_CONNECTION) {
+      lent.release();
+      return result === NO_RESPONSE ? { kind: 'none' } : { kind: 'close', reason: 'acks=0 produce request failed' };
+    }
     try {
-      if (isClosingResponse(result)) {
-        return {
-          kind: 'response',
-          chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result.response as never),
-          thenClose: result.closeAfter,
-        };
-      }
-      return { kind: 'response', chunks: encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, result) };
+      const encode = (body: unknown) => encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, body as never);
+      if (isClosingResponse(result)) return { kind: 'response', chunks: encode(result.response), thenClose: result.closeAfter };
+      return { kind: 'response', chunks: encode(result), written: lent.releaseWhenWritten() };
     } catch (err) {
+      lent.release();
       // e.g. a string that was invalid UTF-8 in the request grows when echoed back (each bad byte
       // becomes U+FFFD, 3 bytes) past what its length prefix can say; Kafka, too, cannot answer it.
       // The close line (rate-limited) says why.

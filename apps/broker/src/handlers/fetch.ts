@@ -189,6 +189,7 @@ export const fetch = defineHandler({
       hardMaxBytesLimit: apiVersion <= 2,
       isolation,
       partitions,
+      allocate: ctx.responseBuffer,
     });
     const toMagic: 0 | 1 | 2 = apiVersion <= 1 ? 0 : apiVersion <= 3 ? 1 : 2;
     const hints = apiVersion >= LEADER_HINTS_VERSION ? new LeaderHints(ctx) : null;

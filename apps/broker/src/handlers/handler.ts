@@ -12,6 +12,11 @@ export interface RequestContext {
   connection: Connection;
   header: RequestHeader;
   apiVersion: number;
+  /**
+   * A buffer for bytes the response carries as they are (a fetch's records): reused once the
+   * response has been written, so nothing may keep it past that.
+   */
+  responseBuffer(length: number): Buffer;
 }
 
 /** acks=0 produce: nothing goes back. */

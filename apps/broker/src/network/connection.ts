@@ -21,15 +21,18 @@
 import type { Socket } from 'node:net';
 import { ApiKey } from '@tarn/protocol';
 import type { Logger } from '../logger';
+import type { BufferPool } from './buffer-pool';
 import { FrameAssembler } from './frame-assembler';
 import type { LogRateLimiter } from './log-rate-limiter';
-import type { RequestBufferPool } from './request-buffer-pool';
 import type { Session } from './session';
 import { readWithSharedBuffer } from './socket-reader';
 
 export type ProcessResult =
-  /** `thenClose`: the answer goes out, then the connection closes (a failed authentication). */
-  { kind: 'response'; chunks: Buffer[]; thenClose?: string } | { kind: 'none' } | { kind: 'close'; reason: string };
+  /**
+   * `thenClose`: the answer goes out, then the connection closes (a failed authentication).
+   * `written`: called once the chunks are written to the socket (their buffers may then be reused).
+   */
+  { kind: 'response'; chunks: Buffer[]; thenClose?: string; written?: () => void } | { kind: 'none' } | { kind: 'close'; reason: string };
 
 export interface RequestProcessor {
   process(connection: Connection, frame: Buffer): Promise<ProcessResult>;
@@ -67,7 +70,7 @@ export class Connection {
     private readonly limits: ConnectionLimits,
     private readonly logger: Logger,
     private readonly closeLog: LogRateLimiter,
-    pool: RequestBufferPool,
+    pool: BufferPool,
   ) {
     const { idleMs } = limits;
     socket.setNoDelay(true);
@@ -158,7 +161,9 @@ export class Connection {
         return;
       }
       if (result.kind === 'response') {
-        for (const c of result.chunks) this.socket.write(c);
+        const last = result.chunks.length - 1;
+        for (let i = 0; i < last; i++) this.socket.write(result.chunks[i]!);
+        if (last >= 0) this.socket.write(result.chunks[last]!, result.written);
         if (result.thenClose !== undefined) {
           this.socket.uncork();
           this.closeLog.log(

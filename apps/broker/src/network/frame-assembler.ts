@@ -7,7 +7,7 @@
  * size prefix alone: a client announcing 100 MiB frames and sending nothing costs 64 KiB, not 100 MiB.
  * Frames the `poolable` test accepts (by API key) come from the pool and go back once handled.
  */
-import { RequestBufferPool } from './request-buffer-pool';
+import { BufferPool } from './buffer-pool';
 
 /** A whole frame; `release` (pooled frames only) returns its buffer once nothing refers to it. */
 export type FrameHandler = (frame: Buffer, release: (() => void) | null) => void;
@@ -25,7 +25,7 @@ export class FrameAssembler {
 
   constructor(
     private readonly maxFrameSize: number,
-    private readonly pool: RequestBufferPool,
+    private readonly pool: BufferPool,
     private readonly poolable: (apiKey: number) => boolean,
     private readonly onFrame: FrameHandler,
     /** A size of zero or less, or beyond maxFrameSize: nothing more is read. */
@@ -66,7 +66,7 @@ export class FrameAssembler {
   /** The frame's buffer, sized for the bytes received (the API key and `available` more). */
   private begin(available: number): void {
     const keyBytes = this.headFilled - 4;
-    this.pooled = RequestBufferPool.pools(this.size) && this.poolable(this.head.readInt16BE(4));
+    this.pooled = BufferPool.pools(this.size) && this.poolable(this.head.readInt16BE(4));
     this.buf = this.allocate(Math.min(this.size, Math.max(INITIAL_CAPACITY, keyBytes + available)));
     this.head.copy(this.buf, 0, 4, 4 + keyBytes);
     this.filled = keyBytes;

@@ -9,9 +9,9 @@ import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import type { Listener } from '../config/broker-config';
 import type { ListenerSecurity } from '../config/security-config';
 import type { Logger } from '../logger';
+import type { BufferPool } from './buffer-pool';
 import { Connection, type ConnectionLimits, type RequestProcessor } from './connection';
 import { LogRateLimiter } from './log-rate-limiter';
-import { RequestBufferPool } from './request-buffer-pool';
 import { principalFromSubject, Session } from './session';
 
 export interface SocketServerOptions extends ConnectionLimits {
@@ -25,13 +25,13 @@ export class SocketServer {
   private nextId = 0;
   /** Shared by every connection: a flood of bad connections must not flood the log. */
   private readonly closeLog = new LogRateLimiter();
-  /** Produce frames' buffers, shared by every connection. */
-  private readonly requestBuffers = new RequestBufferPool();
 
   constructor(
     private readonly options: SocketServerOptions,
     private readonly processor: RequestProcessor,
     private readonly logger: Logger,
+    /** Produce frames' buffers, shared with the dispatcher's fetch answers. */
+    private readonly buffers: BufferPool,
   ) {}
 
   /** Binds every listener; a port of 0 picks a free one (see boundListeners). */
@@ -47,7 +47,7 @@ export class SocketServer {
           this.options,
           this.logger,
           this.closeLog,
-          this.requestBuffers,
+          this.buffers,
         );
         this.connections.add(conn);
         socket.on('close', () => this.connections.delete(conn));

@@ -449,9 +449,9 @@ export class Partition {
     return this.log.read(fetchOffset, maxBytes, maxOffset, minOneMessage);
   }
 
-  /** The bytes of a slice `read` found. */
-  readRecords(slice: FileSlice): Buffer {
-    return this.log.readSlice(slice);
+  /** The bytes of a slice `read` found, in a buffer of `allocate`'s. */
+  readRecords(slice: FileSlice, allocate?: (length: number) => Buffer): Buffer {
+    return this.log.readSlice(slice, allocate);
   }
 
   /** The records from `offset` on, decoded (the console's tail and lag, the offsets topic's replay). */

@@ -45,6 +45,8 @@ export interface FetchParams {
   hardMaxBytesLimit: boolean;
   isolation: FetchIsolation;
   partitions: FetchPartition[];
+  /** Where the records read go (the fetch handler's buffers, reused once the answer is written). */
+  allocate?: (length: number) => Buffer;
 }
 
 /** One partition's part of a fetch before its bytes are read: the partition and where its answer lies. */
@@ -384,7 +386,7 @@ export class ReplicaManager {
         highWatermark: p.highWatermark,
         lastStableOffset: p.lastStableOffset,
         logStartOffset: p.logStartOffset,
-        records: info.slice === null ? null : p.readRecords(info.slice),
+        records: info.slice === null ? null : p.readRecords(info.slice, params.allocate),
         firstEntryOffset: info.firstEntryOffset,
         abortedTransactions:
           params.isolation !== 'txn-committed'
