@@ -1,5 +1,5 @@
-/** Opens a Cluster for a command and always closes it, whatever the command does. */
-import { Cluster } from '@tarn/client';
+/** Opens a Cluster or an Admin for a command and always closes it, whatever the command does. */
+import { Admin, Cluster } from '@tarn/client';
 import { clientProperties } from './client-config';
 import type { GlobalOptions } from './context';
 
@@ -13,5 +13,14 @@ export async function withCluster<T>(
     return await fn(cluster);
   } finally {
     cluster.close();
+  }
+}
+
+export async function withAdmin<T>(options: GlobalOptions, fn: (admin: Admin) => Promise<T>): Promise<T> {
+  const admin = await Admin.connect(clientProperties(options));
+  try {
+    return await fn(admin);
+  } finally {
+    admin.close();
   }
 }

@@ -7,8 +7,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { registerCluster } from './commands/cluster';
 import { registerDumpLog } from './commands/dump-log';
+import { registerGroups } from './commands/groups';
 import { registerPerf } from './commands/perf';
 import { registerProduce } from './commands/produce';
+import { registerTopics } from './commands/topics';
 
 export function buildProgram(): Command {
   const program = new Command('tarn')
@@ -20,9 +22,11 @@ export function buildProgram(): Command {
     // commander's own usage errors read like ours: `Error: …`
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'Error: ')) })
     .exitOverride();
+  registerTopics(program);
+  registerProduce(program);
+  registerGroups(program);
   registerCluster(program);
   registerDumpLog(program);
-  registerProduce(program);
   registerPerf(program);
   for (const c of program.commands) c.exitOverride();
   return program;
