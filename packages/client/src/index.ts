@@ -23,3 +23,4 @@ export * from './admin/acls';
 export * from './admin/scram-users';
 export * from './admin/transactions';
 export * from './admin/reset-offsets';
+export * from './consumer/index';

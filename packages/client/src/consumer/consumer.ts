@@ -1,0 +1,435 @@
+/**
+ * tarn's Kafka consumer, after Kafka's KafkaConsumer: `subscribe` (topics or a RegExp, as a group
+ * member) or `assign` (partitions chosen by the application, no group), then `poll` — or
+ * `for await (const record of consumer)`. Positions, commits (auto every `auto.commit.interval.ms`,
+ * or commitSync/commitAsync), seeks, pause/resume and offsetsForTimes work as in Kafka.
+ *
+ *   const consumer = new Consumer({ 'bootstrap.servers': 'localhost:9092', 'group.id': 'g' },
+ *     { valueDeserializer: StringDeserializer });
+ *   consumer.subscribe(['orders']);
+ *   for await (const r of consumer) console.log(r.offset, r.value);
+ */
+import { Cluster } from '../cluster/cluster';
+import type { ConsumerGroupMetadata } from '../producer/transaction-manager';
+import type { ClientProperties } from '../config/properties';
+import { stringProp } from '../config/properties';
+import { ErrorCode, KafkaError } from '../errors';
+import { tpKey, type TopicPartition } from './assignors/types';
+import { consumerConfig, type ConsumerConfig } from './consumer-config';
+import { ConsumerCoordinator, type RebalanceListener } from './consumer-coordinator';
+import { ConsumerRecords, type ConsumerRecord } from './consumer-record';
+import { CoordinatorConnection } from './coordinator-connection';
+import { BufferDeserializer, SerializationError, deserializerByName, type Deserializer } from './deserializers';
+import { Fetcher } from './fetcher';
+import { GroupMember } from './group-member';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets, type OffsetAndTimestamp } from './list-offsets';
+import { commitOffsets, fetchCommittedOffsets, type OffsetAndMetadata } from './offset-commits';
+import { updateFetchPositions } from './positions';
+import { SubscriptionState } from './subscription-state';
+
+export interface ConsumerOptions<K, V> {
+  keyDeserializer?: Deserializer<K>;
+  valueDeserializer?: Deserializer<V>;
+}
+
+/** A partition with an offset (commit input, committed/offsetsForTimes output). */
+export interface TopicPartitionOffset extends TopicPartition {
+  offset: number;
+  metadata?: string | null;
+  leaderEpoch?: number;
+}
+
+export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIterable<ConsumerRecord<K, V>> {
+  readonly config: ConsumerConfig;
+  private readonly subscriptions: SubscriptionState;
+  private cluster: Cluster | null = null;
+  private connecting: Promise<Cluster> | null = null;
+  private fetcher: Fetcher | null = null;
+  private coordinatorConn: CoordinatorConnection | null = null;
+  private coordinator: ConsumerCoordinator | null = null;
+  private member: GroupMember | null = null;
+  private readonly keyDeserializer: Deserializer<K>;
+  private readonly valueDeserializer: Deserializer<V>;
+  private nextAutoCommit = 0;
+  private closed = false;
+  private wakeUp: (() => void) | null = null;
+  private pendingListener: RebalanceListener | null = null;
+
+  constructor(props: ClientProperties, options: ConsumerOptions<K, V> = {}) {
+    this.config = consumerConfig(props);
+    this.subscriptions = new SubscriptionState(this.config.autoOffsetReset);
+    this.keyDeserializer =
+      options.keyDeserializer ?? ((deserializerByName(stringProp(props, 'key.deserializer')) ?? BufferDeserializer) as Deserializer<K>);
+    this.valueDeserializer =
+      options.valueDeserializer ?? ((deserializerByName(stringProp(props, 'value.deserializer')) ?? BufferDeserializer) as Deserializer<V>);
+  }
+
+  private wake = (): void => {
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
+  };
+
+  private async ready(): Promise<Cluster> {
+    if (this.closed) throw new KafkaError(ErrorCode.INVALID_REQUEST, 'This consumer has already been closed.');
+    if (this.cluster !== null) return this.cluster;
+    this.connecting ??= (async () => {
+      const cluster = await Cluster.connect(this.config.client);
+      this.cluster = cluster;
+      this.fetcher = new Fetcher(cluster, this.config, this.subscriptions, this.wake);
+      if (this.config.groupId !== null) {
+        this.coordinatorConn = new CoordinatorConnection(cluster, this.config.groupId);
+        this.coordinator = new ConsumerCoordinator(cluster, this.config, this.subscriptions);
+        this.coordinator.listener = this.pendingListener;
+        this.coordinator.commitBeforeRevoke = (tps) => this.autoCommitPartitions(tps);
+        this.coordinator.onRebalanced = () => this.fetcher?.clear();
+        this.member = new GroupMember(this.coordinatorConn, this.config, this.coordinator, this.wake);
+        this.coordinator.bindRejoin((reason) => this.member!.requestRejoin(reason));
+      }
+      return cluster;
+    })();
+    try {
+      return await this.connecting;
+    } finally {
+      this.connecting = null;
+    }
+  }
+
+  // ---- subscription
+
+  /** Joins the group for these topics (or every topic matching a RegExp). Needs `group.id`. */
+  subscribe(topics: readonly string[] | RegExp, listener?: RebalanceListener): void {
+    if (this.config.groupId === null)
+      throw new KafkaError(
+        ErrorCode.INVALID_GROUP_ID,
+        'To use the group management or offset commit APIs, you must provide a valid group.id',
+      );
+    if (listener !== undefined) this.setListener(listener);
+    if (topics instanceof RegExp) this.subscriptions.subscribePattern(topics);
+    else if (this.subscriptions.subscribe(topics)) this.member?.requestRejoin('subscription changed');
+    this.patternCheckedAt = 0;
+  }
+
+  private setListener(listener: RebalanceListener): void {
+    this.pendingListener = listener;
+    if (this.coordinator !== null) this.coordinator.listener = listener;
+  }
+
+  /** Takes these partitions without a group (Kafka's assign); positions from committed offsets or the reset policy. */
+  assign(partitions: readonly TopicPartition[]): void {
+    this.subscriptions.assignFromUser(partitions);
+    this.fetcher?.clear();
+  }
+
+  assignment(): TopicPartition[] {
+    return this.subscriptions.assigned();
+  }
+
+  subscription(): string[] {
+    return this.subscriptions.subscribedTopics();
+  }
+
+  /** Leaves the group (revoking partitions) or drops the manual assignment. */
+  async unsubscribe(): Promise<void> {
+    if (this.member !== null && this.subscriptions.isGroupSubscription()) {
+      await this.revokeAll();
+      await this.member.leaveGroup('the consumer unsubscribed');
+    }
+    this.subscriptions.unsubscribe();
+    this.fetcher?.clear();
+  }
+
+  // ---- polling
+
+  /** Waits up to `timeoutMs` for records (Kafka's poll(Duration)); joins the group, commits, fetches meanwhile. */
+  async poll(timeoutMs = 0): Promise<ConsumerRecords<K, V>> {
+    const cluster = await this.ready();
+    if (this.subscriptions.type === 'NONE')
+      throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Consumer is not subscribed to any topics or assigned any partitions');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.closed) return ConsumerRecords.empty();
+      if (this.member !== null && this.subscriptions.isGroupSubscription()) {
+        this.member.lastPollAt = Date.now();
+        if (this.member.fatal !== null) throw this.member.fatal;
+        await this.maybeUpdatePattern(cluster);
+        if (this.member.needsRejoin) {
+          const join = this.member.ensureActiveGroup();
+          join.catch(() => {});
+          if (!(await this.until(join, deadline))) return ConsumerRecords.empty();
+        }
+      }
+      this.maybeAutoCommit();
+      await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions);
+      const records = this.fetcher!.collect(this.config.maxPollRecords);
+      this.fetcher!.sendFetches();
+      if (records.length > 0) return new ConsumerRecords(records.map((r) => this.deserialize(r)));
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return ConsumerRecords.empty();
+      await this.waitForWake(remaining);
+    }
+  }
+
+  /** `for await (const record of consumer)`: polls until the consumer is closed. */
+  async *[Symbol.asyncIterator](): AsyncIterator<ConsumerRecord<K, V>> {
+    while (!this.closed) {
+      const batch = await this.poll(1000);
+      for (const r of batch) {
+        yield r;
+        if (this.closed) return;
+      }
+    }
+  }
+
+  private async until(p: Promise<void>, deadline: number): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
+    try {
+      return await Promise.race([p.then(() => true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private waitForWake(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.wakeUp = null;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(t);
+        resolve();
+      };
+    });
+  }
+
+  private deserialize(r: ConsumerRecord): ConsumerRecord<K, V> {
+    try {
+      return {
+        ...r,
+        key: this.keyDeserializer.deserialize(r.topic, r.key, r.headers),
+        value: this.valueDeserializer.deserialize(r.topic, r.value, r.headers),
+      };
+    } catch (err) {
+      throw err instanceof SerializationError ? err : new SerializationError(r.topic, err);
+    }
+  }
+
+  private patternCheckedAt = 0;
+
+  /** Pattern subscriptions: match against every topic at most every metadata.max.age.ms; rejoin on change. */
+  private async maybeUpdatePattern(cluster: Cluster): Promise<void> {
+    if (this.subscriptions.type !== 'AUTO_PATTERN') return;
+    if (Date.now() - this.patternCheckedAt < this.config.client.metadataMaxAgeMs) return;
+    this.patternCheckedAt = Date.now();
+    const all = await cluster.refreshMetadata(null);
+    const names = all.filter((t) => !(t.isInternal && this.config.excludeInternalTopics)).map((t) => t.name);
+    if (this.subscriptions.matchPattern(names)) this.member?.requestRejoin('pattern subscription matched new topics');
+  }
+
+  // ---- commits
+
+  private consumedOffsets(tps?: readonly TopicPartition[]): Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }> {
+    const out = new Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }>();
+    const wanted = tps === undefined ? null : new Set(tps.map(tpKey));
+    for (const s of this.subscriptions.states()) {
+      if (s.position === null || (wanted !== null && !wanted.has(tpKey(s.tp)))) continue;
+      out.set(tpKey(s.tp), { tp: s.tp, offset: { offset: s.position, leaderEpoch: s.positionEpoch, metadata: '' } });
+    }
+    return out;
+  }
+
+  private memberIdentity(): { generationId: number; memberId: string } {
+    if (this.member === null || !this.subscriptions.isGroupSubscription()) return { generationId: -1, memberId: '' };
+    return { generationId: this.member.generationId, memberId: this.member.memberId };
+  }
+
+  /** Commits the given offsets, or the position of every assigned partition; waits for the answer. */
+  async commitSync(offsets?: readonly TopicPartitionOffset[]): Promise<void> {
+    await this.ready();
+    if (this.coordinatorConn === null)
+      throw new KafkaError(
+        ErrorCode.INVALID_GROUP_ID,
+        'To use the group management or offset commit APIs, you must provide a valid group.id',
+      );
+    const map =
+      offsets === undefined
+        ? this.consumedOffsets()
+        : new Map(offsets.map((o) => [tpKey(o), { tp: { topic: o.topic, partition: o.partition }, offset: o }] as const));
+    await commitOffsets(this.coordinatorConn, this.config, this.memberIdentity(), map, this.config.client.defaultApiTimeoutMs);
+  }
+
+  /** Commits without waiting in poll; the callback (or the returned promise) gets the outcome. */
+  commitAsync(offsets?: readonly TopicPartitionOffset[], callback?: (err: Error | null) => void): Promise<void> {
+    const p = this.commitSync(offsets);
+    p.then(
+      () => callback?.(null),
+      (err: Error) => callback?.(err),
+    );
+    return callback === undefined ? p : p.catch(() => {});
+  }
+
+  private maybeAutoCommit(): void {
+    if (!this.config.enableAutoCommit || Date.now() < this.nextAutoCommit) return;
+    this.nextAutoCommit = Date.now() + this.config.autoCommitIntervalMs;
+    if (this.member !== null && this.member.needsRejoin) return;
+    void this.commitAsync(undefined, () => {});
+  }
+
+  private async autoCommitPartitions(tps: readonly TopicPartition[]): Promise<void> {
+    if (!this.config.enableAutoCommit || tps.length === 0 || this.coordinatorConn === null) return;
+    await commitOffsets(
+      this.coordinatorConn,
+      this.config,
+      this.memberIdentity(),
+      this.consumedOffsets(tps),
+      this.config.client.defaultApiTimeoutMs,
+    ).catch(() => {});
+  }
+
+  /** The group's committed offsets for these partitions (offset null where none). */
+  async committed(partitions: readonly TopicPartition[]): Promise<(TopicPartition & { offset: number | null; metadata: string | null })[]> {
+    await this.ready();
+    if (this.coordinatorConn === null)
+      throw new KafkaError(
+        ErrorCode.INVALID_GROUP_ID,
+        'To use the group management or offset commit APIs, you must provide a valid group.id',
+      );
+    const found = await fetchCommittedOffsets(this.coordinatorConn, this.config, partitions, this.config.client.defaultApiTimeoutMs);
+    return partitions.map((tp) => {
+      const c = found.get(tpKey(tp)) ?? null;
+      return { topic: tp.topic, partition: tp.partition, offset: c?.offset ?? null, metadata: c?.metadata ?? null };
+    });
+  }
+
+  // ---- positions
+
+  /** The offset of the next record poll will return for this partition. */
+  async position(tp: TopicPartition): Promise<number> {
+    const cluster = await this.ready();
+    const s = this.subscriptions.state(tp);
+    if (s.position === null) await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions);
+    return this.subscriptions.state(tp).position!;
+  }
+
+  seek(tp: TopicPartition, offset: number): void {
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new KafkaError(ErrorCode.INVALID_REQUEST, `seek offset must be >= 0, got ${offset}`);
+    this.subscriptions.seek(tp, offset);
+    this.fetcher?.clear([tp]);
+  }
+
+  seekToBeginning(partitions: readonly TopicPartition[] = this.assignment()): void {
+    for (const tp of partitions) this.subscriptions.requestReset(tp, 'earliest');
+    this.fetcher?.clear(partitions);
+  }
+
+  seekToEnd(partitions: readonly TopicPartition[] = this.assignment()): void {
+    for (const tp of partitions) this.subscriptions.requestReset(tp, 'latest');
+    this.fetcher?.clear(partitions);
+  }
+
+  /** Per partition the earliest offset whose timestamp is >= the one given (null: none that late). */
+  async offsetsForTimes(
+    query: readonly (TopicPartition & { timestamp: number })[],
+  ): Promise<(TopicPartition & { result: OffsetAndTimestamp | null })[]> {
+    const cluster = await this.ready();
+    const found = await listOffsets(
+      cluster,
+      new Map(query.map((q) => [tpKey(q), { tp: q, timestamp: q.timestamp }] as const)),
+      this.config.isolationLevel,
+      this.config.client.defaultApiTimeoutMs,
+    );
+    return query.map((q) => ({ topic: q.topic, partition: q.partition, result: found.get(tpKey(q)) ?? null }));
+  }
+
+  async beginningOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
+    return this.edgeOffsets(partitions, EARLIEST_TIMESTAMP);
+  }
+
+  /** The high watermark (read_uncommitted) or last stable offset (read_committed) per partition. */
+  async endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
+    return this.edgeOffsets(partitions, LATEST_TIMESTAMP);
+  }
+
+  private async edgeOffsets(partitions: readonly TopicPartition[], timestamp: number): Promise<TopicPartitionOffset[]> {
+    const cluster = await this.ready();
+    const found = await listOffsets(
+      cluster,
+      new Map(partitions.map((tp) => [tpKey(tp), { tp, timestamp }] as const)),
+      this.config.isolationLevel,
+      this.config.client.defaultApiTimeoutMs,
+    );
+    return partitions.map((tp) => ({ topic: tp.topic, partition: tp.partition, offset: found.get(tpKey(tp))?.offset ?? -1 }));
+  }
+
+  pause(partitions: readonly TopicPartition[]): void {
+    for (const tp of partitions) this.subscriptions.state(tp).paused = true;
+  }
+
+  resume(partitions: readonly TopicPartition[]): void {
+    for (const tp of partitions) this.subscriptions.state(tp).paused = false;
+    this.fetcher?.sendFetches();
+  }
+
+  paused(): TopicPartition[] {
+    return this.subscriptions
+      .states()
+      .filter((s) => s.paused)
+      .map((s) => s.tp);
+  }
+
+  /** Kafka's ConsumerGroupMetadata, for a producer's sendOffsetsToTransaction. */
+  groupMetadata(): Required<ConsumerGroupMetadata> {
+    if (this.config.groupId === null)
+      throw new KafkaError(
+        ErrorCode.INVALID_GROUP_ID,
+        'To use the group management or offset commit APIs, you must provide a valid group.id',
+      );
+    return {
+      groupId: this.config.groupId,
+      generationId: this.member?.generationId ?? -1,
+      memberId: this.member?.memberId ?? '',
+      groupInstanceId: this.config.groupInstanceId,
+    };
+  }
+
+  /** Partitions of a topic, from metadata. */
+  async partitionsFor(topic: string): Promise<TopicPartition[]> {
+    const cluster = await this.ready();
+    return (await cluster.partitionsFor(topic)).map((p) => ({ topic, partition: p.partition }));
+  }
+
+  // ---- closing
+
+  private async revokeAll(): Promise<void> {
+    const owned = this.subscriptions.assigned();
+    if (owned.length === 0 || this.coordinator === null) return;
+    await this.autoCommitPartitions(owned);
+    await this.coordinator.listener?.onPartitionsRevoked?.(owned);
+  }
+
+  /** Commits (auto commit), revokes, leaves the group (dynamic members) and closes connections. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.connecting !== null) await this.connecting.catch(() => {});
+    try {
+      if (this.member !== null && this.subscriptions.isGroupSubscription() && this.member.generationId >= 0) {
+        await this.revokeAll().catch(() => {});
+        this.member.close();
+        // A static member does not leave: restarted within session.timeout.ms it keeps its partitions.
+        if (this.config.groupInstanceId === null) await this.member.leaveGroup('the consumer is being closed');
+      } else if (this.config.enableAutoCommit && this.coordinatorConn !== null) {
+        await this.autoCommitPartitions(this.subscriptions.assigned());
+      }
+    } finally {
+      this.closed = true;
+      this.member?.close();
+      this.fetcher?.close();
+      this.coordinatorConn?.close();
+      this.cluster?.close();
+      this.wake();
+    }
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Fetching (Kafka's Fetcher): one Fetch in flight per leader broker, all leaders at once, each
+ * asking for the partitions it leads that have a position, are not paused and have nothing
+ * buffered yet (so memory stays bounded by what poll has not taken). An answer is decoded at once
+ * and buffered; the next Fetch to that broker goes out as soon as the answer is in, while the
+ * application works through what was buffered — fetching is pipelined with processing.
+ * Errors per partition: OFFSET_OUT_OF_RANGE → the reset policy; leadership errors → metadata
+ * refresh; anything else is handed to the next poll.
+ */
+import { ApiKey, FetchRequestTypes, type FetchRequest } from '@tarn/protocol';
+import type { Cluster } from '../cluster/cluster';
+import { ErrorCode, KafkaError } from '../errors';
+import { tpKey, type TopicPartition } from './assignors/types';
+import type { ConsumerConfig } from './consumer-config';
+import type { ConsumerRecord } from './consumer-record';
+import { decodeFetchedRecords } from './fetch-decoder';
+import type { PartitionState, SubscriptionState } from './subscription-state';
+
+interface Buffered {
+  tp: TopicPartition;
+  /** Position the fetch was made from; records are dropped if the position moved (seek) meanwhile. */
+  fetchOffset: number;
+  records: ConsumerRecord[];
+  next: number;
+  nextOffset: number;
+  lastEpoch: number;
+  assignmentEpoch: number;
+}
+
+const METADATA_ERRORS = new Set<number>([
+  ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  ErrorCode.LEADER_NOT_AVAILABLE,
+  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+  ErrorCode.FENCED_LEADER_EPOCH,
+  ErrorCode.UNKNOWN_LEADER_EPOCH,
+  ErrorCode.KAFKA_STORAGE_ERROR,
+  ErrorCode.OFFSET_NOT_AVAILABLE,
+  ErrorCode.UNKNOWN_TOPIC_ID,
+  ErrorCode.INCONSISTENT_TOPIC_ID,
+  ErrorCode.REPLICA_NOT_AVAILABLE,
+]);
+
+export class Fetcher {
+  private readonly inFlight = new Set<number>();
+  private readonly buffered = new Map<string, Buffered>();
+  private readonly backoffUntil = new Map<number, number>();
+  private errors: Error[] = [];
+  private closed = false;
+  private refreshing: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly config: ConsumerConfig,
+    private readonly subscriptions: SubscriptionState,
+    /** Wakes a waiting poll: records (or an error) arrived. */
+    private readonly wake: () => void,
+  ) {}
+
+  /** Sends a Fetch to every leader that has none in flight and fetchable partitions. */
+  sendFetches(): void {
+    if (this.closed) return;
+    const now = Date.now();
+    const byLeader = new Map<number, PartitionState[]>();
+    let needMetadata = false;
+    for (const s of this.subscriptions.fetchable()) {
+      if (this.buffered.has(tpKey(s.tp))) continue;
+      const leader = this.leaderOf(s.tp);
+      if (leader === null) {
+        needMetadata = true;
+        continue;
+      }
+      if (this.inFlight.has(leader) || (this.backoffUntil.get(leader) ?? 0) > now) continue;
+      const list = byLeader.get(leader) ?? [];
+      list.push(s);
+      byLeader.set(leader, list);
+    }
+    if (needMetadata) this.refreshMetadata();
+    for (const [leader, states] of byLeader) void this.fetchFrom(leader, states);
+  }
+
+  private leaderOf(tp: TopicPartition): number | null {
+    const t = this.cluster.metadata.topics.get(tp.topic);
+    const p = t?.partitions.find((x) => x.partition === tp.partition);
+    return p === undefined || p.leader < 0 ? null : p.leader;
+  }
+
+  private refreshMetadata(): void {
+    if (this.refreshing !== null) return;
+    const topics = [...new Set(this.subscriptions.assigned().map((tp) => tp.topic))];
+    this.refreshing = this.cluster
+      .refreshMetadata(topics)
+      .catch(() => {})
+      .finally(() => {
+        this.refreshing = null;
+        this.sendFetches();
+      });
+  }
+
+  private async fetchFrom(leader: number, states: PartitionState[]): Promise<void> {
+    this.inFlight.add(leader);
+    const epoch = this.subscriptions.assignmentEpoch;
+    const offsets = new Map(states.map((s) => [tpKey(s.tp), s.position!] as const));
+    try {
+      const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states));
+      if (response.errorCode !== ErrorCode.NONE) throw new KafkaError(response.errorCode, `Fetch from broker ${leader}`);
+      for (const t of response.responses) {
+        const topic = t.topic !== '' ? t.topic : this.topicById(t.topicId);
+        if (topic === null) continue;
+        for (const p of t.partitions) this.handlePartition({ topic, partition: p.partitionIndex }, p, offsets, epoch);
+      }
+    } catch (err) {
+      // A broken connection or a timeout: back off this broker and look up leaders again.
+      this.backoffUntil.set(leader, Date.now() + this.config.client.retryBackoffMs);
+      for (const s of states) this.cluster.invalidateTopic(s.tp.topic);
+      if (!(err instanceof KafkaError) || !err.retriable) this.errors.push(err as Error);
+      this.refreshMetadata();
+    } finally {
+      this.inFlight.delete(leader);
+      this.wake();
+      this.sendFetches();
+    }
+  }
+
+  private topicById(id: string): string | null {
+    for (const t of this.cluster.metadata.topics.values()) if (t.topicId === id) return t.name;
+    return null;
+  }
+
+  private request(version: number, states: PartitionState[]): FetchRequest {
+    const c = this.config;
+    const byTopic = new Map<string, PartitionState[]>();
+    for (const s of states) byTopic.set(s.tp.topic, [...(byTopic.get(s.tp.topic) ?? []), s]);
+    return {
+      ...FetchRequestTypes.defaultFetchRequest(),
+      replicaId: -1,
+      maxWaitMs: c.fetchMaxWaitMs,
+      minBytes: c.fetchMinBytes,
+      maxBytes: c.fetchMaxBytes,
+      isolationLevel: c.isolationLevel === 'read_committed' ? 1 : 0,
+      sessionId: 0,
+      sessionEpoch: -1, // no fetch session (KIP-227 is optional): every fetch is a full one
+      rackId: c.clientRack ?? '',
+      topics: [...byTopic].map(([topic, list]) => ({
+        topic,
+        topicId: version >= 13 ? (this.cluster.metadata.topics.get(topic)?.topicId ?? '') : '',
+        partitions: list.map((s) => ({
+          ...FetchRequestTypes.defaultFetchPartition(),
+          partition: s.tp.partition,
+          currentLeaderEpoch: -1,
+          fetchOffset: BigInt(s.position!),
+          lastFetchedEpoch: -1,
+          logStartOffset: -1n,
+          partitionMaxBytes: c.maxPartitionFetchBytes,
+        })),
+      })),
+    };
+  }
+
+  private handlePartition(
+    tp: TopicPartition,
+    p: {
+      errorCode: number;
+      highWatermark: bigint;
+      lastStableOffset: bigint;
+      logStartOffset: bigint;
+      abortedTransactions: { producerId: bigint; firstOffset: bigint }[] | null;
+      records: Buffer | null;
+    },
+    offsets: Map<string, number>,
+    epoch: number,
+  ): void {
+    const fetchOffset = offsets.get(tpKey(tp));
+    const s = this.subscriptions.maybeState(tp);
+    // The partition was revoked, sought or reset while the fetch was out: its answer is stale.
+    if (fetchOffset === undefined || s === undefined || s.position !== fetchOffset) return;
+    if (p.errorCode === ErrorCode.NONE) {
+      s.highWatermark = Number(p.highWatermark);
+      if (p.lastStableOffset >= 0n) s.lastStableOffset = Number(p.lastStableOffset);
+      if (p.logStartOffset >= 0n) s.logStartOffset = Number(p.logStartOffset);
+      const decoded = decodeFetchedRecords(tp.topic, tp.partition, p.records, fetchOffset, {
+        readCommitted: this.config.isolationLevel === 'read_committed',
+        aborted: p.abortedTransactions,
+        checkCrcs: this.config.checkCrcs,
+      });
+      if (decoded.truncatedFirstBatch) {
+        this.errors.push(
+          new KafkaError(
+            ErrorCode.MESSAGE_TOO_LARGE,
+            `${tp.topic}-${tp.partition} at offset ${fetchOffset}: a record batch is larger than max.partition.fetch.bytes/fetch.max.bytes`,
+          ),
+        );
+        return;
+      }
+      if (decoded.records.length === 0) {
+        // Only control or aborted batches: move past them without handing anything to poll.
+        if (decoded.nextOffset > fetchOffset) this.subscriptions.seek(tp, decoded.nextOffset, decoded.lastEpoch);
+        return;
+      }
+      this.buffered.set(tpKey(tp), {
+        tp,
+        fetchOffset,
+        records: decoded.records,
+        next: 0,
+        nextOffset: decoded.nextOffset,
+        lastEpoch: decoded.lastEpoch,
+        assignmentEpoch: epoch,
+      });
+      return;
+    }
+    if (p.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
+      if (this.config.autoOffsetReset === 'none')
+        this.errors.push(
+          new KafkaError(p.errorCode, `${tp.topic}-${tp.partition} fetch offset ${fetchOffset} is out of range (auto.offset.reset=none)`),
+        );
+      else this.subscriptions.requestReset(tp);
+      return;
+    }
+    if (METADATA_ERRORS.has(p.errorCode)) {
+      this.cluster.invalidateTopic(tp.topic);
+      this.refreshMetadata();
+      return;
+    }
+    this.errors.push(new KafkaError(p.errorCode, `Fetch ${tp.topic}-${tp.partition}`));
+  }
+
+  /** Up to `max` buffered records, advancing positions; throws an error a fetch ran into. */
+  collect(max: number): ConsumerRecord[] {
+    const err = this.errors.shift();
+    if (err !== undefined) throw err;
+    const out: ConsumerRecord[] = [];
+    for (const [key, b] of this.buffered) {
+      if (out.length >= max) break;
+      const s = this.subscriptions.maybeState(b.tp);
+      if (s === undefined || s.position === null || s.paused) {
+        if (s === undefined || s.position === null) this.buffered.delete(key);
+        continue;
+      }
+      // The position moved (seek) since: what is buffered is not what the application wants next.
+      const expected = b.next === 0 ? b.fetchOffset : b.records[b.next - 1]!.offset + 1;
+      if (s.position !== expected) {
+        this.buffered.delete(key);
+        continue;
+      }
+      const take = b.records.slice(b.next, b.next + (max - out.length));
+      b.next += take.length;
+      out.push(...take);
+      if (b.next >= b.records.length) {
+        this.buffered.delete(key);
+        this.subscriptions.seek(b.tp, b.nextOffset, b.lastEpoch);
+      } else {
+        const last = take[take.length - 1]!;
+        this.subscriptions.seek(b.tp, last.offset + 1, last.leaderEpoch);
+      }
+    }
+    return out;
+  }
+
+  hasBuffered(): boolean {
+    return this.errors.length > 0 || [...this.buffered.values()].some((b) => !this.subscriptions.maybeState(b.tp)?.paused);
+  }
+
+  /** Drops what is buffered for partitions no longer assigned or sought elsewhere. */
+  clear(tps?: readonly TopicPartition[]): void {
+    if (tps === undefined) this.buffered.clear();
+    else for (const tp of tps) this.buffered.delete(tpKey(tp));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.buffered.clear();
+  }
+}

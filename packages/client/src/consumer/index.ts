@@ -1,0 +1,10 @@
+export * from './consumer';
+export * from './consumer-config';
+export * from './consumer-record';
+export * from './deserializers';
+export type { RebalanceListener } from './consumer-coordinator';
+export { CommitFailedError, type OffsetAndMetadata } from './offset-commits';
+export { NoOffsetForPartitionError } from './positions';
+export type { OffsetAndTimestamp } from './list-offsets';
+export { encodeSubscription, decodeSubscription, encodeAssignment, decodeAssignment, CONSUMER_PROTOCOL_TYPE } from './consumer-protocol';
+export * from './assignors/index';

@@ -1,0 +1,60 @@
+/**
+ * Giving every assigned partition a fetch position (Kafka's updateFetchPositions): the group's
+ * committed offset when there is one, else `auto.offset.reset` — earliest or latest through
+ * ListOffsets, or NoOffsetForPartitionError under `none`. seekToBeginning/End and an
+ * OFFSET_OUT_OF_RANGE answer go through the same reset path.
+ */
+import type { Cluster } from '../cluster/cluster';
+import { tpKey, type TopicPartition } from './assignors/types';
+import type { ConsumerConfig } from './consumer-config';
+import type { CoordinatorConnection } from './coordinator-connection';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets } from './list-offsets';
+import { fetchCommittedOffsets } from './offset-commits';
+import type { SubscriptionState } from './subscription-state';
+
+/** Kafka's NoOffsetForPartitionException: no committed offset and auto.offset.reset=none. */
+export class NoOffsetForPartitionError extends Error {
+  constructor(readonly partitions: TopicPartition[]) {
+    super(`Undefined offset with no reset policy for partitions: ${partitions.map((p) => `${p.topic}-${p.partition}`).join(', ')}`);
+    this.name = 'NoOffsetForPartitionError';
+  }
+}
+
+export async function updateFetchPositions(
+  cluster: Cluster,
+  config: ConsumerConfig,
+  coordinator: CoordinatorConnection | null,
+  subscriptions: SubscriptionState,
+): Promise<void> {
+  const missing = subscriptions.missingPositions();
+  if (missing.length > 0) {
+    if (coordinator !== null) {
+      const committed = await fetchCommittedOffsets(coordinator, config, missing, config.client.defaultApiTimeoutMs);
+      for (const tp of missing) {
+        const s = subscriptions.maybeState(tp);
+        if (s === undefined || s.position !== null) continue;
+        const c = committed.get(tpKey(tp));
+        if (c !== null && c !== undefined) subscriptions.seek(tp, c.offset, c.leaderEpoch ?? -1);
+        else subscriptions.requestReset(tp);
+      }
+    } else {
+      for (const tp of missing) subscriptions.requestReset(tp);
+    }
+  }
+  const resets = subscriptions.needsReset();
+  if (resets.length === 0) return;
+  const none = resets.filter((s) => s.reset === 'none').map((s) => s.tp);
+  if (none.length > 0) throw new NoOffsetForPartitionError(none);
+  const requests = new Map(
+    resets.map((s) => [tpKey(s.tp), { tp: s.tp, timestamp: s.reset === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP }] as const),
+  );
+  const strategies = new Map(resets.map((s) => [tpKey(s.tp), s.reset] as const));
+  const found = await listOffsets(cluster, requests, config.isolationLevel, config.client.defaultApiTimeoutMs);
+  for (const { tp } of requests.values()) {
+    const s = subscriptions.maybeState(tp);
+    // Only apply if nothing else (a seek, a newer reset) happened to the partition meanwhile.
+    if (s === undefined || s.reset !== strategies.get(tpKey(tp))) continue;
+    const r = found.get(tpKey(tp));
+    if (r !== null && r !== undefined) subscriptions.seek(tp, r.offset, r.leaderEpoch);
+  }
+}
