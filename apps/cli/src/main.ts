@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { registerCluster } from './commands/cluster';
+import { registerConsume } from './commands/consume';
 import { registerDumpLog } from './commands/dump-log';
 import { registerGroups } from './commands/groups';
 import { registerPerf } from './commands/perf';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerTopics(program);
   registerProduce(program);
+  registerConsume(program);
   registerGroups(program);
   registerCluster(program);
   registerDumpLog(program);

@@ -1,6 +1,7 @@
 // `tarn perf produce|consume`: kafka-producer-perf-test.sh and kafka-consumer-perf-test.sh.
 import type { Command } from 'commander';
 import { action } from '../context';
+import { perfConsume, type PerfConsumeFlags } from '../perf/perf-consume';
 import { perfProduce, type PerfProduceFlags } from '../perf/perf-produce';
 
 export function registerPerf(program: Command): void {
@@ -16,4 +17,18 @@ export function registerPerf(program: Command): void {
     .option('--reporting-interval <ms>', 'progress line interval', '5000')
     .addHelpText('after', '\nExample:\n  tarn perf produce --topic bench --num-records 1000000 --record-size 100 --producer-props acks=1')
     .action(action<PerfProduceFlags>(perfProduce));
+  perf
+    .command('consume')
+    .description('kafka-consumer-perf-test.sh: consume records as a group member and report MB/s, records/s and latency')
+    .requiredOption('--topic <topic>', 'topic to consume')
+    .requiredOption('--messages <n>', 'number of records to consume')
+    .option('--group <group>', 'group id (default: a new perf-consumer-N group)')
+    .option('--from-latest', 'start at the log end instead of the beginning')
+    .option('--timeout <ms>', 'give up after this long without a record', '10000')
+    .option('--reporting-interval <ms>', 'interval of --show-detailed-stats lines', '5000')
+    .option('--show-detailed-stats', 'print a stats line every reporting interval')
+    .option('--hide-header', 'do not print the CSV header')
+    .option('--consumer-props <key=value...>', 'consumer properties (fetch.min.bytes=1 max.poll.records=1000 …)')
+    .addHelpText('after', '\nExample:\n  tarn perf consume --topic bench --messages 1000000 --show-detailed-stats')
+    .action(action<PerfConsumeFlags>(perfConsume));
 }
