@@ -15,6 +15,9 @@ export interface DropProxy {
   dropped: number;
   /** Produce requests seen so far. */
   produces: number;
+  /** Holds every client request (the broker seems hung) until `resume()`. */
+  stall(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -24,12 +27,19 @@ export async function startDropProxy(
   options: { dropEvery: number; maxDrops: number; port?: number },
 ): Promise<DropProxy> {
   const sockets = new Set<Socket>();
+  let stalled = false;
+  const held: Array<() => void> = [];
   const state: DropProxy = {
     port: 0,
     dropEvery: options.dropEvery,
     maxDrops: options.maxDrops,
     dropped: 0,
     produces: 0,
+    stall: () => void (stalled = true),
+    resume: () => {
+      stalled = false;
+      for (const f of held.splice(0)) f();
+    },
     close: async () => {},
   };
   const server: Server = createServer((client) => {
@@ -54,7 +64,8 @@ export async function startDropProxy(
         }
         fromClient = fromClient.subarray(4 + size);
       }
-      upstream.write(d);
+      if (stalled) held.push(() => upstream.write(d));
+      else upstream.write(d);
     });
     upstream.on('data', (d: Buffer) => {
       fromBroker = Buffer.concat([fromBroker, d]);

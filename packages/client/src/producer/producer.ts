@@ -213,6 +213,16 @@ export class Producer<K = Bytes, V = Bytes> {
     }
   }
 
+  /** A few of Kafka's producer metrics, under their names. */
+  metrics(): { 'buffer-total-bytes': number; 'buffer-available-bytes': number; 'waiting-threads': number; 'requests-in-flight': number } {
+    return {
+      'buffer-total-bytes': this.memory.limit,
+      'buffer-available-bytes': this.memory.limit - this.memory.usedBytes,
+      'waiting-threads': this.memory.waiting,
+      'requests-in-flight': this.sender.pendingRequests,
+    };
+  }
+
   /** The partitions of a topic, as metadata says (Kafka's partitionsFor). */
   partitionsFor(topic: string): Promise<Array<{ topic: string; partition: number; leader: number }>> {
     return this.cluster.partitionsFor(topic).then((ps) => ps.map((p) => ({ topic, partition: p.partition, leader: p.leader })));
