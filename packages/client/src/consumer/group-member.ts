@@ -110,7 +110,7 @@ export class GroupMember {
     const c = this.config;
     const join = await this.conn.request(
       ApiKey.JoinGroup,
-      () => ({
+      (v) => ({
         groupId: this.groupId,
         sessionTimeoutMs: c.sessionTimeoutMs,
         rebalanceTimeoutMs: c.maxPollIntervalMs,
@@ -118,7 +118,7 @@ export class GroupMember {
         groupInstanceId: c.groupInstanceId,
         protocolType: CONSUMER_PROTOCOL_TYPE,
         protocols: this.callbacks.protocols(),
-        reason: this.rejoinReason || null,
+        reason: v >= 8 ? this.rejoinReason || null : null,
       }),
       // Kafka's JoinGroup timeout: the rebalance may take the whole rebalance timeout.
       Math.max(c.client.requestTimeoutMs, c.maxPollIntervalMs + 5000),
@@ -235,8 +235,8 @@ export class GroupMember {
       try {
         await this.conn.request(ApiKey.LeaveGroup, (v) => ({
           groupId: this.groupId,
-          memberId,
-          members: v >= 3 ? [{ memberId, groupInstanceId: null, reason }] : [],
+          memberId: v >= 3 ? '' : memberId,
+          members: v >= 3 ? [{ memberId, groupInstanceId: null, reason: v >= 5 ? reason : null }] : [],
         }));
       } catch {
         // best effort: the session timeout removes the member anyway

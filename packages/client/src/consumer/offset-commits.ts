@@ -95,7 +95,7 @@ export async function fetchCommittedOffsets(
       const r = await conn.request(ApiKey.OffsetFetch, (v) => {
         version = v;
         return v >= 8
-          ? { groupId: '', topics: null, groups: [{ groupId, memberId: null, memberEpoch: -1, topics }], requireStable: true }
+          ? { groupId: '', topics: [], groups: [{ groupId, memberId: null, memberEpoch: -1, topics }], requireStable: true }
           : { groupId, topics, groups: [], requireStable: v >= 7 };
       });
       const group = version >= 8 ? r.groups[0] : { errorCode: r.errorCode, topics: r.topics };
