@@ -257,7 +257,7 @@ export class Producer<K = Bytes, V = Bytes> {
   }
 
   /** Registers the transactional.id with its coordinator, fencing older producers of it and finishing their transactions. */
-  initTransactions(): Promise<void> {
+  async initTransactions(): Promise<void> {
     return this.txn().initTransactions();
   }
 
@@ -266,15 +266,15 @@ export class Producer<K = Bytes, V = Bytes> {
   }
 
   /** Commits a consumer group's offsets as part of the transaction (consume-transform-produce). */
-  sendOffsetsToTransaction(offsets: TopicPartitionOffsets, groupMetadata: ConsumerGroupMetadata | string): Promise<void> {
+  async sendOffsetsToTransaction(offsets: TopicPartitionOffsets, groupMetadata: ConsumerGroupMetadata | string): Promise<void> {
     return this.txn().sendOffsetsToTransaction(offsets, groupMetadata);
   }
 
-  commitTransaction(): Promise<void> {
+  async commitTransaction(): Promise<void> {
     return this.txn().commitTransaction();
   }
 
-  abortTransaction(): Promise<void> {
+  async abortTransaction(): Promise<void> {
     return this.txn().abortTransaction();
   }
 }

@@ -252,8 +252,10 @@ export class Sender {
       return;
     }
     this.idempotence.onBatchDropped(b);
-    this.idempotence.txn?.onAbortableError(error);
-    this.finish(b, error);
+    // a fenced producer's sends fail with the one fatal ProducerFencedError
+    const fatal = code === ErrorCode.INVALID_PRODUCER_EPOCH || code === ErrorCode.PRODUCER_FENCED ? this.idempotence.fatalError : null;
+    this.idempotence.txn?.onAbortableError(fatal ?? error);
+    this.finish(b, fatal ?? error);
   }
 
   private closedForGood(): boolean {

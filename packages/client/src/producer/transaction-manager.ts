@@ -90,6 +90,10 @@ export class TransactionManager implements TransactionHooks {
   }
 
   private require(...states: State[]): void {
+    if (this.idempotence.fatalError !== null) {
+      this.state = 'FATAL_ERROR';
+      this.lastError = this.idempotence.fatalError;
+    }
     if (this.state === 'FATAL_ERROR') throw this.lastError ?? new ProducerStateError('the producer hit a fatal error');
     if (!states.includes(this.state))
       throw new ProducerStateError(`cannot do this in transaction state ${this.state} (needs ${states.join(' or ')})`);
@@ -157,6 +161,7 @@ export class TransactionManager implements TransactionHooks {
   }
 
   checkCanSend(): void {
+    if (this.idempotence.fatalError !== null) throw this.idempotence.fatalError;
     if (this.state === 'ABORTABLE_ERROR')
       throw new TransactionAbortableError('the transaction failed and must be aborted', { cause: this.lastError });
     this.require('IN_TRANSACTION');
