@@ -251,6 +251,12 @@ export class Sender {
       this.accumulator.queue(b.topic, b.partition).reenqueue(b);
       return;
     }
+    if (retriable && !withinTimeout) {
+      error = new TimeoutError(
+        `expiring ${b.recordCount} record(s) for ${b.topic}-${b.partition}: delivery.timeout.ms (${this.settings.deliveryTimeoutMs} ms) passed, last error ${error.message}`,
+        { cause: error },
+      );
+    }
     this.idempotence.onBatchDropped(b);
     // a fenced producer's sends fail with the one fatal ProducerFencedError
     const fatal = code === ErrorCode.INVALID_PRODUCER_EPOCH || code === ErrorCode.PRODUCER_FENCED ? this.idempotence.fatalError : null;
