@@ -8,7 +8,7 @@
 import {
   CONTROL_FLAG_MASK,
   ErrorCode,
-  KafkaError,
+  KafkaError as ProtocolKafkaError,
   LOG_OVERHEAD,
   MAGIC_OFFSET,
   TRANSACTIONAL_FLAG_MASK,
@@ -17,6 +17,7 @@ import {
   timestampTypeOf,
   type Record,
 } from '@tarn/protocol';
+import { KafkaError } from '../errors';
 import type { ConsumerRecord } from './consumer-record';
 
 export interface AbortedTxn {
@@ -57,7 +58,7 @@ export function decodeFetchedRecords(
     if (size < LOG_OVERHEAD || pos + size > buf.length) break; // partial batch at the end
     const magic = buf.readInt8(pos + MAGIC_OFFSET);
     if (magic !== 2) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, `${topic}-${partition}: unsupported magic ${magic} at ${pos}`);
-    const batch = decodeRecordBatch(buf, pos, { verifyCrc: options.checkCrcs });
+    const batch = decodeBatch(topic, partition, buf, pos, options.checkCrcs);
     pos += size;
     batches++;
     const h = batch.header;
@@ -84,6 +85,16 @@ export function decodeFetchedRecords(
     }
   }
   return { records: out, nextOffset, lastEpoch, truncatedFirstBatch: batches === 0 && buf.length > 0 };
+}
+
+/** A batch that does not decode (CRC, compression, record framing) is the client's typed KafkaError naming the partition. */
+function decodeBatch(topic: string, partition: number, buf: Buffer, pos: number, verifyCrc: boolean) {
+  try {
+    return decodeRecordBatch(buf, pos, { verifyCrc });
+  } catch (err) {
+    const code = err instanceof ProtocolKafkaError ? err.code : ErrorCode.CORRUPT_MESSAGE;
+    throw new KafkaError(code, `${topic}-${partition} batch at byte ${pos}: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 function toConsumerRecord(

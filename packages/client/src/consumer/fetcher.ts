@@ -177,11 +177,18 @@ export class Fetcher {
       s.highWatermark = Number(p.highWatermark);
       if (p.lastStableOffset >= 0n) s.lastStableOffset = Number(p.lastStableOffset);
       if (p.logStartOffset >= 0n) s.logStartOffset = Number(p.logStartOffset);
-      const decoded = decodeFetchedRecords(tp.topic, tp.partition, p.records, fetchOffset, {
-        readCommitted: this.config.isolationLevel === 'read_committed',
-        aborted: p.abortedTransactions,
-        checkCrcs: this.config.checkCrcs,
-      });
+      let decoded: ReturnType<typeof decodeFetchedRecords>;
+      try {
+        decoded = decodeFetchedRecords(tp.topic, tp.partition, p.records, fetchOffset, {
+          readCommitted: this.config.isolationLevel === 'read_committed',
+          aborted: p.abortedTransactions,
+          checkCrcs: this.config.checkCrcs,
+        });
+      } catch (err) {
+        // Kafka's consumer surfaces a corrupt batch from poll instead of fetching it again forever.
+        this.errors.push(err as Error);
+        return;
+      }
       if (decoded.truncatedFirstBatch) {
         this.errors.push(
           new KafkaError(
