@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
+import { brokerChangesSection } from './broker-changes';
 import { securitySection } from './broker-security';
 import { consumerPatternSection } from './consumer-pattern';
 import { summarizeCpuProfiles, type Phase } from './cpu-profile-summary';
@@ -184,6 +185,7 @@ export async function run(): Promise<void> {
     await broker.stop();
   }
   if (cpuProfDir !== undefined) summarizeCpuProfiles(cpuProfDir, phases);
+  await brokerChangesSection();
   await securitySection();
   console.log(`\nbroker benchmark: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

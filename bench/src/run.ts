@@ -14,6 +14,8 @@ const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),
   // the security section of `broker` alone
   'broker-security': async () => (await import('./broker-security')).securitySection(),
+  // the before/after section of `broker` alone
+  'broker-changes': async () => (await import('./broker-changes')).brokerChangesSection(),
   // the real-consumer fetch section of `broker` alone
   'broker-consumer': async () => (await import('./consumer-pattern')).run(),
 };

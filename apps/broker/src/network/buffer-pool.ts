@@ -12,6 +12,8 @@
  */
 const MIN_CLASS = 10; // 1 KiB: below that, Node's shared allocation pool serves frames well
 const MAX_CLASS = 24; // 16 MiB: larger frames are rare enough to allocate
+/** TARN_BUFFER_POOL=0 allocates every buffer afresh, as before the pool (the broker bench's before/after). */
+const ENABLED = process.env.TARN_BUFFER_POOL !== '0';
 
 export class BufferPool {
   private readonly free: Buffer[][] = [];
@@ -23,7 +25,7 @@ export class BufferPool {
 
   /** Whether a buffer of `length` bytes is served from the pool. */
   static pools(length: number): boolean {
-    return length >= 1 << MIN_CLASS && length <= 1 << MAX_CLASS;
+    return ENABLED && length >= 1 << MIN_CLASS && length <= 1 << MAX_CLASS;
   }
 
   /** A buffer of at least `length` bytes (a pooled length: see `pools`). */
