@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   replication: async () => (await import('./replication')).run(),
   transactions: async () => (await import('./transactions')).run(),
   latency: async () => (await import('./latency')).run(),
+  client: async () => (await import('./client')).run(),
 };
 const tools: Record<string, () => Promise<void>> = {
   fuzz: async () => (await import('./fuzz')).run(),

@@ -53,8 +53,9 @@ export async function perfProduce({ options, out }: CommandContext<PerfProduceFl
     else out.line(windowLine(w));
     out.flush();
   });
-  // enough records in flight to fill the producer's buffers, never the whole run
-  const window = new SendWindow(Math.max(1000, Math.min(200_000, Math.floor((64 * 1024 * 1024) / recordSize))));
+  // enough records in flight to keep the producer busy, never the whole run; more than ~20,000
+  // sends parked on a full buffer.memory slow @tarn/client's producer down (see the README)
+  const window = new SendWindow(Math.max(100, Math.min(20_000, Math.floor((4 * 1024 * 1024) / recordSize))));
   const start = performance.now();
   try {
     for (let i = 0; i < numRecords && window.error === null; i++) {

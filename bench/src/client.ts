@@ -1,0 +1,130 @@
+// `npm run bench -- client`: @tarn/client's producer and consumer next to kafkajs and node-rdkafka
+// (librdkafka) against the same tarn broker (a process of its own) in the same run: 100-byte records
+// with null keys, 1 and 6 partitions, acks=1 and acks=all for produce. librdkafka is measured twice:
+// through node-rdkafka (what a Node application gets) and as its own rdkafka_performance tool (the C
+// library alone). Ratios are against the other clients measured a moment before; the goals (issue 14)
+// are ≥ 5× kafkajs and ≥ 1.0× librdkafka for produce, ≥ 1.0× librdkafka for consume. Each client
+// first runs a small warm-up (JIT, connections).
+import { Admin } from '@tarn/client';
+import { startBrokerProcess } from '@tarn/broker/testing';
+import { rdkafkaPerformancePath } from '@tarn/broker/testing/native-clients-cache';
+import {
+  kafkajsClient,
+  loadRdkafka,
+  rdkafkaClient,
+  rdkafkaPerformanceClient,
+  tarnClient,
+  type Acks,
+  type ClientRunner,
+} from './client-runners';
+import { fmt, printTable, type Row } from './report';
+
+const RECORDS = Number(process.env.TARN_BENCH_CLIENT_RECORDS ?? 500_000);
+/** kafkajs is an order of magnitude slower: fewer records keep its cases to seconds (rates compare). */
+const KAFKAJS_RECORDS = Math.max(10_000, Math.floor(RECORDS / 4));
+const RECORD_BYTES = 100;
+const MiB = 1024 * 1024;
+
+interface Figure {
+  client: string;
+  records: number;
+  seconds: number;
+}
+
+const rate = (f: Figure): number => f.records / f.seconds;
+
+function rows(title: string, figures: Figure[], goals: { kafkajs?: number; rdkafka?: number }): Row[] {
+  const by = (name: string): Figure | undefined => figures.find((f) => f.client.startsWith(name));
+  const kafkajs = by('kafkajs');
+  const rd = by('node-rdkafka');
+  const perf = by('rdkafka_performance');
+  return figures.map((f) => {
+    const row: Row = { name: `${title}: ${f.client}`, 'records/s': rate(f), 'MB/s': (rate(f) * RECORD_BYTES) / MiB };
+    if (f.client === tarnClient.name) {
+      const vsKafkajs = kafkajs === undefined ? NaN : rate(f) / rate(kafkajs);
+      const vsRd = rd === undefined ? NaN : rate(f) / rate(rd);
+      row['× kafkajs'] = Number.isNaN(vsKafkajs) ? '-' : `${vsKafkajs.toFixed(2)}×`;
+      row['× node-rdkafka'] = Number.isNaN(vsRd) ? '-' : `${vsRd.toFixed(2)}×`;
+      row['× rdkafka_performance'] = perf === undefined ? '-' : `${(rate(f) / rate(perf)).toFixed(2)}×`;
+      const unmet: string[] = [];
+      if (goals.kafkajs !== undefined && !(vsKafkajs >= goals.kafkajs)) unmet.push(`${goals.kafkajs}× kafkajs`);
+      if (goals.rdkafka !== undefined && !(vsRd >= goals.rdkafka)) unmet.push(`${goals.rdkafka}× node-rdkafka`);
+      if (goals.rdkafka !== undefined && perf !== undefined && !(rate(f) / rate(perf) >= goals.rdkafka))
+        unmet.push(`${goals.rdkafka}× rdkafka_performance`);
+      row.goal = unmet.length === 0 ? 'met' : `NOT met (${unmet.join(', ')})`;
+    }
+    return row;
+  });
+}
+
+export async function run(): Promise<void> {
+  const t0 = performance.now();
+  const clients: ClientRunner[] = [tarnClient, kafkajsClient];
+  try {
+    console.log(`\nclient: node-rdkafka with librdkafka ${loadRdkafka().librdkafkaVersion}`);
+    clients.push(rdkafkaClient, rdkafkaPerformanceClient(rdkafkaPerformancePath()));
+  } catch (err) {
+    console.log(`\nclient: skipping node-rdkafka and rdkafka_performance: ${(err as Error).message}`);
+  }
+  const recordsFor = (c: ClientRunner): number => (c === kafkajsClient ? KAFKAJS_RECORDS : RECORDS);
+  const broker = await startBrokerProcess({ overrides: { 'log.segment.delete.delay.ms': '0', 'group.initial.rebalance.delay.ms': '0' } });
+  const bootstrap = broker.bootstrap;
+  const admin = await Admin.connect({ 'bootstrap.servers': bootstrap, 'client.id': 'bench-admin' });
+  const create = async (name: string, partitions: number): Promise<void> => {
+    const [r] = await admin.createTopics([{ name, numPartitions: partitions, replicationFactor: 1 }]);
+    if (r!.error !== null) throw r!.error;
+  };
+  try {
+    for (const c of clients) {
+      const warm = `bench-client-warmup-${clients.indexOf(c)}`;
+      await create(warm, 1);
+      await c.produce(bootstrap, warm, 20_000, '1');
+      await c.consume(bootstrap, warm, 1, 20_000);
+    }
+    const produceRows: Row[] = [];
+    const consumeRows: Row[] = [];
+    for (const partitions of [1, 6]) {
+      const kept: string[] = [];
+      for (const acks of ['1', 'all'] as Acks[]) {
+        const figures: Figure[] = [];
+        for (const c of clients) {
+          const topic = `bench-client-${clients.indexOf(c)}-p${partitions}-acks${acks}`;
+          await create(topic, partitions);
+          const records = recordsFor(c);
+          figures.push({ client: c.name, records, seconds: await c.produce(bootstrap, topic, records, acks) });
+          if (c === tarnClient && acks === '1') kept.push(topic);
+          else valueOrThrow(await admin.deleteTopics([topic]));
+        }
+        produceRows.push(
+          ...rows(`produce ${partitions} partition${partitions > 1 ? 's' : ''}, acks=${acks}`, figures, { kafkajs: 5, rdkafka: 1 }),
+        );
+      }
+      // every client reads the same RECORDS records that @tarn/client wrote with acks=1
+      const figures: Figure[] = [];
+      for (const c of clients) {
+        const records = recordsFor(c);
+        figures.push({ client: c.name, records, seconds: await c.consume(bootstrap, kept[0]!, partitions, records) });
+      }
+      consumeRows.push(...rows(`consume ${partitions} partition${partitions > 1 ? 's' : ''}`, figures, { rdkafka: 1 }));
+      valueOrThrow(await admin.deleteTopics(kept));
+    }
+    const what = `${fmt(RECORDS)} records of ${RECORD_BYTES} bytes (kafkajs ${fmt(KAFKAJS_RECORDS)}), null keys, each client's defaults otherwise`;
+    printTable(
+      `client: produce, ${what}; from the first send to the last acknowledgement (rdkafka_performance: its own timing); goal ≥ 5× kafkajs and ≥ 1.0× librdkafka (node-rdkafka and rdkafka_performance)`,
+      produceRows,
+    );
+    printTable(
+      `client: consume, ${what}; from having the partitions (assigned; kafkajs: group joined) to the last record; goal ≥ 1.0× librdkafka (node-rdkafka and rdkafka_performance)`,
+      consumeRows,
+    );
+  } finally {
+    admin.close();
+    await broker.stop();
+  }
+  console.log(`\nclient benchmark: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function valueOrThrow(results: { error: Error | null }[]): void {
+  const failed = results.find((r) => r.error !== null);
+  if (failed !== undefined) throw failed.error;
+}
