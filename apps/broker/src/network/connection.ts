@@ -211,7 +211,12 @@ export class Connection {
   }
 
   close(reason: string): void {
-    if (this.closed) return;
+    if (this.closed) {
+      // closed after its last answer (a failed login: socket.end()), it may still wait for the
+      // peer's FIN, which a paused socket never reads: shutdown would wait for it forever
+      this.socket.destroy();
+      return;
+    }
     this.closed = true;
     this.forget();
     this.closeLog.log(this.logger, { connection: this.id, remote: this.remoteAddress, reason }, 'closing connection');
