@@ -1,19 +1,35 @@
 /**
- * One batch being filled for a partition, then sent (and maybe resent) as a v2 record batch: the
- * records, the callers waiting on them, and the idempotence fields it was sent with (Kafka's
- * ProducerBatch). The batch is encoded once, with @tarn/protocol's encoder; a retry under a new
- * producer epoch or sequence rewrites those header fields and the CRC in place instead of
- * re-encoding (and re-compressing) the records.
+ * One batch being filled for a partition, then sent (and maybe resent) as a v2 record batch (Kafka's
+ * ProducerBatch + MemoryRecordsBuilder): each record is encoded into the batch's buffer as it is
+ * appended (offset delta = its index, timestamp delta from the first record), so a batch holds bytes,
+ * not record objects. When drained the body is compressed once and the 61-byte header written
+ * around it; a retry under a new producer epoch or sequence rewrites those header fields and the CRC
+ * in place, without re-encoding or re-compressing.
  */
 import {
+  ATTRIBUTES_OFFSET,
   BASE_SEQUENCE_OFFSET,
+  BASE_TIMESTAMP_OFFSET,
+  BATCH_LENGTH_OFFSET,
+  CompressionType,
+  LAST_OFFSET_DELTA_OFFSET,
+  LOG_OVERHEAD,
+  MAGIC_OFFSET,
+  MAX_TIMESTAMP_OFFSET,
+  NO_PARTITION_LEADER_EPOCH,
   NO_SEQUENCE,
+  PARTITION_LEADER_EPOCH_OFFSET,
   PRODUCER_EPOCH_OFFSET,
   PRODUCER_ID_OFFSET,
-  buildRecordBatch,
+  RECORDS_COUNT_OFFSET,
+  RECORDS_OFFSET,
+  TRANSACTIONAL_FLAG_MASK,
+  compress,
+  encodedRecordSize,
+  prepareRecord,
   writeBatchCrc,
   writeInt64,
-  type CompressionType,
+  writeRecord,
   type RecordInput,
 } from '@tarn/protocol';
 
@@ -29,25 +45,16 @@ export interface RecordMetadata {
 export type Completion = (err: Error | null, metadata: RecordMetadata | null) => void;
 
 /** Bytes a v2 batch spends outside its records (Kafka's RECORD_BATCH_OVERHEAD). */
-export const BATCH_OVERHEAD = 61;
-
-/** An upper bound of a record's encoded size (lengths as 5-byte varints, as Kafka's estimate does). */
-export function estimateRecordSize(
-  key: Buffer | null,
-  value: Buffer | null,
-  headers: ReadonlyArray<{ key: string; value: Buffer | null }>,
-): number {
-  let size = 21 + (key?.length ?? 0) + (value?.length ?? 0) + 5;
-  for (const h of headers) size += 10 + Buffer.byteLength(h.key) + (h.value?.length ?? 0);
-  return size;
-}
+export const BATCH_OVERHEAD = RECORDS_OFFSET;
 
 export class ProducerBatch {
-  readonly records: RecordInput[] = [];
-  readonly timestamps: number[] = [];
   readonly completions: Completion[] = [];
-  /** Estimated encoded size, records plus the batch overhead. */
-  sizeBytes = BATCH_OVERHEAD;
+  /** Each record's timestamp, for its RecordMetadata. */
+  readonly timestamps: number[] = [];
+  private body: Buffer;
+  private bodyLength = 0;
+  private baseTimestamp = 0;
+  private maxTimestamp = -1;
   /** Bytes reserved from buffer.memory for this batch, released when it completes. */
   reservedBytes = 0;
   /** No more records go in (it was drained, or it is full). */
@@ -66,10 +73,13 @@ export class ProducerBatch {
     readonly topic: string,
     readonly partition: number,
     readonly createdMs: number,
-  ) {}
+    capacity: number,
+  ) {
+    this.body = Buffer.allocUnsafe(Math.max(64, capacity));
+  }
 
   get recordCount(): number {
-    return this.records.length;
+    return this.completions.length;
   }
 
   get isRetry(): boolean {
@@ -80,27 +90,53 @@ export class ProducerBatch {
     return this.baseSequence !== NO_SEQUENCE;
   }
 
-  /** Adds a record if it fits in `batchSize` (a first record always fits); false means open a new batch. */
-  tryAppend(record: RecordInput, timestamp: number, size: number, batchSize: number, completion: Completion): boolean {
-    if (this.closed || (this.records.length > 0 && this.sizeBytes + size > batchSize)) return false;
-    this.records.push(record);
-    this.timestamps.push(timestamp);
+  /** Estimated size on the wire (exact before compression). */
+  get sizeBytes(): number {
+    return this.encoded?.length ?? RECORDS_OFFSET + this.bodyLength;
+  }
+
+  /**
+   * Encodes the record into the batch if it fits in `batchSize` (a first record always fits);
+   * returns its encoded size, or -1 when a new batch is needed.
+   */
+  tryAppend(record: RecordInput, timestamp: number, batchSize: number, completion: Completion): number {
+    if (this.closed) return -1;
+    const first = this.completions.length === 0;
+    if (first) this.baseTimestamp = timestamp;
+    const prepared = prepareRecord(record, this.completions.length, timestamp - this.baseTimestamp);
+    const size = encodedRecordSize(prepared);
+    if (!first && RECORDS_OFFSET + this.bodyLength + size > batchSize) return -1;
+    if (this.bodyLength + size > this.body.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bodyLength + size, this.body.length * 2));
+      this.body.copy(grown, 0, 0, this.bodyLength);
+      this.body = grown;
+    }
+    this.bodyLength = writeRecord(this.body, prepared, this.bodyLength);
+    if (timestamp > this.maxTimestamp) this.maxTimestamp = timestamp;
     this.completions.push(completion);
-    this.sizeBytes += size;
-    return true;
+    this.timestamps.push(timestamp);
+    return size;
   }
 
   /** The batch's bytes for a ProduceRequest, with the producer fields it is sent under. */
-  encode(compression: CompressionType, transactional: boolean): Buffer {
+  encode(compression: number, transactional: boolean): Buffer {
     if (this.encoded === null) {
-      this.encoded = buildRecordBatch(this.records, {
-        compression,
-        producerId: this.producerId,
-        producerEpoch: this.producerEpoch,
-        baseSequence: this.baseSequence,
-        isTransactional: transactional,
-      });
-      return this.encoded;
+      let records = this.body.subarray(0, this.bodyLength);
+      if (compression !== CompressionType.NONE) records = compress(compression, records);
+      const size = RECORDS_OFFSET + records.length;
+      const out = Buffer.allocUnsafe(size);
+      writeInt64(out, 0, 0);
+      out.writeInt32BE(size - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
+      out.writeInt32BE(NO_PARTITION_LEADER_EPOCH, PARTITION_LEADER_EPOCH_OFFSET);
+      out.writeInt8(2, MAGIC_OFFSET);
+      out.writeInt16BE(compression | (transactional ? TRANSACTIONAL_FLAG_MASK : 0), ATTRIBUTES_OFFSET);
+      out.writeInt32BE(this.completions.length - 1, LAST_OFFSET_DELTA_OFFSET);
+      writeInt64(out, this.baseTimestamp, BASE_TIMESTAMP_OFFSET);
+      writeInt64(out, this.maxTimestamp, MAX_TIMESTAMP_OFFSET);
+      out.writeInt32BE(this.completions.length, RECORDS_COUNT_OFFSET);
+      records.copy(out, RECORDS_OFFSET);
+      this.encoded = out;
+      this.body = EMPTY; // the records now live in `encoded`
     }
     const buf = this.encoded;
     writeInt64(buf, this.producerId, PRODUCER_ID_OFFSET);
@@ -108,11 +144,6 @@ export class ProducerBatch {
     buf.writeInt32BE(this.baseSequence, BASE_SEQUENCE_OFFSET);
     writeBatchCrc(buf, 0, buf.length);
     return buf;
-  }
-
-  /** Exact size once encoded, the estimate before. */
-  get wireSize(): number {
-    return this.encoded?.length ?? this.sizeBytes;
   }
 
   /** Completes every record: offsets from the base offset, or the error for all. */
@@ -143,3 +174,5 @@ export class ProducerBatch {
     return new Promise((resolve) => this.doneWaiters.push(resolve));
   }
 }
+
+const EMPTY = Buffer.alloc(0);

@@ -16,7 +16,7 @@ import { ConfigError, ErrorCode, KafkaError, TimeoutError } from '../errors';
 import { BufferMemory } from './buffer-memory';
 import { ProducerIdempotence } from './idempotence';
 import { createPartitioner, type Partitioner, type TopicPartitions } from './partitioner';
-import { estimateRecordSize, type Completion, type RecordMetadata } from './producer-batch';
+import type { Completion, RecordMetadata } from './producer-batch';
 import { parseProducerConfig, type ProducerProperties, type ProducerSettings } from './producer-config';
 import { ProducerStateError } from './producer-errors';
 import { RecordAccumulator } from './record-accumulator';
@@ -40,6 +40,14 @@ export interface ProducerRecord<K, V> {
 export type SendCallback = (err: Error | null, metadata: RecordMetadata | null) => void;
 
 type Bytes = Buffer | Uint8Array | string | null | undefined;
+
+interface Prepared {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Array<{ key: string; value: Buffer | null }>;
+  partition: number;
+  size: number;
+}
 
 export class Producer<K = Bytes, V = Bytes> {
   private readonly accumulator: RecordAccumulator;
@@ -99,20 +107,36 @@ export class Producer<K = Bytes, V = Bytes> {
   send(record: ProducerRecord<K, V>, callback: SendCallback): void;
   send(record: ProducerRecord<K, V>, callback?: SendCallback): Promise<RecordMetadata> | void {
     if (callback !== undefined) {
-      this.track(this.enqueue(record, callback)).catch((err: Error) => callback(err, null));
+      this.dispatch(record, callback, (err) => process.nextTick(callback, err, null));
       return;
     }
     return new Promise<RecordMetadata>((resolve, reject) => {
-      this.track(this.enqueue(record, (err, md) => (err !== null ? reject(err) : resolve(md!)))).catch(reject);
+      this.dispatch(record, (err, md) => (err !== null ? reject(err) : resolve(md!)), reject);
     });
   }
 
-  /** Remembers a send until its record is appended (most are appended before enqueue returns). */
-  private track(p: Promise<void>): Promise<void> {
+  /**
+   * Appends at once when the topic's metadata is known and buffer.memory has room (the usual case:
+   * no promise, no await); otherwise waits for them, remembered so flush() covers the send too.
+   */
+  private dispatch(record: ProducerRecord<K, V>, completion: Completion, fail: (err: Error) => void): void {
+    let appended: boolean;
+    try {
+      appended = this.enqueueNow(record, completion);
+    } catch (err) {
+      fail(err as Error);
+      return;
+    }
+    if (appended) return;
+    const p = this.enqueue(record, completion);
     this.blocked.add(p);
-    const forget = (): void => void this.blocked.delete(p);
-    p.then(forget, forget);
-    return p;
+    p.then(
+      () => this.blocked.delete(p),
+      (err: Error) => {
+        this.blocked.delete(p);
+        fail(err);
+      },
+    );
   }
 
   /** Sends records in order; resolves with every record's metadata (rejects with the first failure). */
@@ -120,12 +144,8 @@ export class Producer<K = Bytes, V = Bytes> {
     return Promise.all(records.map((r) => this.send(r)));
   }
 
-  /** Appends the record (after metadata and memory are there); the completion runs when it is acknowledged. */
-  private async enqueue(record: ProducerRecord<K, V>, completion: Completion): Promise<void> {
-    this.checkOpen();
-    this.transactions?.checkCanSend();
-    const deadline = Date.now() + this.settings.maxBlockMs;
-    const partitions = this.knownPartitions(record.topic) ?? (await this.waitOnMetadata(record.topic, deadline));
+  /** The record serialized and placed: what appending needs. */
+  private prepare(record: ProducerRecord<K, V>, partitions: TopicPartitions): Prepared {
     const key = this.keySerializer.serialize(record.topic, record.key as K);
     const value = this.valueSerializer.serialize(record.topic, record.value);
     const headers = normalizeHeaders(record.headers);
@@ -137,14 +157,46 @@ export class Producer<K = Bytes, V = Bytes> {
         `the record is ${size} bytes when serialized, more than max.request.size (${this.settings.maxRequestSize})`,
       );
     }
-    if (!this.memory.tryReserve(size)) await this.memory.reserve(size, Math.max(0, deadline - Date.now()));
+    return { key, value, headers, partition, size };
+  }
+
+  /** The fast path: appends and returns true, or returns false (nothing done) when it would have to wait. */
+  private enqueueNow(record: ProducerRecord<K, V>, completion: Completion): boolean {
     this.checkOpen();
-    this.transactions?.maybeAddPartition(record.topic, partition);
-    const timestamp = record.timestamp ?? Date.now();
-    const input: RecordInput = { key, value, headers, timestamp };
-    const { batch } = this.accumulator.append(record.topic, partition, input, timestamp, size, Date.now(), completion);
-    batch.reservedBytes += size;
-    this.partitioner.onAppend?.(record.topic, partition, size);
+    this.transactions?.checkCanSend();
+    // sends still waiting go first: a later one must not overtake them
+    if (this.blocked.size > 0) return false;
+    const partitions = this.knownPartitions(record.topic);
+    if (partitions === null) return false;
+    const prepared = this.prepare(record, partitions);
+    if (!this.memory.tryReserve(prepared.size)) return false;
+    this.append(record, prepared, completion);
+    return true;
+  }
+
+  /** The slow path: waits (up to max.block.ms) for the topic's metadata and for buffer.memory. */
+  private async enqueue(record: ProducerRecord<K, V>, completion: Completion): Promise<void> {
+    const deadline = Date.now() + this.settings.maxBlockMs;
+    const partitions = this.knownPartitions(record.topic) ?? (await this.waitOnMetadata(record.topic, deadline));
+    const prepared = this.prepare(record, partitions);
+    if (!this.memory.tryReserve(prepared.size)) await this.memory.reserve(prepared.size, Math.max(0, deadline - Date.now()));
+    try {
+      this.checkOpen();
+    } catch (err) {
+      this.memory.release(prepared.size);
+      throw err;
+    }
+    this.append(record, prepared, completion);
+  }
+
+  private append(record: ProducerRecord<K, V>, p: Prepared, completion: Completion): void {
+    this.transactions?.maybeAddPartition(record.topic, p.partition);
+    const now = Date.now();
+    const timestamp = record.timestamp ?? now;
+    const input: RecordInput = { key: p.key, value: p.value, headers: p.headers, timestamp };
+    const batch = this.accumulator.append(record.topic, p.partition, input, timestamp, now, completion);
+    batch.reservedBytes += p.size;
+    this.partitioner.onAppend?.(record.topic, p.partition, p.size);
     this.sender.wakeup();
   }
 
@@ -277,6 +329,17 @@ export class Producer<K = Bytes, V = Bytes> {
   async abortTransaction(): Promise<void> {
     return this.txn().abortTransaction();
   }
+}
+
+/** An upper bound of a record's encoded size (lengths as 5-byte varints), reserved from buffer.memory before encoding. */
+function estimateRecordSize(
+  key: Buffer | null,
+  value: Buffer | null,
+  headers: ReadonlyArray<{ key: string; value: Buffer | null }>,
+): number {
+  let size = 21 + (key?.length ?? 0) + (value?.length ?? 0) + 5;
+  for (const h of headers) size += 10 + Buffer.byteLength(h.key) + (h.value?.length ?? 0);
+  return size;
 }
 
 function normalizeHeaders(headers: RecordHeaders | undefined): Array<{ key: string; value: Buffer | null }> {

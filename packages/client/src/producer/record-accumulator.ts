@@ -79,24 +79,18 @@ export class RecordAccumulator {
     for (const byPartition of this.queues.values()) yield* byPartition.values();
   }
 
-  /** Appends a record; returns the batch it went into and whether that batch is now full. */
-  append(
-    topic: string,
-    partition: number,
-    record: RecordInput,
-    timestamp: number,
-    size: number,
-    now: number,
-    completion: Completion,
-  ): { batch: ProducerBatch; created: boolean } {
+  /** Appends a record (encoding it into its partition's open batch, or a new one). */
+  append(topic: string, partition: number, record: RecordInput, timestamp: number, now: number, completion: Completion): ProducerBatch {
     const q = this.queue(topic, partition);
     const last = q.batches[q.batches.length - 1];
-    if (last !== undefined && last.tryAppend(record, timestamp, size, this.batchSize, completion)) return { batch: last, created: false };
-    if (last !== undefined) last.closed = true;
-    const batch = new ProducerBatch(topic, partition, now);
-    batch.tryAppend(record, timestamp, size, this.batchSize, completion);
+    if (last !== undefined) {
+      if (last.tryAppend(record, timestamp, this.batchSize, completion) >= 0) return last;
+      last.closed = true;
+    }
+    const batch = new ProducerBatch(topic, partition, now, Math.min(this.batchSize, 1 << 20));
+    batch.tryAppend(record, timestamp, this.batchSize, completion);
     q.batches.push(batch);
-    return { batch, created: true };
+    return batch;
   }
 
   /** Whether the partition's head batch may go now, and if not, when it will by time. */

@@ -131,10 +131,10 @@ export class Sender {
       let size = 0;
       for (const q of queues) {
         const head = q.batches[0]!;
-        if (batches.length > 0 && size + head.wireSize > this.settings.maxRequestSize) break;
+        if (batches.length > 0 && size + head.sizeBytes > this.settings.maxRequestSize) break;
         const batch = this.accumulator.take(q);
         this.idempotence.stamp(batch);
-        size += batch.wireSize;
+        size += batch.sizeBytes;
         batches.push(batch);
       }
       if (batches.length > 0) this.sendProduce(node, batches);
