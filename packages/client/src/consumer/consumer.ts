@@ -163,7 +163,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions);
       const records = this.fetcher!.collect(this.config.maxPollRecords);
       this.fetcher!.sendFetches();
-      if (records.length > 0) return new ConsumerRecords(records.map((r) => this.deserialize(r)));
+      if (records.length > 0) return new ConsumerRecords(this.deserialize(records));
       const remaining = deadline - Date.now();
       if (remaining <= 0) return ConsumerRecords.empty();
       await this.waitForWake(remaining);
@@ -204,16 +204,20 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     });
   }
 
-  private deserialize(r: ConsumerRecord): ConsumerRecord<K, V> {
-    try {
-      return {
-        ...r,
-        key: this.keyDeserializer.deserialize(r.topic, r.key, r.headers),
-        value: this.valueDeserializer.deserialize(r.topic, r.value, r.headers),
-      };
-    } catch (err) {
-      throw err instanceof SerializationError ? err : new SerializationError(r.topic, err);
+  /** Deserializes in place: one object per record on the hot path (none extra for the default bytes). */
+  private deserialize(records: ConsumerRecord[]): ConsumerRecord<K, V>[] {
+    const kd = this.keyDeserializer as Deserializer<unknown>;
+    const vd = this.valueDeserializer as Deserializer<unknown>;
+    if (kd === BufferDeserializer && vd === BufferDeserializer) return records as unknown as ConsumerRecord<K, V>[];
+    for (const r of records as ConsumerRecord<unknown, unknown>[]) {
+      try {
+        r.key = kd.deserialize(r.topic, r.key as Buffer | null, r.headers);
+        r.value = vd.deserialize(r.topic, r.value as Buffer | null, r.headers);
+      } catch (err) {
+        throw err instanceof SerializationError ? err : new SerializationError(r.topic, err);
+      }
     }
+    return records as unknown as ConsumerRecord<K, V>[];
   }
 
   private patternCheckedAt = 0;
