@@ -1,0 +1,105 @@
+// The connection layer against real peers: requests pipelined on one connection and answered in
+// order; a broker that accepts but never answers fails the request after request.timeout.ms (and
+// the connection with it, retriable); a peer announcing an absurd frame size is refused before
+// anything is allocated; a broker that restarts is reconnected to after reconnect.backoff.ms.
+import assert from 'node:assert/strict';
+import { createServer, type Server, type Socket } from 'node:net';
+import { test } from 'node:test';
+import { ApiKey } from '@tarn/protocol';
+import { freePort } from '@tarn/broker/testing';
+import { BrokerConnection, Cluster, ConnectionError, RequestTimeoutError, clientConfig } from '../src/index';
+import { connectCluster, onCleanup, startTestBroker, tempDir } from './helpers';
+
+const broker = await startTestBroker();
+
+/** A TCP peer that is not a Kafka broker: `onRequest` decides what it does with each chunk it receives. */
+async function hostilePeer(onRequest: (socket: Socket, n: number) => void): Promise<{ port: number; server: Server }> {
+  const server = createServer((socket) => {
+    let n = 0;
+    socket.on('data', () => onRequest(socket, n++));
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  onCleanup(() => new Promise<void>((r) => server.close(() => r())));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+function open(port: number, extra: Record<string, string | number> = {}): Promise<BrokerConnection> {
+  const c = clientConfig({ 'bootstrap.servers': `127.0.0.1:${port}`, ...extra });
+  return BrokerConnection.open({
+    host: '127.0.0.1',
+    port,
+    clientId: 't',
+    security: c.security,
+    connectTimeoutMs: c.connectionSetupTimeoutMs,
+    requestTimeoutMs: c.requestTimeoutMs,
+    maxResponseBytes: c.receiveMessageMaxBytes,
+  });
+}
+
+test('requests are pipelined on one connection and each gets its own answer', async () => {
+  const cluster = await connectCluster(broker);
+  const conn = await cluster.connection(1);
+  const topics = Array.from({ length: 50 }, (_, i) => `pipelined-${i}`);
+  const version = conn.versionFor(ApiKey.Metadata);
+  const answers = topics.map((name) =>
+    conn.request(ApiKey.Metadata, version, {
+      topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name }],
+      allowAutoTopicCreation: false,
+      includeClusterAuthorizedOperations: false,
+      includeTopicAuthorizedOperations: false,
+    }),
+  );
+  assert.equal(conn.inFlight, 50, 'every request was sent before the first answer');
+  const got = await Promise.all(answers);
+  assert.deepEqual(
+    got.map((r) => r.topics[0]!.name),
+    topics,
+  );
+});
+
+test('a broker that never answers: the request fails after request.timeout.ms with a retriable error', async () => {
+  // answers nothing at all, not even ApiVersions
+  const { port } = await hostilePeer(() => {});
+  const started = Date.now();
+  await assert.rejects(open(port, { 'request.timeout.ms': 300 }), (err: unknown) => {
+    assert.ok(err instanceof RequestTimeoutError);
+    assert.equal(err.name, 'REQUEST_TIMED_OUT');
+    assert.equal(err.retriable, true);
+    return true;
+  });
+  const took = Date.now() - started;
+  assert.ok(took >= 290 && took < 3000, `timed out after ${took} ms`);
+});
+
+test('a frame size beyond receive.message.max.bytes is refused, not allocated', async () => {
+  const { port } = await hostilePeer((socket) => {
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(2_000_000_000);
+    socket.write(size);
+  });
+  await assert.rejects(open(port, { 'receive.message.max.bytes': 1_000_000 }), (err: unknown) => {
+    assert.ok(err instanceof ConnectionError);
+    assert.match(err.message, /2000000000 bytes/);
+    return true;
+  });
+});
+
+test('a restarted broker is reconnected to after reconnect.backoff.ms', async () => {
+  const logDir = tempDir();
+  const port = await freePort();
+  const first = await startTestBroker({ listeners: `PLAINTEXT://127.0.0.1:${port}` }, logDir);
+  const cluster = await Cluster.connect({
+    'bootstrap.servers': `127.0.0.1:${port}`,
+    'reconnect.backoff.ms': 50,
+    'reconnect.backoff.max.ms': 200,
+  });
+  onCleanup(() => cluster.close());
+  await first.stop();
+  await assert.rejects(cluster.request(1, ApiKey.ListGroups, { statesFilter: [], typesFilter: [] }), ConnectionError);
+  // while it is down, attempts fail fast (refused) and back off
+  await assert.rejects(cluster.request(1, ApiKey.ListGroups, { statesFilter: [], typesFilter: [] }), ConnectionError);
+  await startTestBroker({ listeners: `PLAINTEXT://127.0.0.1:${port}` }, logDir);
+  const r = await cluster.request(1, ApiKey.ListGroups, { statesFilter: [], typesFilter: [] });
+  assert.equal(r.errorCode, 0);
+});
