@@ -42,6 +42,9 @@ interface NativeHandle {
  */
 export function readWithSharedBuffer(socket: Socket, onRead: (buffer: Buffer, n: number) => void): boolean {
   if (process.env.TARN_SOCKET_DATA_EVENTS === '1') return false;
+  // TLS sockets read (the handshake) before the connection sees them: bytes may already wait in
+  // the stream's buffer, which only 'data' events deliver
+  if ((socket as { encrypted?: boolean }).encrypted === true || socket.readableLength > 0) return false;
   const handle = (socket as unknown as { _handle?: NativeHandle | null })._handle;
   if (handle == null || typeof handle.useUserBuffer !== 'function') return false;
   const fields = fieldsOf(socket);
