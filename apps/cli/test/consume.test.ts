@@ -1,0 +1,134 @@
+// `tarn consume` and `tarn produce` details end to end: following until Ctrl-C, starting from a
+// timestamp or a duration back, --file and --partition, per-line headers, perf progress lines, and
+// the `tarn` bin that `npm install` links (what `npx tarn` runs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, runCli, startCli } from './run-cli';
+import { startCliTestBroker } from './test-broker';
+
+const { bootstrap } = await startCliTestBroker({ 'num.partitions': '1' });
+const tarn = (args: string[], input?: string) => runCli(['--bootstrap-server', bootstrap, ...args], { input });
+
+test('the tarn bin linked by npm install runs the CLI', async () => {
+  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tarn'), ['--help'], { cwd: repoRoot });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0);
+  assert.match(out, /Usage: tarn \[options\] \[command\]/);
+  for (const c of ['topics', 'produce', 'consume', 'groups', 'perf', 'cluster', 'dump-log']) assert.match(out, new RegExp(`\\n  ${c} `));
+});
+
+test('consume follows new records until Ctrl-C, then reports what it processed', async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-follow'])).code, 0);
+  const child = startCli(['--bootstrap-server', bootstrap, 'consume', '--topic', 'cli-follow']);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // produce until the follower (which starts at the end) has printed something
+  const deadline = Date.now() + 30_000;
+  for (let i = 0; !stdout.includes('live') && Date.now() < deadline; i++) {
+    await tarn(['produce', '--topic', 'cli-follow'], `live ${i}\n`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.match(stdout, /^live \d+\n/);
+  child.kill('SIGINT');
+  assert.equal(await closed, 0, stderr);
+  assert.match(stderr, /Processed a total of \d+ messages\n$/);
+});
+
+test('consume from a timestamp or a duration back; produce from a file to one partition with per-line headers', async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-time', '--partitions', '2'])).code, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-cli-'));
+  const file = join(dir, 'lines.txt');
+  writeFileSync(file, 'h:1,x:y\told-1\nh:2\told-2\n');
+  const first = await tarn(['produce', '--topic', 'cli-time', '--file', file, '--partition', '1', '--parse-headers']);
+  assert.equal(first.code, 0, first.stderr);
+  await new Promise((r) => setTimeout(r, 50));
+  const boundary = Date.now();
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal((await tarn(['produce', '--topic', 'cli-time', '--partition', '1'], 'new-1\n')).code, 0);
+  const fromTs = await tarn([
+    'consume',
+    '--topic',
+    'cli-time',
+    '--from-timestamp',
+    String(boundary),
+    '--max-messages',
+    '1',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.equal(fromTs.stdout, 'new-1\n', fromTs.stderr);
+  const fromIso = await tarn([
+    'consume',
+    '--topic',
+    'cli-time',
+    '--from-timestamp',
+    new Date(boundary).toISOString(),
+    '--max-messages',
+    '1',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.equal(fromIso.stdout, 'new-1\n');
+  const lastHour = await tarn([
+    'consume',
+    '--topic',
+    'cli-time',
+    '--from-duration',
+    '1h',
+    '--max-messages',
+    '3',
+    '--print-partition',
+    '--print-headers',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.deepEqual(lastHour.stdout.trimEnd().split('\n'), [
+    'Partition:1\th:1,x:y\told-1',
+    'Partition:1\th:2\told-2',
+    'Partition:1\tNO_HEADERS\tnew-1',
+  ]);
+  const bad = await tarn(['consume', '--topic', 'cli-time', '--from-duration', 'soon']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^Error: --from-duration expects a duration like 10m/);
+  const missing = await tarn(['produce', '--topic', 'cli-time', '--file', join(dir, 'nope.txt')]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^Error: cannot read .*nope\.txt/);
+});
+
+test('perf produce prints a progress line per reporting window, as Kafka does', async () => {
+  const r = await tarn([
+    'perf',
+    'produce',
+    '--topic',
+    'cli-perf-window',
+    '--num-records',
+    '3000',
+    '--record-size',
+    '50',
+    '--throughput',
+    '2000',
+    '--reporting-interval',
+    '300',
+    '--producer-props',
+    'acks=1',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trimEnd().split('\n');
+  const windows = lines.slice(0, -1);
+  assert.ok(windows.length >= 2, r.stdout);
+  for (const w of windows)
+    assert.match(w, /^\d+ records sent, \d+\.\d records\/sec \(\d+\.\d{2} MB\/sec\), \d+\.\d ms avg latency, \d+\.\d ms max latency\.$/);
+  assert.match(lines.at(-1)!, /^3000 records sent, /);
+  // throttled to 2000 records/s: the run takes about 1.5 s
+  const rate = Number(/records sent, (\d+\.\d+) records\/sec/.exec(lines.at(-1)!)![1]);
+  assert.ok(rate < 2600, `throttled rate ${rate}`);
+});
