@@ -48,7 +48,8 @@ export function decodeSubscription(bytes: Buffer, groupInstanceId: string | null
   const s = ConsumerProtocolSubscription.read(r, Math.min(version, ConsumerProtocolSubscription.validVersions.max));
   return {
     version,
-    topics: s.topics,
+    // A topic listed twice would make two members look equally subscribed when they are not.
+    topics: [...new Set(s.topics)],
     userData: s.userData,
     ownedPartitions: flatten(s.ownedPartitions),
     generationId: s.generationId < 0 ? null : s.generationId,

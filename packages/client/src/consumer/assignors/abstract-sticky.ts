@@ -14,8 +14,9 @@ export function stickyAssign(
   subscriptions: GroupSubscription,
   memberData: (s: Subscription) => MemberData,
 ): StickyResult {
-  // Kafka's AbstractPartitionAssignor only passes topics that have partitions.
-  const topics = new Map([...partitionsPerTopic].filter(([, n]) => n > 0));
+  // Kafka's AbstractPartitionAssignor passes only topics some member subscribes to that have partitions.
+  const subscribed = new Set([...subscriptions.values()].flatMap((s) => s.topics));
+  const topics = new Map([...partitionsPerTopic].filter(([t, n]) => n > 0 && subscribed.has(t)));
   const owned = collectOwnedPartitions(topics, subscriptions, memberData);
   if (owned.allSubscriptionsEqual) return constrainedAssign(topics, owned);
   return generalAssign(topics, owned, memberData);
