@@ -405,8 +405,13 @@ describe('sticky assignors under random subscriptions and membership changes (Ka
           }
         }
         const seen = new Set<string>();
-        for (const list of r.values())
-          for (const tp of list) assert.ok(!seen.has(`${tp.topic}-${tp.partition}`)) || seen.add(`${tp.topic}-${tp.partition}`);
+        for (const list of r.values()) {
+          for (const tp of list) {
+            const k = `${tp.topic}-${tp.partition}`;
+            assert.ok(!seen.has(k), `${k} assigned twice`);
+            seen.add(k);
+          }
+        }
         s = next;
         a = r;
       }
