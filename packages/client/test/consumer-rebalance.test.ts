@@ -129,3 +129,19 @@ test('static membership: a member restarted with its group.instance.id gets its 
   assert.equal(r2.revoked.length, s2Revoked);
   assert.deepEqual(sortedKeys(s2.assignment()), ['static-2', 'static-3']);
 });
+
+test('max.poll.interval.ms: a member that stops polling leaves; the others take over; it finds its partitions lost and rejoins', async () => {
+  const props = groupProps('poll-timeout', { 'partition.assignment.strategy': 'range', 'max.poll.interval.ms': 2000 });
+  const a = newConsumer(broker, props);
+  a.subscribe(['coop']);
+  const rb = new Recorder();
+  const b = newConsumer(broker, props);
+  b.subscribe(['coop'], rb);
+  await pollAllUntil([a, b], balanced([a, b], 6));
+  const bHeld = sortedKeys(b.assignment());
+  // only A polls now
+  await pollAllUntil([a], () => a.assignment().length === 6, 15_000);
+  assert.deepEqual(rb.lost, []);
+  await pollAllUntil([a, b], balanced([a, b], 6));
+  assert.deepEqual(sortedKeys(rb.lost), bHeld);
+});
