@@ -142,7 +142,7 @@ export class Cluster {
     const usable = candidates.filter((id) => !exclude.has(id));
     const ready = usable.filter((id) => (this.nodes.get(id)?.nextAttemptAt ?? 0) <= now);
     const pool = ready.length > 0 ? ready : usable.length > 0 ? usable : candidates;
-    if (pool.length === 0) return -1;
+    if (pool.length === 0) throw new ConnectionError('no broker known', 'cluster');
     if (ready.length === 0 && usable.length > 0)
       return pool.reduce((a, b) => ((this.nodes.get(a)?.nextAttemptAt ?? 0) <= (this.nodes.get(b)?.nextAttemptAt ?? 0) ? a : b));
     return pool[Math.floor(Math.random() * pool.length)]!;
@@ -169,7 +169,7 @@ export class Cluster {
     const attempts = Math.max(this.nodes.size, this.metadata.brokers.size) + 1;
     for (let i = 0; i < attempts; i++) {
       const id = this.leastLoadedNode(tried);
-      if (id === -1 && tried.has(-1)) break;
+      if (tried.has(id)) break; // every broker tried once
       tried.add(id);
       try {
         const response = await this.request(id, ApiKey.Metadata, (v) => metadataRequest(v, topics, allowAutoTopicCreation));
