@@ -3,7 +3,7 @@
 // transaction kafkajs aborted.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { StringDeserializer } from '../src/index';
+import { Producer, StringDeserializer } from '../src/index';
 import { startTestBroker } from './helpers';
 import { createTopic, kafkajs, kafkajsAdmin, kafkajsProducer, newConsumer, pollUntil, produce, tps } from './consumer-support';
 
@@ -95,4 +95,29 @@ test('read_committed skips a transaction kafkajs aborted; read_uncommitted sees 
     all.map((r) => r.value),
     ['aborted-1', 'aborted-2', 'aborted-3', 'committed-1', 'committed-2'],
   );
+});
+
+test('consume-transform-produce: groupMetadata() commits the consumer offsets inside a @tarn/client transaction', async () => {
+  await createTopic(broker, 'ctp-out', 1);
+  const c = newConsumer(broker, {
+    'group.id': 'ctp',
+    'enable.auto.commit': false,
+    'auto.offset.reset': 'earliest',
+    'heartbeat.interval.ms': 200,
+  });
+  c.subscribe(['commits']);
+  const records = await pollUntil(c, 10);
+  const p = await Producer.create({ 'bootstrap.servers': broker.bootstrap, 'transactional.id': 'ctp-txn', 'linger.ms': 0 });
+  try {
+    await p.initTransactions();
+    p.beginTransaction();
+    for (const r of records) await p.send({ topic: 'ctp-out', partition: 0, value: r.value });
+    const last = records[records.length - 1]!;
+    await p.sendOffsetsToTransaction([{ topic: last.topic, partition: last.partition, offset: last.offset + 1 }], c.groupMetadata());
+    await p.commitTransaction();
+  } finally {
+    await p.close();
+  }
+  assert.deepEqual(await committedByKafkajs('ctp', 'commits'), ['10']);
+  assert.equal(c.groupMetadata().generationId >= 1, true);
 });

@@ -92,7 +92,8 @@ export class Fetcher {
       .catch(() => {})
       .finally(() => {
         this.refreshing = null;
-        this.sendFetches();
+        // retry.backoff.ms between metadata-driven retries, so an election in progress is not hammered
+        setTimeout(() => this.sendFetches(), this.config.client.retryBackoffMs).unref();
       });
   }
 
