@@ -8,7 +8,7 @@ import { CompressionTypes } from 'kafkajs';
 import { Producer, StringDeserializer, type ConsumerRecord } from '../src/index';
 import { decodeFetchedRecords } from '../src/consumer/fetch-decoder';
 import { onCleanup, startTestBroker } from './helpers';
-import { createTopic, kafkajsProducer, newConsumer, pollUntil, produce, tps } from './consumer-support';
+import { createTopic, kafkajsAdmin, kafkajsProducer, newConsumer, pollUntil, produce, tps } from './consumer-support';
 
 const broker = await startTestBroker({ 'num.partitions': '1' });
 await createTopic(broker, 'edge', 1);
@@ -90,4 +90,22 @@ test('corrupt fetched bytes are a CORRUPT_MESSAGE error, a cut-off last batch is
   const partial = Buffer.alloc(40);
   partial.writeInt32BE(1_000_000, 8);
   assert.equal(decodeFetchedRecords('t', 0, partial, 0, opts).records.length, 0);
+});
+
+test('the leader notices a topic gained partitions and rebalances so they are consumed', async () => {
+  await createTopic(broker, 'growing', 2);
+  const c = newConsumer(broker, {
+    'group.id': 'growing-group',
+    'auto.offset.reset': 'earliest',
+    'heartbeat.interval.ms': 200,
+    'metadata.max.age.ms': 300,
+  });
+  c.subscribe(['growing']);
+  while (c.assignment().length < 2) await c.poll(100);
+  const admin = await kafkajsAdmin(broker);
+  await admin.createPartitions({ topicPartitions: [{ topic: 'growing', count: 4 }] });
+  await produce(kjs, 'growing', 3, 1);
+  const got = await pollUntil(c, 1);
+  assert.equal(got[0]!.partition, 3);
+  assert.equal(c.assignment().length, 4);
 });

@@ -32,6 +32,8 @@ export class ConsumerCoordinator implements MembershipCallbacks {
   /** Called after a rebalance completes with this member's new assignment (for groupMetadata, tests). */
   onRebalanced: (generationId: number) => void = () => {};
   private requestRejoin: (reason: string) => void = () => {};
+  /** On the leader: the partition counts it last assigned from (Kafka's assignmentSnapshot); null elsewhere. */
+  assignedPartitionCounts: Map<string, number> | null = null;
 
   constructor(
     private readonly cluster: Cluster,
@@ -64,6 +66,7 @@ export class ConsumerCoordinator implements MembershipCallbacks {
   private currentGeneration = -1;
 
   async onJoinPrepare(generationId: number, _memberId: string, lost: boolean): Promise<void> {
+    this.assignedPartitionCounts = null;
     const owned = this.subscriptions.assigned();
     if (lost || generationId < 0) {
       this.currentGeneration = -1;
@@ -107,6 +110,7 @@ export class ConsumerCoordinator implements MembershipCallbacks {
       for (const t of s.topics) allTopics.add(t);
     }
     const partitionsPerTopic = await this.partitionCounts([...allTopics]);
+    this.assignedPartitionCounts = partitionsPerTopic;
     const assignment = assignor.assign(partitionsPerTopic, subscriptions);
     const out = new Map<string, Buffer>();
     for (const m of members) out.set(m.memberId, encodeAssignment({ partitions: assignment.get(m.memberId) ?? [], userData: null }));

@@ -152,7 +152,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       if (this.member !== null && this.subscriptions.isGroupSubscription()) {
         this.member.lastPollAt = Date.now();
         if (this.member.fatal !== null) throw this.member.fatal;
-        await this.maybeUpdatePattern(cluster);
+        await this.maybeCheckMetadata(cluster);
         if (this.member.needsRejoin) {
           const join = this.member.ensureActiveGroup();
           join.catch(() => {});
@@ -222,14 +222,29 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   private patternCheckedAt = 0;
 
-  /** Pattern subscriptions: match against every topic at most every metadata.max.age.ms; rejoin on change. */
-  private async maybeUpdatePattern(cluster: Cluster): Promise<void> {
-    if (this.subscriptions.type !== 'AUTO_PATTERN') return;
+  /**
+   * Every metadata.max.age.ms: a pattern subscription is matched against every topic (rejoin when
+   * the set changes), and the leader compares the partition counts it assigned with the current
+   * ones (rejoin when a topic grew), as Kafka's ConsumerCoordinator does.
+   */
+  private async maybeCheckMetadata(cluster: Cluster): Promise<void> {
     if (Date.now() - this.patternCheckedAt < this.config.client.metadataMaxAgeMs) return;
     this.patternCheckedAt = Date.now();
-    const all = await cluster.refreshMetadata(null);
-    const names = all.filter((t) => !(t.isInternal && this.config.excludeInternalTopics)).map((t) => t.name);
-    if (this.subscriptions.matchPattern(names)) this.member?.requestRejoin('pattern subscription matched new topics');
+    if (this.subscriptions.type === 'AUTO_PATTERN') {
+      const all = await cluster.refreshMetadata(null);
+      const names = all.filter((t) => !(t.isInternal && this.config.excludeInternalTopics)).map((t) => t.name);
+      if (this.subscriptions.matchPattern(names)) this.member?.requestRejoin('pattern subscription matched new topics');
+    }
+    const snapshot = this.coordinator?.assignedPartitionCounts;
+    if (snapshot === undefined || snapshot === null || snapshot.size === 0 || this.member?.needsRejoin) return;
+    const now = await cluster.refreshMetadata([...snapshot.keys()]).catch(() => null);
+    if (now === null) return;
+    for (const t of now) {
+      if (t.errorCode === ErrorCode.NONE && t.partitions.length !== snapshot.get(t.name)) {
+        this.member?.requestRejoin(`the partition count of ${t.name} changed`);
+        return;
+      }
+    }
   }
 
   // ---- commits
