@@ -16,10 +16,31 @@ export function recordFormat(value: string | undefined, outputJson: boolean): Re
 
 export interface PrintFlags {
   printKey?: boolean;
+  printValue?: boolean;
   printHeaders?: boolean;
   printPartition?: boolean;
   printOffset?: boolean;
   printTimestamp?: boolean;
+  /** Between the fields (Kafka's key.separator), a tab by default. */
+  separator?: string;
+}
+
+/** kafka-console-consumer.sh's `--property print.key=true key.separator=…` as PrintFlags. */
+export function formatterProperties(props: Record<string, string>): PrintFlags {
+  const flags: PrintFlags = {};
+  const bool = (name: string): boolean | undefined =>
+    props[name] === undefined ? undefined : props[name]!.trim().toLowerCase() === 'true';
+  const set = <K extends keyof PrintFlags>(key: K, value: PrintFlags[K] | undefined): void => {
+    if (value !== undefined) flags[key] = value;
+  };
+  set('printKey', bool('print.key'));
+  set('printValue', bool('print.value'));
+  set('printHeaders', bool('print.headers'));
+  set('printPartition', bool('print.partition'));
+  set('printOffset', bool('print.offset'));
+  set('printTimestamp', bool('print.timestamp'));
+  set('separator', props['key.separator']);
+  return flags;
 }
 
 function text(b: Buffer | null, hex: boolean): string {
@@ -49,6 +70,6 @@ export function formatRecord(r: ConsumerRecord, format: RecordFormat, flags: Pri
   if (flags.printHeaders)
     parts.push(r.headers.length === 0 ? 'NO_HEADERS' : r.headers.map((h) => `${h.key}:${text(h.value, hex)}`).join(','));
   if (flags.printKey) parts.push(text(r.key, hex));
-  parts.push(text(r.value, hex));
-  return parts.join('\t');
+  if (flags.printValue !== false) parts.push(text(r.value, hex));
+  return parts.join(flags.separator ?? '\t');
 }

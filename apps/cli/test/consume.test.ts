@@ -132,3 +132,35 @@ test('perf produce prints a progress line per reporting window, as Kafka does', 
   const rate = Number(/records sent, (\d+\.\d+) records\/sec/.exec(lines.at(-1)!)![1]);
   assert.ok(rate < 2600, `throttled rate ${rate}`);
 });
+
+test("Kafka's --property settings of the console tools, and --consumer.config", async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-props'])).code, 0);
+  const produced = await tarn(
+    ['produce', '--topic', 'cli-props', '--property', 'parse.key=true', '--property', 'key.separator=:'],
+    'k1:v1\nk2:v2\n',
+  );
+  assert.equal(produced.code, 0, produced.stderr);
+  const consumed = await tarn([
+    'consume',
+    '--topic',
+    'cli-props',
+    '--from-beginning',
+    '--max-messages',
+    '2',
+    '--timeout-ms',
+    '10000',
+    '--property',
+    'print.key=true',
+    '--property',
+    'print.offset=true',
+    '--property',
+    'key.separator= | ',
+  ]);
+  assert.equal(consumed.code, 0, consumed.stderr);
+  assert.equal(consumed.stdout, 'Offset:0 | k1 | v1\nOffset:1 | k2 | v2\n');
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-cli-'));
+  writeFileSync(join(dir, 'consumer.properties'), 'auto.offset.reset=sometimes\n');
+  const bad = await tarn(['consume', '--topic', 'cli-props', '--consumer.config', join(dir, 'consumer.properties'), '--max-messages', '1']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^Error: invalid configuration auto\.offset\.reset: /);
+});

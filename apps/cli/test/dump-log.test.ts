@@ -141,3 +141,33 @@ test('dump-log reports a torn tail as invalid bytes, a missing file and a corrup
   assert.match(corrupt.stderr, /^Error: CORRUPT_MESSAGE: Found record size 3 smaller than minimum record overhead \(14\)/);
   assert.doesNotMatch(corrupt.stderr, /\n\s+at /, 'no stack trace');
 });
+
+test('dump-log --index-sanity-check and --verify-index-only check indexes without printing entries', async () => {
+  const files = ['log-dir/fx-none-0/00000000000000000000.index', 'log-dir/fx-none-0/00000000000000000354.timeindex'];
+  const sane = await runCli(['dump-log', '--files', files.join(','), '--index-sanity-check'], { cwd: fixtures });
+  assert.equal(sane.code, 0, sane.stderr);
+  assert.deepEqual(sane.stdout.trimEnd().split('\n'), [
+    `Dumping ${files[0]}`,
+    `${files[0]} passed sanity check.`,
+    `Dumping ${files[1]}`,
+    `${files[1]} passed sanity check.`,
+  ]);
+  const verified = await runCli(['dump-log', '--files', files[0]!, '--verify-index-only'], { cwd: fixtures });
+  assert.equal(verified.code, 0);
+  assert.equal(verified.stdout, `Dumping ${files[0]}\n`);
+  assert.equal(verified.stderr, '', 'every entry points at the batch it names');
+
+  // an index entry pointing at the wrong batch, and an index torn mid-entry
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-index-'));
+  copyFileSync(join(fixtures, 'log-dir/fx-none-0/00000000000000000000.log'), join(dir, '00000000000000000000.log'));
+  const index = readFileSync(join(fixtures, files[0]!));
+  index.writeInt32BE(0, 4); // the first entry (offset 23) now points at position 0, the batch ending at offset 0
+  writeFileSync(join(dir, '00000000000000000000.index'), index);
+  const wrong = await runCli(['dump-log', '--files', join(dir, '00000000000000000000.index'), '--verify-index-only']);
+  assert.equal(wrong.code, 0);
+  assert.match(wrong.stderr, /^Mismatches in :.*00000000000000000000\.index\n {2}Index offset: 23, log offset: 0\n$/);
+  writeFileSync(join(dir, '00000000000000000000.index'), index.subarray(0, 13));
+  const torn = await runCli(['dump-log', '--files', join(dir, '00000000000000000000.index'), '--index-sanity-check']);
+  assert.equal(torn.code, 1);
+  assert.match(torn.stderr, /^Error: Index file .* is corrupt, found 13 bytes which is neither positive nor a multiple of 8\.\n$/);
+});

@@ -8,8 +8,8 @@ import type { Command } from 'commander';
 import { Consumer, type TopicPartition } from '@tarn/client';
 import { action, type CommandContext } from '../context';
 import { CliError } from '../cli-error';
-import { clientProperties, collectProperty } from '../client-config';
-import { formatRecord, recordFormat, type PrintFlags } from '../record-format';
+import { clientProperties, collectProperty, readPropertiesFile } from '../client-config';
+import { formatRecord, formatterProperties, recordFormat, type PrintFlags } from '../record-format';
 import { startPosition, type StartFlags, type StartPosition } from '../start-position';
 
 interface ConsumeFlags extends StartFlags, PrintFlags {
@@ -21,6 +21,8 @@ interface ConsumeFlags extends StartFlags, PrintFlags {
   timeoutMs?: string;
   isolationLevel?: string;
   consumerProperty?: Record<string, string>;
+  'consumer.config'?: string;
+  property?: Record<string, string>;
 }
 
 export function registerConsume(program: Command): void {
@@ -44,6 +46,12 @@ export function registerConsume(program: Command): void {
     .option('--timeout-ms <ms>', 'exit when no record arrives for this long')
     .option('--isolation-level <level>', 'read_uncommitted or read_committed')
     .option('--consumer-property <key=value>', 'any consumer property (repeatable)', collectProperty)
+    .option('--consumer.config <file>', 'consumer properties file')
+    .option(
+      '--property <key=value>',
+      "Kafka's formatter settings: print.key, print.value, print.headers, print.partition, print.offset, print.timestamp, key.separator (repeatable)",
+      collectProperty,
+    )
     .addHelpText('after', '\nExample:\n  tarn consume --topic orders --group billing --from-beginning --max-messages 10 --print-key')
     .action(action<ConsumeFlags>(consume));
 }
@@ -88,7 +96,12 @@ async function consume({ options, out }: CommandContext<ConsumeFlags>): Promise<
   if (start.type === 'offset' && options.group === undefined && partition === null) {
     throw new CliError('--offset with a number needs --partition or --group');
   }
-  const overrides: Record<string, string> = { 'enable.auto.commit': 'false', ...options.consumerProperty };
+  const overrides: Record<string, string> = {
+    'enable.auto.commit': 'false',
+    ...readPropertiesFile('--consumer.config', options['consumer.config']),
+    ...options.consumerProperty,
+  };
+  const printFlags = { ...options, ...formatterProperties(options.property ?? {}) };
   if (options.group !== undefined) overrides['group.id'] = options.group;
   if (options.isolationLevel !== undefined) overrides['isolation.level'] = options.isolationLevel;
   if (start.type === 'earliest') overrides['auto.offset.reset'] = 'earliest';
@@ -115,7 +128,7 @@ async function consume({ options, out }: CommandContext<ConsumeFlags>): Promise<
     while (!stopped && (maxMessages === null || processed < maxMessages)) {
       const batch = await consumer.poll(timeoutMs === null ? 500 : Math.min(500, timeoutMs));
       for (const r of batch) {
-        out.line(formatRecord(r, format, options));
+        out.line(formatRecord(r, format, printFlags));
         next.set(`${r.topic}:${r.partition}`, { topic: r.topic, partition: r.partition, offset: r.offset + 1 });
         if (++processed === maxMessages) break;
       }

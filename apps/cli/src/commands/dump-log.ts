@@ -11,6 +11,8 @@ interface DumpLogFlags {
   printDataLog?: boolean;
   offsetsDecoder?: boolean;
   transactionLogDecoder?: boolean;
+  verifyIndexOnly?: boolean;
+  indexSanityCheck?: boolean;
 }
 
 export function registerDumpLog(program: Command): void {
@@ -22,6 +24,8 @@ export function registerDumpLog(program: Command): void {
     .option('--print-data-log', 'print keys and values (implies --deep-iteration)')
     .option('--offsets-decoder', 'decode __consumer_offsets records (implies --print-data-log)')
     .option('--transaction-log-decoder', 'decode __transaction_state records (implies --print-data-log)')
+    .option('--verify-index-only', 'check index entries against the log without printing them')
+    .option('--index-sanity-check', 'only check that index files are well-formed')
     .addHelpText('after', '\nExample:\n  tarn dump-log --files /var/lib/tarn/orders-0/00000000000000000000.log --print-data-log')
     .action(
       action<DumpLogFlags>(({ options, out }) => {
@@ -31,6 +35,7 @@ export function registerDumpLog(program: Command): void {
           { ...options, files },
           {
             event: (e) => (out.json ? out.jsonLine(e) : out.line(kafkaText(e))),
+            line: (text) => (out.json ? out.jsonLine({ type: 'message', text }) : out.line(text)),
             warn: (line) => {
               out.flush();
               process.stderr.write(`${line}\n`);

@@ -14,6 +14,7 @@ export function registerPerf(program: Command): void {
     .requiredOption('--record-size <bytes>', 'size of each record value')
     .option('--throughput <records/s>', 'throttle to this many records/s; -1 for no limit', '-1')
     .option('--producer-props <key=value...>', 'producer properties (acks=all linger.ms=5 compression.type=lz4 …)')
+    .option('--producer.config <file>', 'producer properties file')
     .option('--reporting-interval <ms>', 'progress line interval', '5000')
     .addHelpText('after', '\nExample:\n  tarn perf produce --topic bench --num-records 1000000 --record-size 100 --producer-props acks=1')
     .action(action<PerfProduceFlags>(perfProduce));
@@ -29,6 +30,7 @@ export function registerPerf(program: Command): void {
     .option('--show-detailed-stats', 'print a stats line every reporting interval')
     .option('--hide-header', 'do not print the CSV header')
     .option('--consumer-props <key=value...>', 'consumer properties (fetch.min.bytes=1 max.poll.records=1000 …)')
+    .option('--consumer.config <file>', 'consumer properties file')
     .addHelpText('after', '\nExample:\n  tarn perf consume --topic bench --messages 1000000 --show-detailed-stats')
     .action(action<PerfConsumeFlags>(perfConsume));
 }

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { Producer, type RecordMetadata } from '@tarn/client';
 import { action, type CommandContext } from '../context';
 import { CliError } from '../cli-error';
-import { clientProperties, collectProperty } from '../client-config';
+import { clientProperties, collectProperty, readPropertiesFile } from '../client-config';
 import { SendWindow } from '../send-window';
 
 interface ProduceFlags {
@@ -23,6 +23,8 @@ interface ProduceFlags {
   compression?: string;
   acks?: string;
   producerProperty?: Record<string, string>;
+  'producer.config'?: string;
+  property?: Record<string, string>;
 }
 
 type Header = { key: string; value: string | null };
@@ -49,12 +51,21 @@ export function registerProduce(program: Command): void {
     .option('--compression <codec>', 'compression.type: none, gzip, snappy, lz4, zstd')
     .option('--acks <acks>', 'acks: 0, 1 or all')
     .option('--producer-property <key=value>', 'any producer property (repeatable)', collectProperty)
+    .option('--producer.config <file>', 'producer properties file')
+    .option('--property <key=value>', "Kafka's line reader settings: parse.key, key.separator, parse.headers (repeatable)", collectProperty)
     .addHelpText('after', "\nExample:\n  printf 'k1:hello\\nk2:world\\n' | tarn produce --topic orders --key-separator :")
     .action(action<ProduceFlags>(produce));
 }
 
 async function produce({ options, out }: CommandContext<ProduceFlags>): Promise<void> {
-  const overrides: Record<string, string> = { ...options.producerProperty };
+  const overrides: Record<string, string> = {
+    ...readPropertiesFile('--producer.config', options['producer.config']),
+    ...options.producerProperty,
+  };
+  // kafka-console-producer.sh's --property parse.key=true key.separator=… parse.headers=true
+  const reader = options.property ?? {};
+  if (reader['parse.key'] === 'true') options.keySeparator ??= reader['key.separator'] ?? '\t';
+  if (reader['parse.headers'] === 'true') options.parseHeaders = true;
   if (options.compression !== undefined) overrides['compression.type'] = options.compression;
   if (options.acks !== undefined) overrides.acks = options.acks;
   let partition: number | undefined;
@@ -79,7 +90,12 @@ async function produce({ options, out }: CommandContext<ProduceFlags>): Promise<
   let lineNumber = 0;
   try {
     const lines = createInterface({ input, crlfDelay: Infinity });
+    // kafka-console-producer.sh's prompt, for a person typing (on stderr: stdout stays for --output json)
+    const prompt =
+      input === process.stdin && process.stdin.isTTY === true ? (): boolean => process.stderr.write('>') : (): boolean => false;
+    prompt();
     for await (const raw of lines) {
+      prompt();
       lineNumber++;
       let line = raw;
       let headers = staticHeaders;

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { DumpEvent } from './dump-events';
 import { dumpLogFile } from './log-dump';
-import { dumpOffsetIndex, dumpProducerSnapshot, dumpTimeIndex, dumpTxnIndex, type IndexMismatch } from './index-dump';
+import { dumpOffsetIndex, dumpProducerSnapshot, dumpTimeIndex, dumpTxnIndex, indexSanityProblem, type IndexMismatch } from './index-dump';
 import { offsetsParser, stringParser, transactionLogParser, type RecordParser } from './record-parsers';
 import { CliError } from '../cli-error';
 
@@ -17,10 +17,16 @@ export interface DumpLogOptions {
   printDataLog?: boolean;
   offsetsDecoder?: boolean;
   transactionLogDecoder?: boolean;
+  /** Check index entries against the log without printing them. */
+  verifyIndexOnly?: boolean;
+  /** Only check that index files are well-formed (the check a broker does on start-up). */
+  indexSanityCheck?: boolean;
 }
 
 export interface DumpSink {
   event(e: DumpEvent): void;
+  /** A line of Kafka's that is no event (`… passed sanity check.`). */
+  line(text: string): void;
   warn(line: string): void;
 }
 
@@ -57,15 +63,19 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
       case '.log':
         events = dumpLogFile(path, needOffset(), name, { deepIteration, parser });
         break;
-      case '.index': {
+      case '.index':
+      case '.timeindex': {
+        if (options.indexSanityCheck) {
+          const problem = indexSanityProblem(path, suffix === '.index' ? 8 : 12, needOffset());
+          if (problem !== null) throw new CliError(problem);
+          sink.line(`${path} passed sanity check.`);
+          continue;
+        }
         const found: IndexMismatch[] = [];
-        mismatches.set(path, found);
-        events = dumpOffsetIndex(path, sibling('.log'), needOffset(), found);
+        if (suffix === '.index') mismatches.set(path, found);
+        events = suffix === '.index' ? dumpOffsetIndex(path, sibling('.log'), needOffset(), found) : dumpTimeIndex(path, needOffset());
         break;
       }
-      case '.timeindex':
-        events = dumpTimeIndex(path, needOffset());
-        break;
       case '.txnindex':
         events = dumpTxnIndex(path);
         break;
@@ -76,8 +86,10 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
         sink.warn(`Ignoring unknown file ${path}`);
         continue;
     }
+    // --verify-index-only: the checks run (they fill `mismatches`) but no entry is printed
+    const quiet = options.verifyIndexOnly === true && (suffix === '.index' || suffix === '.timeindex');
     try {
-      for (const e of events) sink.event(e);
+      for (const e of events) if (!quiet) sink.event(e);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`${path}: no such file`);
       if ((err as NodeJS.ErrnoException).code === 'EISDIR') throw new CliError(`${path}: is a directory`);

@@ -118,3 +118,21 @@ export function* dumpProducerSnapshot(path: string, onCorrupt: (message: string)
     };
   }
 }
+
+/**
+ * Kafka's index sanityCheck: the file is whole entries, and its last entry is not below the base
+ * offset. Returns Kafka's message for a corrupt index, null for a sound one.
+ */
+export function indexSanityProblem(path: string, entrySize: number, baseOffset: number): string | null {
+  const buf = readSmallFile(path);
+  if (buf.length % entrySize !== 0) {
+    return `Index file ${path} is corrupt, found ${buf.length} bytes which is neither positive nor a multiple of ${entrySize}.`;
+  }
+  if (buf.length === 0) return null;
+  const last = buf.length - entrySize;
+  const lastOffset = baseOffset + buf.readUInt32BE(entrySize === 8 ? last : last + 8);
+  if (lastOffset < baseOffset) {
+    return `Corrupt index found, index file (${path}) has non-zero size but the last offset is ${lastOffset} which is less than the base offset ${baseOffset}.`;
+  }
+  return null;
+}

@@ -7,7 +7,7 @@
  * (and into --output json) so stdout stays what scripts parsing Kafka's output expect.
  */
 import { Consumer } from '@tarn/client';
-import { clientProperties } from '../client-config';
+import { clientProperties, readPropertiesFile } from '../client-config';
 import type { CommandContext } from '../context';
 import { CliError } from '../cli-error';
 
@@ -21,6 +21,7 @@ export interface PerfConsumeFlags {
   showDetailedStats?: boolean;
   hideHeader?: boolean;
   consumerProps?: string[];
+  'consumer.config'?: string;
 }
 
 const MB = 1024 * 1024;
@@ -69,7 +70,7 @@ export async function perfConsume({ options, out }: CommandContext<PerfConsumeFl
   const messages = positive('--messages', options.messages);
   const timeoutMs = positive('--timeout', options.timeout);
   const reportingMs = positive('--reporting-interval', options.reportingInterval);
-  const props: Record<string, string> = {};
+  const props: Record<string, string> = readPropertiesFile('--consumer.config', options['consumer.config']);
   for (const kv of options.consumerProps ?? []) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new CliError(`--consumer-props expects key=value, got '${kv}'`);

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Producer } from '@tarn/client';
-import { clientProperties } from '../client-config';
+import { clientProperties, readPropertiesFile } from '../client-config';
 import type { CommandContext } from '../context';
 import { CliError } from '../cli-error';
 import { SendWindow } from '../send-window';
@@ -17,6 +17,7 @@ export interface PerfProduceFlags {
   recordSize: string;
   throughput: string;
   producerProps?: string[];
+  'producer.config'?: string;
   reportingInterval: string;
 }
 
@@ -40,7 +41,7 @@ export async function perfProduce({ options, out }: CommandContext<PerfProduceFl
   if (!Number.isFinite(throughput) || throughput === 0)
     throw new CliError(`--throughput must be -1 or positive, got '${options.throughput}'`);
   const reportingMs = positiveInt('--reporting-interval', options.reportingInterval);
-  const props: Record<string, string> = {};
+  const props: Record<string, string> = readPropertiesFile('--producer.config', options['producer.config']);
   for (const kv of options.producerProps ?? []) {
     const eq = kv.indexOf('=');
     if (eq <= 0) throw new CliError(`--producer-props expects key=value, got '${kv}'`);
