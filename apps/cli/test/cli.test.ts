@@ -218,6 +218,11 @@ test('cluster shows the broker and the controller; --output json for scripts', a
   assert.equal(c.brokers.length, 1);
   assert.equal(c.brokers[0].nodeId, c.controllerId);
   assert.deepEqual(c.underReplicated, []);
+  const apis = await tarn(['cluster', '--api-versions']);
+  ok(apis);
+  assert.match(apis.stdout, /^127\.0\.0\.1:\d+ \(id: \d+ rack: null\) -> \(\n\tProduce\(0\): 0 to \d+ \[usable: \d+\],\n\tFetch\(1\): /);
+  assert.match(apis.stdout, /\n\tApiVersions\(18\): 0 to \d+ \[usable: \d+\],\n/);
+  assert.match(apis.stdout, /\]\n\)\n$/);
 });
 
 test('errors are one line with the Kafka error name and a non-zero exit code', async () => {
