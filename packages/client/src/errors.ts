@@ -16,7 +16,8 @@ export class KafkaError extends ProtocolKafkaError {
 
   constructor(code: number, message?: string, options?: { cause?: unknown }) {
     const name = errorName(code);
-    super(code, message === undefined ? defaultMessage(code) : `${name}: ${message}`, options);
+    // the message says what failed; the name (shown first by toString and stack traces) says why
+    super(code, message ?? ERRORS.get(code)?.message ?? `Kafka error ${code}`, options);
     this.name = name;
     this.errorName = name;
   }
@@ -25,11 +26,6 @@ export class KafkaError extends ProtocolKafkaError {
   static of(name: ErrorCodeName, message?: string): KafkaError {
     return new KafkaError(ErrorCode[name], message);
   }
-}
-
-function defaultMessage(code: number): string {
-  const info = ERRORS.get(code);
-  return info === undefined ? `Kafka error ${code}` : `${info.name}: ${info.message}`;
 }
 
 /** Throws a KafkaError when `code` is not NONE; `context` says what was asked (topic, group…). */

@@ -138,7 +138,7 @@ export class AdminContext {
         for (const [key, err] of failed)
           results.set(key, {
             value: null,
-            error: new TimeoutError(`${what} for ${key} timed out; last error ${err.message}`, { cause: err }),
+            error: new TimeoutError(`${what} for ${key} timed out; last error ${String(err)}`, { cause: err }),
           });
         break;
       }

@@ -31,7 +31,7 @@ export async function withRetries<T>(op: (attempt: number) => Promise<T>, option
       if (!retriable(err)) throw err;
       const wait = backoffMs(attempt, options.backoffMs, options.backoffMaxMs);
       if (Date.now() + wait >= options.deadline)
-        throw new TimeoutError(`${options.what} did not succeed before the deadline; last error: ${(err as Error).message}`, {
+        throw new TimeoutError(`${options.what} did not succeed before the deadline; last error ${String(err)}`, {
           cause: err,
         });
       await options.onRetry?.(err, attempt);
