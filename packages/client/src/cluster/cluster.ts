@@ -59,8 +59,13 @@ export class Cluster {
   async connection(brokerId: number): Promise<BrokerConnection> {
     if (this.closed) throw new ConnectionError('the client is closed', `node ${brokerId}`);
     let node = this.nodes.get(brokerId);
+    const b = brokerId >= 0 ? this.metadata.brokers.get(brokerId) : undefined;
+    // a broker that re-registered at another address is reached there from now on
+    if (node !== undefined && b !== undefined && (b.host !== node.address.host || b.port !== node.address.port)) {
+      node.conn?.close();
+      node = undefined;
+    }
     if (node === undefined) {
-      const b = this.metadata.brokers.get(brokerId);
       if (b === undefined) throw new KafkaError(ErrorCode.BROKER_NOT_AVAILABLE, `broker ${brokerId} is not in the cluster metadata`);
       node = newNode({ host: b.host, port: b.port });
       this.nodes.set(brokerId, node);
