@@ -7,16 +7,21 @@ import pc from 'picocolors';
 
 export type OutputFormat = 'text' | 'json';
 
+// eslint-disable-next-line no-control-regex -- matching terminal colour codes is the point
+const ANSI = /\x1b\[[0-9;]*m/g;
+
 export class Output {
   private pending: string[] = [];
   private pendingBytes = 0;
   readonly color: boolean;
+  private readonly paint: ReturnType<typeof pc.createColors>;
 
   constructor(
     readonly format: OutputFormat,
     private readonly stream: NodeJS.WriteStream = process.stdout,
   ) {
     this.color = format === 'text' && stream.isTTY === true && process.env.NO_COLOR === undefined;
+    this.paint = pc.createColors(this.color);
   }
 
   get json(): boolean {
@@ -42,19 +47,19 @@ export class Output {
   }
 
   bold(s: string): string {
-    return this.color ? pc.bold(s) : s;
+    return this.paint.bold(s);
   }
   dim(s: string): string {
-    return this.color ? pc.dim(s) : s;
+    return this.paint.dim(s);
   }
   red(s: string): string {
-    return this.color ? pc.red(s) : s;
+    return this.paint.red(s);
   }
   green(s: string): string {
-    return this.color ? pc.green(s) : s;
+    return this.paint.green(s);
   }
   yellow(s: string): string {
-    return this.color ? pc.yellow(s) : s;
+    return this.paint.yellow(s);
   }
 
   /**
@@ -63,10 +68,12 @@ export class Output {
    */
   table(headers: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): void {
     const cells = rows.map((r) => headers.map((_, i) => (r[i] === null || r[i] === undefined ? '-' : String(r[i]))));
-    const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+    // widths count what shows: colour codes take no column
+    const visible = (c: string): number => c.replace(ANSI, '').length;
+    const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => visible(r[i]!))));
     const pad = (row: readonly string[]): string =>
       row
-        .map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!)))
+        .map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat(widths[i]! - visible(c))))
         .join(' ')
         .trimEnd();
     this.line(this.bold(pad(headers)));
