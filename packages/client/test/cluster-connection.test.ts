@@ -85,6 +85,25 @@ test('a frame size beyond receive.message.max.bytes is refused, not allocated', 
   });
 });
 
+test('a response that does not decode (an array count far beyond the frame) fails the connection with a typed error', async () => {
+  const { port } = await hostilePeer((socket) => {
+    // ApiVersions v4 response: header v0 (correlation id 1), error code 0, then a compact array
+    // length claiming 2^28 entries in a 7-byte frame
+    const body = Buffer.from([0, 0, 0, 1, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x01]);
+    const size = Buffer.alloc(4);
+    size.writeInt32BE(body.length);
+    socket.write(Buffer.concat([size, body]));
+  });
+  const before = process.memoryUsage().arrayBuffers;
+  await assert.rejects(open(port), (err: unknown) => {
+    assert.ok(err instanceof ConnectionError);
+    assert.equal(err.name, 'NETWORK_EXCEPTION');
+    assert.match(err.message, /undecodable ApiVersions v4 response/);
+    return true;
+  });
+  assert.ok(process.memoryUsage().arrayBuffers - before < 64 << 20, 'nothing sized by the claimed count was allocated');
+});
+
 test('a restarted broker is reconnected to after reconnect.backoff.ms', async () => {
   const logDir = tempDir();
   const port = await freePort();
