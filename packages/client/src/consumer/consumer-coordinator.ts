@@ -9,7 +9,7 @@
 import type { JoinGroupResponseTypes } from '@tarn/protocol';
 import type { Cluster } from '../cluster/cluster';
 import { ErrorCode } from '../errors';
-import type { PartitionAssignor, RebalanceProtocol, Subscription } from './assignors/types';
+import type { PartitionAssignor, PartitionRacks, RebalanceProtocol, Subscription } from './assignors/types';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { ConsumerConfig } from './consumer-config';
 import { decodeAssignment, decodeSubscription, encodeAssignment, encodeSubscription } from './consumer-protocol';
@@ -109,21 +109,38 @@ export class ConsumerCoordinator implements MembershipCallbacks {
       subscriptions.set(m.memberId, s);
       for (const t of s.topics) allTopics.add(t);
     }
-    const partitionsPerTopic = await this.partitionCounts([...allTopics]);
+    const { counts: partitionsPerTopic, racks } = await this.partitionCounts([...allTopics]);
     this.assignedPartitionCounts = partitionsPerTopic;
-    const assignment = assignor.assign(partitionsPerTopic, subscriptions);
+    const assignment = assignor.assign(partitionsPerTopic, subscriptions, racks);
     const out = new Map<string, Buffer>();
     for (const m of members) out.set(m.memberId, encodeAssignment({ partitions: assignment.get(m.memberId) ?? [], userData: null }));
     return out;
   }
 
-  /** Partition counts of the topics that exist (Kafka leaves unknown topics out of the assignment). */
-  private async partitionCounts(topics: string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    if (topics.length === 0) return out;
+  /**
+   * Partition counts of the topics that exist (Kafka leaves unknown topics out of the assignment),
+   * and the racks of each partition's replicas, for rack-aware assignors.
+   */
+  private async partitionCounts(topics: string[]): Promise<{ counts: Map<string, number>; racks: PartitionRacks }> {
+    const counts = new Map<string, number>();
+    const racks = new Map<string, string[][]>();
+    if (topics.length === 0) return { counts, racks };
     const metadata = await this.cluster.refreshMetadata(topics, { allowAutoTopicCreation: this.config.allowAutoCreateTopics });
-    for (const t of metadata) if (t.errorCode === ErrorCode.NONE && t.partitions.length > 0) out.set(t.name, t.partitions.length);
-    return out;
+    for (const t of metadata) {
+      if (t.errorCode !== ErrorCode.NONE || t.partitions.length === 0) continue;
+      counts.set(t.name, t.partitions.length);
+      const perPartition: string[][] = [];
+      for (const p of t.partitions) {
+        const rackSet = new Set<string>();
+        for (const id of p.replicas) {
+          const rack = this.cluster.metadata.brokers.get(id)?.rack;
+          if (rack !== null && rack !== undefined) rackSet.add(rack);
+        }
+        perPartition[p.partition] = [...rackSet];
+      }
+      racks.set(t.name, perPartition);
+    }
+    return { counts, racks };
   }
 
   async onJoinComplete(generationId: number, _memberId: string, protocol: string, assignmentBytes: Buffer): Promise<void> {

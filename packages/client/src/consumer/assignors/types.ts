@@ -30,6 +30,25 @@ export type GroupSubscription = ReadonlyMap<string, Subscription>;
 /** topic → partition count, for the subscribed topics that exist. */
 export type PartitionsPerTopic = ReadonlyMap<string, number>;
 
+/** topic → for each partition (by index) the racks its replicas are on. */
+export type PartitionRacks = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+/**
+ * Kafka's AbstractPartitionAssignor.useRackAwareAssignment: only when some consumer rack is also a
+ * replica rack, and not every partition has replicas on every rack (then racks change nothing).
+ */
+export function useRackAwareAssignment(
+  consumerRacks: ReadonlySet<string>,
+  partitionRacks: ReadonlySet<string>,
+  racksPerPartition: Iterable<ReadonlySet<string>>,
+): boolean {
+  if (consumerRacks.size === 0 || ![...consumerRacks].some((r) => partitionRacks.has(r))) return false;
+  for (const racks of racksPerPartition) {
+    if (racks.size !== partitionRacks.size || [...racks].some((r) => !partitionRacks.has(r))) return true;
+  }
+  return false;
+}
+
 /** memberId → assigned partitions. */
 export type GroupAssignment = Map<string, TopicPartition[]>;
 
@@ -43,8 +62,11 @@ export interface PartitionAssignor {
   readonly supportedProtocols: readonly RebalanceProtocol[];
   /** userData to send in this member's subscription (null for none). */
   subscriptionUserData(topics: readonly string[]): Buffer | null;
-  /** Called on the group leader only. */
-  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription): GroupAssignment;
+  /**
+   * Called on the group leader only. `partitionRacks` (topic → per partition the racks of its
+   * replicas) enables Kafka's rack-aware assignment where the assignor has it (KIP-881).
+   */
+  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription, partitionRacks?: PartitionRacks): GroupAssignment;
   /** Called on every member with what it was given and the generation it was given in. */
   onAssignment(partitions: readonly TopicPartition[], generationId: number): void;
 }
