@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
-import { ApiKey } from '@tarn/protocol';
+import { ApiKey, ErrorCode, encodeResponse, peekRequestIds } from '@tarn/protocol';
 import { freePort } from '@tarn/broker/testing';
 import { BrokerConnection, Cluster, ConnectionError, RequestTimeoutError, clientConfig } from '../src/index';
 import { connectCluster, onCleanup, startTestBroker, tempDir } from './helpers';
@@ -102,6 +102,47 @@ test('a response that does not decode (an array count far beyond the frame) fail
     return true;
   });
   assert.ok(process.memoryUsage().arrayBuffers - before < 64 << 20, 'nothing sized by the claimed count was allocated');
+});
+
+test('an older broker: ApiVersions falls back through its v0 UNSUPPORTED_VERSION answer; versions are capped by what it advertises', async () => {
+  // speaks ApiVersions up to v2 and Metadata up to v5, as Kafka 2.0 does
+  const advertised = [
+    { apiKey: ApiKey.ApiVersions, minVersion: 0, maxVersion: 2 },
+    { apiKey: ApiKey.Metadata, minVersion: 0, maxVersion: 5 },
+  ];
+  const asked: number[] = [];
+  let pending = Buffer.alloc(0);
+  const old = createServer((socket) => {
+    socket.on('error', () => {});
+    socket.on('data', (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
+        const frame = pending.subarray(4, 4 + pending.readInt32BE(0));
+        pending = pending.subarray(4 + frame.length);
+        const { apiKey, apiVersion, correlationId } = peekRequestIds(frame);
+        if (apiKey !== ApiKey.ApiVersions) continue;
+        asked.push(apiVersion);
+        const supported = apiVersion <= 2;
+        const body = {
+          errorCode: supported ? ErrorCode.NONE : ErrorCode.UNSUPPORTED_VERSION,
+          apiKeys: supported ? advertised : advertised.slice(0, 1),
+          throttleTimeMs: 0,
+          supportedFeatures: [],
+          finalizedFeaturesEpoch: -1n,
+          finalizedFeatures: [],
+          zkMigrationReady: false,
+        };
+        for (const c of encodeResponse(ApiKey.ApiVersions, supported ? apiVersion : 0, correlationId, body)) socket.write(c);
+      }
+    });
+  });
+  await new Promise<void>((r) => old.listen(0, '127.0.0.1', r));
+  onCleanup(() => new Promise<void>((r) => old.close(() => r())));
+  const conn = await open((old.address() as { port: number }).port);
+  onCleanup(() => conn.close());
+  assert.deepEqual(asked, [4, 2]);
+  assert.equal(conn.versionFor(ApiKey.Metadata), 5);
+  assert.throws(() => conn.versionFor(ApiKey.Produce), { name: 'UNSUPPORTED_VERSION' });
 });
 
 test('a restarted broker is reconnected to after reconnect.backoff.ms', async () => {

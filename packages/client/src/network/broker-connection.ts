@@ -226,7 +226,7 @@ export class BrokerConnection {
       return;
     }
     try {
-      const decoded = decodeResponse(p.apiKey, p.version, frame);
+      const decoded = decodeApiResponse(p.apiKey, p.version, frame);
       if (decoded.correlationId !== p.correlationId)
         throw new Error(`correlation id ${decoded.correlationId}, expected ${p.correlationId}`);
       p.resolve(decoded.body);
@@ -257,6 +257,20 @@ export class BrokerConnection {
 
   close(): void {
     this.fail(new ConnectionError('connection closed by the client', this.address));
+  }
+}
+
+/**
+ * A broker asked for an ApiVersions version it does not know answers UNSUPPORTED_VERSION in the v0
+ * format (KIP-511), whatever version was asked: as Kafka's ApiVersionsResponse.parse, a response
+ * that does not parse at the version asked is read again as v0.
+ */
+function decodeApiResponse<K extends ApiKeyNumber>(apiKey: K, version: number, frame: Buffer): ReturnType<typeof decodeResponse<K>> {
+  try {
+    return decodeResponse(apiKey, version, frame);
+  } catch (err) {
+    if (apiKey !== ApiKey.ApiVersions || version === 0) throw err;
+    return decodeResponse(apiKey, 0, frame);
   }
 }
 
