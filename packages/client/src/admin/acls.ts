@@ -143,7 +143,10 @@ export async function deleteAcls(
   const deadline = ctx.deadline(options);
   const keys = filters.map((_, i) => String(i));
   const results = await ctx.perItem<AclBinding[]>('deleteAcls', keys, deadline, async (pending) => {
-    const r = await ctx.toController(ApiKey.DeleteAcls, { filters: pending.map((k) => filterFields(filters[Number(k)]!)) });
+    const r = await ctx.toController(ApiKey.DeleteAcls, (v) => ({
+      // v0 knows literal patterns only
+      filters: pending.map((k) => ({ ...filterFields(filters[Number(k)]!), ...(v === 0 ? { patternTypeFilter: 3 } : {}) })),
+    }));
     return new Map(
       pending.map((k, i) => {
         const res = r.filterResults[i];
