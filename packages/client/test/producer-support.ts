@@ -6,7 +6,7 @@ import { Kafka, logLevel, type EachMessagePayload } from 'kafkajs';
 import type { Cluster } from '../src/index';
 
 export function kafkajs(bootstrap: string): Kafka {
-  return new Kafka({ clientId: 'producer-test-kafkajs', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 3 } });
+  return new Kafka({ clientId: 'producer-test-kafkajs', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, retry: { retries: 3 } });
 }
 
 export async function createTopic(
@@ -14,6 +14,7 @@ export async function createTopic(
   topic: string,
   numPartitions: number,
   configs: Record<string, string> = {},
+  replicationFactor = 1,
 ): Promise<void> {
   const admin = kafkajs(bootstrap).admin();
   await admin.connect();
@@ -21,7 +22,7 @@ export async function createTopic(
     await admin.createTopics({
       waitForLeaders: true,
       topics: [
-        { topic, numPartitions, replicationFactor: 1, configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })) },
+        { topic, numPartitions, replicationFactor, configEntries: Object.entries(configs).map(([name, value]) => ({ name, value })) },
       ],
     });
   } finally {
