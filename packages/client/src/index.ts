@@ -19,6 +19,7 @@ export * from './admin/cluster-info';
 export * from './admin/groups';
 export * from './admin/group-offsets';
 export * from './admin/partition-offsets';
+export * from './admin/partition-admin';
 export * from './admin/acls';
 export * from './admin/scram-users';
 export * from './admin/transactions';

@@ -147,6 +147,50 @@ test('listOffsets (earliest, latest, by timestamp, max-timestamp) and deleteReco
   assert.equal(start!.value!.offset, 2);
 });
 
+test('describeProducers, electLeaders and partition reassignments', async () => {
+  await admin.createTopics([{ name: 'producers', numPartitions: 2 }]);
+  const kafka = new Kafka({ clientId: 'kjs-idem', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  await producer.send({
+    topic: 'producers',
+    messages: [
+      { value: 'a', partition: 0 },
+      { value: 'b', partition: 0 },
+    ],
+  });
+  await producer.disconnect();
+  const [p0, p1] = await admin.describeProducers([
+    { topic: 'producers', partition: 0 },
+    { topic: 'producers', partition: 1 },
+  ]);
+  assert.equal(p0!.value!.length, 1);
+  assert.equal(p0!.value![0]!.lastSequence, 1);
+  assert.equal(p0!.value![0]!.currentTransactionStartOffset, null);
+  assert.deepEqual(p1!.value, []);
+
+  const elected = await admin.electLeaders('PREFERRED', [
+    { topic: 'producers', partition: 0 },
+    { topic: 'producers', partition: 9 },
+  ]);
+  assert.deepEqual(elected.map((r) => [r.partition, r.error?.name]).sort(), [
+    [0, 'ELECTION_NOT_NEEDED'],
+    [9, 'UNKNOWN_TOPIC_OR_PARTITION'],
+  ]);
+
+  const altered = await admin.alterPartitionReassignments([
+    { topic: 'producers', partition: 0, replicas: [1] },
+    { topic: 'producers', partition: 1, replicas: [7] },
+    { topic: 'producers', partition: 1, replicas: null },
+  ]);
+  assert.equal(altered[0]!.error, null);
+  // the same partition twice: the last entry wins (one request per partition, as Kafka's map)
+  assert.equal(altered[1]!.error?.name, 'NO_REASSIGNMENT_IN_PROGRESS');
+  const [bad] = await admin.alterPartitionReassignments([{ topic: 'producers', partition: 1, replicas: [7] }]);
+  assert.ok(bad!.error !== null && ['INVALID_REPLICA_ASSIGNMENT', 'BROKER_NOT_AVAILABLE'].includes(bad!.error.name), String(bad!.error));
+  assert.deepEqual(await admin.listPartitionReassignments(), []);
+});
+
 test('deleteTopics: per-topic results', async () => {
   const [a, b] = await admin.deleteTopics(['defaults', 'never-existed']);
   assert.equal(a!.error, null);

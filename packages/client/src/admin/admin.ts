@@ -14,6 +14,7 @@ import * as configs from './config-resources';
 import * as offsets from './group-offsets';
 import * as groups from './groups';
 import * as partitions from './partition-offsets';
+import * as partitionAdmin from './partition-admin';
 import { resetOffsetsPlan, executeResetPlan, type ResetOffsetsSpec, type ResetPlanEntry } from './reset-offsets';
 import * as users from './scram-users';
 import * as topics from './topics';
@@ -117,6 +118,23 @@ export class Admin {
   }
   deleteRecords(requests: readonly (groups.TopicPartitionRef & { beforeOffset: number })[], options?: AdminCallOptions) {
     return partitions.deleteRecords(this.ctx, requests, options);
+  }
+
+  describeProducers(tps: readonly groups.TopicPartitionRef[], options?: AdminCallOptions) {
+    return partitionAdmin.describeProducers(this.ctx, tps, options);
+  }
+  /** kafka-leader-election.sh: null partitions = all whose preferred replica does not lead. */
+  electLeaders(electionType: partitionAdmin.ElectionType, tps: readonly groups.TopicPartitionRef[] | null, options?: AdminCallOptions) {
+    return partitionAdmin.electLeaders(this.ctx, electionType, tps, options);
+  }
+  listPartitionReassignments(tps?: readonly groups.TopicPartitionRef[], options?: AdminCallOptions) {
+    return partitionAdmin.listPartitionReassignments(this.ctx, tps, options);
+  }
+  alterPartitionReassignments(
+    reassignments: readonly (groups.TopicPartitionRef & { replicas: number[] | null })[],
+    options?: AdminCallOptions,
+  ) {
+    return partitionAdmin.alterPartitionReassignments(this.ctx, reassignments, options);
   }
 
   // ACLs, users, transactions

@@ -25,14 +25,18 @@ function specTimestamp(spec: OffsetSpec): bigint {
   return BigInt(spec.timestamp);
 }
 
-const keyOf = (p: TopicPartitionRef): string => `${p.topic}:${p.partition}`;
-function parseKey(key: string): TopicPartitionRef {
+export const keyOf = (p: TopicPartitionRef): string => `${p.topic}:${p.partition}`;
+export function parseKey(key: string): TopicPartitionRef {
   const i = key.lastIndexOf(':');
   return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
 }
 
 /** Pending partitions grouped by their leader; partitions without a leader get that error instead. */
-async function byLeader<V>(ctx: AdminContext, keys: string[], out: Map<string, ItemResult<V>>): Promise<Map<number, TopicPartitionRef[]>> {
+export async function byLeader<V>(
+  ctx: AdminContext,
+  keys: string[],
+  out: Map<string, ItemResult<V>>,
+): Promise<Map<number, TopicPartitionRef[]>> {
   const leaders = new Map<number, TopicPartitionRef[]>();
   for (const key of keys) {
     const tp = parseKey(key);
@@ -46,14 +50,14 @@ async function byLeader<V>(ctx: AdminContext, keys: string[], out: Map<string, I
   return leaders;
 }
 
-function groupByTopic<T extends TopicPartitionRef>(ps: readonly T[]): Map<string, T[]> {
+export function groupByTopic<T extends TopicPartitionRef>(ps: readonly T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const p of ps) m.set(p.topic, [...(m.get(p.topic) ?? []), p]);
   return m;
 }
 
 /** Per partition: refresh the topic's leader before a retry. */
-function refreshLeaders(ctx: AdminContext): (failed: Map<string, unknown>) => void {
+export function refreshLeaders(ctx: AdminContext): (failed: Map<string, unknown>) => void {
   return (failed) => {
     for (const key of failed.keys()) ctx.cluster.invalidateTopic(parseKey(key).topic);
   };
