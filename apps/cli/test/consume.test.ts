@@ -164,3 +164,33 @@ test("Kafka's --property settings of the console tools, and --consumer.config", 
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^Error: invalid configuration auto\.offset\.reset: /);
 });
+
+test('produce refuses a line longer than max.request.size instead of buffering it, and drops the CR of CRLF lines', async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-lines'])).code, 0);
+  const huge = await tarn(
+    ['produce', '--topic', 'cli-lines', '--producer-property', 'max.request.size=100000'],
+    `short\n${'x'.repeat(300_000)}`,
+  );
+  assert.equal(huge.code, 1);
+  assert.equal(huge.stderr, 'Error: line 2 is longer than max.request.size (100000 bytes)\n');
+  assert.equal((await tarn(['produce', '--topic', 'cli-lines'], 'crlf-1\r\ncrlf-2\r\nlast')).code, 0);
+  const read = await tarn([
+    'consume',
+    '--topic',
+    'cli-lines',
+    '--from-beginning',
+    '--max-messages',
+    '4',
+    '--format',
+    'json',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.deepEqual(
+    read.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).value),
+    ['short', 'crlf-1', 'crlf-2', 'last'],
+  );
+});

@@ -38,6 +38,8 @@ export function runCli(args: readonly string[], options: RunOptions = {}): Promi
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // a tarn that exits before reading all its input (an error) closes the pipe: not a test failure
+  child.stdin!.on('error', () => {});
   child.stdin!.end(options.input ?? '');
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolvePromise, reject) => {

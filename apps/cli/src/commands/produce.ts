@@ -5,13 +5,13 @@
  * reads them per line as Kafka's parse.headers=true does (`k:v,k2:v2<TAB>…` before the key or value).
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { Producer, type RecordMetadata } from '@tarn/client';
 import { action, type CommandContext } from '../context';
 import { CliError } from '../cli-error';
 import { clientProperties, collectProperty, readPropertiesFile } from '../client-config';
 import { SendWindow } from '../send-window';
+import { boundedLines } from '../line-reader';
 
 interface ProduceFlags {
   topic: string;
@@ -89,7 +89,8 @@ async function produce({ options, out }: CommandContext<ProduceFlags>): Promise<
   const partitions = new Map<number, { first: number; last: number; count: number }>();
   let lineNumber = 0;
   try {
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    const maxLineBytes = Number(overrides['max.request.size'] ?? 1_048_576);
+    const lines = boundedLines(input, Number.isSafeInteger(maxLineBytes) && maxLineBytes > 0 ? maxLineBytes : 1_048_576);
     // kafka-console-producer.sh's prompt, for a person typing (on stderr: stdout stays for --output json)
     const prompt =
       input === process.stdin && process.stdin.isTTY === true ? (): boolean => process.stderr.write('>') : (): boolean => false;
@@ -125,8 +126,9 @@ async function produce({ options, out }: CommandContext<ProduceFlags>): Promise<
         window.release(err);
       });
     }
-    await window.drain();
   } finally {
+    // lines read before a bad one are delivered, as Kafka's blocking send would have appended them
+    await window.drain();
     await producer.close();
   }
   if (window.error !== null) throw window.error;
