@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { freePort } from '@tarn/broker/testing';
-import { Producer, type RecordMetadata } from '../src/index';
+import { Producer, TimeoutError, type RecordMetadata } from '../src/index';
 import { connectCluster, onCleanup, startTestBroker } from './helpers';
 import { createTopic, readPartition } from './producer-support';
 import { startDropProxy, type DropProxy } from './producer-proxy';
@@ -91,4 +91,32 @@ test('control: without idempotence the same losses write duplicates (at-least-on
   }
   assert.ok(stored > count, `a retried batch the broker already had is stored twice (${stored} stored for ${count} sent)`);
   t.diagnostic(`${stored - count} duplicates after ${proxy.dropped} lost answers`);
+});
+
+test('a sent batch given up on (delivery.timeout.ms) leaves a sequence gap: the producer bumps its epoch (KIP-360) and goes on', async (t) => {
+  await createTopic(`127.0.0.1:${brokerPort}`, 'bump', 1);
+  const p = await Producer.create({
+    'bootstrap.servers': `127.0.0.1:${proxy.port}`,
+    'linger.ms': 0,
+    'request.timeout.ms': 400,
+    'delivery.timeout.ms': 900,
+    'retry.backoff.ms': 20,
+    'reconnect.backoff.ms': 10,
+  });
+  onCleanup(() => p.close({ timeoutMs: 1000 }));
+  for (let i = 0; i < 5; i++) await p.send({ topic: 'bump', value: `before-${i}` });
+  proxy.stall(); // the broker "hangs": the next batch is sent but never answered, then expires
+  await assert.rejects(p.send({ topic: 'bump', value: 'lost' }), TimeoutError);
+  proxy.resume();
+  for (let i = 0; i < 5; i++) await p.send({ topic: 'bump', value: `after-${i}` });
+  const cluster = await connectCluster(`127.0.0.1:${brokerPort}`);
+  const batches = await readPartition(cluster, 'bump', 0);
+  const values = batches.flatMap((b) => b.records.map((r) => r.value!.toString()));
+  assert.deepEqual(values, [...Array.from({ length: 5 }, (_, i) => `before-${i}`), ...Array.from({ length: 5 }, (_, i) => `after-${i}`)]);
+  const first = batches[0]!.header;
+  const last = batches[batches.length - 1]!.header;
+  assert.equal(last.producerId, first.producerId, 'the same producer id (InitProducerId v3+ bumps the epoch)');
+  assert.equal(last.producerEpoch, first.producerEpoch + 1, 'one epoch later');
+  assert.equal(last.baseSequence, 4, 'sequences start again from 0 under the new epoch');
+  t.diagnostic(`producer ${first.producerId}: epoch ${first.producerEpoch} → ${last.producerEpoch}`);
 });

@@ -7,10 +7,10 @@
  *   partition: an earlier batch failed and will be resent first, so this one is simply retried.
  * - OUT_OF_ORDER_SEQUENCE_NUMBER on the oldest, UNKNOWN_PRODUCER_ID, or a sent batch given up on
  *   (expired, out of retries — its sequence would leave a gap): the sequences are no longer in step
- *   with the broker, so once no request is in flight the producer bumps its epoch (KIP-360:
- *   InitProducerId v3+ with the current id and epoch; older brokers give a new id) and numbers the
- *   unacknowledged batches again from 0 under the new epoch. For a transactional producer these
- *   errors abort the transaction instead.
+ *   with the broker, so once no request is in flight the producer bumps its epoch itself (KIP-360, as
+ *   the Java client's idempotent producer does; a new producer id from InitProducerId once the epoch
+ *   is exhausted) and numbers the unacknowledged batches again from 0 under the new epoch. For a
+ *   transactional producer these errors abort the transaction instead.
  * - INVALID_PRODUCER_EPOCH / PRODUCER_FENCED: another producer took over; fatal.
  */
 import { ApiKey, ErrorCode, NO_SEQUENCE } from '@tarn/protocol';
@@ -123,6 +123,15 @@ export class ProducerIdempotence {
 
   /** Gets a producer id (or a new epoch): for an idempotent producer from any broker, in the background. */
   private startInit(bump: boolean, wake: () => void): void {
+    if (bump && this.producerId >= 0 && this.producerEpoch < 32767) {
+      // an idempotent producer bumps its own epoch (Java's bumpIdempotentProducerEpoch): the broker
+      // takes a higher epoch starting at sequence 0 as a fresh start for the same producer id
+      this.producerEpoch++;
+      this.accumulator.resetSequences();
+      this.bumpNeeded = false;
+      wake();
+      return;
+    }
     this.initializing = true;
     this.initProducerId(bump, null)
       .then(
