@@ -60,6 +60,35 @@ test('SASL_PLAINTEXT: SCRAM-SHA-512 from sasl.jaas.config, SCRAM-SHA-256 and PLA
   await assert.rejects(Cluster.connect({ ...base, 'sasl.mechanism': 'PLAIN' }), { name: 'ConfigError' });
 });
 
+test('a SASL session with a lifetime (connections.max.reauth.ms) is renewed on the same connection while requests keep flowing', async () => {
+  const b = await startTestBroker({
+    listeners: 'SASL_PLAINTEXT://127.0.0.1:0',
+    'sasl.enabled.mechanisms': 'SCRAM-SHA-256',
+    'scram.bootstrap.users': USERS,
+    'connections.max.reauth.ms': '500',
+  });
+  const cluster = await Cluster.connect({
+    'bootstrap.servers': b.bootstrap,
+    'security.protocol': 'SASL_PLAINTEXT',
+    'sasl.mechanism': 'SCRAM-SHA-256',
+    'sasl.jaas.config': jaas('scram.ScramLoginModule', 'alice', 'alice-secret'),
+  });
+  onCleanup(() => cluster.close());
+  const conn = await cluster.connection(1);
+  // ~4 session lifetimes of requests, a few in flight at once: without re-authentication the
+  // broker closes the connection at the first request after the session expires
+  const until = Date.now() + 2000;
+  let answered = 0;
+  while (Date.now() < until) {
+    const batch = await Promise.all(Array.from({ length: 3 }, () => cluster.refreshMetadata([])));
+    answered += batch.length;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.ok(answered > 30);
+  assert.equal(await cluster.connection(1), conn, 'the same connection throughout');
+  assert.ok(conn.isOpen);
+});
+
 test('SASL_SSL with SCRAM-SHA-512 and ssl.ca.location; a CA the broker is not signed by is refused', async () => {
   const b = await startTestBroker({
     listeners: 'SASL_SSL://127.0.0.1:0',

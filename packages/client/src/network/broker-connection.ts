@@ -5,6 +5,9 @@
  * pending request. A request unanswered after `request.timeout.ms` fails the whole connection
  * (Kafka does the same: a broker that hangs without closing its socket must not hold callers
  * forever), and every pending request fails with the connection's error, which is retriable.
+ * A SASL session with a lifetime (KIP-368, the broker's connections.max.reauth.ms) is renewed on
+ * the same connection at 85–95% of it, as Kafka's clients do: new requests wait, those in flight
+ * are answered, the login runs again, then the waiting requests go out in their order.
  */
 import { connect, isIP, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
@@ -56,6 +59,10 @@ export class BrokerConnection {
   /** One timer for the oldest pending request (answers come in order, so it is the first due). */
   private timer: NodeJS.Timeout | null = null;
   private socket!: Socket;
+  /** While a re-authentication runs, requests wait for this (in order). */
+  private gate: Promise<void> | null = null;
+  private reauthTimer: NodeJS.Timeout | null = null;
+  private drainWaiters: (() => void)[] = [];
   /** The versions the broker advertised (ApiVersions), by api key. */
   versions: VersionRanges = new Map();
   readonly address: string;
@@ -70,7 +77,8 @@ export class BrokerConnection {
     await conn.connectSocket();
     try {
       await conn.negotiateVersions();
-      if (options.security.sasl !== null) await saslAuthenticate(conn, options.security.sasl, conn.versionFor(ApiKey.SaslAuthenticate));
+      if (options.security.sasl !== null)
+        conn.scheduleReauthentication(await saslAuthenticate(conn, options.security.sasl, conn.versionFor(ApiKey.SaslAuthenticate)));
     } catch (err) {
       conn.fail(err as Error);
       throw err;
@@ -155,6 +163,16 @@ export class BrokerConnection {
 
   /** `timeoutMs` overrides request.timeout.ms for this request (JoinGroup waits up to the rebalance timeout). */
   request<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K], timeoutMs?: number): Promise<ApiResponseMap[K]> {
+    if (this.gate !== null) return this.gate.then(() => this.request(apiKey, version, body, timeoutMs));
+    return this.dispatch(apiKey, version, body, timeoutMs);
+  }
+
+  private dispatch<K extends ApiKeyNumber>(
+    apiKey: K,
+    version: number,
+    body: ApiRequestMap[K],
+    timeoutMs?: number,
+  ): Promise<ApiResponseMap[K]> {
     if (this.closedError !== null) return Promise.reject(this.closedError);
     const correlationId = this.nextCorrelationId++;
     let chunks: Buffer[];
@@ -182,6 +200,7 @@ export class BrokerConnection {
    * once the bytes are handed to the socket.
    */
   send<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<void> {
+    if (this.gate !== null) return this.gate.then(() => this.send(apiKey, version, body));
     if (this.closedError !== null) return Promise.reject(this.closedError);
     try {
       this.write(encodeRequest(apiKey, version, this.nextCorrelationId++, this.options.clientId, body));
@@ -189,6 +208,31 @@ export class BrokerConnection {
       return Promise.reject(err as Error);
     }
     return Promise.resolve();
+  }
+
+  /** KIP-368: log in again before the session's lifetime ends (0: no lifetime, nothing to do). */
+  private scheduleReauthentication(lifetimeMs: number): void {
+    if (lifetimeMs <= 0 || this.closedError !== null) return;
+    this.reauthTimer = setTimeout(() => void this.reauthenticate(), lifetimeMs * (0.85 + Math.random() * 0.1));
+    this.reauthTimer.unref();
+  }
+
+  private async reauthenticate(): Promise<void> {
+    const login = this.options.security.sasl;
+    if (login === null || this.closedError !== null) return;
+    let open!: () => void;
+    this.gate = new Promise((resolve) => (open = resolve));
+    try {
+      // Kafka re-authenticates on a connection with nothing in flight
+      await new Promise<void>((resolve) => (this.pending.length === 0 ? resolve() : this.drainWaiters.push(resolve)));
+      const channel = { request: this.dispatch.bind(this) };
+      this.scheduleReauthentication(await saslAuthenticate(channel, login, this.versionFor(ApiKey.SaslAuthenticate)));
+    } catch (err) {
+      this.fail(err instanceof KafkaError ? err : new ConnectionError(`re-authentication failed: ${(err as Error).message}`, this.address));
+    } finally {
+      this.gate = null;
+      open();
+    }
   }
 
   private write(chunks: Buffer[]): void {
@@ -239,9 +283,10 @@ export class BrokerConnection {
       this.fail(e);
       return;
     }
-    if (this.timer !== null && this.pending.length === 0) {
-      clearTimeout(this.timer);
+    if (this.pending.length === 0) {
+      if (this.timer !== null) clearTimeout(this.timer);
       this.timer = null;
+      for (const w of this.drainWaiters.splice(0)) w();
     }
   }
 
@@ -250,7 +295,9 @@ export class BrokerConnection {
     this.closedError = err;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    if (this.reauthTimer !== null) clearTimeout(this.reauthTimer);
     for (const p of this.pending.splice(0)) p.reject(err);
+    for (const w of this.drainWaiters.splice(0)) w();
     this.socket?.destroy();
     this.options.onClose?.(err, this);
   }
