@@ -38,3 +38,8 @@ export function describeError(err: unknown): { line: string; exitCode: number; e
   if (typeof code === 'string' && err instanceof Error) return { line: `Error: ${err.message}`, exitCode: 1, expected: true };
   return { line: `Error: ${err instanceof Error ? err.message : String(err)}`, exitCode: 1, expected: false };
 }
+
+/** `NAME: message` of an error, as in the `Error: …` line (for errors listed inside another message). */
+export function errorText(err: unknown): string {
+  return describeError(err).line.slice('Error: '.length);
+}

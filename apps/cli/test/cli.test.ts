@@ -169,7 +169,16 @@ test('consume as a group, describe its lag, reset offsets with a dry run then ex
   const resumed = await tarn(['consume', '--topic', 'cli-group', '--group', 'cli-g', '--max-messages', '6', '--timeout-ms', '15000']);
   ok(resumed);
   assert.deepEqual(resumed.stdout.trimEnd().split('\n'), ['m4', 'm5', 'm6', 'm7', 'm8', 'm9']);
-  ok(await tarn(['groups', 'delete', '--group', 'cli-g']));
+  const all = await tarn(['groups', 'describe', '--all-groups']);
+  ok(all);
+  assert.match(all.stdout, /\ncli-g\s+cli-group\s+0\s+10\s+10\s+0\s/);
+  const both = await tarn(['groups', 'delete', '--group', 'cli-g', '--group', 'cli-no-such-group']);
+  assert.equal(both.code, 1);
+  assert.equal(both.stdout, "Deletion of requested consumer groups ('cli-g') was successful.\n");
+  assert.match(
+    both.stderr,
+    /^Error: Deletion of some consumer groups failed:\n\* Group 'cli-no-such-group' could not be deleted due to: GROUP_ID_NOT_FOUND/,
+  );
 });
 
 test('perf produce and perf consume print Kafka perf-test figures', async () => {

@@ -7,14 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseTopicScope, valuesOrThrow, type Admin, type ResetStrategy } from '@tarn/client';
+import { parseTopicScope, valuesOrThrow, type Admin, type ResetPlanEntry, type ResetStrategy } from '@tarn/client';
 import { action, type CommandContext } from '../context';
-import { CliError } from '../cli-error';
+import { CliError, errorText } from '../cli-error';
 import { withAdmin } from '../connect';
 import type { Output } from '../output';
 
 interface GroupFlags {
-  group?: string;
+  group?: string[];
+  allGroups?: boolean;
   members?: boolean;
   state?: boolean | string;
   allTopics?: boolean;
@@ -34,8 +35,10 @@ interface GroupFlags {
 
 const collectList = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-function requireGroup(options: GroupFlags): string {
-  if (options.group === undefined) throw new CliError('Missing required option --group');
+/** The --group values, or every group with --all-groups (as kafka-consumer-groups.sh). */
+async function groupIds(admin: Admin, options: GroupFlags): Promise<string[]> {
+  if (options.allGroups) return (await admin.listConsumerGroups()).groups.map((g) => g.groupId);
+  if (options.group === undefined || options.group.length === 0) throw new CliError('Missing required option --group (or --all-groups)');
   return options.group;
 }
 
@@ -47,19 +50,22 @@ export function registerGroups(program: Command): void {
   groups
     .command('describe')
     .description("a group's committed offsets, log end offsets, lag and members")
-    .requiredOption('--group <group>', 'consumer group id')
+    .option('--group <group>', 'consumer group id (repeatable)', collectList)
+    .option('--all-groups', 'every consumer group')
     .option('--members', 'list the members instead of the offsets')
     .option('--state', "show the group's state, coordinator and assignor")
     .action(action<GroupFlags>(describe));
   groups
     .command('delete')
-    .description('delete an inactive consumer group')
-    .requiredOption('--group <group>', 'consumer group id')
+    .description('delete inactive consumer groups')
+    .option('--group <group>', 'consumer group id (repeatable)', collectList)
+    .option('--all-groups', 'every consumer group')
     .action(action<GroupFlags>(remove));
   groups
     .command('reset-offsets')
-    .description("reset an inactive group's committed offsets (prints the plan; commits it with --execute)")
-    .requiredOption('--group <group>', 'consumer group id')
+    .description("reset inactive groups' committed offsets (prints the plan; commits it with --execute)")
+    .option('--group <group>', 'consumer group id (repeatable)', collectList)
+    .option('--all-groups', 'every consumer group')
     .option('--all-topics', 'every topic the group has offsets for')
     .option('--topic <topic[:partitions]>', "a topic, or some of its partitions ('orders:0,2'); repeatable", collectList)
     .option('--to-earliest', 'the earliest offset')
@@ -141,55 +147,60 @@ async function describeOffsets(admin: Admin, groupId: string): Promise<{ state: 
 }
 
 async function describe({ options, out }: CommandContext<GroupFlags>): Promise<void> {
-  const groupId = requireGroup(options);
   await withAdmin(options, async (admin) => {
-    if (options.members || options.state) {
-      const [d] = await admin.describeConsumerGroups([groupId]);
-      if (d!.error !== null) throw d!.error;
-      const g = d!.value!;
-      if (out.json) out.jsonLine(g);
-      else if (options.state) {
-        const c = g.coordinator;
-        out.line('');
-        out.table(
-          ['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'],
-          [[groupId, c === null ? null : `${c.host}:${c.port} (${c.nodeId})`, g.partitionAssignor, g.state, g.members.length]],
-        );
-      } else {
-        if (g.members.length === 0) out.line(`\nConsumer group '${groupId}' has no active members.`);
-        out.line('');
-        out.table(
-          ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'],
-          g.members.map((m) => [groupId, m.memberId, m.host, m.clientId, m.assignment.length]),
-        );
-      }
-      return;
+    for (const groupId of await groupIds(admin, options)) {
+      if (options.members || options.state) await describeMembers(admin, groupId, options, out);
+      else await describeGroupOffsets(admin, groupId, out);
     }
-    const { state, members, rows } = await describeOffsets(admin, groupId);
-    if (state === 'Dead') throw new CliError(`Consumer group '${groupId}' does not exist.`);
-    if (out.json) {
-      out.jsonLine({ group: groupId, state, partitions: rows });
-      return;
-    }
-    if (members === 0) out.line(`\nConsumer group '${groupId}' has no active members.`);
-    if (state === 'PreparingRebalance' || state === 'CompletingRebalance')
-      out.line(`\nWarning: Consumer group '${groupId}' is rebalancing.`);
+  });
+}
+
+async function describeMembers(admin: Admin, groupId: string, options: GroupFlags, out: Output): Promise<void> {
+  const [d] = await admin.describeConsumerGroups([groupId]);
+  if (d!.error !== null) throw d!.error;
+  const g = d!.value!;
+  if (out.json) out.jsonLine(g);
+  else if (options.state) {
+    const c = g.coordinator;
     out.line('');
     out.table(
-      ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
-      rows.map((r) => [
-        r.group,
-        r.topic,
-        r.partition,
-        r.currentOffset,
-        r.logEndOffset,
-        r.lag === null ? null : colourLag(out, r.lag),
-        r.consumerId,
-        r.host,
-        r.clientId,
-      ]),
+      ['GROUP', 'COORDINATOR (ID)', 'ASSIGNMENT-STRATEGY', 'STATE', '#MEMBERS'],
+      [[groupId, c === null ? null : `${c.host}:${c.port} (${c.nodeId})`, g.partitionAssignor, g.state, g.members.length]],
     );
-  });
+  } else {
+    if (g.members.length === 0) out.line(`\nConsumer group '${groupId}' has no active members.`);
+    out.line('');
+    out.table(
+      ['GROUP', 'CONSUMER-ID', 'HOST', 'CLIENT-ID', '#PARTITIONS'],
+      g.members.map((m) => [groupId, m.memberId, m.host, m.clientId, m.assignment.length]),
+    );
+  }
+}
+
+async function describeGroupOffsets(admin: Admin, groupId: string, out: Output): Promise<void> {
+  const { state, members, rows } = await describeOffsets(admin, groupId);
+  if (state === 'Dead') throw new CliError(`Consumer group '${groupId}' does not exist.`);
+  if (out.json) {
+    out.jsonLine({ group: groupId, state, partitions: rows });
+    return;
+  }
+  if (members === 0) out.line(`\nConsumer group '${groupId}' has no active members.`);
+  if (state === 'PreparingRebalance' || state === 'CompletingRebalance') out.line(`\nWarning: Consumer group '${groupId}' is rebalancing.`);
+  out.line('');
+  out.table(
+    ['GROUP', 'TOPIC', 'PARTITION', 'CURRENT-OFFSET', 'LOG-END-OFFSET', 'LAG', 'CONSUMER-ID', 'HOST', 'CLIENT-ID'],
+    rows.map((r) => [
+      r.group,
+      r.topic,
+      r.partition,
+      r.currentOffset,
+      r.logEndOffset,
+      r.lag === null ? null : colourLag(out, r.lag),
+      r.consumerId,
+      r.host,
+      r.clientId,
+    ]),
+  );
 }
 
 function colourLag(out: Output, lag: number): string {
@@ -197,10 +208,21 @@ function colourLag(out: Output, lag: number): string {
 }
 
 async function remove({ options, out }: CommandContext<GroupFlags>): Promise<void> {
-  const groupId = requireGroup(options);
-  valuesOrThrow(await withAdmin(options, (admin) => admin.deleteConsumerGroups([groupId])));
-  if (out.json) out.jsonLine({ group: groupId, deleted: true });
-  else out.line(`Deletion of requested consumer groups ('${groupId}') was successful.`);
+  const results = await withAdmin(options, async (admin) => admin.deleteConsumerGroups(await groupIds(admin, options)));
+  if (out.json) {
+    out.jsonLine(
+      results.map((r) => ({ group: r.groupId, deleted: r.error === null, error: r.error === null ? null : errorText(r.error) })),
+    );
+  } else {
+    const deleted = results.filter((r) => r.error === null).map((r) => `'${r.groupId}'`);
+    if (deleted.length > 0) out.line(`Deletion of requested consumer groups (${deleted.join(', ')}) was successful.`);
+  }
+  const failed = results.filter((r) => r.error !== null);
+  if (failed.length === 1 && results.length === 1) throw failed[0]!.error;
+  if (failed.length > 0) {
+    const lines = failed.map((r) => `* Group '${r.groupId}' could not be deleted due to: ${errorText(r.error)}`);
+    throw new CliError(`Deletion of some consumer groups failed:\n${lines.join('\n')}`);
+  }
 }
 
 function strategyOf(options: GroupFlags): ResetStrategy {
@@ -236,7 +258,6 @@ function integer(name: string, value: string): number {
 }
 
 async function resetOffsets({ options, out }: CommandContext<GroupFlags>): Promise<void> {
-  const groupId = requireGroup(options);
   const strategy = strategyOf(options);
   if (options.dryRun && options.execute) throw new CliError('Option --dry-run and --execute cannot be given together');
   const topics = options.topic ?? [];
@@ -249,22 +270,29 @@ async function resetOffsets({ options, out }: CommandContext<GroupFlags>): Promi
       'WARN: No action will be performed as the --execute option is missing. Add --dry-run to keep this behaviour without the warning, or --execute to reset.\n',
     );
   }
-  const plan = await withAdmin(options, async (admin) => {
-    const p = await admin.resetOffsetsPlan({ groupId, strategy, scope: options.allTopics ? 'all-topics' : { topics } });
-    if (options.execute) valuesOrThrow(await admin.executeResetPlan(groupId, p));
-    return p;
+  const plans = await withAdmin(options, async (admin) => {
+    const out: { groupId: string; plan: ResetPlanEntry[] }[] = [];
+    for (const groupId of await groupIds(admin, options)) {
+      const plan = await admin.resetOffsetsPlan({ groupId, strategy, scope: options.allTopics ? 'all-topics' : { topics } });
+      if (options.execute) valuesOrThrow(await admin.executeResetPlan(groupId, plan));
+      out.push({ groupId, plan });
+    }
+    return out;
   });
   if (out.json) {
-    out.jsonLine({ group: groupId, executed: options.execute === true, partitions: plan });
+    for (const { groupId, plan } of plans) out.jsonLine({ group: groupId, executed: options.execute === true, partitions: plan });
     return;
   }
+  const all = plans.flatMap((p) => p.plan);
   if (options.export) {
-    for (const e of plan) out.line(`${e.topic},${e.partition},${e.newOffset}`);
+    // Kafka's export names the group only when there are several
+    for (const e of all)
+      out.line(plans.length > 1 ? `${e.groupId},${e.topic},${e.partition},${e.newOffset}` : `${e.topic},${e.partition},${e.newOffset}`);
     return;
   }
   out.line('');
   out.table(
     ['GROUP', 'TOPIC', 'PARTITION', 'NEW-OFFSET'],
-    plan.map((e) => [e.groupId, e.topic, e.partition, e.newOffset]),
+    all.map((e) => [e.groupId, e.topic, e.partition, e.newOffset]),
   );
 }
