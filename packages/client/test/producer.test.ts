@@ -3,7 +3,15 @@
 // acks 0/1/all, gzip read by kafkajs, serializers, sticky unkeyed placement, bad input.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { KafkaError, Producer, StringSerializer, jsonSerializer, partitionForKey, type RecordMetadata } from '../src/index';
+import {
+  KafkaError,
+  Producer,
+  RecordSerializationError,
+  StringSerializer,
+  jsonSerializer,
+  partitionForKey,
+  type RecordMetadata,
+} from '../src/index';
 import { onCleanup, startTestBroker, connectCluster, type TestBroker } from './helpers';
 import { consumeWithKafkajs, createTopic, readPartition } from './producer-support';
 
@@ -151,6 +159,17 @@ test('bad input fails clearly: unknown explicit partition, oversized record, sen
     (e: unknown) => e instanceof KafkaError && e.name === 'MESSAGE_TOO_LARGE',
   );
   assert.equal((await p.send({ topic: 'bad', partition: 1, value: 'ok' })).partition, 1);
+  await assert.rejects(p.send({ topic: 'bad', value: 42 as unknown as string }), RecordSerializationError);
+  const cyclic: { self?: unknown } = {};
+  cyclic.self = cyclic;
+  const json = await producer<null, unknown>({ 'value.serializer': jsonSerializer() });
+  await assert.rejects(json.send({ topic: 'bad', value: cyclic }), RecordSerializationError);
+  const started = Date.now();
+  await assert.rejects(
+    p.send({ topic: 'bad topic!', value: 'x' }),
+    (e: unknown) => e instanceof KafkaError && e.name === 'INVALID_TOPIC_EXCEPTION',
+  );
+  assert.ok(Date.now() - started < 5000, 'an invalid topic name fails at once, not after max.block.ms');
   await p.close();
   await assert.rejects(p.send({ topic: 'bad', value: 'late' }), /closed/);
   await assert.rejects(Producer.create({ 'bootstrap.servers': broker.bootstrap, acks: 1, 'enable.idempotence': true }), /idempotence/);
