@@ -76,6 +76,24 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A call's argument cannot be sent (an offset that is not an integer, a value the request cannot
+ * carry): Kafka's IllegalArgumentException, raised before anything is sent, never retried.
+ */
+export class InvalidArgumentError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidArgumentError';
+  }
+}
+
+/** Throws InvalidArgumentError unless `value` is a safe integer (at least `min`). */
+export function requireInteger(value: number, what: string, min = Number.MIN_SAFE_INTEGER): number {
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new InvalidArgumentError(`${what} must be an integer${min > Number.MIN_SAFE_INTEGER ? ` of at least ${min}` : ''}, got ${value}`);
+  return value;
+}
+
 /** Whether an error is worth retrying: a retriable Kafka error (network errors included). */
 export function isRetriable(err: unknown): boolean {
   return err instanceof ProtocolKafkaError && err.retriable;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
-import { Admin, KafkaError, valuesOrThrow } from '../src/index';
+import { Admin, InvalidArgumentError, KafkaError, valuesOrThrow } from '../src/index';
 import { onCleanup, startTestBroker } from './helpers';
 
 const broker = await startTestBroker({ 'num.partitions': '2', 'auto.create.topics.enable': 'false' });
@@ -189,6 +189,20 @@ test('describeProducers, electLeaders and partition reassignments', async () => 
   const [bad] = await admin.alterPartitionReassignments([{ topic: 'producers', partition: 1, replicas: [7] }]);
   assert.ok(bad!.error !== null && ['INVALID_REPLICA_ASSIGNMENT', 'BROKER_NOT_AVAILABLE'].includes(bad!.error.name), String(bad!.error));
   assert.deepEqual(await admin.listPartitionReassignments(), []);
+});
+
+test('arguments that cannot be sent are InvalidArgumentErrors, raised before any request', async () => {
+  await assert.rejects(admin.alterConsumerGroupOffsets('g', [{ topic: 'orders', partition: 0, offset: Number.NaN }]), InvalidArgumentError);
+  await assert.rejects(admin.alterConsumerGroupOffsets('g', [{ topic: 'orders', partition: 0, offset: -5 }]), /at least 0, got -5/);
+  await assert.rejects(admin.listOffsets([{ topic: 'orders', partition: 0, spec: { timestamp: 1.5 } }]), InvalidArgumentError);
+  await assert.rejects(admin.deleteRecords([{ topic: 'orders', partition: 0, beforeOffset: -2 }]), InvalidArgumentError);
+  await assert.rejects(admin.createTopics([{ name: 'x', numPartitions: 2.5 }]), /numPartitions of x must be an integer/);
+  await assert.rejects(admin.createPartitions({ orders: { totalCount: 0 } }), InvalidArgumentError);
+  await assert.rejects(
+    admin.resetOffsetsPlan({ groupId: 'g', strategy: { type: 'shift-by', shift: 0.5 }, scope: 'all-topics' }),
+    InvalidArgumentError,
+  );
+  assert.ok(!(await admin.listTopics()).some((t) => t.name === 'x'));
 });
 
 test('deleteTopics: per-topic results', async () => {

@@ -53,6 +53,24 @@ test('metadata: partitions and leaders of an auto-created topic; unknown topics 
   await assert.rejects(cluster.leaderFor('auto-topic', 7), { name: 'UNKNOWN_TOPIC_OR_PARTITION' });
 });
 
+test('a value the negotiated version cannot carry is UNSUPPORTED_VERSION, and the connection stays usable', async () => {
+  const cluster = await connectCluster(broker);
+  // Metadata v3 cannot say "do not auto-create" (allowAutoTopicCreation is v4+)
+  const body = {
+    topics: [],
+    allowAutoTopicCreation: false,
+    includeClusterAuthorizedOperations: false,
+    includeTopicAuthorizedOperations: false,
+  };
+  await assert.rejects(cluster.request(1, ApiKey.Metadata, body, { version: 3 }), (err: unknown) => {
+    assert.ok(err instanceof KafkaError);
+    assert.equal(err.name, 'UNSUPPORTED_VERSION');
+    assert.match(err.message, /Metadata v3/);
+    return true;
+  });
+  assert.equal((await cluster.request(1, ApiKey.Metadata, body)).brokers.length, 1);
+});
+
 test('finds the group coordinator', async () => {
   const cluster = await connectCluster(broker);
   const id = await cluster.findCoordinator('GROUP', 'some-group');

@@ -11,7 +11,7 @@
  * error); a whole-request failure that cannot be retried becomes every pending item's error.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ErrorCode, type ApiKeyNumber, type ApiResponseMap } from '@tarn/protocol';
+import { ErrorCode, KafkaError as ProtocolKafkaError, type ApiKeyNumber, type ApiResponseMap } from '@tarn/protocol';
 import type { Cluster, CoordinatorKeyType, RequestBody } from '../cluster/cluster';
 import { withRetries } from '../cluster/retry';
 import { backoffMs } from '../config/client-config';
@@ -150,12 +150,14 @@ export class AdminContext {
   }
 }
 
-/** Any thrown value as a KafkaError (a decode or programming error becomes UNKNOWN_SERVER_ERROR with its message). */
+/**
+ * A thrown Kafka error as this client's KafkaError, to become an item's error. Anything else (a bad
+ * argument, a bug) is not an item's outcome: it is thrown on, and the call fails with it.
+ */
 export function asKafkaError(err: unknown): KafkaError {
   if (err instanceof KafkaError) return err;
-  if (err instanceof Error && typeof (err as { code?: unknown }).code === 'number')
-    return new KafkaError((err as unknown as { code: number }).code, err.message, { cause: err });
-  return new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, err instanceof Error ? err.message : String(err), { cause: err });
+  if (err instanceof ProtocolKafkaError) return new KafkaError(err.code, err.message, { cause: err });
+  throw err;
 }
 
 /** The error of a per-item answer, or null for NONE. */

@@ -5,7 +5,7 @@
  * results are per partition.
  */
 import { ApiKey, ErrorCode, type OffsetFetchRequest } from '@tarn/protocol';
-import { KafkaError } from '../errors';
+import { KafkaError, requireInteger } from '../errors';
 import { itemError, type AdminCallOptions, type AdminContext, type ItemResult } from './admin-context';
 import { perGroup, type TopicPartitionRef } from './groups';
 
@@ -91,6 +91,8 @@ export async function alterConsumerGroupOffsets(
   offsets: readonly OffsetToCommit[],
   options: AdminCallOptions = {},
 ): Promise<PartitionResult<true>[]> {
+  // Kafka's OffsetAndMetadata: no negative offset
+  for (const o of offsets) requireInteger(o.offset, `the offset of ${o.topic}-${o.partition}`, 0);
   const [result] = await perGroup<PartitionResult<true>[]>(ctx, 'alterConsumerGroupOffsets', [groupId], options, async () => {
     const topics = new Map<string, OffsetToCommit[]>();
     for (const o of offsets) topics.set(o.topic, [...(topics.get(o.topic) ?? []), o]);

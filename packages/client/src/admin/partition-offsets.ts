@@ -4,6 +4,7 @@
  * topic's metadata refreshed, as Kafka's AdminClient does.
  */
 import { ApiKey, ErrorCode } from '@tarn/protocol';
+import { requireInteger } from '../errors';
 import { asKafkaError, itemError, type AdminCallOptions, type AdminContext, type ItemResult } from './admin-context';
 import type { PartitionResult } from './group-offsets';
 import type { TopicPartitionRef } from './groups';
@@ -22,7 +23,7 @@ function specTimestamp(spec: OffsetSpec): bigint {
   if (spec === 'earliest') return -2n;
   if (spec === 'latest') return -1n;
   if (spec === 'max-timestamp') return -3n;
-  return BigInt(spec.timestamp);
+  return BigInt(requireInteger(spec.timestamp, 'an OffsetSpec timestamp', 0));
 }
 
 export const keyOf = (p: TopicPartitionRef): string => `${p.topic}:${p.partition}`;
@@ -68,6 +69,7 @@ export async function listOffsets(
   requests: readonly (TopicPartitionRef & { spec: OffsetSpec })[],
   options: AdminCallOptions & { isolationLevel?: 'read_uncommitted' | 'read_committed' } = {},
 ): Promise<PartitionResult<ListedOffset>[]> {
+  for (const r of requests) specTimestamp(r.spec); // a bad timestamp fails here, before anything is sent
   const deadline = ctx.deadline(options);
   const specs = new Map(requests.map((r) => [keyOf(r), r.spec]));
   const results = await ctx.perItem<ListedOffset>(
@@ -123,6 +125,7 @@ export async function deleteRecords(
   requests: readonly (TopicPartitionRef & { beforeOffset: number })[],
   options: AdminCallOptions = {},
 ): Promise<PartitionResult<{ lowWatermark: number }>[]> {
+  for (const r of requests) requireInteger(r.beforeOffset, `the offset to delete before in ${r.topic}-${r.partition}`, -1);
   const deadline = ctx.deadline(options);
   const before = new Map(requests.map((r) => [keyOf(r), r.beforeOffset]));
   const results = await ctx.perItem<{ lowWatermark: number }>(

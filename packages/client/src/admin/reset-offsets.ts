@@ -11,7 +11,7 @@
  * - scope `all-topics` is every partition the group has committed offsets for; `topic:0,1` some partitions.
  */
 import { ErrorCode } from '@tarn/protocol';
-import { ConfigError, KafkaError } from '../errors';
+import { ConfigError, KafkaError, requireInteger } from '../errors';
 import type { AdminCallOptions, AdminContext, ItemResult } from './admin-context';
 import { alterConsumerGroupOffsets, listConsumerGroupOffsets, type PartitionResult } from './group-offsets';
 import { describeConsumerGroups, type TopicPartitionRef } from './groups';
@@ -64,6 +64,8 @@ export async function resetOffsetsPlan(
   options: AdminCallOptions = {},
 ): Promise<ResetPlanEntry[]> {
   const { groupId, strategy } = spec;
+  if (strategy.type === 'to-offset') requireInteger(strategy.offset, '--to-offset');
+  if (strategy.type === 'shift-by') requireInteger(strategy.shift, '--shift-by');
   await requireInactive(ctx, groupId, options);
   const committed = await listConsumerGroupOffsets(ctx, groupId, options);
   const current = new Map(committed.map((c) => [`${c.topic}:${c.partition}`, c.offset]));

@@ -5,7 +5,7 @@
  */
 import { ApiKey, ErrorCode } from '@tarn/protocol';
 import { ZERO_UUID } from '../cluster/metadata';
-import { KafkaError } from '../errors';
+import { KafkaError, requireInteger } from '../errors';
 import { itemError, type AdminCallOptions, type AdminContext, type ItemResult } from './admin-context';
 
 export interface NewTopic {
@@ -43,6 +43,10 @@ export async function createTopics(
   topics: readonly NewTopic[],
   options: CreateTopicsOptions = {},
 ): Promise<TopicResult<CreatedTopic>[]> {
+  for (const t of topics) {
+    requireInteger(t.numPartitions ?? -1, `numPartitions of ${t.name}`, -1);
+    requireInteger(t.replicationFactor ?? -1, `replicationFactor of ${t.name}`, -1);
+  }
   const deadline = ctx.deadline(options);
   const byName = new Map(topics.map((t) => [t.name, t]));
   const results = await ctx.perItem<CreatedTopic>('createTopics', [...byName.keys()], deadline, async (names) => {
@@ -187,6 +191,7 @@ export async function createPartitions(
   increases: Record<string, NewPartitions>,
   options: CreateTopicsOptions = {},
 ): Promise<TopicResult<true>[]> {
+  for (const [name, inc] of Object.entries(increases)) requireInteger(inc.totalCount, `totalCount of ${name}`, 1);
   const deadline = ctx.deadline(options);
   const names = Object.keys(increases);
   const results = await ctx.perItem<true>('createPartitions', names, deadline, async (pending) => {

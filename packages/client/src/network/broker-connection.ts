@@ -17,12 +17,13 @@ import {
   decodeResponse,
   encodeRequest,
   ErrorCode,
+  UnsupportedVersionError,
   type ApiKeyNumber,
   type ApiRequestMap,
   type ApiResponseMap,
 } from '@tarn/protocol';
 import type { SecurityConfig } from '../config/security-config';
-import { ConnectionError, KafkaError, RequestTimeoutError } from '../errors';
+import { ConnectionError, InvalidArgumentError, KafkaError, RequestTimeoutError } from '../errors';
 import { FrameReader } from './frame-reader';
 import { saslAuthenticate } from './sasl';
 import { highestCommonVersion, type VersionRanges } from './api-versions';
@@ -179,7 +180,7 @@ export class BrokerConnection {
     try {
       chunks = encodeRequest(apiKey, version, correlationId, this.options.clientId, body);
     } catch (err) {
-      return Promise.reject(err as Error);
+      return Promise.reject(this.encodeError(apiKey, version, err));
     }
     return new Promise((resolve, reject) => {
       this.pending.push({
@@ -202,12 +203,25 @@ export class BrokerConnection {
   send<K extends ApiKeyNumber>(apiKey: K, version: number, body: ApiRequestMap[K]): Promise<void> {
     if (this.gate !== null) return this.gate.then(() => this.send(apiKey, version, body));
     if (this.closedError !== null) return Promise.reject(this.closedError);
+    let chunks: Buffer[];
     try {
-      this.write(encodeRequest(apiKey, version, this.nextCorrelationId++, this.options.clientId, body));
+      chunks = encodeRequest(apiKey, version, this.nextCorrelationId++, this.options.clientId, body);
     } catch (err) {
-      return Promise.reject(err as Error);
+      return Promise.reject(this.encodeError(apiKey, version, err));
     }
+    this.write(chunks);
     return Promise.resolve();
+  }
+
+  /**
+   * A request that cannot be encoded: a value this version cannot carry is Kafka's
+   * UnsupportedVersionException (UNSUPPORTED_VERSION); anything else is a bad argument.
+   */
+  private encodeError(apiKey: ApiKeyNumber, version: number, err: unknown): Error {
+    const what = `${API_KEYS[apiKey].name} v${version} to ${this.address}`;
+    if (err instanceof UnsupportedVersionError)
+      return new KafkaError(ErrorCode.UNSUPPORTED_VERSION, `${what}: ${err.message}`, { cause: err });
+    return new InvalidArgumentError(`cannot encode ${what}: ${(err as Error).message}`, { cause: err });
   }
 
   /** KIP-368: log in again before the session's lifetime ends (0: no lifetime, nothing to do). */
