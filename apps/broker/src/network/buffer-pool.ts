@@ -37,6 +37,13 @@ export class BufferPool {
     return buf;
   }
 
+  /** A free buffer of at least `length` bytes (a pooled length), or null when none waits. */
+  acquireFree(length: number): Buffer | null {
+    const buf = this.free[Math.max(MIN_CLASS, Math.ceil(Math.log2(length)))]!.pop() ?? null;
+    if (buf !== null) this.freeBytes -= buf.length;
+    return buf;
+  }
+
   /** `buf` (as `acquire` returned it) is no longer referenced by anyone. */
   release(buf: Buffer): void {
     if (this.freeBytes + buf.length > this.maxFreeBytes) return;

@@ -83,16 +83,27 @@ export class Connection {
       (frame, release) => this.dispatch(frame, release),
       (size) => this.close(`invalid request size ${size} (socket.request.max.bytes is ${limits.maxRequestSize})`),
     );
-    const onBytes = (buf: Buffer, start: number, end: number) => {
+    // a bug here must cost this connection only, never the process
+    const guarded = (read: () => void) => {
       try {
-        this.onData(buf, start, end);
+        read();
       } catch (err) {
-        // a bug here must cost this connection only, never the process
         this.logger.error({ err, connection: id, remote: this.remoteAddress }, 'unexpected error reading a request');
         this.close(`unexpected error reading a request: ${String(err)}`);
       }
     };
-    if (!readWithSharedBuffer(socket, (buf, n) => onBytes(buf, 0, n))) {
+    const onBytes = (buf: Buffer, start: number, end: number) => guarded(() => this.onData(buf, start, end));
+    const reader = {
+      onRead: (buf: Buffer, n: number) => onBytes(buf, 0, n),
+      direct: () => (this.closed ? null : this.frames.direct()),
+      onDirectRead: (n: number) =>
+        guarded(() => {
+          if (this.closed) return;
+          this.frames.advance(n);
+          this.updateReading();
+        }),
+    };
+    if (!readWithSharedBuffer(socket, reader)) {
       socket.on('data', (chunk: Buffer) => onBytes(chunk, 0, chunk.length));
       socket.resume(); // a plain socket was accepted paused
     }

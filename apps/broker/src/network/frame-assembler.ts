@@ -1,7 +1,8 @@
 /**
  * Cuts a request byte stream into frames (int32 size + payload). Bytes arrive as ranges of a buffer
- * the caller reuses (the socket's read buffer), so every frame is copied into a buffer of its own:
- * one copy, as before, but no buffer per socket read.
+ * the caller reuses (the socket's read buffer) and are copied into the frame's own buffer; once that
+ * buffer is whole, the rest of a large frame may be read straight into it (`direct`): a 1 MiB
+ * Produce frame is copied only for the bytes that came with its size prefix.
  *
  * A frame's buffer grows with the bytes received (at most twice them, from 64 KiB), never from the
  * size prefix alone: a client announcing 100 MiB frames and sending nothing costs 64 KiB, not 100 MiB.
@@ -13,6 +14,8 @@ import { BufferPool } from './buffer-pool';
 export type FrameHandler = (frame: Buffer, release: (() => void) | null) => void;
 
 const INITIAL_CAPACITY = 64 * 1024;
+/** Fewer bytes left than this are not worth a read of their own (they come with what follows). */
+const DIRECT_READ_MIN = 16 * 1024;
 
 export class FrameAssembler {
   /** The size prefix and the API key, collected before the frame's buffer is chosen. */
@@ -67,7 +70,10 @@ export class FrameAssembler {
   private begin(available: number): void {
     const keyBytes = this.headFilled - 4;
     this.pooled = BufferPool.pools(this.size) && this.poolable(this.head.readInt16BE(4));
-    this.buf = this.allocate(Math.min(this.size, Math.max(INITIAL_CAPACITY, keyBytes + available)));
+    // a free pooled buffer holds the whole frame at once: memory already there, not allocated ahead
+    this.buf =
+      (this.pooled ? this.pool.acquireFree(this.size) : null) ??
+      this.allocate(Math.min(this.size, Math.max(INITIAL_CAPACITY, keyBytes + available)));
     this.head.copy(this.buf, 0, 4, 4 + keyBytes);
     this.filled = keyBytes;
   }
@@ -81,6 +87,19 @@ export class FrameAssembler {
 
   private allocate(capacity: number): Buffer {
     return this.pooled ? this.pool.acquire(capacity) : Buffer.allocUnsafe(capacity);
+  }
+
+  /** The rest of the frame, when its buffer is whole and enough is left to read it in place. */
+  direct(): Buffer | null {
+    const buf = this.buf;
+    if (buf === null || buf.length < this.size || this.size - this.filled < DIRECT_READ_MIN) return null;
+    return buf.subarray(this.filled, this.size);
+  }
+
+  /** `n` bytes were read into the buffer `direct` returned. */
+  advance(n: number): void {
+    this.filled += n;
+    if (this.filled === this.size) this.finish();
   }
 
   private finish(): void {

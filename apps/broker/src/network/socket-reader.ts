@@ -1,5 +1,6 @@
 /**
- * Reads a plain TCP socket into one process-wide buffer instead of a new buffer per read.
+ * Reads a plain TCP socket into one process-wide buffer instead of a new buffer per read, or
+ * straight into the buffer of the frame it is receiving.
  *
  * Node gives every read of a socket a fresh 64 KiB buffer, and V8 counts those as external memory:
  * at 100 MB/s of produce traffic that alone made the broker run a full collection several times a
@@ -9,7 +10,8 @@
  * version, TLS sockets) the caller keeps 'data' events.
  *
  * One buffer serves every connection: a read is handled synchronously, before the next read of
- * any socket can happen, and nothing keeps a reference to it.
+ * any socket can happen, and nothing keeps a reference to it. When the caller has a buffer waiting
+ * for many bytes (the rest of a large frame), the next read goes there and nothing is copied.
  *
  * TARN_SOCKET_DATA_EVENTS=1 keeps Node's buffer per read (the broker bench's before/after).
  */
@@ -36,11 +38,21 @@ interface NativeHandle {
   useUserBuffer?: (buf: Uint8Array) => void;
 }
 
+/** How a connection takes its bytes from `readWithSharedBuffer`. */
+export interface SocketReadTarget {
+  /** `n` bytes were read into `buffer` (the shared one: copy what is needed before returning). */
+  onRead(buffer: Buffer, n: number): void;
+  /** Where the next read may go instead of the shared buffer, or null. */
+  direct(): Buffer | null;
+  /** `n` bytes were read into the buffer `direct` returned. */
+  onDirectRead(n: number): void;
+}
+
 /**
- * Makes `socket` (accepted with pauseOnConnect, not yet read) deliver its bytes as
- * `onRead(buffer, n)` and starts reading; false (nothing changed) when that is not possible.
+ * Makes `socket` (accepted with pauseOnConnect, not yet read) deliver its bytes to `reader` and
+ * starts reading; false (nothing changed) when that is not possible.
  */
-export function readWithSharedBuffer(socket: Socket, onRead: (buffer: Buffer, n: number) => void): boolean {
+export function readWithSharedBuffer(socket: Socket, reader: SocketReadTarget): boolean {
   if (process.env.TARN_SOCKET_DATA_EVENTS === '1') return false;
   // TLS sockets read (the handshake) before the connection sees them: bytes may already wait in
   // the stream's buffer, which only 'data' events deliver
@@ -53,10 +65,12 @@ export function readWithSharedBuffer(socket: Socket, onRead: (buffer: Buffer, n:
   if (target[fields.buffer] !== null) return false;
   target[fields.buffer] = READ_BUFFER;
   target[fields.callback] = (n: number, buf: Buffer) => {
-    onRead(buf, n);
+    if (buf === READ_BUFFER) reader.onRead(buf, n);
+    else reader.onDirectRead(n);
     return true;
   };
-  target[fields.generator] = null;
+  // asked after every read: the buffer the next one goes to
+  target[fields.generator] = () => reader.direct() ?? READ_BUFFER;
   handle.useUserBuffer(READ_BUFFER);
   socket.resume();
   return true;
