@@ -194,3 +194,41 @@ test('produce refuses a line longer than max.request.size instead of buffering i
     ['short', 'crlf-1', 'crlf-2', 'last'],
   );
 });
+
+test("perf consume --show-detailed-stats prints Kafka's periodic lines; --output json carries the latency figures", async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-perf-detail'])).code, 0);
+  const p = await tarn(['perf', 'produce', '--topic', 'cli-perf-detail', '--num-records', '5000', '--record-size', '64']);
+  assert.equal(p.code, 0, p.stderr);
+  const detailed = await tarn([
+    'perf',
+    'consume',
+    '--topic',
+    'cli-perf-detail',
+    '--messages',
+    '5000',
+    '--show-detailed-stats',
+    '--reporting-interval',
+    '1',
+    '--consumer-props',
+    'max.poll.records=500',
+  ]);
+  assert.equal(detailed.code, 0, detailed.stderr);
+  const [header, ...lines] = detailed.stdout.trimEnd().split('\n');
+  assert.equal(
+    header,
+    'time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec',
+  );
+  assert.ok(lines.length >= 1);
+  for (const l of lines)
+    assert.match(
+      l,
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}:\d{3}, \d+\.\d{4}, \d+\.\d{4}, \d+, \d+\.\d{4}, \d+, \d+, \d+\.\d{4}, \d+\.\d{4}$/,
+    );
+  const json = await tarn(['--output', 'json', 'perf', 'consume', '--topic', 'cli-perf-detail', '--messages', '5000']);
+  assert.equal(json.code, 0, json.stderr);
+  const total = JSON.parse(json.stdout.trimEnd().split('\n').at(-1)!);
+  assert.equal(total.type, 'total');
+  assert.equal(total.records, 5000);
+  assert.equal(total.mb, (5000 * 64) / 1024 / 1024);
+  for (const k of ['avgMs', 'maxMs', 'p50', 'p95', 'p99', 'p999']) assert.equal(typeof total.latency[k], 'number');
+});
