@@ -145,6 +145,18 @@ test('an older broker: ApiVersions falls back through its v0 UNSUPPORTED_VERSION
   assert.throws(() => conn.versionFor(ApiKey.Produce), { name: 'UNSUPPORTED_VERSION' });
 });
 
+test('a connection idle for connections.max.idle.ms is closed, and the next request opens another', async () => {
+  const cluster = await connectCluster(broker, { 'connections.max.idle.ms': 150 });
+  const conn = await cluster.connection(1);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(conn.isOpen, false);
+  const r = await cluster.request(1, ApiKey.ListGroups, { statesFilter: [], typesFilter: [] });
+  assert.equal(r.errorCode, 0);
+  const again = await cluster.connection(1);
+  assert.notEqual(again, conn);
+  assert.ok(again.isOpen);
+});
+
 test('a restarted broker is reconnected to after reconnect.backoff.ms', async () => {
   const logDir = tempDir();
   const port = await freePort();

@@ -36,9 +36,14 @@ export class Cluster {
   private readonly coordinators = new Map<string, number>();
   private readonly refreshes = new Map<string, Promise<TopicMetadata[]>>();
   private closed = false;
+  /** Closes connections idle for connections.max.idle.ms, as Kafka's Selector does. */
+  private readonly idleReaper: NodeJS.Timeout;
 
   private constructor(readonly config: ClientConfig) {
     config.bootstrapServers.forEach((address, i) => this.nodes.set(-1 - i, newNode(address)));
+    const idle = config.connectionsMaxIdleMs;
+    this.idleReaper = setInterval(() => this.closeIdleConnections(), Math.max(10, Math.min(idle / 2, 30_000)));
+    this.idleReaper.unref();
   }
 
   /** A cluster handle with one bootstrap server reached and the broker list known. */
@@ -281,9 +286,20 @@ export class Cluster {
     this.coordinators.delete(`${keyType}:${key}`);
   }
 
+  private closeIdleConnections(now = Date.now()): void {
+    for (const node of this.nodes.values()) {
+      const conn = node.conn;
+      if (conn !== null && conn.isOpen && conn.inFlight === 0 && now - conn.lastUsed >= this.config.connectionsMaxIdleMs) {
+        node.conn = null;
+        conn.close();
+      }
+    }
+  }
+
   /** Closes every connection; pending requests fail, later ones are refused. */
   close(): void {
     this.closed = true;
+    clearInterval(this.idleReaper);
     for (const node of this.nodes.values()) node.conn?.close();
   }
 }

@@ -30,6 +30,8 @@ export interface ClientConfig {
   metadataMaxAgeMs: number;
   /** default.api.timeout.ms: how long an admin (or blocking consumer) call may retry. */
   defaultApiTimeoutMs: number;
+  /** connections.max.idle.ms: a connection unused this long is closed (before the broker's own idle limit closes it under a request). */
+  connectionsMaxIdleMs: number;
   /** receive.message.max.bytes (librdkafka's name): a response frame larger than this is refused, not allocated. */
   receiveMessageMaxBytes: number;
   security: SecurityConfig;
@@ -51,6 +53,7 @@ export function clientConfig(props: ClientProperties): ClientConfig {
     retryBackoffMaxMs: intProp(props, 'retry.backoff.max.ms', 1000, 0),
     metadataMaxAgeMs: intProp(props, 'metadata.max.age.ms', 300_000, 0),
     defaultApiTimeoutMs: intProp(props, 'default.api.timeout.ms', 60_000, 0),
+    connectionsMaxIdleMs: intProp(props, 'connections.max.idle.ms', 540_000, 1),
     receiveMessageMaxBytes: intProp(props, 'receive.message.max.bytes', 100_000_000, 1000),
     security: securityFromProperties(props),
     properties: props,

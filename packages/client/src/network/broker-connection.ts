@@ -67,6 +67,8 @@ export class BrokerConnection {
   /** The versions the broker advertised (ApiVersions), by api key. */
   versions: VersionRanges = new Map();
   readonly address: string;
+  /** When a request was last sent or answered (Date.now()), for connections.max.idle.ms. */
+  lastUsed = Date.now();
 
   private constructor(private readonly options: ConnectionOptions) {
     this.address = `${options.host}:${options.port}`;
@@ -175,6 +177,7 @@ export class BrokerConnection {
     timeoutMs?: number,
   ): Promise<ApiResponseMap[K]> {
     if (this.closedError !== null) return Promise.reject(this.closedError);
+    this.lastUsed = Date.now();
     const correlationId = this.nextCorrelationId++;
     let chunks: Buffer[];
     try {
@@ -278,6 +281,7 @@ export class BrokerConnection {
   }
 
   private onFrame(frame: Buffer): void {
+    this.lastUsed = Date.now();
     const p = this.pending.shift();
     if (p === undefined) {
       this.fail(new ConnectionError('a response without a request', this.address));
