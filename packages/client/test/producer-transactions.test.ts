@@ -4,7 +4,7 @@
 // ProducerFencedError, and the state rules (no send outside a transaction).
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { Producer, ProducerFencedError, ProducerStateError } from '../src/index';
+import { KafkaError, Producer, ProducerFencedError, ProducerStateError, TransactionAbortableError } from '../src/index';
 import { connectCluster, onCleanup, startTestBroker, type TestBroker } from './helpers';
 import { consumeWithKafkajs, createTopic, kafkajs, readPartition } from './producer-support';
 
@@ -124,4 +124,27 @@ test('transaction state rules: begin twice, commit without begin', async () => {
   const plain = await Producer.create({ 'bootstrap.servers': broker.bootstrap });
   onCleanup(() => plain.close());
   await assert.rejects(plain.initTransactions(), /transactional\.id/);
+});
+
+test('a send the broker refuses inside a transaction makes it abortable: commit fails, abort works, the next one commits', async () => {
+  // the broker takes at most 2000-byte batches on this topic (max.message.bytes): a bigger one is MESSAGE_TOO_LARGE
+  await createTopic(broker.bootstrap, 'txn-small', 1, { 'max.message.bytes': '2000' });
+  const p = await txnProducer('txn-abortable', { 'batch.size': 100_000 });
+  await p.initTransactions();
+  p.beginTransaction();
+  const ok = p.send({ topic: 'txn-small', value: 'small' });
+  await ok;
+  const tooBig = p.send({ topic: 'txn-small', value: Buffer.alloc(5000, 1) });
+  await assert.rejects(tooBig, (e: unknown) => e instanceof KafkaError && e.name === 'MESSAGE_TOO_LARGE');
+  await assert.rejects(p.commitTransaction(), TransactionAbortableError);
+  await assert.rejects(p.send({ topic: 'txn-small', value: 'more' }), TransactionAbortableError);
+  await p.abortTransaction();
+  p.beginTransaction();
+  await p.send({ topic: 'txn-small', value: 'next' });
+  await p.commitTransaction();
+  const read = await consumeWithKafkajs(broker.bootstrap, 'txn-small', 1, { settleMs: 500 });
+  assert.deepEqual(
+    read.map((m) => m.value!.toString()),
+    ['next'],
+  );
 });

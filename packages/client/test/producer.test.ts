@@ -178,3 +178,25 @@ test('bad input fails clearly: unknown explicit partition, oversized record, sen
     /compression.type/,
   );
 });
+
+test('a batch the broker refuses (MESSAGE_TOO_LARGE) gives its sequence back: the next batches go on under the same epoch', async () => {
+  await createTopic(broker.bootstrap, 'refused', 1, { 'max.message.bytes': '2000' });
+  const p = await producer({ 'batch.size': 100_000 });
+  await p.send({ topic: 'refused', value: 'a' });
+  await assert.rejects(
+    p.send({ topic: 'refused', value: Buffer.alloc(5000) }),
+    (e: unknown) => e instanceof KafkaError && e.name === 'MESSAGE_TOO_LARGE',
+  );
+  await p.send({ topic: 'refused', value: 'b' });
+  await p.send({ topic: 'refused', value: 'c' });
+  const cluster = await connectCluster(broker);
+  const batches = await readPartition(cluster, 'refused', 0);
+  assert.deepEqual(
+    batches.map((b) => [b.records[0]!.value!.toString(), b.header.producerEpoch, b.header.baseSequence]),
+    [
+      ['a', 0, 0],
+      ['b', 0, 1],
+      ['c', 0, 2],
+    ],
+  );
+});

@@ -69,7 +69,7 @@ export class ProducerIdempotence {
   readyToSend(requestsInFlight: number, wake: () => void): boolean {
     if (!this.enabled) return true;
     if (this.fatalError !== null || this.initializing) return false;
-    if (this.bumpNeeded) {
+    if (this.bumpNeeded && this.settings.transactionalId === null) {
       if (requestsInFlight > 0) return false; // answers of the old epoch still to come
       this.startInit(true, wake);
       return false;
@@ -113,12 +113,36 @@ export class ProducerIdempotence {
     return 'retry';
   }
 
-  /** A batch failed for good: a sent one leaves a hole in its partition's sequences. */
-  onBatchDropped(b: ProducerBatch): void {
+  /**
+   * A batch failed for good. If it was sent, its sequence leaves a hole. When the broker refused it
+   * outright (`rejected`: it was never appended, so no later batch of the partition was either) and
+   * no later batch is in flight, the later batches simply take their sequences one batch earlier
+   * (Java's adjustSequencesDueToFailedBatch); otherwise the epoch must be bumped — at once for an
+   * idempotent producer, when the transaction is aborted for a transactional one.
+   */
+  onBatchDropped(b: ProducerBatch, rejected = false): void {
     if (!this.enabled) return;
     const q = this.accumulator.queue(b.topic, b.partition);
     q.removeInFlight(b);
-    if (b.baseSequence !== NO_SEQUENCE && this.settings.transactionalId === null && this.fatalError === null) this.bumpNeeded = true;
+    if (b.baseSequence === NO_SEQUENCE || this.fatalError !== null) return;
+    if (rejected && q.inFlight.every((x) => x.baseSequence < b.baseSequence)) {
+      for (const later of q.batches) if (later.hasSequence && later.baseSequence > b.baseSequence) later.baseSequence -= b.recordCount;
+      q.nextSequence = q.nextSequence >= b.recordCount ? q.nextSequence - b.recordCount : 0;
+      return;
+    }
+    this.bumpNeeded = true;
+  }
+
+  /** Whether the epoch must be bumped before the next transaction (a transactional producer's sequences broke). */
+  get epochBumpRequired(): boolean {
+    return this.bumpNeeded;
+  }
+
+  /** Bumps a transactional producer's epoch through its coordinator (KIP-360, InitProducerId with the current id and epoch). */
+  async bumpTransactionalEpoch(coordinator: number): Promise<void> {
+    await this.initProducerId(true, coordinator);
+    this.accumulator.resetSequences();
+    this.bumpNeeded = false;
   }
 
   /** Gets a producer id (or a new epoch): for an idempotent producer from any broker, in the background. */

@@ -30,6 +30,22 @@ const METADATA_ERRORS = new Set<number>([
   ErrorCode.REQUEST_TIMED_OUT,
 ]);
 
+/** Partition errors meaning the broker appended nothing of the batch (so its sequence can be reused). */
+const REJECTED_BEFORE_APPEND = new Set<number>([
+  ErrorCode.MESSAGE_TOO_LARGE,
+  ErrorCode.RECORD_LIST_TOO_LARGE,
+  ErrorCode.CORRUPT_MESSAGE,
+  ErrorCode.INVALID_RECORD,
+  ErrorCode.INVALID_TIMESTAMP,
+  ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+  ErrorCode.INVALID_TOPIC_EXCEPTION,
+  ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
+  ErrorCode.UNSUPPORTED_FOR_MESSAGE_FORMAT,
+  ErrorCode.INVALID_REQUIRED_ACKS,
+  ErrorCode.NOT_LEADER_OR_FOLLOWER,
+  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+]);
+
 export class Sender {
   private readonly inFlight = new Map<number, number>();
   private scheduled = false;
@@ -257,7 +273,7 @@ export class Sender {
         { cause: error },
       );
     }
-    this.idempotence.onBatchDropped(b);
+    this.idempotence.onBatchDropped(b, REJECTED_BEFORE_APPEND.has(code));
     // a fenced producer's sends fail with the one fatal ProducerFencedError
     const fatal = code === ErrorCode.INVALID_PRODUCER_EPOCH || code === ErrorCode.PRODUCER_FENCED ? this.idempotence.fatalError : null;
     this.idempotence.txn?.onAbortableError(fatal ?? error);

@@ -310,6 +310,11 @@ export class TransactionManager implements TransactionHooks {
         (r) => r.errorCode,
       );
     }
+    if (!committed && this.idempotence.epochBumpRequired) {
+      // a batch of the aborted transaction left a sequence gap: start the next one under a new epoch
+      const coordinator = await this.cluster.findCoordinator('TRANSACTION', this.transactionalId);
+      await this.idempotence.bumpTransactionalEpoch(coordinator).catch((err: unknown) => this.fail(err));
+    }
     this.added.clear();
     this.started = false;
     this.lastError = null;
