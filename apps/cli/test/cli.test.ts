@@ -243,6 +243,12 @@ test('errors are one line with the Kafka error name and a non-zero exit code', a
   const dup = await tarn(['topics', 'create', '--topic', 'cli-dup']);
   assert.equal(dup.code, 1);
   assert.match(dup.stderr, /^Error: TOPIC_ALREADY_EXISTS: .*\n$/);
+  ok(await tarn(['topics', 'create', '--topic', 'cli-dup', '--if-not-exists']));
+  ok(await tarn(['topics', 'delete', '--topic', 'cli-dup']));
+  const gone = await tarn(['topics', 'delete', '--topic', 'cli-dup']);
+  assert.equal(gone.code, 1);
+  assert.match(gone.stderr, /^Error: UNKNOWN_TOPIC_OR_PARTITION: /);
+  ok(await tarn(['topics', 'delete', '--topic', 'cli-dup', '--if-exists']));
   const down = await runCli(['--bootstrap-server', '127.0.0.1:1', 'topics', 'list']);
   assert.equal(down.code, 1);
   assert.match(down.stderr, /^Error: NETWORK_EXCEPTION: 127\.0\.0\.1:1: .*ECONNREFUSED.*\n$/);

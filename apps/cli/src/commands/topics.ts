@@ -4,7 +4,7 @@
  * layout: a `Topic: … PartitionCount: … Configs: …` line, then one tab-indented line per partition.
  */
 import type { Command } from 'commander';
-import { valuesOrThrow, type AlterConfigOp, type TopicDescription } from '@tarn/client';
+import { ErrorCode, valuesOrThrow, type AlterConfigOp, type TopicDescription } from '@tarn/client';
 import { action, type CommandContext } from '../context';
 import { withAdmin } from '../connect';
 import { CliError } from '../cli-error';
@@ -25,6 +25,8 @@ interface TopicFlags {
   deleteConfig?: string[];
   underReplicatedPartitions?: boolean;
   excludeInternal?: boolean;
+  ifNotExists?: boolean;
+  ifExists?: boolean;
 }
 
 function requireTopic(options: TopicFlags): string {
@@ -48,6 +50,7 @@ export function registerTopics(program: Command): void {
     .option('--partitions <n>', "number of partitions (default: the broker's num.partitions)")
     .option('--replication-factor <n>', "replicas per partition (default: the broker's default.replication.factor)")
     .option('--config <key=value>', 'topic config, e.g. retention.ms=86400000 (repeatable)', collectProperty)
+    .option('--if-not-exists', 'succeed without creating when the topic exists')
     .addHelpText('after', '\nExample:\n  tarn topics create --topic orders --partitions 6 --config cleanup.policy=compact')
     .action(action<TopicFlags>(create));
   topics
@@ -69,6 +72,7 @@ export function registerTopics(program: Command): void {
     .command('delete')
     .description('delete a topic')
     .requiredOption('--topic <topic>', 'topic to delete')
+    .option('--if-exists', 'succeed when there is no such topic')
     .action(action<TopicFlags>(remove));
 }
 
@@ -90,7 +94,10 @@ async function create({ options, out }: CommandContext<TopicFlags>): Promise<voi
       },
     ]),
   );
-  if (result!.error !== null) throw result!.error;
+  if (result!.error !== null) {
+    if (options.ifNotExists && result!.error.code === ErrorCode.TOPIC_ALREADY_EXISTS) return;
+    throw result!.error;
+  }
   if (out.json) out.jsonLine({ topic: name, ...result!.value });
   else out.line(`Created topic ${name}.`);
 }
@@ -155,7 +162,11 @@ async function alter({ options, out }: CommandContext<TopicFlags>): Promise<void
 
 async function remove({ options, out }: CommandContext<TopicFlags>): Promise<void> {
   const name = requireTopic(options);
-  valuesOrThrow(await withAdmin(options, (admin) => admin.deleteTopics([name])));
+  const [result] = await withAdmin(options, (admin) => admin.deleteTopics([name]));
+  if (result!.error !== null) {
+    if (options.ifExists && result!.error.code === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return;
+    throw result!.error;
+  }
   if (out.json) out.jsonLine({ topic: name, deleted: true });
   else out.line(`Deleted topic ${name}.`);
 }
