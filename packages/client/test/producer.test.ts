@@ -164,6 +164,19 @@ test('bad input fails clearly: unknown explicit partition, oversized record, sen
   cyclic.self = cyclic;
   const json = await producer<null, unknown>({ 'value.serializer': jsonSerializer() });
   await assert.rejects(json.send({ topic: 'bad', value: cyclic }), RecordSerializationError);
+  await assert.rejects(
+    p.send({ topic: 'bad', value: 'x', timestamp: -5 }),
+    (e: unknown) => e instanceof KafkaError && e.name === 'INVALID_TIMESTAMP',
+  );
+  await assert.rejects(
+    p.send({ topic: 'bad', value: 'x', timestamp: NaN }),
+    (e: unknown) => e instanceof KafkaError && e.name === 'INVALID_TIMESTAMP',
+  );
+  await assert.rejects(p.send({ topic: 'bad', value: 'x', headers: { n: 5 as unknown as string } }), RecordSerializationError);
+  await assert.rejects(
+    p.send({ topic: 'bad', value: 'x', headers: [{ key: 7 as unknown as string, value: 'v' }] }),
+    RecordSerializationError,
+  );
   const started = Date.now();
   await assert.rejects(
     p.send({ topic: 'bad topic!', value: 'x' }),

@@ -21,7 +21,7 @@ import { parseProducerConfig, type ProducerProperties, type ProducerSettings } f
 import { ProducerStateError } from './producer-errors';
 import { RecordAccumulator } from './record-accumulator';
 import { Sender } from './sender';
-import { BufferSerializer, type Serializer } from './serializers';
+import { BufferSerializer, RecordSerializationError, type Serializer } from './serializers';
 import { TransactionManager, type ConsumerGroupMetadata, type TopicPartitionOffsets } from './transaction-manager';
 
 export type RecordHeaders = Record<string, string | Buffer | null> | ReadonlyArray<{ key: string; value: string | Buffer | null }>;
@@ -146,6 +146,11 @@ export class Producer<K = Bytes, V = Bytes> {
 
   /** The record serialized and placed: what appending needs. */
   private prepare(record: ProducerRecord<K, V>, partitions: TopicPartitions): Prepared {
+    const ts = record.timestamp;
+    // Kafka refuses a negative timestamp at send (IllegalArgumentException); NaN would encode as garbage
+    if (ts !== undefined && ts !== null && (!Number.isSafeInteger(ts) || ts < 0)) {
+      throw new KafkaError(ErrorCode.INVALID_TIMESTAMP, `invalid timestamp ${ts}: a record's timestamp is a non-negative integer (ms)`);
+    }
     const key = this.keySerializer.serialize(record.topic, record.key as K);
     const value = this.valueSerializer.serialize(record.topic, record.value);
     const headers = normalizeHeaders(record.headers);
@@ -347,8 +352,13 @@ function normalizeHeaders(headers: RecordHeaders | undefined): Array<{ key: stri
   const list = Array.isArray(headers)
     ? (headers as ReadonlyArray<{ key: string; value: string | Buffer | null }>)
     : Object.entries(headers).map(([key, value]) => ({ key, value }));
-  return list.map((h) => ({
-    key: h.key,
-    value: h.value === null || h.value === undefined ? null : typeof h.value === 'string' ? Buffer.from(h.value) : h.value,
-  }));
+  return list.map((h) => {
+    if (typeof h?.key !== 'string') throw new RecordSerializationError(`a header key must be a string, got ${typeof h?.key}`);
+    const v: unknown = h.value;
+    if (v === null || v === undefined) return { key: h.key, value: null };
+    if (typeof v === 'string') return { key: h.key, value: Buffer.from(v) };
+    if (Buffer.isBuffer(v)) return { key: h.key, value: v };
+    if (v instanceof Uint8Array) return { key: h.key, value: Buffer.from(v.buffer, v.byteOffset, v.byteLength) };
+    throw new RecordSerializationError(`header ${h.key}: a value must be a string, Buffer or null, got ${typeof v}`);
+  });
 }
