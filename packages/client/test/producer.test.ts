@@ -13,7 +13,7 @@ import {
   type RecordMetadata,
 } from '../src/index';
 import { onCleanup, startTestBroker, connectCluster, type TestBroker } from './helpers';
-import { consumeWithKafkajs, createTopic, readPartition } from './producer-support';
+import { consumeWithKafkajs, createTopic, kafkajs, readPartition } from './producer-support';
 
 let broker: TestBroker;
 before(async () => {
@@ -212,4 +212,20 @@ test('a batch the broker refuses (MESSAGE_TOO_LARGE) gives its sequence back: th
       ['c', 0, 2],
     ],
   );
+});
+
+test('metadata older than metadata.max.age.ms is asked again: partitions added to a topic get records', async () => {
+  await createTopic(broker.bootstrap, 'growing', 1);
+  const p = await producer({ 'metadata.max.age.ms': 200 });
+  assert.equal((await p.send({ topic: 'growing', key: 'k', value: 'v' })).partition, 0);
+  const admin = kafkajs(broker.bootstrap).admin();
+  await admin.connect();
+  await admin.createPartitions({ topicPartitions: [{ topic: 'growing', count: 4 }] });
+  await admin.disconnect();
+  const seen = new Set<number>();
+  for (let deadline = Date.now() + 10_000; seen.size < 4 && Date.now() < deadline;) {
+    for (let i = 0; i < 50; i++) seen.add((await p.send({ topic: 'growing', key: `key-${i}`, value: 'v' })).partition);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(seen.size, 4, 'keys spread over the 4 partitions once metadata was refreshed');
 });

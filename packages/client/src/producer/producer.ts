@@ -59,6 +59,9 @@ export class Producer<K = Bytes, V = Bytes> {
   private readonly keySerializer: Serializer<K>;
   private readonly valueSerializer: Serializer<V>;
   private closing: Promise<void> | null = null;
+  /** Placement input per metadata entry (a refresh makes a new entry, so this never goes stale). */
+  private readonly partitionsOf = new WeakMap<object, TopicPartitions>();
+  private nextBackgroundRefresh = 0;
   /** Sends still waiting for metadata or memory: flush() covers them too. */
   private readonly blocked = new Set<Promise<void>>();
 
@@ -226,9 +229,20 @@ export class Producer<K = Bytes, V = Bytes> {
   private knownPartitions(topic: string): TopicPartitions | null {
     const t = this.cluster.metadata.topics.get(topic);
     if (t === undefined || t.errorCode !== ErrorCode.NONE || t.partitions.length === 0) return null;
-    const available: number[] = [];
-    for (const p of t.partitions) if (p.leader >= 0) available.push(p.partition);
-    return { count: t.partitions.length, available };
+    let known = this.partitionsOf.get(t);
+    if (known === undefined) {
+      const available: number[] = [];
+      for (const p of t.partitions) if (p.leader >= 0) available.push(p.partition);
+      known = { count: t.partitions.length, available };
+      this.partitionsOf.set(t, known);
+    }
+    // older than metadata.max.age.ms: asked again in the background (new partitions, moved leaders), used meanwhile
+    const now = Date.now();
+    if (now - t.fetchedAt >= this.cluster.config.metadataMaxAgeMs && now >= this.nextBackgroundRefresh) {
+      this.nextBackgroundRefresh = now + this.settings.retryBackoffMs;
+      this.cluster.refreshMetadata([topic]).catch(() => undefined);
+    }
+    return known;
   }
 
   /** Kafka's waitOnMetadata: asks (auto-creating the topic where the broker allows) until it has partitions or max.block.ms passes. */
