@@ -19,7 +19,7 @@ export function buildProgram(): Command {
     .option('--bootstrap-server <host:port,...>', 'brokers to connect to (bootstrap.servers)', process.env.TARN_BOOTSTRAP_SERVER)
     .option('--command-config <file>', 'client properties file (Kafka names: security.protocol, sasl.*, ssl.*, client.id, …)')
     .addOption(new Option('--output <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
-    .showHelpAfterError()
+    .showHelpAfterError('(run with --help for usage)')
     // commander's own usage errors read like ours: `Error: …`
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'Error: ')) })
     .exitOverride();
