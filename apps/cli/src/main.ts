@@ -3,6 +3,7 @@
  * lives in commands/; this file wires them into one commander program and turns failures into one
  * `Error: …` line and an exit code.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { describeError } from './cli-error';
 import { registerCluster } from './commands/cluster';
@@ -13,12 +14,18 @@ import { registerPerf } from './commands/perf';
 import { registerProduce } from './commands/produce';
 import { registerTopics } from './commands/topics';
 
+function cliVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('tarn')
     .description("tarn's command line: Kafka's kafka-*.sh tools for tarn and any Kafka-compatible broker")
     .option('--bootstrap-server <host:port,...>', 'brokers to connect to (bootstrap.servers)', process.env.TARN_BOOTSTRAP_SERVER)
     .option('--command-config <file>', 'client properties file (Kafka names: security.protocol, sasl.*, ssl.*, client.id, …)')
     .addOption(new Option('--output <format>', 'text for people, json for scripts').choices(['text', 'json']).default('text'))
+    .version(cliVersion(), '--version', "tarn's version")
     .showHelpAfterError('(run with --help for usage)')
     // commander's own usage errors read like ours: `Error: …`
     .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, 'Error: ')) })
