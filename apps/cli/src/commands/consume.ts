@@ -91,7 +91,10 @@ async function consume({ options, out }: CommandContext<ConsumeFlags>): Promise<
   const format = recordFormat(options.format, out.json);
   const maxMessages = count('--max-messages', options.maxMessages);
   const timeoutMs = count('--timeout-ms', options.timeoutMs);
-  const partition = count('--partition', options.partition === undefined ? undefined : String(Number(options.partition) + 1));
+  const partition = options.partition === undefined ? null : Number(options.partition);
+  if (partition !== null && !(Number.isSafeInteger(partition) && partition >= 0)) {
+    throw new CliError(`--partition must be a partition number, got '${options.partition}'`);
+  }
   if (options.group !== undefined && partition !== null) throw new CliError('--group and --partition cannot be used together');
   if (start.type === 'offset' && options.group === undefined && partition === null) {
     throw new CliError('--offset with a number needs --partition or --group');
@@ -119,8 +122,8 @@ async function consume({ options, out }: CommandContext<ConsumeFlags>): Promise<
       });
     } else {
       const all = await consumer.partitionsFor(options.topic);
-      const tps = partition === null ? all : all.filter((tp) => tp.partition === partition - 1);
-      if (tps.length === 0) throw new CliError(`topic ${options.topic} has no partition ${partition! - 1}`);
+      const tps = partition === null ? all : all.filter((tp) => tp.partition === partition);
+      if (tps.length === 0) throw new CliError(`topic ${options.topic} has no partition ${partition}`);
       consumer.assign(tps);
       await seekTo(consumer, tps, start.type === 'default' ? { type: 'latest' } : start);
     }
