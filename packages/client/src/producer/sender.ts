@@ -123,6 +123,13 @@ export class Sender {
         ),
       );
     }
+    // a fatal error (fenced, no producer id to be had): nothing queued can ever be sent
+    const fatal = this.idempotence.fatalError;
+    if (fatal !== null) {
+      for (const b of this.accumulator.drainAll()) this.finish(b, fatal);
+      this.checkIdle();
+      return;
+    }
     // a producer id to get, an epoch to bump, partitions to add to the transaction: the sender waits
     if (!this.idempotence.readyToSend(this.requestsInFlight, () => this.wakeup())) {
       this.checkIdle();
