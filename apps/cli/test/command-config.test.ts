@@ -1,20 +1,25 @@
 // `--command-config client.properties` with Kafka's client property names, against a broker that
-// requires SASL (SCRAM-SHA-512) as Kafka's tools would be run: the file carries bootstrap.servers,
-// security.protocol, sasl.mechanism, sasl.jaas.config and client.id; a wrong password is a one-line
-// SASL_AUTHENTICATION_FAILED.
+// requires TLS and SASL (SASL_SSL, SCRAM-SHA-512) as Kafka's tools would be run: the file carries
+// bootstrap.servers, security.protocol, ssl.truststore.location/type, sasl.mechanism,
+// sasl.jaas.config and client.id; a wrong password is a one-line SASL_AUTHENTICATION_FAILED.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makePki } from '@tarn/broker/testing';
 import { runCli } from './run-cli';
 import { startCliTestBroker } from './test-broker';
 
-const { bootstrap } = await startCliTestBroker({
-  listeners: 'SASL_PLAINTEXT://127.0.0.1:0',
+const pki = makePki();
+const { bootstrap: loopback } = await startCliTestBroker({
+  listeners: 'SASL_SSL://127.0.0.1:0',
+  'ssl.keystore.location': pki.serverKeystore,
   'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
   'scram.bootstrap.users': 'SCRAM-SHA-512=[name=admin,password=admin-secret]',
 });
+// the test certificate is for localhost
+const bootstrap = loopback.replace('127.0.0.1', 'localhost');
 const dir = mkdtempSync(join(tmpdir(), 'tarn-cli-config-'));
 
 function properties(name: string, password: string): string {
@@ -24,7 +29,9 @@ function properties(name: string, password: string): string {
     [
       '# as for kafka-topics.sh --command-config',
       `bootstrap.servers=${bootstrap}`,
-      'security.protocol=SASL_PLAINTEXT',
+      'security.protocol=SASL_SSL',
+      `ssl.truststore.location=${pki.caFile}`,
+      'ssl.truststore.type=PEM',
       'sasl.mechanism=SCRAM-SHA-512',
       `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\`,
       `    username="admin" password="${password}";`,
@@ -35,7 +42,7 @@ function properties(name: string, password: string): string {
   return path;
 }
 
-test('topics, produce, consume and groups over SASL with the settings from --command-config', async () => {
+test('topics, produce, consume and groups over SASL_SSL with the settings from --command-config', async () => {
   const config = properties('good.properties', 'admin-secret');
   const tarn = (args: string[], input?: string) => runCli(['--command-config', config, ...args], { input });
   const created = await tarn(['topics', 'create', '--topic', 'cli-sasl']);
