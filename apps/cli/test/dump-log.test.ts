@@ -171,3 +171,16 @@ test('dump-log --index-sanity-check and --verify-index-only check indexes withou
   assert.equal(torn.code, 1);
   assert.match(torn.stderr, /^Error: Index file .* is corrupt, found 13 bytes which is neither positive nor a multiple of 8\.\n$/);
 });
+
+test('dump-log of a partition directory dumps its segment, index and snapshot files in name order', async () => {
+  const { text } = kafkaDump('fx-kcat-0');
+  const r = await runCli(['dump-log', '--files', 'log-dir/fx-kcat-0', '--print-data-log'], { cwd: fixtures });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '', 'leader-epoch-checkpoint is not offered to the dumper');
+  assertSameLines(
+    r.stdout,
+    `${text}Dumping log-dir/fx-kcat-0/00000000000000000023.snapshot\n` +
+      'producerId: 6 producerEpoch: 0 coordinatorEpoch: 0 currentTxnFirstOffset: None firstSequence: 0 lastSequence: 1 lastOffset: 21 offsetDelta: 1 timestamp: 1795371470632\n',
+    'fx-kcat-0 directory',
+  );
+});

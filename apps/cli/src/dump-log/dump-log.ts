@@ -1,9 +1,11 @@
 /**
  * `tarn dump-log --files a,b [--deep-iteration] [--print-data-log] [--offsets-decoder |
  * --transaction-log-decoder]`: kafka-dump-log.sh. Files are dumped in the order given, each by its
- * suffix; `--print-data-log` (and either decoder) implies deep iteration, as in Kafka. Problems Kafka
- * reports after the dump (index entries pointing at the wrong batch, corrupt snapshots) go to stderr.
+ * suffix (a partition directory stands for its files); `--print-data-log` (and either decoder)
+ * implies deep iteration, as in Kafka. Problems Kafka reports after the dump (index entries pointing
+ * at the wrong batch, corrupt snapshots) go to stderr.
  */
+import { readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DumpEvent } from './dump-events';
 import { dumpLogFile } from './log-dump';
@@ -35,6 +37,25 @@ function javaFilePath(arg: string): string {
   return arg.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
 }
 
+const KNOWN_SUFFIXES = ['.log', '.index', '.timeindex', '.txnindex', '.snapshot'];
+
+/** A partition directory stands for its segment, index and snapshot files, in name order (as `ls`). */
+function expandDirectories(args: readonly string[]): string[] {
+  return args.flatMap((arg) => {
+    let isDir = false;
+    try {
+      isDir = statSync(arg).isDirectory();
+    } catch {
+      return [arg]; // reported as missing when dumped
+    }
+    if (!isDir) return [arg];
+    const names = readdirSync(arg)
+      .filter((n) => KNOWN_SUFFIXES.some((s) => n.endsWith(s)))
+      .sort();
+    return names.map((n) => `${arg.replace(/\/+$/, '')}/${n}`);
+  });
+}
+
 export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
   const parser: RecordParser | null = options.transactionLogDecoder
     ? transactionLogParser
@@ -45,7 +66,7 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
         : null;
   const deepIteration = options.deepIteration === true || parser !== null;
   const mismatches = new Map<string, IndexMismatch[]>();
-  for (const arg of options.files) {
+  for (const arg of expandDirectories(options.files)) {
     const path = javaFilePath(arg);
     sink.event({ type: 'file', path });
     const name = basename(path);
