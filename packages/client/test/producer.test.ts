@@ -1,6 +1,6 @@
 // The producer against a real tarn broker (in-process, real sockets), read back by kafkajs and by a
 // raw Fetch: await send / callback + flush, keys and headers, explicit partitions, murmur2 placement,
-// acks 0/1/all, gzip read by kafkajs, serializers, sticky unkeyed placement, bad input.
+// acks 0/1/all, every codec read by kafkajs, serializers, sticky unkeyed placement, bad input.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import {
@@ -14,9 +14,11 @@ import {
 } from '../src/index';
 import { onCleanup, startTestBroker, connectCluster, type TestBroker } from './helpers';
 import { consumeWithKafkajs, createTopic, kafkajs, readPartition } from './producer-support';
+import { registerKafkajsCodecs } from './producer-kafkajs-codecs';
 
 let broker: TestBroker;
 before(async () => {
+  registerKafkajsCodecs();
   broker = await startTestBroker({ 'num.partitions': '1' });
 });
 
@@ -105,23 +107,28 @@ test('acks=0, acks=1 and acks=all each deliver; acks=0 has no offsets', async ()
   assert.equal(zero.settings.idempotence, false, 'acks=0 turns idempotence off when it is not asked for');
 });
 
-test('gzip batches are read back by kafkajs', async () => {
-  await createTopic(broker.bootstrap, 'gzip', 1);
-  const p = await producer({ 'compression.type': 'gzip', 'linger.ms': 20 });
-  const values = Array.from({ length: 200 }, (_, i) => `gzip-record-${i}-${'z'.repeat(i % 50)}`);
-  await Promise.all(values.map((v) => p.send({ topic: 'gzip', value: v })));
-  const read = await consumeWithKafkajs(broker.bootstrap, 'gzip', values.length);
-  assert.deepEqual(
-    read.map((m) => m.value!.toString()),
-    values,
-  );
-  const cluster = await connectCluster(broker);
-  const batches = await readPartition(cluster, 'gzip', 0);
-  assert.ok(
-    batches.every((b) => (b.header.attributes & 7) === 1),
-    'stored batches are gzip',
-  );
-});
+for (const codec of ['gzip', 'snappy', 'lz4', 'zstd'] as const) {
+  test(`${codec} batches are read back by kafkajs`, async () => {
+    const topic = `codec-${codec}`;
+    await createTopic(broker.bootstrap, topic, 1);
+    const p = await producer({ 'compression.type': codec, 'linger.ms': 20 });
+    const values = Array.from({ length: 200 }, (_, i) => `${codec}-record-${i}-${'z'.repeat(i % 50)}`);
+    await Promise.all(values.map((v) => p.send({ topic, value: v, headers: { i: String(values.indexOf(v)) } })));
+    const read = await consumeWithKafkajs(broker.bootstrap, topic, values.length);
+    assert.deepEqual(
+      read.map((m) => m.value!.toString()),
+      values,
+    );
+    assert.deepEqual(
+      read.map((m) => String(m.headers.i)),
+      values.map((_, i) => String(i)),
+    );
+    const cluster = await connectCluster(broker);
+    const batches = await readPartition(cluster, topic, 0);
+    const code = ['none', 'gzip', 'snappy', 'lz4', 'zstd'].indexOf(codec);
+    assert.ok(batches.length > 0 && batches.every((b) => (b.header.attributes & 7) === code), `stored as ${codec}`);
+  });
+}
 
 test('typed serializers: string keys and JSON values', async () => {
   await createTopic(broker.bootstrap, 'typed', 1);
