@@ -66,6 +66,8 @@ function connected<T extends RdClient>(client: T): Promise<T> {
   return new Promise((resolve, reject) => client.connect({ timeout: 15_000 }, (err) => (err ? reject(err) : resolve(client))));
 }
 
+// No empty key here: node-rdkafka sends a zero-length key as no key at all (stored null, placed at
+// random), while Java and kafkajs hash it — partitioner.test.ts checks ours against kafkajs for it.
 const KEYS = [
   'a',
   '21',
