@@ -232,3 +232,27 @@ test("perf consume --show-detailed-stats prints Kafka's periodic lines; --output
   assert.equal(total.mb, (5000 * 64) / 1024 / 1024);
   for (const k of ['avgMs', 'maxMs', 'p50', 'p95', 'p99', 'p999']) assert.equal(typeof total.latency[k], 'number');
 });
+
+test('perf produce --payload-file sends records picked from the file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-cli-'));
+  writeFileSync(join(dir, 'payloads.txt'), 'alpha\nbeta\n\ngamma\n');
+  const p = await tarn(['perf', 'produce', '--topic', 'cli-payloads', '--num-records', '300', '--payload-file', join(dir, 'payloads.txt')]);
+  assert.equal(p.code, 0, p.stderr);
+  const c = await tarn(['consume', '--topic', 'cli-payloads', '--from-beginning', '--max-messages', '300', '--timeout-ms', '10000']);
+  const seen = new Set(c.stdout.trimEnd().split('\n'));
+  assert.deepEqual([...seen].sort(), ['alpha', 'beta', 'gamma']);
+  const both = await tarn([
+    'perf',
+    'produce',
+    '--topic',
+    'cli-payloads',
+    '--num-records',
+    '1',
+    '--record-size',
+    '10',
+    '--payload-file',
+    join(dir, 'payloads.txt'),
+  ]);
+  assert.equal(both.code, 1);
+  assert.equal(both.stderr, 'Error: give exactly one of --record-size and --payload-file\n');
+});

@@ -3,6 +3,7 @@
  * random upper-case letters (Kafka's payload) at up to `--throughput` records/s (-1: as fast as
  * possible) through @tarn/client's Producer, printing Kafka's window lines every 5 s and its total.
  */
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Producer } from '@tarn/client';
 import { clientProperties, readPropertiesFile } from '../client-config';
@@ -14,7 +15,9 @@ import { ProducerStats, totalLine, windowLine } from './producer-stats';
 export interface PerfProduceFlags {
   topic: string;
   numRecords: string;
-  recordSize: string;
+  recordSize?: string;
+  payloadFile?: string;
+  payloadDelimiter: string;
   throughput: string;
   producerProps?: string[];
   'producer.config'?: string;
@@ -27,6 +30,22 @@ function positiveInt(name: string, value: string, min = 1): number {
   return n;
 }
 
+/** --payload-file: the records to send, split on the delimiter (empty ones dropped, as Kafka does). */
+function readPayloads(path: string, delimiter: string): Buffer[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new CliError(`cannot read --payload-file ${path}: ${(err as Error).message}`);
+  }
+  const payloads = text
+    .split(delimiter.replace(/\\n/g, '\n').replace(/\\t/g, '\t'))
+    .filter((p) => p !== '')
+    .map((p) => Buffer.from(p));
+  if (payloads.length === 0) throw new CliError(`--payload-file ${path} has no payloads`);
+  return payloads;
+}
+
 /** Kafka's ProducerPerformance payload: random letters A-Z. */
 function randomPayload(size: number): Buffer {
   const buf = Buffer.allocUnsafe(size);
@@ -36,7 +55,12 @@ function randomPayload(size: number): Buffer {
 
 export async function perfProduce({ options, out }: CommandContext<PerfProduceFlags>): Promise<void> {
   const numRecords = positiveInt('--num-records', options.numRecords);
-  const recordSize = positiveInt('--record-size', options.recordSize);
+  if ((options.recordSize === undefined) === (options.payloadFile === undefined)) {
+    throw new CliError('give exactly one of --record-size and --payload-file');
+  }
+  const payloads = options.payloadFile === undefined ? null : readPayloads(options.payloadFile, options.payloadDelimiter);
+  const recordSize =
+    payloads === null ? positiveInt('--record-size', options.recordSize!) : payloads.reduce((max, p) => Math.max(max, p.length), 1);
   const throughput = Number(options.throughput);
   if (!Number.isFinite(throughput) || throughput === 0)
     throw new CliError(`--throughput must be -1 or positive, got '${options.throughput}'`);
@@ -67,8 +91,10 @@ export async function perfProduce({ options, out }: CommandContext<PerfProduceFl
       }
       await window.acquire();
       const sentAt = performance.now();
-      producer.send({ topic: options.topic, value: payload }, (err) => {
-        if (err === null) stats.record(i, performance.now() - sentAt, recordSize);
+      // Kafka's perf test picks a random payload from the file for each record
+      const value = payloads === null ? payload : payloads[Math.floor(Math.random() * payloads.length)]!;
+      producer.send({ topic: options.topic, value }, (err) => {
+        if (err === null) stats.record(i, performance.now() - sentAt, value.length);
         window.release(err);
       });
     }
