@@ -212,8 +212,9 @@ export class BrokerConnection {
     } catch (err) {
       return Promise.reject(this.encodeError(apiKey, version, err));
     }
-    this.write(chunks);
-    return Promise.resolve();
+    // resolves once the socket took the bytes (write callback), so a caller sending without answers
+    // (acks=0) keeps at most its in-flight requests in memory instead of growing the socket's buffer
+    return new Promise((resolve, reject) => this.write(chunks, (err) => (err ? reject(err) : resolve())));
   }
 
   /**
@@ -252,10 +253,10 @@ export class BrokerConnection {
     }
   }
 
-  private write(chunks: Buffer[]): void {
+  private write(chunks: Buffer[], onFlushed?: (err?: Error | null) => void): void {
     // one writev for the frame's chunks
     this.socket.cork();
-    for (const chunk of chunks) this.socket.write(chunk);
+    for (let i = 0; i < chunks.length; i++) this.socket.write(chunks[i]!, i === chunks.length - 1 ? onFlushed : undefined);
     this.socket.uncork();
   }
 
