@@ -115,13 +115,12 @@ export class Sender {
     if (this.closed && !this.accumulator.closing) return;
     const now = Date.now();
     for (const b of this.accumulator.expire(now, this.settings.deliveryTimeoutMs)) {
-      this.idempotence.onBatchDropped(b);
-      this.finish(
-        b,
-        new TimeoutError(
-          `expiring ${b.recordCount} record(s) for ${b.topic}-${b.partition}: ${now - b.createdMs} ms passed since batch creation (delivery.timeout.ms)`,
-        ),
+      const err = new TimeoutError(
+        `expiring ${b.recordCount} record(s) for ${b.topic}-${b.partition}: ${now - b.createdMs} ms passed since batch creation (delivery.timeout.ms)`,
       );
+      this.idempotence.onBatchDropped(b);
+      this.idempotence.txn?.onAbortableError(err); // a transaction missing a record must not commit
+      this.finish(b, err);
     }
     // a fatal error (fenced, no producer id to be had): nothing queued can ever be sent
     const fatal = this.idempotence.fatalError;
