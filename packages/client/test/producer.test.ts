@@ -236,3 +236,16 @@ test('metadata older than metadata.max.age.ms is asked again: partitions added t
   }
   assert.equal(seen.size, 4, 'keys spread over the 4 partitions once metadata was refreshed');
 });
+
+test('partitioner.class=RoundRobinPartitioner spreads records evenly, keys ignored, as Kafka does', async () => {
+  await createTopic(broker.bootstrap, 'rr', 3);
+  const p = await producer({ 'partitioner.class': 'org.apache.kafka.clients.producer.RoundRobinPartitioner' });
+  const mds = [];
+  for (let i = 0; i < 12; i++) mds.push(await p.send({ topic: 'rr', key: 'same-key', value: `rr-${i}` }));
+  const counts = [0, 1, 2].map((part) => mds.filter((m) => m.partition === part).length);
+  assert.deepEqual(counts, [4, 4, 4]);
+  assert.deepEqual(
+    mds.slice(0, 3).map((m) => m.partition),
+    [0, 1, 2],
+  );
+});
