@@ -9,7 +9,15 @@ import { stickyAssign } from './abstract-sticky';
 import { DEFAULT_GENERATION } from './sticky-owned';
 import type { MemberData } from './sticky-owned';
 import { tpKey } from './types';
-import type { GroupAssignment, GroupSubscription, PartitionAssignor, PartitionsPerTopic, Subscription, TopicPartition } from './types';
+import type {
+  GroupAssignment,
+  GroupSubscription,
+  PartitionAssignor,
+  PartitionRacks,
+  PartitionsPerTopic,
+  Subscription,
+  TopicPartition,
+} from './types';
 
 export class CooperativeStickyAssignor implements PartitionAssignor {
   readonly name = 'cooperative-sticky';
@@ -26,8 +34,13 @@ export class CooperativeStickyAssignor implements PartitionAssignor {
     this.generation = generationId;
   }
 
-  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription): GroupAssignment {
-    const { assignment, partitionsTransferringOwnership } = stickyAssign(partitionsPerTopic, subscriptions, cooperativeMemberData);
+  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription, partitionRacks?: PartitionRacks): GroupAssignment {
+    const { assignment, partitionsTransferringOwnership } = stickyAssign(
+      partitionsPerTopic,
+      subscriptions,
+      cooperativeMemberData,
+      partitionRacks,
+    );
     const transferring = partitionsTransferringOwnership ?? computeTransferring(subscriptions, assignment);
     for (const { tp, consumer } of transferring.values()) {
       const list = assignment.get(consumer)!;

@@ -8,6 +8,7 @@
 import { compareStrings, tpKey } from './types';
 import type { GroupAssignment, PartitionsPerTopic, TopicPartition } from './types';
 import type { OwnedPartitions } from './sticky-owned';
+import type { RackInfo } from './sticky-racks';
 
 export interface StickyResult {
   assignment: GroupAssignment;
@@ -15,7 +16,7 @@ export interface StickyResult {
   partitionsTransferringOwnership: Map<string, { tp: TopicPartition; consumer: string }> | null;
 }
 
-export function constrainedAssign(partitionsPerTopic: PartitionsPerTopic, owned: OwnedPartitions): StickyResult {
+export function constrainedAssign(partitionsPerTopic: PartitionsPerTopic, owned: OwnedPartitions, racks: RackInfo): StickyResult {
   const current = owned.consumerToOwnedPartitions;
   const multiple = owned.partitionsWithMultiplePreviousOwners;
   const revoked = new Set<string>();
@@ -35,7 +36,9 @@ export function constrainedAssign(partitionsPerTopic: PartitionsPerTopic, owned:
 
   for (const [consumer, list] of current) {
     // Java's List.sort is stable: by partition, then topic.
+    // Rack-aware: owned partitions on another rack are not kept (Kafka reassigns them for locality).
     const ownedSorted = [...list]
+      .filter((tp) => !racks.racksMismatch(consumer, tp))
       .sort((a, b) => a.partition - b.partition || compareStrings(a.topic, b.topic))
       .filter((tp) => !multiple.has(tpKey(tp)));
     const mine = assignment.get(consumer)!;
@@ -59,13 +62,50 @@ export function constrainedAssign(partitionsPerTopic: PartitionsPerTopic, owned:
     }
   }
 
-  const unassigned: TopicPartition[] = [];
+  let unassigned: TopicPartition[] = [];
   for (const topic of [...partitionsPerTopic.keys()].sort(compareStrings)) {
     const n = partitionsPerTopic.get(topic)!;
     for (let p = 0; p < n; p++) if (!assigned.has(tpKey({ topic, partition: p }))) unassigned.push({ topic, partition: p });
   }
   underMin = underMin.sort(compareStrings);
   exactlyMin = exactlyMin.sort(compareStrings);
+  unassigned = racks.sortPartitionsByRackConsumers(unassigned);
+  const give = (tp: TopicPartition, consumer: string): number => {
+    const mine = assignment.get(consumer)!;
+    mine.push(tp);
+    const key = tpKey(tp);
+    if (revoked.has(key) || multiple.has(key)) transferring.set(key, { tp, consumer });
+    return mine.length;
+  };
+
+  // assignRackAwareRoundRobin: members on a rack holding the partition first, up to their quota.
+  if (racks.enabled) {
+    let nextUnfilled = 0;
+    unassigned = unassigned.filter((tp) => {
+      let consumer: string | null = null;
+      let nextIndex = racks.nextRackConsumer(tp, underMin, nextUnfilled);
+      if (nextIndex >= 0) {
+        consumer = underMin[nextIndex]!;
+        const count = assignment.get(consumer)!.length + 1;
+        if (count >= minQuota) {
+          underMin.splice(underMin.indexOf(consumer), 1);
+          if (count < maxQuota) exactlyMin.push(consumer);
+        } else {
+          nextIndex++;
+        }
+        nextUnfilled = underMin.length === 0 ? 0 : nextIndex % underMin.length;
+      } else if (exactlyMin.length > 0) {
+        const first = racks.nextRackConsumer(tp, exactlyMin, 0);
+        if (first >= 0) {
+          consumer = exactlyMin[first]!;
+          if (assignment.get(consumer)!.length + 1 === maxQuota) exactlyMin.splice(first, 1);
+        }
+      }
+      if (consumer === null) return true;
+      give(tp, consumer);
+      return false;
+    });
+  }
 
   // assignRoundRobin, with Java's LinkedList iterator over underMin kept as an index.
   let it = 0;
@@ -85,16 +125,13 @@ export function constrainedAssign(partitionsPerTopic: PartitionsPerTopic, owned:
       it = 0;
       consumer = iterList[it++]!;
     }
-    const mine = assignment.get(consumer)!;
-    mine.push(tp);
-    const key = tpKey(tp);
-    if (revoked.has(key) || multiple.has(key)) transferring.set(key, { tp, consumer });
-    if (mine.length === minQuota) {
+    const count = give(tp, consumer);
+    if (count === minQuota) {
       if (fromIterator) {
         iterList.splice(--it, 1);
       }
       exactlyMin.push(consumer);
-    } else if (mine.length === maxQuota) {
+    } else if (count === maxQuota) {
       currentOverMin++;
     }
   }

@@ -11,6 +11,7 @@ import type { MemberData, OwnedPartitions } from './sticky-owned';
 import { compareStrings, tpKey } from './types';
 import type { GroupAssignment, PartitionsPerTopic, Subscription, TopicPartition } from './types';
 import type { StickyResult } from './sticky-constrained';
+import type { RackInfo } from './sticky-racks';
 
 /** Kafka's TreeSet<String> ordered by (assigned partition count, member id). */
 class SortedConsumers {
@@ -46,8 +47,9 @@ export function generalAssign(
   partitionsPerTopic: PartitionsPerTopic,
   owned: OwnedPartitions,
   memberData: (s: Subscription) => MemberData,
+  racks: RackInfo,
 ): StickyResult {
-  return new GeneralBuilder(partitionsPerTopic, owned, memberData).build();
+  return new GeneralBuilder(partitionsPerTopic, owned, memberData, racks).build();
 }
 
 class GeneralBuilder {
@@ -65,6 +67,7 @@ class GeneralBuilder {
     private readonly partitionsPerTopic: PartitionsPerTopic,
     private readonly owned: OwnedPartitions,
     private readonly memberData: (s: Subscription) => MemberData,
+    private readonly racks: RackInfo,
   ) {
     this.total = [...partitionsPerTopic.values()].reduce((a, b) => a + b, 0);
     for (const topic of partitionsPerTopic.keys()) this.topic2Consumers.set(topic, []);
@@ -125,7 +128,7 @@ class GeneralBuilder {
         if (!this.topic2Consumers.has(tp.topic)) {
           list.splice(i, 1);
           this.currentPartitionConsumer.delete(tpKey(tp));
-        } else if (!sub.topics.includes(tp.topic)) {
+        } else if (!sub.topics.includes(tp.topic) || this.racks.racksMismatch(consumer, tp)) {
           list.splice(i, 1);
           this.revocationRequired = true;
         } else {
@@ -173,18 +176,25 @@ class GeneralBuilder {
     return score;
   }
 
-  private maybeAssign(unassigned: TopicPartition[]): void {
+  /** Each partition to the least loaded eligible member (on a matching rack when `racks` is given); returns those left. */
+  private maybeAssign(unassigned: TopicPartition[], racks: RackInfo | null): TopicPartition[] {
+    const left: TopicPartition[] = [];
     for (const tp of unassigned) {
       if (this.topic2Consumers.get(tp.topic)!.length === 0) continue;
+      let placed = false;
       for (const consumer of this.sorted.items) {
         if (!this.consumer2Topics.get(consumer)!.includes(tp.topic)) continue;
+        if (racks !== null && racks.racksMismatch(consumer, tp)) continue;
         this.sorted.remove(consumer);
         this.current.get(consumer)!.push(tp);
         this.currentPartitionConsumer.set(tpKey(tp), consumer);
         this.sorted.add(consumer);
+        placed = true;
         break;
       }
+      if (!placed) left.push(tp);
     }
+    return left;
   }
 
   private topicCanMove(topic: string): boolean {
@@ -199,7 +209,8 @@ class GeneralBuilder {
 
   private balance(prev: Map<string, { consumer: string; generation: number }>, unassigned: TopicPartition[]): void {
     const initializing = this.current.get(this.sorted.last())!.length === 0;
-    this.maybeAssign(unassigned);
+    // Rack-aware: first only members on a rack holding the partition, then anyone.
+    this.maybeAssign(this.racks.enabled ? this.maybeAssign(unassigned, this.racks) : unassigned, null);
 
     const fixedTopics = new Set([...this.topic2Consumers.keys()].filter((t) => !this.topicCanMove(t)));
     this.sortedAllPartitions = this.sortedAllPartitions.filter((tp) => !fixedTopics.has(tp.topic));

@@ -9,7 +9,15 @@ import { stickyAssign } from './abstract-sticky';
 import { JavaHashMap } from './java-hash';
 import { DEFAULT_GENERATION } from './sticky-owned';
 import type { MemberData } from './sticky-owned';
-import type { GroupAssignment, GroupSubscription, PartitionAssignor, PartitionsPerTopic, Subscription, TopicPartition } from './types';
+import type {
+  GroupAssignment,
+  GroupSubscription,
+  PartitionAssignor,
+  PartitionRacks,
+  PartitionsPerTopic,
+  Subscription,
+  TopicPartition,
+} from './types';
 
 export class StickyAssignor implements PartitionAssignor {
   readonly name: string = 'sticky';
@@ -27,8 +35,8 @@ export class StickyAssignor implements PartitionAssignor {
     this.generation = generationId;
   }
 
-  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription): GroupAssignment {
-    return stickyAssign(partitionsPerTopic, subscriptions, stickyMemberData).assignment;
+  assign(partitionsPerTopic: PartitionsPerTopic, subscriptions: GroupSubscription, partitionRacks?: PartitionRacks): GroupAssignment {
+    return stickyAssign(partitionsPerTopic, subscriptions, stickyMemberData, partitionRacks).assignment;
   }
 }
 
