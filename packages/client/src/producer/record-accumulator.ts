@@ -87,7 +87,8 @@ export class RecordAccumulator {
       if (last.tryAppend(record, timestamp, this.batchSize, completion) >= 0) return last;
       last.closed = true;
     }
-    const batch = new ProducerBatch(topic, partition, now, Math.min(this.batchSize, 1 << 20));
+    // the buffer starts at most 16 KiB and doubles as records come, so a large batch.size costs memory only when used
+    const batch = new ProducerBatch(topic, partition, now, Math.min(this.batchSize, 16_384));
     batch.tryAppend(record, timestamp, this.batchSize, completion);
     q.batches.push(batch);
     return batch;
