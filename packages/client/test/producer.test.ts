@@ -240,7 +240,7 @@ test('metadata older than metadata.max.age.ms is asked again: partitions added t
 test('partitioner.class=RoundRobinPartitioner spreads records evenly, keys ignored, as Kafka does', async () => {
   await createTopic(broker.bootstrap, 'rr', 3);
   const p = await producer({ 'partitioner.class': 'org.apache.kafka.clients.producer.RoundRobinPartitioner' });
-  const mds = [];
+  const mds: RecordMetadata[] = [];
   for (let i = 0; i < 12; i++) mds.push(await p.send({ topic: 'rr', key: 'same-key', value: `rr-${i}` }));
   const counts = [0, 1, 2].map((part) => mds.filter((m) => m.partition === part).length);
   assert.deepEqual(counts, [4, 4, 4]);
