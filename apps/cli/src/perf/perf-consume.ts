@@ -2,7 +2,8 @@
  * `tarn perf consume`: kafka-consumer-perf-test.sh. Consumes `--messages` records as a member of
  * `--group` (a fresh one by default), then prints Kafka's CSV line (start.time, end.time,
  * data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms,
- * fetch.MB.sec, fetch.nMsg.sec); `--show-detailed-stats` adds Kafka's line every reporting interval.
+ * fetch.MB.sec, fetch.nMsg.sec); `--show-detailed-stats` adds Kafka's line every reporting interval
+ * (without it, a terminal gets a live progress line on stderr instead).
  * End-to-end latency (poll time − record CreateTime: avg, max, p50, p95, p99, p99.9) goes to stderr
  * (and into --output json) so stdout stays what scripts parsing Kafka's output expect.
  */
@@ -119,6 +120,8 @@ export async function perfConsume({ options, out }: CommandContext<PerfConsumeFl
     ? 'time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec'
     : 'start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec';
   if (!options.hideHeader && !out.json) out.line(header);
+  out.flush();
+  const liveProgress = !options.showDetailedStats && !out.json && process.stderr.isTTY === true;
   try {
     while (records < messages) {
       const batch = await consumer.poll(100);
@@ -136,17 +139,25 @@ export async function perfConsume({ options, out }: CommandContext<PerfConsumeFl
         process.stderr.write(`WARNING: Exiting before consuming the expected number of messages: timeout (${timeoutMs} ms) exceeded.\n`);
         break;
       }
-      if (options.showDetailedStats && now - windowStart >= reportingMs) {
+      if (now - windowStart >= reportingMs) {
         const w = totalsAt(now, records - windowRecords, bytes - windowBytes, windowStart);
-        if (out.json) out.jsonLine({ type: 'window', ...w });
-        else out.line(csv(w, kafkaDate(now)));
-        out.flush();
+        if (options.showDetailedStats) {
+          if (out.json) out.jsonLine({ type: 'window', ...w });
+          else out.line(csv(w, kafkaDate(now)));
+          out.flush();
+        } else if (liveProgress) {
+          // for a person watching: one line on stderr, rewritten in place (stdout stays Kafka's CSV)
+          process.stderr.write(
+            `\r${records} records consumed, ${w.recordsPerSec.toFixed(1)} records/sec (${w.mbPerSec.toFixed(2)} MB/sec)\u001b[K`,
+          );
+        }
         windowStart = now;
         windowRecords = records;
         windowBytes = bytes;
       }
     }
   } finally {
+    if (liveProgress) process.stderr.write('\r\u001b[K');
     await consumer.close();
   }
   const t = totalsAt(Date.now(), records, bytes, startMs);
