@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CompressionTypes } from 'kafkajs';
-import { Producer, StringDeserializer, type ConsumerRecord } from '../src/index';
+import { Producer, StringDeserializer, jsonDeserializer, type ConsumerRecord } from '../src/index';
 import { decodeFetchedRecords } from '../src/consumer/fetch-decoder';
 import { onCleanup, startTestBroker } from './helpers';
 import { createTopic, kafkajsAdmin, kafkajsProducer, newConsumer, pollUntil, produce, tps } from './consumer-support';
@@ -108,4 +108,27 @@ test('the leader notices a topic gained partitions and rebalances so they are co
   const got = await pollUntil(c, 1);
   assert.equal(got[0]!.partition, 3);
   assert.equal(c.assignment().length, 4);
+});
+
+test('a record that does not deserialize: the records before it are returned, then a SerializationError naming it; seek skips it', async () => {
+  await createTopic(broker, 'json', 1);
+  await kjs.send({ topic: 'json', messages: [{ value: '{"n":1}' }, { value: '{"n":2}' }, { value: 'not json' }, { value: '{"n":4}' }] });
+  const c = newConsumer(broker, { 'auto.offset.reset': 'earliest' }, { valueDeserializer: jsonDeserializer<{ n: number }>() });
+  c.assign(tps('json', 0));
+  const good = await pollUntil(c, 2);
+  assert.deepEqual(
+    good.map((r) => r.value?.n),
+    [1, 2],
+  );
+  const err = await c.poll(1000).then(
+    () => null,
+    (e: unknown) => e as { name: string; offset: number; partition: number },
+  );
+  assert.equal(err?.name, 'SerializationError');
+  assert.equal(err?.offset, 2);
+  // the same record fails again until the application seeks past it
+  await assert.rejects(c.poll(1000), { name: 'SerializationError' });
+  c.seek({ topic: 'json', partition: 0 }, 3);
+  const rest = await pollUntil(c, 1);
+  assert.equal(rest[0]!.value?.n, 4);
 });

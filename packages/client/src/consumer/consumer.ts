@@ -147,6 +147,11 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     if (this.subscriptions.type === 'NONE')
       throw new KafkaError(ErrorCode.INVALID_REQUEST, 'Consumer is not subscribed to any topics or assigned any partitions');
     const deadline = Date.now() + timeoutMs;
+    if (this.pendingError !== null) {
+      const err = this.pendingError;
+      this.pendingError = null;
+      throw err;
+    }
     for (;;) {
       if (this.closed) return ConsumerRecords.empty();
       if (this.member !== null && this.subscriptions.isGroupSubscription()) {
@@ -204,21 +209,40 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     });
   }
 
-  /** Deserializes in place: one object per record on the hot path (none extra for the default bytes). */
+  /**
+   * Deserializes in place: one object per record on the hot path (none extra for the default bytes).
+   * A record that does not deserialize stops the batch there, as Kafka's consumer does: what came
+   * before it is returned, every partition is sought back to its first record not returned, and the
+   * SerializationError (naming topic, partition and offset) is thrown — now, or by the next poll.
+   */
   private deserialize(records: ConsumerRecord[]): ConsumerRecord<K, V>[] {
     const kd = this.keyDeserializer as Deserializer<unknown>;
     const vd = this.valueDeserializer as Deserializer<unknown>;
     if (kd === BufferDeserializer && vd === BufferDeserializer) return records as unknown as ConsumerRecord<K, V>[];
-    for (const r of records as ConsumerRecord<unknown, unknown>[]) {
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i] as ConsumerRecord<unknown, unknown>;
       try {
         r.key = kd.deserialize(r.topic, r.key as Buffer | null, r.headers);
         r.value = vd.deserialize(r.topic, r.value as Buffer | null, r.headers);
       } catch (err) {
-        throw err instanceof SerializationError ? err : new SerializationError(r.topic, err);
+        const error = new SerializationError(r.topic, err instanceof SerializationError ? err.cause : err, r.partition, r.offset);
+        const rewound = new Set<string>();
+        for (const rest of records.slice(i)) {
+          const key = tpKey(rest);
+          if (rewound.has(key) || !this.subscriptions.isAssigned(rest)) continue;
+          rewound.add(key);
+          this.seek({ topic: rest.topic, partition: rest.partition }, rest.offset);
+        }
+        if (i === 0) throw error;
+        this.pendingError = error;
+        return records.slice(0, i) as unknown as ConsumerRecord<K, V>[];
       }
     }
     return records as unknown as ConsumerRecord<K, V>[];
   }
+
+  /** An error found after some records of a poll were already good: thrown by the next poll. */
+  private pendingError: Error | null = null;
 
   private patternCheckedAt = 0;
 

@@ -30,13 +30,16 @@ export function jsonDeserializer<T>(): Deserializer<T | null> {
   };
 }
 
-/** A deserializer failed on a record (Kafka's RecordDeserializationException). */
+/** A deserializer failed on a record (Kafka's RecordDeserializationException); seek past `offset` to skip it. */
 export class SerializationError extends Error {
   constructor(
     readonly topic: string,
     cause: unknown,
+    readonly partition?: number,
+    readonly offset?: number,
   ) {
-    super(`cannot deserialize a record of ${topic}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    const at = partition === undefined ? topic : `${topic}-${partition} at offset ${offset}`;
+    super(`cannot deserialize the record of ${at}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
     this.name = 'SerializationError';
   }
 }
