@@ -32,7 +32,7 @@ async function sendThroughLossyProxy(
   count: number,
   drops: number,
   extra: Record<string, unknown>,
-): Promise<RecordMetadata[]> {
+): Promise<{ mds: RecordMetadata[]; maxInFlight: number }> {
   await createTopic(`127.0.0.1:${brokerPort}`, topic, 2);
   const p = await Producer.create({
     'bootstrap.servers': `127.0.0.1:${proxy.port}`,
@@ -47,18 +47,23 @@ async function sendThroughLossyProxy(
   proxy.produces = 0;
   proxy.maxDrops = drops;
   const sends: Array<Promise<RecordMetadata>> = [];
+  let maxInFlight = 0;
   for (let i = 0; i < count; i++) {
     sends.push(p.send({ topic, partition: i % 2, value: `${topic}-${String(i).padStart(5, '0')}` }));
-    if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // let requests go out between bursts
+    if (i % 50 === 49) {
+      await new Promise((r) => setImmediate(r)); // let requests go out between bursts
+      maxInFlight = Math.max(maxInFlight, p.metrics()['requests-in-flight']);
+    }
   }
   const mds = await Promise.all(sends);
   proxy.maxDrops = 0;
-  return mds;
+  return { mds, maxInFlight };
 }
 
 test('idempotent producer: lost answers are retried with no duplicate and no reordering (max.in.flight=5)', async (t) => {
   const count = 3000;
-  const mds = await sendThroughLossyProxy('idem', count, 6, {});
+  const { mds, maxInFlight } = await sendThroughLossyProxy('idem', count, 6, {});
+  assert.ok(maxInFlight >= 2 && maxInFlight <= 5, `requests were pipelined, never more than max.in.flight (${maxInFlight} seen at once)`);
   const cluster = await connectCluster(`127.0.0.1:${brokerPort}`);
   for (const part of [0, 1]) {
     const batches = await readPartition(cluster, 'idem', part);
@@ -71,12 +76,17 @@ test('idempotent producer: lost answers are retried with no duplicate and no reo
     for (let i = part; i < count; i += 2) assert.equal(mds[i]!.offset, offsets.get(`idem-${String(i).padStart(5, '0')}`));
   }
   assert.ok(proxy.dropped >= 3, `answers were really lost (${proxy.dropped})`);
-  t.diagnostic(`${proxy.dropped} answers lost of ${proxy.produces} produce requests`);
+  t.diagnostic(`${proxy.dropped} answers lost of ${proxy.produces} produce requests, up to ${maxInFlight} in flight`);
 });
 
 test('control: without idempotence the same losses write duplicates (at-least-once)', async (t) => {
   const count = 1000;
-  await sendThroughLossyProxy('dups', count, 4, { 'enable.idempotence': false, acks: 1, 'max.in.flight.requests.per.connection': 1 });
+  const { maxInFlight } = await sendThroughLossyProxy('dups', count, 4, {
+    'enable.idempotence': false,
+    acks: 1,
+    'max.in.flight.requests.per.connection': 1,
+  });
+  assert.ok(maxInFlight <= 1, `one request at a time (${maxInFlight})`);
   const cluster = await connectCluster(`127.0.0.1:${brokerPort}`);
   let stored = 0;
   for (const part of [0, 1]) {
