@@ -46,11 +46,9 @@ const RETRIABLE = new Set<number>([
   ErrorCode.REQUEST_TIMED_OUT,
   ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
 ]);
-const FENCED = new Set<number>([
-  ErrorCode.PRODUCER_FENCED,
-  ErrorCode.INVALID_PRODUCER_EPOCH,
-  ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
-]);
+const FENCED = new Set<number>([ErrorCode.PRODUCER_FENCED, ErrorCode.INVALID_PRODUCER_EPOCH]);
+/** Errors after which this producer can do nothing more (Java's fatal errors); fencing is one of them. */
+const FATAL = new Set<number>([...FENCED, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, ErrorCode.CLUSTER_AUTHORIZATION_FAILED]);
 
 export class TransactionManager implements TransactionHooks {
   private state: State = 'UNINITIALIZED';
@@ -79,12 +77,13 @@ export class TransactionManager implements TransactionHooks {
   }
 
   private fail(err: unknown): never {
-    if (err instanceof ProducerFencedError || (err instanceof KafkaError && FENCED.has(err.code))) {
+    if (err instanceof ProducerFencedError || (err instanceof KafkaError && FATAL.has(err.code))) {
       this.state = 'FATAL_ERROR';
-      const fenced = err instanceof ProducerFencedError ? err : new ProducerFencedError(err.message, { cause: err });
-      this.lastError = fenced;
-      this.idempotence.fatalError ??= fenced;
-      throw fenced;
+      const fenced = err instanceof KafkaError && FENCED.has(err.code) && !(err instanceof ProducerFencedError);
+      const fatal = fenced ? new ProducerFencedError((err as Error).message, { cause: err }) : (err as Error);
+      this.lastError = fatal;
+      this.idempotence.fatalError ??= fatal;
+      throw fatal;
     }
     throw err;
   }
@@ -265,7 +264,7 @@ export class TransactionManager implements TransactionHooks {
       if (code === ErrorCode.NOT_COORDINATOR || code === ErrorCode.COORDINATOR_NOT_AVAILABLE)
         this.cluster.invalidateCoordinator('GROUP', meta.groupId);
       const err = new KafkaError(code, `TxnOffsetCommit for group ${meta.groupId}`);
-      if (FENCED.has(code)) this.fail(err);
+      if (FATAL.has(code)) this.fail(err);
       if (!RETRIABLE.has(code) || Date.now() >= deadline) {
         this.onAbortableError(err);
         throw err;
