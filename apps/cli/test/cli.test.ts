@@ -235,7 +235,12 @@ test('cluster shows the broker and the controller; --output json for scripts', a
 });
 
 test('errors are one line with the Kafka error name and a non-zero exit code', async () => {
-  const missing = await tarn(['topics', 'describe', '--topic', 'no-such-topic']);
+  // independent of the rest: started now, checked below
+  const [missing, down, usage] = await Promise.all([
+    tarn(['topics', 'describe', '--topic', 'no-such-topic']),
+    runCli(['--bootstrap-server', '127.0.0.1:1', 'topics', 'list']),
+    runCli(['topics', 'list']),
+  ]);
   assert.equal(missing.code, 1);
   assert.equal(missing.stderr, 'Error: UNKNOWN_TOPIC_OR_PARTITION: topic no-such-topic\n');
   const exists = await tarn(['topics', 'create', '--topic', 'cli-dup']);
@@ -249,10 +254,8 @@ test('errors are one line with the Kafka error name and a non-zero exit code', a
   assert.equal(gone.code, 1);
   assert.match(gone.stderr, /^Error: UNKNOWN_TOPIC_OR_PARTITION: /);
   ok(await tarn(['topics', 'delete', '--topic', 'cli-dup', '--if-exists']));
-  const down = await runCli(['--bootstrap-server', '127.0.0.1:1', 'topics', 'list']);
   assert.equal(down.code, 1);
   assert.match(down.stderr, /^Error: NETWORK_EXCEPTION: 127\.0\.0\.1:1: .*ECONNREFUSED.*\n$/);
-  const usage = await runCli(['topics', 'list']);
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /^Error: Missing required option --bootstrap-server/);
   for (const r of [missing, dup, down, usage]) assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');

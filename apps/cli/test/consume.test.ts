@@ -54,52 +54,23 @@ test('consume from a timestamp or a duration back; produce from a file to one pa
   const boundary = Date.now();
   await new Promise((r) => setTimeout(r, 50));
   assert.equal((await tarn(['produce', '--topic', 'cli-time', '--partition', '1'], 'new-1\n')).code, 0);
-  const fromTs = await tarn([
-    'consume',
-    '--topic',
-    'cli-time',
-    '--from-timestamp',
-    String(boundary),
-    '--max-messages',
-    '1',
-    '--timeout-ms',
-    '10000',
+  const consume = (...args: string[]) => tarn(['consume', '--topic', 'cli-time', '--timeout-ms', '10000', ...args]);
+  const [fromTs, fromIso, lastHour, bad, missing] = await Promise.all([
+    consume('--from-timestamp', String(boundary), '--max-messages', '1'),
+    consume('--from-timestamp', new Date(boundary).toISOString(), '--max-messages', '1'),
+    consume('--from-duration', '1h', '--max-messages', '3', '--print-partition', '--print-headers'),
+    consume('--from-duration', 'soon'),
+    tarn(['produce', '--topic', 'cli-time', '--file', join(dir, 'nope.txt')]),
   ]);
   assert.equal(fromTs.stdout, 'new-1\n', fromTs.stderr);
-  const fromIso = await tarn([
-    'consume',
-    '--topic',
-    'cli-time',
-    '--from-timestamp',
-    new Date(boundary).toISOString(),
-    '--max-messages',
-    '1',
-    '--timeout-ms',
-    '10000',
-  ]);
   assert.equal(fromIso.stdout, 'new-1\n');
-  const lastHour = await tarn([
-    'consume',
-    '--topic',
-    'cli-time',
-    '--from-duration',
-    '1h',
-    '--max-messages',
-    '3',
-    '--print-partition',
-    '--print-headers',
-    '--timeout-ms',
-    '10000',
-  ]);
   assert.deepEqual(lastHour.stdout.trimEnd().split('\n'), [
     'Partition:1\th:1,x:y\told-1',
     'Partition:1\th:2\told-2',
     'Partition:1\tNO_HEADERS\tnew-1',
   ]);
-  const bad = await tarn(['consume', '--topic', 'cli-time', '--from-duration', 'soon']);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /^Error: --from-duration expects a duration like 10m/);
-  const missing = await tarn(['produce', '--topic', 'cli-time', '--file', join(dir, 'nope.txt')]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /^Error: cannot read .*nope\.txt/);
 });
