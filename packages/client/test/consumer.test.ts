@@ -102,3 +102,21 @@ test('misuse is a clear error: poll before subscribe/assign, subscribe without g
   assert.throws(() => c.subscribe(['plain']), { name: 'INVALID_GROUP_ID' });
   assert.throws(() => newConsumer(broker, { 'fetch.max.wait.ms': 'soon' }), { name: 'ConfigError' });
 });
+
+test('wakeup() interrupts a waiting poll; currentLag and listTopics', async () => {
+  const c = newConsumer(broker, { 'auto.offset.reset': 'earliest' });
+  c.assign(tps('plain', 0));
+  await pollUntil(c, 10);
+  const tp = { topic: 'plain', partition: 0 };
+  assert.equal(c.currentLag(tp), 0);
+  c.seek(tp, 4);
+  assert.equal(c.currentLag(tp), 6);
+  const started = Date.now();
+  setTimeout(() => c.wakeup(), 100);
+  c.seekToEnd([tp]);
+  await assert.rejects(c.poll(10_000), { name: 'WakeupError' });
+  assert.ok(Date.now() - started < 5000);
+  const topics = await c.listTopics();
+  assert.deepEqual(topics.get('plain'), tps('plain', 0, 1));
+  assert.ok(![...topics.keys()].includes('__consumer_offsets'));
+});

@@ -19,13 +19,22 @@ import { consumerConfig, type ConsumerConfig } from './consumer-config';
 import { ConsumerCoordinator, type RebalanceListener } from './consumer-coordinator';
 import { ConsumerRecords, type ConsumerRecord } from './consumer-record';
 import { CoordinatorConnection } from './coordinator-connection';
-import { BufferDeserializer, SerializationError, deserializerByName, type Deserializer } from './deserializers';
+import { BufferDeserializer, deserializeRecords, deserializerByName, type Deserializer } from './deserializers';
 import { Fetcher } from './fetcher';
 import { GroupMember } from './group-member';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets, type OffsetAndTimestamp } from './list-offsets';
-import { commitOffsets, fetchCommittedOffsets, type OffsetAndMetadata } from './offset-commits';
+import { commitOffsets, fetchCommittedOffsets } from './offset-commits';
+import { metadataRejoinReason } from './metadata-watch';
 import { updateFetchPositions } from './positions';
 import { SubscriptionState } from './subscription-state';
+
+/** A poll interrupted by `wakeup()` (Kafka's WakeupException). */
+export class WakeupError extends Error {
+  constructor() {
+    super('the consumer was woken up (wakeup())');
+    this.name = 'WakeupError';
+  }
+}
 
 export interface ConsumerOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
@@ -154,6 +163,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     }
     for (;;) {
       if (this.closed) return ConsumerRecords.empty();
+      this.checkWakeup();
       if (this.member !== null && this.subscriptions.isGroupSubscription()) {
         this.member.lastPollAt = Date.now();
         if (this.member.fatal !== null) throw this.member.fatal;
@@ -161,7 +171,10 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
         if (this.member.needsRejoin) {
           const join = this.member.ensureActiveGroup();
           join.catch(() => {});
-          if (!(await this.until(join, deadline))) return ConsumerRecords.empty();
+          if (!(await this.until(join, deadline))) {
+            this.checkWakeup();
+            return ConsumerRecords.empty();
+          }
         }
       }
       this.maybeAutoCommit();
@@ -170,7 +183,10 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       this.fetcher!.sendFetches();
       if (records.length > 0) return new ConsumerRecords(this.deserialize(records));
       const remaining = deadline - Date.now();
-      if (remaining <= 0) return ConsumerRecords.empty();
+      if (remaining <= 0) {
+        this.checkWakeup();
+        return ConsumerRecords.empty();
+      }
       await this.waitForWake(remaining);
     }
   }
@@ -186,14 +202,14 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     }
   }
 
+  /** Waits for `p` until the deadline (or a wakeup); false when it is not done by then. */
   private async until(p: Promise<void>, deadline: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()))));
-    try {
-      return await Promise.race([p.then(() => true), timeout]);
-    } finally {
-      clearTimeout(timer);
+    let done = false;
+    const finished = p.then(() => (done = true));
+    while (!done && !this.wakeupRequested && !this.closed && Date.now() < deadline) {
+      await Promise.race([finished, this.waitForWake(deadline - Date.now())]);
     }
+    return done;
   }
 
   private waitForWake(ms: number): Promise<void> {
@@ -209,36 +225,20 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     });
   }
 
-  /**
-   * Deserializes in place: one object per record on the hot path (none extra for the default bytes).
-   * A record that does not deserialize stops the batch there, as Kafka's consumer does: what came
-   * before it is returned, every partition is sought back to its first record not returned, and the
-   * SerializationError (naming topic, partition and offset) is thrown — now, or by the next poll.
-   */
+  /** Deserializes in place; on a bad record, rewinds and keeps the error for now or the next poll. */
   private deserialize(records: ConsumerRecord[]): ConsumerRecord<K, V>[] {
-    const kd = this.keyDeserializer as Deserializer<unknown>;
-    const vd = this.valueDeserializer as Deserializer<unknown>;
-    if (kd === BufferDeserializer && vd === BufferDeserializer) return records as unknown as ConsumerRecord<K, V>[];
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i] as ConsumerRecord<unknown, unknown>;
-      try {
-        r.key = kd.deserialize(r.topic, r.key as Buffer | null, r.headers);
-        r.value = vd.deserialize(r.topic, r.value as Buffer | null, r.headers);
-      } catch (err) {
-        const error = new SerializationError(r.topic, err instanceof SerializationError ? err.cause : err, r.partition, r.offset);
-        const rewound = new Set<string>();
-        for (const rest of records.slice(i)) {
-          const key = tpKey(rest);
-          if (rewound.has(key) || !this.subscriptions.isAssigned(rest)) continue;
-          rewound.add(key);
-          this.seek({ topic: rest.topic, partition: rest.partition }, rest.offset);
-        }
-        if (i === 0) throw error;
-        this.pendingError = error;
-        return records.slice(0, i) as unknown as ConsumerRecord<K, V>[];
-      }
+    const { good, error, rest } = deserializeRecords(records, this.keyDeserializer, this.valueDeserializer);
+    if (error === null) return good;
+    // every partition back to its first record not returned, as Kafka's consumer leaves them
+    const rewound = new Set<string>();
+    for (const r of rest) {
+      if (rewound.has(tpKey(r)) || !this.subscriptions.isAssigned(r)) continue;
+      rewound.add(tpKey(r));
+      this.seek({ topic: r.topic, partition: r.partition }, r.offset);
     }
-    return records as unknown as ConsumerRecord<K, V>[];
+    if (good.length === 0) throw error;
+    this.pendingError = error;
+    return good;
   }
 
   /** An error found after some records of a poll were already good: thrown by the next poll. */
@@ -246,42 +246,16 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   private patternCheckedAt = 0;
 
-  /**
-   * Every metadata.max.age.ms: a pattern subscription is matched against every topic (rejoin when
-   * the set changes), and the leader compares the partition counts it assigned with the current
-   * ones (rejoin when a topic grew), as Kafka's ConsumerCoordinator does.
-   */
+  /** Every metadata.max.age.ms: pattern matches and the leader's partition counts (metadata-watch.ts). */
   private async maybeCheckMetadata(cluster: Cluster): Promise<void> {
     if (Date.now() - this.patternCheckedAt < this.config.client.metadataMaxAgeMs) return;
     this.patternCheckedAt = Date.now();
-    if (this.subscriptions.type === 'AUTO_PATTERN') {
-      const all = await cluster.refreshMetadata(null);
-      const names = all.filter((t) => !(t.isInternal && this.config.excludeInternalTopics)).map((t) => t.name);
-      if (this.subscriptions.matchPattern(names)) this.member?.requestRejoin('pattern subscription matched new topics');
-    }
-    const snapshot = this.coordinator?.assignedPartitionCounts;
-    if (snapshot === undefined || snapshot === null || snapshot.size === 0 || this.member?.needsRejoin) return;
-    const now = await cluster.refreshMetadata([...snapshot.keys()]).catch(() => null);
-    if (now === null) return;
-    for (const t of now) {
-      if (t.errorCode === ErrorCode.NONE && t.partitions.length !== snapshot.get(t.name)) {
-        this.member?.requestRejoin(`the partition count of ${t.name} changed`);
-        return;
-      }
-    }
+    const snapshot = this.member?.needsRejoin ? null : (this.coordinator?.assignedPartitionCounts ?? null);
+    const reason = await metadataRejoinReason(cluster, this.config, this.subscriptions, snapshot);
+    if (reason !== null) this.member?.requestRejoin(reason);
   }
 
   // ---- commits
-
-  private consumedOffsets(tps?: readonly TopicPartition[]): Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }> {
-    const out = new Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }>();
-    const wanted = tps === undefined ? null : new Set(tps.map(tpKey));
-    for (const s of this.subscriptions.states()) {
-      if (s.position === null || (wanted !== null && !wanted.has(tpKey(s.tp)))) continue;
-      out.set(tpKey(s.tp), { tp: s.tp, offset: { offset: s.position, leaderEpoch: s.positionEpoch, metadata: '' } });
-    }
-    return out;
-  }
 
   private memberIdentity(): { generationId: number; memberId: string } {
     if (this.member === null || !this.subscriptions.isGroupSubscription()) return { generationId: -1, memberId: '' };
@@ -298,7 +272,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       );
     const map =
       offsets === undefined
-        ? this.consumedOffsets()
+        ? this.subscriptions.consumedOffsets()
         : new Map(offsets.map((o) => [tpKey(o), { tp: { topic: o.topic, partition: o.partition }, offset: o }] as const));
     await commitOffsets(this.coordinatorConn, this.config, this.memberIdentity(), map, this.config.client.defaultApiTimeoutMs);
   }
@@ -326,7 +300,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       this.coordinatorConn,
       this.config,
       this.memberIdentity(),
-      this.consumedOffsets(tps),
+      this.subscriptions.consumedOffsets(tps),
       this.config.client.defaultApiTimeoutMs,
     ).catch(() => {});
   }
@@ -414,6 +388,44 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   resume(partitions: readonly TopicPartition[]): void {
     for (const tp of partitions) this.subscriptions.state(tp).paused = false;
     this.fetcher?.sendFetches();
+  }
+
+  /**
+   * Records between the position and the last high watermark seen in a fetch (Kafka's currentLag,
+   * KIP-695); null until a fetch for the partition answered.
+   */
+  currentLag(tp: TopicPartition): number | null {
+    const s = this.subscriptions.state(tp);
+    const end = this.config.isolationLevel === 'read_committed' ? s.lastStableOffset : s.highWatermark;
+    return end === null || s.position === null ? null : Math.max(0, end - s.position);
+  }
+
+  /** Every topic (internal ones left out unless exclude.internal.topics=false) with its partitions. */
+  async listTopics(): Promise<Map<string, TopicPartition[]>> {
+    const cluster = await this.ready();
+    const out = new Map<string, TopicPartition[]>();
+    for (const t of await cluster.refreshMetadata(null)) {
+      if (t.errorCode !== ErrorCode.NONE || (t.isInternal && this.config.excludeInternalTopics)) continue;
+      out.set(
+        t.name,
+        t.partitions.map((p) => ({ topic: t.name, partition: p.partition })),
+      );
+    }
+    return out;
+  }
+
+  /** Makes a poll in progress (or the next one) throw a WakeupError, from anywhere (Kafka's wakeup). */
+  wakeup(): void {
+    this.wakeupRequested = true;
+    this.wake();
+  }
+
+  private wakeupRequested = false;
+
+  private checkWakeup(): void {
+    if (!this.wakeupRequested) return;
+    this.wakeupRequested = false;
+    throw new WakeupError();
   }
 
   paused(): TopicPartition[] {

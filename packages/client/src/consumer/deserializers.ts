@@ -3,6 +3,7 @@
  * `value.deserializer`). A null key or value (tombstone) stays null, as Kafka's do.
  */
 import type { RecordHeader } from '@tarn/protocol';
+import type { ConsumerRecord } from './consumer-record';
 
 export interface Deserializer<T> {
   deserialize(topic: string, data: Buffer | null, headers: readonly RecordHeader[]): T;
@@ -52,4 +53,31 @@ export function deserializerByName(name: string | undefined): Deserializer<unkno
   if (simple === 'ByteArrayDeserializer' || simple === 'BytesDeserializer' || simple === 'ByteBufferDeserializer')
     return BufferDeserializer;
   return undefined;
+}
+
+/**
+ * Deserializes records in place (one object per record; none extra for bytes). A record that does
+ * not deserialize stops there: the records before it are `good`, it and those after are `rest`,
+ * and `error` names its topic, partition and offset (Kafka's RecordDeserializationException).
+ */
+export function deserializeRecords<K, V>(
+  records: ConsumerRecord[],
+  keyDeserializer: Deserializer<K>,
+  valueDeserializer: Deserializer<V>,
+): { good: ConsumerRecord<K, V>[]; error: SerializationError | null; rest: ConsumerRecord[] } {
+  const kd = keyDeserializer as Deserializer<unknown>;
+  const vd = valueDeserializer as Deserializer<unknown>;
+  const all = records as unknown as ConsumerRecord<K, V>[];
+  if (kd === BufferDeserializer && vd === BufferDeserializer) return { good: all, error: null, rest: [] };
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as ConsumerRecord<unknown, unknown>;
+    try {
+      r.key = kd.deserialize(r.topic, r.key as Buffer | null, r.headers);
+      r.value = vd.deserialize(r.topic, r.value as Buffer | null, r.headers);
+    } catch (err) {
+      const cause = err instanceof SerializationError ? err.cause : err;
+      return { good: all.slice(0, i), error: new SerializationError(r.topic, cause, r.partition, r.offset), rest: records.slice(i) };
+    }
+  }
+  return { good: all, error: null, rest: [] };
 }

@@ -6,6 +6,7 @@
 import { KafkaError, ErrorCode } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { OffsetResetStrategy } from './consumer-config';
+import type { OffsetAndMetadata } from './offset-commits';
 
 export type SubscriptionType = 'NONE' | 'AUTO_TOPICS' | 'AUTO_PATTERN' | 'USER_ASSIGNED';
 
@@ -156,6 +157,17 @@ export class SubscriptionState {
 
   fetchable(): PartitionState[] {
     return this.states().filter((s) => s.position !== null && !s.paused && s.reset === null);
+  }
+
+  /** Positions as offsets to commit (Kafka commits the position: the next record to read). */
+  consumedOffsets(tps?: readonly TopicPartition[]): Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }> {
+    const out = new Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }>();
+    const wanted = tps === undefined ? null : new Set(tps.map(tpKey));
+    for (const s of this.partitions.values()) {
+      if (s.position === null || (wanted !== null && !wanted.has(tpKey(s.tp)))) continue;
+      out.set(tpKey(s.tp), { tp: s.tp, offset: { offset: s.position, leaderEpoch: s.positionEpoch, metadata: '' } });
+    }
+    return out;
   }
 
   get defaultResetStrategy(): OffsetResetStrategy {
