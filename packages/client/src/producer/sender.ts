@@ -134,7 +134,40 @@ export class Sender {
       this.checkIdle();
       return;
     }
-    const { ready, nextCheckMs } = this.accumulator.ready(now);
+    // one request per broker per pass, as many passes as brokers have room (max.in.flight) and
+    // batches are ready: a partition with several full batches pipelines them
+    let nextCheckMs = Infinity;
+    for (let sent = true; sent;) {
+      sent = false;
+      const check = this.accumulator.ready(now);
+      nextCheckMs = check.nextCheckMs;
+      for (const [node, queues] of this.readyByLeader(check.ready)) {
+        if ((this.inFlight.get(node) ?? 0) >= this.settings.maxInFlight) continue;
+        const batches: ProducerBatch[] = [];
+        let size = 0;
+        for (const q of queues) {
+          const head = q.batches[0]!;
+          if (batches.length > 0 && size + head.sizeBytes > this.settings.maxRequestSize) break;
+          const batch = this.accumulator.take(q);
+          this.idempotence.stamp(batch);
+          size += batch.sizeBytes;
+          batches.push(batch);
+        }
+        if (batches.length > 0) {
+          this.sendProduce(node, batches);
+          sent = true;
+        }
+      }
+    }
+    this.refreshStaleMetadata();
+    this.schedule(
+      this.staleTopics.size > 0 ? Math.max(nextCheckMs === Infinity ? 0 : nextCheckMs, this.settings.retryBackoffMs) : nextCheckMs,
+    );
+    this.checkIdle();
+  }
+
+  /** Ready partitions grouped by their leader; those without a known leader mark their topic for a metadata refresh. */
+  private readyByLeader(ready: PartitionQueue[]): Map<number, PartitionQueue[]> {
     const byNode = new Map<number, PartitionQueue[]>();
     for (const q of ready) {
       if (!this.idempotence.mayDrain(q)) continue;
@@ -147,25 +180,7 @@ export class Sender {
       if (list === undefined) byNode.set(leader, (list = []));
       list.push(q);
     }
-    for (const [node, queues] of byNode) {
-      if ((this.inFlight.get(node) ?? 0) >= this.settings.maxInFlight) continue;
-      const batches: ProducerBatch[] = [];
-      let size = 0;
-      for (const q of queues) {
-        const head = q.batches[0]!;
-        if (batches.length > 0 && size + head.sizeBytes > this.settings.maxRequestSize) break;
-        const batch = this.accumulator.take(q);
-        this.idempotence.stamp(batch);
-        size += batch.sizeBytes;
-        batches.push(batch);
-      }
-      if (batches.length > 0) this.sendProduce(node, batches);
-    }
-    this.refreshStaleMetadata();
-    this.schedule(
-      this.staleTopics.size > 0 ? Math.max(nextCheckMs === Infinity ? 0 : nextCheckMs, this.settings.retryBackoffMs) : nextCheckMs,
-    );
-    this.checkIdle();
+    return byNode;
   }
 
   private leaderOf(topic: string, partition: number): number {
