@@ -77,3 +77,17 @@ test('a send that cannot get buffer.memory within max.block.ms fails with a Time
     'a record larger than the whole buffer can never fit',
   );
 });
+
+test('one partition with several full batches keeps max.in.flight requests in flight (pipelined), answered in order', async () => {
+  const p = await warmProducer('bp-pipeline', { 'batch.size': 1000, 'linger.ms': 1000 });
+  proxy.stall();
+  const sends = Array.from({ length: 12 }, (_, i) => p.send({ topic: 'bp-pipeline', value: Buffer.alloc(900, i) }));
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(p.metrics()['requests-in-flight'], 5, 'five requests out at once, the other batches queued');
+  proxy.resume();
+  const mds = await Promise.all(sends);
+  assert.deepEqual(
+    mds.map((m) => m.offset),
+    mds.map((_, i) => i + 1),
+  );
+});
