@@ -184,3 +184,28 @@ test('dump-log of a partition directory dumps its segment, index and snapshot fi
     'fx-kcat-0 directory',
   );
 });
+
+test('dump-log reports time index entries the log does not bear out, and offset gaps, as Kafka does', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tarn-timeindex-'));
+  const src = (ext: string) => readFileSync(join(fixtures, `log-dir/fx-kcat-0/00000000000000000000${ext}`));
+  const log = src('.log');
+  // the gzip batch (offsets 4-7, bytes 254-436) cut out: offset 3 is followed by 8
+  writeFileSync(join(dir, '00000000000000000000.log'), Buffer.concat([log.subarray(0, 254), log.subarray(437)]));
+  const timeindex = src('.timeindex');
+  timeindex.writeUInt32BE(timeindex.readUInt32BE(4) + 1, 4); // the first entry's timestamp + 1
+  writeFileSync(join(dir, '00000000000000000000.timeindex'), timeindex);
+  const r = await runCli([
+    'dump-log',
+    '--files',
+    `${dir}/00000000000000000000.timeindex,${dir}/00000000000000000000.log`,
+    '--deep-iteration',
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(
+    r.stderr,
+    `Found timestamp mismatch in :${dir}/00000000000000000000.timeindex\n` +
+      '  Index timestamp: 1795371470593, log timestamp: 1795371470592\n' +
+      `Non-consecutive offsets in ${dir}/00000000000000000000.log\n` +
+      '  3 is followed by 8\n',
+  );
+});

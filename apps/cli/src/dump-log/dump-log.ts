@@ -9,7 +9,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { DumpEvent } from './dump-events';
 import { dumpLogFile } from './log-dump';
-import { dumpOffsetIndex, dumpProducerSnapshot, dumpTimeIndex, dumpTxnIndex, indexSanityProblem, type IndexMismatch } from './index-dump';
+import { dumpOffsetIndex, dumpProducerSnapshot, dumpTimeIndex, dumpTxnIndex, indexSanityProblem } from './index-dump';
+import { DumpProblems } from './dump-problems';
 import { offsetsParser, stringParser, transactionLogParser, type RecordParser } from './record-parsers';
 import { CliError } from '../cli-error';
 
@@ -65,7 +66,7 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
         ? stringParser
         : null;
   const deepIteration = options.deepIteration === true || parser !== null;
-  const mismatches = new Map<string, IndexMismatch[]>();
+  const problems = new DumpProblems();
   for (const arg of expandDirectories(options.files)) {
     const path = javaFilePath(arg);
     sink.event({ type: 'file', path });
@@ -82,7 +83,7 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
     let events: Iterable<DumpEvent>;
     switch (suffix) {
       case '.log':
-        events = dumpLogFile(path, needOffset(), name, { deepIteration, parser });
+        events = dumpLogFile(path, needOffset(), name, { deepIteration, parser, problems });
         break;
       case '.index':
       case '.timeindex': {
@@ -92,9 +93,10 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
           sink.line(`${path} passed sanity check.`);
           continue;
         }
-        const found: IndexMismatch[] = [];
-        if (suffix === '.index') mismatches.set(path, found);
-        events = suffix === '.index' ? dumpOffsetIndex(path, sibling('.log'), needOffset(), found) : dumpTimeIndex(path, needOffset());
+        events =
+          suffix === '.index'
+            ? dumpOffsetIndex(path, sibling('.log'), needOffset(), problems)
+            : dumpTimeIndex(path, sibling('.index'), sibling('.log'), needOffset(), problems);
         break;
       }
       case '.txnindex':
@@ -107,7 +109,7 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
         sink.warn(`Ignoring unknown file ${path}`);
         continue;
     }
-    // --verify-index-only: the checks run (they fill `mismatches`) but no entry is printed
+    // --verify-index-only: the checks run (they fill `problems`) but no entry is printed
     const quiet = options.verifyIndexOnly === true && (suffix === '.index' || suffix === '.timeindex');
     try {
       for (const e of events) if (!quiet) sink.event(e);
@@ -117,9 +119,5 @@ export function dumpLog(options: DumpLogOptions, sink: DumpSink): void {
       throw err;
     }
   }
-  for (const [file, list] of mismatches) {
-    if (list.length === 0) continue;
-    sink.warn(`Mismatches in :${file}`);
-    for (const m of list) sink.warn(`  Index offset: ${m.indexOffset}, log offset: ${m.logOffset}`);
-  }
+  problems.report((line) => sink.warn(line));
 }

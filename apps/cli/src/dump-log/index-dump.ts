@@ -5,10 +5,12 @@
  * does, a zero entry after the first one ends the index.
  */
 import { readFileSync } from 'node:fs';
-import { readInt64 } from '@tarn/protocol';
+import { resolve } from 'node:path';
+import { decodeRecordBatch, readInt64 } from '@tarn/protocol';
 import { CorruptSnapshotError, decodeProducerSnapshot } from '@tarn/storage';
 import { decrementSequence, type DumpEvent } from './dump-events';
 import { SegmentFile } from './segment-file';
+import type { DumpProblems } from './dump-problems';
 
 /** Index files are at most `segment.index.bytes` (10 MiB by default); refuse anything absurd. */
 const MAX_INDEX_FILE = 1 << 30;
@@ -23,23 +25,13 @@ function readSmallFile(path: string): Buffer {
   }
 }
 
-export interface IndexMismatch {
-  indexOffset: number;
-  logOffset: number;
-}
-
 /**
- * `.index` entries. Each entry's position must hold the batch whose last offset is the entry's offset;
- * entries that do not are returned in `mismatches` (Kafka prints them to stderr after the dump).
+ * `.index` entries. Each entry's position must hold the batch whose last offset is the entry's
+ * offset; entries that do not are reported (Kafka prints them to stderr after the dump).
  */
-export function* dumpOffsetIndex(path: string, logPath: string, baseOffset: number, mismatches: IndexMismatch[]): Generator<DumpEvent> {
+export function* dumpOffsetIndex(path: string, logPath: string, baseOffset: number, problems: DumpProblems): Generator<DumpEvent> {
   const buf = readSmallFile(path);
-  let log: SegmentFile | null = null;
-  try {
-    log = SegmentFile.open(logPath);
-  } catch {
-    // no log beside the index: print the entries without checking them
-  }
+  const log = openIfPresent(logPath);
   try {
     for (let i = 0; (i + 1) * 8 <= buf.length; i++) {
       const offset = baseOffset + buf.readUInt32BE(i * 8);
@@ -48,12 +40,21 @@ export function* dumpOffsetIndex(path: string, logPath: string, baseOffset: numb
       if (log !== null) {
         const first = log.entries(position).next();
         const lastOffset = first.done ? -1 : lastOffsetOf(first.value.buf);
-        if (lastOffset !== offset) mismatches.push({ indexOffset: offset, logOffset: lastOffset });
+        if (lastOffset !== offset) problems.indexMismatch(resolve(path), offset, lastOffset);
       }
       yield { type: 'index-entry', offset, position };
     }
   } finally {
     log?.close();
+  }
+}
+
+/** The segment beside an index, or null when there is none (the entries are printed unchecked). */
+function openIfPresent(logPath: string): SegmentFile | null {
+  try {
+    return SegmentFile.open(logPath);
+  } catch {
+    return null;
   }
 }
 
@@ -63,13 +64,72 @@ function lastOffsetOf(entry: Buffer): number {
   return entry.readInt8(16) === 2 && entry.length >= 27 ? base + entry.readInt32BE(23) : base;
 }
 
-export function* dumpTimeIndex(path: string, baseOffset: number): Generator<DumpEvent> {
+/** Kafka's OffsetIndex.lookup: the position of the largest indexed offset <= target (0 without one). */
+function indexedPosition(index: Buffer | null, baseOffset: number, target: number): number {
+  let position = 0;
+  for (let i = 0; index !== null && (i + 1) * 8 <= index.length; i++) {
+    const offset = baseOffset + index.readUInt32BE(i * 8);
+    if (offset > target || (offset === baseOffset && i > 0)) break;
+    position = index.readInt32BE(i * 8 + 4);
+  }
+  return position;
+}
+
+/** The largest record timestamp of a log entry (a magic 0/1 wrapper carries its inner maximum). */
+function maxRecordTimestamp(entry: Buffer): number {
+  if (entry.readInt8(16) !== 2) return entry.readInt8(16) === 1 ? readInt64(entry, 18) : -1;
+  let max = -1;
+  for (const r of decodeRecordBatch(entry, 0, { verifyCrc: false }).records) max = Math.max(max, r.timestamp);
+  return max;
+}
+
+/**
+ * `.timeindex` entries, each checked as Kafka checks it: the batch that ends at the entry's offset
+ * must exist and hold the entry's timestamp as its largest, and timestamps must grow.
+ */
+export function* dumpTimeIndex(
+  path: string,
+  indexPath: string,
+  logPath: string,
+  baseOffset: number,
+  problems: DumpProblems,
+): Generator<DumpEvent> {
   const buf = readSmallFile(path);
-  for (let i = 0; (i + 1) * 12 <= buf.length; i++) {
-    const timestamp = readInt64(buf, i * 12);
-    const offset = baseOffset + buf.readUInt32BE(i * 12 + 8);
-    if (offset === baseOffset && i > 0) return;
-    yield { type: 'time-index-entry', timestamp, offset };
+  const log = openIfPresent(logPath);
+  let index: Buffer | null = null;
+  try {
+    index = readSmallFile(indexPath);
+  } catch {
+    // no offset index: batches are searched from the start of the segment
+  }
+  const file = resolve(path);
+  let previous = -1;
+  try {
+    for (let i = 0; (i + 1) * 12 <= buf.length; i++) {
+      const timestamp = readInt64(buf, i * 12);
+      const offset = baseOffset + buf.readUInt32BE(i * 12 + 8);
+      if (offset === baseOffset && i > 0) return;
+      if (log !== null) {
+        let found: Buffer | null = null;
+        for (const e of log.entries(indexedPosition(index, baseOffset, offset))) {
+          if (lastOffsetOf(e.buf) >= offset) {
+            found = e.buf;
+            break;
+          }
+        }
+        if (found === null) problems.offsetNotFound(file, offset, -1);
+        else if (lastOffsetOf(found) !== offset) problems.offsetNotFound(file, offset, lastOffsetOf(found));
+        else {
+          const max = maxRecordTimestamp(found);
+          if (max !== timestamp) problems.timestampMismatch(file, timestamp, max);
+          if (previous >= timestamp) problems.outOfOrderTimestamp(file, timestamp, previous);
+        }
+      }
+      yield { type: 'time-index-entry', timestamp, offset };
+      previous = timestamp;
+    }
+  } finally {
+    log?.close();
   }
 }
 

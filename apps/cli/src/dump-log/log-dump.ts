@@ -25,12 +25,16 @@ import {
   RECORD_BATCH_OVERHEAD,
   type LegacyMessageView,
 } from '@tarn/protocol';
+import { resolve } from 'node:path';
 import { incrementSequence, type BatchEvent, type DumpEvent, type RecordEvent, type TimestampTypeName } from './dump-events';
 import { SegmentFile, type SegmentEntry } from './segment-file';
 import type { RecordParser } from './record-parsers';
+import type { DumpProblems } from './dump-problems';
 
 export interface LogDumpOptions {
   deepIteration: boolean;
+  /** Where records whose offsets are not consecutive are reported (deep iteration). */
+  problems: DumpProblems;
   /** Set with --print-data-log (or a decoder): how keys and values are rendered; null prints none. */
   parser: RecordParser | null;
 }
@@ -56,12 +60,20 @@ export function* dumpLogFile(path: string, baseOffset: number, fileName: string,
   const file = SegmentFile.open(path);
   try {
     let validBytes = 0;
+    let lastOffset = -1;
+    const absolute = resolve(path);
     for (const entry of file.entries()) {
       const magic = entry.buf.readInt8(16);
       try {
-        if (magic === 2) yield* dumpBatch(entry, options);
-        else if (magic === 0 || magic === 1) yield* dumpLegacyEntry(entry, options);
-        else throw new Error(`unknown magic ${magic}`);
+        const events = magic === 2 ? dumpBatch(entry, options) : magic === 0 || magic === 1 ? dumpLegacyEntry(entry, options) : null;
+        if (events === null) throw new Error(`unknown magic ${magic}`);
+        for (const e of events) {
+          if (e.type === 'record') {
+            if (lastOffset !== -1 && e.offset !== lastOffset + 1) options.problems.nonConsecutiveOffsets(absolute, lastOffset, e.offset);
+            lastOffset = e.offset;
+          }
+          yield e;
+        }
       } catch (err) {
         throw corrupt(path, entry.position, err);
       }
