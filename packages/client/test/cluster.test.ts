@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ApiKey } from '@tarn/protocol';
-import { Cluster, ConfigError, ConnectionError, KafkaError } from '../src/index';
+import { Admin, Cluster, ConfigError, ConnectionError, KafkaError } from '../src/index';
 import { connectCluster, startTestBroker } from './helpers';
 
 const broker = await startTestBroker({ 'num.partitions': '3' });
@@ -69,6 +69,20 @@ test('a value the negotiated version cannot carry is UNSUPPORTED_VERSION, and th
     return true;
   });
   assert.equal((await cluster.request(1, ApiKey.Metadata, body)).brokers.length, 1);
+});
+
+test('cached metadata is used until metadata.max.age.ms, then asked for again', async () => {
+  const cluster = await connectCluster(broker, { 'metadata.max.age.ms': 300 });
+  const admin = new Admin(cluster);
+  await admin.createTopics([{ name: 'aging', numPartitions: 1 }]);
+  assert.equal((await cluster.partitionsFor('aging')).length, 1);
+  // grown by another client: this one's cache does not know yet
+  const other = await Admin.connect(broker.props());
+  await other.createPartitions({ aging: { totalCount: 3 } });
+  other.close();
+  assert.equal((await cluster.partitionsFor('aging')).length, 1);
+  await new Promise((r) => setTimeout(r, 350));
+  assert.equal((await cluster.partitionsFor('aging')).length, 3);
 });
 
 test('finds the group coordinator', async () => {
