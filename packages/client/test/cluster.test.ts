@@ -72,7 +72,7 @@ test('a value the negotiated version cannot carry is UNSUPPORTED_VERSION, and th
 });
 
 test('cached metadata is used until metadata.max.age.ms, then asked for again', async () => {
-  const cluster = await connectCluster(broker, { 'metadata.max.age.ms': 300 });
+  const cluster = await connectCluster(broker, { 'metadata.max.age.ms': 1500 });
   const admin = new Admin(cluster);
   await admin.createTopics([{ name: 'aging', numPartitions: 1 }]);
   assert.equal((await cluster.partitionsFor('aging')).length, 1);
@@ -81,7 +81,7 @@ test('cached metadata is used until metadata.max.age.ms, then asked for again', 
   await other.createPartitions({ aging: { totalCount: 3 } });
   other.close();
   assert.equal((await cluster.partitionsFor('aging')).length, 1);
-  await new Promise((r) => setTimeout(r, 350));
+  await new Promise((r) => setTimeout(r, 1600));
   assert.equal((await cluster.partitionsFor('aging')).length, 3);
 });
 
