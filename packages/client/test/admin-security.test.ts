@@ -65,7 +65,7 @@ test('a SASL session with a lifetime (connections.max.reauth.ms) is renewed on t
     listeners: 'SASL_PLAINTEXT://127.0.0.1:0',
     'sasl.enabled.mechanisms': 'SCRAM-SHA-256',
     'scram.bootstrap.users': USERS,
-    'connections.max.reauth.ms': '500',
+    'connections.max.reauth.ms': '1500',
   });
   const cluster = await Cluster.connect({
     'bootstrap.servers': b.bootstrap,
@@ -75,9 +75,9 @@ test('a SASL session with a lifetime (connections.max.reauth.ms) is renewed on t
   });
   onCleanup(() => cluster.close());
   const conn = await cluster.connection(1);
-  // ~4 session lifetimes of requests, a few in flight at once: without re-authentication the
-  // broker closes the connection at the first request after the session expires
-  const until = Date.now() + 2000;
+  // over two session lifetimes of requests, a few in flight at once: without re-authentication
+  // the broker closes the connection at the first request after the session expires
+  const until = Date.now() + 3500;
   let answered = 0;
   while (Date.now() < until) {
     const batch = await Promise.all(Array.from({ length: 3 }, () => cluster.refreshMetadata([])));
