@@ -11,11 +11,19 @@ import {
   KafkaError as ProtocolKafkaError,
   LOG_OVERHEAD,
   MAGIC_OFFSET,
+  RECORDS_OFFSET,
   TRANSACTIONAL_FLAG_MASK,
   TimestampType,
-  decodeRecordBatch,
+  compressionCodecOf,
+  decompress,
+  isBatchCrcValid,
+  readBatchHeader,
+  readVarint,
+  readVarlong,
   timestampTypeOf,
-  type Record,
+  type Cursor,
+  type RecordBatchHeader,
+  type RecordHeader,
 } from '@tarn/protocol';
 import { KafkaError } from '../errors';
 import type { ConsumerRecord } from './consumer-record';
@@ -58,10 +66,11 @@ export function decodeFetchedRecords(
     if (size < LOG_OVERHEAD || pos + size > buf.length) break; // partial batch at the end
     const magic = buf.readInt8(pos + MAGIC_OFFSET);
     if (magic !== 2) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, `${topic}-${partition}: unsupported magic ${magic} at ${pos}`);
-    const batch = decodeBatch(topic, partition, buf, pos, options.checkCrcs);
+    if (options.checkCrcs && !isBatchCrcValid(buf, pos, size)) corrupt(topic, partition, pos, 'record batch CRC mismatch');
+    const h = readBatchHeader(buf, pos);
+    const start = pos;
     pos += size;
     batches++;
-    const h = batch.header;
     const lastOffset = h.baseOffset + h.lastOffsetDelta;
     lastEpoch = h.partitionLeaderEpoch;
     if (lastOffset < fetchOffset) continue;
@@ -73,48 +82,90 @@ export function decodeFetchedRecords(
     }
     const pid = BigInt(h.producerId);
     if ((h.attributes & CONTROL_FLAG_MASK) !== 0) {
-      const marker = batch.records[0]?.key;
+      const records: ConsumerRecord[] = [];
+      readRecords(records, topic, partition, buf, start, size, h, -1);
+      const marker = records[0]?.key;
       if (marker && marker.length >= 4 && marker.readInt16BE(2) === ABORT_MARKER) abortedProducers.delete(pid);
       continue;
     }
     if (options.readCommitted && (h.attributes & TRANSACTIONAL_FLAG_MASK) !== 0 && abortedProducers.has(pid)) continue;
-    const tsType = timestampTypeOf(h.attributes) === TimestampType.LOG_APPEND_TIME ? 'LogAppendTime' : 'CreateTime';
-    for (const r of batch.records) {
-      if (r.offset < fetchOffset) continue;
-      out.push(toConsumerRecord(topic, partition, r, tsType, h.partitionLeaderEpoch));
-    }
+    readRecords(out, topic, partition, buf, start, size, h, fetchOffset);
   }
   return { records: out, nextOffset, lastEpoch, truncatedFirstBatch: batches === 0 && buf.length > 0 };
 }
 
-/** A batch that does not decode (CRC, compression, record framing) is the client's typed KafkaError naming the partition. */
-function decodeBatch(topic: string, partition: number, buf: Buffer, pos: number, verifyCrc: boolean) {
+function corrupt(topic: string, partition: number, pos: number, why: string): never {
+  throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, `${topic}-${partition} batch at byte ${pos}: ${why}`);
+}
+
+/**
+ * Every record of the batch at `pos` at or after `fetchOffset`, straight into ConsumerRecords (one
+ * object per record: the consumer's hot path). Lengths are checked against the record's own bounds.
+ */
+function readRecords(
+  out: ConsumerRecord[],
+  topic: string,
+  partition: number,
+  buf: Buffer,
+  pos: number,
+  size: number,
+  h: RecordBatchHeader,
+  fetchOffset: number,
+): void {
+  let payload: Buffer;
   try {
-    return decodeRecordBatch(buf, pos, { verifyCrc });
+    payload = decompress(compressionCodecOf(h.attributes), buf.subarray(pos + RECORDS_OFFSET, pos + size));
   } catch (err) {
     const code = err instanceof ProtocolKafkaError ? err.code : ErrorCode.CORRUPT_MESSAGE;
     throw new KafkaError(code, `${topic}-${partition} batch at byte ${pos}: ${(err as Error).message}`, { cause: err });
   }
+  const logAppend = timestampTypeOf(h.attributes) === TimestampType.LOG_APPEND_TIME;
+  const timestampType = logAppend ? 'LogAppendTime' : 'CreateTime';
+  const c: Cursor = { buf: payload, pos: 0 };
+  for (let i = 0; i < h.recordsCount; i++) {
+    const length = readVarint(c);
+    const end = c.pos + length;
+    if (length < 1 || end > payload.length) corrupt(topic, partition, pos, `record length ${length} overruns the batch`);
+    c.pos += 1; // attributes
+    const timestampDelta = readVarlong(c);
+    const offset = h.baseOffset + readVarint(c);
+    const key = readBytes(c, end, topic, partition, pos);
+    const value = readBytes(c, end, topic, partition, pos);
+    const headerCount = readVarint(c);
+    if (headerCount < 0 || headerCount > end - c.pos) corrupt(topic, partition, pos, `invalid header count ${headerCount}`);
+    const headers: RecordHeader[] = [];
+    for (let j = 0; j < headerCount; j++) {
+      const hk = readBytes(c, end, topic, partition, pos);
+      if (hk === null) corrupt(topic, partition, pos, 'null header key');
+      headers.push({ key: hk.toString('utf8'), value: readBytes(c, end, topic, partition, pos) });
+    }
+    if (c.pos !== end) corrupt(topic, partition, pos, `a record declares ${length} bytes but its fields take more or less`);
+    if (offset < fetchOffset) continue;
+    out.push({
+      topic,
+      partition,
+      offset,
+      timestamp: logAppend ? h.maxTimestamp : h.baseTimestamp + timestampDelta,
+      timestampType,
+      key,
+      value,
+      headers,
+      leaderEpoch: h.partitionLeaderEpoch,
+      serializedKeySize: key === null ? -1 : key.length,
+      serializedValueSize: value === null ? -1 : value.length,
+    });
+  }
+  if (c.pos !== payload.length) corrupt(topic, partition, pos, `${payload.length - c.pos} bytes follow the last record`);
 }
 
-function toConsumerRecord(
-  topic: string,
-  partition: number,
-  r: Record,
-  timestampType: 'CreateTime' | 'LogAppendTime',
-  leaderEpoch: number,
-): ConsumerRecord {
-  return {
-    topic,
-    partition,
-    offset: r.offset,
-    timestamp: r.timestamp,
-    timestampType,
-    key: r.key,
-    value: r.value,
-    headers: r.headers,
-    leaderEpoch,
-    serializedKeySize: r.key === null ? -1 : r.key.length,
-    serializedValueSize: r.value === null ? -1 : r.value.length,
-  };
+function readBytes(c: Cursor, end: number, topic: string, partition: number, pos: number): Buffer | null {
+  const len = readVarint(c);
+  if (len < 0) {
+    if (len !== -1) corrupt(topic, partition, pos, `invalid length ${len} in a record`);
+    return null;
+  }
+  if (c.pos + len > end) corrupt(topic, partition, pos, 'a record field overruns its record');
+  const b = c.buf.subarray(c.pos, c.pos + len);
+  c.pos += len;
+  return b;
 }
