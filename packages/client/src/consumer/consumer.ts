@@ -13,7 +13,7 @@ import { Cluster } from '../cluster/cluster';
 import type { ConsumerGroupMetadata } from '../producer/transaction-manager';
 import type { ClientProperties } from '../config/properties';
 import { stringProp } from '../config/properties';
-import { ErrorCode, KafkaError } from '../errors';
+import { ErrorCode, KafkaError, isRetriable } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import { consumerConfig, type ConsumerConfig } from './consumer-config';
 import { ConsumerCoordinator, type RebalanceListener } from './consumer-coordinator';
@@ -178,7 +178,12 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
         }
       }
       this.maybeAutoCommit();
-      await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions);
+      try {
+        await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, Math.max(0, deadline - Date.now()));
+      } catch (err) {
+        // A coordinator or leader not reachable yet: no records this round, as Kafka's poll(timer) does.
+        if (!isRetriable(err)) throw err;
+      }
       const records = this.fetcher!.collect(this.config.maxPollRecords);
       this.fetcher!.sendFetches();
       if (records.length > 0) return new ConsumerRecords(this.deserialize(records));

@@ -25,11 +25,13 @@ export async function updateFetchPositions(
   config: ConsumerConfig,
   coordinator: CoordinatorConnection | null,
   subscriptions: SubscriptionState,
+  /** How long lookups may retry (poll passes what is left of its timeout; one attempt always runs). */
+  timeoutMs = config.client.defaultApiTimeoutMs,
 ): Promise<void> {
   const missing = subscriptions.missingPositions();
   if (missing.length > 0) {
     if (coordinator !== null) {
-      const committed = await fetchCommittedOffsets(coordinator, config, missing, config.client.defaultApiTimeoutMs);
+      const committed = await fetchCommittedOffsets(coordinator, config, missing, timeoutMs);
       for (const tp of missing) {
         const s = subscriptions.maybeState(tp);
         if (s === undefined || s.position !== null) continue;
@@ -49,7 +51,7 @@ export async function updateFetchPositions(
     resets.map((s) => [tpKey(s.tp), { tp: s.tp, timestamp: s.reset === 'earliest' ? EARLIEST_TIMESTAMP : LATEST_TIMESTAMP }] as const),
   );
   const strategies = new Map(resets.map((s) => [tpKey(s.tp), s.reset] as const));
-  const found = await listOffsets(cluster, requests, config.isolationLevel, config.client.defaultApiTimeoutMs);
+  const found = await listOffsets(cluster, requests, config.isolationLevel, timeoutMs);
   for (const { tp } of requests.values()) {
     const s = subscriptions.maybeState(tp);
     // Only apply if nothing else (a seek, a newer reset) happened to the partition meanwhile.
