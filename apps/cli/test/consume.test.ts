@@ -227,3 +227,43 @@ test('perf produce --payload-file sends records picked from the file', async () 
   assert.equal(both.code, 1);
   assert.equal(both.stderr, 'Error: give exactly one of --record-size and --payload-file\n');
 });
+
+test('perf produce --transactional-id sends in committed transactions that read_committed consumers see', async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-perf-txn'])).code, 0);
+  const p = await tarn([
+    '--output',
+    'json',
+    'perf',
+    'produce',
+    '--topic',
+    'cli-perf-txn',
+    '--num-records',
+    '2000',
+    '--record-size',
+    '20',
+    '--throughput',
+    '4000',
+    '--transactional-id',
+    'cli-perf-txn',
+    '--transaction-duration-ms',
+    '100',
+  ]);
+  assert.equal(p.code, 0, p.stderr);
+  const total = JSON.parse(p.stdout.trimEnd().split('\n').at(-1)!);
+  assert.equal(total.records, 2000);
+  assert.ok(total.transactions >= 3, `${total.transactions} transactions in ~0.5 s at one per 100 ms`);
+  const c = await tarn([
+    'consume',
+    '--topic',
+    'cli-perf-txn',
+    '--from-beginning',
+    '--isolation-level',
+    'read_committed',
+    '--max-messages',
+    '2000',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(c.stdout.trimEnd().split('\n').length, 2000);
+});

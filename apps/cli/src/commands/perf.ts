@@ -18,6 +18,8 @@ export function registerPerf(program: Command): void {
     .option('--producer-props <key=value...>', 'producer properties (acks=all linger.ms=5 compression.type=lz4 …)')
     .option('--producer.config <file>', 'producer properties file')
     .option('--reporting-interval <ms>', 'progress line interval', '5000')
+    .option('--transactional-id <id>', 'send in transactions with this transactional.id')
+    .option('--transaction-duration-ms <ms>', 'commit a transaction this often (default 3000 with --transactional-id)')
     .addHelpText('after', '\nExample:\n  tarn perf produce --topic bench --num-records 1000000 --record-size 100 --producer-props acks=1')
     .action(action<PerfProduceFlags>(perfProduce));
   perf
