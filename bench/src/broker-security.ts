@@ -5,7 +5,7 @@
 // prefixed Write ACL concern, against a broker with an authorizer.
 import { ApiKey, ErrorCode, errorName } from '@tarn/protocol';
 import { makePki, startBrokerProcess, type BrokerProcess } from '@tarn/broker/testing';
-import type { SaslLogin } from '@tarn/broker/client/sasl-login';
+import type { SaslLogin } from '@tarn/client';
 import { AclOperation, Authorizer, ResourceType, aclBinding } from '@tarn/broker/security/authorizer';
 import type { ConnectionOptions } from 'node:tls';
 import { CASE_BYTES, MiB, createTopic, fetchAll, produce, type BenchBroker, type Measured } from './broker-load';

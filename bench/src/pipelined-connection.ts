@@ -9,7 +9,7 @@
 import { connect, type Socket } from 'node:net';
 import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
-import { authenticate, type SaslLogin } from '@tarn/broker/client/sasl-login';
+import { saslAuthenticate, type SaslLogin } from '@tarn/client';
 
 /** Called with a response frame (without its size prefix), valid only during the call. */
 export type FrameHandler = (frame: Buffer | null, err: Error | null) => void;
@@ -67,7 +67,7 @@ export class PipelinedConnection {
             s.on('data', (chunk: Buffer) => conn.onData(chunk, chunk.length));
             conn.attach(s, 'secureConnect', resolve, reject);
           });
-    if (sasl !== null) await authenticate(c, sasl);
+    if (sasl !== null) await saslAuthenticate(c, sasl, 1);
     return c;
   }
 

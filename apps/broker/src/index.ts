@@ -1,4 +1,4 @@
 export { Broker, TARN_VERSION } from './broker';
 export { BrokerConfig } from './config/broker-config';
-export { parseProperties } from './config/properties';
+export { parseProperties } from '@tarn/client';
 export type { AdminRouter } from './admin/admin-router';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { adminPropsFromEnv, parseCommandLine } from './config/broker-config';
-import { parseProperties } from './config/properties';
+import { parseProperties } from '@tarn/client';
 import { Broker } from './broker';
 
 async function main(): Promise<void> {

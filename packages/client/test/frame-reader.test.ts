@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, createServer, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { FrameReader } from '../src/client/frame-reader';
+import { FrameReader } from '../src/network/frame-reader';
 
 function frame(body: Buffer): Buffer {
   const size = Buffer.alloc(4);

@@ -8,9 +8,8 @@
 import { connect, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { decodeResponse, encodeRequest, type ApiKeyNumber, type ApiRequestMap, type ApiResponseMap } from '@tarn/protocol';
+import { FrameReader, saslAuthenticate, type SaslLogin } from '@tarn/client';
 import type { FrameBufferPool } from './frame-buffer-pool';
-import { FrameReader } from './frame-reader';
-import { authenticate, type SaslLogin } from './sasl-login';
 
 /** How to reach a listener: TLS (with what to trust and what to present) and a SASL login. */
 export interface ClientSecurity {
@@ -96,7 +95,7 @@ export class KafkaClientConnection {
     });
     if (security?.sasl != null) {
       try {
-        await authenticate(conn, security.sasl);
+        await saslAuthenticate(conn, security.sasl, 1);
       } catch (err) {
         conn.close();
         throw err;

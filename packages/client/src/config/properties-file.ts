@@ -1,7 +1,7 @@
 /**
  * Java `.properties` files, as Kafka's tools read `--command-config client.properties`: `key=value` or
- * `key: value` lines, `#`/`!` comments, backslash line continuations and escapes. (The same format as
- * the broker's server.properties reader; the client may not import the broker, hence this copy.)
+ * `key: value` lines, `#`/`!` comments, backslash line continuations and escapes. The broker reads
+ * its server.properties with it too.
  */
 
 export function parseProperties(text: string): Record<string, string> {

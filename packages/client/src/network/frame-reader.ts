@@ -3,7 +3,8 @@
  * first the 4-byte size, then exactly that many bytes into a buffer allocated for the frame — one
  * allocation and no copy per response, however many socket reads it spans. A size beyond the
  * limit (`receive.message.max.bytes`) is a broken peer and is refused before anything is allocated.
- * (The broker's replica fetcher reads frames the same way: apps/broker/src/client/frame-reader.ts.)
+ * (The broker's replica fetcher reads its leaders' answers with it too: every replicated byte
+ * passes through here.)
  */
 export class FrameReader {
   private readonly size = Buffer.alloc(4);
