@@ -1,9 +1,12 @@
 /**
  * Fetching (Kafka's Fetcher): one Fetch in flight per leader broker, all leaders at once, each
- * asking for the partitions it leads that have a position, are not paused and have nothing
- * buffered yet (so memory stays bounded by what poll has not taken). An answer is decoded at once
- * and buffered; the next Fetch to that broker goes out as soon as the answer is in, while the
- * application works through what was buffered — fetching is pipelined with processing.
+ * asking for the partitions it leads that have a position and are not paused. An answer is decoded
+ * at once and buffered; the next Fetch to that broker goes out as soon as the answer is in, from
+ * where the buffered data ends, while the application works through what was buffered — fetching is
+ * pipelined with processing. Unlike Kafka's Java consumer, which fetches a partition again only once
+ * its buffer is drained, a partition may have one answer buffered ahead (MAX_AHEAD): the broker's
+ * latency then overlaps the application's work. Memory stays bounded: at most MAX_AHEAD answers of
+ * max.partition.fetch.bytes per partition.
  * Errors per partition: OFFSET_OUT_OF_RANGE → the reset policy; leadership errors → metadata
  * refresh; anything else is handed to the next poll.
  */
@@ -27,6 +30,9 @@ interface Buffered {
   assignmentEpoch: number;
 }
 
+/** Answers a partition may have buffered before it is fetched again. */
+const MAX_AHEAD = 2;
+
 const METADATA_ERRORS = new Set<number>([
   ErrorCode.NOT_LEADER_OR_FOLLOWER,
   ErrorCode.LEADER_NOT_AVAILABLE,
@@ -42,7 +48,7 @@ const METADATA_ERRORS = new Set<number>([
 
 export class Fetcher {
   private readonly inFlight = new Set<number>();
-  private readonly buffered = new Map<string, Buffered>();
+  private readonly buffered = new Map<string, Buffered[]>();
   private readonly backoffUntil = new Map<number, number>();
   private errors: Error[] = [];
   private closed = false;
@@ -63,7 +69,7 @@ export class Fetcher {
     const byLeader = new Map<number, PartitionState[]>();
     let needMetadata = false;
     for (const s of this.subscriptions.fetchable()) {
-      if (this.buffered.has(tpKey(s.tp))) continue;
+      if ((this.buffered.get(tpKey(s.tp))?.length ?? 0) >= MAX_AHEAD) continue;
       const leader = this.leaderOf(s.tp);
       if (leader === null) {
         needMetadata = true;
@@ -76,6 +82,12 @@ export class Fetcher {
     }
     if (needMetadata) this.refreshMetadata();
     for (const [leader, states] of byLeader) void this.fetchFrom(leader, states);
+  }
+
+  /** Where the next fetch of a partition starts: after what is buffered, else at the position. */
+  private fetchPosition(s: PartitionState): number | null {
+    const q = this.buffered.get(tpKey(s.tp));
+    return q !== undefined && q.length > 0 ? q[q.length - 1]!.nextOffset : s.position;
   }
 
   private leaderOf(tp: TopicPartition): number | null {
@@ -100,9 +112,9 @@ export class Fetcher {
   private async fetchFrom(leader: number, states: PartitionState[]): Promise<void> {
     this.inFlight.add(leader);
     const epoch = this.subscriptions.assignmentEpoch;
-    const offsets = new Map(states.map((s) => [tpKey(s.tp), s.position!] as const));
+    const offsets = new Map(states.map((s) => [tpKey(s.tp), this.fetchPosition(s)!] as const));
     try {
-      const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states));
+      const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states, offsets));
       if (response.errorCode !== ErrorCode.NONE) throw new KafkaError(response.errorCode, `Fetch from broker ${leader}`);
       for (const t of response.responses) {
         const topic = t.topic !== '' ? t.topic : this.topicById(t.topicId);
@@ -127,7 +139,7 @@ export class Fetcher {
     return null;
   }
 
-  private request(version: number, states: PartitionState[]): FetchRequest {
+  private request(version: number, states: PartitionState[], offsets: Map<string, number>): FetchRequest {
     const c = this.config;
     const byTopic = new Map<string, PartitionState[]>();
     for (const s of states) byTopic.set(s.tp.topic, [...(byTopic.get(s.tp.topic) ?? []), s]);
@@ -148,7 +160,7 @@ export class Fetcher {
           ...FetchRequestTypes.defaultFetchPartition(),
           partition: s.tp.partition,
           currentLeaderEpoch: -1,
-          fetchOffset: BigInt(s.position!),
+          fetchOffset: BigInt(offsets.get(tpKey(s.tp))!),
           lastFetchedEpoch: -1,
           logStartOffset: -1n,
           partitionMaxBytes: c.maxPartitionFetchBytes,
@@ -173,7 +185,9 @@ export class Fetcher {
     const fetchOffset = offsets.get(tpKey(tp));
     const s = this.subscriptions.maybeState(tp);
     // The partition was revoked, sought or reset while the fetch was out: its answer is stale.
-    if (fetchOffset === undefined || s === undefined || s.position !== fetchOffset) return;
+    if (fetchOffset === undefined || s === undefined || this.fetchPosition(s) !== fetchOffset) return;
+    const key = tpKey(tp);
+    const queue = this.buffered.get(key) ?? [];
     if (p.errorCode === ErrorCode.NONE) {
       s.highWatermark = Number(p.highWatermark);
       if (p.lastStableOffset >= 0n) s.lastStableOffset = Number(p.lastStableOffset);
@@ -199,12 +213,14 @@ export class Fetcher {
         );
         return;
       }
-      if (decoded.records.length === 0) {
+      if (decoded.records.length === 0 && queue.length === 0) {
         // Only control or aborted batches: move past them without handing anything to poll.
         if (decoded.nextOffset > fetchOffset) this.subscriptions.seek(tp, decoded.nextOffset, decoded.lastEpoch);
         return;
       }
-      this.buffered.set(tpKey(tp), {
+      if (decoded.nextOffset === fetchOffset) return; // nothing new
+      this.buffered.set(key, queue);
+      queue.push({
         tp,
         fetchOffset,
         records: decoded.records,
@@ -220,7 +236,10 @@ export class Fetcher {
         this.errors.push(
           new KafkaError(p.errorCode, `${tp.topic}-${tp.partition} fetch offset ${fetchOffset} is out of range (auto.offset.reset=none)`),
         );
-      else this.subscriptions.requestReset(tp);
+      else {
+        this.buffered.delete(key);
+        this.subscriptions.requestReset(tp);
+      }
       return;
     }
     if (METADATA_ERRORS.has(p.errorCode)) {
@@ -236,35 +255,36 @@ export class Fetcher {
     const err = this.errors.shift();
     if (err !== undefined) throw err;
     const out: ConsumerRecord[] = [];
-    for (const [key, b] of this.buffered) {
+    for (const [key, queue] of this.buffered) {
       if (out.length >= max) break;
-      const s = this.subscriptions.maybeState(b.tp);
-      if (s === undefined || s.position === null || s.paused) {
-        if (s === undefined || s.position === null) this.buffered.delete(key);
-        continue;
-      }
-      // The position moved (seek) since: what is buffered is not what the application wants next.
-      const expected = b.next === 0 ? b.fetchOffset : b.records[b.next - 1]!.offset + 1;
-      if (s.position !== expected) {
+      const s = this.subscriptions.maybeState(queue[0]!.tp);
+      if (s === undefined || s.position === null) {
         this.buffered.delete(key);
         continue;
       }
-      const take = b.records.slice(b.next, b.next + (max - out.length));
-      b.next += take.length;
-      out.push(...take);
-      if (b.next >= b.records.length) {
-        this.buffered.delete(key);
-        this.subscriptions.seek(b.tp, b.nextOffset, b.lastEpoch);
-      } else {
-        const last = take[take.length - 1]!;
-        this.subscriptions.seek(b.tp, last.offset + 1, last.leaderEpoch);
+      if (s.paused) continue;
+      while (queue.length > 0 && out.length < max) {
+        const b = queue[0]!;
+        // The position moved (seek) since: what is buffered is not what the application wants next.
+        const expected = b.next === 0 ? b.fetchOffset : b.records[b.next - 1]!.offset + 1;
+        if (s.position !== expected) {
+          queue.length = 0;
+          break;
+        }
+        const take = b.records.slice(b.next, b.next + (max - out.length));
+        b.next += take.length;
+        out.push(...take);
+        if (b.next >= b.records.length) {
+          queue.shift();
+          this.subscriptions.seek(b.tp, b.nextOffset, b.lastEpoch);
+        } else {
+          const last = take[take.length - 1]!;
+          this.subscriptions.seek(b.tp, last.offset + 1, last.leaderEpoch);
+        }
       }
+      if (queue.length === 0) this.buffered.delete(key);
     }
     return out;
-  }
-
-  hasBuffered(): boolean {
-    return this.errors.length > 0 || [...this.buffered.values()].some((b) => !this.subscriptions.maybeState(b.tp)?.paused);
   }
 
   /** Drops what is buffered for partitions no longer assigned or sought elsewhere. */
