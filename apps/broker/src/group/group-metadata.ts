@@ -9,16 +9,11 @@ import { ErrorCode, type JoinGroupResponseTypes } from '@tarn/protocol';
 import { CONSUMER_PROTOCOL_TYPE, decodeSubscriptionTopics } from './consumer-protocol';
 import { VALID_PREVIOUS_STATES, type GroupState } from './group-state';
 import type { JoinCallback, JoinGroupResult, MemberMetadata, Protocol, SyncGroupResult } from './member-metadata';
-import { tpKey, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
+import { tpKey, type CommitRecord, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
 import { PendingTxnOffsetCommits } from './pending-txn-offset-commits';
 
 /** A commit with the offset of the batch that stored it: the later record wins on replay. */
-export interface CommitRecord {
-  tp: TopicPartition;
-  /** null while the record is being appended */
-  appendedBatchOffset: number | null;
-  offsetAndMetadata: OffsetAndMetadata;
-}
+export type { CommitRecord } from './offset-and-metadata';
 
 export type TransitionListener = (group: GroupMetadata, from: GroupState, to: GroupState) => void;
 

@@ -19,3 +19,11 @@ export interface TopicPartition {
 
 /** Map key of a topic-partition (topic names cannot contain a NUL). */
 export const tpKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/** A committed offset as a group holds it, with where its record landed in __consumer_offsets. */
+export interface CommitRecord {
+  tp: TopicPartition;
+  /** null while the record is being appended */
+  appendedBatchOffset: number | null;
+  offsetAndMetadata: OffsetAndMetadata;
+}

@@ -10,8 +10,7 @@
  * A producer whose commits were all deleted (OffsetDelete, DeleteGroups, topic deletion) leaves the
  * set, as replaying the log's tombstones leaves nothing of it either.
  */
-import type { CommitRecord } from './group-metadata';
-import { tpKey, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
+import { tpKey, type CommitRecord, type OffsetAndMetadata, type TopicPartition } from './offset-and-metadata';
 
 export class PendingTxnOffsetCommits {
   private readonly byProducer = new Map<number, Map<string, CommitRecord>>();
