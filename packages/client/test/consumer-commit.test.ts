@@ -118,6 +118,14 @@ test('consume-transform-produce: groupMetadata() commits the consumer offsets in
   } finally {
     await p.close();
   }
-  assert.deepEqual(await committedByKafkajs('ctp', 'commits'), ['10']);
+  // OffsetFetch with require_stable (KIP-447) waits out the commit markers still being written
+  const [mine] = await c.committed(tps('commits', 0));
+  assert.equal(mine!.offset, 10);
+  let seen: string[] = [];
+  for (let i = 0; i < 50 && seen[0] !== '10'; i++) {
+    seen = await committedByKafkajs('ctp', 'commits');
+    if (seen[0] !== '10') await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepEqual(seen, ['10']);
   assert.equal(c.groupMetadata().generationId >= 1, true);
 });
