@@ -16,6 +16,9 @@ export class CliError extends Error {
   }
 }
 
+/** @tarn/client's errors that carry no Kafka error code of their own (Kafka's IllegalStateException…). */
+const CLIENT_ERRORS = new Set(['ProducerStateError', 'TransactionAbortableError', 'SerializationError']);
+
 interface CodedError extends Error {
   code: number;
 }
@@ -34,6 +37,11 @@ export function describeError(err: unknown): { line: string; exitCode: number; e
     return { line: `Error: ${message}`, exitCode: 1, expected: true };
   }
   if (err instanceof Error && err.name === 'ConfigError') return { line: `Error: ${err.message}`, exitCode: 1, expected: true };
+  if (err instanceof Error && CLIENT_ERRORS.has(err.name)) {
+    // the client's own typed failures: their name, and the Kafka error that caused them
+    const cause = isKafkaError(err.cause) ? `: ${describeError(err.cause).line.slice('Error: '.length)}` : '';
+    return { line: `Error: ${err.name}: ${err.message}${cause}`, exitCode: 1, expected: true };
+  }
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && err instanceof Error) return { line: `Error: ${err.message}`, exitCode: 1, expected: true };
   return { line: `Error: ${err instanceof Error ? err.message : String(err)}`, exitCode: 1, expected: false };
