@@ -27,7 +27,6 @@ interface Buffered {
   next: number;
   nextOffset: number;
   lastEpoch: number;
-  assignmentEpoch: number;
 }
 
 /** Answers a partition may have buffered before it is fetched again. */
@@ -111,7 +110,6 @@ export class Fetcher {
 
   private async fetchFrom(leader: number, states: PartitionState[]): Promise<void> {
     this.inFlight.add(leader);
-    const epoch = this.subscriptions.assignmentEpoch;
     const offsets = new Map(states.map((s) => [tpKey(s.tp), this.fetchPosition(s)!] as const));
     try {
       const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states, offsets));
@@ -119,7 +117,7 @@ export class Fetcher {
       for (const t of response.responses) {
         const topic = t.topic !== '' ? t.topic : this.topicById(t.topicId);
         if (topic === null) continue;
-        for (const p of t.partitions) this.handlePartition({ topic, partition: p.partitionIndex }, p, offsets, epoch);
+        for (const p of t.partitions) this.handlePartition({ topic, partition: p.partitionIndex }, p, offsets);
       }
     } catch (err) {
       // A broken connection or a timeout: back off this broker and look up leaders again.
@@ -180,7 +178,6 @@ export class Fetcher {
       records: Buffer | null;
     },
     offsets: Map<string, number>,
-    epoch: number,
   ): void {
     const fetchOffset = offsets.get(tpKey(tp));
     const s = this.subscriptions.maybeState(tp);
@@ -227,7 +224,6 @@ export class Fetcher {
         next: 0,
         nextOffset: decoded.nextOffset,
         lastEpoch: decoded.lastEpoch,
-        assignmentEpoch: epoch,
       });
       return;
     }

@@ -29,8 +29,6 @@ export class SubscriptionState {
   private topics = new Set<string>();
   pattern: RegExp | null = null;
   private readonly partitions = new Map<string, PartitionState>();
-  /** Bumped when the assignment changes, so in-flight fetches for old assignments are dropped. */
-  assignmentEpoch = 0;
 
   constructor(private readonly defaultReset: OffsetResetStrategy) {}
 
@@ -45,10 +43,7 @@ export class SubscriptionState {
 
   subscribe(topics: readonly string[]): boolean {
     this.setType('AUTO_TOPICS');
-    const next = new Set(topics);
-    const changed = next.size !== this.topics.size || [...next].some((t) => !this.topics.has(t));
-    this.topics = next;
-    return changed;
+    return this.subscribe0(topics);
   }
 
   subscribePattern(pattern: RegExp): void {
@@ -97,7 +92,6 @@ export class SubscriptionState {
     for (const tp of tps) {
       if (!this.partitions.has(tpKey(tp))) this.partitions.set(tpKey(tp), newState(tp));
     }
-    this.assignmentEpoch++;
   }
 
   addPartitions(tps: readonly TopicPartition[]): void {
@@ -168,10 +162,6 @@ export class SubscriptionState {
       out.set(tpKey(s.tp), { tp: s.tp, offset: { offset: s.position, leaderEpoch: s.positionEpoch, metadata: '' } });
     }
     return out;
-  }
-
-  get defaultResetStrategy(): OffsetResetStrategy {
-    return this.defaultReset;
   }
 }
 
