@@ -17,6 +17,7 @@ import { tpKey, type TopicPartition } from './assignors/types';
 import type { ConsumerConfig } from './consumer-config';
 import type { ConsumerRecord } from './consumer-record';
 import { decodeFetchedRecords } from './fetch-decoder';
+import { FetchSession, type SessionPartition } from './fetch-session';
 import type { PartitionState, SubscriptionState } from './subscription-state';
 
 interface Buffered {
@@ -31,6 +32,12 @@ interface Buffered {
 
 /** Answers a partition may have buffered before it is fetched again. */
 const MAX_AHEAD = 2;
+
+const SESSION_ERRORS = new Set<number>([
+  ErrorCode.FETCH_SESSION_ID_NOT_FOUND,
+  ErrorCode.INVALID_FETCH_SESSION_EPOCH,
+  ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR,
+]);
 
 const METADATA_ERRORS = new Set<number>([
   ErrorCode.NOT_LEADER_OR_FOLLOWER,
@@ -48,6 +55,7 @@ const METADATA_ERRORS = new Set<number>([
 export class Fetcher {
   private readonly inFlight = new Set<number>();
   private readonly buffered = new Map<string, Buffered[]>();
+  private readonly sessions = new Map<number, FetchSession>();
   private readonly backoffUntil = new Map<number, number>();
   private errors: Error[] = [];
   private closed = false;
@@ -111,9 +119,17 @@ export class Fetcher {
   private async fetchFrom(leader: number, states: PartitionState[]): Promise<void> {
     this.inFlight.add(leader);
     const offsets = new Map(states.map((s) => [tpKey(s.tp), this.fetchPosition(s)!] as const));
+    let session = this.sessions.get(leader);
+    if (session === undefined) this.sessions.set(leader, (session = new FetchSession()));
     try {
-      const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states, offsets));
+      const response = await this.cluster.request(leader, ApiKey.Fetch, (v) => this.request(v, states, offsets, session));
+      if (SESSION_ERRORS.has(response.errorCode)) {
+        // The broker lost or rejected our session: start a new one with the next (full) fetch.
+        session.reset();
+        return;
+      }
       if (response.errorCode !== ErrorCode.NONE) throw new KafkaError(response.errorCode, `Fetch from broker ${leader}`);
+      session.onSuccess(response.sessionId);
       for (const t of response.responses) {
         const topic = t.topic !== '' ? t.topic : this.topicById(t.topicId);
         if (topic === null) continue;
@@ -121,6 +137,7 @@ export class Fetcher {
       }
     } catch (err) {
       // A broken connection or a timeout: back off this broker and look up leaders again.
+      session.reset();
       this.backoffUntil.set(leader, Date.now() + this.config.client.retryBackoffMs);
       for (const s of states) this.cluster.invalidateTopic(s.tp.topic);
       if (!(err instanceof KafkaError) || !err.retriable) this.errors.push(err as Error);
@@ -137,10 +154,15 @@ export class Fetcher {
     return null;
   }
 
-  private request(version: number, states: PartitionState[], offsets: Map<string, number>): FetchRequest {
+  private request(version: number, states: PartitionState[], offsets: Map<string, number>, session: FetchSession): FetchRequest {
     const c = this.config;
-    const byTopic = new Map<string, PartitionState[]>();
-    for (const s of states) byTopic.set(s.tp.topic, [...(byTopic.get(s.tp.topic) ?? []), s]);
+    const wanted: SessionPartition[] = states.map((s) => ({ tp: s.tp, fetchOffset: offsets.get(tpKey(s.tp))! }));
+    const r = session.build(wanted, version);
+    const topicId = (topic: string): string => (version >= 13 ? (this.cluster.metadata.topics.get(topic)?.topicId ?? '') : '');
+    const byTopic = new Map<string, SessionPartition[]>();
+    for (const p of r.send) byTopic.set(p.tp.topic, [...(byTopic.get(p.tp.topic) ?? []), p]);
+    const forgotten = new Map<string, number[]>();
+    for (const tp of r.forget) forgotten.set(tp.topic, [...(forgotten.get(tp.topic) ?? []), tp.partition]);
     return {
       ...FetchRequestTypes.defaultFetchRequest(),
       replicaId: -1,
@@ -148,21 +170,26 @@ export class Fetcher {
       minBytes: c.fetchMinBytes,
       maxBytes: c.fetchMaxBytes,
       isolationLevel: c.isolationLevel === 'read_committed' ? 1 : 0,
-      sessionId: 0,
-      sessionEpoch: -1, // no fetch session (KIP-227 is optional): every fetch is a full one
+      sessionId: r.sessionId,
+      sessionEpoch: r.sessionEpoch,
       rackId: c.clientRack ?? '',
       topics: [...byTopic].map(([topic, list]) => ({
-        topic,
-        topicId: version >= 13 ? (this.cluster.metadata.topics.get(topic)?.topicId ?? '') : '',
-        partitions: list.map((s) => ({
+        topic: version >= 13 ? '' : topic,
+        topicId: topicId(topic),
+        partitions: list.map((p) => ({
           ...FetchRequestTypes.defaultFetchPartition(),
-          partition: s.tp.partition,
+          partition: p.tp.partition,
           currentLeaderEpoch: -1,
-          fetchOffset: BigInt(offsets.get(tpKey(s.tp))!),
+          fetchOffset: BigInt(p.fetchOffset),
           lastFetchedEpoch: -1,
           logStartOffset: -1n,
           partitionMaxBytes: c.maxPartitionFetchBytes,
         })),
+      })),
+      forgottenTopicsData: [...forgotten].map(([topic, partitions]) => ({
+        topic: version >= 13 ? '' : topic,
+        topicId: topicId(topic),
+        partitions,
       })),
     };
   }
