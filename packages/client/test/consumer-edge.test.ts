@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { CompressionTypes } from 'kafkajs';
 import { Producer, StringDeserializer, jsonDeserializer, type ConsumerRecord } from '../src/index';
 import { decodeFetchedRecords } from '../src/consumer/fetch-decoder';
+import { FetchSession } from '../src/consumer/fetch-session';
 import { onCleanup, startTestBroker } from './helpers';
 import { createTopic, kafkajsAdmin, kafkajsProducer, newConsumer, pollUntil, produce, tps } from './consumer-support';
 
@@ -131,4 +132,25 @@ test('a record that does not deserialize: the records before it are returned, th
   c.seek({ topic: 'json', partition: 0 }, 3);
   const rest = await pollUntil(c, 1);
   assert.equal(rest[0]!.value?.n, 4);
+});
+
+test('fetch sessions (KIP-227): full first fetch, then only moved partitions and forgotten ones; errors reset', () => {
+  const s = new FetchSession();
+  const want = (offsets: Record<number, number>) =>
+    Object.entries(offsets).map(([p, o]) => ({ tp: { topic: 't', partition: Number(p) }, fetchOffset: o }));
+  let r = s.build(want({ 0: 0, 1: 0, 2: 0 }), 15);
+  assert.deepEqual([r.sessionId, r.sessionEpoch, r.send.length, r.forget.length], [0, 0, 3, 0]);
+  s.onSuccess(77);
+  r = s.build(want({ 0: 5, 1: 0, 2: 0 }), 15);
+  assert.deepEqual([r.sessionId, r.sessionEpoch, r.send.map((p) => p.tp.partition), r.forget], [77, 1, [0], []]);
+  s.onSuccess(77);
+  r = s.build(want({ 0: 5, 2: 0 }), 15);
+  assert.deepEqual([r.sessionEpoch, r.send.length, r.forget.map((p) => p.partition)], [2, 0, [1]]);
+  s.reset();
+  r = s.build(want({ 0: 5 }), 15);
+  assert.deepEqual([r.sessionId, r.sessionEpoch, r.send.length], [0, 0, 1]);
+  // a broker that creates no session (id 0) keeps getting full fetches; before v7 there are none
+  s.onSuccess(0);
+  assert.equal(s.build(want({ 0: 5 }), 15).sessionEpoch, 0);
+  assert.equal(new FetchSession().build(want({ 0: 1 }), 6).sessionEpoch, -1);
 });
