@@ -45,6 +45,33 @@ export interface DecodedFetch {
 
 const ABORT_MARKER = 0;
 
+/**
+ * Batch headers only: where the next fetch of this partition starts (after the last whole batch),
+ * the last batch's leader epoch, and whether not even one whole batch came. Cheap — the records
+ * are decoded later, when poll takes them, while the next fetch is already on its way.
+ */
+export function scanFetched(
+  buf: Buffer | null,
+  fetchOffset: number,
+): { nextOffset: number; lastEpoch: number; truncatedFirstBatch: boolean } {
+  let nextOffset = fetchOffset;
+  let lastEpoch = -1;
+  let pos = 0;
+  let whole = 0;
+  if (buf === null) return { nextOffset, lastEpoch, truncatedFirstBatch: false };
+  while (buf.length - pos >= RECORDS_OFFSET) {
+    const size = buf.readInt32BE(pos + 8) + LOG_OVERHEAD;
+    if (size < RECORDS_OFFSET || pos + size > buf.length) break;
+    const h = readBatchHeader(buf, pos);
+    const last = h.baseOffset + h.lastOffsetDelta;
+    if (last >= nextOffset) nextOffset = last + 1;
+    lastEpoch = h.partitionLeaderEpoch;
+    pos += size;
+    whole++;
+  }
+  return { nextOffset, lastEpoch, truncatedFirstBatch: whole === 0 && buf.length > 0 };
+}
+
 export function decodeFetchedRecords(
   topic: string,
   partition: number,
@@ -63,7 +90,8 @@ export function decodeFetchedRecords(
   let batches = 0;
   while (buf.length - pos >= LOG_OVERHEAD + 5) {
     const size = buf.readInt32BE(pos + 8) + LOG_OVERHEAD;
-    if (size < LOG_OVERHEAD || pos + size > buf.length) break; // partial batch at the end
+    if (pos + size > buf.length) break; // partial batch at the end
+    if (size < RECORDS_OFFSET) corrupt(topic, partition, pos, `batch length ${size} is shorter than a batch header`);
     const magic = buf.readInt8(pos + MAGIC_OFFSET);
     if (magic !== 2) throw new KafkaError(ErrorCode.CORRUPT_MESSAGE, `${topic}-${partition}: unsupported magic ${magic} at ${pos}`);
     if (options.checkCrcs && !isBatchCrcValid(buf, pos, size)) corrupt(topic, partition, pos, 'record batch CRC mismatch');

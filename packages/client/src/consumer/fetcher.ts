@@ -16,7 +16,7 @@ import { ErrorCode, KafkaError } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { ConsumerConfig } from './consumer-config';
 import type { ConsumerRecord } from './consumer-record';
-import { decodeFetchedRecords } from './fetch-decoder';
+import { decodeFetchedRecords, scanFetched } from './fetch-decoder';
 import { FetchSession, type SessionPartition } from './fetch-session';
 import type { PartitionState, SubscriptionState } from './subscription-state';
 
@@ -24,7 +24,10 @@ interface Buffered {
   tp: TopicPartition;
   /** Position the fetch was made from; records are dropped if the position moved (seek) meanwhile. */
   fetchOffset: number;
-  records: ConsumerRecord[];
+  /** The answer's record bytes, decoded when poll first takes from them. */
+  raw: Buffer | null;
+  aborted: { producerId: bigint; firstOffset: bigint }[] | null;
+  records: ConsumerRecord[] | null;
   next: number;
   nextOffset: number;
   lastEpoch: number;
@@ -216,19 +219,9 @@ export class Fetcher {
       s.highWatermark = Number(p.highWatermark);
       if (p.lastStableOffset >= 0n) s.lastStableOffset = Number(p.lastStableOffset);
       if (p.logStartOffset >= 0n) s.logStartOffset = Number(p.logStartOffset);
-      let decoded: ReturnType<typeof decodeFetchedRecords>;
-      try {
-        decoded = decodeFetchedRecords(tp.topic, tp.partition, p.records, fetchOffset, {
-          readCommitted: this.config.isolationLevel === 'read_committed',
-          aborted: p.abortedTransactions,
-          checkCrcs: this.config.checkCrcs,
-        });
-      } catch (err) {
-        // Kafka's consumer surfaces a corrupt batch from poll instead of fetching it again forever.
-        this.errors.push(err as Error);
-        return;
-      }
-      if (decoded.truncatedFirstBatch) {
+      // Headers only now, so the next Fetch can go out at once; records are decoded by poll.
+      const scan = scanFetched(p.records, fetchOffset);
+      if (scan.truncatedFirstBatch) {
         this.errors.push(
           new KafkaError(
             ErrorCode.MESSAGE_TOO_LARGE,
@@ -237,20 +230,17 @@ export class Fetcher {
         );
         return;
       }
-      if (decoded.records.length === 0 && queue.length === 0) {
-        // Only control or aborted batches: move past them without handing anything to poll.
-        if (decoded.nextOffset > fetchOffset) this.subscriptions.seek(tp, decoded.nextOffset, decoded.lastEpoch);
-        return;
-      }
-      if (decoded.nextOffset === fetchOffset) return; // nothing new
+      if (scan.nextOffset === fetchOffset) return; // nothing new
       this.buffered.set(key, queue);
       queue.push({
         tp,
         fetchOffset,
-        records: decoded.records,
+        raw: p.records,
+        aborted: p.abortedTransactions,
+        records: null,
         next: 0,
-        nextOffset: decoded.nextOffset,
-        lastEpoch: decoded.lastEpoch,
+        nextOffset: scan.nextOffset,
+        lastEpoch: scan.lastEpoch,
       });
       return;
     }
@@ -289,15 +279,37 @@ export class Fetcher {
       while (queue.length > 0 && out.length < max) {
         const b = queue[0]!;
         // The position moved (seek) since: what is buffered is not what the application wants next.
-        const expected = b.next === 0 ? b.fetchOffset : b.records[b.next - 1]!.offset + 1;
-        if (s.position !== expected) {
+        if (b.next === 0 && s.position !== b.fetchOffset) {
           queue.length = 0;
           break;
         }
-        const take = b.records.slice(b.next, b.next + (max - out.length));
+        if (b.records === null) {
+          try {
+            b.records = decodeFetchedRecords(b.tp.topic, b.tp.partition, b.raw, b.fetchOffset, {
+              readCommitted: this.config.isolationLevel === 'read_committed',
+              aborted: b.aborted,
+              checkCrcs: this.config.checkCrcs,
+            }).records;
+            b.raw = null;
+          } catch (err) {
+            // Kafka's consumer surfaces a corrupt batch from poll; the position stays before it.
+            this.buffered.delete(key);
+            if (out.length > 0) {
+              this.errors.push(err as Error);
+              return out;
+            }
+            throw err;
+          }
+        }
+        const records = b.records;
+        if (b.next > 0 && s.position !== records[b.next - 1]!.offset + 1) {
+          queue.length = 0;
+          break;
+        }
+        const take = records.slice(b.next, b.next + (max - out.length));
         b.next += take.length;
         out.push(...take);
-        if (b.next >= b.records.length) {
+        if (b.next >= records.length) {
           queue.shift();
           this.subscriptions.seek(b.tp, b.nextOffset, b.lastEpoch);
         } else {
