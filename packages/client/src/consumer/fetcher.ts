@@ -1,9 +1,9 @@
 /**
  * Fetching (Kafka's Fetcher): one Fetch in flight per leader broker, all leaders at once, each
- * asking for the partitions it leads that have a position and are not paused. An answer is decoded
- * at once and buffered; the next Fetch to that broker goes out as soon as the answer is in, from
- * where the buffered data ends, while the application works through what was buffered — fetching is
- * pipelined with processing. Unlike Kafka's Java consumer, which fetches a partition again only once
+ * asking for the partitions it leads that have a position and are not paused. An answer's batch
+ * headers are scanned on arrival and its bytes buffered; the next Fetch to that broker goes out at
+ * once, from where the buffered data ends, and the records are decoded when poll takes them — so
+ * the broker's work, the network and the application's processing overlap. Unlike Kafka's Java consumer, which fetches a partition again only once
  * its buffer is drained, a partition may have one answer buffered ahead (MAX_AHEAD): the broker's
  * latency then overlaps the application's work. Memory stays bounded: at most MAX_AHEAD answers of
  * max.partition.fetch.bytes per partition.
