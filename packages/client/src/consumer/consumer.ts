@@ -388,6 +388,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   pause(partitions: readonly TopicPartition[]): void {
     for (const tp of partitions) this.subscriptions.state(tp).paused = true;
+    this.fetcher?.detach(partitions);
   }
 
   resume(partitions: readonly TopicPartition[]): void {

@@ -322,6 +322,16 @@ export class Fetcher {
     return out;
   }
 
+  /**
+   * A paused partition's buffered bytes are copied out of the response they came in, so a long
+   * pause pins only its own bytes, not a whole multi-partition response.
+   */
+  detach(tps: readonly TopicPartition[]): void {
+    for (const tp of tps) {
+      for (const b of this.buffered.get(tpKey(tp)) ?? []) if (b.raw !== null) b.raw = Buffer.from(b.raw);
+    }
+  }
+
   /** Drops what is buffered for partitions no longer assigned or sought elsewhere. */
   clear(tps?: readonly TopicPartition[]): void {
     if (tps === undefined) this.buffered.clear();
