@@ -251,3 +251,33 @@ test('KIP-890 verification guard: a marker written while a write was being verif
   assert.equal(partition.isVerificationValid(78, guard), false);
   c.close();
 });
+
+test('KIP-890: pipelined first writes of a transaction to one partition are all verified (they share one guard)', async () => {
+  const { port, broker } = await startBroker({ 'transaction.state.log.num.partitions': '3' });
+  await broker.topicAdmin.createTopic({ name: 'txn-t', numPartitions: 1, replicationFactor: 1 });
+  const c = await TestConnection.open(port);
+  const coordinatorFound = async () =>
+    (await c.request(ApiKey.FindCoordinator, 3, { key: TXN, keyType: 1, coordinatorKeys: [] })).errorCode === ErrorCode.NONE;
+  await eventually(coordinatorFound, 'the transaction coordinator');
+  const init = await initProducerId(c, TXN);
+  assert.equal(init.errorCode, ErrorCode.NONE);
+  const added = await addPartitions(c, init.producerId, init.producerEpoch, 'txn-t', [0]);
+  assert.equal(added.resultsByTopicV3AndBelow[0]!.resultsByPartition[0]!.partitionErrorCode, ErrorCode.NONE);
+  // sent back to back, as a client with max.in.flight.requests.per.connection=5 does: the second
+  // arrives while the first waits for the coordinator's answer
+  const answers = await Promise.all([
+    produceTxn(c, init.producerId, init.producerEpoch, 0, 0, ['a', 'b']),
+    produceTxn(c, init.producerId, init.producerEpoch, 2, 0, ['c']),
+    produceTxn(c, init.producerId, init.producerEpoch, 3, 0, ['d']),
+  ]);
+  assert.deepEqual(
+    answers.map((a) => [a.errorCode, Number(a.baseOffset)]),
+    [
+      [ErrorCode.NONE, 0],
+      [ErrorCode.NONE, 2],
+      [ErrorCode.NONE, 3],
+    ],
+  );
+  assert.equal((await endTxn(c, init.producerId, init.producerEpoch, true)).errorCode, ErrorCode.NONE);
+  c.close();
+});

@@ -113,11 +113,13 @@ export class Partition {
    * KIP-890's verification guard: taken before asking the coordinator whether a producer's write
    * belongs to its transaction, dropped when a marker for the producer is written here. A write whose
    * guard is gone by the time the coordinator answered came after its transaction ended (a marker
-   * landed meanwhile) and must not open a new one that nothing would close.
+   * landed meanwhile) and must not open a new one that nothing would close. Requests of one producer
+   * verified at the same time (pipelined, as every client sends them) share the guard, as Kafka's
+   * maybeCreateVerificationStateEntry does: a second one must not void the first's.
    */
   startVerification(producerId: number): object {
-    const guard = {};
-    this.verificationGuards.set(producerId, guard);
+    let guard = this.verificationGuards.get(producerId);
+    if (guard === undefined) this.verificationGuards.set(producerId, (guard = {}));
     return guard;
   }
 
