@@ -218,3 +218,25 @@ for (const [strategy, tarnAssignor, kafkajsAssigner] of [
     assert.deepEqual(actual, await kafkajsComputes(kafkajsAssigner, Object.keys(actual)));
   });
 }
+
+test('a member whose subscription bytes do not parse gets nothing; the tarn leader assigns everyone else', async () => {
+  const group = 'mixed-garbage';
+  const members: Members = { tarn: [], kafkajs: [], stop: async () => {} };
+  const first = startTarn(group, 'range', members);
+  while (first.assignment().length < PARTITIONS) await new Promise((r) => setTimeout(r, 50));
+  const garbage: PartitionAssigner = () => ({
+    name: 'range',
+    version: 0,
+    assign: async () => [],
+    protocol: () => ({ name: 'range', metadata: Buffer.from([0x7f, 0xff, 0x01]) }),
+  });
+  await startKafkajs(group, garbage, members);
+  const deadline = Date.now() + 20_000;
+  while (members.kafkajs[0]!.memberId === '' || first.assignment().length < PARTITIONS) {
+    assert.ok(Date.now() < deadline, 'the group did not settle');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await members.stop();
+  assert.equal(first.assignment().length, PARTITIONS);
+  assert.deepEqual(members.kafkajs[0]!.assignment, []);
+});

@@ -105,7 +105,13 @@ export class ConsumerCoordinator implements MembershipCallbacks {
     const subscriptions = new Map<string, Subscription>();
     const allTopics = new Set<string>();
     for (const m of members) {
-      const s = decodeSubscription(m.metadata, m.groupInstanceId);
+      // A member whose subscription does not parse gets nothing rather than stalling the whole group.
+      let s: Subscription;
+      try {
+        s = decodeSubscription(m.metadata, m.groupInstanceId);
+      } catch {
+        s = { topics: [], userData: null, ownedPartitions: [], generationId: null, rackId: null, groupInstanceId: m.groupInstanceId };
+      }
       subscriptions.set(m.memberId, s);
       for (const t of s.topics) allTopics.add(t);
     }
