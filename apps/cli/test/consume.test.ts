@@ -228,48 +228,39 @@ test('perf produce --payload-file sends records picked from the file', async () 
   assert.equal(both.stderr, 'Error: give exactly one of --record-size and --payload-file\n');
 });
 
-// `todo`: it runs and reports, but does not fail the suite — on a loaded machine the producer
-// sometimes writes to a partition before the transaction has it (INVALID_TXN_STATE from the broker's
-// KIP-890 guard), a race in @tarn/client's transaction manager, not in the CLI.
-test(
-  'perf produce --transactional-id sends in a committed transaction that read_committed consumers see',
-  {
-    todo: 'intermittent INVALID_TXN_STATE: a produce racing AddPartitionsToTxn in the transactional producer',
-  },
-  async () => {
-    assert.equal((await tarn(['topics', 'create', '--topic', 'cli-perf-txn'])).code, 0);
-    // one transaction: the default duration (3 s) is longer than the run
-    const p = await tarn([
-      '--output',
-      'json',
-      'perf',
-      'produce',
-      '--topic',
-      'cli-perf-txn',
-      '--num-records',
-      '2000',
-      '--record-size',
-      '20',
-      '--transactional-id',
-      'cli-perf-txn',
-    ]);
-    assert.equal(p.code, 0, p.stderr);
-    const total = JSON.parse(p.stdout.trimEnd().split('\n').at(-1)!);
-    assert.equal(total.records, 2000);
-    assert.equal(total.transactions, 1);
-    const c = await tarn([
-      'consume',
-      '--topic',
-      'cli-perf-txn',
-      '--from-beginning',
-      '--isolation-level',
-      'read_committed',
-      '--max-messages',
-      '2000',
-      '--timeout-ms',
-      '10000',
-    ]);
-    assert.equal(c.code, 0, c.stderr);
-    assert.equal(c.stdout.trimEnd().split('\n').length, 2000);
-  },
-);
+test('perf produce --transactional-id sends in a committed transaction that read_committed consumers see', async () => {
+  assert.equal((await tarn(['topics', 'create', '--topic', 'cli-perf-txn'])).code, 0);
+  // one transaction: the default duration (3 s) is longer than the run
+  const p = await tarn([
+    '--output',
+    'json',
+    'perf',
+    'produce',
+    '--topic',
+    'cli-perf-txn',
+    '--num-records',
+    '2000',
+    '--record-size',
+    '20',
+    '--transactional-id',
+    'cli-perf-txn',
+  ]);
+  assert.equal(p.code, 0, p.stderr);
+  const total = JSON.parse(p.stdout.trimEnd().split('\n').at(-1)!);
+  assert.equal(total.records, 2000);
+  assert.equal(total.transactions, 1);
+  const c = await tarn([
+    'consume',
+    '--topic',
+    'cli-perf-txn',
+    '--from-beginning',
+    '--isolation-level',
+    'read_committed',
+    '--max-messages',
+    '2000',
+    '--timeout-ms',
+    '10000',
+  ]);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(c.stdout.trimEnd().split('\n').length, 2000);
+});
