@@ -11,12 +11,19 @@ interface Waiter {
   bytes: number;
   resolve(): void;
   reject(err: Error): void;
-  timer: NodeJS.Timeout;
+  /** Date.now() past which the wait fails (max.block.ms). */
+  deadline: number;
 }
 
+/**
+ * Waiters queue in arrival order; hundreds of thousands may wait (a fast loop of async sends), so
+ * the queue is consumed by an index, not Array.shift, and one timer serves them all.
+ */
 export class BufferMemory {
   private used = 0;
-  private readonly waiters: Waiter[] = [];
+  private queue: Waiter[] = [];
+  private head = 0;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(readonly limit: number) {}
 
@@ -25,12 +32,12 @@ export class BufferMemory {
   }
 
   get waiting(): number {
-    return this.waiters.length;
+    return this.queue.length - this.head;
   }
 
   /** Reserves at once when there is room and nobody waits ahead; false otherwise. */
   tryReserve(bytes: number): boolean {
-    if (this.waiters.length > 0 || this.used + bytes > this.limit) return false;
+    if (this.waiting > 0 || this.used + bytes > this.limit) return false;
     this.used += bytes;
     return true;
   }
@@ -44,18 +51,8 @@ export class BufferMemory {
     }
     if (this.tryReserve(bytes)) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        bytes,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          const i = this.waiters.indexOf(waiter);
-          if (i >= 0) this.waiters.splice(i, 1);
-          reject(new TimeoutError(`failed to allocate ${bytes} bytes of buffer.memory within max.block.ms (${maxBlockMs} ms)`));
-          this.grant(); // the next waiter may fit now that this one left the head
-        }, maxBlockMs),
-      };
-      this.waiters.push(waiter);
+      this.queue.push({ bytes, resolve, reject, deadline: Date.now() + maxBlockMs });
+      this.armTimer();
     });
   }
 
@@ -67,18 +64,50 @@ export class BufferMemory {
 
   /** Fails every waiter (the producer is closing). */
   failWaiters(err: Error): void {
-    for (const w of this.waiters.splice(0)) {
-      clearTimeout(w.timer);
-      w.reject(err);
-    }
+    const waiters = this.queue.slice(this.head);
+    this.queue = [];
+    this.head = 0;
+    this.clearTimer();
+    for (const w of waiters) w.reject(err);
   }
 
   private grant(): void {
-    while (this.waiters.length > 0 && this.used + this.waiters[0]!.bytes <= this.limit) {
-      const w = this.waiters.shift()!;
-      clearTimeout(w.timer);
+    while (this.waiting > 0 && this.used + this.queue[this.head]!.bytes <= this.limit) {
+      const w = this.queue[this.head++]!;
       this.used += w.bytes;
       w.resolve();
     }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    if (this.waiting === 0) this.clearTimer();
+  }
+
+  /** One timer, for the earliest deadline of those waiting. */
+  private armTimer(): void {
+    if (this.timer !== null || this.waiting === 0) return;
+    let earliest = Infinity;
+    for (let i = this.head; i < this.queue.length; i++) earliest = Math.min(earliest, this.queue[i]!.deadline);
+    this.timer = setTimeout(() => this.expire(), Math.max(0, earliest - Date.now()));
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Fails the waits past max.block.ms; the next waiter may fit now that those ahead left. */
+  private expire(): void {
+    this.timer = null;
+    const now = Date.now();
+    const waiting = this.queue.slice(this.head);
+    const expired = waiting.filter((w) => w.deadline <= now);
+    this.queue = waiting.filter((w) => w.deadline > now);
+    this.head = 0;
+    for (const w of expired)
+      w.reject(new TimeoutError(`failed to allocate ${w.bytes} bytes of buffer.memory within max.block.ms (${w.deadline - now} ms ago)`));
+    this.grant();
+    this.armTimer();
   }
 }
