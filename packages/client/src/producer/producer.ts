@@ -59,6 +59,8 @@ export class Producer<K = Bytes, V = Bytes> {
   private readonly keySerializer: Serializer<K>;
   private readonly valueSerializer: Serializer<V>;
   private closing: Promise<void> | null = null;
+  /** Past close()'s flush: a send still waiting for metadata or memory can no longer be delivered. */
+  private closed = false;
   /** Placement input per metadata entry (a refresh makes a new entry, so this never goes stale). */
   private readonly partitionsOf = new WeakMap<object, TopicPartitions>();
   private nextBackgroundRefresh = 0;
@@ -189,7 +191,9 @@ export class Producer<K = Bytes, V = Bytes> {
     const prepared = this.prepare(record, partitions);
     if (!this.memory.tryReserve(prepared.size)) await this.memory.reserve(prepared.size, Math.max(0, deadline - Date.now()));
     try {
-      this.checkOpen();
+      // a send made before close() is still delivered by close()'s flush
+      if (this.closed) throw new ProducerStateError('the producer was closed before the record was sent');
+      if (this.idempotence.fatalError !== null) throw this.idempotence.fatalError;
     } catch (err) {
       this.memory.release(prepared.size);
       throw err;
@@ -311,6 +315,7 @@ export class Producer<K = Bytes, V = Bytes> {
       const timeoutMs = options.timeoutMs;
       if (timeoutMs === undefined) await flushed.catch(() => undefined);
       else await Promise.race([flushed.catch(() => undefined), sleep(timeoutMs)]);
+      this.closed = true;
       const err = new ProducerStateError('the producer was closed before the record was sent');
       this.memory.failWaiters(err);
       for (const b of this.accumulator.drainAll()) this.sender.finish(b, err);
