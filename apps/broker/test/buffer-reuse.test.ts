@@ -67,7 +67,10 @@ test('records keep every byte while produce frames and fetch buffers are reused 
   );
 
   for (const c of consumers) {
-    await Promise.race([c.all, new Promise((_, reject) => setTimeout(() => reject(new Error(`saw ${c.seen.size} of ${TOTAL}`)), 60_000).unref())]);
+    await Promise.race([
+      c.all,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`saw ${c.seen.size} of ${TOTAL}`)), 60_000).unref()),
+    ]);
     assert.equal(c.broken(), 0, 'every record arrives with the bytes it was produced with');
     assert.equal(c.seen.size, TOTAL);
     await c.consumer.disconnect();

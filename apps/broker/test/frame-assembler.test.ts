@@ -74,7 +74,13 @@ test('a size prefix alone allocates nothing like the size announced; the buffer 
     return b;
   };
   const frames: Buffer[] = [];
-  const assembler = new FrameAssembler(100 << 20, pool, () => true, (f) => frames.push(f), () => assert.fail('valid size'));
+  const assembler = new FrameAssembler(
+    100 << 20,
+    pool,
+    () => true,
+    (f) => frames.push(f),
+    () => assert.fail('valid size'),
+  );
   const head = Buffer.alloc(6);
   head.writeInt32BE(90 << 20, 0); // announces 90 MiB of Produce
   assembler.push(head, 0, 6);
@@ -93,7 +99,13 @@ test('a size prefix alone allocates nothing like the size announced; the buffer 
 test('a size of zero, a negative size or one beyond the limit stops the stream', () => {
   for (const size of [0, -1, 1025]) {
     let invalid: number | null = null;
-    const assembler = new FrameAssembler(1024, new BufferPool(), () => false, () => assert.fail('no frame'), (s) => (invalid = s));
+    const assembler = new FrameAssembler(
+      1024,
+      new BufferPool(),
+      () => false,
+      () => assert.fail('no frame'),
+      (s) => (invalid = s),
+    );
     const b = Buffer.alloc(8);
     b.writeInt32BE(size, 0);
     assert.equal(assembler.push(b, 0, 8), false);
@@ -104,7 +116,13 @@ test('a size of zero, a negative size or one beyond the limit stops the stream',
 test('pooled frames are reused once released, and only then', () => {
   const pool = new BufferPool();
   const seen: Array<{ frame: Buffer; release: (() => void) | null }> = [];
-  const assembler = new FrameAssembler(1 << 20, pool, (k) => k === 0, (frame, release) => seen.push({ frame, release }), () => {});
+  const assembler = new FrameAssembler(
+    1 << 20,
+    pool,
+    (k) => k === 0,
+    (frame, release) => seen.push({ frame, release }),
+    () => {},
+  );
   const produce = frameOf(0, Buffer.alloc(5000, 1));
   const other = frameOf(3, Buffer.alloc(5000, 2));
   assembler.push(produce, 0, produce.length);
