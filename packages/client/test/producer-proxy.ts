@@ -15,6 +15,8 @@ export interface DropProxy {
   dropped: number;
   /** Produce requests seen so far. */
   produces: number;
+  /** The most Produce requests one connection had sent and not yet seen answered (pipelining). */
+  maxProducesInFlight: number;
   /** Holds every client request (the broker seems hung) until `resume()`. */
   stall(): void;
   resume(): void;
@@ -35,6 +37,7 @@ export async function startDropProxy(
     maxDrops: options.maxDrops,
     dropped: 0,
     produces: 0,
+    maxProducesInFlight: 0,
     stall: () => void (stalled = true),
     resume: () => {
       stalled = false;
@@ -46,6 +49,8 @@ export async function startDropProxy(
     const upstream = connect(target(), '127.0.0.1');
     sockets.add(client).add(upstream);
     const doomed = new Set<number>();
+    /** Correlation ids of this connection's Produce requests not answered yet. */
+    const producesInFlight = new Set<number>();
     let fromClient = Buffer.alloc(0);
     let fromBroker = Buffer.alloc(0);
     const kill = (): void => {
@@ -60,6 +65,8 @@ export async function startDropProxy(
         const correlationId = fromClient.readInt32BE(8);
         if (apiKey === 0) {
           state.produces++;
+          producesInFlight.add(correlationId);
+          state.maxProducesInFlight = Math.max(state.maxProducesInFlight, producesInFlight.size);
           if (state.produces % state.dropEvery === 0 && state.dropped + doomed.size < state.maxDrops) doomed.add(correlationId);
         }
         fromClient = fromClient.subarray(4 + size);
@@ -72,6 +79,7 @@ export async function startDropProxy(
       let forward = 0;
       while (fromBroker.length - forward >= 8 && fromBroker.length - forward >= 4 + fromBroker.readInt32BE(forward)) {
         const size = fromBroker.readInt32BE(forward);
+        producesInFlight.delete(fromBroker.readInt32BE(forward + 4));
         if (doomed.has(fromBroker.readInt32BE(forward + 4))) {
           // everything before this answer goes through; this one and the connection are lost
           if (forward > 0) client.write(fromBroker.subarray(0, forward));
