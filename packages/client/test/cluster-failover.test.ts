@@ -6,49 +6,14 @@
 // leaders are re-read from metadata.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Broker } from '@tarn/broker';
-import { freePort, startEtcd } from '@tarn/broker/testing';
 import { Admin } from '../src/index';
-import { onCleanup, tempDir } from './helpers';
+import { EtcdCluster } from './etcd-cluster';
+import { onCleanup } from './helpers';
 
-const etcd = await startEtcd();
-onCleanup(() => etcd.stop());
-const ports = new Map<number, number>();
-for (const id of [1, 2, 3]) ports.set(id, await freePort());
-const brokers = new Map<number, Broker>();
-async function start(id: number): Promise<void> {
-  const b = new Broker({
-    listeners: `PLAINTEXT://127.0.0.1:${ports.get(id)}`,
-    'admin.listeners': 'http://127.0.0.1:0',
-    'log.dirs': tempDir(`tarn-client-cluster-${id}-`),
-    'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'error',
-    'node.id': String(id),
-    'metadata.store': 'etcd',
-    'etcd.endpoints': etcd.endpoint,
-    'broker.session.timeout.ms': '2000',
-    'replica.lag.time.max.ms': '2000',
-    'replica.fetch.wait.max.ms': '100',
-    'group.initial.rebalance.delay.ms': '0',
-    'default.replication.factor': '3',
-    'offsets.topic.replication.factor': '3',
-    'offsets.topic.num.partitions': '3',
-    'admin.password': 'pw',
-  });
-  await b.start();
-  brokers.set(id, b);
-}
-async function stop(id: number): Promise<void> {
-  const b = brokers.get(id)!;
-  brokers.delete(id);
-  await b.shutdown();
-}
-await Promise.all([1, 2, 3].map(start));
-onCleanup(async () => {
-  for (const id of [...brokers.keys()]) await stop(id);
-});
-
+// short sessions, so that a stopped broker leaves the ISR and its leaderships quickly
+const tarn = await EtcdCluster.start(3, { 'broker.session.timeout.ms': '2000', 'replica.lag.time.max.ms': '2000' });
 const admin = await Admin.connect({
-  'bootstrap.servers': [...ports.values()].map((p) => `127.0.0.1:${p}`).join(','),
+  'bootstrap.servers': tarn.bootstrap,
   'default.api.timeout.ms': 30_000,
   'retry.backoff.ms': 50,
   'reconnect.backoff.ms': 20,
@@ -76,7 +41,7 @@ test('calls reach the controller, coordinators and leaders, and retry through a 
   const coordinator = await admin.cluster.findCoordinator('GROUP', 'failover-group');
 
   // the group's coordinator goes away: the next call finds the new one and waits for it to load
-  await stop(coordinator);
+  await tarn.stop(coordinator);
   const offsets = await admin.listConsumerGroupOffsets('failover-group');
   assert.deepEqual(
     offsets.map((o) => [o.partition, o.offset]),
@@ -89,11 +54,11 @@ test('calls reach the controller, coordinators and leaders, and retry through a 
   assert.notEqual(await admin.cluster.findCoordinator('GROUP', 'failover-group'), coordinator);
 
   // the controller goes away (unless it just did): topic creation reaches the next controller
-  if (brokers.has(controller)) await stop(controller);
+  if (tarn.brokers.has(controller)) await tarn.stop(controller);
   const [again] = await admin.createTopics([{ name: 'after-failover', numPartitions: 1, replicationFactor: 1 }]);
   assert.equal(again!.error, null, String(again!.error));
   const now = await admin.describeCluster();
-  assert.ok(now.controller !== null && brokers.has(now.controller.nodeId));
+  assert.ok(now.controller !== null && tarn.brokers.has(now.controller.nodeId));
 
   // partitions led by a stopped broker get new leaders; listOffsets follows them
   const latest = await admin.listOffsets([0, 1, 2].map((partition) => ({ topic: 'replicated', partition, spec: 'latest' as const })));

@@ -5,57 +5,15 @@
 // member finds the new coordinator, stays in the group and commits there.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Broker } from '@tarn/broker';
-import { freePort, startEtcd, type TestEtcd } from '@tarn/broker/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Consumer, StringDeserializer, type ConsumerRecord } from '../src/index';
-import { connectCluster, onCleanup, tempDir } from './helpers';
+import { EtcdCluster } from './etcd-cluster';
+import { connectCluster, onCleanup } from './helpers';
 import { createTopic } from './producer-support';
 
-let etcd: TestEtcd | null = null;
-const brokers = new Map<number, Broker>();
-
-async function startCluster(size: number): Promise<string> {
-  etcd = await startEtcd();
-  onCleanup(() => etcd?.stop());
-  const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
-  await Promise.all(
-    ports.map(async (port, i) => {
-      const b = new Broker({
-        'node.id': String(i + 1),
-        listeners: `PLAINTEXT://127.0.0.1:${port}`,
-        'admin.listeners': 'http://127.0.0.1:0',
-        'log.dirs': tempDir(`tarn-consumer-cluster-${i + 1}-`),
-        'log.level': 'warn',
-        'metadata.store': 'etcd',
-        'etcd.endpoints': etcd!.endpoint,
-        'broker.session.timeout.ms': '3000',
-        'replica.lag.time.max.ms': '3000',
-        'replica.fetch.wait.max.ms': '100',
-        'default.replication.factor': '3',
-        'offsets.topic.replication.factor': '3',
-        'offsets.topic.num.partitions': '3',
-        'group.initial.rebalance.delay.ms': '0',
-        'admin.password': 'pw',
-      });
-      await b.start();
-      brokers.set(i + 1, b);
-      onCleanup(async () => {
-        if (brokers.get(i + 1) === b) await b.shutdown();
-      });
-    }),
-  );
-  return ports.map((p) => `127.0.0.1:${p}`).join(',');
-}
-
-async function stop(id: number): Promise<void> {
-  const b = brokers.get(id)!;
-  brokers.delete(id);
-  await b.shutdown();
-}
-
 test('leader and coordinator shut down under a consuming group member: it follows both, every record once, in order', async () => {
-  const bootstrap = await startCluster(3);
+  const tarn = await EtcdCluster.start(3);
+  const bootstrap = tarn.bootstrap;
   await createTopic(bootstrap, 'failover', 1, { 'min.insync.replicas': '2' }, 3);
   // records written by kafkajs, which retries through the leader change on its own
   const kjs = new Kafka({
@@ -100,7 +58,7 @@ test('leader and coordinator shut down under a consuming group member: it follow
   await readUntil(100);
 
   const leader = await cluster.leaderFor('failover', 0);
-  await stop(leader);
+  await tarn.stop(leader);
   await send(200, 200);
   await readUntil(400);
   assert.deepEqual(
@@ -118,8 +76,8 @@ test('leader and coordinator shut down under a consuming group member: it follow
     coordinator = await cluster.findCoordinator('GROUP', 'failover-consumers').catch(() => -1);
     if (coordinator < 0) await new Promise((r) => setTimeout(r, 100));
   }
-  const coordinatorStopped = brokers.has(coordinator);
-  if (coordinatorStopped) await stop(coordinator);
+  const coordinatorStopped = tarn.brokers.has(coordinator);
+  if (coordinatorStopped) await tarn.stop(coordinator);
   // one broker may be left: acks=1 (min.insync.replicas=2 applies to acks=all only)
   await p.send({ topic: 'failover', acks: 1, messages: Array.from({ length: 50 }, (_, i) => ({ partition: 0, value: `r${400 + i}` })) });
   await readUntil(450);

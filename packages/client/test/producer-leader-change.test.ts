@@ -5,55 +5,14 @@
 // new leader — and with idempotence every record is stored once, in send order.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Broker } from '@tarn/broker';
-import { freePort, startEtcd, type TestEtcd } from '@tarn/broker/testing';
 import { Producer, type RecordMetadata } from '../src/index';
-import { connectCluster, onCleanup, tempDir } from './helpers';
+import { EtcdCluster } from './etcd-cluster';
+import { connectCluster, onCleanup } from './helpers';
 import { createTopic, readPartition } from './producer-support';
 
-let etcd: TestEtcd | null = null;
-const brokers = new Map<number, Broker>();
-
-async function startCluster(size: number): Promise<string> {
-  etcd = await startEtcd();
-  // cleanups run last-in first-out: brokers stop before etcd, both before their log dirs go
-  onCleanup(() => etcd?.stop());
-  const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
-  await Promise.all(
-    ports.map(async (port, i) => {
-      const b = new Broker({
-        'node.id': String(i + 1),
-        listeners: `PLAINTEXT://127.0.0.1:${port}`,
-        'admin.listeners': 'http://127.0.0.1:0',
-        'log.dirs': tempDir(`tarn-client-cluster-${i + 1}-`),
-        'log.level': 'warn',
-        'metadata.store': 'etcd',
-        'etcd.endpoints': etcd!.endpoint,
-        'broker.session.timeout.ms': '3000',
-        'replica.lag.time.max.ms': '3000',
-        'replica.fetch.wait.max.ms': '100',
-        'default.replication.factor': '3',
-        'offsets.topic.replication.factor': '3',
-        'admin.password': 'pw',
-      });
-      await b.start();
-      brokers.set(i + 1, b);
-      onCleanup(async () => {
-        if (brokers.get(i + 1) === b) await b.shutdown();
-      });
-    }),
-  );
-  // every broker registered and a controller elected before topics are made
-  const b1 = brokers.get(1)!;
-  for (let deadline = Date.now() + 20_000; b1.liveBrokers().length < size || b1.controllerId <= 0;) {
-    assert.ok(Date.now() < deadline, 'the cluster formed');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return ports.map((p) => `127.0.0.1:${p}`).join(',');
-}
-
 test('a leader shut down mid-stream: the producer re-routes to the new leader, every record once and in order', async (t) => {
-  const bootstrap = await startCluster(3);
+  const tarn = await EtcdCluster.start(3);
+  const bootstrap = tarn.bootstrap;
   await createTopic(bootstrap, 'moving', 2, { 'min.insync.replicas': '2' }, 3);
   const p = await Producer.create({
     'bootstrap.servers': bootstrap,
@@ -79,15 +38,13 @@ test('a leader shut down mid-stream: the producer re-routes to the new leader, e
     sends.push(p.send({ topic: 'moving', partition: i % 2, value: `moving-${String(i).padStart(5, '0')}` }));
     if (i % 100 === 99) await new Promise((r) => setTimeout(r, 3));
     if (i === 1000) {
-      const b = brokers.get(victim)!;
-      brokers.delete(victim);
-      void b.shutdown(); // controlled shutdown: its leaderships move while records keep coming
+      void tarn.stop(victim); // controlled shutdown: its leaderships move while records keep coming
     }
   }
   const mds = await Promise.all(sends);
   const newLeader = await p.cluster.leaderFor('moving', 0);
   assert.notEqual(newLeader, victim, 'partition 0 has a new leader');
-  const survivor = [...brokers.keys()][0]!;
+  const survivor = [...tarn.brokers.keys()][0]!;
   const cluster = await connectCluster(bootstrap.split(',')[survivor - 1]!);
   for (const part of [0, 1]) {
     const values = (await readPartition(cluster, 'moving', part)).flatMap((b) => b.records.map((r) => r.value!.toString()));
