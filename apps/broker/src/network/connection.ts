@@ -83,28 +83,13 @@ export class Connection {
       (frame, release) => this.dispatch(frame, release),
       (size) => this.close(`invalid request size ${size} (socket.request.max.bytes is ${limits.maxRequestSize})`),
     );
-    // a bug here must cost this connection only, never the process
-    const guarded = (read: () => void) => {
-      try {
-        read();
-      } catch (err) {
-        this.logger.error({ err, connection: id, remote: this.remoteAddress }, 'unexpected error reading a request');
-        this.close(`unexpected error reading a request: ${String(err)}`);
-      }
-    };
-    const onBytes = (buf: Buffer, start: number, end: number) => guarded(() => this.onData(buf, start, end));
     const reader = {
-      onRead: (buf: Buffer, n: number) => onBytes(buf, 0, n),
+      onRead: (buf: Buffer, n: number) => this.onData(buf, 0, n),
       direct: () => (this.closed ? null : this.frames.direct()),
-      onDirectRead: (n: number) =>
-        guarded(() => {
-          if (this.closed) return;
-          this.frames.advance(n);
-          this.updateReading();
-        }),
+      onDirectRead: (n: number) => this.onDirectRead(n),
     };
     if (!readWithSharedBuffer(socket, reader)) {
-      socket.on('data', (chunk: Buffer) => onBytes(chunk, 0, chunk.length));
+      socket.on('data', (chunk: Buffer) => this.onData(chunk, 0, chunk.length));
       socket.resume(); // a plain socket was accepted paused
     }
     socket.on('drain', () => this.updateReading());
@@ -131,8 +116,28 @@ export class Connection {
 
   private onData(buf: Buffer, start: number, end: number): void {
     if (this.closed) return;
-    if (!this.frames.push(buf, start, end)) return;
-    this.updateReading();
+    try {
+      if (this.frames.push(buf, start, end)) this.updateReading();
+    } catch (err) {
+      this.readFailed(err);
+    }
+  }
+
+  /** `n` bytes were read straight into the frame being received. */
+  private onDirectRead(n: number): void {
+    if (this.closed) return;
+    try {
+      this.frames.advance(n);
+      this.updateReading();
+    } catch (err) {
+      this.readFailed(err);
+    }
+  }
+
+  /** A bug on the read path costs this connection only, never the process. */
+  private readFailed(err: unknown): void {
+    this.logger.error({ err, connection: this.id, remote: this.remoteAddress }, 'unexpected error reading a request');
+    this.close(`unexpected error reading a request: ${String(err)}`);
   }
 
   private dispatch(frame: Buffer, release: (() => void) | null): void {
