@@ -2,7 +2,9 @@
  * tarn's Kafka consumer, after Kafka's KafkaConsumer: `subscribe` (topics or a RegExp, as a group
  * member) or `assign` (partitions chosen by the application, no group), then `poll` — or
  * `for await (const record of consumer)`. Positions, commits (auto every `auto.commit.interval.ms`,
- * or commitSync/commitAsync), seeks, pause/resume and offsetsForTimes work as in Kafka.
+ * or commitSync/commitAsync), seeks, pause/resume and offsetsForTimes work as in Kafka. Positions
+ * and commits carry leader epochs (KIP-320): after a leader change a position is validated against
+ * the new leader's log before fetching, and a truncated log moves it back to where the logs diverge.
  *
  *   const consumer = new Consumer({ 'bootstrap.servers': 'localhost:9092', 'group.id': 'g' },
  *     { valueDeserializer: StringDeserializer });
@@ -20,11 +22,13 @@ import { ConsumerCoordinator, type RebalanceListener } from './consumer-coordina
 import { ConsumerRecords, type ConsumerRecord } from './consumer-record';
 import { CoordinatorConnection } from './coordinator-connection';
 import { BufferDeserializer, deserializeRecords, deserializerByName, type Deserializer } from './deserializers';
+import { SILENT_LOGGER, type ConsumerLogger } from './consumer-logger';
 import { Fetcher } from './fetcher';
 import { GroupMember } from './group-member';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets, type OffsetAndTimestamp } from './list-offsets';
-import { commitOffsets, fetchCommittedOffsets } from './offset-commits';
+import { commitOffsets, fetchCommittedOffsets, type OffsetAndMetadata } from './offset-commits';
 import { metadataRejoinReason } from './metadata-watch';
+import { OffsetsForLeaderEpochClient } from './offsets-for-leader-epoch-client';
 import { updateFetchPositions } from './positions';
 import { SubscriptionState } from './subscription-state';
 
@@ -39,6 +43,8 @@ export class WakeupError extends Error {
 export interface ConsumerOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
   valueDeserializer?: Deserializer<V>;
+  /** Where truncations, offset resets and the like are reported, in Kafka's words (default: nowhere). */
+  logger?: ConsumerLogger;
 }
 
 /** A partition with an offset (commit input, committed/offsetsForTimes output). */
@@ -54,6 +60,8 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   private cluster: Cluster | null = null;
   private connecting: Promise<Cluster> | null = null;
   private fetcher: Fetcher | null = null;
+  private validator: OffsetsForLeaderEpochClient | null = null;
+  private readonly logger: ConsumerLogger;
   private coordinatorConn: CoordinatorConnection | null = null;
   private coordinator: ConsumerCoordinator | null = null;
   private member: GroupMember | null = null;
@@ -67,6 +75,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   constructor(props: ClientProperties, options: ConsumerOptions<K, V> = {}) {
     this.config = consumerConfig(props);
     this.subscriptions = new SubscriptionState(this.config.autoOffsetReset);
+    this.logger = options.logger ?? SILENT_LOGGER;
     this.keyDeserializer =
       options.keyDeserializer ?? ((deserializerByName(stringProp(props, 'key.deserializer')) ?? BufferDeserializer) as Deserializer<K>);
     this.valueDeserializer =
@@ -85,7 +94,9 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     this.connecting ??= (async () => {
       const cluster = await Cluster.connect(this.config.client);
       this.cluster = cluster;
-      this.fetcher = new Fetcher(cluster, this.config, this.subscriptions, this.wake);
+      const validator = new OffsetsForLeaderEpochClient(cluster, this.config, this.subscriptions, this.logger, this.wake);
+      this.validator = validator;
+      this.fetcher = new Fetcher(cluster, this.config, this.subscriptions, this.wake, () => validator.sendValidations(), this.logger);
       if (this.config.groupId !== null) {
         this.coordinatorConn = new CoordinatorConnection(cluster, this.config.groupId);
         this.coordinator = new ConsumerCoordinator(cluster, this.config, this.subscriptions);
@@ -179,7 +190,14 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       }
       this.maybeAutoCommit();
       try {
-        await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, Math.max(0, deadline - Date.now()));
+        await updateFetchPositions(
+          cluster,
+          this.config,
+          this.coordinatorConn,
+          this.subscriptions,
+          this.validator,
+          Math.max(0, deadline - Date.now()),
+        );
       } catch (err) {
         // A coordinator or leader not reachable yet: no records this round, as Kafka's poll(timer) does.
         if (!isRetriable(err)) throw err;
@@ -310,8 +328,10 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     ).catch(() => {});
   }
 
-  /** The group's committed offsets for these partitions (offset null where none). */
-  async committed(partitions: readonly TopicPartition[]): Promise<(TopicPartition & { offset: number | null; metadata: string | null })[]> {
+  /** The group's committed offsets for these partitions (offset null where none), with the committed leader epoch (null: none). */
+  async committed(
+    partitions: readonly TopicPartition[],
+  ): Promise<(TopicPartition & { offset: number | null; metadata: string | null; leaderEpoch: number | null })[]> {
     await this.ready();
     if (this.coordinatorConn === null)
       throw new KafkaError(
@@ -321,7 +341,14 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     const found = await fetchCommittedOffsets(this.coordinatorConn, this.config, partitions, this.config.client.defaultApiTimeoutMs);
     return partitions.map((tp) => {
       const c = found.get(tpKey(tp)) ?? null;
-      return { topic: tp.topic, partition: tp.partition, offset: c?.offset ?? null, metadata: c?.metadata ?? null };
+      const epoch = c?.leaderEpoch ?? -1;
+      return {
+        topic: tp.topic,
+        partition: tp.partition,
+        offset: c?.offset ?? null,
+        metadata: c?.metadata ?? null,
+        leaderEpoch: epoch >= 0 ? epoch : null,
+      };
     });
   }
 
@@ -331,14 +358,22 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   async position(tp: TopicPartition): Promise<number> {
     const cluster = await this.ready();
     const s = this.subscriptions.state(tp);
-    if (s.position === null) await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions);
+    if (s.position === null) await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, this.validator);
     return this.subscriptions.state(tp).position!;
   }
 
-  seek(tp: TopicPartition, offset: number): void {
-    if (!Number.isSafeInteger(offset) || offset < 0)
-      throw new KafkaError(ErrorCode.INVALID_REQUEST, `seek offset must be >= 0, got ${offset}`);
-    this.subscriptions.seek(tp, offset);
+  /**
+   * The next poll returns records from `offset`. Given with a leader epoch (an offset from
+   * committed() or a LogTruncationError's divergentOffsets), the position is first validated against
+   * the current leader's log, as Kafka's seek(TopicPartition, OffsetAndMetadata).
+   */
+  seek(tp: TopicPartition, offset: number | OffsetAndMetadata): void {
+    const o = typeof offset === 'number' ? { offset } : offset;
+    if (!Number.isSafeInteger(o.offset) || o.offset < 0)
+      throw new KafkaError(ErrorCode.INVALID_REQUEST, `seek offset must be >= 0, got ${o.offset}`);
+    const epoch = o.leaderEpoch ?? -1;
+    if (epoch >= 0) this.subscriptions.seekUnvalidated(tp, o.offset, epoch);
+    else this.subscriptions.seek(tp, o.offset);
     this.fetcher?.clear([tp]);
   }
 

@@ -10,6 +10,8 @@ import { tpKey, type TopicPartition } from './assignors/types';
 export interface SessionPartition {
   tp: TopicPartition;
   fetchOffset: number;
+  /** Sent as current_leader_epoch; a change is sent like a moved offset (Kafka compares whole PartitionData). */
+  currentLeaderEpoch?: number;
 }
 
 export interface SessionRequest {
@@ -39,7 +41,10 @@ export class FetchSession {
     if (this.sessionId === 0 || this.epoch === INITIAL_EPOCH) {
       return { sessionId: 0, sessionEpoch: INITIAL_EPOCH, send: [...wanted], forget: [] };
     }
-    const send = wanted.filter((p) => this.partitions.get(tpKey(p.tp))?.fetchOffset !== p.fetchOffset);
+    const send = wanted.filter((p) => {
+      const prev = this.partitions.get(tpKey(p.tp));
+      return prev === undefined || prev.fetchOffset !== p.fetchOffset || (prev.currentLeaderEpoch ?? -1) !== (p.currentLeaderEpoch ?? -1);
+    });
     const forget = [...this.partitions.entries()].filter(([k]) => !next.has(k)).map(([, p]) => p.tp);
     return { sessionId: this.sessionId, sessionEpoch: this.epoch, send, forget };
   }

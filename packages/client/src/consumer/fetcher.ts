@@ -7,17 +7,27 @@
  * its buffer is drained, a partition may have one answer buffered ahead (MAX_AHEAD): the broker's
  * latency then overlaps the application's work. Memory stays bounded: at most MAX_AHEAD answers of
  * max.partition.fetch.bytes per partition.
- * Errors per partition: OFFSET_OUT_OF_RANGE → the reset policy; leadership errors → metadata
- * refresh; anything else is handed to the next poll.
+ * Every partition is fetched with the leader epoch its position was last validated against
+ * (current_leader_epoch, KIP-320), so a deposed leader answers FENCED_LEADER_EPOCH rather than data
+ * from a log that may be diverging; a newer epoch in metadata first sends the position to validation
+ * (offsets-for-leader-epoch-client.ts) and drops what was buffered from the old leader.
+ * Errors per partition, as Kafka's FetchCollector: OFFSET_OUT_OF_RANGE at the position → the reset
+ * policy, or OffsetOutOfRangeError under auto.offset.reset=none; leadership and epoch errors
+ * (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH…) → metadata refresh and a
+ * retry after retry.backoff.ms, never an error to the application; anything else is handed to the
+ * next poll.
  */
 import { ApiKey, FetchRequestTypes, type FetchRequest } from '@tarn/protocol';
 import type { Cluster } from '../cluster/cluster';
 import { ErrorCode, KafkaError } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { ConsumerConfig } from './consumer-config';
+import type { ConsumerLogger } from './consumer-logger';
 import type { ConsumerRecord } from './consumer-record';
 import { decodeFetchedRecords, scanFetched } from './fetch-decoder';
 import { FetchSession, type SessionPartition } from './fetch-session';
+import { OffsetOutOfRangeError } from './offset-out-of-range-error';
+import { currentLeader } from './offsets-for-leader-epoch-client';
 import type { PartitionState, SubscriptionState } from './subscription-state';
 
 interface Buffered {
@@ -60,6 +70,8 @@ export class Fetcher {
   private readonly buffered = new Map<string, Buffered[]>();
   private readonly sessions = new Map<number, FetchSession>();
   private readonly backoffUntil = new Map<number, number>();
+  /** Partitions not fetched again before this time: their last answer was an error. */
+  private readonly partitionBackoff = new Map<string, number>();
   private errors: Error[] = [];
   private closed = false;
   private refreshing: Promise<unknown> | null = null;
@@ -70,6 +82,9 @@ export class Fetcher {
     private readonly subscriptions: SubscriptionState,
     /** Wakes a waiting poll: records (or an error) arrived. */
     private readonly wake: () => void,
+    /** Positions moved to a newer leader epoch await validation: send it. */
+    private readonly validatePositions: () => void,
+    private readonly logger: ConsumerLogger,
   ) {}
 
   /** Sends a Fetch to every leader that has none in flight and fetchable partitions. */
@@ -78,19 +93,30 @@ export class Fetcher {
     const now = Date.now();
     const byLeader = new Map<number, PartitionState[]>();
     let needMetadata = false;
+    let needValidation = false;
     for (const s of this.subscriptions.fetchable()) {
-      if ((this.buffered.get(tpKey(s.tp))?.length ?? 0) >= MAX_AHEAD) continue;
-      const leader = this.leaderOf(s.tp);
-      if (leader === null) {
+      const key = tpKey(s.tp);
+      const current = currentLeader(this.cluster, s.tp);
+      if (this.subscriptions.maybeValidatePositionForCurrentLeader(s, current?.leaderEpoch ?? -1)) {
+        // a new leader: nothing more from the old one is returned before the position is validated
+        this.buffered.delete(key);
+        needValidation = true;
+        continue;
+      }
+      if ((this.buffered.get(key)?.length ?? 0) >= MAX_AHEAD) continue;
+      if (current === null) {
         needMetadata = true;
         continue;
       }
+      const leader = current.leader;
+      if ((this.partitionBackoff.get(key) ?? 0) > now) continue;
       if (this.inFlight.has(leader) || (this.backoffUntil.get(leader) ?? 0) > now) continue;
       const list = byLeader.get(leader) ?? [];
       list.push(s);
       byLeader.set(leader, list);
     }
     if (needMetadata) this.refreshMetadata();
+    if (needValidation) this.validatePositions();
     for (const [leader, states] of byLeader) void this.fetchFrom(leader, states);
   }
 
@@ -98,12 +124,6 @@ export class Fetcher {
   private fetchPosition(s: PartitionState): number | null {
     const q = this.buffered.get(tpKey(s.tp));
     return q !== undefined && q.length > 0 ? q[q.length - 1]!.nextOffset : s.position;
-  }
-
-  private leaderOf(tp: TopicPartition): number | null {
-    const t = this.cluster.metadata.topics.get(tp.topic);
-    const p = t?.partitions.find((x) => x.partition === tp.partition);
-    return p === undefined || p.leader < 0 ? null : p.leader;
   }
 
   private refreshMetadata(): void {
@@ -159,7 +179,11 @@ export class Fetcher {
 
   private request(version: number, states: PartitionState[], offsets: Map<string, number>, session: FetchSession): FetchRequest {
     const c = this.config;
-    const wanted: SessionPartition[] = states.map((s) => ({ tp: s.tp, fetchOffset: offsets.get(tpKey(s.tp))! }));
+    const wanted: SessionPartition[] = states.map((s) => ({
+      tp: s.tp,
+      fetchOffset: offsets.get(tpKey(s.tp))!,
+      currentLeaderEpoch: s.currentLeaderEpoch,
+    }));
     const r = session.build(wanted, version);
     const topicId = (topic: string): string => (version >= 13 ? (this.cluster.metadata.topics.get(topic)?.topicId ?? '') : '');
     const byTopic = new Map<string, SessionPartition[]>();
@@ -182,7 +206,7 @@ export class Fetcher {
         partitions: list.map((p) => ({
           ...FetchRequestTypes.defaultFetchPartition(),
           partition: p.tp.partition,
-          currentLeaderEpoch: -1,
+          currentLeaderEpoch: p.currentLeaderEpoch ?? -1,
           fetchOffset: BigInt(p.fetchOffset),
           lastFetchedEpoch: -1,
           logStartOffset: -1n,
@@ -211,8 +235,8 @@ export class Fetcher {
   ): void {
     const fetchOffset = offsets.get(tpKey(tp));
     const s = this.subscriptions.maybeState(tp);
-    // The partition was revoked, sought or reset while the fetch was out: its answer is stale.
-    if (fetchOffset === undefined || s === undefined || this.fetchPosition(s) !== fetchOffset) return;
+    // The partition was revoked, sought, reset or moved to a new leader while the fetch was out: its answer is stale.
+    if (fetchOffset === undefined || s === undefined || s.awaitingValidation || this.fetchPosition(s) !== fetchOffset) return;
     const key = tpKey(tp);
     const queue = this.buffered.get(key) ?? [];
     if (p.errorCode === ErrorCode.NONE) {
@@ -245,22 +269,47 @@ export class Fetcher {
       return;
     }
     if (p.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
-      if (this.config.autoOffsetReset === 'none')
-        this.errors.push(
-          new KafkaError(p.errorCode, `${tp.topic}-${tp.partition} fetch offset ${fetchOffset} is out of range (auto.offset.reset=none)`),
-        );
-      else {
-        this.buffered.delete(key);
-        this.subscriptions.requestReset(tp);
+      if (fetchOffset !== s.position) {
+        // fetched ahead of the position: poll first returns what is buffered before it, then the
+        // fetch from the position itself decides (Kafka acts only on an answer for the position)
+        this.backOff(key);
+        return;
       }
+      const name = `${tp.topic}-${tp.partition}`;
+      if (!this.subscriptions.hasDefaultOffsetResetPolicy()) {
+        this.backOff(key);
+        this.errors.push(
+          new OffsetOutOfRangeError(`Offsets out of range with no configured reset policy for partitions: {${name}=${fetchOffset}}`, [
+            { ...tp, offset: fetchOffset },
+          ]),
+        );
+        return;
+      }
+      this.logger.info(
+        `Fetch position {offset=${fetchOffset}, offsetEpoch=${s.positionEpoch}} is out of range for partition ${name}, resetting offset`,
+      );
+      this.buffered.delete(key);
+      this.subscriptions.requestReset(tp);
       return;
     }
     if (METADATA_ERRORS.has(p.errorCode)) {
+      // the leader moved, or our epoch is older (FENCED) or newer (UNKNOWN) than the broker's: look again, retry
+      this.backOff(key);
       this.cluster.invalidateTopic(tp.topic);
       this.refreshMetadata();
       return;
     }
     this.errors.push(new KafkaError(p.errorCode, `Fetch ${tp.topic}-${tp.partition}`));
+  }
+
+  /** Not fetched again before retry.backoff.ms (then fetching resumes by itself). */
+  private backOff(key: string): void {
+    const ms = this.config.client.retryBackoffMs;
+    this.partitionBackoff.set(key, Date.now() + ms);
+    setTimeout(() => {
+      this.partitionBackoff.delete(key);
+      this.sendFetches();
+    }, ms).unref();
   }
 
   /** Up to `max` buffered records, advancing positions; throws an error a fetch ran into. */
@@ -271,7 +320,7 @@ export class Fetcher {
     for (const [key, queue] of this.buffered) {
       if (out.length >= max) break;
       const s = this.subscriptions.maybeState(queue[0]!.tp);
-      if (s === undefined || s.position === null) {
+      if (s === undefined || s.position === null || s.awaitingValidation) {
         this.buffered.delete(key);
         continue;
       }

@@ -5,6 +5,8 @@ export * from './deserializers';
 export type { RebalanceListener } from './consumer-coordinator';
 export { CommitFailedError, type OffsetAndMetadata } from './offset-commits';
 export { NoOffsetForPartitionError } from './positions';
+export { OffsetOutOfRangeError, LogTruncationError, type PartitionFetchOffset, type DivergentOffset } from './offset-out-of-range-error';
+export type { ConsumerLogger } from './consumer-logger';
 export type { OffsetAndTimestamp } from './list-offsets';
 export { encodeSubscription, decodeSubscription, encodeAssignment, decodeAssignment, CONSUMER_PROTOCOL_TYPE } from './consumer-protocol';
 export * from './assignors/index';

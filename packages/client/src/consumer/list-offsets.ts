@@ -1,8 +1,9 @@
 /**
  * ListOffsets for the consumer (Kafka's OffsetFetcher): earliest (-2), latest (-1) or the first
  * offset at or after a timestamp, per partition, asked of each partition's leader — one request per
- * leader, all leaders at once. A leader change or a partition without a leader refreshes metadata
- * and retries within `default.api.timeout.ms`.
+ * leader, all leaders at once, with the leader epoch metadata gives (current_leader_epoch, KIP-320).
+ * A leader change (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH) or a partition
+ * without a leader refreshes metadata and retries within `default.api.timeout.ms`.
  */
 import { ApiKey } from '@tarn/protocol';
 import type { Cluster } from '../cluster/cluster';
@@ -10,6 +11,7 @@ import { withRetries } from '../cluster/retry';
 import { ErrorCode, KafkaError } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { IsolationLevel } from './consumer-config';
+import { currentLeader } from './offsets-for-leader-epoch-client';
 
 export const EARLIEST_TIMESTAMP = -2;
 export const LATEST_TIMESTAMP = -1;
@@ -48,7 +50,12 @@ export async function listOffsets(
           >();
           for (const r of list) {
             const ps = topics.get(r.tp.topic) ?? [];
-            ps.push({ partitionIndex: r.tp.partition, currentLeaderEpoch: -1, timestamp: BigInt(r.timestamp), maxNumOffsets: 1 });
+            ps.push({
+              partitionIndex: r.tp.partition,
+              currentLeaderEpoch: currentLeader(cluster, r.tp)?.leaderEpoch ?? -1,
+              timestamp: BigInt(r.timestamp),
+              maxNumOffsets: 1,
+            });
             topics.set(r.tp.topic, ps);
           }
           const response = await cluster.request(leader, ApiKey.ListOffsets, {

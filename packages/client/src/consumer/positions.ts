@@ -1,8 +1,10 @@
 /**
- * Giving every assigned partition a fetch position (Kafka's updateFetchPositions): the group's
- * committed offset when there is one, else `auto.offset.reset` — earliest or latest through
- * ListOffsets, or NoOffsetForPartitionError under `none`. seekToBeginning/End and an
- * OFFSET_OUT_OF_RANGE answer go through the same reset path.
+ * Giving every assigned partition a fetch position (Kafka's updateFetchPositions): positions moved
+ * to a new leader are validated first (KIP-320), then the group's committed offset is used when
+ * there is one — with its committed leader epoch, so it too is validated against the current leader
+ * before fetching — else `auto.offset.reset`: earliest or latest through ListOffsets, or
+ * NoOffsetForPartitionError under `none`. seekToBeginning/End and an OFFSET_OUT_OF_RANGE answer go
+ * through the same reset path.
  */
 import type { Cluster } from '../cluster/cluster';
 import { tpKey, type TopicPartition } from './assignors/types';
@@ -10,6 +12,7 @@ import type { ConsumerConfig } from './consumer-config';
 import type { CoordinatorConnection } from './coordinator-connection';
 import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets } from './list-offsets';
 import { fetchCommittedOffsets } from './offset-commits';
+import type { OffsetsForLeaderEpochClient } from './offsets-for-leader-epoch-client';
 import type { SubscriptionState } from './subscription-state';
 
 /** Kafka's NoOffsetForPartitionException: no committed offset and auto.offset.reset=none. */
@@ -25,9 +28,12 @@ export async function updateFetchPositions(
   config: ConsumerConfig,
   coordinator: CoordinatorConnection | null,
   subscriptions: SubscriptionState,
+  validator: OffsetsForLeaderEpochClient | null,
   /** How long lookups may retry (poll passes what is left of its timeout; one attempt always runs). */
   timeoutMs = config.client.defaultApiTimeoutMs,
 ): Promise<void> {
+  // throws a truncation found under auto.offset.reset=none (LogTruncationError)
+  validator?.validatePositionsIfNeeded();
   const missing = subscriptions.missingPositions();
   if (missing.length > 0) {
     if (coordinator !== null) {
@@ -36,12 +42,13 @@ export async function updateFetchPositions(
         const s = subscriptions.maybeState(tp);
         if (s === undefined || s.position !== null) continue;
         const c = committed.get(tpKey(tp));
-        if (c !== null && c !== undefined) subscriptions.seek(tp, c.offset, c.leaderEpoch ?? -1);
+        if (c !== null && c !== undefined) subscriptions.seekUnvalidated(tp, c.offset, c.leaderEpoch ?? -1);
         else subscriptions.requestReset(tp);
       }
     } else {
       for (const tp of missing) subscriptions.requestReset(tp);
     }
+    validator?.sendValidations();
   }
   const resets = subscriptions.needsReset();
   if (resets.length === 0) return;
@@ -57,6 +64,7 @@ export async function updateFetchPositions(
     // Only apply if nothing else (a seek, a newer reset) happened to the partition meanwhile.
     if (s === undefined || s.reset !== strategies.get(tpKey(tp))) continue;
     const r = found.get(tpKey(tp));
-    if (r !== null && r !== undefined) subscriptions.seek(tp, r.offset, r.leaderEpoch);
+    // as Kafka, no offsetEpoch: a reset position is not validated (the lookup's epoch is the leader's own)
+    if (r !== null && r !== undefined) subscriptions.seek(tp, r.offset);
   }
 }

@@ -2,6 +2,13 @@
  * Kafka's SubscriptionState: what the consumer is subscribed to (topics, a pattern, or partitions
  * assigned by hand — never two at once), the partitions it holds, and per partition its fetch
  * position, pause flag, pending offset reset and the last high watermark / last stable offset seen.
+ *
+ * A position is an offset plus two leader epochs, as Kafka's FetchPosition (KIP-320): `positionEpoch`,
+ * the epoch of the batch the record before it came in (its offsetEpoch), and `currentLeaderEpoch`,
+ * the epoch of the leader it is fetched from (sent as current_leader_epoch, so a deposed leader
+ * answers FENCED_LEADER_EPOCH instead of data). When metadata names a newer leader epoch, a position
+ * with an offsetEpoch awaits validation (OffsetsForLeaderEpoch, offsets-for-leader-epoch-client.ts)
+ * before the partition is fetched again: the new leader's log may end before it (truncation).
  */
 import { KafkaError, ErrorCode } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
@@ -14,8 +21,14 @@ export interface PartitionState {
   readonly tp: TopicPartition;
   /** Next offset to fetch; null until initialised from the committed offset or a reset. */
   position: number | null;
-  /** Leader epoch of the record before `position`, when known (-1 otherwise). */
+  /** Leader epoch of the record before `position`, when known (-1 otherwise): Kafka's offsetEpoch. */
   positionEpoch: number;
+  /** Leader epoch (from metadata) of the leader the position is fetched from; -1 until known. */
+  currentLeaderEpoch: number;
+  /** The position must be checked with OffsetsForLeaderEpoch before fetching (Kafka's AWAIT_VALIDATION). */
+  awaitingValidation: boolean;
+  /** No validation request (or partition fetch after an error) before this time (retry.backoff.ms). */
+  nextRetryAt: number;
   paused: boolean;
   /** A reset waiting to be resolved with ListOffsets (earliest/latest, or a timestamp for seekToTimestamp). */
   reset: OffsetResetStrategy | null;
@@ -125,17 +138,60 @@ export class SubscriptionState {
     return [...this.partitions.values()];
   }
 
+  /** A position known to be valid (fetched records, a reset, a plain seek): fetched from at once. */
   seek(tp: TopicPartition, offset: number, epoch = -1): void {
     const s = this.state(tp);
     s.position = offset;
     s.positionEpoch = epoch;
     s.reset = null;
+    s.awaitingValidation = false;
+    s.nextRetryAt = 0;
+  }
+
+  /**
+   * A position from elsewhere (a committed offset, seek with a leader epoch): with an epoch it is
+   * validated against the current leader before fetching (Kafka's seekUnvalidated).
+   */
+  seekUnvalidated(tp: TopicPartition, offset: number, epoch: number): void {
+    this.seek(tp, offset, epoch);
+    const s = this.state(tp);
+    // the next look at metadata adopts the leader's epoch and, with an offsetEpoch, asks for validation
+    s.currentLeaderEpoch = -1;
+  }
+
+  /**
+   * Kafka's maybeValidatePositionForCurrentLeader: metadata shows `leaderEpoch` for the partition's
+   * leader (-1: no leader known). A newer epoch than the position's moves it to the new leader and,
+   * when the position has an offsetEpoch, to awaiting validation. An older one is stale metadata
+   * (a broker behind on the election) and is ignored, as Kafka's Metadata ignores it. True while the
+   * position awaits validation.
+   */
+  maybeValidatePositionForCurrentLeader(s: PartitionState, leaderEpoch: number): boolean {
+    if (s.position === null || s.reset !== null) return false;
+    if (leaderEpoch >= 0 && leaderEpoch > s.currentLeaderEpoch) {
+      s.currentLeaderEpoch = leaderEpoch;
+      s.awaitingValidation = s.positionEpoch >= 0;
+      s.nextRetryAt = 0;
+    }
+    return s.awaitingValidation;
+  }
+
+  /** The position was validated (or cannot be: a broker without OffsetsForLeaderEpoch v3). */
+  completeValidation(s: PartitionState): void {
+    s.awaitingValidation = false;
+    s.nextRetryAt = 0;
   }
 
   requestReset(tp: TopicPartition, strategy: OffsetResetStrategy = this.defaultReset): void {
     const s = this.state(tp);
     s.reset = strategy;
     s.position = null;
+    s.awaitingValidation = false;
+    s.nextRetryAt = 0;
+  }
+
+  hasDefaultOffsetResetPolicy(): boolean {
+    return this.defaultReset !== 'none';
   }
 
   /** Partitions with no position and no reset pending: their committed offset must be looked up. */
@@ -150,7 +206,11 @@ export class SubscriptionState {
   }
 
   fetchable(): PartitionState[] {
-    return this.states().filter((s) => s.position !== null && !s.paused && s.reset === null);
+    return this.states().filter((s) => s.position !== null && !s.paused && s.reset === null && !s.awaitingValidation);
+  }
+
+  awaitingValidation(): PartitionState[] {
+    return this.states().filter((s) => s.awaitingValidation && s.position !== null && s.reset === null);
   }
 
   /** Positions as offsets to commit (Kafka commits the position: the next record to read). */
@@ -170,6 +230,9 @@ function newState(tp: TopicPartition): PartitionState {
     tp,
     position: null,
     positionEpoch: -1,
+    currentLeaderEpoch: -1,
+    awaitingValidation: false,
+    nextRetryAt: 0,
     paused: false,
     reset: null,
     highWatermark: null,

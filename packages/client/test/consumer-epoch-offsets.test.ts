@@ -1,0 +1,105 @@
+// Leader epochs in commits and OFFSET_OUT_OF_RANGE on a real tarn broker: a committed position
+// carries the epoch of the last record consumed (committed_leader_epoch); a new member of the group
+// restores it with that epoch (and validates it against the leader); when deleteRecords has since
+// moved the log start past it, the fetch answers OFFSET_OUT_OF_RANGE and auto.offset.reset decides —
+// none raises OffsetOutOfRangeError naming the partition and offset, earliest and latest move there.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { Admin, LogTruncationError, OffsetOutOfRangeError, StringDeserializer, type ConsumerRecord } from '../src/index';
+import { createTopic, kafkajsProducer, newConsumer, pollUntil, produce } from './consumer-support';
+import { onCleanup, startTestBroker, type TestBroker } from './helpers';
+
+let broker: TestBroker;
+const tp = { topic: 'oor', partition: 0 };
+/** The position the group committed (after the first records). */
+let committed = -1;
+
+before(async () => {
+  broker = await startTestBroker();
+  await createTopic(broker, 'oor', 1);
+  const p = await kafkajsProducer(broker);
+  await produce(p, 'oor', 0, 20);
+  onCleanup(() => p.disconnect());
+});
+
+test('commitSync stores the leader epoch of the consumed position; committed() returns it', async () => {
+  const c = newConsumer<Buffer | null, string | null>(
+    broker,
+    { 'group.id': 'oor-group', 'auto.offset.reset': 'earliest', 'enable.auto.commit': false, 'max.poll.records': 5 },
+    { valueDeserializer: StringDeserializer },
+  );
+  c.assign([tp]);
+  const seen: ConsumerRecord<Buffer | null, string | null>[] = await pollUntil(c, 5);
+  await c.commitSync();
+  const [got] = await c.committed([tp]);
+  committed = seen.at(-1)!.offset + 1;
+  assert.equal(got!.offset, committed);
+  assert.ok(committed < 15, 'fewer than 15 records were consumed');
+  assert.equal(typeof seen.at(-1)!.leaderEpoch, 'number');
+  assert.ok(seen.at(-1)!.leaderEpoch >= 0);
+  assert.equal(got!.leaderEpoch, seen.at(-1)!.leaderEpoch, 'the committed leader epoch is the last record’s');
+  await c.close();
+
+  // the log start moves past the committed position
+  const admin = await Admin.connect(broker.props());
+  onCleanup(() => admin.close());
+  await admin.deleteRecords([{ ...tp, beforeOffset: 15 }]);
+});
+
+function member(reset: string) {
+  const c = newConsumer<Buffer | null, string | null>(
+    broker,
+    { 'group.id': 'oor-group', 'auto.offset.reset': reset, 'enable.auto.commit': false, 'retry.backoff.ms': 50 },
+    { valueDeserializer: StringDeserializer },
+  );
+  c.assign([tp]);
+  return c;
+}
+
+test('auto.offset.reset=none: a committed position below the log start is an OffsetOutOfRangeError with the partition and offset', async () => {
+  const c = member('none');
+  let err: unknown = null;
+  for (let i = 0; i < 50 && err === null; i++) {
+    const records = await c.poll(100).catch((e: unknown) => ((err = e), null));
+    assert.ok(records === null || records.isEmpty(), 'nothing is returned from below the log start');
+  }
+  assert.ok(err instanceof OffsetOutOfRangeError, `got ${String(err)}`);
+  assert.ok(!(err instanceof LogTruncationError), 'not a truncation: the leader never changed');
+  assert.equal(err.code, 1);
+  assert.equal(err.name, 'OFFSET_OUT_OF_RANGE');
+  assert.deepEqual(err.offsetOutOfRangePartitions, [{ ...tp, offset: committed }]);
+  // the position stays where it was: the application decides
+  assert.equal(await c.position(tp), committed);
+  c.seek(tp, 17);
+  const r = await pollUntil(c, 3);
+  assert.deepEqual(
+    r.map((x) => x.value),
+    ['v17', 'v18', 'v19'],
+  );
+});
+
+test('auto.offset.reset=earliest: from the committed position below the log start to the log start', async () => {
+  const c = member('earliest');
+  const r = await pollUntil(c, 5);
+  assert.deepEqual(
+    r.map((x) => x.offset),
+    [15, 16, 17, 18, 19],
+  );
+});
+
+test('auto.offset.reset=latest: from the committed position below the log start to the end, then new records', async () => {
+  const c = member('latest');
+  let position = -1;
+  for (let i = 0; i < 100 && position !== 20; i++) {
+    assert.ok((await c.poll(50)).isEmpty());
+    position = await c.position(tp);
+  }
+  assert.equal(position, 20);
+  const p = await kafkajsProducer(broker);
+  await produce(p, 'oor', 0, 2, 20);
+  const r = await pollUntil(c, 2);
+  assert.deepEqual(
+    r.map((x) => x.value),
+    ['v20', 'v21'],
+  );
+});
