@@ -1,9 +1,11 @@
 // The latency bench's consumer: a real consumer's fetch loop (consumer-fetcher.ts, fetch sessions
 // on, one long-polling Fetch in flight per partition leader, min.bytes 1, max wait 500 ms) that reads
 // the two timestamps paced-producer.ts put at the front of each value and records, per record,
-// arrival − send (and arrival − due) in ms, for records sent inside the measured window.
+// arrival − send (and arrival − due) in ms, for records sent inside the measured window. The
+// timestamps are on the monotonic clock (mono-clock.ts): the producer runs in another process.
 import { newRecordView, readRecordView, type Cursor } from '@tarn/protocol';
 import { ConsumerFetcher } from './consumer-fetcher';
+import { monoNow } from './mono-clock';
 import type { PipelinedConnection } from './pipelined-connection';
 
 const RECORDS_OFFSET = 61;
@@ -19,6 +21,9 @@ export class LatencyConsumer {
   readonly fromSend: number[] = [];
   /** arrival − due time (includes waiting for the producer's next tick), ms */
   readonly fromDue: number[] = [];
+  /** Records slower than `slowMs` (at most 2000): [send, arrival] on the monotonic clock, ms. */
+  readonly slow: Array<[number, number]> = [];
+  slowMs = 5;
   private readonly fetchers: ConsumerFetcher[];
   private stopped = false;
   private loops: Array<Promise<void>> = [];
@@ -31,7 +36,10 @@ export class LatencyConsumer {
   ) {
     const view = newRecordView();
     const cursor: Cursor = { buf: Buffer.alloc(0), pos: 0 };
-    const onBatch = (_partition: number, buf: Buffer, pos: number, size: number, receivedAt: number): void => {
+    // the fetcher's arrival times are performance.now()
+    const toMono = monoNow() - performance.now();
+    const onBatch = (_partition: number, buf: Buffer, pos: number, size: number, receivedAtNow: number): void => {
+      const receivedAt = receivedAtNow + toMono;
       const count = buf.readInt32BE(pos + 57);
       cursor.buf = buf.subarray(0, pos + size);
       cursor.pos = pos + RECORDS_OFFSET;
@@ -40,7 +48,9 @@ export class LatencyConsumer {
         const sendMs = buf.readDoubleBE(view.valuePos);
         this.received++;
         if (sendMs < this.window.from || sendMs >= this.window.to) continue;
-        this.fromSend.push(receivedAt - sendMs);
+        const ms = receivedAt - sendMs;
+        this.fromSend.push(ms);
+        if (ms > this.slowMs && this.slow.length < 2000) this.slow.push([sendMs, receivedAt]);
         this.fromDue.push(receivedAt - buf.readDoubleBE(view.valuePos + 8));
       }
     };
@@ -71,8 +81,8 @@ export class LatencyConsumer {
 
   /** Waits until `records` have arrived (or `timeoutMs` passed); says whether they all did. */
   async awaitRecords(records: number, timeoutMs: number): Promise<boolean> {
-    const deadline = performance.now() + timeoutMs;
-    while (this.received < records && this.failure === null && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    const deadline = monoNow() + timeoutMs;
+    while (this.received < records && this.failure === null && monoNow() < deadline) await new Promise((r) => setTimeout(r, 5));
     if (this.failure !== null) throw this.failure;
     return this.received >= records;
   }

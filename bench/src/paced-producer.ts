@@ -8,10 +8,12 @@
 // connection (max.in.flight.requests.per.connection), so slow acknowledgements make batches wait,
 // fill up and later requests carry more.
 //
-// Each 100-byte value starts with two doubles of performance.now() (this process's clock): when its
-// request was built and written to the socket, and when the record came due in the fixed-rate
-// schedule. The consumer subtracts them from the time its answer arrived.
+// Each 100-byte value starts with two doubles of the monotonic clock (mono-clock.ts, shared by every
+// process on the machine): when its request was built and written to the socket, and when the record
+// came due in the fixed-rate schedule. The consumer, in a process of its own, subtracts them from the
+// time its answer arrived.
 import { ApiKey, ErrorCode, ProduceRequestTypes, buildRecordBatch, decodeResponse, errorName, type ProduceRequest } from '@tarn/protocol';
+import { monoNow } from './mono-clock';
 import type { PipelinedConnection } from './pipelined-connection';
 
 const PRODUCE_VERSION = 9;
@@ -32,7 +34,7 @@ export interface PacedProducerOptions {
   connFor: (partition: number) => PipelinedConnection;
   acks: number;
   ratePerSec: number;
-  /** Records sent while performance.now() is in [from, to) are counted in `sentInWindow`. */
+  /** Records sent while the monotonic clock (ms) is in [from, to) are counted in `sentInWindow`. */
   window: { from: number; to: number };
   maxInFlight?: number;
 }
@@ -66,8 +68,9 @@ export class PacedProducer {
     }
   }
 
-  start(): void {
-    this.startMs = performance.now();
+  /** Starts the schedule; records come due from `atMs` (monotonic clock, default now). */
+  start(atMs = monoNow()): void {
+    this.startMs = atMs;
     this.lastTick = this.startMs;
     this.timer = setInterval(() => this.tick(), 1);
   }
@@ -80,8 +83,8 @@ export class PacedProducer {
 
   /** Resolves once every record that came due is sent and acknowledged (rejects on a failed request). */
   async drained(timeoutMs = 30_000): Promise<void> {
-    const deadline = performance.now() + timeoutMs;
-    while (this.acked < this.created && this.failure === null && performance.now() < deadline) {
+    const deadline = monoNow() + timeoutMs;
+    while (this.acked < this.created && this.failure === null && monoNow() < deadline) {
       this.drain();
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -90,7 +93,7 @@ export class PacedProducer {
   }
 
   private tick(): void {
-    const now = performance.now();
+    const now = monoNow();
     if (now >= this.opts.window.from && now < this.opts.window.to) this.maxTickGapMs = Math.max(this.maxTickGapMs, now - this.lastTick);
     this.lastTick = now;
     const { partitions } = this.opts;
@@ -132,7 +135,7 @@ export class PacedProducer {
 
   private send(conn: PipelinedConnection, batches: PendingBatch[]): void {
     const { window } = this.opts;
-    const sendMs = performance.now();
+    const sendMs = monoNow();
     let n = 0;
     const partitionData = batches.map((b) => {
       const records = b.dueMs.map((dueMs) => {
@@ -163,7 +166,7 @@ export class PacedProducer {
         for (const p of t.partitionResponses)
           if (p.errorCode !== ErrorCode.NONE) this.failure ??= new Error(`produce ${t.name}-${p.index}: ${errorName(p.errorCode)}`);
       this.acked += n;
-      if (inWindow) this.ackLatencies.push(performance.now() - sendMs);
+      if (inWindow) this.ackLatencies.push(monoNow() - sendMs);
       this.drain();
     });
   }
