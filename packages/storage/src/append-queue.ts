@@ -7,6 +7,7 @@
  * resolved, and of a failed write through `writeFailed` before the queued appends are rejected.
  */
 import { ErrorCode, KafkaError } from '@tarn/protocol';
+import { INLINE_WRITE_MAX_BYTES, SLOW_DISK_BACKOFF_MS, inlineWriteTook, inlineWritesNow } from './inline-writes';
 import type { LocalLog } from './local-log';
 import type { LogContext } from './log-context';
 import type { LogSegment, SegmentAppend } from './log-segment';
@@ -155,13 +156,37 @@ export class AppendQueue {
       }
       const segment = this.log.activeSegment;
       try {
-        await segment.appendAsync(run, now);
+        await this.writeRun(segment, run, now);
       } catch (err) {
         this.failPending(queue.slice(i), err);
         return;
       }
       for (const e of queue.slice(i, j)) this.afterWrite(e, segment);
       i = j;
+    }
+  }
+
+  /** Writes one run of batches into the active segment: inline while that is cheap (inline-writes.ts), else on the thread pool. */
+  private writeRun(segment: LogSegment, run: SegmentAppend[], now: number): Promise<void> | void {
+    let bytes = 0;
+    for (const b of run) bytes += b.bytes.length;
+    const inline = bytes <= INLINE_WRITE_MAX_BYTES && (this.ctx.inlineWrites ?? inlineWritesNow());
+    if (!inline) return segment.appendAsync(run, now);
+    const t0 = performance.now();
+    segment.append(run, now);
+    const ms = performance.now() - t0;
+    if (inlineWriteTook(ms)) {
+      const { topic, partition } = this.log;
+      this.ctx.warn(
+        'a write to the page cache blocked the event loop (a slow disk, or an overloaded machine); appends go through the thread pool for a while',
+        {
+          topic,
+          partition,
+          bytes,
+          ms: Math.round(ms),
+          backoffMs: SLOW_DISK_BACKOFF_MS,
+        },
+      );
     }
   }
 

@@ -15,6 +15,8 @@ export interface LogContext {
   emit: LogEventListener;
   /** Broker-wide `producer.id.expiration.ms` (Kafka's default when absent). */
   producerIdExpirationMs?: number;
+  /** Forces where appends are written (tests): true inline (up to its size limit), false on the thread pool; default inline-writes.ts decides. */
+  inlineWrites?: boolean;
   /** Shared bound on open `.log` descriptors (see file-handle-cache.ts). */
   files?: FileHandleCache;
 }

@@ -60,19 +60,14 @@ test('compacted topics refuse records without a key', async () => {
   assert.equal(log.logEndOffset, 0);
 });
 
-/** A filesystem whose disk fills up: writes past `room` bytes of appends fail with ENOSPC. */
+/** A filesystem whose disk fills up: writes (inline or on the thread pool) past `room` bytes of appends fail with ENOSPC. */
 function fillingDisk(room: { bytes: number }): FileSystem {
-  const writev = (
-    fd: number,
-    bufs: NodeJS.ArrayBufferView[],
-    pos: number,
-    cb: (err: NodeJS.ErrnoException | null, n: number) => void,
-  ): void => {
+  /** Writes what fits and returns the bytes written, or the error after a torn write. */
+  const write = (fd: number, bufs: NodeJS.ArrayBufferView[], pos: number): number | NodeJS.ErrnoException => {
     const want = bufs.reduce((n, b) => n + b.byteLength, 0);
     if (want <= room.bytes) {
       room.bytes -= want;
-      nodeFileSystem.writev(fd, bufs, pos, cb);
-      return;
+      return nodeFileSystem.writevSync(fd, bufs, pos);
     }
     // a torn write: part of the data lands, then the disk is full
     const first = bufs[0] as Buffer;
@@ -80,41 +75,57 @@ function fillingDisk(room: { bytes: number }): FileSystem {
     room.bytes = 0;
     const err = new Error('ENOSPC: no space left on device, write') as NodeJS.ErrnoException;
     err.code = 'ENOSPC';
-    setImmediate(() => cb(err, 0));
+    return err;
   };
-  return { ...nodeFileSystem, writev: writev as FileSystem['writev'] };
+  const writev = (
+    fd: number,
+    bufs: NodeJS.ArrayBufferView[],
+    pos: number,
+    cb: (err: NodeJS.ErrnoException | null, n: number) => void,
+  ): void => {
+    const r = write(fd, bufs, pos);
+    setImmediate(() => (typeof r === 'number' ? cb(null, r) : cb(r, 0)));
+  };
+  const writevSync = (fd: number, bufs: NodeJS.ArrayBufferView[], pos: number): number => {
+    const r = write(fd, bufs, pos);
+    if (typeof r !== 'number') throw r;
+    return r;
+  };
+  return { ...nodeFileSystem, writev: writev as FileSystem['writev'], writevSync: writevSync as FileSystem['writevSync'] };
 }
 
-test('a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consistent and recovers', async () => {
-  const room = { bytes: 3000 };
-  const t = openTestLog({}, { fsys: fillingDisk(room) });
-  const acked: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    try {
-      const info = await t.log.append(makeBatch(4, { start: i * 4 }));
-      for (let o = info.firstOffset; o <= info.lastOffset; o++) acked.push(o);
-    } catch (e) {
-      assert.ok(e instanceof KafkaError && e.code === ErrorCode.KAFKA_STORAGE_ERROR, String(e));
+for (const inlineWrites of [true, false]) {
+  test(`a full disk fails the append with KAFKA_STORAGE_ERROR; the log stays consistent and recovers (${inlineWrites ? 'inline writes' : 'thread-pool writes'})`, async () => {
+    const room = { bytes: 3000 };
+    const t = openTestLog({}, { fsys: fillingDisk(room), inlineWrites });
+    const acked: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      try {
+        const info = await t.log.append(makeBatch(4, { start: i * 4 }));
+        for (let o = info.firstOffset; o <= info.lastOffset; o++) acked.push(o);
+      } catch (e) {
+        assert.ok(e instanceof KafkaError && e.code === ErrorCode.KAFKA_STORAGE_ERROR, String(e));
+      }
     }
-  }
-  assert.ok(acked.length > 0 && acked.length < 40);
-  assert.equal(t.log.logEndOffset, acked.length);
-  assert.equal(statSync(t.log.activeSegment.logPath).size, t.log.activeSegment.size, 'no partial batch left in the file');
-  assert.deepEqual(
-    [...readLogRecords(t.log, 0)].map((r) => r.offset),
-    acked,
-  );
-  // space comes back: appends continue at the next offset
-  room.bytes = 1 << 20;
-  const info = await t.log.append(makeBatch(4, { start: 100 }));
-  assert.equal(info.firstOffset, acked.length);
-  t.log.closeFds();
-  const log = t.reopen();
-  assert.deepEqual(
-    [...readLogRecords(log, 0)].map((r) => r.offset),
-    [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)],
-  );
-});
+    assert.ok(acked.length > 0 && acked.length < 40);
+    assert.equal(t.log.logEndOffset, acked.length);
+    assert.equal(statSync(t.log.activeSegment.logPath).size, t.log.activeSegment.size, 'no partial batch left in the file');
+    assert.deepEqual(
+      [...readLogRecords(t.log, 0)].map((r) => r.offset),
+      acked,
+    );
+    // space comes back: appends continue at the next offset
+    room.bytes = 1 << 20;
+    const info = await t.log.append(makeBatch(4, { start: 100 }));
+    assert.equal(info.firstOffset, acked.length);
+    t.log.closeFds();
+    const log = t.reopen();
+    assert.deepEqual(
+      [...readLogRecords(log, 0)].map((r) => r.offset),
+      [...acked, ...[0, 1, 2, 3].map((i) => acked.length + i)],
+    );
+  });
+}
 
 test('compression.type re-compresses batches sent in another codec, keeping records and offsets', async () => {
   const { log } = openTestLog({ 'compression.type': 'zstd' });

@@ -56,6 +56,7 @@ export function openTestLog(
     fsys?: FileSystem;
     hadCleanShutdown?: boolean;
     warn?: (message: string, context?: Record<string, unknown>) => void;
+    inlineWrites?: boolean;
   } = {},
 ): TestLog {
   const dir = options.dir ?? join(tempDir(), 'topic-0');
@@ -63,7 +64,7 @@ export function openTestLog(
   const events: LogEvent[] = [];
   const open = (fsys: FileSystem, extra: { recoveryPoint?: number; hadCleanShutdown?: boolean } = {}) =>
     PartitionLog.open(
-      { fsys, time, scheduler: time, warn: options.warn ?? (() => {}), emit: (e) => events.push(e) },
+      { fsys, time, scheduler: time, warn: options.warn ?? (() => {}), emit: (e) => events.push(e), inlineWrites: options.inlineWrites },
       { dir, topic: 'topic', partition: 0, config: buildLogConfig(overrides), ...extra },
     );
   const result: TestLog = {

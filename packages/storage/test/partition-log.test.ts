@@ -28,21 +28,27 @@ test('appends get consecutive offsets, stamped in place with the leader epoch', 
   assert.deepEqual(log.leaderEpochCache.entries, [{ epoch: 7, startOffset: 0 }]);
 });
 
-test('appends issued in one event-loop turn are written with one writev', async () => {
-  let writes = 0;
-  const counting: FileSystem = {
-    ...nodeFileSystem,
-    writev: ((fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void) => {
-      writes++;
-      nodeFileSystem.writev(fd, bufs, pos, cb);
-    }) as FileSystem['writev'],
-  };
-  const { log } = openTestLog({}, { fsys: counting });
-  await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(makeBatch(2, { start: i * 2 }))));
-  assert.equal(writes, 1);
-  assert.equal(log.logEndOffset, 40);
-  await log.append(makeBatch(1, { start: 40 }));
-  assert.equal(writes, 2);
+test('appends issued in one event-loop turn are written with one writev, inline or on the thread pool', async () => {
+  for (const inlineWrites of [true, false]) {
+    const writes = { inline: 0, pool: 0 };
+    const counting: FileSystem = {
+      ...nodeFileSystem,
+      writev: ((fd: number, bufs: NodeJS.ArrayBufferView[], pos: number, cb: (err: NodeJS.ErrnoException | null, n: number) => void) => {
+        writes.pool++;
+        nodeFileSystem.writev(fd, bufs, pos, cb);
+      }) as FileSystem['writev'],
+      writevSync: ((fd: number, bufs: NodeJS.ArrayBufferView[], pos: number) => {
+        writes.inline++;
+        return nodeFileSystem.writevSync(fd, bufs, pos);
+      }) as FileSystem['writevSync'],
+    };
+    const { log } = openTestLog({}, { fsys: counting, inlineWrites });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => log.append(makeBatch(2, { start: i * 2 }))));
+    assert.deepEqual(writes, inlineWrites ? { inline: 1, pool: 0 } : { inline: 0, pool: 1 });
+    assert.equal(log.logEndOffset, 40);
+    await log.append(makeBatch(1, { start: 40 }));
+    assert.equal(writes.inline + writes.pool, 2);
+  }
 });
 
 test('segments roll at segment.bytes with 20-digit names; the old indexes are trimmed, the active one preallocated', async () => {

@@ -123,7 +123,7 @@ test('a retry of any of the last five batches returns the original offsets and w
 
 test('a retry while the original is still being written waits for it and gets its offsets', async () => {
   const { fsys, ctl, release } = controllableFs();
-  const { log } = openTestLog({}, { fsys });
+  const { log } = openTestLog({}, { fsys, inlineWrites: false }); // the pool's writes are the ones held
   // issued in the same turn: the original is queued, not written
   const [a, retry, next] = await Promise.all([log.append(idem(1, 0, 0, 3)), log.append(idem(1, 0, 0, 3)), log.append(idem(1, 0, 3, 2))]);
   assert.deepEqual([a.firstOffset, a.lastOffset, a.duplicate], [0, 2, false]);
@@ -158,7 +158,7 @@ test('a retry while the original is still being written waits for it and gets it
 
 test('a failed write takes the producer state back to what is in the log; retries then succeed', async () => {
   const { fsys, ctl, release } = controllableFs();
-  const { log } = openTestLog({}, { fsys });
+  const { log } = openTestLog({}, { fsys, inlineWrites: false }); // the pool's writes are the ones held
   await log.append(idem(1, 0, 0, 2));
   ctl.fail = true;
   ctl.hold = true;
