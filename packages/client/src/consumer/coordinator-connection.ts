@@ -38,8 +38,9 @@ export class CoordinatorConnection {
           connectTimeoutMs: c.connectionSetupTimeoutMs,
           requestTimeoutMs: c.requestTimeoutMs,
           maxResponseBytes: c.receiveMessageMaxBytes,
-          onClose: () => {
-            if (this.conn === conn) this.conn = null;
+          // may run inside open() (the broker closed the socket during the handshake): no `conn` yet
+          onClose: (_err, closed) => {
+            if (this.conn === closed) this.conn = null;
           },
         });
         this.conn = conn;
