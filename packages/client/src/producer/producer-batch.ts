@@ -25,12 +25,13 @@ import {
   RECORDS_OFFSET,
   TRANSACTIONAL_FLAG_MASK,
   compress,
-  encodedRecordSize,
-  prepareRecord,
+  encodedSizeOfBody,
+  recordBodySize,
+  recordFieldsSize,
   writeBatchCrc,
   writeInt64,
-  writeRecord,
-  type RecordInput,
+  writeRecordParts,
+  type EncodedHeader,
 } from '@tarn/protocol';
 
 export interface RecordMetadata {
@@ -44,6 +45,18 @@ export interface RecordMetadata {
 
 export type Completion = (err: Error | null, metadata: RecordMetadata | null) => void;
 
+/** A record ready to append: its fields as bytes and what they take encoded (computed once, at send). */
+export interface AppendRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: ReadonlyArray<EncodedHeader>;
+  fieldsSize: number;
+}
+
+export function appendRecord(key: Buffer | null, value: Buffer | null, headers: ReadonlyArray<EncodedHeader> = []): AppendRecord {
+  return { key, value, headers, fieldsSize: recordFieldsSize(key, value, headers) };
+}
+
 /** Bytes a v2 batch spends outside its records (Kafka's RECORD_BATCH_OVERHEAD). */
 export const BATCH_OVERHEAD = RECORDS_OFFSET;
 
@@ -51,7 +64,9 @@ export class ProducerBatch {
   readonly completions: Completion[] = [];
   /** Each record's timestamp, for its RecordMetadata. */
   readonly timestamps: number[] = [];
+  /** The batch being built: room for its header, then the records (written as appended). */
   private body: Buffer;
+  /** Bytes of records in `body`, after the header's RECORDS_OFFSET bytes. */
   private bodyLength = 0;
   private baseTimestamp = 0;
   private maxTimestamp = -1;
@@ -75,7 +90,7 @@ export class ProducerBatch {
     readonly createdMs: number,
     capacity: number,
   ) {
-    this.body = Buffer.allocUnsafe(Math.max(64, capacity));
+    this.body = Buffer.allocUnsafe(Math.max(RECORDS_OFFSET + 64, capacity));
   }
 
   get recordCount(): number {
@@ -99,34 +114,44 @@ export class ProducerBatch {
    * Encodes the record into the batch if it fits in `batchSize` (a first record always fits);
    * returns its encoded size, or -1 when a new batch is needed.
    */
-  tryAppend(record: RecordInput, timestamp: number, batchSize: number, completion: Completion): number {
+  tryAppend(record: AppendRecord, timestamp: number, batchSize: number, completion: Completion): number {
     if (this.closed) return -1;
-    const first = this.completions.length === 0;
-    if (first) this.baseTimestamp = timestamp;
-    const prepared = prepareRecord(record, this.completions.length, timestamp - this.baseTimestamp);
-    const size = encodedRecordSize(prepared);
-    if (!first && RECORDS_OFFSET + this.bodyLength + size > batchSize) return -1;
-    if (this.bodyLength + size > this.body.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.bodyLength + size, this.body.length * 2));
-      this.body.copy(grown, 0, 0, this.bodyLength);
+    const offsetDelta = this.completions.length;
+    if (offsetDelta === 0) this.baseTimestamp = timestamp;
+    const timestampDelta = timestamp - this.baseTimestamp;
+    const bodySize = recordBodySize(offsetDelta, timestampDelta, record.fieldsSize);
+    const size = encodedSizeOfBody(bodySize);
+    const end = RECORDS_OFFSET + this.bodyLength;
+    if (offsetDelta > 0 && end + size > batchSize) return -1;
+    if (end + size > this.body.length) {
+      const grown = Buffer.allocUnsafe(Math.max(end + size, this.body.length * 2));
+      this.body.copy(grown, 0, 0, end);
       this.body = grown;
     }
-    this.bodyLength = writeRecord(this.body, prepared, this.bodyLength);
+    const { key, value, headers } = record;
+    this.bodyLength = writeRecordParts(this.body, end, bodySize, offsetDelta, timestampDelta, key, value, headers) - RECORDS_OFFSET;
     if (timestamp > this.maxTimestamp) this.maxTimestamp = timestamp;
     this.completions.push(completion);
     this.timestamps.push(timestamp);
     return size;
   }
 
-  /** The batch's bytes for a ProduceRequest, with the producer fields it is sent under. */
+  /**
+   * The batch's bytes for a ProduceRequest, with the producer fields it is sent under. Uncompressed,
+   * the header is written in front of the records where they are (no copy).
+   */
   encode(compression: number, transactional: boolean): Buffer {
     if (this.encoded === null) {
-      let records = this.body.subarray(0, this.bodyLength);
-      if (compression !== CompressionType.NONE) records = compress(compression, records);
-      const size = RECORDS_OFFSET + records.length;
-      const out = Buffer.allocUnsafe(size);
+      let out: Buffer;
+      if (compression === CompressionType.NONE) {
+        out = this.body.subarray(0, RECORDS_OFFSET + this.bodyLength);
+      } else {
+        const records = compress(compression, this.body.subarray(RECORDS_OFFSET, RECORDS_OFFSET + this.bodyLength));
+        out = Buffer.allocUnsafe(RECORDS_OFFSET + records.length);
+        records.copy(out, RECORDS_OFFSET);
+      }
       writeInt64(out, 0, 0);
-      out.writeInt32BE(size - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
+      out.writeInt32BE(out.length - LOG_OVERHEAD, BATCH_LENGTH_OFFSET);
       out.writeInt32BE(NO_PARTITION_LEADER_EPOCH, PARTITION_LEADER_EPOCH_OFFSET);
       out.writeInt8(2, MAGIC_OFFSET);
       out.writeInt16BE(compression | (transactional ? TRANSACTIONAL_FLAG_MASK : 0), ATTRIBUTES_OFFSET);
@@ -134,7 +159,6 @@ export class ProducerBatch {
       writeInt64(out, this.baseTimestamp, BASE_TIMESTAMP_OFFSET);
       writeInt64(out, this.maxTimestamp, MAX_TIMESTAMP_OFFSET);
       out.writeInt32BE(this.completions.length, RECORDS_COUNT_OFFSET);
-      records.copy(out, RECORDS_OFFSET);
       this.encoded = out;
       this.body = EMPTY; // the records now live in `encoded`
     }

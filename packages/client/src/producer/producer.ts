@@ -9,14 +9,14 @@
  * topic's metadata the first time, and waiting for buffer.memory when it is full.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RecordInput } from '@tarn/protocol';
+import type { EncodedHeader } from '@tarn/protocol';
 import { Cluster } from '../cluster/cluster';
 import type { ClientProperties } from '../config/properties';
 import { ConfigError, ErrorCode, KafkaError, TimeoutError } from '../errors';
 import { BufferMemory } from './buffer-memory';
 import { ProducerIdempotence } from './idempotence';
 import { createPartitioner, type Partitioner, type TopicPartitions } from './partitioner';
-import type { Completion, RecordMetadata } from './producer-batch';
+import { appendRecord, type AppendRecord, type Completion, type RecordMetadata } from './producer-batch';
 import { parseProducerConfig, type ProducerProperties, type ProducerSettings } from './producer-config';
 import { ProducerStateError } from './producer-errors';
 import { RecordAccumulator } from './record-accumulator';
@@ -41,11 +41,11 @@ export type SendCallback = (err: Error | null, metadata: RecordMetadata | null) 
 
 type Bytes = Buffer | Uint8Array | string | null | undefined;
 
+/** The record serialized and placed: what appending needs. */
 interface Prepared {
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Array<{ key: string; value: Buffer | null }>;
+  record: AppendRecord;
   partition: number;
+  /** An upper bound of its size in a batch (buffer.memory, max.request.size). */
   size: number;
 }
 
@@ -112,7 +112,7 @@ export class Producer<K = Bytes, V = Bytes> {
   send(record: ProducerRecord<K, V>, callback: SendCallback): void;
   send(record: ProducerRecord<K, V>, callback?: SendCallback): Promise<RecordMetadata> | void {
     if (callback !== undefined) {
-      this.dispatch(record, callback, (err) => process.nextTick(callback, err, null));
+      this.dispatch(record, callback);
       return;
     }
     return new Promise<RecordMetadata>((resolve, reject) => {
@@ -124,7 +124,11 @@ export class Producer<K = Bytes, V = Bytes> {
    * Appends at once when the topic's metadata is known and buffer.memory has room (the usual case:
    * no promise, no await); otherwise waits for them, remembered so flush() covers the send too.
    */
-  private dispatch(record: ProducerRecord<K, V>, completion: Completion, fail: (err: Error) => void): void {
+  private dispatch(
+    record: ProducerRecord<K, V>,
+    completion: Completion,
+    fail: (err: Error) => void = (err) => process.nextTick(completion, err, null),
+  ): void {
     let appended: boolean;
     try {
       appended = this.enqueueNow(record, completion);
@@ -149,7 +153,6 @@ export class Producer<K = Bytes, V = Bytes> {
     return Promise.all(records.map((r) => this.send(r)));
   }
 
-  /** The record serialized and placed: what appending needs. */
   private prepare(record: ProducerRecord<K, V>, partitions: TopicPartitions): Prepared {
     const ts = record.timestamp;
     // Kafka refuses a negative timestamp at send (IllegalArgumentException); NaN would encode as garbage
@@ -158,16 +161,17 @@ export class Producer<K = Bytes, V = Bytes> {
     }
     const key = this.keySerializer.serialize(record.topic, record.key as K);
     const value = this.valueSerializer.serialize(record.topic, record.value);
-    const headers = normalizeHeaders(record.headers);
+    const prepared = appendRecord(key, value, encodeHeaders(record.headers));
     const partition = this.choosePartition(record, key, value, partitions);
-    const size = estimateRecordSize(key, value, headers);
+    // Kafka's estimateSizeInBytesUpperBound: the fields plus the most the record's varints can take
+    const size = prepared.fieldsSize + MAX_RECORD_OVERHEAD;
     if (size > this.settings.maxRequestSize) {
       throw new KafkaError(
         ErrorCode.MESSAGE_TOO_LARGE,
         `the record is ${size} bytes when serialized, more than max.request.size (${this.settings.maxRequestSize})`,
       );
     }
-    return { key, value, headers, partition, size };
+    return { record: prepared, partition, size };
   }
 
   /** The fast path: appends and returns true, or returns false (nothing done) when it would have to wait. */
@@ -176,18 +180,19 @@ export class Producer<K = Bytes, V = Bytes> {
     this.transactions?.checkCanSend();
     // sends still waiting go first: a later one must not overtake them
     if (this.blocked.size > 0) return false;
-    const partitions = this.knownPartitions(record.topic);
+    const now = Date.now();
+    const partitions = this.knownPartitions(record.topic, now);
     if (partitions === null) return false;
     const prepared = this.prepare(record, partitions);
     if (!this.memory.tryReserve(prepared.size)) return false;
-    this.append(record, prepared, completion);
+    this.append(record, prepared, completion, now);
     return true;
   }
 
   /** The slow path: waits (up to max.block.ms) for the topic's metadata and for buffer.memory. */
   private async enqueue(record: ProducerRecord<K, V>, completion: Completion): Promise<void> {
     const deadline = Date.now() + this.settings.maxBlockMs;
-    const partitions = this.knownPartitions(record.topic) ?? (await this.waitOnMetadata(record.topic, deadline));
+    const partitions = this.knownPartitions(record.topic, Date.now()) ?? (await this.waitOnMetadata(record.topic, deadline));
     const prepared = this.prepare(record, partitions);
     if (!this.memory.tryReserve(prepared.size)) await this.memory.reserve(prepared.size, Math.max(0, deadline - Date.now()));
     try {
@@ -198,15 +203,13 @@ export class Producer<K = Bytes, V = Bytes> {
       this.memory.release(prepared.size);
       throw err;
     }
-    this.append(record, prepared, completion);
+    this.append(record, prepared, completion, Date.now());
   }
 
-  private append(record: ProducerRecord<K, V>, p: Prepared, completion: Completion): void {
+  private append(record: ProducerRecord<K, V>, p: Prepared, completion: Completion, now: number): void {
     this.transactions?.maybeAddPartition(record.topic, p.partition);
-    const now = Date.now();
     const timestamp = record.timestamp ?? now;
-    const input: RecordInput = { key: p.key, value: p.value, headers: p.headers, timestamp };
-    const batch = this.accumulator.append(record.topic, p.partition, input, timestamp, now, completion);
+    const batch = this.accumulator.append(record.topic, p.partition, p.record, timestamp, now, completion);
     batch.reservedBytes += p.size;
     this.partitioner.onAppend?.(record.topic, p.partition, p.size);
     this.sender.wakeup();
@@ -230,7 +233,7 @@ export class Producer<K = Bytes, V = Bytes> {
   }
 
   /** The topic's partitions from cached metadata, or null when the producer must ask. */
-  private knownPartitions(topic: string): TopicPartitions | null {
+  private knownPartitions(topic: string, now: number): TopicPartitions | null {
     const t = this.cluster.metadata.topics.get(topic);
     if (t === undefined || t.errorCode !== ErrorCode.NONE || t.partitions.length === 0) return null;
     let known = this.partitionsOf.get(t);
@@ -241,7 +244,6 @@ export class Producer<K = Bytes, V = Bytes> {
       this.partitionsOf.set(t, known);
     }
     // older than metadata.max.age.ms: asked again in the background (new partitions, moved leaders), used meanwhile
-    const now = Date.now();
     if (now - t.fetchedAt >= this.cluster.config.metadataMaxAgeMs && now >= this.nextBackgroundRefresh) {
       this.nextBackgroundRefresh = now + this.settings.retryBackoffMs;
       this.cluster.refreshMetadata([topic]).catch(() => undefined);
@@ -259,7 +261,7 @@ export class Producer<K = Bytes, V = Bytes> {
         const t = this.cluster.metadata.topics.get(topic);
         if (t !== undefined && t.errorCode !== ErrorCode.NONE && !new KafkaError(t.errorCode).retriable)
           throw new KafkaError(t.errorCode, `topic ${topic}`);
-        const known = this.knownPartitions(topic);
+        const known = this.knownPartitions(topic, Date.now());
         if (known !== null) return known;
       } catch (err) {
         if (!(err instanceof KafkaError) || !err.retriable) throw err;
@@ -356,28 +358,25 @@ export class Producer<K = Bytes, V = Bytes> {
 }
 
 /** An upper bound of a record's encoded size (lengths as 5-byte varints), reserved from buffer.memory before encoding. */
-function estimateRecordSize(
-  key: Buffer | null,
-  value: Buffer | null,
-  headers: ReadonlyArray<{ key: string; value: Buffer | null }>,
-): number {
-  let size = 21 + (key?.length ?? 0) + (value?.length ?? 0) + 5;
-  for (const h of headers) size += 10 + Buffer.byteLength(h.key) + (h.value?.length ?? 0);
-  return size;
-}
+/** The most a record's length, attributes, timestamp delta and offset delta take (varints at their longest). */
+const MAX_RECORD_OVERHEAD = 5 + 1 + 10 + 5;
 
-function normalizeHeaders(headers: RecordHeaders | undefined): Array<{ key: string; value: Buffer | null }> {
-  if (headers === undefined) return [];
+const NO_HEADERS: EncodedHeader[] = [];
+
+/** Headers as records carry them (UTF-8 keys, byte values), from a list or an object. */
+function encodeHeaders(headers: RecordHeaders | undefined): EncodedHeader[] {
+  if (headers === undefined) return NO_HEADERS;
   const list = Array.isArray(headers)
     ? (headers as ReadonlyArray<{ key: string; value: string | Buffer | null }>)
     : Object.entries(headers).map(([key, value]) => ({ key, value }));
   return list.map((h) => {
     if (typeof h?.key !== 'string') throw new RecordSerializationError(`a header key must be a string, got ${typeof h?.key}`);
+    const key = Buffer.from(h.key, 'utf8');
     const v: unknown = h.value;
-    if (v === null || v === undefined) return { key: h.key, value: null };
-    if (typeof v === 'string') return { key: h.key, value: Buffer.from(v) };
-    if (Buffer.isBuffer(v)) return { key: h.key, value: v };
-    if (v instanceof Uint8Array) return { key: h.key, value: Buffer.from(v.buffer, v.byteOffset, v.byteLength) };
+    if (v === null || v === undefined) return { key, value: null };
+    if (typeof v === 'string') return { key, value: Buffer.from(v) };
+    if (Buffer.isBuffer(v)) return { key, value: v };
+    if (v instanceof Uint8Array) return { key, value: Buffer.from(v.buffer, v.byteOffset, v.byteLength) };
     throw new RecordSerializationError(`header ${h.key}: a value must be a string, Buffer or null, got ${typeof v}`);
   });
 }

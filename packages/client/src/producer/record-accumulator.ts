@@ -10,8 +10,8 @@
  * Without idempotence, `max.in.flight.requests.per.connection=1` mutes a partition while its batch is
  * in flight (Java's guaranteeMessageOrder); with more in flight, a retry may reorder, as Kafka documents.
  */
-import { NO_SEQUENCE, type RecordInput } from '@tarn/protocol';
-import { ProducerBatch, type Completion } from './producer-batch';
+import { NO_SEQUENCE } from '@tarn/protocol';
+import { ProducerBatch, type AppendRecord, type Completion } from './producer-batch';
 
 /** Sequences wrap from Integer.MAX_VALUE to 0 (Kafka's DefaultRecordBatch.incrementSequence). */
 export function incrementSequence(sequence: number, increment: number): number {
@@ -80,7 +80,7 @@ export class RecordAccumulator {
   }
 
   /** Appends a record (encoding it into its partition's open batch, or a new one). */
-  append(topic: string, partition: number, record: RecordInput, timestamp: number, now: number, completion: Completion): ProducerBatch {
+  append(topic: string, partition: number, record: AppendRecord, timestamp: number, now: number, completion: Completion): ProducerBatch {
     const q = this.queue(topic, partition);
     const last = q.batches[q.batches.length - 1];
     if (last !== undefined) {
