@@ -25,20 +25,15 @@ import { BufferDeserializer, deserializeRecords, deserializerByName, type Deseri
 import { SILENT_LOGGER, type ConsumerLogger } from './consumer-logger';
 import { Fetcher } from './fetcher';
 import { GroupMember } from './group-member';
-import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, listOffsets, type OffsetAndTimestamp } from './list-offsets';
+import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, offsetsAt, type OffsetAndTimestamp } from './list-offsets';
 import { commitOffsets, fetchCommittedOffsets, type OffsetAndMetadata } from './offset-commits';
 import { metadataRejoinReason } from './metadata-watch';
 import { OffsetsForLeaderEpochClient } from './offsets-for-leader-epoch-client';
 import { updateFetchPositions } from './positions';
 import { SubscriptionState } from './subscription-state';
+import { WakeupError } from './wakeup-error';
 
-/** A poll interrupted by `wakeup()` (Kafka's WakeupException). */
-export class WakeupError extends Error {
-  constructor() {
-    super('the consumer was woken up (wakeup())');
-    this.name = 'WakeupError';
-  }
-}
+export { WakeupError };
 
 export interface ConsumerOptions<K, V> {
   keyDeserializer?: Deserializer<K>;
@@ -119,11 +114,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   /** Joins the group for these topics (or every topic matching a RegExp). Needs `group.id`. */
   subscribe(topics: readonly string[] | RegExp, listener?: RebalanceListener): void {
-    if (this.config.groupId === null)
-      throw new KafkaError(
-        ErrorCode.INVALID_GROUP_ID,
-        'To use the group management or offset commit APIs, you must provide a valid group.id',
-      );
+    if (this.config.groupId === null) throw noGroupId();
     if (listener !== undefined) this.setListener(listener);
     if (topics instanceof RegExp) this.subscriptions.subscribePattern(topics);
     else if (this.subscriptions.subscribe(topics)) this.member?.requestRejoin('subscription changed');
@@ -190,14 +181,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       }
       this.maybeAutoCommit();
       try {
-        await updateFetchPositions(
-          cluster,
-          this.config,
-          this.coordinatorConn,
-          this.subscriptions,
-          this.validator,
-          Math.max(0, deadline - Date.now()),
-        );
+        await this.updateFetchPositions(cluster, Math.max(0, deadline - Date.now()));
       } catch (err) {
         // A coordinator or leader not reachable yet: no records this round, as Kafka's poll(timer) does.
         if (!isRetriable(err)) throw err;
@@ -257,7 +241,9 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     for (const r of rest) {
       if (rewound.has(tpKey(r)) || !this.subscriptions.isAssigned(r)) continue;
       rewound.add(tpKey(r));
-      this.seek({ topic: r.topic, partition: r.partition }, r.offset);
+      // the batch's epoch stands in for the previous record's: validation after a leader change still works
+      this.subscriptions.seek(r, r.offset, r.leaderEpoch);
+      this.fetcher?.clear([r]);
     }
     if (good.length === 0) throw error;
     this.pendingError = error;
@@ -288,11 +274,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   /** Commits the given offsets, or the position of every assigned partition; waits for the answer. */
   async commitSync(offsets?: readonly TopicPartitionOffset[]): Promise<void> {
     await this.ready();
-    if (this.coordinatorConn === null)
-      throw new KafkaError(
-        ErrorCode.INVALID_GROUP_ID,
-        'To use the group management or offset commit APIs, you must provide a valid group.id',
-      );
+    if (this.coordinatorConn === null) throw noGroupId();
     const map =
       offsets === undefined
         ? this.subscriptions.consumedOffsets()
@@ -333,11 +315,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     partitions: readonly TopicPartition[],
   ): Promise<(TopicPartition & { offset: number | null; metadata: string | null; leaderEpoch: number | null })[]> {
     await this.ready();
-    if (this.coordinatorConn === null)
-      throw new KafkaError(
-        ErrorCode.INVALID_GROUP_ID,
-        'To use the group management or offset commit APIs, you must provide a valid group.id',
-      );
+    if (this.coordinatorConn === null) throw noGroupId();
     const found = await fetchCommittedOffsets(this.coordinatorConn, this.config, partitions, this.config.client.defaultApiTimeoutMs);
     return partitions.map((tp) => {
       const c = found.get(tpKey(tp)) ?? null;
@@ -354,11 +332,15 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   // ---- positions
 
+  private updateFetchPositions(cluster: Cluster, timeoutMs?: number): Promise<void> {
+    return updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, this.validator, timeoutMs);
+  }
+
   /** The offset of the next record poll will return for this partition. */
   async position(tp: TopicPartition): Promise<number> {
     const cluster = await this.ready();
     const s = this.subscriptions.state(tp);
-    if (s.position === null) await updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, this.validator);
+    if (s.position === null) await this.updateFetchPositions(cluster);
     return this.subscriptions.state(tp).position!;
   }
 
@@ -391,34 +373,26 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
   async offsetsForTimes(
     query: readonly (TopicPartition & { timestamp: number })[],
   ): Promise<(TopicPartition & { result: OffsetAndTimestamp | null })[]> {
-    const cluster = await this.ready();
-    const found = await listOffsets(
-      cluster,
-      new Map(query.map((q) => [tpKey(q), { tp: q, timestamp: q.timestamp }] as const)),
-      this.config.isolationLevel,
-      this.config.client.defaultApiTimeoutMs,
-    );
-    return query.map((q) => ({ topic: q.topic, partition: q.partition, result: found.get(tpKey(q)) ?? null }));
+    return offsetsAt(await this.ready(), this.config, query);
   }
 
   async beginningOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
-    return this.edgeOffsets(partitions, EARLIEST_TIMESTAMP);
+    const found = await offsetsAt(
+      await this.ready(),
+      this.config,
+      partitions.map((tp) => ({ ...tp, timestamp: EARLIEST_TIMESTAMP })),
+    );
+    return found.map((f) => ({ topic: f.topic, partition: f.partition, offset: f.result?.offset ?? -1 }));
   }
 
   /** The high watermark (read_uncommitted) or last stable offset (read_committed) per partition. */
   async endOffsets(partitions: readonly TopicPartition[]): Promise<TopicPartitionOffset[]> {
-    return this.edgeOffsets(partitions, LATEST_TIMESTAMP);
-  }
-
-  private async edgeOffsets(partitions: readonly TopicPartition[], timestamp: number): Promise<TopicPartitionOffset[]> {
-    const cluster = await this.ready();
-    const found = await listOffsets(
-      cluster,
-      new Map(partitions.map((tp) => [tpKey(tp), { tp, timestamp }] as const)),
-      this.config.isolationLevel,
-      this.config.client.defaultApiTimeoutMs,
+    const found = await offsetsAt(
+      await this.ready(),
+      this.config,
+      partitions.map((tp) => ({ ...tp, timestamp: LATEST_TIMESTAMP })),
     );
-    return partitions.map((tp) => ({ topic: tp.topic, partition: tp.partition, offset: found.get(tpKey(tp))?.offset ?? -1 }));
+    return found.map((f) => ({ topic: f.topic, partition: f.partition, offset: f.result?.offset ?? -1 }));
   }
 
   pause(partitions: readonly TopicPartition[]): void {
@@ -478,11 +452,7 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
 
   /** Kafka's ConsumerGroupMetadata, for a producer's sendOffsetsToTransaction. */
   groupMetadata(): Required<ConsumerGroupMetadata> {
-    if (this.config.groupId === null)
-      throw new KafkaError(
-        ErrorCode.INVALID_GROUP_ID,
-        'To use the group management or offset commit APIs, you must provide a valid group.id',
-      );
+    if (this.config.groupId === null) throw noGroupId();
     return {
       groupId: this.config.groupId,
       generationId: this.member?.generationId ?? -1,
@@ -528,4 +498,8 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
       this.wake();
     }
   }
+}
+
+function noGroupId(): KafkaError {
+  return new KafkaError(ErrorCode.INVALID_GROUP_ID, 'To use the group management or offset commit APIs, you must provide a valid group.id');
 }

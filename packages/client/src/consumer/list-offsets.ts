@@ -10,7 +10,7 @@ import type { Cluster } from '../cluster/cluster';
 import { withRetries } from '../cluster/retry';
 import { ErrorCode, KafkaError } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
-import type { IsolationLevel } from './consumer-config';
+import type { ConsumerConfig, IsolationLevel } from './consumer-config';
 import { currentLeader } from './offsets-for-leader-epoch-client';
 
 export const EARLIEST_TIMESTAMP = -2;
@@ -94,4 +94,15 @@ export async function listOffsets(
     },
   );
   return results;
+}
+
+/** The consumer's offsetsForTimes / beginningOffsets / endOffsets: a ListOffsets per partition, in the order asked. */
+export async function offsetsAt(
+  cluster: Cluster,
+  config: ConsumerConfig,
+  query: readonly (TopicPartition & { timestamp: number })[],
+): Promise<(TopicPartition & { result: OffsetAndTimestamp | null })[]> {
+  const requests = new Map(query.map((q) => [tpKey(q), { tp: q, timestamp: q.timestamp }] as const));
+  const found = await listOffsets(cluster, requests, config.isolationLevel, config.client.defaultApiTimeoutMs);
+  return query.map((q) => ({ topic: q.topic, partition: q.partition, result: found.get(tpKey(q)) ?? null }));
 }
