@@ -1,9 +1,5 @@
-// Leader epochs on a real 3-broker tarn cluster (etcd, brokers in this process). Each broker is
-// reached through a small TCP proxy it advertises (advertised.listeners), which forwards every byte
-// unchanged and decodes, for the consumer's client.id only, its Fetch / ListOffsets /
-// OffsetForLeaderEpoch requests and the Fetch answers — so the tests see what went over the wire.
-// Brokers keep their log directory across a restart, so a stopped follower comes back with the log it
-// had (needed for a real divergence).
+// Leader epochs on a real 3-broker tarn cluster (etcd, brokers in this process), each broker behind a
+// proxy that records the consumer's requests as they went over the wire (consumer-epoch-support.ts).
 //
 // 1. Fenced epoch: the consumer's partition is paused while its leader changes twice (stopped, then
 //    back by a preferred election), so the consumer resumes with a stale epoch and the real leader
@@ -15,246 +11,16 @@
 //    does not restart from 0); one with auto.offset.reset=none gets a LogTruncationError with the
 //    divergent offset; a new group member restoring the committed position (and its committed epoch)
 //    detects the truncation too.
+// 3. Leaders move while a group member consumes three partitions and records keep coming (a broker
+//    stopped, restarted, leadership moved back by a preferred election): every record once, in order
+//    per partition, and each moved partition was validated with the new leader before fetching.
 import assert from 'node:assert/strict';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
-import { Broker } from '@tarn/broker';
-import { freePort, startEtcd, type TestEtcd } from '@tarn/broker/testing';
-import {
-  ApiKey,
-  decodeRequest,
-  decodeRequestHeader,
-  decodeResponse,
-  type ApiKeyNumber,
-  type FetchRequest,
-  type ListOffsetsRequest,
-  type OffsetForLeaderEpochRequest,
-} from '@tarn/protocol';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
-import {
-  Admin,
-  Cluster,
-  Consumer,
-  ErrorCode,
-  LogTruncationError,
-  StringDeserializer,
-  type ConsumerRecord,
-  type PartitionMetadata,
-} from '../src/index';
-import { onCleanup, tempDir } from './helpers';
+import { ApiKey, type FetchRequest, type ListOffsetsRequest, type OffsetForLeaderEpochRequest } from '@tarn/protocol';
+import { Admin, Cluster, ErrorCode, LogTruncationError, Producer, type ConsumerRecord } from '../src/index';
+import { SpiedCluster, consumer, kafkajsProducer, readUntil, sleep, values, waitForPartition } from './consumer-epoch-support';
+import { onCleanup } from './helpers';
 import { createTopic } from './producer-support';
-
-const CONSUMER_CLIENT_ID = 'epoch-consumer';
-
-interface Spied {
-  node: number;
-  apiKey: number;
-  body: FetchRequest | ListOffsetsRequest | OffsetForLeaderEpochRequest;
-}
-
-interface FetchAnswer {
-  node: number;
-  topic: string;
-  partition: number;
-  errorCode: number;
-}
-
-class SpiedCluster {
-  readonly brokers = new Map<number, Broker>();
-  readonly requests: Spied[] = [];
-  readonly fetchAnswers: FetchAnswer[] = [];
-  private readonly logDirs = new Map<number, string>();
-  private readonly listenPorts = new Map<number, number>();
-  private readonly proxyPorts = new Map<number, number>();
-
-  private constructor(private readonly etcd: TestEtcd) {}
-
-  static async start(size: number): Promise<SpiedCluster> {
-    const etcd = await startEtcd();
-    onCleanup(() => etcd.stop());
-    const c = new SpiedCluster(etcd);
-    for (let id = 1; id <= size; id++) {
-      c.listenPorts.set(id, await freePort());
-      c.logDirs.set(id, tempDir(`tarn-epoch-${id}-`));
-      const proxy = await c.proxy(id);
-      c.proxyPorts.set(id, (proxy.address() as { port: number }).port);
-    }
-    await Promise.all([...c.listenPorts.keys()].map((id) => c.startBroker(id)));
-    const first = c.brokers.get(1)!;
-    for (let deadline = Date.now() + 20_000; first.liveBrokers().length < size || first.controllerId <= 0;) {
-      assert.ok(Date.now() < deadline, 'the cluster formed');
-      await sleep(50);
-    }
-    return c;
-  }
-
-  get bootstrap(): string {
-    return [...this.proxyPorts.values()].map((p) => `127.0.0.1:${p}`).join(',');
-  }
-
-  async startBroker(id: number): Promise<void> {
-    const b = new Broker({
-      'node.id': String(id),
-      listeners: `PLAINTEXT://127.0.0.1:${this.listenPorts.get(id)}`,
-      'advertised.listeners': `PLAINTEXT://127.0.0.1:${this.proxyPorts.get(id)}`,
-      'admin.listeners': 'http://127.0.0.1:0',
-      'log.dirs': this.logDirs.get(id)!,
-      'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'error',
-      'metadata.store': 'etcd',
-      'etcd.endpoints': this.etcd.endpoint,
-      'broker.session.timeout.ms': '3000',
-      'replica.lag.time.max.ms': '3000',
-      'replica.fetch.wait.max.ms': '100',
-      'default.replication.factor': '3',
-      'offsets.topic.replication.factor': '3',
-      'offsets.topic.num.partitions': '3',
-      'group.initial.rebalance.delay.ms': '0',
-      'admin.password': 'pw',
-    });
-    await b.start();
-    this.brokers.set(id, b);
-    onCleanup(async () => {
-      if (this.brokers.get(id) === b) await this.stop(id);
-    });
-  }
-
-  async stop(id: number): Promise<void> {
-    const b = this.brokers.get(id)!;
-    this.brokers.delete(id);
-    await b.shutdown();
-  }
-
-  /** Forwards node `id`'s advertised port to its listener, recording the consumer's requests and Fetch answers. */
-  private async proxy(id: number): Promise<Server> {
-    const sockets = new Set<Socket>();
-    const server = createServer((client) => {
-      const upstream = connect(this.listenPorts.get(id)!, '127.0.0.1');
-      sockets.add(client).add(upstream);
-      const pending = new Map<number, { apiKey: ApiKeyNumber; version: number }>();
-      let fromClient = Buffer.alloc(0);
-      let fromBroker = Buffer.alloc(0);
-      client.on('data', (d: Buffer) => {
-        upstream.write(d);
-        fromClient = Buffer.concat([fromClient, d]);
-        while (fromClient.length >= 4 && fromClient.length >= 4 + fromClient.readInt32BE(0)) {
-          const frame = fromClient.subarray(4, 4 + fromClient.readInt32BE(0));
-          fromClient = fromClient.subarray(4 + frame.length);
-          const apiKey = frame.readInt16BE(0);
-          if (apiKey !== ApiKey.Fetch && apiKey !== ApiKey.ListOffsets && apiKey !== ApiKey.OffsetForLeaderEpoch) continue;
-          if (decodeRequestHeader(frame).header.clientId !== CONSUMER_CLIENT_ID) continue;
-          const r = decodeRequest(frame);
-          this.requests.push({ node: id, apiKey, body: r.body as Spied['body'] });
-          if (apiKey === ApiKey.Fetch) pending.set(r.correlationId, { apiKey: ApiKey.Fetch, version: r.apiVersion });
-        }
-      });
-      upstream.on('data', (d: Buffer) => {
-        client.write(d);
-        fromBroker = Buffer.concat([fromBroker, d]);
-        while (fromBroker.length >= 4 && fromBroker.length >= 4 + fromBroker.readInt32BE(0)) {
-          const frame = fromBroker.subarray(4, 4 + fromBroker.readInt32BE(0));
-          fromBroker = fromBroker.subarray(4 + frame.length);
-          const asked = pending.get(frame.readInt32BE(0));
-          if (asked === undefined) continue;
-          pending.delete(frame.readInt32BE(0));
-          const body = decodeResponse(ApiKey.Fetch, asked.version, frame).body;
-          for (const t of body.responses)
-            for (const p of t.partitions) {
-              const topic = t.topic !== '' ? t.topic : this.topicName(t.topicId);
-              this.fetchAnswers.push({ node: id, topic, partition: p.partitionIndex, errorCode: p.errorCode });
-            }
-        }
-      });
-      const close = (): void => {
-        client.destroy();
-        upstream.destroy();
-      };
-      client.on('error', close).on('close', close);
-      upstream.on('error', close).on('close', close);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    onCleanup(
-      () =>
-        new Promise<void>((resolve) => {
-          for (const s of sockets) s.destroy();
-          server.close(() => resolve());
-        }),
-    );
-    return server;
-  }
-
-  /** Topic ids (Fetch v13+) back to names, from any running broker's metadata. */
-  readonly topicIds = new Map<string, string>();
-  private topicName(id: string): string {
-    return this.topicIds.get(id) ?? id;
-  }
-
-  /** Spied requests of one API from the consumer. */
-  sent<T extends Spied['body']>(apiKey: number): { node: number; body: T }[] {
-    return this.requests.filter((r) => r.apiKey === apiKey).map((r) => ({ node: r.node, body: r.body as T }));
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-/** The partition's state as the cluster's metadata says, once `ok` holds for it. */
-async function waitForPartition(
-  cluster: Cluster,
-  topic: string,
-  ok: (p: PartitionMetadata) => boolean,
-  what: string,
-): Promise<PartitionMetadata> {
-  for (let deadline = Date.now() + 30_000; ;) {
-    const t = await cluster.refreshMetadata([topic]).catch(() => []);
-    const p = t[0]?.partitions[0];
-    if (p !== undefined && ok(p)) return p;
-    assert.ok(Date.now() < deadline, what);
-    await sleep(100);
-  }
-}
-
-function kafkajsProducer(bootstrap: string): Producer {
-  const kjs = new Kafka({
-    clientId: 'epoch-producer',
-    brokers: bootstrap.split(','),
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 30, initialRetryTime: 100 },
-  });
-  const p = kjs.producer();
-  onCleanup(() => p.disconnect());
-  return p;
-}
-
-function consumer(bootstrap: string, props: Record<string, string | number | boolean>, logs: string[] = []) {
-  const c = new Consumer<Buffer | null, string | null>(
-    {
-      'bootstrap.servers': bootstrap,
-      'client.id': CONSUMER_CLIENT_ID,
-      'enable.auto.commit': false,
-      'retry.backoff.ms': 50,
-      'reconnect.backoff.ms': 50,
-      'max.poll.records': 20,
-      ...props,
-    },
-    { valueDeserializer: StringDeserializer, logger: { info: (m) => logs.push(m), warn: (m) => logs.push(m) } },
-  );
-  onCleanup(() => c.close().catch(() => {}));
-  return c;
-}
-
-async function readUntil(
-  c: Consumer<Buffer | null, string | null>,
-  seen: ConsumerRecord<Buffer | null, string | null>[],
-  n: number,
-): Promise<void> {
-  for (const deadline = Date.now() + 30_000; seen.length < n;) {
-    assert.ok(Date.now() < deadline, `read ${seen.length} of ${n}`);
-    seen.push(...(await c.poll(200)));
-  }
-}
-
-const values = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
 
 test('a leader change while paused: the resumed fetch is fenced (FENCED_LEADER_EPOCH), the position is validated, every record once, in order', async () => {
   const tarn = await SpiedCluster.start(3);
@@ -440,5 +206,107 @@ test('unclean leader election truncates the log: consumers move back to the dive
     validations.some(
       (v) => v.node === follower && v.replicaId === -1 && v.leaderEpoch === epochBefore && v.currentLeaderEpoch === after.leaderEpoch,
     ),
+  );
+});
+
+test('leaders move (shutdown, restart, preferred election) while a group member consumes: every record once, in order per partition', async (t) => {
+  const tarn = await SpiedCluster.start(3);
+  const bootstrap = tarn.bootstrap;
+  const cluster = await Cluster.connect({ 'bootstrap.servers': bootstrap, 'client.id': 'epoch-test' });
+  onCleanup(() => cluster.close());
+  await createTopic(bootstrap, 'moving', 3, { 'min.insync.replicas': '2' }, 3);
+  for (let deadline = Date.now() + 20_000; ;) {
+    const parts = (await cluster.refreshMetadata(['moving']))[0]?.partitions ?? [];
+    if (parts.length === 3 && parts.every((x) => x.isr.length === 3 && x.leader > 0)) break;
+    assert.ok(Date.now() < deadline, 'the followers joined the ISR');
+    await sleep(100);
+  }
+  tarn.topicIds.set(cluster.metadata.topics.get('moving')!.topicId, 'moving');
+  const before = cluster.metadata.topics.get('moving')!.partitions.map((x) => ({ ...x }));
+  const producer = await Producer.create({
+    'bootstrap.servers': bootstrap,
+    'linger.ms': 2,
+    'retry.backoff.ms': 50,
+    'reconnect.backoff.ms': 50,
+  });
+  onCleanup(() => producer.close({ timeoutMs: 1000 }));
+
+  const c = consumer(bootstrap, {
+    'group.id': 'moving-group',
+    'auto.offset.reset': 'earliest',
+    'heartbeat.interval.ms': 200,
+    'session.timeout.ms': 10_000,
+    'fetch.max.wait.ms': 100,
+    'max.poll.records': 50,
+  });
+  c.subscribe(['moving']);
+  const seen: ConsumerRecord<Buffer | null, string | null>[] = [];
+  let consuming = true;
+  const loop = (async () => {
+    while (consuming) seen.push(...(await c.poll(100)));
+  })();
+
+  const sent: Promise<unknown>[] = [];
+  let next = 0;
+  const produce = async (n: number) => {
+    for (let i = 0; i < n; i++, next++) {
+      sent.push(producer.send({ topic: 'moving', partition: next % 3, value: `m${next}` }));
+      if (i % 50 === 49) await sleep(5);
+    }
+  };
+  await produce(300);
+  const victim = before[0]!.leader;
+  await tarn.stop(victim); // its leaderships move while records keep coming
+  await produce(300);
+  await tarn.startBroker(victim);
+  await waitForPartition(cluster, 'moving', (x) => x.isr.includes(victim), 'the stopped broker is back in the ISR');
+  for (let deadline = Date.now() + 30_000; ;) {
+    await produce(30);
+    const results = await (await Admin.connect({ 'bootstrap.servers': bootstrap })).electLeaders('PREFERRED', null).catch(() => []);
+    const parts = (await cluster.refreshMetadata(['moving']))[0]?.partitions ?? [];
+    if (parts.length === 3 && parts.every((x, i) => x.leader === before[i]!.leader)) break;
+    assert.ok(Date.now() < deadline, `leaders moved back (${JSON.stringify(results.map((r) => r.error?.name ?? 'ok'))})`);
+    await sleep(200);
+  }
+  await produce(300);
+  await Promise.all(sent);
+  for (const deadline = Date.now() + 30_000; seen.length < next;) {
+    assert.ok(Date.now() < deadline, `consumed ${seen.length} of ${next}`);
+    await sleep(100);
+  }
+  consuming = false;
+  await loop;
+
+  const after = cluster.metadata.topics.get('moving')!.partitions;
+  for (let part = 0; part < 3; part++) {
+    const got = seen.filter((r) => r.partition === part);
+    const expected = Array.from({ length: next }, (_, i) => i).filter((i) => i % 3 === part);
+    assert.deepEqual(
+      got.map((r) => r.value),
+      expected.map((i) => `m${i}`),
+      `partition ${part}: every record once, in order`,
+    );
+    assert.deepEqual(
+      got.map((r) => r.offset),
+      expected.map((_, i) => i),
+    );
+    assert.ok(after[part]!.leaderEpoch > before[part]!.leaderEpoch || before[part]!.leader !== victim);
+  }
+  // the partitions the victim led were validated with their new leaders (replica_id -1, current epoch sent)
+  const validated = new Set(
+    tarn
+      .sent<OffsetForLeaderEpochRequest>(ApiKey.OffsetForLeaderEpoch)
+      .filter((r) => r.body.replicaId === -1)
+      .flatMap((r) => r.body.topics.flatMap((x) => x.partitions.filter((y) => y.currentLeaderEpoch >= 0).map((y) => y.partition))),
+  );
+  for (const moved of before.filter((x) => x.leader === victim))
+    assert.ok(validated.has(moved.partition), `partition ${moved.partition} validated`);
+  const fetchEpochs = tarn
+    .sent<FetchRequest>(ApiKey.Fetch)
+    .flatMap((r) => r.body.topics.flatMap((x) => x.partitions.map((y) => y.currentLeaderEpoch)));
+  assert.ok(fetchEpochs.length > 0 && fetchEpochs.every((e) => e >= 0), 'every fetch carries the leader epoch');
+  t.diagnostic(
+    `epochs ${before.map((x) => x.leaderEpoch).join(',')} → ${after.map((x) => x.leaderEpoch).join(',')}; ` +
+      `fenced/not-leader answers ${tarn.fetchAnswers.filter((a) => a.errorCode !== 0).length}, validations ${validated.size}`,
   );
 });
