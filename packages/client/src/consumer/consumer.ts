@@ -29,7 +29,7 @@ import { EARLIEST_TIMESTAMP, LATEST_TIMESTAMP, offsetsAt, type OffsetAndTimestam
 import { commitOffsets, fetchCommittedOffsets, type OffsetAndMetadata } from './offset-commits';
 import { metadataRejoinReason } from './metadata-watch';
 import { OffsetsForLeaderEpochClient } from './offsets-for-leader-epoch-client';
-import { updateFetchPositions } from './positions';
+import { updateFetchPositions, validPosition } from './positions';
 import { SubscriptionState } from './subscription-state';
 import { WakeupError } from './wakeup-error';
 
@@ -319,14 +319,8 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     const found = await fetchCommittedOffsets(this.coordinatorConn, this.config, partitions, this.config.client.defaultApiTimeoutMs);
     return partitions.map((tp) => {
       const c = found.get(tpKey(tp)) ?? null;
-      const epoch = c?.leaderEpoch ?? -1;
-      return {
-        topic: tp.topic,
-        partition: tp.partition,
-        offset: c?.offset ?? null,
-        metadata: c?.metadata ?? null,
-        leaderEpoch: epoch >= 0 ? epoch : null,
-      };
+      const leaderEpoch = c?.leaderEpoch !== undefined && c.leaderEpoch >= 0 ? c.leaderEpoch : null;
+      return { topic: tp.topic, partition: tp.partition, offset: c?.offset ?? null, metadata: c?.metadata ?? null, leaderEpoch };
     });
   }
 
@@ -336,12 +330,16 @@ export class Consumer<K = Buffer | null, V = Buffer | null> implements AsyncIter
     return updateFetchPositions(cluster, this.config, this.coordinatorConn, this.subscriptions, this.validator, timeoutMs);
   }
 
-  /** The offset of the next record poll will return for this partition. */
-  async position(tp: TopicPartition): Promise<number> {
+  /** The offset of the next record poll will return for this partition, once known and validated (Kafka's position). */
+  async position(tp: TopicPartition, timeoutMs = this.config.client.defaultApiTimeoutMs): Promise<number> {
     const cluster = await this.ready();
-    const s = this.subscriptions.state(tp);
-    if (s.position === null) await this.updateFetchPositions(cluster);
-    return this.subscriptions.state(tp).position!;
+    return validPosition(
+      (ms) => this.updateFetchPositions(cluster, ms),
+      this.subscriptions,
+      tp,
+      timeoutMs,
+      this.config.client.retryBackoffMs,
+    );
   }
 
   /**

@@ -6,7 +6,9 @@
  * NoOffsetForPartitionError under `none`. seekToBeginning/End and an OFFSET_OUT_OF_RANGE answer go
  * through the same reset path.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Cluster } from '../cluster/cluster';
+import { TimeoutError, isRetriable } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
 import type { ConsumerConfig } from './consumer-config';
 import type { CoordinatorConnection } from './coordinator-connection';
@@ -66,5 +68,36 @@ export async function updateFetchPositions(
     const r = found.get(tpKey(tp));
     // as Kafka, no offsetEpoch: a reset position is not validated (the lookup's epoch is the leader's own)
     if (r !== null && r !== undefined) subscriptions.seek(tp, r.offset);
+  }
+}
+
+/**
+ * Kafka's position(): the partition's position once it is valid — looked up (committed offset or
+ * reset) and, after a leader change, validated against the leader — else a TimeoutError after
+ * `timeoutMs`. `update` is updateFetchPositions (validation answers arrive in the background).
+ */
+export async function validPosition(
+  update: (timeoutMs: number) => Promise<void>,
+  subscriptions: SubscriptionState,
+  tp: TopicPartition,
+  timeoutMs: number,
+  backoffMs: number,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = subscriptions.state(tp);
+    if (s.position !== null && s.reset === null && !s.awaitingValidation) return s.position;
+    if (Date.now() >= deadline)
+      throw new TimeoutError(
+        `Timeout of ${timeoutMs}ms expired before the position for partition ${tp.topic}-${tp.partition} could be determined`,
+      );
+    try {
+      await update(Math.max(0, deadline - Date.now()));
+    } catch (err) {
+      if (!isRetriable(err)) throw err;
+    }
+    const now = subscriptions.state(tp);
+    if (now.position !== null && now.reset === null && !now.awaitingValidation) return now.position;
+    await sleep(Math.max(0, Math.min(backoffMs, deadline - Date.now())));
   }
 }
