@@ -133,7 +133,7 @@ export class AppendQueue {
   private async writeQueue(queue: PendingAppend[]): Promise<void> {
     const now = this.ctx.time.milliseconds();
     for (let i = 0; i < queue.length;) {
-      if (this.needsRoll(queue[i]!.info, [], queue, i, i, now)) {
+      if (this.needsRoll(queue[i]!.info, 0, 0, now)) {
         try {
           this.log.roll(queue[i]!.info.firstOffset);
         } catch (err) {
@@ -142,9 +142,11 @@ export class AppendQueue {
         }
       }
       const run: SegmentAppend[] = [];
+      let runBytes = 0;
       let j = i;
-      while (j < queue.length && (j === i || !this.needsRoll(queue[j]!.info, run, queue, i, j, now))) {
+      while (j < queue.length && (j === i || !this.needsRoll(queue[j]!.info, runBytes, run.length, now))) {
         const entry = queue[j]!;
+        runBytes += entry.info.sizeInBytes;
         for (const b of entry.info.batches) {
           run.push({
             bytes: entry.records.subarray(b.position, b.position + b.size),
@@ -190,10 +192,8 @@ export class AppendQueue {
     }
   }
 
-  /** Would `info`, written after the appends queued in `run`, need a new segment? */
-  private needsRoll(info: LogAppendInfo, run: SegmentAppend[], queue: PendingAppend[], runStart: number, i: number, now: number): boolean {
-    let runBytes = 0;
-    for (let j = runStart; j < i; j++) runBytes += queue[j]!.info.sizeInBytes;
+  /** Would `info`, written after a run of `runBytes` bytes in `runBatches` batches, need a new segment? */
+  private needsRoll(info: LogAppendInfo, runBytes: number, runBatches: number, now: number): boolean {
     const seg = this.log.activeSegment;
     const config = this.log.config;
     return (
@@ -207,7 +207,7 @@ export class AppendQueue {
         nowMs: now,
       }) ||
       // each batch may add one index entry: keep room for all of them
-      seg.offsetIndex.entries + run.length + info.batches.length >= seg.offsetIndex.maxEntries
+      seg.offsetIndex.entries + runBatches + info.batches.length >= seg.offsetIndex.maxEntries
     );
   }
 

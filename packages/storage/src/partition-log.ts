@@ -309,8 +309,10 @@ export class PartitionLog {
       psm.completeTxn(txn);
     }
     this.localLog.addUnflushedMessages(info.recordCount);
-    this.emit({
+    this.ctx.emit({
       type: 'appended',
+      topic: this.topic,
+      partition: this.partition,
       firstOffset: info.firstOffset,
       lastOffset: info.lastOffset,
       records: info.recordCount,

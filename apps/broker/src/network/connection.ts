@@ -57,6 +57,8 @@ export class Connection {
   private readonly queue: Slot[] = [];
   private inFlightBytes = 0;
   private closed = false;
+  /** A flush is due once the current run of promise resolutions ends. */
+  private flushScheduled = false;
   private readPaused = false;
   private drainWaiters: Array<() => void> = [];
   /** Set by ApiVersions v3+ (KIP-511), for logs and the console. */
@@ -152,16 +154,31 @@ export class Connection {
       (result) => {
         release?.();
         slot.result = result;
-        this.flush();
+        this.scheduleFlush();
       },
       (err: unknown) => {
         release?.();
         this.logger.error({ err, connection: this.id, remote: this.remoteAddress }, 'unexpected error processing a request');
         slot.result = { kind: 'close', reason: `request processing failed: ${String(err)}` };
-        this.flush();
+        this.scheduleFlush();
       },
     );
   }
+
+  /**
+   * Responses finished together (the appends of one group commit, say) leave in one writev: a
+   * nextTick queued from a promise reaction runs once the whole microtask queue has drained.
+   */
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    process.nextTick(this.scheduledFlush);
+  }
+
+  private readonly scheduledFlush = (): void => {
+    this.flushScheduled = false;
+    this.flush();
+  };
 
   /** Sends every finished response at the head of the queue. */
   private flush(): void {
