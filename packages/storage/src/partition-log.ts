@@ -309,15 +309,9 @@ export class PartitionLog {
       psm.completeTxn(txn);
     }
     this.localLog.addUnflushedMessages(info.recordCount);
-    this.ctx.emit({
-      type: 'appended',
-      topic: this.topic,
-      partition: this.partition,
-      firstOffset: info.firstOffset,
-      lastOffset: info.lastOffset,
-      records: info.recordCount,
-      bytes: info.sizeInBytes,
-    });
+    const { topic, partition } = this;
+    const { firstOffset, lastOffset, recordCount: records, sizeInBytes: bytes } = info;
+    this.ctx.emit({ type: 'appended', topic, partition, firstOffset, lastOffset, records, bytes });
   }
 
   /** Starts a new active segment at `newBaseOffset` (the next offset). */
