@@ -17,10 +17,14 @@ export interface LatencyConsumerLeader {
 
 export class LatencyConsumer {
   received = 0;
-  /** arrival − send time, ms, for records sent in the window */
-  readonly fromSend: number[] = [];
-  /** arrival − due time (includes waiting for the producer's next tick), ms */
-  readonly fromDue: number[] = [];
+  /**
+   * arrival − send time, ms, for records sent in the window (the first `samples`), and arrival − due
+   * time (includes waiting for the producer's next tick). Preallocated for `capacity` samples: arrays
+   * grown by push were copied into ever bigger ones and made this process's longest GC pauses.
+   */
+  readonly fromSend: Float64Array;
+  readonly fromDue: Float64Array;
+  samples = 0;
   /** Records slower than `slowMs` (at most 2000): [send, arrival] on the monotonic clock, ms. */
   readonly slow: Array<[number, number]> = [];
   slowMs = 5;
@@ -33,7 +37,10 @@ export class LatencyConsumer {
     topicId: string,
     leaders: LatencyConsumerLeader[],
     private readonly window: { from: number; to: number },
+    capacity: number,
   ) {
+    this.fromSend = new Float64Array(capacity);
+    this.fromDue = new Float64Array(capacity);
     const view = newRecordView();
     const cursor: Cursor = { buf: Buffer.alloc(0), pos: 0 };
     // the fetcher's arrival times are performance.now()
@@ -49,9 +56,10 @@ export class LatencyConsumer {
         this.received++;
         if (sendMs < this.window.from || sendMs >= this.window.to) continue;
         const ms = receivedAt - sendMs;
-        this.fromSend.push(ms);
+        if (this.samples === this.fromSend.length) continue; // more than the window can hold: not counted
+        this.fromSend[this.samples] = ms;
         if (ms > this.slowMs && this.slow.length < 2000) this.slow.push([sendMs, receivedAt]);
-        this.fromDue.push(receivedAt - buf.readDoubleBE(view.valuePos + 8));
+        this.fromDue[this.samples++] = receivedAt - buf.readDoubleBE(view.valuePos + 8);
       }
     };
     this.fetchers = leaders.map((l) => new ConsumerFetcher(l.conn, { topicId, partitions: l.partitions, sessions: true, onBatch }));

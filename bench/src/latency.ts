@@ -19,13 +19,15 @@
 // flight), the produce requests' acknowledgement times, the achieved rate, the stalls of the
 // brokers' event loops (p99 and max, the worst broker, from their /metrics: prom-client samples
 // every 10 ms, so shorter stalls hide), of the producer's and the consumer's (lateness of a 1 ms
-// timer) and their longest GC pause, the CPU of the brokers, of the bench's processes and of the
-// rest of the machine meanwhile, and the 1-minute load average after each case: the machine is
-// shared, and figures taken with much "other" CPU were disturbed.
+// timer) and their longest GC pause, the share of the time the brokers' and the bench's main threads
+// were runnable but waited for a CPU (the worst of each), the CPU of the brokers, of the bench's
+// processes and of the rest of the machine meanwhile, and the 1-minute load average after each case:
+// the machine is shared, and figures taken with much "other" CPU or run-queue wait were disturbed.
 //
 // Environment: TARN_BENCH_LATENCY_SECONDS (measured seconds per case, default 5; 1 s of warm-up
 // comes first and is not counted); TARN_BENCH_LATENCY_TRACE=<dir> profiles the brokers (--cpu-prof,
-// 0.2 ms sampling, which slows them) and writes each case's slow records and bench stalls there, to
+// 0.2 ms sampling, which slows them; --trace-gc into broker-<pid>.log) and writes each case's slow
+// records and bench stalls there, to
 // match with what the brokers were doing (latency-trace.ts); TARN_BENCH_LATENCY_CASES=single|cluster
 // runs one set-up only.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -95,7 +97,8 @@ class Worker {
   private exitError: Error | null = null;
 
   constructor(config: WorkerConfig) {
-    this.child = fork(WORKER, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // --expose-gc: the worker collects its start-up garbage (tsx's compilation) before the window
+    this.child = fork(WORKER, [], { execArgv: [...process.execArgv, '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (m: FromWorker) => this.deliver(m));
     this.child.on('exit', (code) => {
       this.exitError = new Error(`latency ${config.role} exited (${code}) before answering`);
@@ -149,6 +152,7 @@ async function measure(
     ports: Object.fromEntries(layout.brokers),
     acks,
     ratePerSec: rate,
+    measureMs: MEASURE_MS,
   };
   const producer = new Worker({ ...base, role: 'producer' });
   const consumer = new Worker({ ...base, role: 'consumer' });
@@ -201,7 +205,8 @@ async function measure(
       'broker stall p99/max ms': pair(Math.max(...lags.map((l) => l.p99Ms)), Math.max(...lags.map((l) => l.maxMs))),
       'producer stall p99/max ms': pair(p.stalls.p99Ms, p.stalls.maxMs),
       'consumer stall p99/max ms': pair(c.stalls.p99Ms, c.stalls.maxMs),
-      'bench GC max ms': Math.max(p.stalls.gcMaxMs, c.stalls.gcMaxMs),
+      'producer/consumer GC max ms': pair(p.stalls.gcMaxMs, c.stalls.gcMaxMs),
+      'broker/bench runq wait %': `${(100 * cpu.runQueueWait.brokers!).toFixed(1)}/${(100 * cpu.runQueueWait.bench!).toFixed(1)}`,
       'broker cores': cpu.cores.brokers!,
       'bench cores': cpu.cores.bench! + cpu.selfCores,
       'other cores': cpu.otherCores,
@@ -244,6 +249,7 @@ async function measureRdkafka(
     'p99.9 ms': r.latency.p999,
     'max ms': r.latency.max,
     'p99 vs goal': r.latency.p99 / GOAL_P99_MS,
+    'broker/bench runq wait %': `${(100 * r.cpu.runQueueWait.brokers!).toFixed(1)}/${(100 * r.cpu.runQueueWait.rdkafka!).toFixed(1)}`,
     'broker cores': r.cpu.cores.brokers!,
     'bench cores': r.cpu.cores.rdkafka! + r.cpu.selfCores,
     'other cores': r.cpu.otherCores,
@@ -254,7 +260,9 @@ async function measureRdkafka(
 function brokerOptions(overrides: Record<string, string>): BrokerProcessOptions {
   return {
     overrides: { ...overrides, 'admin.api.tokens': TOKEN },
-    ...(TRACE_DIR !== undefined ? { cpuProfDir: TRACE_DIR, nodeArgs: ['--cpu-prof-interval', '200'] } : {}),
+    ...(TRACE_DIR !== undefined
+      ? { cpuProfDir: TRACE_DIR, nodeArgs: ['--cpu-prof-interval', '200', '--trace-gc'], outputTail: 8 * 1024 * 1024 }
+      : {}),
   };
 }
 
