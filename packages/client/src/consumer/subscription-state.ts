@@ -213,12 +213,15 @@ export class SubscriptionState {
     return this.states().filter((s) => s.awaitingValidation && s.position !== null && s.reset === null);
   }
 
-  /** Positions as offsets to commit (Kafka commits the position: the next record to read). */
+  /**
+   * Positions as offsets to commit (Kafka commits the position: the next record to read). A position
+   * awaiting validation is left out, as Kafka's allConsumed leaves it: it may be past a truncation.
+   */
   consumedOffsets(tps?: readonly TopicPartition[]): Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }> {
     const out = new Map<string, { tp: TopicPartition; offset: OffsetAndMetadata }>();
     const wanted = tps === undefined ? null : new Set(tps.map(tpKey));
     for (const s of this.partitions.values()) {
-      if (s.position === null || (wanted !== null && !wanted.has(tpKey(s.tp)))) continue;
+      if (s.position === null || s.awaitingValidation || (wanted !== null && !wanted.has(tpKey(s.tp)))) continue;
       out.set(tpKey(s.tp), { tp: s.tp, offset: { offset: s.position, leaderEpoch: s.positionEpoch, metadata: '' } });
     }
     return out;
