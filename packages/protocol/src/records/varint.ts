@@ -58,6 +58,9 @@ export function readVarint(c: Cursor): number {
 /** Bytes a zigzag varlong takes. */
 export function sizeOfVarlong(value: number): number {
   let v = value >= 0 ? value * 2 : -value * 2 - 1;
+  // the usual record fields (deltas, lengths) take one or two bytes: no division for them
+  if (v < 0x80) return 1;
+  if (v < 0x4000) return 2;
   let n = 1;
   while (v >= 128) {
     v = Math.floor(v / 128);
@@ -68,6 +71,15 @@ export function sizeOfVarlong(value: number): number {
 
 export function writeVarlong(buf: Buffer, value: number, pos: number): number {
   let v = value >= 0 ? value * 2 : -value * 2 - 1;
+  if (v < 0x80) {
+    buf[pos] = v;
+    return pos + 1;
+  }
+  if (v < 0x4000) {
+    buf[pos] = (v & 0x7f) | 0x80;
+    buf[pos + 1] = v >>> 7;
+    return pos + 2;
+  }
   while (v >= 128) {
     buf[pos++] = (v % 128) | 0x80;
     v = Math.floor(v / 128);
