@@ -146,7 +146,7 @@ export class OffsetsForLeaderEpochClient {
             continue;
           }
           if (p.errorCode === ErrorCode.TOPIC_AUTHORIZATION_FAILED) {
-            this.error = new KafkaError(p.errorCode, `Not authorized to validate the position of ${tp.topic}-${tp.partition}`);
+            this.setError(new KafkaError(p.errorCode, `Not authorized to validate the position of ${tp.topic}-${tp.partition}`));
             continue;
           }
           // FENCED_LEADER_EPOCH, UNKNOWN_LEADER_EPOCH, NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION…: metadata, then again
@@ -159,16 +159,24 @@ export class OffsetsForLeaderEpochClient {
       for (const s of states) s.nextRetryAt = Date.now() + this.config.client.retryBackoffMs;
       for (const s of states) this.cluster.invalidateTopic(s.tp.topic);
       retry = true;
-      if (!isRetriable(err)) this.error = err as Error;
+      if (!isRetriable(err)) this.setError(err as Error);
     } finally {
       this.inFlight.delete(leader);
-      if (truncations.length > 0) this.error = logTruncationError(truncations);
+      if (truncations.length > 0) this.setError(logTruncationError(truncations));
       if (retry) {
         this.refreshMetadata();
         setTimeout(this.wake, this.config.client.retryBackoffMs).unref();
       }
       this.wake();
     }
+  }
+
+  /**
+   * The first error waits for poll; a later one is dropped, as Kafka's maybeSetOffsetForLeaderException
+   * drops it — its partitions still await validation, so it comes back once retried.
+   */
+  private setError(err: Error): void {
+    this.error ??= err;
   }
 
   /** Kafka's SubscriptionState.maybeCompleteValidation; a truncation to report under auto.offset.reset=none. */
