@@ -8,7 +8,11 @@
 // Its producer paces itself (-r) by spinning between messages (rdkafka_performance polls with a
 // zero timeout until the next message is due), so it burns a core at any rate and reaches less than
 // -r asks (each message's own cost adds to the spin): it is asked for a quarter more, and the
-// achieved rate is printed. linger.ms=1, as our producer's 1 ms tick (librdkafka's default is 5).
+// achieved rate is printed. linger.ms=1, as our producer's 1 ms tick (librdkafka's default is 5),
+// and socket.nagle.disable=true on both (the Java client always sets TCP_NODELAY; librdkafka leaves
+// Nagle on unless told, and a small request behind an unacknowledged one then waits for loopback's
+// delayed ACK, up to 40 ms). Its latency counts from the produce() call, so it includes the linger:
+// compare it with our "from due" column rather than with "from send".
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +60,7 @@ export async function rdkafkaLatency(c: RdkafkaLatencyCase): Promise<RdkafkaLate
   const dir = mkdtempSync(join(tmpdir(), 'tarn-bench-rdkafka-latency-'));
   const file = join(dir, 'latency.txt');
   const expected = Math.round(c.ratePerSec * (c.warmupSeconds + c.measureSeconds));
-  const common = ['-t', c.topic, '-b', c.bootstrap, '-l', '-q'];
+  const common = ['-t', c.topic, '-b', c.bootstrap, '-l', '-q', '-X', 'socket.nagle.disable=true'];
   const partitions = Array.from({ length: c.partitions }, (_, p) => ['-p', String(p)]).flat();
   const consumer = run(c.binary, [
     '-C',

@@ -7,7 +7,8 @@
 //   - gaps between samples longer than 2 ms: the broker's thread was not running at all (the OS
 //     ran something else: the machine has 2 cores) — or the sampler itself was late;
 //   - for the slow records, which of these overlapped their flight: a broker busy run, a broker gap,
-//     a producer stall, a consumer stall, or nothing seen.
+//     a producer stall, a consumer stall, or nothing seen;
+//   - each broker's scavenges and mark-compacts over the whole run (its --trace-gc output).
 // `npx tsx bench/src/latency-trace.ts <dir>`, or called by latency.ts at the end of a traced run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -134,7 +135,45 @@ function brokerSpans(dir: string): Span[] {
 
 const overlaps = (a: number, b: number, from: number, to: number) => from < b && to > a;
 
+/** Scavenges and mark-compacts of each broker's main isolate over its whole run, from its --trace-gc output. */
+function gcRows(dir: string): Row[] {
+  const rows: Row[] = [];
+  for (const f of readdirSync(dir).filter((x) => /^broker-\d+\.log$/.test(x))) {
+    const lines = readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => / ms: (Scavenge|Mark-Compact)/.test(l));
+    // the main isolate is the one with the most collections (tsx's loader thread has its own)
+    const isolates = new Map<string, number>();
+    for (const l of lines) isolates.set(l.split(']')[0]!, (isolates.get(l.split(']')[0]!) ?? 0) + 1);
+    const main = [...isolates].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const scavenges: number[] = [];
+    const compacts: number[] = [];
+    const steps: number[] = [];
+    for (const l of lines) {
+      if (!l.startsWith(main ?? '')) continue;
+      const m = / ms: (Scavenge|Mark-Compact)\S* [\d.]+ \([\d.]+\) -> [\d.]+ \([\d.]+\) MB, ([\d.]+) \//.exec(l);
+      if (m === null) continue;
+      (m[1] === 'Scavenge' ? scavenges : compacts).push(Number(m[2]));
+      const step = /biggest step ([\d.]+) ms/.exec(l);
+      if (step !== null) steps.push(Number(step[1]));
+    }
+    const sorted = Float64Array.from(scavenges).sort();
+    rows.push({
+      name: `broker ${f.slice(7, -4)}`,
+      scavenges: scavenges.length,
+      'scavenge p50/p99/max ms': `${fmt(sorted[Math.floor(sorted.length / 2)] ?? NaN)}/${fmt(sorted[Math.ceil(0.99 * sorted.length) - 1] ?? NaN)}/${fmt(sorted[sorted.length - 1] ?? NaN)}`,
+      'mark-compacts': compacts.length,
+      'mark-compact pauses ms': compacts.map((x) => fmt(x)).join(' '),
+      'biggest incremental marking step ms': fmt(Math.max(0, ...steps)),
+    });
+  }
+  return rows;
+}
+
 export function traceReport(dir: string): void {
+  const gc = gcRows(dir);
+  if (gc.length > 0)
+    printTable("brokers' garbage collection over the whole run (--trace-gc; start-up and every case, profiled brokers)", gc);
   const all = brokerSpans(dir);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
     const c = JSON.parse(readFileSync(join(dir, f), 'utf8')) as CaseTrace;

@@ -275,7 +275,15 @@ async function cases(brokers: BrokerProcess[], admin: PipelinedConnection, label
   if (!existsSync(rdkafkaPerformancePath())) return; // not built (scripts/setup-clients): no real client's rows
   const topic = `latency-${rf === 1 ? 'single' : 'rf3'}-rdkafka`;
   await createTopic(admin, topic, rf);
-  rows.push(await measureRdkafka(`  rdkafka_performance -l, ${label}, ${fmt(RDKAFKA_RATE)} rec/s`, brokers, admin, topic, acks));
+  rows.push(
+    await measureRdkafka(
+      `  rdkafka_performance -l (from produce(): cf. "from due"), ${label}, ${fmt(RDKAFKA_RATE)} rec/s`,
+      brokers,
+      admin,
+      topic,
+      acks,
+    ),
+  );
 }
 
 async function singleBroker(rows: Row[]): Promise<void> {
