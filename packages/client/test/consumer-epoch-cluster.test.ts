@@ -254,11 +254,21 @@ test('leaders move (shutdown, restart, preferred election) while a group member 
       if (i % 50 === 49) await sleep(5);
     }
   };
+  const consumed = async (n: number) => {
+    for (const deadline = Date.now() + 30_000; seen.length < n;) {
+      assert.ok(Date.now() < deadline, `consumed ${seen.length} of ${n}`);
+      await sleep(50);
+    }
+  };
   await produce(300);
+  await Promise.all(sent);
+  await consumed(300); // every partition has a position with an epoch: a leader change must validate it
   const victim = before[0]!.leader;
   await tarn.stop(victim); // its leaderships move while records keep coming
   await produce(300);
   await tarn.startBroker(victim);
+  await Promise.all(sent);
+  await consumed(next);
   await waitForPartition(cluster, 'moving', (x) => x.isr.includes(victim), 'the stopped broker is back in the ISR');
   for (let deadline = Date.now() + 30_000; ;) {
     await produce(30);
@@ -270,10 +280,7 @@ test('leaders move (shutdown, restart, preferred election) while a group member 
   }
   await produce(300);
   await Promise.all(sent);
-  for (const deadline = Date.now() + 30_000; seen.length < next;) {
-    assert.ok(Date.now() < deadline, `consumed ${seen.length} of ${next}`);
-    await sleep(100);
-  }
+  await consumed(next);
   consuming = false;
   await loop;
 
