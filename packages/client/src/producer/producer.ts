@@ -357,7 +357,6 @@ export class Producer<K = Bytes, V = Bytes> {
   }
 }
 
-/** An upper bound of a record's encoded size (lengths as 5-byte varints), reserved from buffer.memory before encoding. */
 /** The most a record's length, attributes, timestamp delta and offset delta take (varints at their longest). */
 const MAX_RECORD_OVERHEAD = 5 + 1 + 10 + 5;
 
