@@ -3,9 +3,10 @@
 // restores it with that epoch (and validates it against the leader); when deleteRecords has since
 // moved the log start past it, the fetch answers OFFSET_OUT_OF_RANGE and auto.offset.reset decides —
 // none raises OffsetOutOfRangeError naming the partition and offset, earliest and latest move there.
+// Offsets sent to a transaction (TxnOffsetCommit) keep the record's epoch the same way.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { Admin, LogTruncationError, OffsetOutOfRangeError, StringDeserializer, type ConsumerRecord } from '../src/index';
+import { Admin, LogTruncationError, OffsetOutOfRangeError, Producer, StringDeserializer, type ConsumerRecord } from '../src/index';
 import { createTopic, kafkajsProducer, newConsumer, pollUntil, produce } from './consumer-support';
 import { onCleanup, startTestBroker, type TestBroker } from './helpers';
 
@@ -102,4 +103,33 @@ test('auto.offset.reset=latest: from the committed position below the log start 
     r.map((x) => x.value),
     ['v20', 'v21'],
   );
+});
+
+test('sendOffsetsToTransaction with the record’s leader epoch: TxnOffsetCommit stores it, a new member restores and validates it', async () => {
+  await createTopic(broker, 'txn-epoch', 1);
+  const kp = await kafkajsProducer(broker);
+  await produce(kp, 'txn-epoch', 0, 5);
+  const tx = { topic: 'txn-epoch', partition: 0 };
+  const props = { 'group.id': 'txn-epoch-group', 'auto.offset.reset': 'earliest', 'enable.auto.commit': false };
+  const c = newConsumer<Buffer | null, string | null>(broker, props, { valueDeserializer: StringDeserializer });
+  c.assign([tx]);
+  const records = await pollUntil(c, 5);
+  const last = records.at(-1)!;
+  const p = await Producer.create({ 'bootstrap.servers': broker.bootstrap, 'transactional.id': 'txn-epoch', 'linger.ms': 0 });
+  try {
+    await p.initTransactions();
+    p.beginTransaction();
+    await p.sendOffsetsToTransaction([{ ...tx, offset: last.offset + 1, leaderEpoch: last.leaderEpoch }], c.groupMetadata());
+    await p.commitTransaction();
+  } finally {
+    await p.close();
+  }
+  const [got] = await c.committed([tx]);
+  assert.deepEqual([got!.offset, got!.leaderEpoch], [5, last.leaderEpoch]);
+  const next = newConsumer<Buffer | null, string | null>(broker, props, { valueDeserializer: StringDeserializer });
+  next.assign([tx]);
+  assert.equal(await next.position(tx), 5, 'the restored position, validated against the leader');
+  await produce(kp, 'txn-epoch', 0, 1, 5);
+  const r = await pollUntil(next, 1);
+  assert.deepEqual([r[0]!.offset, r[0]!.value], [5, 'v5']);
 });
