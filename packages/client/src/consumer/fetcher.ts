@@ -278,11 +278,14 @@ export class Fetcher {
       const name = `${tp.topic}-${tp.partition}`;
       if (!this.subscriptions.hasDefaultOffsetResetPolicy()) {
         this.backOff(key);
-        this.errors.push(
-          new OffsetOutOfRangeError(`Offsets out of range with no configured reset policy for partitions: {${name}=${fetchOffset}}`, [
-            { ...tp, offset: fetchOffset },
-          ]),
-        );
+        // one per partition waiting for poll, however long the application takes to come back
+        const pending = (e: Error) => e instanceof OffsetOutOfRangeError && e.offsetOutOfRangePartitions.some((x) => tpKey(x) === key);
+        if (!this.errors.some(pending))
+          this.errors.push(
+            new OffsetOutOfRangeError(`Offsets out of range with no configured reset policy for partitions: {${name}=${fetchOffset}}`, [
+              { ...tp, offset: fetchOffset },
+            ]),
+          );
         return;
       }
       this.logger.info(

@@ -27,7 +27,7 @@ export interface PartitionState {
   currentLeaderEpoch: number;
   /** The position must be checked with OffsetsForLeaderEpoch before fetching (Kafka's AWAIT_VALIDATION). */
   awaitingValidation: boolean;
-  /** No validation request (or partition fetch after an error) before this time (retry.backoff.ms). */
+  /** No validation request before this time (an answer is awaited, or retry.backoff.ms after an error). */
   nextRetryAt: number;
   paused: boolean;
   /** A reset waiting to be resolved with ListOffsets (earliest/latest, or a timestamp for seekToTimestamp). */
