@@ -4,9 +4,11 @@
 // moved the log start past it, the fetch answers OFFSET_OUT_OF_RANGE and auto.offset.reset decides —
 // none raises OffsetOutOfRangeError naming the partition and offset, earliest and latest move there.
 // Offsets sent to a transaction (TxnOffsetCommit) keep the record's epoch the same way.
+// A fetch session sends a partition again when only its current leader epoch changed.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { Admin, LogTruncationError, OffsetOutOfRangeError, Producer, StringDeserializer, type ConsumerRecord } from '../src/index';
+import { FetchSession } from '../src/consumer/fetch-session';
 import { createTopic, kafkajsProducer, newConsumer, pollUntil, produce } from './consumer-support';
 import { onCleanup, startTestBroker, type TestBroker } from './helpers';
 
@@ -132,4 +134,30 @@ test('sendOffsetsToTransaction with the record’s leader epoch: TxnOffsetCommit
   await produce(kp, 'txn-epoch', 0, 1, 5);
   const r = await pollUntil(next, 1);
   assert.deepEqual([r[0]!.offset, r[0]!.value], [5, 'v5']);
+});
+
+test('a fetch session re-sends a partition whose current leader epoch changed, even at the same offset', () => {
+  const s = new FetchSession();
+  const tp0 = { topic: 't', partition: 0 };
+  const tp1 = { topic: 't', partition: 1 };
+  s.build(
+    [
+      { tp: tp0, fetchOffset: 5, currentLeaderEpoch: 3 },
+      { tp: tp1, fetchOffset: 7, currentLeaderEpoch: 3 },
+    ],
+    15,
+  );
+  s.onSuccess(42);
+  const r = s.build(
+    [
+      { tp: tp0, fetchOffset: 5, currentLeaderEpoch: 4 },
+      { tp: tp1, fetchOffset: 7, currentLeaderEpoch: 3 },
+    ],
+    15,
+  );
+  // otherwise the broker would go on checking the epoch the session first carried (FENCED_LEADER_EPOCH)
+  assert.deepEqual(
+    r.send.map((p) => [p.tp.partition, p.currentLeaderEpoch]),
+    [[0, 4]],
+  );
 });
