@@ -161,3 +161,53 @@ test('a fetch session re-sends a partition whose current leader epoch changed, e
     [[0, 4]],
   );
 });
+
+test('deleteRecords under a consumer that fetched ahead: the buffered records come first, then OFFSET_OUT_OF_RANGE at the position itself', async () => {
+  await createTopic(broker, 'live-oor', 1);
+  const kp = await kafkajsProducer(broker);
+  for (let i = 0; i < 30; i++) await produce(kp, 'live-oor', 0, 1, i); // one batch per record
+  const live = { topic: 'live-oor', partition: 0 };
+  const admin = await Admin.connect(broker.props());
+  onCleanup(() => admin.close());
+  for (const reset of ['none', 'earliest']) {
+    const c = newConsumer(broker, {
+      'auto.offset.reset': reset,
+      'max.partition.fetch.bytes': 1, // one batch per fetch: at most two answers buffered ahead
+      'max.poll.records': 1,
+      'retry.backoff.ms': 50,
+    });
+    c.assign([live]);
+    const seen: number[] = [];
+    const step = async (): Promise<unknown> => {
+      try {
+        for (const r of await c.poll(100)) seen.push(r.offset);
+        return null;
+      } catch (e) {
+        return e;
+      }
+    };
+    if (reset === 'none') {
+      c.seek(live, 0);
+      while (seen.length < 5) assert.equal(await step(), null);
+      await admin.deleteRecords([{ ...live, beforeOffset: 20 }]);
+      let err: unknown = null;
+      for (let i = 0; i < 100 && err === null; i++) err = await step();
+      assert.ok(err instanceof OffsetOutOfRangeError, `got ${String(err)}`);
+      // what was buffered before the deletion came out, in order, and the error names the position after it
+      assert.deepEqual(
+        seen,
+        Array.from({ length: seen.length }, (_, i) => i),
+      );
+      assert.deepEqual(err.offsetOutOfRangePartitions, [{ ...live, offset: seen.length }]);
+      assert.equal(await c.position(live), seen.length);
+    } else {
+      // the log start is 20 now: a position below it (seek) resets to it
+      c.seek(live, 3);
+      while (seen.length < 10) assert.equal(await step(), null);
+      assert.deepEqual(
+        seen,
+        Array.from({ length: 10 }, (_, i) => 20 + i),
+      );
+    }
+  }
+});
