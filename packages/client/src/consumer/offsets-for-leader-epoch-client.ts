@@ -117,8 +117,11 @@ export class OffsetsForLeaderEpochClient {
     const truncations: Truncation[] = [];
     let retry = false;
     try {
-      const version = await this.cluster.versionFor(leader, ApiKey.OffsetForLeaderEpoch).catch(() => -1);
-      if (version >= 0 && version < MIN_CONSUMER_VERSION) {
+      // connects first (a broken connection is a retriable error below); a broker without the API at all: -1
+      const version = await this.cluster
+        .versionFor(leader, ApiKey.OffsetForLeaderEpoch)
+        .catch((err: unknown) => (err instanceof KafkaError && err.code === ErrorCode.UNSUPPORTED_VERSION ? -1 : Promise.reject(err)));
+      if (version < MIN_CONSUMER_VERSION) {
         // Kafka skips validation against brokers older than 2.3
         for (const s of states) this.subscriptions.completeValidation(s);
         return;
