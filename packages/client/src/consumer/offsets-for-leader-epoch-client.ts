@@ -40,7 +40,10 @@ interface Truncation {
 
 /** A partition's leader and its epoch from the client's metadata, or null when none is known. */
 export function currentLeader(cluster: Cluster, tp: TopicPartition): { leader: number; leaderEpoch: number } | null {
-  const p = cluster.metadata.topics.get(tp.topic)?.partitions.find((x) => x.partition === tp.partition);
+  const partitions = cluster.metadata.topics.get(tp.topic)?.partitions;
+  // sorted by partition number, so usually at its own index (poll asks for every partition, every time)
+  const at = partitions?.[tp.partition];
+  const p = at?.partition === tp.partition ? at : partitions?.find((x) => x.partition === tp.partition);
   return p === undefined || p.leader < 0 ? null : { leader: p.leader, leaderEpoch: p.leaderEpoch };
 }
 
