@@ -59,17 +59,25 @@ export class MetadataCache {
     for (const t of response.topics) {
       if (t.name === null) continue;
       const name = t.name;
+      const previous = this.topics.get(name);
+      const known = previous !== undefined && previous.topicId === t.topicId ? previous.partitions : [];
       const partitions = t.partitions
-        .map((p): PartitionMetadata => ({
-          topic: name,
-          partition: p.partitionIndex,
-          leader: p.leaderId,
-          leaderEpoch: p.leaderEpoch,
-          replicas: p.replicaNodes,
-          isr: p.isrNodes,
-          offlineReplicas: p.offlineReplicas,
-          errorCode: p.errorCode,
-        }))
+        .map((p): PartitionMetadata => {
+          // Kafka's Metadata keeps what it knows when a broker that has not caught up answers with
+          // an older leader epoch (fetching from the leader it names would only be fenced)
+          const cached = known[p.partitionIndex];
+          if (cached?.partition === p.partitionIndex && p.leaderEpoch >= 0 && cached.leaderEpoch > p.leaderEpoch) return cached;
+          return {
+            topic: name,
+            partition: p.partitionIndex,
+            leader: p.leaderId,
+            leaderEpoch: p.leaderEpoch,
+            replicas: p.replicaNodes,
+            isr: p.isrNodes,
+            offlineReplicas: p.offlineReplicas,
+            errorCode: p.errorCode,
+          };
+        })
         .sort((a, b) => a.partition - b.partition);
       const entry: TopicMetadata = {
         name,
