@@ -102,7 +102,7 @@ async function producer(config: WorkerConfig, next: () => Promise<ToWorker>): Pr
   if (go.type !== 'go') throw new Error(`producer: expected go, got ${go.type}`);
   Object.assign(window, go.window);
   const watch = new StallWatch(window);
-  watch.start();
+  if (process.env.TARN_BENCH_LATENCY_WATCH !== '0') watch.start();
   await sleepUntil(go.startMs);
   p.start(go.startMs);
   await sleepUntil(window.to);
@@ -148,7 +148,7 @@ async function consumer(config: WorkerConfig, next: () => Promise<ToWorker>): Pr
   if (go.type !== 'go') throw new Error(`consumer: expected go, got ${go.type}`);
   Object.assign(window, go.window);
   const watch = new StallWatch(window);
-  watch.start();
+  if (process.env.TARN_BENCH_LATENCY_WATCH !== '0') watch.start();
   await sleepUntil(window.to);
   const stalls = watch.stop();
   const finish = await next();

@@ -29,7 +29,8 @@
 // 0.2 ms sampling, which slows them; --trace-gc into broker-<pid>.log) and writes each case's slow
 // records and bench stalls there, to
 // match with what the brokers were doing (latency-trace.ts); TARN_BENCH_LATENCY_CASES=single|cluster
-// runs one set-up only.
+// runs one set-up only; TARN_BENCH_LATENCY_WATCH=0 turns off the bench processes' 1 ms stall timers
+// (their stall columns then read NaN; with them on, p99 moved within the runs' noise).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
