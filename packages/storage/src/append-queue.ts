@@ -175,8 +175,15 @@ export class AppendQueue {
     const inline = bytes <= INLINE_WRITE_MAX_BYTES && (this.ctx.inlineWrites ?? inlineWritesNow());
     if (!inline) return segment.appendAsync(run, now);
     const t0 = performance.now();
-    segment.append(run, now);
-    const ms = performance.now() - t0;
+    try {
+      segment.append(run, now);
+    } finally {
+      // a device that blocks and then fails must send the next appends to the pool too
+      this.timedInlineWrite(performance.now() - t0, bytes);
+    }
+  }
+
+  private timedInlineWrite(ms: number, bytes: number): void {
     if (inlineWriteTook(ms)) {
       const { topic, partition } = this.log;
       this.ctx.warn(

@@ -224,8 +224,8 @@ export class LogSegment implements CachedFile {
 
   /**
    * Writes batches at the end of the `.log` with writev (synchronously), then indexes them. On a
-   * failed write the file is cut back to its previous size, so no partial batch survives, and the
-   * error is rethrown.
+   * failed write or indexing the file is cut back to its previous size, so no batch of a failed
+   * append survives (a restart's recovery scan would bring it back), and the error is rethrown.
    */
   append(batches: readonly SegmentAppend[], nowMs: number): void {
     if (batches.length === 0) return;
@@ -238,11 +238,11 @@ export class LogSegment implements CachedFile {
         batches.map((b) => b.bytes),
         start,
       );
+      this.afterAppend(batches, start, nowMs);
     } catch (err) {
       this.cutBackTo(start);
       throw err;
     }
-    this.afterAppend(batches, start, nowMs);
   }
 
   /**

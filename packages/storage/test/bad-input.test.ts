@@ -127,6 +127,27 @@ for (const inlineWrites of [true, false]) {
   });
 }
 
+for (const inlineWrites of [true, false]) {
+  test(`an append whose indexing fails is cut from the .log and stays gone after a restart (${inlineWrites ? 'inline writes' : 'thread-pool writes'})`, async () => {
+    const t = openTestLog({}, { inlineWrites });
+    await t.log.append(makeBatch(4));
+    // indexing has no file-system call to fail; the failure it guards against (bf2bcbf) is injected here
+    const segment = t.log.activeSegment as unknown as { indexBatch: (...args: unknown[]) => void };
+    const indexBatch = segment.indexBatch;
+    segment.indexBatch = () => {
+      throw new Error('index update failed');
+    };
+    await assert.rejects(t.log.append(makeBatch(4, { start: 4 })));
+    segment.indexBatch = indexBatch;
+    assert.equal(t.log.logEndOffset, 4);
+    assert.equal(statSync(t.log.activeSegment.logPath).size, t.log.activeSegment.size, 'the failed batch is not left in the file');
+    t.log.closeFds();
+    const log = t.reopen();
+    assert.equal(log.logEndOffset, 4, 'recovery does not bring the failed append back');
+    assert.equal((await log.append(makeBatch(2, { start: 4 }))).firstOffset, 4);
+  });
+}
+
 test('compression.type re-compresses batches sent in another codec, keeping records and offsets', async () => {
   const { log } = openTestLog({ 'compression.type': 'zstd' });
   await log.append(
