@@ -4,7 +4,7 @@
  * leader epoch, replicas and ISR. A refresh for some topics replaces those topics and the broker
  * list; other topics keep their entries (and their age, for `metadata.max.age.ms`).
  */
-import type { MetadataResponse } from '@tarn/protocol';
+import { ErrorCode, type MetadataResponse } from '@tarn/protocol';
 
 /** Kafka's Uuid.ZERO_UUID (Uuid.toString form): no topic id. */
 export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -44,6 +44,7 @@ export interface TopicMetadata {
 export class MetadataCache {
   readonly brokers = new Map<number, BrokerNode>();
   readonly topics = new Map<string, TopicMetadata>();
+  private readonly lastSeenEpochs = new Map<string, { topicId: string; epochs: Map<number, number> }>();
   clusterId: string | null = null;
   controllerId = -1;
   /** When the broker list was last refreshed (0: never). */
@@ -59,15 +60,13 @@ export class MetadataCache {
     for (const t of response.topics) {
       if (t.name === null) continue;
       const name = t.name;
-      const previous = this.topics.get(name);
-      const known = previous !== undefined && previous.topicId === t.topicId ? previous.partitions : [];
+      // a deleted topic may come back with epochs from 0 (and, before Metadata v10, no id to tell)
+      if (t.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) this.lastSeenEpochs.delete(name);
+      const seen = this.seenEpochs(name, t.topicId);
+      const cached = this.topics.get(name);
       const partitions = t.partitions
         .map((p): PartitionMetadata => {
-          // Kafka's Metadata keeps what it knows when a broker that has not caught up answers with
-          // an older leader epoch (fetching from the leader it names would only be fenced)
-          const cached = known[p.partitionIndex];
-          if (cached?.partition === p.partitionIndex && p.leaderEpoch >= 0 && cached.leaderEpoch > p.leaderEpoch) return cached;
-          return {
+          const fresh: PartitionMetadata = {
             topic: name,
             partition: p.partitionIndex,
             leader: p.leaderId,
@@ -77,6 +76,16 @@ export class MetadataCache {
             offlineReplicas: p.offlineReplicas,
             errorCode: p.errorCode,
           };
+          const last = seen.epochs.get(p.partitionIndex) ?? -1;
+          if (p.leaderEpoch < 0 || p.leaderEpoch >= last) {
+            if (p.leaderEpoch >= 0) seen.epochs.set(p.partitionIndex, p.leaderEpoch);
+            return fresh;
+          }
+          // Kafka's Metadata: an answer from a broker that has not caught up (an older leader epoch)
+          // does not replace what is known; with nothing cached, no leader until the next refresh
+          const known = cached?.partitions[p.partitionIndex];
+          if (known?.partition === p.partitionIndex && known.leaderEpoch === last) return known;
+          return { ...fresh, leader: -1, leaderEpoch: last, errorCode: ErrorCode.LEADER_NOT_AVAILABLE };
         })
         .sort((a, b) => a.partition - b.partition);
       const entry: TopicMetadata = {
@@ -91,6 +100,19 @@ export class MetadataCache {
       updated.push(entry);
     }
     return updated;
+  }
+
+  /**
+   * The newest leader epoch seen per partition of a topic (Kafka's lastSeenLeaderEpochs): kept when
+   * the entry is invalidated, forgotten when the topic id changes (the topic was created again).
+   * A zero id (Metadata before v10) is no id.
+   */
+  private seenEpochs(topic: string, topicId: string): { topicId: string; epochs: Map<number, number> } {
+    let seen = this.lastSeenEpochs.get(topic);
+    const changed = seen !== undefined && seen.topicId !== topicId && seen.topicId !== ZERO_UUID && topicId !== ZERO_UUID;
+    if (seen === undefined || changed) this.lastSeenEpochs.set(topic, (seen = { topicId, epochs: new Map() }));
+    else if (seen.topicId === ZERO_UUID) seen.topicId = topicId;
+    return seen;
   }
 
   /** Forget a topic's entry, so the next lookup asks a broker (after NOT_LEADER_OR_FOLLOWER, say). */
