@@ -138,13 +138,16 @@ export class ProducerBatch {
 
   /**
    * The batch's bytes for a ProduceRequest, with the producer fields it is sent under. Uncompressed,
-   * the header is written in front of the records where they are (no copy).
+   * the header is written in front of the records where they are (no copy, unless the batch is
+   * under half full).
    */
   encode(compression: number, transactional: boolean): Buffer {
     if (this.encoded === null) {
       let out: Buffer;
       if (compression === CompressionType.NONE) {
         out = this.body.subarray(0, RECORDS_OFFSET + this.bodyLength);
+        // a batch sent half empty (linger.ms passed) would keep its whole buffer until acknowledged
+        if (out.length < this.body.length / 2) out = Buffer.from(out);
       } else {
         const records = compress(compression, this.body.subarray(RECORDS_OFFSET, RECORDS_OFFSET + this.bodyLength));
         out = Buffer.allocUnsafe(RECORDS_OFFSET + records.length);

@@ -16,7 +16,7 @@ import { ConfigError, ErrorCode, KafkaError, TimeoutError } from '../errors';
 import { BufferMemory } from './buffer-memory';
 import { ProducerIdempotence } from './idempotence';
 import { createPartitioner, type Partitioner, type TopicPartitions } from './partitioner';
-import { appendRecord, type AppendRecord, type Completion, type RecordMetadata } from './producer-batch';
+import { BATCH_OVERHEAD, appendRecord, type AppendRecord, type Completion, type RecordMetadata } from './producer-batch';
 import { parseProducerConfig, type ProducerProperties, type ProducerSettings } from './producer-config';
 import { ProducerStateError } from './producer-errors';
 import { RecordAccumulator } from './record-accumulator';
@@ -163,12 +163,13 @@ export class Producer<K = Bytes, V = Bytes> {
     const value = this.valueSerializer.serialize(record.topic, record.value);
     const prepared = appendRecord(key, value, encodeHeaders(record.headers));
     const partition = this.choosePartition(record, key, value, partitions);
-    // Kafka's estimateSizeInBytesUpperBound: the fields plus the most the record's varints can take
+    // Kafka's recordSizeUpperBound: the fields plus the most the record's varints can take
     const size = prepared.fieldsSize + MAX_RECORD_OVERHEAD;
-    if (size > this.settings.maxRequestSize) {
+    // ensureValidRecordSize: a batch of this record alone must fit in a request
+    if (size + BATCH_OVERHEAD > this.settings.maxRequestSize) {
       throw new KafkaError(
         ErrorCode.MESSAGE_TOO_LARGE,
-        `the record is ${size} bytes when serialized, more than max.request.size (${this.settings.maxRequestSize})`,
+        `the record is ${size + BATCH_OVERHEAD} bytes when serialized in a batch, more than max.request.size (${this.settings.maxRequestSize})`,
       );
     }
     return { record: prepared, partition, size };
