@@ -60,6 +60,8 @@ export class Connection {
   /** A flush is due once the current run of promise resolutions ends. */
   private flushScheduled = false;
   private readPaused = false;
+  /** Shutting down: answer what was received, read nothing more (flushes must not resume reading). */
+  private readingStopped = false;
   private drainWaiters: Array<() => void> = [];
   /** Set by ApiVersions v3+ (KIP-511), for logs and the console. */
   clientSoftware: { name: string; version: string } | null = null;
@@ -219,7 +221,7 @@ export class Connection {
 
   /** Back-pressure: stop reading while too much is in flight or the socket's buffer is full. */
   private updateReading(): void {
-    if (this.closed) return;
+    if (this.closed || this.readingStopped) return;
     const shouldPause =
       this.queue.length >= this.limits.maxInFlight || this.inFlightBytes >= this.limits.maxRequestSize || this.socket.writableNeedDrain;
     if (shouldPause && !this.readPaused) {
@@ -239,6 +241,7 @@ export class Connection {
 
   /** Stops reading new requests (shutdown); requests already received still get answers. */
   stopReading(): void {
+    this.readingStopped = true;
     this.socket.pause();
     this.readPaused = true;
   }
