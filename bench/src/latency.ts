@@ -68,6 +68,8 @@ const WORKER = fileURLToPath(new URL('./latency-worker.ts', import.meta.url));
 /**
  * The broker's event-loop stalls since the last call, in ms: prom-client's monitorEventLoopDelay
  * gauges (reset at every scrape) less their 10 ms sampling interval, which every sample includes.
+ * The scrape that resets them costs the broker ~1 ms of event loop itself (prom-client's default
+ * metrics; more when profiled), which then counts in the window's max.
  */
 async function loopLag(broker: BrokerProcess): Promise<{ maxMs: number; p99Ms: number }> {
   const res = await fetch(`${broker.adminUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
