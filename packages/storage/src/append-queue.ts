@@ -187,7 +187,7 @@ export class AppendQueue {
     if (inlineWriteTook(ms)) {
       const { topic, partition } = this.log;
       this.ctx.warn(
-        'a write to the page cache blocked the event loop (a slow disk, or an overloaded machine); appends go through the thread pool for a while',
+        'writes to the page cache blocked the event loop again and again (a slow or failing disk); appends go through the thread pool for a while',
         {
           topic,
           partition,
