@@ -24,6 +24,9 @@
 // were runnable but waited for a CPU (the worst of each), the CPU of the brokers, of the bench's
 // processes and of the rest of the machine meanwhile, and the 1-minute load average after each case:
 // the machine is shared, and figures taken with much "other" CPU or run-queue wait were disturbed.
+// And how often a broker fell back to writing appends through the thread pool during the case (a
+// write it took for a slow disk; on a busy machine, one the scheduler interrupted): for 10 s after,
+// each append takes a thread-pool hop.
 //
 // Environment: TARN_BENCH_LATENCY_SECONDS (measured seconds per case, default 5; 1 s of warm-up
 // comes first and is not counted); TARN_BENCH_LATENCY_TRACE=<dir> profiles the brokers (--cpu-prof,
@@ -77,6 +80,15 @@ async function loopLag(broker: BrokerProcess): Promise<{ maxMs: number; p99Ms: n
   const gauge = (name: string) =>
     Number(new RegExp(`^tarn_process_nodejs_eventloop_lag_${name}_seconds\\S* (\\S+)$`, 'm').exec(text)?.[1]) * 1000;
   return { maxMs: Math.max(0, gauge('max') - SAMPLING_MS), p99Ms: Math.max(0, gauge('p99') - SAMPLING_MS) };
+}
+
+/**
+ * How often the broker has logged that an inline write to the page cache blocked (storage's
+ * inline-writes.ts: appends then go through the thread pool for 10 s). On a busy machine a write
+ * preempted by the scheduler counts too, and the following 10 s take a thread-pool hop per append.
+ */
+function slowWriteFallbacks(broker: BrokerProcess): number {
+  return broker.output().split('a write to the page cache blocked').length - 1;
 }
 
 async function createTopic(conn: PipelinedConnection, name: string, replicationFactor: number): Promise<void> {
@@ -162,6 +174,7 @@ async function measure(
     ratePerSec: rate,
     measureMs,
   };
+  const fallbacksBefore = brokers.map(slowWriteFallbacks);
   const producer = new Worker({ ...base, role: 'producer' });
   const consumer = new Worker({ ...base, role: 'consumer' });
   try {
@@ -210,6 +223,7 @@ async function measure(
       'ack p50/p99 ms': pair(p.ack.p50, p.ack.p99),
       'records/request': p.sent / p.requests,
       'fetches/s': c.fetches / c.fetchSeconds,
+      'slow-write fallbacks': String(brokers.reduce((n, b, i) => n + slowWriteFallbacks(b) - fallbacksBefore[i]!, 0)),
       'broker stall p99/max ms': pair(Math.max(...lags.map((l) => l.p99Ms)), Math.max(...lags.map((l) => l.maxMs))),
       'producer stall p99/max ms': pair(p.stalls.p99Ms, p.stalls.maxMs),
       'consumer stall p99/max ms': pair(c.stalls.p99Ms, c.stalls.maxMs),
