@@ -120,7 +120,8 @@ export class RequestDispatcher implements RequestProcessor {
       connection,
       header: request.header,
       apiVersion: ids.apiVersion,
-      responseBuffer: (length) => lent.take(length),
+      // bound, not an arrow: tsx names every arrow it creates (esbuild's keepNames), ~0.4 µs each
+      responseBuffer: lent.take.bind(lent),
     };
     let result;
     let error: number = ErrorCode.NONE;
@@ -142,9 +143,13 @@ export class RequestDispatcher implements RequestProcessor {
       return result === NO_RESPONSE ? { kind: 'none' } : { kind: 'close', reason: 'acks=0 produce request failed' };
     }
     try {
-      const encode = (body: unknown) => encodeResponse(ids.apiKey as ApiKeyNumber, ids.apiVersion, ids.correlationId, body as never);
-      if (isClosingResponse(result)) return { kind: 'response', chunks: encode(result.response), thenClose: result.closeAfter };
-      return { kind: 'response', chunks: encode(result), written: lent.releaseWhenWritten() };
+      const { apiKey, apiVersion, correlationId } = ids;
+      if (isClosingResponse(result)) {
+        const chunks = encodeResponse(apiKey as ApiKeyNumber, apiVersion, correlationId, result.response as never);
+        return { kind: 'response', chunks, thenClose: result.closeAfter };
+      }
+      const chunks = encodeResponse(apiKey as ApiKeyNumber, apiVersion, correlationId, result as never);
+      return { kind: 'response', chunks, written: lent.releaseWhenWritten() };
     } catch (err) {
       lent.release();
       // e.g. a string that was invalid UTF-8 in the request grows when echoed back (each bad byte

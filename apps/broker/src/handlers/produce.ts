@@ -70,18 +70,22 @@ function checkRecords(records: Buffer | null, apiVersion: number, nowMs: number)
   return records;
 }
 
+type Responses = Map<string, Map<number, PartitionResponse>>;
+
+/** A module function, not a closure per request: tsx names every closure it creates (~0.4 µs). */
+function putResponse(responses: Responses, topic: string, r: PartitionResponse): void {
+  let m = responses.get(topic);
+  if (m === undefined) responses.set(topic, (m = new Map()));
+  m.set(r.index, r);
+}
+
 export const produce = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
   maxVersion: 11,
   async handle(ctx, req) {
     const { services, apiVersion } = ctx;
-    const responses = new Map<string, Map<number, PartitionResponse>>();
-    const put = (topic: string, r: PartitionResponse) => {
-      let m = responses.get(topic);
-      if (m === undefined) responses.set(topic, (m = new Map()));
-      m.set(r.index, r);
-    };
+    const responses: Responses = new Map();
     const entries: AppendEntry[] = [];
     const validAcks = req.acks === 0 || req.acks === 1 || req.acks === -1;
     const now = Date.now();
@@ -95,7 +99,7 @@ export const produce = defineHandler({
           entries.push({ topic: t.name, partition: p.index, records: checkRecords(p.records, apiVersion, now) });
         } catch (err) {
           const code = err instanceof KafkaError ? err.code : ErrorCode.UNKNOWN_SERVER_ERROR;
-          put(t.name, partitionResponse(p.index, code, (err as Error).message, apiVersion));
+          putResponse(responses, t.name, partitionResponse(p.index, code, (err as Error).message, apiVersion));
         }
       }
     }
@@ -104,11 +108,15 @@ export const produce = defineHandler({
       if (!transactionalIdAuthorized(ctx, req.transactionalId)) {
         const message = `Not authorized to write transactionally with transactional id ${req.transactionalId}`;
         for (const e of entries)
-          put(e.topic, partitionResponse(e.partition, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, message, apiVersion));
+          putResponse(
+            responses,
+            e.topic,
+            partitionResponse(e.partition, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, message, apiVersion),
+          );
         toAppend = [];
       } else {
         const verified = await verifyTransactionalWrites(ctx, req.transactionalId!, entries);
-        for (const r of verified.refused) put(r.topic, partitionResponse(r.partition, r.error, r.message, apiVersion));
+        for (const r of verified.refused) putResponse(responses, r.topic, partitionResponse(r.partition, r.error, r.message, apiVersion));
         toAppend = verified.entries;
       }
     }
@@ -131,7 +139,7 @@ export const produce = defineHandler({
           'produce failed',
         );
       }
-      put(r.topic, resp);
+      putResponse(responses, r.topic, resp);
     }
     if (req.acks === 0) return failed ? CLOSE_CONNECTION : NO_RESPONSE;
     if (services.faults.dropProduceResponses > 0) {

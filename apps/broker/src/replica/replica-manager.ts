@@ -307,20 +307,16 @@ export class ReplicaManager {
         try {
           const info = await promise;
           if (acks === -1 && p !== null) {
-            const fail = (error: number, errorMessage: string): AppendResult => ({
-              topic: e.topic,
-              partition: e.partition,
-              error,
-              errorMessage,
-              info,
-            });
             if (!(await p.waitForHighWatermark(info.lastOffset + 1, timeoutMs))) {
-              if (!p.isLeader) return fail(ErrorCode.NOT_LEADER_OR_FOLLOWER, 'leadership moved before the ISR had the batch');
-              return fail(ErrorCode.REQUEST_TIMED_OUT, 'the high watermark did not reach the batch in time');
+              if (!p.isLeader)
+                return appendFailed(e, info, ErrorCode.NOT_LEADER_OR_FOLLOWER, 'leadership moved before the ISR had the batch');
+              return appendFailed(e, info, ErrorCode.REQUEST_TIMED_OUT, 'the high watermark did not reach the batch in time');
             }
             // Kafka's NOT_ENOUGH_REPLICAS_AFTER_APPEND: written and replicated to the ISR, but the ISR shrank below min.insync.replicas
             if (p.state.isr.length < p.minInsyncReplicas) {
-              return fail(
+              return appendFailed(
+                e,
+                info,
                 ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND,
                 `the ISR [${p.state.isr.join(',')}] shrank below min.insync.replicas (${p.minInsyncReplicas}) after the append`,
               );
@@ -476,4 +472,9 @@ export class ReplicaManager {
   static singleReplicaState(partition: number, nodeId: number): PartitionState {
     return { partition, replicas: [nodeId], isr: [nodeId], leader: nodeId, leaderEpoch: 0, partitionEpoch: 0 };
   }
+}
+
+/** An append written locally but not acknowledged as acks=-1 asks (a module function: no closure per request). */
+function appendFailed(e: AppendEntry, info: LogAppendInfo, error: number, errorMessage: string): AppendResult {
+  return { topic: e.topic, partition: e.partition, error, errorMessage, info };
 }
