@@ -81,11 +81,10 @@ function updateSession(
   if (session === undefined) return { session: null, error: ErrorCode.FETCH_SESSION_ID_NOT_FOUND };
   if (session.epoch !== req.sessionEpoch) return { session: null, error: ErrorCode.INVALID_FETCH_SESSION_EPOCH };
   if (session.usesTopicIds !== usesTopicIds) return { session: null, error: ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR };
-  const keyOf = (topic: string, topicId: string, partition: number) => sessionKey(usesTopicIds ? topicId : topic, partition);
   // updated in place: a consumer's steady state (every position moving) allocates nothing here
   for (const [ti, t] of req.topics.entries()) {
     for (const p of t.partitions) {
-      const key = keyOf(t.topic, t.topicId, p.partition);
+      const key = sessionKey(usesTopicIds ? t.topicId : t.topic, p.partition);
       const cached = session.partitions.get(key);
       if (cached === undefined) {
         session.partitions.set(key, sessionPartition(ctx, names[ti] ?? null, t, p));
@@ -97,7 +96,8 @@ function updateSession(
       }
     }
   }
-  for (const f of req.forgottenTopicsData) for (const p of f.partitions) session.partitions.delete(keyOf(f.topic, f.topicId, p));
+  for (const f of req.forgottenTopicsData)
+    for (const p of f.partitions) session.partitions.delete(sessionKey(usesTopicIds ? f.topicId : f.topic, p));
   session.advanceEpoch();
   return { session, error: ErrorCode.NONE };
 }

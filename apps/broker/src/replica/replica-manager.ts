@@ -415,16 +415,9 @@ export class ReplicaManager {
       for (const fp of params.partitions)
         this.partitions.get(partitionKey(fp.topic, fp.partition))?.updateFollowerFetchState(params.replicaId, fp.fetchOffset, now);
     }
-    const ready = (reads: LocalRead[]) => {
-      let bytes = 0;
-      for (const r of reads) {
-        if (r.error !== ErrorCode.NONE) return true;
-        bytes += r.info?.slice?.length ?? 0;
-      }
-      return bytes >= params.minBytes;
-    };
     const first = this.readFromLocalLog(params);
-    if (params.maxWaitMs <= 0 || params.partitions.length === 0 || ready(first)) return Promise.resolve(this.complete(params, first));
+    if (params.maxWaitMs <= 0 || params.partitions.length === 0 || enoughToAnswer(first, params.minBytes))
+      return Promise.resolve(this.complete(params, first));
     return new Promise((resolve) => {
       let done = false;
       let checkScheduled = false;
@@ -440,7 +433,7 @@ export class ReplicaManager {
         checkScheduled = false;
         if (done) return;
         const reads = this.readFromLocalLog(params);
-        if (ready(reads)) finish(reads);
+        if (enoughToAnswer(reads, params.minBytes)) finish(reads);
       };
       const timer = setTimeout(() => finish(this.readFromLocalLog(params)), params.maxWaitMs);
       for (const fp of params.partitions) {
@@ -477,4 +470,14 @@ export class ReplicaManager {
 /** An append written locally but not acknowledged as acks=-1 asks (a module function: no closure per request). */
 function appendFailed(e: AppendEntry, info: LogAppendInfo, error: number, errorMessage: string): AppendResult {
   return { topic: e.topic, partition: e.partition, error, errorMessage, info };
+}
+
+/** Whether a fetch may be answered now: an error to report, or min.bytes of records. */
+function enoughToAnswer(reads: LocalRead[], minBytes: number): boolean {
+  let bytes = 0;
+  for (const r of reads) {
+    if (r.error !== ErrorCode.NONE) return true;
+    bytes += r.info?.slice?.length ?? 0;
+  }
+  return bytes >= minBytes;
 }
