@@ -2,7 +2,8 @@
 // (librdkafka) against the same tarn broker (a process of its own) in the same run: 100-byte records
 // with null keys, 1 and 6 partitions, acks=1 and acks=all for produce. librdkafka is measured twice:
 // through node-rdkafka (what a Node application gets) and as its own rdkafka_performance tool (the C
-// library alone). Ratios are against the other clients measured a moment before; the goals (issue 14)
+// library alone). Each case runs TARN_BENCH_CLIENT_ROUNDS rounds (default 3) alternating between the
+// clients; ratios compare the medians, the spread of the rounds is printed. The goals (issue 14)
 // are ≥ 5× kafkajs and ≥ 1.0× librdkafka through node-rdkafka for produce, ≥ 1.0× node-rdkafka for
 // consume (the issue names node-rdkafka as librdkafka: what a Node application gets); the ratio to
 // the C tool is printed for reference. The broker is warmed up first by rdkafka_performance, then
@@ -29,13 +30,20 @@ const RECORD_BYTES = 100;
 const BROKER_WARMUP_RECORDS = 2_000_000;
 const MiB = 1024 * 1024;
 
+/** Rounds per client and case, alternating between the clients; the median counts, the spread is printed. */
+const ROUNDS = Math.max(1, Number(process.env.TARN_BENCH_CLIENT_ROUNDS ?? 3));
+
 interface Figure {
   client: string;
   records: number;
-  seconds: number;
+  /** Each round's time, in round order. */
+  seconds: number[];
 }
 
-const rate = (f: Figure): number => f.records / f.seconds;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The median round's rate. */
+const rate = (f: Figure): number => f.records / median(f.seconds);
+const spread = (f: Figure): string => `${fmt(f.records / Math.max(...f.seconds))}–${fmt(f.records / Math.min(...f.seconds))}`;
 
 function rows(title: string, figures: Figure[], goals: { kafkajs?: number; rdkafka?: number }): Row[] {
   const by = (name: string): Figure | undefined => figures.find((f) => f.client.startsWith(name));
@@ -43,7 +51,7 @@ function rows(title: string, figures: Figure[], goals: { kafkajs?: number; rdkaf
   const rd = by('node-rdkafka');
   const perf = by('rdkafka_performance');
   return figures.map((f) => {
-    const row: Row = { name: `${title}: ${f.client}`, 'records/s': rate(f), 'MB/s': (rate(f) * RECORD_BYTES) / MiB };
+    const row: Row = { name: `${title}: ${f.client}`, 'records/s': rate(f), rounds: spread(f), 'MB/s': (rate(f) * RECORD_BYTES) / MiB };
     if (f.client === tarnClient.name) {
       const vsKafkajs = kafkajs === undefined ? NaN : rate(f) / rate(kafkajs);
       const vsRd = rd === undefined ? NaN : rate(f) / rate(rd);
@@ -96,29 +104,30 @@ export async function run(): Promise<void> {
     for (const partitions of [1, 6]) {
       const kept: string[] = [];
       for (const acks of ['1', 'all'] as Acks[]) {
-        const figures: Figure[] = [];
-        for (const c of clients) {
-          const topic = `bench-client-${clients.indexOf(c)}-p${partitions}-acks${acks}`;
-          await create(topic, partitions);
-          const records = recordsFor(c);
-          figures.push({ client: c.name, records, seconds: await c.produce(bootstrap, topic, records, acks) });
-          if (c === tarnClient && acks === '1') kept.push(topic);
-          else valueOrThrow(await admin.deleteTopics([topic]));
+        const figures: Figure[] = clients.map((c) => ({ client: c.name, records: recordsFor(c), seconds: [] }));
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const [i, c] of clients.entries()) {
+            const topic = `bench-client-${i}-p${partitions}-acks${acks}-${round}`;
+            await create(topic, partitions);
+            figures[i]!.seconds.push(await c.produce(bootstrap, topic, figures[i]!.records, acks));
+            if (c === tarnClient && acks === '1' && round === 0) kept.push(topic);
+            else valueOrThrow(await admin.deleteTopics([topic]));
+          }
         }
         produceRows.push(
           ...rows(`produce ${partitions} partition${partitions > 1 ? 's' : ''}, acks=${acks}`, figures, { kafkajs: 5, rdkafka: 1 }),
         );
       }
       // every client reads the same RECORDS records that @tarn/client wrote with acks=1
-      const figures: Figure[] = [];
-      for (const c of clients) {
-        const records = recordsFor(c);
-        figures.push({ client: c.name, records, seconds: await c.consume(bootstrap, kept[0]!, partitions, records) });
+      const figures: Figure[] = clients.map((c) => ({ client: c.name, records: recordsFor(c), seconds: [] }));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const [i, c] of clients.entries())
+          figures[i]!.seconds.push(await c.consume(bootstrap, kept[0]!, partitions, figures[i]!.records));
       }
       consumeRows.push(...rows(`consume ${partitions} partition${partitions > 1 ? 's' : ''}`, figures, { rdkafka: 1 }));
       valueOrThrow(await admin.deleteTopics(kept));
     }
-    const what = `${fmt(RECORDS)} records of ${RECORD_BYTES} bytes (kafkajs ${fmt(KAFKAJS_RECORDS)}), null keys, each client's defaults otherwise`;
+    const what = `${fmt(RECORDS)} records of ${RECORD_BYTES} bytes (kafkajs ${fmt(KAFKAJS_RECORDS)}), null keys, each client's defaults otherwise; median of ${ROUNDS} rounds alternating between the clients (spread: min–max)`;
     printTable(
       `client: produce, ${what}; from the first send to the last acknowledgement (rdkafka_performance: its own timing); goal ≥ 5× kafkajs and ≥ 1.0× librdkafka through node-rdkafka (× rdkafka_performance, the C library alone, for reference)`,
       produceRows,
