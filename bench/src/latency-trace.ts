@@ -12,20 +12,8 @@
 // `npx tsx bench/src/latency-trace.ts <dir>`, or called by latency.ts at the end of a traced run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { CpuProfile, ProfileNode } from './cpu-profile-summary';
 import { fmt, printTable, type Row } from './report';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 interface CaseTrace {
   name: string;

@@ -6,8 +6,7 @@
 // restart, so a stopped follower comes back with the log it had (needed for a real divergence).
 import assert from 'node:assert/strict';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { Broker } from '@tarn/broker';
-import { freePort, startEtcd, type TestEtcd } from '@tarn/broker/testing';
+import { startEtcd } from '@tarn/broker/testing';
 import {
   ApiKey,
   decodeRequest,
@@ -20,6 +19,7 @@ import {
 } from '@tarn/protocol';
 import { Kafka, logLevel, type Producer as KafkajsProducer } from 'kafkajs';
 import { Cluster, Consumer, StringDeserializer, type ConsumerRecord, type PartitionMetadata } from '../src/index';
+import { EtcdCluster, freePorts } from './etcd-cluster';
 import { onCleanup, tempDir } from './helpers';
 
 export const CONSUMER_CLIENT_ID = 'epoch-consumer';
@@ -37,76 +37,41 @@ export interface FetchAnswer {
   errorCode: number;
 }
 
-export class SpiedCluster {
-  readonly brokers = new Map<number, Broker>();
+export class SpiedCluster extends EtcdCluster {
   readonly requests: Spied[] = [];
   readonly fetchAnswers: FetchAnswer[] = [];
   private readonly logDirs = new Map<number, string>();
-  private readonly listenPorts = new Map<number, number>();
+  /** The port each node advertises: its proxy's. */
   private readonly proxyPorts = new Map<number, number>();
 
-  private constructor(private readonly etcd: TestEtcd) {}
-
-  static async start(size: number): Promise<SpiedCluster> {
+  static override async start(size: number): Promise<SpiedCluster> {
     const etcd = await startEtcd();
     onCleanup(() => etcd.stop());
-    const c = new SpiedCluster(etcd);
-    for (let id = 1; id <= size; id++) {
-      c.listenPorts.set(id, await freePort());
+    const c = new SpiedCluster(etcd, await freePorts(size), { 'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'error' });
+    for (const id of c.ports.keys()) {
       c.logDirs.set(id, tempDir(`tarn-epoch-${id}-`));
       const proxy = await c.proxy(id);
       c.proxyPorts.set(id, (proxy.address() as { port: number }).port);
     }
-    await Promise.all([...c.listenPorts.keys()].map((id) => c.startBroker(id)));
-    const first = c.brokers.get(1)!;
-    for (let deadline = Date.now() + 20_000; first.liveBrokers().length < size || first.controllerId <= 0;) {
-      assert.ok(Date.now() < deadline, 'the cluster formed');
-      await sleep(50);
-    }
+    await c.form();
     return c;
   }
 
-  get bootstrap(): string {
+  /** Through the proxies. */
+  override get bootstrap(): string {
     return [...this.proxyPorts.values()].map((p) => `127.0.0.1:${p}`).join(',');
   }
 
-  async startBroker(id: number): Promise<void> {
-    const b = new Broker({
-      'node.id': String(id),
-      listeners: `PLAINTEXT://127.0.0.1:${this.listenPorts.get(id)}`,
-      'advertised.listeners': `PLAINTEXT://127.0.0.1:${this.proxyPorts.get(id)}`,
-      'admin.listeners': 'http://127.0.0.1:0',
-      'log.dirs': this.logDirs.get(id)!,
-      'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'error',
-      'metadata.store': 'etcd',
-      'etcd.endpoints': this.etcd.endpoint,
-      'broker.session.timeout.ms': '3000',
-      'replica.lag.time.max.ms': '3000',
-      'replica.fetch.wait.max.ms': '100',
-      'default.replication.factor': '3',
-      'offsets.topic.replication.factor': '3',
-      'offsets.topic.num.partitions': '3',
-      'group.initial.rebalance.delay.ms': '0',
-      'admin.password': 'pw',
-    });
-    await b.start();
-    this.brokers.set(id, b);
-    onCleanup(async () => {
-      if (this.brokers.get(id) === b) await this.stop(id);
-    });
-  }
-
-  async stop(id: number): Promise<void> {
-    const b = this.brokers.get(id)!;
-    this.brokers.delete(id);
-    await b.shutdown();
+  /** The proxy's port advertised, and the same log dir at every start (a stopped follower comes back with its log). */
+  protected override nodeProperties(id: number): Record<string, string> {
+    return { 'advertised.listeners': `PLAINTEXT://127.0.0.1:${this.proxyPorts.get(id)}`, 'log.dirs': this.logDirs.get(id)! };
   }
 
   /** Forwards node `id`'s advertised port to its listener, recording the consumer's requests and Fetch answers. */
   private async proxy(id: number): Promise<Server> {
     const sockets = new Set<Socket>();
     const server = createServer((client) => {
-      const upstream = connect(this.listenPorts.get(id)!, '127.0.0.1');
+      const upstream = connect(this.ports.get(id)!, '127.0.0.1');
       sockets.add(client).add(upstream);
       const pending = new Map<number, { apiKey: ApiKeyNumber; version: number }>();
       let fromClient = Buffer.alloc(0);

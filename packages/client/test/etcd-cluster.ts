@@ -10,8 +10,8 @@ export class EtcdCluster {
   /** The running brokers by node id. */
   readonly brokers = new Map<number, Broker>();
 
-  private constructor(
-    private readonly etcd: TestEtcd,
+  protected constructor(
+    protected readonly etcd: TestEtcd,
     /** Each node's Kafka port, kept across restarts. */
     readonly ports: ReadonlyMap<number, number>,
     private readonly overrides: Record<string, string>,
@@ -21,16 +21,19 @@ export class EtcdCluster {
   static async start(size: number, overrides: Record<string, string> = {}): Promise<EtcdCluster> {
     const etcd = await startEtcd();
     onCleanup(() => etcd.stop()); // cleanups run last-in first-out: brokers stop before etcd
-    const ports = new Map<number, number>();
-    for (let id = 1; id <= size; id++) ports.set(id, await freePort());
-    const cluster = new EtcdCluster(etcd, ports, overrides);
-    await Promise.all([...ports.keys()].map((id) => cluster.startBroker(id)));
-    const first = cluster.brokers.get(1)!;
-    for (let deadline = Date.now() + 20_000; first.liveBrokers().length < size || first.controllerId <= 0;) {
+    const cluster = new EtcdCluster(etcd, await freePorts(size), overrides);
+    await cluster.form();
+    return cluster;
+  }
+
+  /** Starts every broker and waits until each is registered and a controller is elected. */
+  protected async form(): Promise<void> {
+    await Promise.all([...this.ports.keys()].map((id) => this.startBroker(id)));
+    const first = this.brokers.get(1)!;
+    for (let deadline = Date.now() + 20_000; first.liveBrokers().length < this.ports.size || first.controllerId <= 0;) {
       assert.ok(Date.now() < deadline, 'the cluster formed');
       await new Promise((r) => setTimeout(r, 50));
     }
-    return cluster;
   }
 
   /** Every node's address, for bootstrap.servers. */
@@ -38,12 +41,16 @@ export class EtcdCluster {
     return [...this.ports.values()].map((p) => `127.0.0.1:${p}`).join(',');
   }
 
+  /** Node `id`'s properties beyond the cluster's own: a fresh log dir at every start. */
+  protected nodeProperties(id: number): Record<string, string> {
+    return { 'log.dirs': tempDir(`tarn-client-cluster-${id}-`) };
+  }
+
   async startBroker(id: number): Promise<void> {
     const b = new Broker({
       'node.id': String(id),
       listeners: `PLAINTEXT://127.0.0.1:${this.ports.get(id)}`,
       'admin.listeners': 'http://127.0.0.1:0',
-      'log.dirs': tempDir(`tarn-client-cluster-${id}-`),
       'log.level': process.env.TARN_TEST_LOG_LEVEL ?? 'warn',
       'metadata.store': 'etcd',
       'etcd.endpoints': this.etcd.endpoint,
@@ -55,6 +62,7 @@ export class EtcdCluster {
       'offsets.topic.num.partitions': '3',
       'group.initial.rebalance.delay.ms': '0',
       'admin.password': 'pw',
+      ...this.nodeProperties(id),
       ...this.overrides,
     });
     await b.start();
@@ -71,4 +79,11 @@ export class EtcdCluster {
     this.brokers.delete(id);
     await b.shutdown();
   }
+}
+
+/** Free loopback ports for nodes 1..size. */
+export async function freePorts(size: number): Promise<Map<number, number>> {
+  const ports = new Map<number, number>();
+  for (let id = 1; id <= size; id++) ports.set(id, await freePort());
+  return ports;
 }

@@ -21,6 +21,7 @@ import { ApiKey, FetchRequestTypes, type FetchRequest } from '@tarn/protocol';
 import type { Cluster } from '../cluster/cluster';
 import { ErrorCode, KafkaError } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
+import { AssignedMetadataRefresh } from './assigned-metadata-refresh';
 import type { ConsumerConfig } from './consumer-config';
 import type { ConsumerLogger } from './consumer-logger';
 import type { ConsumerRecord } from './consumer-record';
@@ -74,7 +75,6 @@ export class Fetcher {
   private readonly partitionBackoff = new Map<string, number>();
   private errors: Error[] = [];
   private closed = false;
-  private refreshing: Promise<unknown> | null = null;
 
   constructor(
     private readonly cluster: Cluster,
@@ -85,7 +85,14 @@ export class Fetcher {
     /** Positions moved to a newer leader epoch await validation: send it. */
     private readonly validatePositions: () => void,
     private readonly logger: ConsumerLogger,
-  ) {}
+  ) {
+    // retry.backoff.ms between metadata-driven retries, so an election in progress is not hammered
+    this.metadataRefresh = new AssignedMetadataRefresh(cluster, subscriptions, () =>
+      setTimeout(() => this.sendFetches(), config.client.retryBackoffMs).unref(),
+    );
+  }
+
+  private readonly metadataRefresh: AssignedMetadataRefresh;
 
   /** Sends a Fetch to every leader that has none in flight and fetchable partitions. */
   sendFetches(): void {
@@ -115,7 +122,7 @@ export class Fetcher {
       list.push(s);
       byLeader.set(leader, list);
     }
-    if (needMetadata) this.refreshMetadata();
+    if (needMetadata) this.metadataRefresh.request();
     if (needValidation) this.validatePositions();
     for (const [leader, states] of byLeader) void this.fetchFrom(leader, states);
   }
@@ -124,19 +131,6 @@ export class Fetcher {
   private fetchPosition(s: PartitionState): number | null {
     const q = this.buffered.get(tpKey(s.tp));
     return q !== undefined && q.length > 0 ? q[q.length - 1]!.nextOffset : s.position;
-  }
-
-  private refreshMetadata(): void {
-    if (this.refreshing !== null) return;
-    const topics = [...new Set(this.subscriptions.assigned().map((tp) => tp.topic))];
-    this.refreshing = this.cluster
-      .refreshMetadata(topics)
-      .catch(() => {})
-      .finally(() => {
-        this.refreshing = null;
-        // retry.backoff.ms between metadata-driven retries, so an election in progress is not hammered
-        setTimeout(() => this.sendFetches(), this.config.client.retryBackoffMs).unref();
-      });
   }
 
   private async fetchFrom(leader: number, states: PartitionState[]): Promise<void> {
@@ -164,7 +158,7 @@ export class Fetcher {
       this.backoffUntil.set(leader, Date.now() + this.config.client.retryBackoffMs);
       for (const s of states) this.cluster.invalidateTopic(s.tp.topic);
       if (!(err instanceof KafkaError) || !err.retriable) this.errors.push(err as Error);
-      this.refreshMetadata();
+      this.metadataRefresh.request();
     } finally {
       this.inFlight.delete(leader);
       this.wake();
@@ -299,7 +293,7 @@ export class Fetcher {
       // the leader moved, or our epoch is older (FENCED) or newer (UNKNOWN) than the broker's: look again, retry
       this.backOff(key);
       this.cluster.invalidateTopic(tp.topic);
-      this.refreshMetadata();
+      this.metadataRefresh.request();
       return;
     }
     this.errors.push(new KafkaError(p.errorCode, `Fetch ${tp.topic}-${tp.partition}`));

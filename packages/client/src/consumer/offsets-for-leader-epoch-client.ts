@@ -19,6 +19,7 @@ import { ApiKey } from '@tarn/protocol';
 import type { Cluster } from '../cluster/cluster';
 import { ErrorCode, KafkaError, isRetriable } from '../errors';
 import { tpKey, type TopicPartition } from './assignors/types';
+import { AssignedMetadataRefresh } from './assigned-metadata-refresh';
 import type { ConsumerConfig } from './consumer-config';
 import type { ConsumerLogger } from './consumer-logger';
 import { LogTruncationError, type DivergentOffset, type PartitionFetchOffset } from './offset-out-of-range-error';
@@ -50,7 +51,6 @@ export function currentLeader(cluster: Cluster, tp: TopicPartition): { leader: n
 export class OffsetsForLeaderEpochClient {
   private readonly inFlight = new Set<number>();
   private error: Error | null = null;
-  private refreshing: Promise<unknown> | null = null;
 
   constructor(
     private readonly cluster: Cluster,
@@ -59,7 +59,11 @@ export class OffsetsForLeaderEpochClient {
     private readonly logger: ConsumerLogger,
     /** Wakes a waiting poll: positions were validated (or an error is ready). */
     private readonly wake: () => void,
-  ) {}
+  ) {
+    this.metadataRefresh = new AssignedMetadataRefresh(cluster, subscriptions, wake);
+  }
+
+  private readonly metadataRefresh: AssignedMetadataRefresh;
 
   /**
    * Throws what an earlier validation found (LogTruncationError, an authorization error), then
@@ -91,20 +95,8 @@ export class OffsetsForLeaderEpochClient {
       list.push(s);
       byLeader.set(leader.leader, list);
     }
-    if (needMetadata) this.refreshMetadata();
+    if (needMetadata) this.metadataRefresh.request();
     for (const [leader, states] of byLeader) void this.validate(leader, states);
-  }
-
-  private refreshMetadata(): void {
-    if (this.refreshing !== null) return;
-    const topics = [...new Set(this.subscriptions.assigned().map((tp) => tp.topic))];
-    this.refreshing = this.cluster
-      .refreshMetadata(topics)
-      .catch(() => {})
-      .finally(() => {
-        this.refreshing = null;
-        this.wake();
-      });
   }
 
   private async validate(leader: number, states: PartitionState[]): Promise<void> {
@@ -170,7 +162,7 @@ export class OffsetsForLeaderEpochClient {
       this.inFlight.delete(leader);
       if (truncations.length > 0) this.setError(logTruncationError(truncations));
       if (retry) {
-        this.refreshMetadata();
+        this.metadataRefresh.request();
         setTimeout(this.wake, this.config.client.retryBackoffMs).unref();
       }
       this.wake();
